@@ -1,0 +1,143 @@
+import type { DiplomacyAction, OperateAction, Request, Response } from '../model/action.js';
+import type { ActorKind } from '../model/actor.js';
+import type { Agreement, Sanction } from '../model/agreement.js';
+import type { Capabilities } from '../model/capability.js';
+import type { DecisionPhase, SimEvent } from '../model/event.js';
+import type { ActorId, NormId } from '../model/ids.js';
+import type { Mechanisms } from '../model/mechanisms.js';
+import type { OperationKind, OperationTarget } from '../model/operation.js';
+import type { Rng } from './rng.js';
+
+/**
+ * Classifier metadata of a strategy, in the style of Axelrod's: what the strategy does, so that
+ * tournaments can group strategies and the conformance suite can check behaviour against it.
+ *
+ * @example
+ * ```ts
+ * const meta: StrategyMeta = { stochastic: false, retaliatory: true, forgiving: true, attributionSensitive: true };
+ * ```
+ */
+export interface StrategyMeta {
+  /** Uses its random stream. A non-stochastic strategy must not draw. */
+  readonly stochastic: boolean;
+  /** May retaliate (sanction or strike back) after incidents. */
+  readonly retaliatory: boolean;
+  /** Returns to cooperation after a punishment. */
+  readonly forgiving: boolean;
+  /** Its reactions depend on the confidence of its attributions. */
+  readonly attributionSensitive: boolean;
+  /** Conducts covert operations unprovoked. */
+  readonly aggressive?: boolean;
+  /** Pushes norms (adopts and promotes them). */
+  readonly normEntrepreneur?: boolean;
+  /** A one-line description for listings. */
+  readonly description?: string;
+}
+
+/**
+ * A pluggable policy for one actor. It sees only its {@link ActorView} and returns actions as
+ * data; the engine validates them and is the only thing that changes the world.
+ *
+ * Build one with `defineStrategy`.
+ */
+export interface Strategy {
+  readonly name: string;
+  readonly meta: StrategyMeta;
+  /** Covert operations for this round. */
+  operate(view: ActorView, rng: Rng): readonly OperateAction[];
+  /** Accusations, hotline queries, sanctions, norms, retaliation… */
+  diplomacy(view: ActorView, rng: Rng): readonly DiplomacyAction[];
+  /** Answer a request addressed to this actor. */
+  respond(request: Request, view: ActorView, rng: Rng): Response;
+}
+
+/** What anyone may know about an actor. `sponsor` is present only in a proxy's own view and its sponsor's. */
+export interface PublicActor {
+  readonly id: ActorId;
+  readonly name: string;
+  readonly kind: ActorKind;
+  readonly capabilities: Capabilities;
+  readonly sponsor?: ActorId;
+}
+
+/**
+ * One of the viewer's incidents, as the viewer perceives it. Never carries the true author unless
+ * the engine revealed it (`revealed`).
+ */
+export interface IncidentView {
+  readonly id: string;
+  readonly round: number;
+  readonly kind: OperationKind;
+  readonly against: OperationTarget;
+  readonly severity: number;
+  /** Suspect named by each forensic signal so far. */
+  readonly signals: readonly (ActorId | null)[];
+  /** Most likely author (excluding "nobody"), or null. */
+  readonly suspect: ActorId | null;
+  /** Posterior probability of `suspect`. */
+  readonly confidence: number;
+  /** Posterior probability that it was a false alarm. */
+  readonly nobody: number;
+  /** Posterior probability that `actor` did it. */
+  posterior(actor: ActorId): number;
+  /** Investigation rounds still to come. */
+  readonly investigation: number;
+  readonly revealed: ActorId | null;
+}
+
+/** One of the viewer's own operations (an actor knows what it did). */
+export interface OwnOperationView {
+  readonly round: number;
+  readonly target: ActorId;
+  readonly kind: OperationKind;
+  readonly against: OperationTarget;
+  readonly via: ActorId | null;
+  readonly success: boolean;
+}
+
+/**
+ * Everything one actor knows when it decides: its own state, its incidents and posteriors, public
+ * events, its agreements and open requests. Read-only (frozen); dyad numbers are read through
+ * accessor functions, never as arrays.
+ *
+ * @example
+ * ```ts
+ * diplomacy(view) {
+ *   return view.incidents
+ *     .filter((i) => i.round === view.round && i.suspect && i.confidence > 0.8)
+ *     .map((i) => ({ type: 'accuse', target: i.suspect!, incident: i.id, public: false }));
+ * }
+ * ```
+ */
+export interface ActorView {
+  readonly round: number;
+  readonly phase: DecisionPhase;
+  readonly self: ActorId;
+  readonly me: PublicActor;
+  /** Every actor, sorted by id (including the viewer). */
+  readonly actors: readonly PublicActor[];
+  readonly mechanisms: Mechanisms;
+  /** The viewer's trust in `other`, in (0, 1). */
+  trust(other: ActorId): number;
+  /** Richardson tension of `from` towards `to` (publicly observable posture). */
+  tension(from: ActorId, to: ActorId): number;
+  /** Escalation score of `other`'s acts towards the viewer, as the viewer perceived them. */
+  perceivedEscalation(other: ActorId): number;
+  /** Public ladder rung of the dyad (the higher of the two directions), 0–7. */
+  rung(a: ActorId, b: ActorId): number;
+  hasHotline(other: ActorId): boolean;
+  /** Norms adopted by an actor (public). */
+  norms(actor: ActorId): readonly NormId[];
+  readonly agreements: readonly Agreement[];
+  readonly sanctions: readonly Sanction[];
+  /** The viewer's incidents under investigation or detected recently. */
+  readonly incidents: readonly IncidentView[];
+  /** The viewer's own recent operations. */
+  readonly operations: readonly OwnOperationView[];
+  /** Requests addressed to the viewer that wait for an answer. */
+  readonly requests: readonly Request[];
+  /** Events the viewer may see, from the previous round and this round so far. */
+  readonly events: readonly SimEvent[];
+  /** The viewer's accumulated welfare. */
+  readonly welfare: number;
+}

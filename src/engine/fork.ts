@@ -1,0 +1,92 @@
+import type { Inject } from '../model/inject.js';
+import { mergeMechanisms } from '../model/mechanisms.js';
+import type { MechanismOverrides } from '../model/mechanisms.js';
+import type { World } from '../model/world.js';
+import type { Strategy } from './contract.js';
+import { ConfigError } from './errors.js';
+import type { ConfigIssue } from './errors.js';
+import { replay } from './replay.js';
+import type { Run } from './simulate.js';
+import { runRounds } from './simulate.js';
+import { actorIndex, readInjects } from './world.js';
+
+/**
+ * A change applied at the start of the forked round: extra injects (e.g. reveal the attacker, sign
+ * a hotline), other strategies for some actors, other mechanism coefficients.
+ *
+ * @example
+ * ```ts
+ * const intervention: Intervention = { injects: [{ round: 6, type: 'agreement', parties: ['CN', 'US'], terms: [{ kind: 'hotline' }] }] };
+ * ```
+ */
+export interface Intervention {
+  /** Injects to add; each must be for the fork round or later. */
+  readonly injects?: readonly Inject[];
+  readonly strategies?: Readonly<Record<string, Strategy>>;
+  readonly mechanisms?: MechanismOverrides;
+}
+
+/** Options of {@link forkRun}. */
+export interface ForkOptions {
+  /** Rounds to play after the fork (default: up to the round where the original run ended). */
+  readonly rounds?: number;
+}
+
+/**
+ * Counterfactuals: re-run `run` from the start of round `round` with an intervention, on the same
+ * random streams. The world at that round is rebuilt from the log (so the run needs its log); with
+ * no intervention the fork is identical to the original run.
+ *
+ * @example
+ * ```ts
+ * const withHotline = forkRun(run, 6, { injects: [{ round: 6, type: 'agreement', parties: ['CN', 'US'], terms: [{ kind: 'hotline' }] }] });
+ * ```
+ */
+export function forkRun(run: Run, round: number, intervention: Intervention = {}, options: ForkOptions = {}): Run {
+  const start = run.initial.round;
+  const end = run.world.round;
+  const issues: ConfigIssue[] = [];
+  if (!(Number.isInteger(round) && round >= start && round <= end)) {
+    issues.push({ path: 'round', expected: `a round from ${start} to ${end}`, received: String(round) });
+  }
+  if (run.log.length === 0 && end > start) {
+    issues.push({ path: 'run.log', expected: 'a run made with its event log (log: true)', received: 'an empty log' });
+  }
+  if (issues.length > 0) throw new ConfigError(issues, 'fork');
+  const prefix = run.log.filter((e) => e.round < round);
+  let world: World = replay(run.initial, prefix, { rounds: round - start, ...run.options });
+  world = intervene(world, round, intervention);
+  const strategies = { ...run.strategies, ...(intervention.strategies ?? {}) };
+  const rounds = options.rounds ?? end - round;
+  const rest = runRounds(world, strategies, { ...run.options, rounds });
+  return Object.freeze({
+    initial: run.initial,
+    world: rest.world,
+    log: Object.freeze([...prefix, ...rest.log]),
+    metrics: Object.freeze([...run.metrics.slice(0, round - start), ...rest.metrics]),
+    strategies,
+    options: run.options,
+  });
+}
+
+function intervene(world: World, round: number, intervention: Intervention): World {
+  const issues: ConfigIssue[] = [];
+  let next = world;
+  if (intervention.injects && intervention.injects.length > 0) {
+    const injects = readInjects(intervention.injects, actorIndex(world), issues, 'intervention.injects');
+    intervention.injects.forEach((inj, k) => {
+      if (inj.round < round) issues.push({ path: `intervention.injects[${k}].round`, expected: `a round ≥ ${round}`, received: String(inj.round) });
+    });
+    next = { ...next, injects: [...next.injects, ...injects].map((inj, k) => [inj, k] as const).sort((a, b) => a[0].round - b[0].round || a[1] - b[1]).map(([inj]) => inj) };
+  }
+  if (intervention.mechanisms) {
+    const merged = mergeMechanisms(intervention.mechanisms, next.mechanisms, 'intervention.mechanisms');
+    issues.push(...merged.issues);
+    next = { ...next, mechanisms: merged.mechanisms };
+  }
+  for (const id of Object.keys(intervention.strategies ?? {})) {
+    if (!actorIndex(world).has(id)) issues.push({ path: `intervention.strategies.${id}`, expected: 'a declared actor id', received: id });
+  }
+  if (issues.length > 0) throw new ConfigError(issues, 'fork');
+  return next;
+}

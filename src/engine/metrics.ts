@@ -1,0 +1,142 @@
+import type { SimEvent } from '../model/event.js';
+import { betaTrust } from '../model/trust.js';
+import type { World } from '../model/world.js';
+
+/**
+ * Summary numbers of one round, computed from the round's events and the world at its end.
+ *
+ * @example
+ * ```ts
+ * const run = simulate(spec, { seed: 1, rounds: 12 });
+ * run.metrics.map((m) => m.maxRung);
+ * ```
+ */
+export interface RoundMetrics {
+  readonly round: number;
+  readonly operations: number;
+  readonly successfulOperations: number;
+  readonly detections: number;
+  readonly falseAlarms: number;
+  /** Detected operations whose first top suspect was the author or its principal. */
+  readonly correctAttributions: number;
+  /** Detections (including false alarms) whose first top suspect was someone else. */
+  readonly misattributions: number;
+  readonly accusations: number;
+  readonly publicAccusations: number;
+  readonly hotlineQueries: number;
+  readonly sanctionsImposed: number;
+  readonly sanctionsInForce: number;
+  readonly retaliations: number;
+  readonly normsAdopted: number;
+  readonly rejectedActions: number;
+  /** Mean trust over all ordered pairs of distinct actors. */
+  readonly meanTrust: number;
+  readonly maxTension: number;
+  /** Highest current rung of any dyad, and highest rung reached so far. */
+  readonly maxRung: number;
+  readonly peakRung: number;
+  readonly totalWelfare: number;
+}
+
+/** Compute the metrics of a finished round. @example `roundMetrics(world, events)` */
+export function roundMetrics(world: World, events: readonly SimEvent[]): RoundMetrics {
+  let operations = 0;
+  let successful = 0;
+  let detections = 0;
+  let falseAlarms = 0;
+  let correct = 0;
+  let wrong = 0;
+  let accusations = 0;
+  let publicAccusations = 0;
+  let hotlineQueries = 0;
+  let sanctionsImposed = 0;
+  let retaliations = 0;
+  let normsAdopted = 0;
+  let rejected = 0;
+  const principal = new Map<string, { author: string; principal: string }>();
+  for (const e of events) {
+    switch (e.type) {
+      case 'operation.conducted':
+        operations++;
+        if (e.operation.success) successful++;
+        principal.set(e.operation.id, { author: e.operation.author, principal: e.operation.principal });
+        break;
+      case 'incident.detected': {
+        detections++;
+        if (e.operation === null) {
+          falseAlarms++;
+          if (e.suspect !== null) wrong++;
+          break;
+        }
+        const truth = principal.get(e.operation);
+        if (truth && (e.suspect === truth.author || e.suspect === truth.principal)) correct++;
+        else wrong++;
+        break;
+      }
+      case 'accusation.made':
+        accusations++;
+        if (e.public) publicAccusations++;
+        break;
+      case 'hotline.queried':
+        hotlineQueries++;
+        break;
+      case 'sanction.imposed':
+        sanctionsImposed++;
+        break;
+      case 'retaliation.conducted':
+        retaliations++;
+        break;
+      case 'norm.adopted':
+        normsAdopted++;
+        break;
+      case 'action.rejected':
+        rejected++;
+        break;
+      default:
+        break;
+    }
+  }
+  const n = world.actors.length;
+  const d = world.dyads;
+  let trustSum = 0;
+  let maxTension = 0;
+  let maxRung = 0;
+  let peakRung = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (i === j) continue;
+      const k = i * n + j;
+      trustSum += betaTrust(d.trustR[k] as number, d.trustS[k] as number);
+      const x = d.tension[k] as number;
+      if (x > maxTension) maxTension = x;
+      const r = d.rung[k] as number;
+      if (r > maxRung) maxRung = r;
+      const p = d.peakRung[k] as number;
+      if (p > peakRung) peakRung = p;
+    }
+  }
+  let totalWelfare = 0;
+  for (let i = 0; i < n; i++) totalWelfare += world.welfare[i] as number;
+  return {
+    round: world.round - 1,
+    operations,
+    successfulOperations: successful,
+    detections,
+    falseAlarms,
+    correctAttributions: correct,
+    misattributions: wrong,
+    accusations,
+    publicAccusations,
+    hotlineQueries,
+    sanctionsImposed,
+    sanctionsInForce: world.sanctions.length,
+    retaliations,
+    normsAdopted,
+    rejectedActions: rejected,
+    meanTrust: n > 1 ? trustSum / (n * (n - 1)) : 0.5,
+    maxTension,
+    maxRung,
+    peakRung,
+    totalWelfare,
+  };
+}

@@ -1,0 +1,10 @@
+import type { SimEvent } from '../../model/event.js';
+import type { StreamSet } from '../rng.js';
+
+/** What every phase of one round shares: its number, the run's random streams and the round's events so far. */
+export interface RoundContext {
+  readonly round: number;
+  readonly streams: StreamSet;
+  /** Events of this round, appended in canonical order. */
+  readonly events: SimEvent[];
+}

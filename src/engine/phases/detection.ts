@@ -1,0 +1,220 @@
+import {
+  detectionProbability,
+  falseAlarmProbability,
+  identificationProbability,
+  priorOverSuspects,
+  relevantCapability,
+  topSuspect,
+  updatePosterior,
+} from '../../model/attribution.js';
+import type { Incident } from '../../model/incident.js';
+import type { Operation, OperationKind } from '../../model/operation.js';
+import { betaTrust } from '../../model/trust.js';
+import type { World } from '../../model/world.js';
+import type { Stream } from '../rng.js';
+import { streamKey } from '../rng.js';
+import { actorIndex } from '../world.js';
+import type { RoundContext } from './context.js';
+
+/**
+ * Phase 3: detection and attribution, victim by victim in id order. For each victim, in a fixed
+ * order, drawing only from its own `detection` and `attribution` streams:
+ *  1. every open incident gets one more investigation signal;
+ *  2. every new operation against it may be detected, and a detected one yields a first signal;
+ *  3. a false alarm may occur, naming a random plausible suspect.
+ * Signals update a Bayesian posterior over suspects (see `updatePosterior`).
+ */
+export function detectAndAttribute(world: World, ctx: RoundContext, newOps: readonly Operation[]): World {
+  const index = actorIndex(world);
+  const n = world.actors.length;
+  const m = world.mechanisms;
+  const d = world.dyads;
+  const opsById = new Map(world.operations.map((o) => [o.id, o] as const));
+  const opsByTarget = new Map<string, Operation[]>();
+  for (const op of newOps) {
+    let l = opsByTarget.get(op.target);
+    if (!l) opsByTarget.set(op.target, (l = []));
+    l.push(op);
+  }
+  const incidentsByVictim = new Map<string, Incident[]>();
+  for (const inc of world.incidents) {
+    let l = incidentsByVictim.get(inc.victim);
+    if (!l) incidentsByVictim.set(inc.victim, (l = []));
+    l.push(inc);
+  }
+  const sharing = sharingCounts(world);
+  const out: Incident[] = [];
+  let changed = false;
+
+  for (let v = 0; v < n; v++) {
+    const victim = world.actors[v];
+    if (!victim) continue;
+    const attribution = victim.capabilities.attribution;
+    const q = identificationProbability(attribution, sharing.get(victim.id) ?? 0, m);
+    const detectStream = ctx.streams.get(streamKey(victim.id, 'detection'));
+    let attrStream: Stream | undefined;
+    const attr = () => (attrStream ??= ctx.streams.get(streamKey(victim.id, 'attribution')));
+
+    // 1. investigation of files already open
+    for (const inc of incidentsByVictim.get(victim.id) ?? []) {
+      if (inc.investigation <= 0) {
+        out.push(inc);
+        continue;
+      }
+      const op = inc.operation === null ? undefined : opsById.get(inc.operation);
+      const named = drawSignal(world, index, op, inc.kind, v, q, false, attr());
+      const posterior = updatePosterior(inc.posterior, named, q);
+      const next: Incident = {
+        ...inc,
+        signals: [...inc.signals, named === null ? null : (world.actors[named]?.id ?? null)],
+        posterior,
+        investigation: inc.investigation - 1,
+      };
+      out.push(next);
+      changed = true;
+      const top = topSuspect(posterior);
+      ctx.events.push({
+        type: 'incident.investigated',
+        round: ctx.round,
+        phase: 'detection',
+        incident: inc.id,
+        victim: victim.id,
+        signal: next.signals[next.signals.length - 1] ?? null,
+        suspect: top ? (world.actors[top.index]?.id ?? null) : null,
+        confidence: top ? top.confidence : 0,
+      });
+    }
+
+    // 2. new operations against this victim, in canonical order
+    let k = 0;
+    for (const op of opsByTarget.get(victim.id) ?? []) {
+      const author = world.actors[index.get(op.author) ?? -1];
+      const p = detectionProbability(attribution, author ? author.capabilities.stealth : 0, op.severity, m);
+      if (!(detectStream.next() < p)) continue;
+      const named = drawSignal(world, index, op, op.kind, v, q, true, attr());
+      out.push(openIncident(world, ctx, v, k++, op, op.kind, op.against, op.severity, named, q));
+      changed = true;
+    }
+
+    // 3. a false alarm
+    const f = falseAlarmProbability(attribution, m);
+    if (detectStream.next() < f) {
+      const kind: OperationKind = 'espionage';
+      const named = drawSignal(world, index, undefined, kind, v, q, true, attr());
+      if (named !== null) {
+        out.push(openIncident(world, ctx, v, k++, undefined, kind, 'networks', m.operations.severity.espionage, named, q));
+        changed = true;
+      }
+    }
+  }
+  void d;
+  return changed ? { ...world, incidents: out } : world;
+}
+
+function openIncident(
+  world: World,
+  ctx: RoundContext,
+  v: number,
+  k: number,
+  op: Operation | undefined,
+  kind: OperationKind,
+  against: Incident['against'],
+  severity: number,
+  named: number | null,
+  q: number,
+): Incident {
+  const victim = world.actors[v];
+  const id = `inc:${victim?.id}:${ctx.round}:${k}`;
+  const posterior = updatePosterior(prior(world, v, kind), named, q);
+  const top = topSuspect(posterior);
+  const incident: Incident = {
+    id,
+    victim: victim?.id ?? '',
+    round: ctx.round,
+    kind,
+    against,
+    severity,
+    operation: op ? op.id : null,
+    signals: [named === null ? null : (world.actors[named]?.id ?? null)],
+    posterior,
+    investigation: world.mechanisms.posterior.investigationRounds,
+    revealed: null,
+  };
+  ctx.events.push({
+    type: 'incident.detected',
+    round: ctx.round,
+    phase: 'detection',
+    incident: id,
+    victim: incident.victim,
+    kind,
+    against,
+    severity,
+    operation: incident.operation,
+    suspect: top ? (world.actors[top.index]?.id ?? null) : null,
+    confidence: top ? top.confidence : 0,
+  });
+  return incident;
+}
+
+/** Prior of victim v over suspects: capability × (1 − trust) for everyone else, plus "nobody". */
+export function prior(world: World, v: number, kind: OperationKind): number[] {
+  const n = world.actors.length;
+  const d = world.dyads;
+  const w = new Array<number>(n);
+  for (let x = 0; x < n; x++) {
+    const a = world.actors[x];
+    if (x === v || !a) {
+      w[x] = 0;
+      continue;
+    }
+    const k = v * n + x;
+    w[x] = relevantCapability(a.capabilities, kind) * (1 - betaTrust(d.trustR[k] ?? 0, d.trustS[k] ?? 0));
+  }
+  return priorOverSuspects(w, world.mechanisms.posterior.nobodyWeight);
+}
+
+/**
+ * One forensic signal, as an actor index or null. For a real operation the signal names the
+ * author with probability q (after the first signal, a proxy's author may be traced to its
+ * sponsor); otherwise it names the false-flag target if there is one, else another plausible
+ * suspect. For a false alarm it names a random plausible suspect.
+ */
+function drawSignal(
+  world: World,
+  index: ReadonlyMap<string, number>,
+  op: Operation | undefined,
+  kind: OperationKind,
+  v: number,
+  q: number,
+  initial: boolean,
+  stream: Stream,
+): number | null {
+  const authorIdx = op ? (index.get(op.author) ?? -1) : -1;
+  if (op) {
+    if (stream.next() < q) {
+      const author = world.actors[authorIdx];
+      if (!initial && author && author.sponsor !== null && stream.next() < world.mechanisms.identification.proxySponsorLink) {
+        return index.get(author.sponsor) ?? authorIdx;
+      }
+      return authorIdx;
+    }
+    if (op.falseFlag !== null) return index.get(op.falseFlag) ?? null;
+  }
+  const others: number[] = [];
+  for (let x = 0; x < world.actors.length; x++) {
+    const a = world.actors[x];
+    if (x !== v && x !== authorIdx && a && relevantCapability(a.capabilities, kind) > 0) others.push(x);
+  }
+  if (others.length === 0) return null;
+  return others[stream.int(others.length)] ?? null;
+}
+
+/** Number of information-sharing agreements each actor is party to. */
+function sharingCounts(world: World): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const ag of world.agreements) {
+    if (!ag.terms.some((t) => t.kind === 'information-sharing')) continue;
+    for (const p of ag.parties) m.set(p, (m.get(p) ?? 0) + 1);
+  }
+  return m;
+}

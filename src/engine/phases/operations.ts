@@ -1,0 +1,48 @@
+import { relevantCapability } from '../../model/attribution.js';
+import { clamp01 } from '../../model/capability.js';
+import type { Operation } from '../../model/operation.js';
+import type { World } from '../../model/world.js';
+import { streamKey } from '../rng.js';
+import { actorIndex } from '../world.js';
+import type { RoundContext } from './context.js';
+import type { OperationOrder } from './injects.js';
+
+/**
+ * Phase 2: resolve the round's covert operations in canonical order (inject orders first, then
+ * each principal's orders in actor-id order and in the order it gave them). Success is drawn from
+ * the principal's own `operations` stream: p = capability · (1 − defenseWeight · defense_target).
+ * Returns the world with the new operations recorded (hidden) and the list of them.
+ */
+export function resolveOperations(world: World, ctx: RoundContext, orders: readonly OperationOrder[]): { world: World; operations: Operation[] } {
+  if (orders.length === 0) return { world, operations: [] };
+  const index = actorIndex(world);
+  const m = world.mechanisms.operations;
+  const perPrincipal = new Map<string, number>();
+  const operations: Operation[] = [];
+  for (const { principal, action } of orders) {
+    const k = perPrincipal.get(principal) ?? 0;
+    perPrincipal.set(principal, k + 1);
+    const author = action.via ?? principal;
+    const performer = world.actors[index.get(author) ?? -1];
+    const target = world.actors[index.get(action.target) ?? -1];
+    if (!performer || !target) continue;
+    const against = action.against ?? 'networks';
+    const p = clamp01(relevantCapability(performer.capabilities, action.kind) * (1 - m.defenseWeight * target.capabilities.defense));
+    const success = ctx.streams.get(streamKey(principal, 'operations')).next() < p;
+    const operation: Operation = {
+      id: `op:${ctx.round}:${principal}:${k}`,
+      round: ctx.round,
+      author,
+      principal,
+      target: action.target,
+      kind: action.kind,
+      against,
+      severity: m.severity[action.kind] + (against === 'networks' ? 0 : m.criticalInfrastructureBonus),
+      success,
+      falseFlag: action.falseFlag ?? null,
+    };
+    operations.push(operation);
+    ctx.events.push({ type: 'operation.conducted', round: ctx.round, phase: 'operations', operation });
+  }
+  return { world: { ...world, operations: [...world.operations, ...operations] }, operations };
+}

@@ -1,0 +1,29 @@
+import type { Incident } from '../../model/incident.js';
+import type { Phase } from '../../model/event.js';
+import type { World } from '../../model/world.js';
+import { actorIndex } from '../world.js';
+import type { RoundContext } from './context.js';
+
+/**
+ * The incident with its truth revealed: the posterior becomes certain on the operation's
+ * principal (or on "nobody" for a false alarm) and the investigation closes.
+ */
+export function revealIncident(world: World, inc: Incident, ctx: RoundContext, phase: Phase): Incident {
+  const op = inc.operation === null ? undefined : world.operations.find((o) => o.id === inc.operation);
+  const n = world.actors.length;
+  const posterior = new Array<number>(n + 1).fill(0);
+  const principal = op ? op.principal : null;
+  const k = principal === null ? n : (actorIndex(world).get(principal) ?? n);
+  posterior[k] = 1;
+  ctx.events.push({
+    type: 'truth.revealed',
+    round: ctx.round,
+    phase,
+    incident: inc.id,
+    victim: inc.victim,
+    operation: op ? op.id : null,
+    author: op ? op.author : null,
+    principal,
+  });
+  return { ...inc, posterior, investigation: 0, revealed: principal };
+}

@@ -1,0 +1,221 @@
+import { nextRung, RUNG } from '../../model/escalation.js';
+import type { SimEvent } from '../../model/event.js';
+import type { World } from '../../model/world.js';
+import { actorIndex } from '../world.js';
+import type { RoundContext } from './context.js';
+
+/**
+ * Phase 6: update every dyad from what was observed this round, in one pass over the round's
+ * events and one pass over the dyad arrays, which are replaced whole (never written in place):
+ *  - trust: decay r and s by λ, then add the round's evidence (DESIGN §3);
+ *  - escalation: score ← decay·score + Σ weights, true (every act) and perceived (what the
+ *    target observed, covert acts weighted by the confidence of the attribution);
+ *  - rungs: the highest act of the round, stepping down in quiet rounds; L7 is absorbing and mutual;
+ *  - tension: x_ij += dt·(k_i·x_ji − a_i·x_ij + g_ij), g from perceived hostile weight;
+ *  - welfare: gains and damage of operations and retaliation, sanction and conflict costs.
+ * Closed incidents and operations too old to be investigated are dropped (the log keeps them).
+ */
+export function updateWorld(world: World, ctx: RoundContext): World {
+  const n = world.actors.length;
+  const nn = n * n;
+  const m = world.mechanisms;
+  const index = actorIndex(world);
+  const d = world.dyads;
+  const w = m.escalation.weights;
+  const t = m.trust;
+
+  const trustR = new Float64Array(nn);
+  const trustS = new Float64Array(nn);
+  const escTrue = new Float64Array(nn);
+  const escPerc = new Float64Array(nn);
+  const lambda = t.decay;
+  const ed = m.escalation.decay;
+  for (let k = 0; k < nn; k++) {
+    trustR[k] = (d.trustR[k] as number) * lambda;
+    trustS[k] = (d.trustS[k] as number) * lambda;
+    escTrue[k] = (d.escalationTrue[k] as number) * ed;
+    escPerc[k] = (d.escalationPerceived[k] as number) * ed;
+  }
+  const actRung = new Uint8Array(nn);
+  const grievance = new Float64Array(nn);
+  const welfare = Float64Array.from(world.welfare);
+  const wf = m.welfare;
+  const at = (id: string): number => index.get(id) ?? -1;
+  const act = (from: number, to: number, rung: number) => {
+    if (from < 0 || to < 0) return;
+    const k = from * n + to;
+    if (rung > (actRung[k] as number)) actRung[k] = rung;
+  };
+  // An overt act: everyone sees it, so it counts fully in both scores.
+  const overt = (from: number, to: number, weight: number) => {
+    if (from < 0 || to < 0) return;
+    const k = from * n + to;
+    escTrue[k] = (escTrue[k] as number) + weight;
+    escPerc[k] = (escPerc[k] as number) + weight;
+    if (weight > 0) grievance[to * n + from] = (grievance[to * n + from] as number) + weight;
+  };
+  const good = (observer: number, about: number, x: number) => {
+    if (observer >= 0 && about >= 0) trustR[observer * n + about] = (trustR[observer * n + about] as number) + x;
+  };
+  const bad = (observer: number, about: number, x: number) => {
+    if (observer >= 0 && about >= 0) trustS[observer * n + about] = (trustS[observer * n + about] as number) + x;
+  };
+  const opWeight = (kind: string, against: string) =>
+    kind === 'espionage' ? w.posturing : kind === 'disruption' ? w.nonViolent : against === 'networks' ? w.nonViolent : w.violent;
+
+  for (const e of ctx.events) applyEvent(e);
+
+  function applyEvent(e: SimEvent): void {
+    switch (e.type) {
+      case 'operation.conducted': {
+        const op = e.operation;
+        const p = at(op.principal);
+        const v = at(op.target);
+        if (p < 0 || v < 0) return;
+        escTrue[p * n + v] = (escTrue[p * n + v] as number) + opWeight(op.kind, op.against);
+        if (op.success) {
+          welfare[p] = (welfare[p] as number) + (op.kind === 'espionage' ? wf.intelligenceGain : wf.coercionGain);
+          welfare[v] = (welfare[v] as number) - (wf.damagePerSeverity * op.severity) / 5;
+        }
+        return;
+      }
+      case 'incident.detected': {
+        if (e.suspect === null) return;
+        const v = at(e.victim);
+        const s = at(e.suspect);
+        if (v < 0 || s < 0) return;
+        bad(v, s, t.attributedHostility * e.confidence * (e.severity / 10));
+        const weight = e.confidence * opWeight(e.kind, e.against);
+        escPerc[s * n + v] = (escPerc[s * n + v] as number) + weight;
+        grievance[v * n + s] = (grievance[v * n + s] as number) + weight;
+        if (e.kind === 'degradation' && e.against !== 'networks' && e.confidence >= 0.5) act(s, v, RUNG.INFRASTRUCTURE_ATTACK);
+        return;
+      }
+      case 'accusation.made': {
+        const by = at(e.by);
+        const to = at(e.target);
+        bad(to, by, e.public ? t.publicAccusation : t.privateAccusation);
+        overt(by, to, e.public ? w.nonViolent : w.posturing);
+        act(by, to, e.formal ? RUNG.FORMAL_ATTRIBUTION : e.public ? RUNG.PUBLIC_ACCUSATION : RUNG.PRIVATE_DEMARCHE);
+        return;
+      }
+      case 'hotline.queried':
+        overt(at(e.by), at(e.target), w.statusQuo);
+        act(at(e.by), at(e.target), RUNG.PRIVATE_DEMARCHE);
+        return;
+      case 'hotline.answered':
+        good(at(e.to), at(e.by), t.answeredRequest);
+        if (e.answer === 'cooperate') overt(at(e.by), at(e.to), w.deescalation);
+        return;
+      case 'accusation.answered':
+        if (e.answer === 'cooperate') {
+          good(at(e.to), at(e.by), t.cooperation);
+          overt(at(e.by), at(e.to), w.deescalation);
+        } else good(at(e.to), at(e.by), t.answeredRequest * 0.5);
+        return;
+      case 'request.unanswered':
+        bad(at(e.to), at(e.by), t.unansweredRequest);
+        return;
+      case 'sanction.imposed': {
+        const by = at(e.sanction.by);
+        const to = at(e.sanction.target);
+        bad(to, by, t.sanction);
+        overt(by, to, w.nonViolent);
+        act(by, to, RUNG.SANCTIONS);
+        return;
+      }
+      case 'sanction.lifted':
+        good(at(e.target), at(e.by), t.sanctionLifted);
+        overt(at(e.by), at(e.target), w.deescalation);
+        return;
+      case 'information.shared':
+        good(at(e.target), at(e.by), t.sharedInformation);
+        overt(at(e.by), at(e.target), w.deescalation);
+        return;
+      case 'retaliation.conducted': {
+        const by = at(e.by);
+        const to = at(e.target);
+        bad(to, by, t.retaliation);
+        overt(by, to, e.kind === 'degradation' ? w.violent : w.nonViolent);
+        act(by, to, e.kind === 'degradation' ? RUNG.INFRASTRUCTURE_ATTACK : RUNG.DISRUPTIVE_RETALIATION);
+        if (e.success && by >= 0 && to >= 0) {
+          welfare[by] = (welfare[by] as number) + wf.coercionGain;
+          welfare[to] = (welfare[to] as number) - (wf.damagePerSeverity * e.severity) / 5;
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  for (const s of world.sanctions) {
+    const by = at(s.by);
+    const to = at(s.target);
+    if (by < 0 || to < 0) continue;
+    welfare[to] = (welfare[to] as number) - wf.sanctionCostTarget;
+    welfare[by] = (welfare[by] as number) - wf.sanctionCostImposer;
+  }
+
+  // Rungs: per directed dyad, then open conflict is made mutual.
+  const rung = new Uint8Array(nn);
+  const peak = Uint8Array.from(d.peakRung);
+  const rp = { openConflictScore: m.escalation.openConflictScore, rungDecay: m.escalation.rungDecay };
+  for (let k = 0; k < nn; k++) rung[k] = nextRung(d.rung[k] as number, actRung[k] as number, escPerc[k] as number, rp);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const a = i * n + j;
+      const b = j * n + i;
+      if (rung[a] === 7 || rung[b] === 7) {
+        if (d.rung[a] !== 7 && d.rung[b] !== 7) {
+          ctx.events.push({ type: 'conflict.opened', round: ctx.round, phase: 'update', between: [world.actors[i]?.id ?? '', world.actors[j]?.id ?? ''] });
+        }
+        rung[a] = 7;
+        rung[b] = 7;
+        welfare[i] = (welfare[i] as number) - wf.conflictCost;
+        welfare[j] = (welfare[j] as number) - wf.conflictCost;
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const k = i * n + j;
+      const r = rung[k] as number;
+      if (r > (peak[k] as number)) peak[k] = r;
+      const prev = d.rung[k] as number;
+      if (r > prev) {
+        ctx.events.push({ type: 'escalation.changed', round: ctx.round, phase: 'update', from: world.actors[i]?.id ?? '', to: world.actors[j]?.id ?? '', rung: r, previous: prev });
+      }
+    }
+  }
+
+  // Richardson tension, from the tension at the start of the round (simultaneous update).
+  const tension = new Float64Array(nn);
+  const dt = m.tension.dt;
+  const gs = m.tension.grievanceScale;
+  const limit = m.tension.limit;
+  for (let i = 0; i < n; i++) {
+    const a = world.actors[i];
+    const kI = a ? a.reactivity : 0;
+    const aI = a ? a.fatigue : 0;
+    for (let j = 0; j < n; j++) {
+      if (i === j) continue;
+      const k = i * n + j;
+      const x = d.tension[k] as number;
+      const y = d.tension[j * n + i] as number;
+      const next = x + dt * (kI * y - aI * x + gs * (grievance[k] as number));
+      tension[k] = next > limit ? limit : next < -limit ? -limit : next;
+    }
+  }
+
+  ctx.events.push({ type: 'round.ended', round: ctx.round, phase: 'update', actors: n });
+  const horizon = ctx.round - m.posterior.investigationRounds - 1;
+  return {
+    ...world,
+    round: ctx.round + 1,
+    dyads: { n, trustR, trustS, tension, escalationTrue: escTrue, escalationPerceived: escPerc, rung, peakRung: peak },
+    welfare,
+    incidents: world.incidents.filter((inc) => inc.round > horizon || inc.investigation > 0),
+    operations: world.operations.filter((op) => op.round > horizon),
+  };
+}

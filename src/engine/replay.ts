@@ -1,0 +1,78 @@
+import type { EventOf, SimEvent } from '../model/event.js';
+import type { World } from '../model/world.js';
+import { ProtocolError } from './errors.js';
+import type { Decision, PendingRound, RoundResult } from './round.js';
+import { beginRound, submitDecisions } from './round.js';
+import type { RoundOptions } from './round.js';
+
+/** Options of {@link replay}. */
+export interface ReplayOptions extends RoundOptions {
+  /** Replay only this many rounds (default: every round the log holds). */
+  readonly rounds?: number;
+  /** Check that every replayed event equals the logged one (default true). */
+  readonly verify?: boolean;
+}
+
+/**
+ * Rebuild a run from its initial world and its event log alone: the recorded decisions are fed
+ * back to the engine (no strategy, person or model is asked again) and their random draws are
+ * skipped, so the result is the same world. With `verify` (default), a log that does not match
+ * what the engine produces throws a {@link ProtocolError} naming the first differing event.
+ *
+ * @example
+ * ```ts
+ * const run = simulate(spec, { seed: 3, rounds: 20 });
+ * const world = replay(run.initial, run.log); // deep-equal to run.world
+ * ```
+ */
+export function replay(initial: World, log: readonly SimEvent[], options: ReplayOptions = {}): World {
+  const byRound = new Map<number, SimEvent[]>();
+  let last = initial.round - 1;
+  for (const e of log) {
+    let l = byRound.get(e.round);
+    if (!l) byRound.set(e.round, (l = []));
+    l.push(e);
+    if (e.type === 'round.ended' && e.round > last) last = e.round;
+  }
+  const rounds = options.rounds ?? last + 1 - initial.round;
+  let world = initial;
+  for (let r = 0; r < rounds; r++) {
+    const round = world.round;
+    const events = byRound.get(round) ?? [];
+    const result = replayRound(world, events, options);
+    if (options.verify !== false) verifyRound(round, result.events, events);
+    world = result.world;
+  }
+  return world;
+}
+
+function replayRound(world: World, logged: readonly SimEvent[], options: RoundOptions): RoundResult {
+  const decisions = logged.filter((e): e is EventOf<'decision.made'> => e.type === 'decision.made');
+  let p: PendingRound | RoundResult = beginRound(world, options);
+  while (!p.done) {
+    const phase = p.phase;
+    const mine = decisions.filter((d) => d.decision === phase);
+    const out: Decision[] = [];
+    for (const need of p.needs) {
+      const d = need.request ? mine.find((x) => x.actor === need.actor && x.request === need.request?.id) : mine.find((x) => x.actor === need.actor);
+      if (!d) continue;
+      for (let i = 0; i < d.draws; i++) need.rng.next();
+      const error = d.error !== undefined ? { error: d.error } : {};
+      if (need.request) out.push({ actor: need.actor, request: need.request.id, response: d.response ?? { type: 'ignore' }, ...error });
+      else out.push({ actor: need.actor, actions: d.actions ?? [], ...error });
+    }
+    p = submitDecisions(p, out);
+  }
+  return p;
+}
+
+function verifyRound(round: number, produced: readonly SimEvent[], logged: readonly SimEvent[]): void {
+  const n = Math.max(produced.length, logged.length);
+  for (let i = 0; i < n; i++) {
+    const a = JSON.stringify(produced[i]);
+    const b = JSON.stringify(logged[i]);
+    if (a !== b) {
+      throw new ProtocolError(`replay diverged in round ${round} at event ${i}: the log has ${b ?? 'nothing'}, the engine produced ${a ?? 'nothing'}`);
+    }
+  }
+}

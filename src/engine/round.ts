@@ -1,0 +1,292 @@
+import { freeze } from 'immer';
+import type { Action, DiplomacyAction, Request, Response } from '../model/action.js';
+import type { DecisionPhase, SimEvent } from '../model/event.js';
+import type { ActorId } from '../model/ids.js';
+import type { World } from '../model/world.js';
+import type { ActorView } from './contract.js';
+import { InvalidActionError, ProtocolError, safeJson } from './errors.js';
+import { roundMetrics } from './metrics.js';
+import type { RoundMetrics } from './metrics.js';
+import type { RoundContext } from './phases/context.js';
+import { detectAndAttribute } from './phases/detection.js';
+import { applyDiplomacy } from './phases/diplomacy.js';
+import { applyInjects } from './phases/injects.js';
+import type { OperationOrder } from './phases/injects.js';
+import { resolveOperations } from './phases/operations.js';
+import { applyResponses } from './phases/responses.js';
+import { updateWorld } from './phases/update.js';
+import type { Rng, Stream } from './rng.js';
+import { StreamSet, streamKey } from './rng.js';
+import { validateAction, validateResponse } from './validate.js';
+import { ViewFactory } from './view.js';
+
+/**
+ * One decision the engine needs: which actor, in which phase, what it can see, and (in the
+ * responses phase) which request it must answer. `rng` is the actor's own seeded stream; draws
+ * from it are counted and logged, so the run replays without asking again.
+ */
+export interface DecisionNeed {
+  readonly actor: ActorId;
+  readonly phase: DecisionPhase;
+  readonly view: ActorView;
+  readonly request?: Request;
+  readonly rng: Rng;
+}
+
+/**
+ * A decision given back to the engine, as data. `actions` answers an operations or diplomacy
+ * need; `response` answers the request named by `request`. `error` records that the decider
+ * failed (the actions are then empty).
+ *
+ * @example
+ * ```ts
+ * const d: Decision = { actor: 'US', actions: [{ type: 'adopt-norm', norm: 'gge15.f' }] };
+ * const r: Decision = { actor: 'CN', request: 'hq:US:3:0', response: { type: 'deny' } };
+ * ```
+ */
+export type Decision =
+  | { readonly actor: ActorId; readonly actions: readonly Action[]; readonly error?: string }
+  | { readonly actor: ActorId; readonly request: string; readonly response: Response; readonly error?: string };
+
+/**
+ * A round waiting for decisions. Advance it once with {@link submitDecisions}; it cannot be
+ * advanced twice (snapshot the world instead to branch).
+ */
+export interface PendingRound {
+  readonly done: false;
+  readonly round: number;
+  readonly phase: DecisionPhase;
+  readonly needs: readonly DecisionNeed[];
+}
+
+/** A finished round: the new world, the round's events and its metrics. */
+export interface RoundResult {
+  readonly done: true;
+  readonly round: number;
+  readonly world: World;
+  readonly events: readonly SimEvent[];
+  readonly metrics: RoundMetrics;
+}
+
+/** Policies of a round. */
+export interface RoundOptions {
+  /** `'reject'` (default): an invalid action becomes an `action.rejected` event. `'throw'`: an {@link InvalidActionError}. */
+  readonly onInvalidAction?: 'reject' | 'throw';
+}
+
+interface Internal {
+  readonly ctx: RoundContext;
+  readonly world: World;
+  readonly orders: readonly OperationOrder[];
+  readonly options: RoundOptions;
+  readonly drawsAtStart: ReadonlyMap<string, number>;
+  consumed: boolean;
+}
+
+const internals = new WeakMap<PendingRound, Internal>();
+// Live random streams handed from a finished round to the world it produced, so the next round
+// does not rebuild them from their saved states (DESIGN §8). Taken once: a second step from the
+// same world rebuilds them from `world.rng`, which gives the same numbers.
+const liveStreams = new WeakMap<World, StreamSet>();
+
+/**
+ * Start the next round of a world: apply its injects and ask for the operations decisions.
+ *
+ * @example
+ * ```ts
+ * let p = beginRound(world);
+ * while (!p.done) p = submitDecisions(p, p.needs.map((need) => ({ actor: need.actor, actions: [] })));
+ * p.world.round; // world.round + 1
+ * ```
+ */
+export function beginRound(world: World, options: RoundOptions = {}): PendingRound | RoundResult {
+  let streams = liveStreams.get(world);
+  if (streams) liveStreams.delete(world);
+  else streams = new StreamSet(world.seed, world.rng);
+  const ctx: RoundContext = { round: world.round, streams, events: [] };
+  const { world: w, orders } = applyInjects(world, ctx);
+  return ask(w, ctx, 'operations', orders, options);
+}
+
+/**
+ * Give the engine the decisions it asked for and run the phases up to the next decision (or to
+ * the end of the round). Needs left without a decision count as "no action" (or `ignore`).
+ *
+ * @example
+ * ```ts
+ * const next = submitDecisions(pending, [{ actor: 'US', actions: [{ type: 'pass' }] }]);
+ * ```
+ */
+export function submitDecisions(pending: PendingRound, decisions: readonly Decision[]): PendingRound | RoundResult {
+  const st = internals.get(pending);
+  if (!st) throw new ProtocolError('submitDecisions needs a pending round returned by beginRound or submitDecisions');
+  if (st.consumed) throw new ProtocolError(`round ${pending.round}, phase ${pending.phase} was already advanced; snapshot the world to branch a run`);
+  st.consumed = true;
+  const { ctx, options } = st;
+  const round = ctx.round;
+  const phase = pending.phase;
+  const needed = new Set(pending.needs.map((n) => (n.request ? `${n.actor}\u0000${n.request.id}` : n.actor)));
+  const given = new Map<string, Decision>();
+  for (const d of decisions) {
+    const key = 'request' in d ? `${d.actor}\u0000${d.request}` : d.actor;
+    if (!needed.has(key)) {
+      throw new ProtocolError(`round ${round}, phase ${phase}: no decision was asked of ${d.actor}${'request' in d ? ` for request ${d.request}` : ''}`);
+    }
+    if (given.has(key)) throw new ProtocolError(`round ${round}, phase ${phase}: two decisions for ${d.actor}${'request' in d ? ` on ${d.request}` : ''}`);
+    given.set(key, d);
+  }
+  const drawsOf = (actor: string) => ctx.streams.get(streamKey(actor, 'strategy')).draws - (st.drawsAtStart.get(actor) ?? 0);
+  const reject = (actor: string, action: unknown, reason: string) => {
+    if (options.onInvalidAction === 'throw') throw new InvalidActionError(actor, round, phase, action, reason);
+    ctx.events.push({ type: 'action.rejected', round, phase, actor, action, reason });
+  };
+
+  if (phase === 'responses') {
+    const answers = new Map<string, Response>();
+    const drawn = new Set<string>();
+    for (const need of pending.needs) {
+      const req = need.request as Request;
+      const d = given.get(`${need.actor}\u0000${req.id}`) as Extract<Decision, { request: string }> | undefined;
+      const draws = drawn.has(need.actor) ? 0 : drawsOf(need.actor);
+      drawn.add(need.actor);
+      const response = d ? plain(d.response) : { ok: true as const, value: { type: 'ignore' } };
+      recordDecision(ctx, need.actor, phase, { request: req.id, ...(response.ok ? { response: response.value as Response } : {}) }, draws, d?.error);
+      if (!response.ok) {
+        reject(need.actor, d?.response, response.reason);
+        continue;
+      }
+      const reason = validateResponse(req, response.value);
+      if (reason) reject(need.actor, response.value, reason);
+      else answers.set(req.id, response.value as Response);
+    }
+    return finish(applyResponses(st.world, ctx, answers), ctx);
+  }
+
+  const accepted = new Map<string, Action[]>();
+  for (const actor of st.world.actors) {
+    const d = given.get(actor.id) as Extract<Decision, { actions: readonly Action[] }> | undefined;
+    const raw = d ? plain(d.actions ?? []) : { ok: true as const, value: [] };
+    const list = raw.ok && Array.isArray(raw.value) ? (raw.value as Action[]) : [];
+    const draws = drawsOf(actor.id);
+    if (list.length > 0 || draws > 0 || d?.error !== undefined) recordDecision(ctx, actor.id, phase, { actions: list }, draws, d?.error);
+    if (!raw.ok || !Array.isArray(raw.value)) reject(actor.id, d?.actions, raw.ok ? 'decisions must be a list of actions' : raw.reason);
+    accepted.set(actor.id, list);
+  }
+
+  if (phase === 'operations') {
+    const orders: OperationOrder[] = [...st.orders];
+    const max = st.world.mechanisms.operations.maxPerRound;
+    for (const actor of st.world.actors) {
+      let count = 0;
+      for (const action of accepted.get(actor.id) ?? []) {
+        const reason = validateAction(st.world, actor.id, phase, action);
+        if (reason) reject(actor.id, action, reason);
+        else if (count >= max) reject(actor.id, action, `more than ${max} operations in one round`);
+        else {
+          count++;
+          orders.push({ principal: actor.id, action: action as Extract<Action, { type: 'operate' }> });
+        }
+      }
+    }
+    const { world: w2, operations } = resolveOperations(st.world, ctx, orders);
+    const w3 = detectAndAttribute(w2, ctx, operations);
+    return ask(w3, ctx, 'diplomacy', [], options);
+  }
+
+  const orders = st.world.actors.map((a) => ({ actor: a.id, actions: (accepted.get(a.id) ?? []) as DiplomacyAction[] }));
+  const w4 = applyDiplomacy(st.world, ctx, orders, (w, actor, action) => {
+    const reason = validateAction(w, actor, 'diplomacy', action);
+    if (reason && options.onInvalidAction === 'throw') throw new InvalidActionError(actor, round, phase, action, reason);
+    return reason;
+  });
+  if (w4.requests.length === 0) return finish(w4, ctx);
+  return ask(w4, ctx, 'responses', [], options);
+}
+
+function ask(world: World, ctx: RoundContext, phase: DecisionPhase, orders: readonly OperationOrder[], options: RoundOptions): PendingRound {
+  const views = new ViewFactory(world, phase, ctx.round, [...world.recent, ...ctx.events]);
+  const needs: DecisionNeed[] = [];
+  const drawsAtStart = new Map<string, number>();
+  const rngOf = (actor: string): Rng => {
+    const s = ctx.streams.get(streamKey(actor, 'strategy'));
+    drawsAtStart.set(actor, s.draws);
+    return rngFacade(s);
+  };
+  if (phase === 'responses') {
+    const rngs = new Map<string, Rng>();
+    for (const req of world.requests) {
+      let rng = rngs.get(req.to);
+      if (!rng) rngs.set(req.to, (rng = rngOf(req.to)));
+      needs.push(Object.freeze({ actor: req.to, phase, view: views.view(req.to), request: req, rng }));
+    }
+  } else {
+    for (const a of world.actors) {
+      const rng = rngOf(a.id);
+      let view: ActorView | undefined;
+      needs.push(
+        Object.freeze({
+          actor: a.id,
+          phase,
+          get view() {
+            view ??= views.view(a.id);
+            return view;
+          },
+          rng,
+        }),
+      );
+    }
+  }
+  const pending: PendingRound = Object.freeze({ done: false, round: ctx.round, phase, needs: Object.freeze(needs) });
+  internals.set(pending, { ctx, world, orders, options, drawsAtStart, consumed: false });
+  return pending;
+}
+
+function finish(world: World, ctx: RoundContext): RoundResult {
+  const updated = updateWorld(world, ctx);
+  const events = freeze(ctx.events, true);
+  const next = freeze(
+    {
+      ...updated,
+      recent: events.filter((e) => e.type !== 'operation.conducted' && e.type !== 'incident.detected' && e.type !== 'incident.investigated' && e.type !== 'decision.made'),
+      rng: ctx.streams.states(),
+    },
+    true,
+  );
+  liveStreams.set(next, ctx.streams);
+  return Object.freeze({ done: true, round: ctx.round, world: next, events, metrics: roundMetrics(next, events) });
+}
+
+function recordDecision(
+  ctx: RoundContext,
+  actor: string,
+  phase: DecisionPhase,
+  what: { actions?: readonly Action[]; request?: string; response?: Response },
+  draws: number,
+  error: string | undefined,
+): void {
+  ctx.events.push({ type: 'decision.made', round: ctx.round, phase, actor, decision: phase, ...what, draws, ...(error !== undefined ? { error } : {}) });
+  if (error !== undefined) ctx.events.push({ type: 'strategy.failed', round: ctx.round, phase, actor, decision: phase, message: error });
+}
+
+function rngFacade(s: Stream): Rng {
+  return Object.freeze({
+    next: () => s.next(),
+    int: (n: number) => s.int(n),
+    chance: (p: number) => s.chance(p),
+    pick: <T>(items: readonly T[]) => s.pick(items),
+  });
+}
+
+/**
+ * Copy a decider's output into plain JSON data, so the log never shares objects with a strategy
+ * (which could mutate them later) and always serialises.
+ */
+function plain(value: unknown): { ok: true; value: unknown } | { ok: false; reason: string } {
+  try {
+    const s = JSON.stringify(value);
+    if (s === undefined) return { ok: false, reason: `not plain data: ${safeJson(value)}` };
+    return { ok: true, value: JSON.parse(s) as unknown };
+  } catch (e) {
+    return { ok: false, reason: `not plain data (${e instanceof Error ? e.message : String(e)})` };
+  }
+}

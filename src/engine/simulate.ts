@@ -1,0 +1,70 @@
+import type { SimEvent } from '../model/event.js';
+import type { World } from '../model/world.js';
+import { ConfigError } from './errors.js';
+import type { RoundMetrics } from './metrics.js';
+import type { RoundResult } from './round.js';
+import type { StepOptions, StrategyAssignment } from './step.js';
+import { step } from './step.js';
+
+/**
+ * A finished (or forked) run: where it started, where it ended, everything that happened.
+ *
+ * @example
+ * ```ts
+ * const run = simulate(spec, { seed: 7, rounds: 24 });
+ * run.world.round; // 24
+ * run.log.length;  // every event, in order
+ * ```
+ */
+export interface Run {
+  /** The world before round 0 (or before the first round this run played). */
+  readonly initial: World;
+  /** The world after the last round. */
+  readonly world: World;
+  /** Every event, in order. Empty when the run was made with `log: false`. */
+  readonly log: readonly SimEvent[];
+  readonly metrics: readonly RoundMetrics[];
+  readonly strategies: StrategyAssignment;
+  readonly options: StepOptions;
+}
+
+/** Options of {@link runRounds}. */
+export interface RunRoundsOptions extends StepOptions {
+  /** How many rounds to play. */
+  readonly rounds: number;
+  /** Keep the event log in the run (default true). Turn off for large sweeps that need metrics only. */
+  readonly log?: boolean;
+  /** Called after every round, e.g. to stream events to a file. */
+  readonly onRound?: (result: RoundResult) => void;
+}
+
+/**
+ * The only loop: play `rounds` rounds of a world with resolved strategies. The public
+ * `simulate` resolves strategy names and builds the world first.
+ *
+ * @example
+ * ```ts
+ * const run = runRounds(createWorld(spec, { seed: 1 }), { US: dove, CN: hawk }, { rounds: 10 });
+ * ```
+ */
+export function runRounds(initial: World, strategies: StrategyAssignment, options: RunRoundsOptions): Run {
+  if (!(Number.isInteger(options.rounds) && options.rounds >= 0)) {
+    throw new ConfigError([{ path: 'rounds', expected: 'a whole number of rounds ≥ 0', received: String(options.rounds) }]);
+  }
+  const keep = options.log !== false;
+  const log: SimEvent[] = [];
+  const metrics: RoundMetrics[] = [];
+  let world = initial;
+  for (let r = 0; r < options.rounds; r++) {
+    const result = step(world, strategies, options);
+    world = result.world;
+    if (keep) for (const e of result.events) log.push(e);
+    metrics.push(result.metrics);
+    options.onRound?.(result);
+  }
+  const stepOptions: StepOptions = {
+    ...(options.onInvalidAction ? { onInvalidAction: options.onInvalidAction } : {}),
+    ...(options.onStrategyError ? { onStrategyError: options.onStrategyError } : {}),
+  };
+  return Object.freeze({ initial, world, log: Object.freeze(log), metrics: Object.freeze(metrics), strategies, options: stepOptions });
+}

@@ -1,0 +1,119 @@
+import type { Action, Request, Response } from '../model/action.js';
+import { DIPLOMACY_ACTION_TYPES, RESPONSE_TYPES } from '../model/action.js';
+import type { Actor } from '../model/actor.js';
+import { relevantCapability } from '../model/attribution.js';
+import type { DecisionPhase } from '../model/event.js';
+import { isKnownNorm } from '../model/norms.js';
+import { OPERATION_KINDS } from '../model/operation.js';
+import type { World } from '../model/world.js';
+import { actorIndex } from './world.js';
+
+const TARGETS = ['networks', 'critical-infrastructure', 'cert'];
+
+/**
+ * Why an action is invalid for this actor in this phase, or null when it is valid. Pure: checks
+ * the action against the world without changing anything. Per-round limits are checked by the
+ * phase that applies the actions.
+ *
+ * @example
+ * ```ts
+ * validateAction(world, 'US', 'diplomacy', { type: 'hotline-query', target: 'CN', incident: 'x' });
+ * // 'no hotline between US and CN'
+ * ```
+ */
+export function validateAction(world: World, actorId: string, phase: DecisionPhase, action: unknown): string | null {
+  if (!action || typeof action !== 'object' || Array.isArray(action)) return 'an action must be an object with a type';
+  const a = action as Action;
+  const index = actorIndex(world);
+  const i = index.get(actorId);
+  const actor = i === undefined ? undefined : world.actors[i];
+  if (!actor) return `unknown actor '${actorId}'`;
+  const target = (id: unknown): string | null => {
+    if (typeof id !== 'string' || !index.has(id)) return `unknown target '${String(id)}'`;
+    if (id === actorId) return 'an actor cannot target itself';
+    return null;
+  };
+  const ownIncident = (id: unknown): string | null =>
+    world.incidents.some((inc) => inc.id === id && inc.victim === actorId) ? null : `no incident '${String(id)}' of ${actorId} under investigation`;
+  if (phase === 'operations') {
+    if (a.type !== 'operate') return `'${String(a.type)}' is not allowed in the operations phase (only 'operate')`;
+    const t = target(a.target);
+    if (t) return t;
+    if (!OPERATION_KINDS.includes(a.kind)) return `unknown operation kind '${String(a.kind)}'`;
+    if (a.against !== undefined && !TARGETS.includes(a.against)) return `unknown operation target '${String(a.against)}'`;
+    let performer: Actor = actor;
+    if (a.via !== undefined) {
+      const p = typeof a.via === 'string' ? world.actors[index.get(a.via) ?? -1] : undefined;
+      if (!p) return `unknown proxy '${String(a.via)}'`;
+      if (p.kind !== 'proxy' || p.sponsor !== actorId) return `${p.id} is not a proxy of ${actorId}`;
+      if (p.id === a.target) return 'a proxy cannot be ordered against itself';
+      performer = p;
+    }
+    if (a.falseFlag !== undefined) {
+      if (typeof a.falseFlag !== 'string' || !index.has(a.falseFlag)) return `unknown false-flag actor '${String(a.falseFlag)}'`;
+      if (a.falseFlag === a.target) return 'a false flag cannot point at the target itself';
+    }
+    if (!(relevantCapability(performer.capabilities, a.kind) > 0)) return `${performer.id} has no capability for ${a.kind}`;
+    return null;
+  }
+  if (phase !== 'diplomacy') return `actions are not taken in the ${phase} phase`;
+  if (!(DIPLOMACY_ACTION_TYPES as readonly string[]).includes(a.type)) {
+    return `'${String(a.type)}' is not allowed in the diplomacy phase (one of ${DIPLOMACY_ACTION_TYPES.join(', ')})`;
+  }
+  switch (a.type) {
+    case 'accuse':
+      return target(a.target) ?? ownIncident(a.incident) ?? (typeof a.public !== 'boolean' ? "'public' must be true or false" : null);
+    case 'hotline-query': {
+      const t = target(a.target) ?? ownIncident(a.incident);
+      if (t) return t;
+      const has = world.agreements.some((ag) => ag.parties.includes(actorId) && ag.parties.includes(a.target) && ag.terms.some((x) => x.kind === 'hotline'));
+      return has ? null : `no hotline between ${actorId} and ${a.target}`;
+    }
+    case 'sanction': {
+      const t = target(a.target);
+      if (t) return t;
+      if (actor.kind !== 'state') return `only states can sanction (${actorId} is a ${actor.kind})`;
+      if (a.measure !== 'economic' && a.measure !== 'indictment') return `unknown sanction measure '${String(a.measure)}'`;
+      if (world.sanctions.some((s) => s.by === actorId && s.target === a.target && s.measure === a.measure)) {
+        return `${actorId} already has ${a.measure} sanctions on ${a.target}`;
+      }
+      return null;
+    }
+    case 'lift-sanction': {
+      const t = target(a.target);
+      if (t) return t;
+      return world.sanctions.some((s) => s.by === actorId && s.target === a.target) ? null : `${actorId} has no sanction in force on ${a.target}`;
+    }
+    case 'adopt-norm':
+      if (typeof a.norm !== 'string' || !isKnownNorm(a.norm)) return `unknown norm '${String(a.norm)}'`;
+      return (world.norms[actorId] ?? []).includes(a.norm) ? `${actorId} has already adopted ${a.norm}` : null;
+    case 'share-information':
+      return target(a.target) ?? ownIncident(a.incident);
+    case 'retaliate': {
+      const t = target(a.target);
+      if (t) return t;
+      if (a.kind !== 'disruption' && a.kind !== 'degradation') return `retaliation must be 'disruption' or 'degradation', not '${String(a.kind)}'`;
+      if (!(actor.capabilities.offense > 0)) return `${actorId} has no offensive capability`;
+      return a.incident === undefined ? null : ownIncident(a.incident);
+    }
+    case 'deny':
+      return world.requests.some((r) => r.id === a.accusation && r.to === actorId && r.kind === 'accusation') ||
+        world.recent.some((e) => e.type === 'accusation.made' && e.accusation === a.accusation && e.target === actorId)
+        ? null
+        : `no accusation '${String(a.accusation)}' against ${actorId}`;
+    case 'pass':
+      return null;
+    default:
+      return `unknown action type '${String((a as { type: unknown }).type)}'`;
+  }
+}
+
+/**
+ * Why a response is invalid for a request, or null. @example `validateResponse(request, { type: 'deny' }) // null`
+ */
+export function validateResponse(request: Request, response: unknown): string | null {
+  if (!response || typeof response !== 'object') return 'a response must be an object with a type';
+  const t = (response as Response).type;
+  if (!(RESPONSE_TYPES as readonly string[]).includes(t)) return `unknown response '${String(t)}' to ${request.kind} (one of ${RESPONSE_TYPES.join(', ')})`;
+  return null;
+}

@@ -1,0 +1,162 @@
+import type { Request } from '../model/action.js';
+import type { Actor } from '../model/actor.js';
+import { topSuspect } from '../model/attribution.js';
+import type { DecisionPhase, SimEvent } from '../model/event.js';
+import { isVisibleTo } from '../model/event.js';
+import type { Incident } from '../model/incident.js';
+import { betaTrust } from '../model/trust.js';
+import type { World } from '../model/world.js';
+import type { ActorView, IncidentView, OwnOperationView, PublicActor } from './contract.js';
+import { actorIndex } from './world.js';
+
+/**
+ * Builds the read-only views of one decision phase. Shared parts (the public actor list, the
+ * events of the round) are computed once; each actor's view is built on first request and frozen.
+ */
+export class ViewFactory {
+  private readonly cache = new Map<string, ActorView>();
+  private readonly publicActors: readonly PublicActor[];
+  private incidentsByVictim: Map<string, IncidentView[]> | undefined;
+  private requestsByAddressee: Map<string, Request[]> | undefined;
+
+  constructor(
+    private readonly world: World,
+    private readonly phase: DecisionPhase,
+    private readonly round: number,
+    private readonly events: readonly SimEvent[],
+  ) {
+    this.publicActors = Object.freeze(world.actors.map(publicActor));
+  }
+
+  view(actorId: string): ActorView {
+    const cached = this.cache.get(actorId);
+    if (cached) return cached;
+    const v = this.build(actorId);
+    this.cache.set(actorId, v);
+    return v;
+  }
+
+  private build(self: string): ActorView {
+    const world = this.world;
+    const index = actorIndex(world);
+    const i = index.get(self);
+    const me = i === undefined ? undefined : world.actors[i];
+    if (i === undefined || me === undefined) throw new Error(`no actor '${self}' in this world`);
+    const n = world.dyads.n;
+    const d = world.dyads;
+    const at = (id: string): number => {
+      const k = index.get(id);
+      if (k === undefined) throw new RangeError(`unknown actor '${id}'`);
+      return k;
+    };
+    const actors = this.publicActors.map((p) => {
+      const a = world.actors[index.get(p.id) ?? 0] as Actor;
+      // A proxy's sponsor is known to the proxy and to the sponsor, nobody else.
+      if (a.sponsor !== null && (a.id === self || a.sponsor === self)) return Object.freeze({ ...p, sponsor: a.sponsor });
+      return p;
+    });
+    const events = this.events;
+    let visible: readonly SimEvent[] | undefined;
+    const operations: OwnOperationView[] = [];
+    for (const op of world.operations) {
+      if (op.principal === self) {
+        operations.push(
+          Object.freeze({
+            round: op.round,
+            target: op.target,
+            kind: op.kind,
+            against: op.against,
+            via: op.author === self ? null : op.author,
+            success: op.success,
+          }),
+        );
+      }
+    }
+    const view: ActorView = {
+      round: this.round,
+      phase: this.phase,
+      self,
+      me: actors[i] as PublicActor,
+      actors: Object.freeze(actors),
+      mechanisms: world.mechanisms,
+      trust: (other) => {
+        const k = i * n + at(other);
+        return betaTrust(d.trustR[k] ?? 0, d.trustS[k] ?? 0);
+      },
+      tension: (from, to) => d.tension[at(from) * n + at(to)] ?? 0,
+      perceivedEscalation: (other) => d.escalationPerceived[at(other) * n + i] ?? 0,
+      rung: (a, b) => {
+        const x = at(a);
+        const y = at(b);
+        return Math.max(d.rung[x * n + y] ?? 0, d.rung[y * n + x] ?? 0);
+      },
+      hasHotline: (other) => world.agreements.some((ag) => ag.parties.includes(self) && ag.parties.includes(other) && ag.terms.some((t) => t.kind === 'hotline')),
+      norms: (actor) => world.norms[actor] ?? [],
+      agreements: Object.freeze(world.agreements.filter((ag) => ag.parties.includes(self))),
+      sanctions: world.sanctions,
+      incidents: Object.freeze(this.incidents().get(self) ?? []),
+      operations: Object.freeze(operations),
+      requests: Object.freeze(this.requests().get(self) ?? []),
+      get events() {
+        visible ??= Object.freeze(events.filter((e) => isVisibleTo(e, self)));
+        return visible;
+      },
+      welfare: world.welfare[i] ?? 0,
+    };
+    return Object.freeze(view);
+  }
+
+  private incidents(): Map<string, IncidentView[]> {
+    if (!this.incidentsByVictim) {
+      const m = new Map<string, IncidentView[]>();
+      for (const inc of this.world.incidents) {
+        let list = m.get(inc.victim);
+        if (!list) m.set(inc.victim, (list = []));
+        list.push(incidentView(inc, this.world));
+      }
+      this.incidentsByVictim = m;
+    }
+    return this.incidentsByVictim;
+  }
+
+  private requests(): Map<string, Request[]> {
+    if (!this.requestsByAddressee) {
+      const m = new Map<string, Request[]>();
+      for (const r of this.world.requests) {
+        let list = m.get(r.to);
+        if (!list) m.set(r.to, (list = []));
+        list.push(r);
+      }
+      this.requestsByAddressee = m;
+    }
+    return this.requestsByAddressee;
+  }
+}
+
+function publicActor(a: Actor): PublicActor {
+  return Object.freeze({ id: a.id, name: a.name, kind: a.kind, capabilities: a.capabilities });
+}
+
+/** The victim's perception of an incident, without the hidden link to the operation. */
+export function incidentView(inc: Incident, world: World): IncidentView {
+  const index = actorIndex(world);
+  const top = topSuspect(inc.posterior);
+  const posterior = inc.posterior;
+  return Object.freeze({
+    id: inc.id,
+    round: inc.round,
+    kind: inc.kind,
+    against: inc.against,
+    severity: inc.severity,
+    signals: inc.signals,
+    suspect: top ? (world.actors[top.index]?.id ?? null) : null,
+    confidence: top ? top.confidence : 0,
+    nobody: posterior[posterior.length - 1] ?? 0,
+    posterior: (actor: string) => {
+      const k = index.get(actor);
+      return k === undefined ? 0 : (posterior[k] ?? 0);
+    },
+    investigation: inc.investigation,
+    revealed: inc.revealed,
+  });
+}

@@ -1,0 +1,402 @@
+import { freeze } from 'immer';
+import type { Actor, ActorKind } from '../model/actor.js';
+import type { Agreement, Commitment, CommitmentKind } from '../model/agreement.js';
+import { CAPABILITY_KEYS } from '../model/capability.js';
+import type { Capabilities } from '../model/capability.js';
+import type { ActorId, NormId } from '../model/ids.js';
+import type { Inject } from '../model/inject.js';
+import { DEFAULT_MECHANISMS, describe, mergeMechanisms } from '../model/mechanisms.js';
+import type { MechanismOverrides, Mechanisms } from '../model/mechanisms.js';
+import { isKnownNorm } from '../model/norms.js';
+import { OPERATION_KINDS } from '../model/operation.js';
+import { evidenceForTrust } from '../model/trust.js';
+import type { DyadTable, World } from '../model/world.js';
+import type { Strategy } from './contract.js';
+import { ConfigError } from './errors.js';
+import type { ConfigIssue } from './errors.js';
+
+/**
+ * An actor in a world specification. Capabilities left out default to 0.5; `kind` defaults to
+ * `'state'`; `strategy` (a registered name or a strategy object) defaults to `'passive'`.
+ *
+ * @example
+ * ```ts
+ * const us: ActorSpec = { id: 'US', capabilities: { espionage: 0.9, offense: 0.9, defense: 0.7, attribution: 0.9, stealth: 0.7 }, strategy: 'tit-for-tat' };
+ * ```
+ */
+export interface ActorSpec {
+  readonly id: ActorId;
+  readonly name?: string;
+  readonly kind?: ActorKind;
+  /** The hidden sponsor state of a proxy (required for proxies, forbidden otherwise). */
+  readonly sponsor?: ActorId;
+  readonly capabilities?: Partial<Capabilities>;
+  readonly strategy?: string | Strategy;
+  readonly reactivity?: number;
+  readonly fatigue?: number;
+}
+
+/** Initial state of a directed dyad. @example `{ from: 'US', to: 'CN', trust: 0.3, tension: 1 }` */
+export interface DyadSpec {
+  readonly from: ActorId;
+  readonly to: ActorId;
+  /** Initial trust of `from` in `to`, in (0, 1). Default 0.5. */
+  readonly trust?: number;
+  readonly tension?: number;
+  /** Apply the same values to `to → from` as well. Default false. */
+  readonly mutual?: boolean;
+}
+
+/**
+ * Everything needed to build a world: actors, initial dyads, agreements in force, adopted norms,
+ * scripted injects and mechanism overrides.
+ *
+ * @example
+ * ```ts
+ * const spec: WorldSpec = {
+ *   actors: [{ id: 'US', strategy: 'tit-for-tat' }, { id: 'CN', strategy: 'hawk' }],
+ *   dyads: [{ from: 'US', to: 'CN', trust: 0.3, mutual: true }],
+ *   agreements: [{ parties: ['US', 'CN'], terms: [{ kind: 'hotline' }] }],
+ * };
+ * ```
+ */
+export interface WorldSpec {
+  readonly actors: readonly ActorSpec[];
+  readonly dyads?: readonly DyadSpec[];
+  readonly agreements?: readonly { readonly parties: readonly ActorId[]; readonly terms: readonly Commitment[] }[];
+  readonly norms?: Readonly<Record<ActorId, readonly NormId[]>>;
+  readonly injects?: readonly Inject[];
+  readonly mechanisms?: MechanismOverrides;
+}
+
+/** Options of {@link createWorld}. */
+export interface CreateWorldOptions {
+  /** Master seed of the run. Numbers are converted to their decimal string. */
+  readonly seed: string | number;
+}
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+const ACTOR_KINDS: readonly ActorKind[] = ['state', 'proxy', 'criminal'];
+const COMMITMENT_KINDS: readonly CommitmentKind[] = [
+  'hotline',
+  'no-commercial-theft',
+  'assistance',
+  'information-sharing',
+  'norms',
+  'sanctions-relief',
+  'next-round',
+];
+
+/**
+ * Build the initial world (round 0) from a specification. Actors are sorted by id, so the order
+ * in which they are declared never matters. Throws a {@link ConfigError} listing every problem.
+ *
+ * @example
+ * ```ts
+ * import { createWorld } from 'detente';
+ * const world = createWorld({ actors: [{ id: 'US' }, { id: 'CN' }] }, { seed: 42 });
+ * world.actors.map((a) => a.id); // ['CN', 'US']
+ * ```
+ */
+export function createWorld(spec: WorldSpec, options: CreateWorldOptions): World {
+  const issues: ConfigIssue[] = [];
+  const seed = normaliseSeed(options?.seed, issues);
+  if (!spec || typeof spec !== 'object' || !Array.isArray(spec.actors)) {
+    throw new ConfigError([{ path: 'actors', expected: 'an array of actors', received: describe(spec?.actors) }]);
+  }
+  const { mechanisms, issues: mechIssues } = mergeMechanisms(spec.mechanisms, DEFAULT_MECHANISMS);
+  issues.push(...mechIssues);
+  const actors = readActors(spec.actors, mechanisms, issues);
+  const index = new Map(actors.map((a, i) => [a.id, i] as const));
+  const n = actors.length;
+  const dyads = emptyDyads(n);
+  readDyads(spec.dyads ?? [], index, dyads, issues);
+  const agreements = readAgreements(spec.agreements ?? [], index, issues);
+  const norms = readNorms(spec.norms ?? {}, index, actors, issues);
+  const injects = readInjects(spec.injects ?? [], index, issues);
+  if (issues.length > 0) throw new ConfigError(issues);
+  return freeze(
+    {
+      version: 1,
+      seed,
+      round: 0,
+      actors,
+      mechanisms,
+      dyads,
+      welfare: new Float64Array(n),
+      norms,
+      operations: [],
+      incidents: [],
+      requests: [],
+      agreements,
+      sanctions: [],
+      injects,
+      recent: [],
+      rng: {},
+    } satisfies World as World,
+    true,
+  );
+}
+
+/** Zeroed dyad arrays for n actors. */
+export function emptyDyads(n: number): DyadTable {
+  const nn = n * n;
+  return {
+    n,
+    trustR: new Float64Array(nn),
+    trustS: new Float64Array(nn),
+    tension: new Float64Array(nn),
+    escalationTrue: new Float64Array(nn),
+    escalationPerceived: new Float64Array(nn),
+    rung: new Uint8Array(nn),
+    peakRung: new Uint8Array(nn),
+  };
+}
+
+function normaliseSeed(seed: unknown, issues: ConfigIssue[]): string {
+  if (typeof seed === 'number' && Number.isFinite(seed)) return String(seed);
+  if (typeof seed === 'string' && seed.length > 0) return seed;
+  issues.push({ path: 'seed', expected: 'a non-empty string or a finite number', received: describe(seed) });
+  return '0';
+}
+
+function isProbability(x: unknown): x is number {
+  return typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= 1;
+}
+
+function readActors(specs: readonly ActorSpec[], m: Mechanisms, issues: ConfigIssue[]): Actor[] {
+  const seen = new Set<string>();
+  const actors: Actor[] = [];
+  specs.forEach((spec, i) => {
+    const path = `actors[${i}]`;
+    if (!spec || typeof spec !== 'object') {
+      issues.push({ path, expected: 'an actor object', received: describe(spec) });
+      return;
+    }
+    if (typeof spec.id !== 'string' || !ID_PATTERN.test(spec.id)) {
+      issues.push({ path: `${path}.id`, expected: 'an id of letters, digits, "_", "." or "-" (1–64 characters)', received: describe(spec.id) });
+      return;
+    }
+    if (seen.has(spec.id)) issues.push({ path: `${path}.id`, expected: 'a unique actor id', received: `duplicate '${spec.id}'` });
+    seen.add(spec.id);
+    const kind = spec.kind ?? 'state';
+    if (!ACTOR_KINDS.includes(kind)) issues.push({ path: `${path}.kind`, expected: ACTOR_KINDS.join(' | '), received: describe(kind) });
+    const caps: Record<string, number> = {};
+    const given = (spec.capabilities ?? {}) as Record<string, unknown>;
+    if (spec.capabilities !== undefined && (typeof spec.capabilities !== 'object' || spec.capabilities === null)) {
+      issues.push({ path: `${path}.capabilities`, expected: 'an object of capabilities in [0, 1]', received: describe(spec.capabilities) });
+    } else {
+      for (const key of Object.keys(given)) {
+        if (!(CAPABILITY_KEYS as readonly string[]).includes(key)) {
+          issues.push({ path: `${path}.capabilities.${key}`, expected: `one of ${CAPABILITY_KEYS.join(', ')}`, received: `unknown capability '${key}'` });
+        }
+      }
+    }
+    for (const key of CAPABILITY_KEYS) {
+      const v = given[key];
+      if (v === undefined) caps[key] = 0.5;
+      else if (!isProbability(v)) issues.push({ path: `${path}.capabilities.${key}`, expected: 'a number in [0, 1]', received: describe(v) });
+      else caps[key] = v;
+    }
+    const strategy = spec.strategy ?? 'passive';
+    const strategyName = typeof strategy === 'string' ? strategy : strategy?.name;
+    if (typeof strategyName !== 'string' || strategyName.length === 0) {
+      issues.push({ path: `${path}.strategy`, expected: 'a strategy name or a strategy object', received: describe(strategy) });
+    }
+    for (const key of ['reactivity', 'fatigue'] as const) {
+      const v = spec[key];
+      if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v >= 0)) {
+        issues.push({ path: `${path}.${key}`, expected: 'a non-negative number', received: describe(v) });
+      }
+    }
+    actors.push({
+      id: spec.id,
+      name: typeof spec.name === 'string' && spec.name.length > 0 ? spec.name : spec.id,
+      kind,
+      sponsor: spec.sponsor ?? null,
+      capabilities: caps as unknown as Capabilities,
+      strategy: strategyName ?? 'passive',
+      reactivity: spec.reactivity ?? m.tension.reactivity,
+      fatigue: spec.fatigue ?? m.tension.fatigue,
+    });
+  });
+  if (specs.length === 0) issues.push({ path: 'actors', expected: 'at least one actor', received: 'an empty list' });
+  const byId = new Map(actors.map((a) => [a.id, a] as const));
+  specs.forEach((spec, i) => {
+    if (!spec || typeof spec !== 'object') return;
+    const path = `actors[${i}]`;
+    const kind = spec.kind ?? 'state';
+    if (kind === 'proxy') {
+      const sponsor = spec.sponsor === undefined ? undefined : byId.get(spec.sponsor);
+      if (spec.sponsor === undefined) issues.push({ path: `${path}.sponsor`, expected: 'the id of the sponsor state of this proxy', received: 'nothing' });
+      else if (!sponsor) issues.push({ path: `${path}.sponsor`, expected: 'the id of a declared actor', received: describe(spec.sponsor) });
+      else if (sponsor.kind !== 'state') issues.push({ path: `${path}.sponsor`, expected: 'a state (a proxy acts for a state)', received: `${sponsor.id}, a ${sponsor.kind}` });
+    } else if (spec.sponsor !== undefined) {
+      issues.push({ path: `${path}.sponsor`, expected: 'no sponsor (only proxies have one)', received: describe(spec.sponsor) });
+    }
+  });
+  return actors.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function readDyads(specs: readonly DyadSpec[], index: Map<string, number>, d: DyadTable, issues: ConfigIssue[]): void {
+  const n = d.n;
+  specs.forEach((spec, k) => {
+    const path = `dyads[${k}]`;
+    const i = index.get(spec?.from);
+    const j = index.get(spec?.to);
+    if (i === undefined) issues.push({ path: `${path}.from`, expected: 'a declared actor id', received: describe(spec?.from) });
+    if (j === undefined) issues.push({ path: `${path}.to`, expected: 'a declared actor id', received: describe(spec?.to) });
+    if (i === undefined || j === undefined) return;
+    if (i === j) issues.push({ path, expected: 'two different actors', received: `${spec.from} → ${spec.to}` });
+    const pairs: [number, number][] = spec.mutual ? [[i, j], [j, i]] : [[i, j]];
+    if (spec.trust !== undefined) {
+      if (!(typeof spec.trust === 'number' && spec.trust > 0 && spec.trust < 1)) {
+        issues.push({ path: `${path}.trust`, expected: 'a number strictly between 0 and 1', received: describe(spec.trust) });
+      } else {
+        const t = spec.trust;
+        // Enough pseudo-evidence to express t exactly, at least 10 observations' worth.
+        const { r, s } = evidenceForTrust(t, Math.max(10, 1 / t - 2, 1 / (1 - t) - 2));
+        for (const [a, b] of pairs) {
+          d.trustR[a * n + b] = r;
+          d.trustS[a * n + b] = s;
+        }
+      }
+    }
+    if (spec.tension !== undefined) {
+      if (!(typeof spec.tension === 'number' && Number.isFinite(spec.tension))) {
+        issues.push({ path: `${path}.tension`, expected: 'a finite number', received: describe(spec.tension) });
+      } else for (const [a, b] of pairs) d.tension[a * n + b] = spec.tension;
+    }
+  });
+}
+
+function readAgreements(
+  specs: readonly { readonly parties: readonly ActorId[]; readonly terms: readonly Commitment[] }[],
+  index: Map<string, number>,
+  issues: ConfigIssue[],
+): Agreement[] {
+  const out: Agreement[] = [];
+  specs.forEach((spec, k) => {
+    const path = `agreements[${k}]`;
+    const parties = Array.isArray(spec?.parties) ? spec.parties : [];
+    if (parties.length < 2) issues.push({ path: `${path}.parties`, expected: 'at least two actor ids', received: describe(spec?.parties) });
+    parties.forEach((p, i) => {
+      if (!index.has(p)) issues.push({ path: `${path}.parties[${i}]`, expected: 'a declared actor id', received: describe(p) });
+    });
+    if (new Set(parties).size !== parties.length) issues.push({ path: `${path}.parties`, expected: 'distinct actors', received: 'a repeated id' });
+    const terms = checkTerms(spec?.terms, `${path}.terms`, issues);
+    out.push({ id: `ag:0:${k}`, parties: [...parties].sort(), terms, since: 0 });
+  });
+  return out;
+}
+
+/** Check the terms of an agreement; used by world specs and injects. */
+export function checkTerms(terms: unknown, path: string, issues: ConfigIssue[]): Commitment[] {
+  if (!Array.isArray(terms) || terms.length === 0) {
+    issues.push({ path, expected: 'a non-empty list of commitments', received: describe(terms) });
+    return [];
+  }
+  terms.forEach((t: Commitment, i) => {
+    if (!t || !COMMITMENT_KINDS.includes(t.kind)) {
+      issues.push({ path: `${path}[${i}].kind`, expected: COMMITMENT_KINDS.join(' | '), received: describe(t?.kind) });
+    } else if (t.norms !== undefined) {
+      t.norms.forEach((n, j) => {
+        if (!isKnownNorm(n)) issues.push({ path: `${path}[${i}].norms[${j}]`, expected: 'a known norm id (gge15.a … gge15.k)', received: describe(n) });
+      });
+    }
+  });
+  return terms as Commitment[];
+}
+
+function readNorms(
+  spec: Readonly<Record<ActorId, readonly NormId[]>>,
+  index: Map<string, number>,
+  actors: readonly Actor[],
+  issues: ConfigIssue[],
+): Record<ActorId, readonly NormId[]> {
+  const out: Record<ActorId, readonly NormId[]> = {};
+  for (const a of actors) out[a.id] = [];
+  for (const id of Object.keys(spec)) {
+    if (!index.has(id)) {
+      issues.push({ path: `norms.${id}`, expected: 'a declared actor id', received: describe(id) });
+      continue;
+    }
+    const list = spec[id];
+    if (!Array.isArray(list)) {
+      issues.push({ path: `norms.${id}`, expected: 'a list of norm ids', received: describe(list) });
+      continue;
+    }
+    list.forEach((n: unknown, k: number) => {
+      if (typeof n !== 'string' || !isKnownNorm(n)) issues.push({ path: `norms.${id}[${k}]`, expected: 'a known norm id (gge15.a … gge15.k)', received: describe(n) });
+    });
+    out[id] = [...new Set(list as NormId[])].sort();
+  }
+  return out;
+}
+
+/** Check injects against the declared actors; returns them sorted by round (stable). */
+export function readInjects(specs: readonly Inject[], index: ReadonlyMap<string, number>, issues: ConfigIssue[], base = 'injects'): Inject[] {
+  specs.forEach((inj, k) => {
+    const path = `${base}[${k}]`;
+    if (!inj || typeof inj !== 'object') {
+      issues.push({ path, expected: 'an inject object', received: describe(inj) });
+      return;
+    }
+    if (!(Number.isInteger(inj.round) && inj.round >= 0)) issues.push({ path: `${path}.round`, expected: 'a round number ≥ 0', received: describe(inj.round) });
+    const actor = (field: string, v: unknown) => {
+      if (typeof v !== 'string' || !index.has(v)) issues.push({ path: `${path}.${field}`, expected: 'a declared actor id', received: describe(v) });
+    };
+    switch (inj.type) {
+      case 'operation':
+        actor('actor', inj.actor);
+        actor('target', inj.target);
+        if (!OPERATION_KINDS.includes(inj.kind)) issues.push({ path: `${path}.kind`, expected: OPERATION_KINDS.join(' | '), received: describe(inj.kind) });
+        if (inj.falseFlag !== undefined) actor('falseFlag', inj.falseFlag);
+        if (inj.actor === inj.target) issues.push({ path: `${path}.target`, expected: 'an actor other than the author', received: describe(inj.target) });
+        break;
+      case 'reveal':
+        if (inj.victim !== undefined) actor('victim', inj.victim);
+        break;
+      case 'agreement':
+        if (!Array.isArray(inj.parties) || inj.parties.length < 2) issues.push({ path: `${path}.parties`, expected: 'at least two actor ids', received: describe(inj.parties) });
+        else inj.parties.forEach((p, i) => actor(`parties[${i}]`, p));
+        checkTerms(inj.terms, `${path}.terms`, issues);
+        break;
+      case 'sanction':
+        actor('by', inj.by);
+        actor('target', inj.target);
+        if (inj.measure !== 'economic' && inj.measure !== 'indictment') issues.push({ path: `${path}.measure`, expected: "'economic' | 'indictment'", received: describe(inj.measure) });
+        break;
+      case 'capability':
+        actor('actor', inj.actor);
+        if (!(CAPABILITY_KEYS as readonly string[]).includes(inj.capability)) issues.push({ path: `${path}.capability`, expected: CAPABILITY_KEYS.join(' | '), received: describe(inj.capability) });
+        if (!isProbability(inj.value)) issues.push({ path: `${path}.value`, expected: 'a number in [0, 1]', received: describe(inj.value) });
+        break;
+      case 'note':
+        if (typeof inj.text !== 'string') issues.push({ path: `${path}.text`, expected: 'a string', received: describe(inj.text) });
+        break;
+      default:
+        issues.push({ path: `${path}.type`, expected: 'operation | reveal | agreement | sanction | capability | note', received: describe((inj as { type: unknown }).type) });
+    }
+  });
+  return specs.map((inj, k) => [inj, k] as const).sort((a, b) => a[0].round - b[0].round || a[1] - b[1]).map(([inj]) => inj);
+}
+
+const indexCache = new WeakMap<readonly Actor[], ReadonlyMap<string, number>>();
+
+/**
+ * Position of each actor id in `world.actors` (the index of its dyad rows). Cached per actor list.
+ *
+ * @example
+ * ```ts
+ * actorIndex(world).get('US'); // 1
+ * ```
+ */
+export function actorIndex(world: Pick<World, 'actors'>): ReadonlyMap<string, number> {
+  let m = indexCache.get(world.actors);
+  if (!m) {
+    m = new Map(world.actors.map((a, i) => [a.id, i] as const));
+    indexCache.set(world.actors, m);
+  }
+  return m;
+}

@@ -1,0 +1,92 @@
+/**
+ * Détente: a deterministic, seeded simulation of cyber diplomacy.
+ *
+ * @example
+ * ```ts
+ * import { simulate } from 'detente';
+ * const run = simulate({ actors: [{ id: 'US', strategy: 'dove' }, { id: 'CN', strategy: 'hawk' }] }, { seed: 1, rounds: 12 });
+ * ```
+ * @packageDocumentation
+ */
+
+// Domain model
+export type { Actor, ActorKind } from './model/actor.js';
+export type { Capabilities, CapabilityKey } from './model/capability.js';
+export { CAPABILITY_KEYS, clamp01 } from './model/capability.js';
+export type { ActorId, NormId } from './model/ids.js';
+export type { Norm } from './model/norms.js';
+export { GGE15_NORMS, GGE15_NORM_IDS, isKnownNorm } from './model/norms.js';
+export type { Operation, OperationKind, OperationTarget } from './model/operation.js';
+export { OPERATION_KINDS } from './model/operation.js';
+export type { Incident } from './model/incident.js';
+export type { Agreement, Commitment, CommitmentKind, Sanction, SanctionMeasure } from './model/agreement.js';
+export type {
+  AccuseAction,
+  Action,
+  AdoptNormAction,
+  DenyAction,
+  DiplomacyAction,
+  HotlineQueryAction,
+  LiftSanctionAction,
+  OperateAction,
+  PassAction,
+  Request,
+  RequestKind,
+  Response,
+  RetaliateAction,
+  SanctionAction,
+  ShareInformationAction,
+} from './model/action.js';
+export { DIPLOMACY_ACTION_TYPES, RESPONSE_TYPES } from './model/action.js';
+export type { DecisionPhase, EventOf, Phase, SimEvent, SimEventType } from './model/event.js';
+export { isVisibleTo, PHASES } from './model/event.js';
+export type { Inject } from './model/inject.js';
+export type { DeepPartial, MechanismIssue, MechanismOverrides, Mechanisms } from './model/mechanisms.js';
+export { DEFAULT_MECHANISMS, mergeMechanisms } from './model/mechanisms.js';
+export type { Rung } from './model/escalation.js';
+export { nextRung, RUNG, RUNG_NAMES, rungLabel } from './model/escalation.js';
+export { betaTrust, evidenceForTrust } from './model/trust.js';
+export type { RichardsonParams } from './model/tension.js';
+export { richardsonEquilibrium, richardsonStep } from './model/tension.js';
+export {
+  detectionProbability,
+  falseAlarmProbability,
+  identificationProbability,
+  priorOverSuspects,
+  relevantCapability,
+  scaleSuspect,
+  topSuspect,
+  updatePosterior,
+} from './model/attribution.js';
+export type { DyadTable, RngState, World } from './model/world.js';
+
+// Engine
+export type { ActorView, IncidentView, OwnOperationView, PublicActor, Strategy, StrategyMeta } from './engine/contract.js';
+export type { Rng } from './engine/rng.js';
+export type { ActorSpec, CreateWorldOptions, DyadSpec, WorldSpec } from './engine/world.js';
+export { actorIndex, createWorld } from './engine/world.js';
+export type { ConfigIssue } from './engine/errors.js';
+export { ConfigError, InvalidActionError, ProtocolError, StrategyError } from './engine/errors.js';
+export type { Decision, DecisionNeed, PendingRound, RoundOptions, RoundResult } from './engine/round.js';
+export { beginRound, submitDecisions } from './engine/round.js';
+export type { StepOptions, StrategyAssignment } from './engine/step.js';
+export { decideWithStrategies, step } from './engine/step.js';
+export type { Run, RunRoundsOptions } from './engine/simulate.js';
+export { runRounds } from './engine/simulate.js';
+export type { RoundMetrics } from './engine/metrics.js';
+export { roundMetrics } from './engine/metrics.js';
+export type { WorldSnapshot } from './engine/snapshot.js';
+export { restore, snapshot } from './engine/snapshot.js';
+export type { ReplayOptions } from './engine/replay.js';
+export { replay } from './engine/replay.js';
+export type { ForkOptions, Intervention } from './engine/fork.js';
+export { validateAction, validateResponse } from './engine/validate.js';
+
+// Strategies
+export type { StrategyDefinition } from './strategies/define.js';
+export { defineStrategy } from './strategies/define.js';
+export type { RegisteredStrategy, StrategyFactory } from './strategies/registry.js';
+export { StrategyRegistry, suggest } from './strategies/registry.js';
+export { BUILTIN_STRATEGIES, createRegistry, deterrer, dove, generousTitForTat, hawk, passive, random, titForTat } from './strategies/builtins/index.js';
+export type { SimulateOptions } from './strategies/simulate.js';
+export { fork, simulate } from './strategies/simulate.js';

@@ -1,0 +1,161 @@
+import type { Action, Response, RequestKind } from './action.js';
+import type { Agreement, Sanction } from './agreement.js';
+import type { ActorId, NormId } from './ids.js';
+import type { Inject } from './inject.js';
+import type { Operation, OperationKind, OperationTarget } from './operation.js';
+
+/** The phases of a round, in order (DESIGN §2). @example `PHASES[1] // 'operations'` */
+export const PHASES = Object.freeze(['injects', 'operations', 'detection', 'diplomacy', 'responses', 'update'] as const);
+
+/** One phase of a round. */
+export type Phase = (typeof PHASES)[number];
+
+/** The phases in which actors decide. @example `const p: DecisionPhase = 'diplomacy';` */
+export type DecisionPhase = 'operations' | 'diplomacy' | 'responses';
+
+interface Stamp<T extends string> {
+  readonly type: T;
+  readonly round: number;
+  readonly phase: Phase;
+}
+
+/**
+ * Everything that happens in a run, as data. The log holds the whole truth (covert operations,
+ * hidden links); {@link isVisibleTo} says which events an actor may see.
+ *
+ * @example
+ * ```ts
+ * const accusations = run.log.filter((e) => e.type === 'accusation.made');
+ * ```
+ */
+export type SimEvent =
+  | (Stamp<'inject.applied'> & { readonly inject: Inject })
+  | (Stamp<'decision.made'> & {
+      readonly actor: ActorId;
+      readonly decision: DecisionPhase;
+      readonly actions?: readonly Action[];
+      readonly request?: string;
+      readonly response?: Response;
+      /** Draws the decider took from its random stream (replay skips them). */
+      readonly draws: number;
+      /** Set when the decider failed and the run's policy went on without it. */
+      readonly error?: string;
+    })
+  | (Stamp<'strategy.failed'> & { readonly actor: ActorId; readonly decision: DecisionPhase; readonly message: string })
+  | (Stamp<'action.rejected'> & { readonly actor: ActorId; readonly action: unknown; readonly reason: string })
+  | (Stamp<'operation.conducted'> & { readonly operation: Operation })
+  | (Stamp<'incident.detected'> & {
+      readonly incident: string;
+      readonly victim: ActorId;
+      readonly kind: OperationKind;
+      readonly against: OperationTarget;
+      readonly severity: number;
+      /** Hidden truth, for metrics and reports: the operation behind it, or null for a false alarm. */
+      readonly operation: string | null;
+      readonly suspect: ActorId | null;
+      readonly confidence: number;
+    })
+  | (Stamp<'incident.investigated'> & {
+      readonly incident: string;
+      readonly victim: ActorId;
+      readonly signal: ActorId | null;
+      readonly suspect: ActorId | null;
+      readonly confidence: number;
+    })
+  | (Stamp<'accusation.made'> & {
+      readonly accusation: string;
+      readonly by: ActorId;
+      readonly target: ActorId;
+      readonly incident: string;
+      readonly public: boolean;
+      readonly formal: boolean;
+      readonly confidence: number;
+    })
+  | (Stamp<'accusation.answered'> & {
+      readonly accusation: string;
+      readonly by: ActorId;
+      readonly to: ActorId;
+      readonly answer: Response['type'];
+      readonly public: boolean;
+    })
+  | (Stamp<'denial.issued'> & { readonly by: ActorId; readonly accusation: string; readonly accuser: ActorId })
+  | (Stamp<'hotline.queried'> & { readonly query: string; readonly by: ActorId; readonly target: ActorId; readonly incident: string })
+  | (Stamp<'hotline.answered'> & {
+      readonly query: string;
+      readonly by: ActorId;
+      readonly to: ActorId;
+      readonly answer: Response['type'];
+      readonly confidence: number;
+    })
+  | (Stamp<'request.unanswered'> & { readonly request: string; readonly kind: RequestKind; readonly by: ActorId; readonly to: ActorId })
+  | (Stamp<'sanction.imposed'> & { readonly sanction: Sanction })
+  | (Stamp<'sanction.lifted'> & { readonly sanction: string; readonly by: ActorId; readonly target: ActorId })
+  | (Stamp<'norm.adopted'> & { readonly actor: ActorId; readonly norm: NormId })
+  | (Stamp<'information.shared'> & {
+      readonly by: ActorId;
+      readonly target: ActorId;
+      readonly incident: string;
+      readonly suspect: ActorId | null;
+      readonly confidence: number;
+    })
+  | (Stamp<'retaliation.conducted'> & {
+      readonly by: ActorId;
+      readonly target: ActorId;
+      readonly kind: 'disruption' | 'degradation';
+      readonly severity: number;
+      readonly success: boolean;
+      readonly incident: string | null;
+    })
+  | (Stamp<'truth.revealed'> & {
+      readonly incident: string;
+      readonly victim: ActorId;
+      /** null when the incident was a false alarm. */
+      readonly operation: string | null;
+      readonly author: ActorId | null;
+      readonly principal: ActorId | null;
+    })
+  | (Stamp<'agreement.signed'> & { readonly agreement: Agreement })
+  | (Stamp<'escalation.changed'> & { readonly from: ActorId; readonly to: ActorId; readonly rung: number; readonly previous: number })
+  | (Stamp<'conflict.opened'> & { readonly between: readonly [ActorId, ActorId] })
+  | (Stamp<'round.ended'> & { readonly actors: number });
+
+/** The `type` of an event. @example `const t: SimEventType = 'norm.adopted';` */
+export type SimEventType = SimEvent['type'];
+
+/** The event of a given type. @example `type A = EventOf<'accusation.made'>;` */
+export type EventOf<T extends SimEventType> = Extract<SimEvent, { type: T }>;
+
+/**
+ * Whether an actor may see an event. Covert operations, incident files (a victim reads its own
+ * through its view) and recorded decisions are never visible; private exchanges are visible to
+ * their two parties; the rest is public.
+ *
+ * @example
+ * ```ts
+ * run.log.filter((e) => isVisibleTo(e, 'US'));
+ * ```
+ */
+export function isVisibleTo(event: SimEvent, actor: ActorId): boolean {
+  switch (event.type) {
+    case 'operation.conducted':
+    case 'incident.detected':
+    case 'incident.investigated':
+    case 'decision.made':
+      return false;
+    case 'strategy.failed':
+    case 'action.rejected':
+      return event.actor === actor;
+    case 'accusation.made':
+      return event.public || event.by === actor || event.target === actor;
+    case 'accusation.answered':
+      return event.public || event.by === actor || event.to === actor;
+    case 'hotline.queried':
+    case 'information.shared':
+      return event.by === actor || event.target === actor;
+    case 'hotline.answered':
+    case 'request.unanswered':
+      return event.by === actor || event.to === actor;
+    default:
+      return true;
+  }
+}

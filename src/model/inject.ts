@@ -1,0 +1,40 @@
+import type { Commitment, SanctionMeasure } from './agreement.js';
+import type { CapabilityKey } from './capability.js';
+import type { ActorId } from './ids.js';
+import type { OperationKind, OperationTarget } from './operation.js';
+
+/**
+ * A scripted event applied at the start of a round (phase 1), by a scenario or by a `fork`
+ * intervention.
+ *
+ * - `operation`: a named actor carries out a covert operation (it is resolved with the others);
+ * - `reveal`: the engine reveals the true author of every incident still open against `victim`
+ *   (or of all open incidents when `victim` is omitted), as a leak or a forensic report would;
+ * - `agreement`: the parties sign an agreement (e.g. a hotline);
+ * - `sanction`: a state imposes a sanction (an indictment, an executive order);
+ * - `capability`: an actor's capability changes (a new cyber command, a patch campaign);
+ * - `note`: a narrative marker (a summit, a leak) that changes nothing but appears in the story.
+ *
+ * @example
+ * ```ts
+ * const injects: Inject[] = [
+ *   { round: 3, type: 'agreement', parties: ['CN', 'US'], terms: [{ kind: 'hotline' }] },
+ *   { round: 5, type: 'note', text: 'Summit in Washington' },
+ * ];
+ * ```
+ */
+export type Inject =
+  | {
+      readonly round: number;
+      readonly type: 'operation';
+      readonly actor: ActorId;
+      readonly target: ActorId;
+      readonly kind: OperationKind;
+      readonly against?: OperationTarget;
+      readonly falseFlag?: ActorId;
+    }
+  | { readonly round: number; readonly type: 'reveal'; readonly victim?: ActorId }
+  | { readonly round: number; readonly type: 'agreement'; readonly parties: readonly ActorId[]; readonly terms: readonly Commitment[] }
+  | { readonly round: number; readonly type: 'sanction'; readonly by: ActorId; readonly target: ActorId; readonly measure: SanctionMeasure }
+  | { readonly round: number; readonly type: 'capability'; readonly actor: ActorId; readonly capability: CapabilityKey; readonly value: number }
+  | { readonly round: number; readonly type: 'note'; readonly text: string };

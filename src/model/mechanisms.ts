@@ -1,0 +1,226 @@
+/**
+ * Every coefficient of the default mechanisms (DESIGN §3). A run takes a deep-partial override
+ * (see {@link MechanismOverrides}); anything left out keeps the default below.
+ */
+export interface Mechanisms {
+  readonly operations: {
+    /** Success probability = capability · (1 − defenseWeight · defense of the target). */
+    readonly defenseWeight: number;
+    /** How many covert operations one actor may launch in one round. */
+    readonly maxPerRound: number;
+    /** Severity (DCID scale 1–10) of each operation kind. */
+    readonly severity: { readonly espionage: number; readonly disruption: number; readonly degradation: number };
+    /** Extra severity when an operation targets critical infrastructure. */
+    readonly criticalInfrastructureBonus: number;
+  };
+  readonly detection: {
+    /** p = scale · attribution_victim · (1 − stealth_author) · (1 + severityBonus · severity / 10). */
+    readonly scale: number;
+    readonly severityBonus: number;
+  };
+  readonly identification: {
+    /** q = base + attributionWeight · attribution_victim + sharingBonus · (information-sharing agreements). */
+    readonly base: number;
+    readonly attributionWeight: number;
+    readonly sharingBonus: number;
+    /** Chance that a correct investigation signal on a proxy's operation names the hidden sponsor. */
+    readonly proxySponsorLink: number;
+  };
+  readonly falseAlarm: {
+    /** f = rate · (1 − attribution_victim) per round. */
+    readonly rate: number;
+  };
+  readonly posterior: {
+    /** Prior weight of "nobody did it" (a false alarm) beside capability × (1 − trust) per suspect. */
+    readonly nobodyWeight: number;
+    /** Rounds after detection during which investigation adds one signal a round. */
+    readonly investigationRounds: number;
+  };
+  readonly trust: {
+    /** Beta-reputation forgetting factor λ applied to r and s every round. */
+    readonly decay: number;
+    /** Evidence weights added to r (good) or s (bad) of the observer's trust. */
+    readonly attributedHostility: number;
+    readonly publicAccusation: number;
+    readonly privateAccusation: number;
+    readonly sanction: number;
+    readonly retaliation: number;
+    readonly unansweredRequest: number;
+    readonly answeredRequest: number;
+    readonly cooperation: number;
+    readonly sharedInformation: number;
+    readonly sanctionLifted: number;
+  };
+  readonly escalation: {
+    /** score ← decay · score + Σ weights. */
+    readonly decay: number;
+    /** Rivera et al. 2024 style weights of observed acts. */
+    readonly weights: {
+      readonly deescalation: number;
+      readonly statusQuo: number;
+      readonly posturing: number;
+      readonly nonViolent: number;
+      readonly violent: number;
+    };
+    /** Perceived escalation score at which a violent rung (L5+) turns into open conflict (L7). */
+    readonly openConflictScore: number;
+    /** Rungs a dyad steps down per quiet round (L7 never steps down). */
+    readonly rungDecay: number;
+  };
+  readonly tension: {
+    /** Default Richardson reactivity k and fatigue a (actors may override their own). */
+    readonly reactivity: number;
+    readonly fatigue: number;
+    /** Time step Δ of the discrete update x += Δ(k·y − a·x + g). */
+    readonly dt: number;
+    /** Grievance g per unit of perceived escalation weight. */
+    readonly grievanceScale: number;
+    /** Tension is kept within ±limit so a divergent arms race cannot overflow to Infinity/NaN. */
+    readonly limit: number;
+  };
+  readonly hotline: {
+    /** Likelihood ratio applied to the queried actor's posterior when it denies. */
+    readonly denialLikelihoodRatio: number;
+    /** Likelihood ratio when it cooperates (opens its logs). */
+    readonly cooperationLikelihoodRatio: number;
+    /** Likelihood ratio when it acknowledges. */
+    readonly acknowledgementLikelihoodRatio: number;
+  };
+  readonly welfare: {
+    readonly intelligenceGain: number;
+    readonly coercionGain: number;
+    readonly damagePerSeverity: number;
+    readonly sanctionCostTarget: number;
+    readonly sanctionCostImposer: number;
+    readonly conflictCost: number;
+  };
+}
+
+/** A deep-partial override of {@link Mechanisms}. @example `const o: MechanismOverrides = { detection: { scale: 2 } };` */
+export type MechanismOverrides = DeepPartial<Mechanisms>;
+
+/** Every property optional, recursively. @example `const p: DeepPartial<{ a: { b: number } }> = { a: {} };` */
+export type DeepPartial<T> = { readonly [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+/**
+ * The default coefficients, from DESIGN §3.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_MECHANISMS.trust.decay; // 0.9
+ * ```
+ */
+export const DEFAULT_MECHANISMS: Mechanisms = deepFreeze({
+  operations: {
+    defenseWeight: 0.5,
+    maxPerRound: 3,
+    severity: { espionage: 3, disruption: 2, degradation: 5 },
+    criticalInfrastructureBonus: 1,
+  },
+  detection: { scale: 1, severityBonus: 0.5 },
+  identification: { base: 0.5, attributionWeight: 0.5, sharingBonus: 0.05, proxySponsorLink: 0.25 },
+  falseAlarm: { rate: 0.05 },
+  posterior: { nobodyWeight: 0.1, investigationRounds: 4 },
+  trust: {
+    decay: 0.9,
+    attributedHostility: 1,
+    publicAccusation: 1,
+    privateAccusation: 0.25,
+    sanction: 1,
+    retaliation: 2,
+    unansweredRequest: 0.5,
+    answeredRequest: 0.5,
+    cooperation: 1,
+    sharedInformation: 1,
+    sanctionLifted: 1,
+  },
+  escalation: {
+    decay: 0.8,
+    weights: { deescalation: -2, statusQuo: 0, posturing: 4, nonViolent: 12, violent: 28 },
+    openConflictScore: 150,
+    rungDecay: 1,
+  },
+  tension: { reactivity: 0.2, fatigue: 0.5, dt: 0.5, grievanceScale: 0.1, limit: 1e9 },
+  hotline: { denialLikelihoodRatio: 0.6, cooperationLikelihoodRatio: 0.4, acknowledgementLikelihoodRatio: 4 },
+  welfare: {
+    intelligenceGain: 1,
+    coercionGain: 0.5,
+    damagePerSeverity: 0.5,
+    sanctionCostTarget: 1,
+    sanctionCostImposer: 0.3,
+    conflictCost: 10,
+  },
+});
+
+/**
+ * Merge an override into the defaults, checking that every key exists and every value is a
+ * finite number. Returns issues instead of throwing so callers can report them all at once.
+ *
+ * @example
+ * ```ts
+ * const { mechanisms, issues } = mergeMechanisms({ trust: { decay: 0.8 } });
+ * ```
+ */
+export function mergeMechanisms(
+  override: unknown,
+  base: Mechanisms = DEFAULT_MECHANISMS,
+  path = 'mechanisms',
+): { mechanisms: Mechanisms; issues: MechanismIssue[] } {
+  const issues: MechanismIssue[] = [];
+  const merged = mergeNode(base as unknown as Tree, override, path, issues) as unknown as Mechanisms;
+  return { mechanisms: deepFreeze(merged), issues };
+}
+
+/** A problem found while merging mechanism overrides. */
+export interface MechanismIssue {
+  readonly path: string;
+  readonly expected: string;
+  readonly received: string;
+}
+
+type Tree = { readonly [key: string]: number | Tree };
+
+function mergeNode(base: Tree, override: unknown, path: string, issues: MechanismIssue[]): Tree {
+  if (override === undefined) return base;
+  if (override === null || typeof override !== 'object' || Array.isArray(override)) {
+    issues.push({ path, expected: 'an object', received: describe(override) });
+    return base;
+  }
+  const out: Record<string, number | Tree> = { ...base };
+  for (const key of Object.keys(override)) {
+    const value = (override as Record<string, unknown>)[key];
+    const sub = `${path}.${key}`;
+    if (!Object.prototype.hasOwnProperty.call(base, key)) {
+      issues.push({ path: sub, expected: `one of ${Object.keys(base).join(', ')}`, received: `unknown key '${key}'` });
+      continue;
+    }
+    const baseValue = base[key];
+    if (typeof baseValue === 'number') {
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        issues.push({ path: sub, expected: 'a finite number', received: describe(value) });
+      } else {
+        out[key] = value;
+      }
+    } else if (baseValue !== undefined) {
+      out[key] = mergeNode(baseValue, value, sub, issues);
+    }
+  }
+  return out;
+}
+
+/** Short description of a value for error messages. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}

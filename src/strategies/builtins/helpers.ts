@@ -1,0 +1,81 @@
+import type { ActorView, IncidentView } from '../../engine/contract.js';
+import type { Request } from '../../model/action.js';
+import { detectionProbability, identificationProbability, relevantCapability } from '../../model/attribution.js';
+import type { OperationKind } from '../../model/operation.js';
+
+/**
+ * Check and complete a strategy's parameters: unknown keys and values outside their range throw
+ * an error that names the strategy, the parameter and what was expected.
+ */
+export function readParams<T extends Record<string, number>>(
+  strategy: string,
+  params: Readonly<Record<string, unknown>> | undefined,
+  defaults: T,
+  ranges: { readonly [K in keyof T]: readonly [number, number] },
+): T {
+  const out: Record<string, number> = { ...defaults };
+  for (const key of Object.keys(params ?? {})) {
+    const v = (params as Record<string, unknown>)[key];
+    const range = (ranges as Record<string, readonly [number, number] | undefined>)[key];
+    if (!range) throw new Error(`strategy '${strategy}' has no parameter '${key}' (it takes: ${Object.keys(defaults).join(', ') || 'none'})`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < range[0] || v > range[1]) {
+      throw new Error(`strategy '${strategy}': parameter '${key}' must be a number in [${range[0]}, ${range[1]}], got ${JSON.stringify(v)}`);
+    }
+    out[key] = v;
+  }
+  return out as T;
+}
+
+/** Incidents the viewer detected in the given round. */
+export function detectedIn(view: ActorView, round: number): IncidentView[] {
+  return view.incidents.filter((i) => i.round === round && i.revealed === null);
+}
+
+/**
+ * For each suspect, the strongest attribution among the incidents detected in `round`
+ * (or revealed), above `threshold`; sorted by suspect id for a canonical order.
+ */
+export function attributedIn(view: ActorView, round: number, threshold: number): { suspect: string; incident: IncidentView; confidence: number }[] {
+  const best = new Map<string, { suspect: string; incident: IncidentView; confidence: number }>();
+  for (const inc of view.incidents) {
+    if (inc.round !== round) continue;
+    const suspect = inc.revealed ?? inc.suspect;
+    const confidence = inc.revealed !== null ? 1 : inc.confidence;
+    if (suspect === null || suspect === view.self || confidence < threshold) continue;
+    const prev = best.get(suspect);
+    if (!prev || confidence > prev.confidence) best.set(suspect, { suspect, incident: inc, confidence });
+  }
+  return [...best.values()].sort((a, b) => (a.suspect < b.suspect ? -1 : a.suspect > b.suspect ? 1 : 0));
+}
+
+/** Whether the viewer (directly or through a proxy) did the operation a request asks about. */
+export function isGuilty(view: ActorView, request: Request): boolean {
+  return view.operations.some((op) => op.target === request.from && op.round === request.incident.round && op.kind === request.incident.kind);
+}
+
+/** Other actors that are not the viewer's own proxy or sponsor, sorted by id. */
+export function rivals(view: ActorView): string[] {
+  return view.actors.filter((a) => a.id !== view.self && a.sponsor !== view.self && view.me.sponsor !== a.id).map((a) => a.id);
+}
+
+/** Whether the viewer can run operations of this kind at all. */
+export function canOperate(view: ActorView, kind: OperationKind): boolean {
+  return relevantCapability(view.me.capabilities, kind) > 0;
+}
+
+/**
+ * The chance that `target` detects an operation of the viewer and names it, from public
+ * capabilities and the run's mechanisms (what a rational attacker would estimate).
+ */
+export function exposure(view: ActorView, target: string, kind: OperationKind): number {
+  const t = view.actors.find((a) => a.id === target);
+  if (!t) return 0;
+  const m = view.mechanisms;
+  const p = detectionProbability(t.capabilities.attribution, view.me.capabilities.stealth, m.operations.severity[kind], m);
+  return p * identificationProbability(t.capabilities.attribution, 0, m);
+}
+
+/** Canonical string order. */
+export function byId(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

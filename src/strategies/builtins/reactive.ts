@@ -1,0 +1,163 @@
+import type { ActorView, Strategy } from '../../engine/contract.js';
+import type { Rng } from '../../engine/rng.js';
+import type { DiplomacyAction, OperateAction } from '../../model/action.js';
+import type { OperationKind } from '../../model/operation.js';
+import { defineStrategy } from '../define.js';
+import { attributedIn, canOperate, exposure, isGuilty, readParams, rivals } from './helpers.js';
+
+/**
+ * Aggressive and punitive: spies on the rivals it trusts least every round and disrupts the least
+ * trusted one when trust is low; accuses publicly from low confidence, formally and with economic
+ * sanctions from `sanctionAt`, strikes back from `retaliateAt`; denies everything.
+ *
+ * @example
+ * ```ts
+ * const h = hawk({ accuseAt: 0.4 });
+ * ```
+ */
+export function hawk(params?: Readonly<Record<string, unknown>>): Strategy {
+  const p = readParams(
+    'hawk',
+    params,
+    { accuseAt: 0.3, sanctionAt: 0.6, retaliateAt: 0.8, disruptBelowTrust: 0.35 },
+    { accuseAt: [0, 1], sanctionAt: [0, 1], retaliateAt: [0, 1], disruptBelowTrust: [0, 1] },
+  );
+  return defineStrategy({
+    name: 'hawk',
+    meta: { stochastic: false, retaliatory: true, forgiving: false, attributionSensitive: true, aggressive: true, description: 'Spies on rivals, accuses publicly, sanctions and retaliates; denies everything.' },
+    operate(view) {
+      const max = view.mechanisms.operations.maxPerRound;
+      const targets = rivals(view).sort((a, b) => view.trust(a) - view.trust(b) || (a < b ? -1 : 1));
+      const out: OperateAction[] = [];
+      const first = targets[0];
+      if (first !== undefined && canOperate(view, 'disruption') && view.trust(first) < p.disruptBelowTrust) {
+        out.push({ type: 'operate', target: first, kind: 'disruption' });
+      }
+      if (canOperate(view, 'espionage')) for (const t of targets) if (out.length < max) out.push({ type: 'operate', target: t, kind: 'espionage' });
+      return out;
+    },
+    diplomacy(view) {
+      const out: DiplomacyAction[] = [];
+      for (const { suspect, incident, confidence } of attributedIn(view, view.round, p.accuseAt)) {
+        out.push({ type: 'accuse', target: suspect, incident: incident.id, public: true, formal: confidence >= p.sanctionAt });
+        if (confidence >= p.sanctionAt && view.me.kind === 'state' && !view.sanctions.some((s) => s.by === view.self && s.target === suspect && s.measure === 'economic')) {
+          out.push({ type: 'sanction', target: suspect, measure: 'economic' });
+        }
+        if (confidence >= p.retaliateAt && view.me.capabilities.offense > 0) out.push({ type: 'retaliate', target: suspect, kind: 'disruption', incident: incident.id });
+      }
+      return out;
+    },
+    respond: () => ({ type: 'deny' }),
+  });
+}
+
+function reciprocal(name: string, generous: boolean, params: Readonly<Record<string, unknown>> | undefined): Strategy {
+  const p = readParams(name, params, { threshold: 0.6, generosity: generous ? 0.3 : 0 }, { threshold: [0, 1], generosity: [0, 1] });
+  if (!generous && p.generosity !== 0) throw new Error(`strategy '${name}': parameter 'generosity' must be 0 (use 'generous-tit-for-tat')`);
+  const mirror = (kind: OperationKind): OperationKind => (kind === 'degradation' ? 'disruption' : kind);
+  return defineStrategy({
+    name,
+    meta: {
+      stochastic: generous,
+      retaliatory: true,
+      forgiving: true,
+      attributionSensitive: true,
+      aggressive: false,
+      description: generous
+        ? 'Tit-for-tat that lets a share of perceived attacks go unanswered.'
+        : 'Never strikes first; answers each attack it attributes (above a confidence threshold) in kind, once.',
+    },
+    operate(view: ActorView, rng: Rng) {
+      const out: OperateAction[] = [];
+      for (const { suspect, incident } of attributedIn(view, view.round - 1, p.threshold)) {
+        if (generous && rng.chance(p.generosity)) continue;
+        const kind = mirror(incident.kind);
+        if (canOperate(view, kind) && out.length < view.mechanisms.operations.maxPerRound) out.push({ type: 'operate', target: suspect, kind });
+      }
+      return out;
+    },
+    diplomacy(view: ActorView) {
+      return attributedIn(view, view.round, p.threshold).map(({ suspect, incident }): DiplomacyAction =>
+        view.hasHotline(suspect) ? { type: 'hotline-query', target: suspect, incident: incident.id } : { type: 'accuse', target: suspect, incident: incident.id, public: false },
+      );
+    },
+    respond: (request, view) => (isGuilty(view, request) ? { type: 'deny' } : { type: 'cooperate' }),
+  });
+}
+
+/**
+ * Tit-for-tat on perceived attribution: never operates first; when an incident of the previous
+ * round is attributed to X with confidence ≥ `threshold`, it answers X in kind (a degradation with
+ * a disruption) once, and raises the incident privately (or over the hotline).
+ *
+ * @example
+ * ```ts
+ * const t = titForTat({ threshold: 0.7 });
+ * ```
+ */
+export function titForTat(params?: Readonly<Record<string, unknown>>): Strategy {
+  return reciprocal('tit-for-tat', false, params);
+}
+
+/**
+ * Generous tit-for-tat: as {@link titForTat}, but each retaliation is skipped with probability
+ * `generosity` (default 0.3), which breaks echo cycles started by misattribution.
+ *
+ * @example
+ * ```ts
+ * const g = generousTitForTat({ generosity: 0.5 });
+ * ```
+ */
+export function generousTitForTat(params?: Readonly<Record<string, unknown>>): Strategy {
+  return reciprocal('generous-tit-for-tat', true, params);
+}
+
+/**
+ * A deterrer after Baliga, Bueno de Mesquita & Wolitzky (2020). It spies on a rival only when the
+ * private benefit exceeds the expected *extra* retaliation the operation brings: benefit = gain ×
+ * P(success) against cost = P(the rival detects and names it) × expected retaliation; retaliation
+ * that would follow false alarms anyway is not counted, so only exposure deters. It retaliates
+ * (publicly, with a disruptive strike) when its confidence reaches `retaliateAt`, and raises
+ * weaker attributions (≥ 0.5) privately.
+ *
+ * @example
+ * ```ts
+ * const d = deterrer({ retaliateAt: 0.8, retaliationCost: 3 });
+ * ```
+ */
+export function deterrer(params?: Readonly<Record<string, unknown>>): Strategy {
+  const p = readParams('deterrer', params, { retaliateAt: 0.7, retaliationCost: 2 }, { retaliateAt: [0, 1], retaliationCost: [0, 1000] });
+  return defineStrategy({
+    name: 'deterrer',
+    meta: { stochastic: false, retaliatory: true, forgiving: true, attributionSensitive: true, aggressive: true, description: 'Attacks when benefit exceeds expected extra retaliation; retaliates above a confidence threshold.' },
+    operate(view) {
+      if (!canOperate(view, 'espionage')) return [];
+      const m = view.mechanisms;
+      const scored = rivals(view)
+        .map((target) => {
+          const t = view.actors.find((a) => a.id === target);
+          const success = Math.min(1, view.me.capabilities.espionage * (1 - m.operations.defenseWeight * (t?.capabilities.defense ?? 0)));
+          const benefit = m.welfare.intelligenceGain * success;
+          // Retaliation is likelier from a tense, offensively capable rival.
+          const retaliation = p.retaliationCost * (t?.capabilities.offense ?? 0) * (1 + Math.max(0, view.tension(target, view.self)) / 10);
+          return { target, margin: benefit - exposure(view, target, 'espionage') * retaliation };
+        })
+        .filter((x) => x.margin > 0)
+        .sort((a, b) => b.margin - a.margin || (a.target < b.target ? -1 : 1));
+      return scored.slice(0, m.operations.maxPerRound).map(({ target }): OperateAction => ({ type: 'operate', target, kind: 'espionage' }));
+    },
+    diplomacy(view) {
+      const out: DiplomacyAction[] = [];
+      for (const { suspect, incident, confidence } of attributedIn(view, view.round, 0.5)) {
+        if (confidence >= p.retaliateAt) {
+          out.push({ type: 'accuse', target: suspect, incident: incident.id, public: true });
+          if (view.me.capabilities.offense > 0) out.push({ type: 'retaliate', target: suspect, kind: 'disruption', incident: incident.id });
+        } else {
+          out.push(view.hasHotline(suspect) ? { type: 'hotline-query', target: suspect, incident: incident.id } : { type: 'accuse', target: suspect, incident: incident.id, public: false });
+        }
+      }
+      return out;
+    },
+    respond: () => ({ type: 'deny' }),
+  });
+}

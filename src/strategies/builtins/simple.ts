@@ -1,0 +1,98 @@
+import type { Strategy } from '../../engine/contract.js';
+import type { DiplomacyAction } from '../../model/action.js';
+import { GGE15_NORM_IDS } from '../../model/norms.js';
+import { defineStrategy } from '../define.js';
+import { detectedIn, isGuilty, readParams } from './helpers.js';
+
+/**
+ * Does nothing and answers nothing: the null model.
+ *
+ * @example
+ * ```ts
+ * simulate({ actors: [{ id: 'A', strategy: passive() }, { id: 'B', strategy: 'passive' }] }, { seed: 1, rounds: 3 });
+ * ```
+ */
+export function passive(params?: Readonly<Record<string, unknown>>): Strategy {
+  readParams('passive', params, {}, {});
+  return defineStrategy({
+    name: 'passive',
+    meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false, aggressive: false, description: 'Never acts; leaves requests unanswered.' },
+  });
+}
+
+/**
+ * Never operates or retaliates; adopts every GGE norm, raises only well-founded incidents
+ * (confidence ≥ `threshold`) privately or over the hotline, lifts its sanctions and cooperates
+ * with every request.
+ *
+ * @example
+ * ```ts
+ * const d = dove({ threshold: 0.95 });
+ * ```
+ */
+export function dove(params?: Readonly<Record<string, unknown>>): Strategy {
+  const p = readParams('dove', params, { threshold: 0.9 }, { threshold: [0, 1] });
+  return defineStrategy({
+    name: 'dove',
+    meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: true, aggressive: false, normEntrepreneur: true, description: 'Never operates; adopts norms; raises incidents privately; cooperates.' },
+    diplomacy(view) {
+      const out: DiplomacyAction[] = [];
+      const mine = view.norms(view.self);
+      for (const norm of GGE15_NORM_IDS) if (!mine.includes(norm)) out.push({ type: 'adopt-norm', norm });
+      for (const s of view.sanctions) if (s.by === view.self && !out.some((a) => a.type === 'lift-sanction' && a.target === s.target)) out.push({ type: 'lift-sanction', target: s.target });
+      for (const inc of detectedIn(view, view.round)) {
+        if (inc.suspect === null || inc.confidence < p.threshold) continue;
+        out.push(view.hasHotline(inc.suspect) ? { type: 'hotline-query', target: inc.suspect, incident: inc.id } : { type: 'accuse', target: inc.suspect, incident: inc.id, public: false });
+      }
+      return out;
+    },
+    respond(request, view) {
+      return isGuilty(view, request) ? { type: 'acknowledge' } : { type: 'cooperate' };
+    },
+  });
+}
+
+/**
+ * A uniform random baseline: each round it operates against each other actor with probability
+ * `rate` (random kind), accuses the suspect of a new incident with probability `rate` (public or
+ * private at random), sometimes adopts a random norm, and answers requests at random. Never
+ * sanctions or retaliates.
+ *
+ * @example
+ * ```ts
+ * const r = random({ rate: 0.1 });
+ * ```
+ */
+export function random(params?: Readonly<Record<string, unknown>>): Strategy {
+  const p = readParams('random', params, { rate: 0.2 }, { rate: [0, 1] });
+  const kinds = ['espionage', 'disruption', 'degradation'] as const;
+  const answers = ['deny', 'cooperate', 'acknowledge', 'ignore'] as const;
+  return defineStrategy({
+    name: 'random',
+    meta: { stochastic: true, retaliatory: false, forgiving: true, attributionSensitive: false, aggressive: true, description: 'Acts at random at a fixed rate: a baseline.' },
+    operate(view, rng) {
+      const out = [];
+      for (const a of view.actors) {
+        if (a.id === view.self || !rng.chance(p.rate)) continue;
+        const kind = kinds[rng.int(kinds.length)] ?? 'espionage';
+        const cap = kind === 'espionage' ? view.me.capabilities.espionage : view.me.capabilities.offense;
+        if (cap > 0 && out.length < view.mechanisms.operations.maxPerRound) out.push({ type: 'operate' as const, target: a.id, kind });
+      }
+      return out;
+    },
+    diplomacy(view, rng) {
+      const out: DiplomacyAction[] = [];
+      for (const inc of detectedIn(view, view.round)) {
+        if (inc.suspect !== null && rng.chance(p.rate)) out.push({ type: 'accuse', target: inc.suspect, incident: inc.id, public: rng.chance(0.5) });
+      }
+      if (rng.chance(p.rate / 4)) {
+        const norm = rng.pick(GGE15_NORM_IDS.filter((n) => !view.norms(view.self).includes(n)));
+        if (norm) out.push({ type: 'adopt-norm', norm });
+      }
+      return out;
+    },
+    respond(_request, _view, rng) {
+      return { type: answers[rng.int(answers.length)] ?? 'ignore' };
+    },
+  });
+}

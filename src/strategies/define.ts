@@ -1,0 +1,63 @@
+import type { ActorView, Strategy, StrategyMeta } from '../engine/contract.js';
+import type { Rng } from '../engine/rng.js';
+import type { DiplomacyAction, OperateAction, Request, Response } from '../model/action.js';
+
+/**
+ * What `defineStrategy` takes: a name, metadata, and any of the three decision functions (the
+ * missing ones do nothing: no operations, no diplomacy, requests left unanswered).
+ */
+export interface StrategyDefinition {
+  readonly name: string;
+  readonly meta: StrategyMeta;
+  operate?(view: ActorView, rng: Rng): readonly OperateAction[];
+  diplomacy?(view: ActorView, rng: Rng): readonly DiplomacyAction[];
+  respond?(request: Request, view: ActorView, rng: Rng): Response;
+}
+
+const NAME = /^[a-z0-9][a-z0-9-]*$/;
+
+/**
+ * Define a strategy. Checks the definition and fills in missing decision functions.
+ *
+ * @example
+ * ```ts
+ * import { defineStrategy } from 'detente';
+ * const wary = defineStrategy({
+ *   name: 'wary',
+ *   meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: true },
+ *   diplomacy: (view) =>
+ *     view.incidents
+ *       .filter((i) => i.round === view.round && i.suspect !== null && i.confidence >= 0.9)
+ *       .map((i) => ({ type: 'accuse', target: i.suspect!, incident: i.id, public: false })),
+ *   respond: () => ({ type: 'deny' }),
+ * });
+ * ```
+ */
+export function defineStrategy(def: StrategyDefinition): Strategy {
+  if (!def || typeof def !== 'object') throw new TypeError('defineStrategy needs a definition object');
+  if (typeof def.name !== 'string' || !NAME.test(def.name)) {
+    throw new TypeError(`strategy name must be lower-case letters, digits and dashes (e.g. 'tit-for-tat'); got ${JSON.stringify(def.name)}`);
+  }
+  const meta = def.meta;
+  if (!meta || typeof meta !== 'object') throw new TypeError(`strategy '${def.name}' needs meta: { stochastic, retaliatory, forgiving, attributionSensitive }`);
+  for (const key of ['stochastic', 'retaliatory', 'forgiving', 'attributionSensitive'] as const) {
+    if (typeof meta[key] !== 'boolean') throw new TypeError(`strategy '${def.name}': meta.${key} must be true or false`);
+  }
+  for (const key of ['operate', 'diplomacy', 'respond'] as const) {
+    if (def[key] !== undefined && typeof def[key] !== 'function') throw new TypeError(`strategy '${def.name}': ${key} must be a function`);
+  }
+  const operate = def.operate;
+  const diplomacy = def.diplomacy;
+  const respond = def.respond;
+  return Object.freeze({
+    name: def.name,
+    meta: Object.freeze({ ...meta }),
+    operate: operate ? (view: ActorView, rng: Rng) => operate.call(def, view, rng) : () => NONE_OPS,
+    diplomacy: diplomacy ? (view: ActorView, rng: Rng) => diplomacy.call(def, view, rng) : () => NONE_DIPLOMACY,
+    respond: respond ? (request: Request, view: ActorView, rng: Rng) => respond.call(def, request, view, rng) : () => IGNORE,
+  });
+}
+
+const NONE_OPS: readonly OperateAction[] = Object.freeze([]);
+const NONE_DIPLOMACY: readonly DiplomacyAction[] = Object.freeze([]);
+const IGNORE: Response = Object.freeze({ type: 'ignore' });

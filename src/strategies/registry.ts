@@ -1,0 +1,95 @@
+import type { Strategy, StrategyMeta } from '../engine/contract.js';
+
+/** Makes a strategy from optional parameters (e.g. a threshold). */
+export type StrategyFactory = (params?: Readonly<Record<string, unknown>>) => Strategy;
+
+/** A registry entry: the factory plus its metadata, for listings. */
+export interface RegisteredStrategy {
+  readonly name: string;
+  readonly meta: StrategyMeta;
+  readonly create: StrategyFactory;
+}
+
+/**
+ * Strategies by name, so scenario files and the command line can refer to them. Names are unique;
+ * listing is sorted by name.
+ *
+ * @example
+ * ```ts
+ * const registry = createRegistry();            // the built-ins
+ * registry.register(() => myStrategy);          // add your own
+ * registry.get('tit-for-tat', { threshold: 0.7 });
+ * ```
+ */
+export class StrategyRegistry {
+  private readonly entries = new Map<string, RegisteredStrategy>();
+
+  /** Add a strategy (a strategy object or a factory). Throws if the name is taken. */
+  register(strategy: Strategy | StrategyFactory): this {
+    const create: StrategyFactory = typeof strategy === 'function' ? strategy : () => strategy;
+    const sample = create();
+    if (this.entries.has(sample.name)) throw new Error(`a strategy named '${sample.name}' is already registered`);
+    this.entries.set(sample.name, Object.freeze({ name: sample.name, meta: sample.meta, create }));
+    return this;
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  /** The strategy of that name, built with `params`. Throws with a suggestion for unknown names. */
+  get(name: string, params?: Readonly<Record<string, unknown>>): Strategy {
+    const entry = this.entries.get(name);
+    if (!entry) {
+      const hint = suggest(name, this.names());
+      throw new Error(`unknown strategy '${name}'${hint ? `; did you mean '${hint}'?` : ''} (known: ${this.names().join(', ')})`);
+    }
+    return entry.create(params);
+  }
+
+  /** Registered names, sorted. */
+  names(): string[] {
+    return [...this.entries.keys()].sort();
+  }
+
+  /** Every entry, sorted by name. */
+  list(): RegisteredStrategy[] {
+    return this.names().map((n) => this.entries.get(n) as RegisteredStrategy);
+  }
+}
+
+/**
+ * The closest known name within a small edit distance, for "did you mean" hints.
+ *
+ * @example
+ * ```ts
+ * suggest('tit-for-tatt', ['tit-for-tat', 'hawk']); // 'tit-for-tat'
+ * ```
+ */
+export function suggest(name: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Math.max(2, Math.floor(name.length / 3)) + 1;
+  for (const k of known) {
+    const d = editDistance(name.toLowerCase(), k.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = k;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0] as number;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j] as number;
+      prev[j] = Math.min(up + 1, (prev[j - 1] as number) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length] as number;
+}

@@ -1,0 +1,29 @@
+import { defineConfig } from 'tsup';
+
+// Two builds: the browser-safe library (no Node built-ins; ESM + CJS + types) and the
+// Node-only command line, which is ESM with a shebang and is never imported by the library.
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    target: 'es2022',
+    platform: 'neutral',
+    splitting: false,
+    treeshake: true,
+    external: ['seedrandom', 'immer', 'fast-check'],
+  },
+  {
+    entry: { 'cli/main': 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: true,
+    clean: false,
+    target: 'node20',
+    platform: 'node',
+    banner: { js: '#!/usr/bin/env node' },
+    external: ['seedrandom', 'immer', 'fast-check'],
+  },
+]);
