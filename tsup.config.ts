@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 // Two builds: the browser-safe library (no Node built-ins; ESM + CJS + types) and the
 // Node-only command line, which is ESM with a shebang and is never imported by the library.
@@ -24,6 +27,7 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
+    define: { __VERSION__: JSON.stringify(pkg.version) },
     external: ['seedrandom', 'immer', 'fast-check'],
   },
 ]);

@@ -90,3 +90,10 @@ export { StrategyRegistry, suggest } from './strategies/registry.js';
 export { BUILTIN_STRATEGIES, createRegistry, deterrer, dove, generousTitForTat, hawk, passive, random, titForTat } from './strategies/builtins/index.js';
 export type { SimulateOptions } from './strategies/simulate.js';
 export { fork, simulate } from './strategies/simulate.js';
+
+// Scenarios and reports
+export { DEMO_ROUNDS, DEMO_SCENARIO, demoRoundLabel } from './scenario/demo.js';
+export type { NarrativeOptions } from './report/narrative.js';
+export { narrateEvent, narrateRun } from './report/narrative.js';
+export type { DyadSummary } from './report/summary.js';
+export { formatSummary, formatTable, summarizeDyads } from './report/summary.js';

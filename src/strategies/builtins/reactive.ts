@@ -126,7 +126,7 @@ export function generousTitForTat(params?: Readonly<Record<string, unknown>>): S
  * ```
  */
 export function deterrer(params?: Readonly<Record<string, unknown>>): Strategy {
-  const p = readParams('deterrer', params, { retaliateAt: 0.7, retaliationCost: 2 }, { retaliateAt: [0, 1], retaliationCost: [0, 1000] });
+  const p = readParams('deterrer', params, { retaliateAt: 0.7, retaliationCost: 1 }, { retaliateAt: [0, 1], retaliationCost: [0, 1000] });
   return defineStrategy({
     name: 'deterrer',
     meta: { stochastic: false, retaliatory: true, forgiving: true, attributionSensitive: true, aggressive: true, description: 'Attacks when benefit exceeds expected extra retaliation; retaliates above a confidence threshold.' },

@@ -2,7 +2,7 @@ import type { Strategy } from '../../engine/contract.js';
 import type { DiplomacyAction } from '../../model/action.js';
 import { GGE15_NORM_IDS } from '../../model/norms.js';
 import { defineStrategy } from '../define.js';
-import { detectedIn, isGuilty, readParams } from './helpers.js';
+import { detectedIn, isGuilty, readParams, rivals } from './helpers.js';
 
 /**
  * Does nothing and answers nothing: the null model.
@@ -53,7 +53,7 @@ export function dove(params?: Readonly<Record<string, unknown>>): Strategy {
 }
 
 /**
- * A uniform random baseline: each round it operates against each other actor with probability
+ * A uniform random baseline: each round it operates against each rival (not its own sponsor or proxies) with probability
  * `rate` (random kind), accuses the suspect of a new incident with probability `rate` (public or
  * private at random), sometimes adopts a random norm, and answers requests at random. Never
  * sanctions or retaliates.
@@ -72,11 +72,11 @@ export function random(params?: Readonly<Record<string, unknown>>): Strategy {
     meta: { stochastic: true, retaliatory: false, forgiving: true, attributionSensitive: false, aggressive: true, description: 'Acts at random at a fixed rate: a baseline.' },
     operate(view, rng) {
       const out = [];
-      for (const a of view.actors) {
-        if (a.id === view.self || !rng.chance(p.rate)) continue;
+      for (const target of rivals(view)) {
+        if (!rng.chance(p.rate)) continue;
         const kind = kinds[rng.int(kinds.length)] ?? 'espionage';
         const cap = kind === 'espionage' ? view.me.capabilities.espionage : view.me.capabilities.offense;
-        if (cap > 0 && out.length < view.mechanisms.operations.maxPerRound) out.push({ type: 'operate' as const, target: a.id, kind });
+        if (cap > 0 && out.length < view.mechanisms.operations.maxPerRound) out.push({ type: 'operate' as const, target, kind });
       }
       return out;
     },

@@ -1,0 +1,132 @@
+import type { Run } from '../engine/simulate.js';
+import { RUNG_NAMES } from '../model/escalation.js';
+import type { SimEvent } from '../model/event.js';
+
+/** Options of {@link narrateEvent} and {@link narrateRun}. */
+export interface NarrativeOptions {
+  /** Show the hidden truth (covert operations, who really did it). Default true: the reader is the teacher. */
+  readonly truth?: boolean;
+  /** Include investigation updates and quiet bookkeeping. Default false. */
+  readonly verbose?: boolean;
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/**
+ * One line of story for an event, or null when the event is not worth telling.
+ *
+ * @example
+ * ```ts
+ * run.log.map((e) => narrateEvent(e)).filter(Boolean);
+ * ```
+ */
+export function narrateEvent(e: SimEvent, options: NarrativeOptions = {}): string | null {
+  const truth = options.truth !== false;
+  switch (e.type) {
+    case 'inject.applied':
+      return e.inject.type === 'note' ? `📰 ${e.inject.text}` : null;
+    case 'operation.conducted': {
+      if (!truth) return null;
+      const o = e.operation;
+      const via = o.author !== o.principal ? ` through ${o.author}` : '';
+      const flag = o.falseFlag ? `, planting evidence against ${o.falseFlag}` : '';
+      const what = o.against === 'networks' ? '' : ` against ${o.against === 'cert' ? 'its CERT' : 'critical infrastructure'}`;
+      return `[hidden] ${o.principal} ran ${o.kind}${what} on ${o.target}${via}${flag} — ${o.success ? 'it worked' : 'it failed'}.`;
+    }
+    case 'incident.detected': {
+      const real = e.operation === null ? (truth ? ' [in truth a false alarm]' : '') : '';
+      const who = e.suspect === null ? 'no suspect yet' : `suspects ${e.suspect} (${pct(e.confidence)} sure)`;
+      return `${e.victim} detected ${article(e.kind)} ${e.kind} incident; ${who}.${real}`;
+    }
+    case 'incident.investigated':
+      return options.verbose ? `${e.victim}'s investigation of ${e.incident}: now ${e.suspect ?? 'nobody'} at ${pct(e.confidence)}.` : null;
+    case 'accusation.made':
+      return e.public
+        ? `${e.by} ${e.formal ? 'formally attributed' : 'publicly blamed'} ${e.target} for an incident (${pct(e.confidence)} sure)${e.formal ? ', threatening sanctions' : ''}.`
+        : `${e.by} privately confronted ${e.target} about an incident (${pct(e.confidence)} sure).`;
+    case 'accusation.answered':
+      return `${e.by} ${answerVerb(e.answer)} ${e.to}'s accusation.`;
+    case 'denial.issued':
+      return `${e.by} publicly denied ${e.accuser}'s accusation.`;
+    case 'hotline.queried':
+      return `${e.by} called ${e.target} on the hotline about an incident.`;
+    case 'hotline.answered':
+      return `${e.by} ${answerVerb(e.answer)} on the hotline; ${e.to} now puts it at ${pct(e.confidence)}.`;
+    case 'request.unanswered':
+      return `${e.by} left ${e.to}'s ${e.kind === 'accusation' ? 'accusation' : 'hotline call'} unanswered.`;
+    case 'sanction.imposed':
+      return `${e.sanction.by} imposed ${e.sanction.measure === 'indictment' ? 'indictments' : 'economic sanctions'} on ${e.sanction.target}.`;
+    case 'sanction.lifted':
+      return `${e.by} lifted its sanctions on ${e.target}.`;
+    case 'norm.adopted':
+      return options.verbose ? `${e.actor} adopted norm ${e.norm}.` : null;
+    case 'information.shared':
+      return `${e.by} shared forensic findings with ${e.target}${e.suspect ? ` (pointing at ${e.suspect})` : ''}.`;
+    case 'retaliation.conducted':
+      return `${e.by} struck back at ${e.target} with a ${e.kind} attack — ${e.success ? 'it hit' : 'it failed'}.`;
+    case 'truth.revealed':
+      return e.principal === null
+        ? `It came out that ${e.victim}'s incident was a false alarm.`
+        : `It came out that ${e.principal}${e.author && e.author !== e.principal ? ` (through ${e.author})` : ''} was behind ${e.victim}'s incident.`;
+    case 'agreement.signed':
+      return `${e.agreement.parties.join(' and ')} signed an agreement: ${e.agreement.terms.map((t) => t.kind).join(', ')}.`;
+    case 'escalation.changed':
+      return `${e.from} → ${e.to} escalated to ${RUNG_NAMES[e.rung] ?? `L${e.rung}`}.`;
+    case 'conflict.opened':
+      return `⚠ Open conflict between ${e.between[0]} and ${e.between[1]}.`;
+    case 'action.rejected':
+      return options.verbose ? `(${e.actor}'s action was rejected: ${e.reason})` : null;
+    case 'strategy.failed':
+      return `(${e.actor}'s strategy failed: ${e.message})`;
+    default:
+      return null;
+  }
+}
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? 'an' : 'a';
+}
+
+function answerVerb(answer: string): string {
+  switch (answer) {
+    case 'deny':
+      return 'denied';
+    case 'cooperate':
+      return 'denied and offered cooperation on';
+    case 'acknowledge':
+      return 'acknowledged';
+    default:
+      return 'ignored';
+  }
+}
+
+/**
+ * The story of a run, round by round: the notable events of each round in plain English.
+ *
+ * @example
+ * ```ts
+ * console.log(narrateRun(run).join('\n'));
+ * ```
+ */
+export function narrateRun(run: Pick<Run, 'log'>, options: NarrativeOptions & { readonly roundLabel?: (round: number) => string } = {}): string[] {
+  const lines: string[] = [];
+  let current = -1;
+  let buffer: string[] = [];
+  const flush = () => {
+    if (current >= 0 && buffer.length > 0) {
+      lines.push(`${options.roundLabel ? options.roundLabel(current) : `Round ${current}`}`);
+      for (const b of buffer) lines.push(`  ${b}`);
+    }
+    buffer = [];
+  };
+  for (const e of run.log) {
+    if (e.round !== current) {
+      flush();
+      current = e.round;
+    }
+    const line = narrateEvent(e, options);
+    if (line) buffer.push(line);
+  }
+  flush();
+  return lines;
+}

@@ -1,0 +1,126 @@
+import type { Run } from '../engine/simulate.js';
+import { rungLabel } from '../model/escalation.js';
+import { betaTrust } from '../model/trust.js';
+
+/** Closing numbers of one unordered pair of actors. */
+export interface DyadSummary {
+  readonly a: string;
+  readonly b: string;
+  /** Trust of a in b and of b in a at the end. */
+  readonly trustAB: number;
+  readonly trustBA: number;
+  /** Highest rung either side reached towards the other. */
+  readonly peakRung: number;
+  /** Operations between them (both directions), how many the victims detected, how many were first attributed correctly. */
+  readonly operations: number;
+  readonly detected: number;
+  readonly correctlyAttributed: number;
+  /** Incidents between them first attributed to the wrong actor, false alarms included. */
+  readonly misattributed: number;
+  readonly accusations: number;
+  readonly agreements: number;
+}
+
+/**
+ * One summary row per pair of actors, from the run's log and final world.
+ *
+ * @example
+ * ```ts
+ * for (const d of summarizeDyads(run)) console.log(d.a, d.b, d.peakRung);
+ * ```
+ */
+export function summarizeDyads(run: Pick<Run, 'log' | 'world'>): DyadSummary[] {
+  const w = run.world;
+  const n = w.actors.length;
+  const ids = w.actors.map((a) => a.id);
+  const key = (x: string, y: string) => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`);
+  const ops = new Map<string, { author: string; principal: string; target: string }>();
+  const count = new Map<string, { operations: number; detected: number; correct: number; wrong: number; accusations: number }>();
+  const get = (k: string) => {
+    let c = count.get(k);
+    if (!c) count.set(k, (c = { operations: 0, detected: 0, correct: 0, wrong: 0, accusations: 0 }));
+    return c;
+  };
+  for (const e of run.log) {
+    if (e.type === 'operation.conducted') {
+      ops.set(e.operation.id, e.operation);
+      get(key(e.operation.principal, e.operation.target)).operations++;
+    } else if (e.type === 'incident.detected') {
+      const op = e.operation === null ? undefined : ops.get(e.operation);
+      if (op) {
+        const c = get(key(op.principal, op.target));
+        c.detected++;
+        if (e.suspect === op.author || e.suspect === op.principal) c.correct++;
+        else if (e.suspect !== null) {
+          c.wrong++;
+        }
+      } else if (e.suspect !== null) get(key(e.victim, e.suspect)).wrong++;
+    } else if (e.type === 'accusation.made') get(key(e.by, e.target)).accusations++;
+  }
+  const out: DyadSummary[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const a = ids[i] as string;
+      const b = ids[j] as string;
+      const ab = i * n + j;
+      const ba = j * n + i;
+      const c = count.get(key(a, b)) ?? { operations: 0, detected: 0, correct: 0, wrong: 0, accusations: 0 };
+      out.push({
+        a,
+        b,
+        trustAB: betaTrust(w.dyads.trustR[ab] as number, w.dyads.trustS[ab] as number),
+        trustBA: betaTrust(w.dyads.trustR[ba] as number, w.dyads.trustS[ba] as number),
+        peakRung: Math.max(w.dyads.peakRung[ab] as number, w.dyads.peakRung[ba] as number),
+        operations: c.operations,
+        detected: c.detected,
+        correctlyAttributed: c.correct,
+        misattributed: c.wrong,
+        accusations: c.accusations,
+        agreements: w.agreements.filter((ag) => ag.parties.includes(a) && ag.parties.includes(b)).length,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * The closing table of a run as aligned plain text: one row per pair of actors, then norms
+ * adopted and welfare per actor.
+ *
+ * @example
+ * ```ts
+ * console.log(formatSummary(run));
+ * ```
+ */
+export function formatSummary(run: Pick<Run, 'log' | 'world'>): string {
+  const rows = summarizeDyads(run).map((d) => [
+    `${d.a}–${d.b}`,
+    `${d.trustAB.toFixed(2)} / ${d.trustBA.toFixed(2)}`,
+    rungLabel(d.peakRung),
+    `${d.operations} / ${d.detected} / ${d.correctlyAttributed}`,
+    String(d.misattributed),
+    String(d.accusations),
+    String(d.agreements),
+  ]);
+  const table = formatTable(['dyad', 'trust a→b / b→a', 'peak', 'ops true / detected / attributed', 'misattributed', 'accusations', 'agreements'], rows);
+  const w = run.world;
+  const actors = formatTable(
+    ['actor', 'kind', 'strategy', 'norms adopted', 'welfare'],
+    w.actors.map((a, i) => [a.id, a.kind, a.strategy, String((w.norms[a.id] ?? []).length), (w.welfare[i] as number).toFixed(1)]),
+  );
+  return `${table}\n\n${actors}`;
+}
+
+/**
+ * Align rows of cells under a header, columns separated by two spaces.
+ *
+ * @example
+ * ```ts
+ * formatTable(['a', 'b'], [['1', '2']]);
+ * ```
+ */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, c) => Math.max([...h].length, ...rows.map((r) => [...(r[c] ?? '')].length)));
+  const line = (cells: readonly string[]) => cells.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
