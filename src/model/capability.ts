@@ -26,7 +26,15 @@ export const CAPABILITY_KEYS = ['espionage', 'offense', 'defense', 'attribution'
 /** One capability name. @example `const k: CapabilityKey = 'attribution';` */
 export type CapabilityKey = (typeof CAPABILITY_KEYS)[number];
 
-/** Clamp a number into [0, 1]; NaN becomes 0 so a bad coefficient can never leak NaN into the world. */
+/**
+ * Clamp a number into [0, 1]; NaN becomes 0 so a bad coefficient can never leak NaN into the world.
+ *
+ * @example
+ * ```ts
+ * clamp01(1.4); // 1
+ * clamp01(NaN); // 0
+ * ```
+ */
 export function clamp01(x: number): number {
   if (!(x > 0)) return 0;
   return x > 1 ? 1 : x;

@@ -154,12 +154,7 @@ export function applyDiplomacy(
             break;
           }
           case 'deny': {
-            const acc = draft.requests.find((r) => r.id === action.accusation);
-            const accuser =
-              acc?.from ??
-              world.recent.find((e) => e.type === 'accusation.made' && e.accusation === action.accusation)?.['by' as never] ??
-              '';
-            ctx.events.push({ type: 'denial.issued', round, phase, by: actor, accusation: action.accusation, accuser: String(accuser) });
+            ctx.events.push({ type: 'denial.issued', round, phase, by: actor, accusation: action.accusation, accuser: accuserOf(draft as World, action.accusation) });
             break;
           }
           case 'pass':
@@ -168,4 +163,12 @@ export function applyDiplomacy(
       }
     }
   });
+}
+
+/** Who made an accusation still open this round or made in the previous round. */
+function accuserOf(world: World, accusation: string): string {
+  const open = world.requests.find((r) => r.id === accusation);
+  if (open) return open.from;
+  for (const e of world.recent) if (e.type === 'accusation.made' && e.accusation === accusation) return e.by;
+  return '';
 }
