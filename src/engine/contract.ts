@@ -116,6 +116,8 @@ export interface ActorView {
   readonly me: PublicActor;
   /** Every actor, sorted by id (including the viewer). */
   readonly actors: readonly PublicActor[];
+  /** The public record of an actor, or undefined for an unknown id (constant time). */
+  actor(id: ActorId): PublicActor | undefined;
   readonly mechanisms: Mechanisms;
   /** The viewer's trust in `other`, in (0, 1). */
   trust(other: ActorId): number;

@@ -18,6 +18,8 @@ export class ViewFactory {
   private readonly publicActors: readonly PublicActor[];
   private incidentsByVictim: Map<string, IncidentView[]> | undefined;
   private requestsByAddressee: Map<string, Request[]> | undefined;
+  private involved: ReadonlySet<string> | undefined;
+  private ownOperations: Map<string, readonly OwnOperationView[]> | undefined;
 
   constructor(
     private readonly world: World,
@@ -49,35 +51,29 @@ export class ViewFactory {
       if (k === undefined) throw new RangeError(`unknown actor '${id}'`);
       return k;
     };
-    const actors = this.publicActors.map((p) => {
-      const a = world.actors[index.get(p.id) ?? 0] as Actor;
-      // A proxy's sponsor is known to the proxy and to the sponsor, nobody else.
-      if (a.sponsor !== null && (a.id === self || a.sponsor === self)) return Object.freeze({ ...p, sponsor: a.sponsor });
-      return p;
-    });
+    // A proxy's sponsor is known to the proxy and to the sponsor, nobody else: only their views
+    // get their own copy of the actor list.
+    const actors = this.sponsorsAndProxies().has(self)
+      ? Object.freeze(
+          this.publicActors.map((p, k) => {
+            const a = world.actors[k] as Actor;
+            return a.sponsor !== null && (a.id === self || a.sponsor === self) ? Object.freeze({ ...p, sponsor: a.sponsor }) : p;
+          }),
+        )
+      : this.publicActors;
     const events = this.events;
     let visible: readonly SimEvent[] | undefined;
-    const operations: OwnOperationView[] = [];
-    for (const op of world.operations) {
-      if (op.principal === self) {
-        operations.push(
-          Object.freeze({
-            round: op.round,
-            target: op.target,
-            kind: op.kind,
-            against: op.against,
-            via: op.author === self ? null : op.author,
-            success: op.success,
-          }),
-        );
-      }
-    }
+    const operations = this.operationsByPrincipal().get(self) ?? [];
     const view: ActorView = {
       round: this.round,
       phase: this.phase,
       self,
       me: actors[i] as PublicActor,
-      actors: Object.freeze(actors),
+      actors,
+      actor: (id) => {
+        const k = index.get(id);
+        return k === undefined ? undefined : actors[k];
+      },
       mechanisms: world.mechanisms,
       trust: (other) => {
         const k = i * n + at(other);
@@ -95,7 +91,7 @@ export class ViewFactory {
       agreements: Object.freeze(world.agreements.filter((ag) => ag.parties.includes(self))),
       sanctions: world.sanctions,
       incidents: Object.freeze(this.incidents().get(self) ?? []),
-      operations: Object.freeze(operations),
+      operations,
       requests: Object.freeze(this.requests().get(self) ?? []),
       get events() {
         visible ??= Object.freeze(events.filter((e) => isVisibleTo(e, self)));
@@ -104,6 +100,43 @@ export class ViewFactory {
       welfare: world.welfare[i] ?? 0,
     };
     return Object.freeze(view);
+  }
+
+  private sponsorsAndProxies(): ReadonlySet<string> {
+    if (!this.involved) {
+      const set = new Set<string>();
+      for (const a of this.world.actors) {
+        if (a.sponsor !== null) {
+          set.add(a.id);
+          set.add(a.sponsor);
+        }
+      }
+      this.involved = set;
+    }
+    return this.involved;
+  }
+
+  private operationsByPrincipal(): Map<string, readonly OwnOperationView[]> {
+    if (!this.ownOperations) {
+      const m = new Map<string, OwnOperationView[]>();
+      for (const op of this.world.operations) {
+        let list = m.get(op.principal);
+        if (!list) m.set(op.principal, (list = []));
+        list.push(
+          Object.freeze({
+            round: op.round,
+            target: op.target,
+            kind: op.kind,
+            against: op.against,
+            via: op.author === op.principal ? null : op.author,
+            success: op.success,
+          }),
+        );
+      }
+      for (const list of m.values()) Object.freeze(list);
+      this.ownOperations = m;
+    }
+    return this.ownOperations;
   }
 
   private incidents(): Map<string, IncidentView[]> {

@@ -1,6 +1,5 @@
-import { produce } from 'immer';
 import type { Response } from '../../model/action.js';
-import { scaleSuspect, topSuspect } from '../../model/attribution.js';
+import { scaleSuspect } from '../../model/attribution.js';
 import type { World } from '../../model/world.js';
 import { actorIndex } from '../world.js';
 import type { RoundContext } from './context.js';
@@ -16,7 +15,8 @@ export function applyResponses(world: World, ctx: RoundContext, answers: Readonl
   const h = world.mechanisms.hotline;
   const round = ctx.round;
   const phase = 'responses' as const;
-  return produce(world, (draft) => {
+  const incidents = [...world.incidents];
+  {
     for (const req of world.requests) {
       const answer = answers.get(req.id)?.type ?? 'ignore';
       if (answer === 'ignore') {
@@ -24,17 +24,16 @@ export function applyResponses(world: World, ctx: RoundContext, answers: Readonl
         continue;
       }
       const ratio = answer === 'deny' ? h.denialLikelihoodRatio : answer === 'cooperate' ? h.cooperationLikelihoodRatio : h.acknowledgementLikelihoodRatio;
-      const k = draft.incidents.findIndex((x) => x.id === req.incident.id && x.victim === req.from);
-      const inc = draft.incidents[k];
+      const k = incidents.findIndex((x) => x.id === req.incident.id && x.victim === req.from);
+      const inc = incidents[k];
       const suspect = index.get(req.to) ?? -1;
       let confidence = inc ? (inc.posterior[suspect] ?? 0) : 0;
       // Accusations are answered in public or in private; only a hotline exchange, or an admission,
       // is informative enough to move the accuser's posterior.
       if (inc && inc.revealed === null && (req.kind === 'hotline-query' || answer === 'acknowledge')) {
         const posterior = scaleSuspect(inc.posterior, suspect, ratio);
-        draft.incidents[k] = { ...inc, posterior };
+        incidents[k] = { ...inc, posterior };
         confidence = posterior[suspect] ?? 0;
-        void topSuspect;
       }
       if (req.kind === 'hotline-query') {
         ctx.events.push({ type: 'hotline.answered', round, phase, query: req.id, by: req.to, to: req.from, answer, confidence });
@@ -42,6 +41,6 @@ export function applyResponses(world: World, ctx: RoundContext, answers: Readonl
         ctx.events.push({ type: 'accusation.answered', round, phase, accusation: req.id, by: req.to, to: req.from, answer, public: req.public });
       }
     }
-    draft.requests = [];
-  });
+  }
+  return { ...world, incidents, requests: [] };
 }

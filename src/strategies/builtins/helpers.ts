@@ -68,7 +68,7 @@ export function canOperate(view: ActorView, kind: OperationKind): boolean {
  * capabilities and the run's mechanisms (what a rational attacker would estimate).
  */
 export function exposure(view: ActorView, target: string, kind: OperationKind): number {
-  const t = view.actors.find((a) => a.id === target);
+  const t = view.actor(target);
   if (!t) return 0;
   const m = view.mechanisms;
   const p = detectionProbability(t.capabilities.attribution, view.me.capabilities.stealth, m.operations.severity[kind], m);

@@ -135,7 +135,7 @@ export function deterrer(params?: Readonly<Record<string, unknown>>): Strategy {
       const m = view.mechanisms;
       const scored = rivals(view)
         .map((target) => {
-          const t = view.actors.find((a) => a.id === target);
+          const t = view.actor(target);
           const success = Math.min(1, view.me.capabilities.espionage * (1 - m.operations.defenseWeight * (t?.capabilities.defense ?? 0)));
           const benefit = m.welfare.intelligenceGain * success;
           // Retaliation is likelier from a tense, offensively capable rival.
