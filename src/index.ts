@@ -19,13 +19,20 @@ export { GGE15_NORMS, GGE15_NORM_IDS, isKnownNorm } from './model/norms.js';
 export type { Operation, OperationKind, OperationTarget } from './model/operation.js';
 export { OPERATION_KINDS } from './model/operation.js';
 export type { Incident } from './model/incident.js';
-export type { Agreement, Commitment, CommitmentKind, Sanction, SanctionMeasure } from './model/agreement.js';
+export type { Agreement, Commitment, CommitmentKind, Dialogue, Forum, ForumRule, Sanction, SanctionMeasure, SanctionThreat, Talks } from './model/agreement.js';
 export type {
   AccuseAction,
   Action,
   AdoptNormAction,
   DenyAction,
+  DialogueAction,
   DiplomacyAction,
+  IncidentRef,
+  ProposeTalksAction,
+  RequestAssistanceAction,
+  TablePackageAction,
+  ThreatenSanctionsAction,
+  WithdrawAction,
   HotlineQueryAction,
   LiftSanctionAction,
   OperateAction,
@@ -37,7 +44,7 @@ export type {
   SanctionAction,
   ShareInformationAction,
 } from './model/action.js';
-export { DIPLOMACY_ACTION_TYPES, RESPONSE_TYPES } from './model/action.js';
+export { DIPLOMACY_ACTION_TYPES, RESPONSE_TYPES, RESPONSES_BY_KIND } from './model/action.js';
 export type { DecisionPhase, EventOf, Phase, SimEvent, SimEventType } from './model/event.js';
 export { isVisibleTo, PHASES } from './model/event.js';
 export type { Inject } from './model/inject.js';
@@ -61,9 +68,9 @@ export {
 export type { DyadTable, RngState, World } from './model/world.js';
 
 // Engine
-export type { ActorView, IncidentView, OwnOperationView, PublicActor, Strategy, StrategyMeta } from './engine/contract.js';
+export type { ActorView, ForumView, IncidentView, OwnOperationView, PublicActor, Strategy, StrategyMeta } from './engine/contract.js';
 export type { Rng } from './engine/rng.js';
-export type { ActorSpec, CreateWorldOptions, DyadSpec, WorldSpec } from './engine/world.js';
+export type { ActorSpec, CreateWorldOptions, DyadSpec, ForumSpec, WorldSpec } from './engine/world.js';
 export { actorIndex, createWorld } from './engine/world.js';
 export type { ConfigIssue } from './engine/errors.js';
 export { ConfigError, InvalidActionError, ProtocolError, StrategyError } from './engine/errors.js';

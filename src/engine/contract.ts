@@ -1,6 +1,6 @@
 import type { DiplomacyAction, OperateAction, Request, Response } from '../model/action.js';
 import type { ActorKind } from '../model/actor.js';
-import type { Agreement, Sanction } from '../model/agreement.js';
+import type { Agreement, Dialogue, Forum, Sanction, SanctionThreat, Talks } from '../model/agreement.js';
 import type { Capabilities } from '../model/capability.js';
 import type { DecisionPhase, SimEvent } from '../model/event.js';
 import type { ActorId, NormId } from '../model/ids.js';
@@ -95,6 +95,11 @@ export interface OwnOperationView {
   readonly success: boolean;
 }
 
+/** A forum as anyone sees it: its members, rule and remaining agenda, and whether it sits this round. */
+export interface ForumView extends Forum {
+  readonly inSession: boolean;
+}
+
 /**
  * Everything one actor knows when it decides: its own state, its incidents and posteriors, public
  * events, its agreements and open requests. Read-only (frozen); dyad numbers are read through
@@ -130,8 +135,18 @@ export interface ActorView {
   hasHotline(other: ActorId): boolean;
   /** Norms adopted by an actor (public). */
   norms(actor: ActorId): readonly NormId[];
+  /** Agreements in force to which the viewer is party. */
   readonly agreements: readonly Agreement[];
+  /** Every sanction in force (public). */
   readonly sanctions: readonly Sanction[];
+  /** Every standing threat of sanctions (public). */
+  readonly threats: readonly SanctionThreat[];
+  /** Talks under way to which the viewer is party. */
+  readonly talks: readonly Talks[];
+  /** Scheduled dialogues to which the viewer is party. */
+  readonly dialogues: readonly Dialogue[];
+  /** Every forum, with whether it sits this round. */
+  readonly forums: readonly ForumView[];
   /** The viewer's incidents under investigation or detected recently. */
   readonly incidents: readonly IncidentView[];
   /** The viewer's own recent operations. */

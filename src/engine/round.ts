@@ -13,7 +13,7 @@ import { applyDiplomacy } from './phases/diplomacy.js';
 import { applyInjects } from './phases/injects.js';
 import type { OperationOrder } from './phases/injects.js';
 import { resolveOperations } from './phases/operations.js';
-import { applyResponses } from './phases/responses.js';
+import { applyResponses, expireRequests } from './phases/responses.js';
 import { updateWorld } from './phases/update.js';
 import type { Rng, Stream } from './rng.js';
 import { StreamSet, streamKey } from './rng.js';
@@ -80,6 +80,8 @@ interface Internal {
   readonly orders: readonly OperationOrder[];
   readonly options: RoundOptions;
   readonly drawsAtStart: ReadonlyMap<string, number>;
+  /** Responses phase: the requests asked in this pass. */
+  readonly asked: ReadonlySet<string>;
   consumed: boolean;
 }
 
@@ -159,7 +161,9 @@ export function submitDecisions(pending: PendingRound, decisions: readonly Decis
       if (reason) reject(need.actor, response.value, reason);
       else answers.set(req.id, response.value as Response);
     }
-    return finish(applyResponses(st.world, ctx, answers), ctx);
+    const { world: w5, followUps } = applyResponses(st.world, ctx, st.asked, answers, reject);
+    if (followUps.length > 0) return ask(w5, ctx, 'responses', [], options, new Set(followUps));
+    return finish(expireRequests(w5, ctx), ctx);
   }
 
   const accepted = new Map<string, Action[]>();
@@ -200,10 +204,17 @@ export function submitDecisions(pending: PendingRound, decisions: readonly Decis
     return reason;
   });
   if (w4.requests.length === 0) return finish(w4, ctx);
-  return ask(w4, ctx, 'responses', [], options);
+  return ask(w4, ctx, 'responses', [], options, new Set(w4.requests.map((r) => r.id)));
 }
 
-function ask(world: World, ctx: RoundContext, phase: DecisionPhase, orders: readonly OperationOrder[], options: RoundOptions): PendingRound {
+function ask(
+  world: World,
+  ctx: RoundContext,
+  phase: DecisionPhase,
+  orders: readonly OperationOrder[],
+  options: RoundOptions,
+  asked: ReadonlySet<string> = new Set(),
+): PendingRound {
   const views = new ViewFactory(world, phase, ctx.round, [...world.recent, ...ctx.events]);
   const needs: DecisionNeed[] = [];
   const drawsAtStart = new Map<string, number>();
@@ -215,6 +226,7 @@ function ask(world: World, ctx: RoundContext, phase: DecisionPhase, orders: read
   if (phase === 'responses') {
     const rngs = new Map<string, Rng>();
     for (const req of world.requests) {
+      if (!asked.has(req.id)) continue;
       let rng = rngs.get(req.to);
       if (!rng) rngs.set(req.to, (rng = rngOf(req.to)));
       needs.push(Object.freeze({ actor: req.to, phase, view: views.view(req.to), request: req, rng }));
@@ -237,7 +249,7 @@ function ask(world: World, ctx: RoundContext, phase: DecisionPhase, orders: read
     }
   }
   const pending: PendingRound = Object.freeze({ done: false, round: ctx.round, phase, needs: Object.freeze(needs) });
-  internals.set(pending, { ctx, world, orders, options, drawsAtStart, consumed: false });
+  internals.set(pending, { ctx, world, orders, options, drawsAtStart, asked, consumed: false });
   return pending;
 }
 

@@ -1,12 +1,14 @@
 import type { Action, Request, Response } from '../model/action.js';
-import { DIPLOMACY_ACTION_TYPES, RESPONSE_TYPES } from '../model/action.js';
+import { DIPLOMACY_ACTION_TYPES, RESPONSE_TYPES, RESPONSES_BY_KIND } from '../model/action.js';
 import type { Actor } from '../model/actor.js';
 import { relevantCapability } from '../model/attribution.js';
 import type { DecisionPhase } from '../model/event.js';
 import { isKnownNorm } from '../model/norms.js';
 import { OPERATION_KINDS } from '../model/operation.js';
 import type { World } from '../model/world.js';
-import { actorIndex } from './world.js';
+import type { ConfigIssue } from './errors.js';
+import { inSession } from './phases/injects.js';
+import { actorIndex, checkTerms } from './world.js';
 
 const TARGETS = ['networks', 'critical-infrastructure', 'cert'];
 
@@ -53,6 +55,8 @@ export function validateAction(world: World, actorId: string, phase: DecisionPha
       if (typeof a.falseFlag !== 'string' || !index.has(a.falseFlag)) return `unknown false-flag actor '${String(a.falseFlag)}'`;
       if (a.falseFlag === a.target) return 'a false flag cannot point at the target itself';
     }
+    if (a.commercial !== undefined && typeof a.commercial !== 'boolean') return "'commercial' must be true or false";
+    if (a.commercial === true && a.kind !== 'espionage') return 'only espionage can be commercial';
     if (!(relevantCapability(performer.capabilities, a.kind) > 0)) return `${performer.id} has no capability for ${a.kind}`;
     return null;
   }
@@ -101,6 +105,51 @@ export function validateAction(world: World, actorId: string, phase: DecisionPha
         world.recent.some((e) => e.type === 'accusation.made' && e.accusation === a.accusation && e.target === actorId)
         ? null
         : `no accusation '${String(a.accusation)}' against ${actorId}`;
+    case 'propose-talks': {
+      const t = target(a.target);
+      if (t) return t;
+      if (world.talks.some((x) => x.parties.includes(actorId) && x.parties.includes(a.target))) return `talks between ${actorId} and ${a.target} are already under way (answer or counter there)`;
+      const issues: ConfigIssue[] = [];
+      checkTerms(a.terms, 'terms', issues);
+      if (issues.length > 0) return `invalid terms: ${issues.map((i) => `${i.path}: expected ${i.expected}, received ${i.received}`).join('; ')}`;
+      if (a.deadline !== undefined && !(Number.isInteger(a.deadline) && a.deadline >= 0 && a.deadline <= 1000)) return `deadline must be a whole number of rounds from 0 to 1000, not ${String(a.deadline)}`;
+      return null;
+    }
+    case 'request-assistance':
+      return target(a.target) ?? ownIncident(a.incident);
+    case 'table-package': {
+      const forum = world.forums.find((f) => f.id === a.forum);
+      if (!forum) return `unknown forum '${String(a.forum)}'`;
+      if (!forum.members.includes(actorId)) return `${actorId} is not a member of ${forum.id}`;
+      if (!inSession(forum, world.round)) return `${forum.id} is not in session this round`;
+      if (!Array.isArray(a.norms) || a.norms.length === 0) return 'a package needs at least one norm';
+      const unknown = a.norms.find((n) => typeof n !== 'string' || !isKnownNorm(n));
+      if (unknown !== undefined) return `unknown norm '${String(unknown)}'`;
+      const done = forum.members.every((m) => a.norms.every((n) => (world.norms[m] ?? []).includes(n)));
+      return done ? `every member of ${forum.id} has already adopted ${a.norms.join(', ')}` : null;
+    }
+    case 'threaten-sanctions': {
+      const t = target(a.target);
+      if (t) return t;
+      if (actor.kind !== 'state') return `only states can threaten sanctions (${actorId} is a ${actor.kind})`;
+      if (a.measure !== 'economic' && a.measure !== 'indictment') return `unknown sanction measure '${String(a.measure)}'`;
+      if (a.unless !== undefined && typeof a.unless !== 'string') return "'unless' must be a text stating the condition";
+      return world.threats.some((x) => x.by === actorId && x.target === a.target && x.measure === a.measure) ? `${actorId} already threatens ${a.target} with ${a.measure} sanctions` : null;
+    }
+    case 'suspend-dialogue':
+    case 'resume-dialogue': {
+      const t = target(a.target);
+      if (t) return t;
+      const d = world.dialogues.filter((x) => x.parties.includes(actorId) && x.parties.includes(a.target));
+      if (d.length === 0) return `no scheduled dialogue between ${actorId} and ${a.target}`;
+      const want = a.type === 'suspend-dialogue';
+      return d.some((x) => x.suspended !== want) ? null : `the dialogue with ${a.target} is already ${want ? 'suspended' : 'running'}`;
+    }
+    case 'withdraw': {
+      const ag = world.agreements.find((x) => x.id === a.agreement);
+      if (!ag) return `no agreement '${String(a.agreement)}' in force`;
+      return ag.parties.includes(actorId) ? null : `${actorId} is not a party to ${ag.id}`;
+    }
     case 'pass':
       return null;
     default:
@@ -113,7 +162,15 @@ export function validateAction(world: World, actorId: string, phase: DecisionPha
  */
 export function validateResponse(request: Request, response: unknown): string | null {
   if (!response || typeof response !== 'object') return 'a response must be an object with a type';
-  const t = (response as Response).type;
-  if (!(RESPONSE_TYPES as readonly string[]).includes(t)) return `unknown response '${String(t)}' to ${request.kind} (one of ${RESPONSE_TYPES.join(', ')})`;
+  const r = response as Response;
+  const allowed = RESPONSES_BY_KIND[request.kind];
+  if (!(RESPONSE_TYPES as readonly string[]).includes(r.type) || !allowed.includes(r.type)) {
+    return `'${String(r.type)}' does not answer a ${request.kind} (one of ${allowed.join(', ')})`;
+  }
+  if (r.type === 'counter') {
+    const issues: ConfigIssue[] = [];
+    checkTerms(r.terms, 'terms', issues);
+    if (issues.length > 0) return `invalid counter-offer: ${issues.map((i) => `${i.path}: expected ${i.expected}, received ${i.received}`).join('; ')}`;
+  }
   return null;
 }

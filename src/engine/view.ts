@@ -6,7 +6,8 @@ import { isVisibleTo } from '../model/event.js';
 import type { Incident } from '../model/incident.js';
 import { betaTrust } from '../model/trust.js';
 import type { World } from '../model/world.js';
-import type { ActorView, IncidentView, OwnOperationView, PublicActor } from './contract.js';
+import type { ActorView, ForumView, IncidentView, OwnOperationView, PublicActor } from './contract.js';
+import { inSession } from './phases/injects.js';
 import { actorIndex } from './world.js';
 
 /**
@@ -19,6 +20,7 @@ export class ViewFactory {
   private incidentsByVictim: Map<string, IncidentView[]> | undefined;
   private requestsByAddressee: Map<string, Request[]> | undefined;
   private involved: ReadonlySet<string> | undefined;
+  private forumViews: readonly ForumView[] | undefined;
   private ownOperations: Map<string, readonly OwnOperationView[]> | undefined;
 
   constructor(
@@ -90,6 +92,10 @@ export class ViewFactory {
       norms: (actor) => world.norms[actor] ?? [],
       agreements: Object.freeze(world.agreements.filter((ag) => ag.parties.includes(self))),
       sanctions: world.sanctions,
+      threats: world.threats,
+      talks: Object.freeze(world.talks.filter((t) => t.parties.includes(self))),
+      dialogues: Object.freeze(world.dialogues.filter((d) => d.parties.includes(self))),
+      forums: this.forums(),
       incidents: Object.freeze(this.incidents().get(self) ?? []),
       operations,
       requests: Object.freeze(this.requests().get(self) ?? []),
@@ -100,6 +106,11 @@ export class ViewFactory {
       welfare: world.welfare[i] ?? 0,
     };
     return Object.freeze(view);
+  }
+
+  private forums(): readonly ForumView[] {
+    this.forumViews ??= Object.freeze(this.world.forums.map((f) => Object.freeze({ ...f, inSession: inSession(f, this.round) })));
+    return this.forumViews;
   }
 
   private sponsorsAndProxies(): ReadonlySet<string> {

@@ -1,6 +1,8 @@
 import { freeze } from 'immer';
 import type { Actor, ActorKind } from '../model/actor.js';
-import type { Agreement, Commitment, CommitmentKind } from '../model/agreement.js';
+import type { Agreement, Commitment, CommitmentKind, Dialogue, Forum, ForumRule, Sanction } from '../model/agreement.js';
+import type { SimEvent } from '../model/event.js';
+import { signAgreement } from './phases/agreements.js';
 import { CAPABILITY_KEYS } from '../model/capability.js';
 import type { Capabilities } from '../model/capability.js';
 import type { ActorId, NormId } from '../model/ids.js';
@@ -64,9 +66,31 @@ export interface WorldSpec {
   readonly actors: readonly ActorSpec[];
   readonly dyads?: readonly DyadSpec[];
   readonly agreements?: readonly { readonly parties: readonly ActorId[]; readonly terms: readonly Commitment[] }[];
+  readonly forums?: readonly ForumSpec[];
   readonly norms?: Readonly<Record<ActorId, readonly NormId[]>>;
   readonly injects?: readonly Inject[];
   readonly mechanisms?: MechanismOverrides;
+}
+
+/**
+ * A multilateral forum in a world spec. Members meet every `every` rounds (default 1) from round
+ * `first` (default 0) and vote on the packages of norms on the `agenda` and any a member tables;
+ * `rule` is `'consensus'` (default: adopted when no member objects) or `{ threshold }` (adopted when
+ * that share of members accepts).
+ *
+ * @example
+ * ```ts
+ * const gge: ForumSpec = { id: 'gge', name: 'UN GGE', members: ['CN', 'RU', 'US'], every: 3, agenda: [['gge15.f', 'gge15.k']] };
+ * ```
+ */
+export interface ForumSpec {
+  readonly id: string;
+  readonly name?: string;
+  readonly members: readonly ActorId[];
+  readonly every?: number;
+  readonly first?: number;
+  readonly rule?: ForumRule;
+  readonly agenda?: readonly (readonly NormId[])[];
 }
 
 /** Options of {@link createWorld}. */
@@ -111,8 +135,15 @@ export function createWorld(spec: WorldSpec, options: CreateWorldOptions): World
   const n = actors.length;
   const dyads = emptyDyads(n);
   readDyads(spec.dyads ?? [], index, dyads, issues);
-  const agreements = readAgreements(spec.agreements ?? [], index, issues);
   const norms = readNorms(spec.norms ?? {}, index, actors, issues);
+  // Agreements in force at the start are signed like any other (norms adopted, dialogues
+  // scheduled); their events are not logged, the world simply starts with them.
+  const signing = { agreements: [] as Agreement[], dialogues: [] as Dialogue[], sanctions: [] as Sanction[], norms: { ...norms } };
+  const discard: SimEvent[] = [];
+  for (const [k, a] of readAgreements(spec.agreements ?? [], index, issues).entries()) {
+    signAgreement(signing, discard, { round: 0, phase: 'injects' }, `ag:init:${k}`, a.parties, a.terms);
+  }
+  const forums = readForums(spec.forums ?? [], index, issues);
   const injects = readInjects(spec.injects ?? [], index, issues);
   if (issues.length > 0) throw new ConfigError(issues);
   return freeze(
@@ -124,12 +155,17 @@ export function createWorld(spec: WorldSpec, options: CreateWorldOptions): World
       mechanisms,
       dyads,
       welfare: new Float64Array(n),
-      norms,
+      norms: signing.norms,
       operations: [],
       incidents: [],
       requests: [],
-      agreements,
+      agreements: signing.agreements,
       sanctions: [],
+      threats: [],
+      talks: [],
+      dialogues: signing.dialogues,
+      forums,
+      tabled: [],
       injects,
       recent: [],
       rng: {},
@@ -274,8 +310,8 @@ function readAgreements(
   specs: readonly { readonly parties: readonly ActorId[]; readonly terms: readonly Commitment[] }[],
   index: Map<string, number>,
   issues: ConfigIssue[],
-): Agreement[] {
-  const out: Agreement[] = [];
+): { parties: string[]; terms: Commitment[] }[] {
+  const out: { parties: string[]; terms: Commitment[] }[] = [];
   specs.forEach((spec, k) => {
     const path = `agreements[${k}]`;
     const parties = Array.isArray(spec?.parties) ? spec.parties : [];
@@ -285,9 +321,52 @@ function readAgreements(
     });
     if (new Set(parties).size !== parties.length) issues.push({ path: `${path}.parties`, expected: 'distinct actors', received: 'a repeated id' });
     const terms = checkTerms(spec?.terms, `${path}.terms`, issues);
-    out.push({ id: `ag:0:${k}`, parties: [...parties].sort(), terms, since: 0 });
+    out.push({ parties: [...parties].sort(), terms });
   });
   return out;
+}
+
+function readForums(specs: readonly ForumSpec[], index: Map<string, number>, issues: ConfigIssue[]): Forum[] {
+  const seen = new Set<string>();
+  return specs.map((spec, k) => {
+    const path = `forums[${k}]`;
+    if (typeof spec?.id !== 'string' || !ID_PATTERN.test(spec.id)) issues.push({ path: `${path}.id`, expected: 'an id of letters, digits, "_", "." or "-"', received: describe(spec?.id) });
+    else if (seen.has(spec.id)) issues.push({ path: `${path}.id`, expected: 'a unique forum id', received: `duplicate '${spec.id}'` });
+    seen.add(spec?.id);
+    const members = Array.isArray(spec?.members) ? spec.members : [];
+    if (members.length < 2) issues.push({ path: `${path}.members`, expected: 'at least two actor ids', received: describe(spec?.members) });
+    members.forEach((m, i) => {
+      if (!index.has(m)) issues.push({ path: `${path}.members[${i}]`, expected: 'a declared actor id', received: describe(m) });
+    });
+    if (new Set(members).size !== members.length) issues.push({ path: `${path}.members`, expected: 'distinct actors', received: 'a repeated id' });
+    const every = spec?.every ?? 1;
+    if (!(Number.isInteger(every) && every >= 1)) issues.push({ path: `${path}.every`, expected: 'a whole number of rounds ≥ 1', received: describe(every) });
+    const first = spec?.first ?? 0;
+    if (!(Number.isInteger(first) && first >= 0)) issues.push({ path: `${path}.first`, expected: 'a round ≥ 0', received: describe(first) });
+    const rule = spec?.rule ?? 'consensus';
+    if (rule !== 'consensus' && !(typeof rule === 'object' && rule !== null && typeof rule.threshold === 'number' && rule.threshold > 0 && rule.threshold <= 1)) {
+      issues.push({ path: `${path}.rule`, expected: "'consensus' or { threshold: a share in (0, 1] }", received: describe(rule) });
+    }
+    const agenda = spec?.agenda ?? [];
+    if (!Array.isArray(agenda)) issues.push({ path: `${path}.agenda`, expected: 'a list of norm packages (lists of norm ids)', received: describe(agenda) });
+    else
+      agenda.forEach((pkg, i) => {
+        if (!Array.isArray(pkg) || pkg.length === 0) issues.push({ path: `${path}.agenda[${i}]`, expected: 'a non-empty list of norm ids', received: describe(pkg) });
+        else
+          pkg.forEach((n, j) => {
+            if (typeof n !== 'string' || !isKnownNorm(n)) issues.push({ path: `${path}.agenda[${i}][${j}]`, expected: 'a known norm id (gge15.a … gge15.k)', received: describe(n) });
+          });
+      });
+    return {
+      id: spec?.id,
+      name: typeof spec?.name === 'string' && spec.name ? spec.name : spec?.id,
+      members: [...members].sort(),
+      every,
+      first,
+      rule,
+      agenda: Array.isArray(agenda) ? agenda.map((p) => [...p].sort()) : [],
+    };
+  });
 }
 
 /** Check the terms of an agreement; used by world specs and injects. */
@@ -297,12 +376,27 @@ export function checkTerms(terms: unknown, path: string, issues: ConfigIssue[]):
     return [];
   }
   terms.forEach((t: Commitment, i) => {
-    if (!t || !COMMITMENT_KINDS.includes(t.kind)) {
-      issues.push({ path: `${path}[${i}].kind`, expected: COMMITMENT_KINDS.join(' | '), received: describe(t?.kind) });
+    const at = `${path}[${i}]`;
+    if (!t || typeof t !== 'object' || !COMMITMENT_KINDS.includes(t.kind)) {
+      issues.push({ path: `${at}.kind`, expected: COMMITMENT_KINDS.join(' | '), received: describe(t?.kind) });
+      return;
+    }
+    if (t.kind === 'norms') {
+      if (!Array.isArray(t.norms) || t.norms.length === 0) issues.push({ path: `${at}.norms`, expected: 'a non-empty list of norm ids', received: describe(t.norms) });
+      else
+        t.norms.forEach((n, j) => {
+          if (typeof n !== 'string' || !isKnownNorm(n)) issues.push({ path: `${at}.norms[${j}]`, expected: 'a known norm id (gge15.a … gge15.k)', received: describe(n) });
+        });
     } else if (t.norms !== undefined) {
-      t.norms.forEach((n, j) => {
-        if (!isKnownNorm(n)) issues.push({ path: `${path}[${i}].norms[${j}]`, expected: 'a known norm id (gge15.a … gge15.k)', received: describe(n) });
-      });
+      issues.push({ path: `${at}.norms`, expected: "no norms (only a 'norms' commitment lists them)", received: describe(t.norms) });
+    }
+    if (t.kind === 'next-round' || t.kind === 'assistance') {
+      const r = t.rounds;
+      const min = t.kind === 'next-round' ? 1 : 0;
+      if (r !== undefined && !(Number.isInteger(r) && r >= min && r <= 1000)) issues.push({ path: `${at}.rounds`, expected: `a whole number of rounds from ${min} to 1000`, received: describe(r) });
+      if (t.kind === 'next-round' && r === undefined) issues.push({ path: `${at}.rounds`, expected: 'how often the dialogue meets, in rounds', received: 'nothing' });
+    } else if (t.rounds !== undefined) {
+      issues.push({ path: `${at}.rounds`, expected: "no rounds (only 'assistance' and 'next-round' take them)", received: describe(t.rounds) });
     }
   });
   return terms as Commitment[];

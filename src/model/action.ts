@@ -1,6 +1,6 @@
 import type { ActorId, NormId } from './ids.js';
 import type { OperationKind, OperationTarget } from './operation.js';
-import type { SanctionMeasure } from './agreement.js';
+import type { Commitment, SanctionMeasure } from './agreement.js';
 
 /**
  * A covert operation a strategy orders in the operations phase.
@@ -21,6 +21,8 @@ export interface OperateAction {
   readonly via?: ActorId;
   /** Plant evidence pointing at this actor. */
   readonly falseFlag?: ActorId;
+  /** Espionage for commercial gain (what a no-commercial-theft commitment forbids). */
+  readonly commercial?: boolean;
 }
 
 /**
@@ -90,6 +92,57 @@ export interface DenyAction {
   readonly accusation: string;
 }
 
+/**
+ * Open bilateral talks with an offer. The target answers in the responses phase (accept, reject,
+ * counter, walk out); offers alternate until a deal, a refusal or the deadline (in rounds; default
+ * `mechanisms.talks.deadline`).
+ *
+ * @example
+ * ```ts
+ * const p: ProposeTalksAction = { type: 'propose-talks', target: 'CN', terms: [{ kind: 'hotline' }, { kind: 'no-commercial-theft' }] };
+ * ```
+ */
+export interface ProposeTalksAction {
+  readonly type: 'propose-talks';
+  readonly target: ActorId;
+  readonly terms: readonly Commitment[];
+  readonly deadline?: number;
+}
+
+/** Ask another actor for help investigating an incident. @example `{ type: 'request-assistance', target: 'JP', incident: 'inc:US:3:0' }` */
+export interface RequestAssistanceAction {
+  readonly type: 'request-assistance';
+  readonly target: ActorId;
+  readonly incident: string;
+}
+
+/** Table a package of norms in a forum in session (members only). @example `{ type: 'table-package', forum: 'gge', norms: ['gge15.f', 'gge15.k'] }` */
+export interface TablePackageAction {
+  readonly type: 'table-package';
+  readonly forum: string;
+  readonly norms: readonly NormId[];
+}
+
+/** Threaten sanctions unless a stated condition is met (L3). @example `{ type: 'threaten-sanctions', target: 'CN', measure: 'economic', unless: 'stop commercial theft' }` */
+export interface ThreatenSanctionsAction {
+  readonly type: 'threaten-sanctions';
+  readonly target: ActorId;
+  readonly measure: SanctionMeasure;
+  readonly unless?: string;
+}
+
+/** Suspend, or resume, the scheduled dialogue with another actor. @example `{ type: 'suspend-dialogue', target: 'CN' }` */
+export interface DialogueAction {
+  readonly type: 'suspend-dialogue' | 'resume-dialogue';
+  readonly target: ActorId;
+}
+
+/** Withdraw from an agreement one is party to. @example `{ type: 'withdraw', agreement: 'ag:8:0' }` */
+export interface WithdrawAction {
+  readonly type: 'withdraw';
+  readonly agreement: string;
+}
+
 /** Do nothing (explicitly). @example `{ type: 'pass' }` */
 export interface PassAction {
   readonly type: 'pass';
@@ -105,6 +158,12 @@ export type DiplomacyAction =
   | ShareInformationAction
   | RetaliateAction
   | DenyAction
+  | ProposeTalksAction
+  | RequestAssistanceAction
+  | TablePackageAction
+  | ThreatenSanctionsAction
+  | DialogueAction
+  | WithdrawAction
   | PassAction;
 
 /** Any action. The union grows with new mechanisms; switch on `type`. */
@@ -120,44 +179,91 @@ export const DIPLOMACY_ACTION_TYPES = Object.freeze([
   'share-information',
   'retaliate',
   'deny',
+  'propose-talks',
+  'request-assistance',
+  'table-package',
+  'threaten-sanctions',
+  'suspend-dialogue',
+  'resume-dialogue',
+  'withdraw',
   'pass',
 ] as const);
 
 /** Something addressed to an actor that waits for its answer in the responses phase. */
-export type RequestKind = 'accusation' | 'hotline-query';
+export type RequestKind = 'accusation' | 'hotline-query' | 'assistance' | 'proposal' | 'forum-vote';
 
-/**
- * An open request as its addressee sees it.
- *
- * @example
- * ```ts
- * // in a strategy's respond(): if (request.kind === 'hotline-query' && !iDidIt) return { type: 'cooperate' };
- * ```
- */
-export interface Request {
+/** An incident as a requester describes it (never with its true author). */
+export interface IncidentRef {
   readonly id: string;
-  readonly kind: RequestKind;
+  readonly round: number;
+  readonly kind: OperationKind;
+  readonly severity: number;
+  /** The requester's posterior on the addressee. */
+  readonly confidence: number;
+}
+
+interface RequestBase {
+  readonly id: string;
   readonly from: ActorId;
   readonly to: ActorId;
+  /** Round it was made. */
   readonly round: number;
-  /** The incident in question, as the requester describes it (never its true author). */
-  readonly incident: { readonly id: string; readonly round: number; readonly kind: OperationKind; readonly severity: number; readonly confidence: number };
-  readonly public: boolean;
-  readonly formal: boolean;
+  /** Last round in which it can be answered; unanswered after that, it expires as unanswered. */
+  readonly due: number;
 }
 
 /**
- * An answer to a request. `deny`: "not us"; `cooperate`: deny and open one's logs (a stronger
- * signal); `acknowledge`: admit it; `ignore`: leave it unanswered (it costs trust).
+ * An open request as its addressee sees it: an accusation, a hotline query, a request for
+ * assistance, an offer in talks, or a forum vote. Switch on `kind`.
  *
  * @example
  * ```ts
- * const r: Response = { type: 'deny' };
+ * respond(request, view) {
+ *   if (request.kind === 'proposal') return { type: 'accept' };
+ *   if (request.kind === 'forum-vote') return { type: 'accept' };
+ *   return { type: 'deny' };
+ * }
  * ```
  */
-export interface Response {
-  readonly type: 'deny' | 'cooperate' | 'acknowledge' | 'ignore';
-}
+export type Request =
+  | (RequestBase & { readonly kind: 'accusation'; readonly incident: IncidentRef; readonly public: boolean; readonly formal: boolean })
+  | (RequestBase & { readonly kind: 'hotline-query'; readonly incident: IncidentRef })
+  | (RequestBase & { readonly kind: 'assistance'; readonly incident: IncidentRef })
+  | (RequestBase & { readonly kind: 'proposal'; readonly talks: string; readonly terms: readonly Commitment[]; readonly deadline: number })
+  | (RequestBase & { readonly kind: 'forum-vote'; readonly forum: string; readonly norms: readonly NormId[] });
 
-/** The response types. @example `RESPONSE_TYPES.includes('deny')` */
-export const RESPONSE_TYPES = Object.freeze(['deny', 'cooperate', 'acknowledge', 'ignore'] as const);
+/**
+ * An answer to a request.
+ * - accusations, hotline queries: `deny` ("not us"), `cooperate` (deny and open one's logs — a
+ *   stronger signal), `acknowledge` (admit it), `ignore`;
+ * - requests for assistance: `cooperate` (help), `deny` (refuse), `ignore` (not now);
+ * - offers in talks: `accept`, `reject` (end the talks), `counter` (a new offer), `walk-out`, `ignore` (not now);
+ * - forum votes: `accept`, `reject` (object), `ignore` (abstain).
+ *
+ * @example
+ * ```ts
+ * const r: Response = { type: 'counter', terms: [{ kind: 'hotline' }] };
+ * ```
+ */
+export type Response =
+  | { readonly type: 'deny' | 'cooperate' | 'acknowledge' | 'ignore' | 'accept' | 'reject' | 'walk-out' }
+  | { readonly type: 'counter'; readonly terms: readonly Commitment[] };
+
+/** Every response type. @example `RESPONSE_TYPES.includes('deny')` */
+export const RESPONSE_TYPES = Object.freeze(['deny', 'cooperate', 'acknowledge', 'ignore', 'accept', 'reject', 'counter', 'walk-out'] as const);
+
+/**
+ * The answers that make sense for each kind of request.
+ *
+ * @example
+ * ```ts
+ * RESPONSES_BY_KIND.proposal; // ['accept', 'reject', 'counter', 'walk-out', 'ignore']
+ * ```
+ */
+export const RESPONSES_BY_KIND: Readonly<Record<RequestKind, readonly Response['type'][]>> = Object.freeze({
+  accusation: Object.freeze(['deny', 'cooperate', 'acknowledge', 'ignore'] as const),
+  'hotline-query': Object.freeze(['deny', 'cooperate', 'acknowledge', 'ignore'] as const),
+  assistance: Object.freeze(['cooperate', 'deny', 'ignore'] as const),
+  proposal: Object.freeze(['accept', 'reject', 'counter', 'walk-out', 'ignore'] as const),
+  'forum-vote': Object.freeze(['accept', 'reject', 'ignore'] as const),
+});

@@ -1,5 +1,5 @@
 import type { Action, Response, RequestKind } from './action.js';
-import type { Agreement, Sanction } from './agreement.js';
+import type { Agreement, Commitment, CommitmentKind, Sanction, SanctionThreat } from './agreement.js';
 import type { ActorId, NormId } from './ids.js';
 import type { Inject } from './inject.js';
 import type { Operation, OperationKind, OperationTarget } from './operation.js';
@@ -50,6 +50,7 @@ export type SimEvent =
       readonly kind: OperationKind;
       readonly against: OperationTarget;
       readonly severity: number;
+      readonly commercial: boolean;
       /** Hidden truth, for metrics and reports: the operation behind it, or null for a false alarm. */
       readonly operation: string | null;
       readonly suspect: ActorId | null;
@@ -117,7 +118,56 @@ export type SimEvent =
   | (Stamp<'agreement.signed'> & { readonly agreement: Agreement })
   | (Stamp<'escalation.changed'> & { readonly from: ActorId; readonly to: ActorId; readonly rung: number; readonly previous: number })
   | (Stamp<'conflict.opened'> & { readonly between: readonly [ActorId, ActorId] })
-  | (Stamp<'round.ended'> & { readonly actors: number });
+  | (Stamp<'round.ended'> & { readonly actors: number })
+  | (Stamp<'agreement.withdrawn'> & { readonly agreement: string; readonly by: ActorId; readonly parties: readonly ActorId[] })
+  | (Stamp<'talks.opened'> & { readonly talks: string; readonly by: ActorId; readonly target: ActorId; readonly terms: readonly Commitment[]; readonly deadline: number })
+  | (Stamp<'talks.offered'> & { readonly talks: string; readonly by: ActorId; readonly to: ActorId; readonly terms: readonly Commitment[] })
+  | (Stamp<'talks.ended'> & {
+      readonly talks: string;
+      readonly parties: readonly ActorId[];
+      readonly outcome: 'agreed' | 'rejected' | 'walked-out' | 'expired';
+      /** Who ended them (null when they expired). */
+      readonly by: ActorId | null;
+    })
+  | (Stamp<'assistance.requested'> & { readonly request: string; readonly by: ActorId; readonly target: ActorId; readonly incident: string; readonly due: number })
+  | (Stamp<'assistance.answered'> & { readonly request: string; readonly by: ActorId; readonly to: ActorId; readonly answer: 'cooperate' | 'deny' })
+  | (Stamp<'sanction.threatened'> & { readonly threat: SanctionThreat })
+  | (Stamp<'dialogue.held'> & { readonly dialogue: string; readonly parties: readonly ActorId[]; readonly proposer: ActorId })
+  | (Stamp<'dialogue.skipped'> & { readonly dialogue: string; readonly parties: readonly ActorId[] })
+  | (Stamp<'dialogue.suspended'> & { readonly dialogue: string; readonly by: ActorId; readonly target: ActorId })
+  | (Stamp<'dialogue.resumed'> & { readonly dialogue: string; readonly by: ActorId; readonly target: ActorId })
+  | (Stamp<'forum.convened'> & { readonly forum: string; readonly members: readonly ActorId[]; readonly packages: readonly (readonly string[])[] })
+  | (Stamp<'forum.tabled'> & { readonly forum: string; readonly by: ActorId; readonly norms: readonly NormId[] })
+  | (Stamp<'forum.adopted' | 'forum.failed'> & {
+      readonly forum: string;
+      readonly norms: readonly NormId[];
+      readonly accepted: readonly ActorId[];
+      /** Members that objected. */
+      readonly holdouts: readonly ActorId[];
+      readonly abstained: readonly ActorId[];
+    })
+  | (Stamp<'violation.committed'> & {
+      /** Hidden truth: an operation that broke a commitment or an adopted norm of its principal. */
+      readonly by: ActorId;
+      readonly against: ActorId;
+      readonly commitment: CommitmentKind | null;
+      readonly norm: NormId | null;
+      readonly agreement: string | null;
+      /** The operation, or null when the violation was an unanswered request or a sanction. */
+      readonly operation: string | null;
+    })
+  | (Stamp<'violation.perceived'> & {
+      /** Who perceived it, against whom, with what confidence. */
+      readonly by: ActorId;
+      readonly against: ActorId;
+      readonly commitment: CommitmentKind | null;
+      readonly norm: NormId | null;
+      readonly agreement: string | null;
+      readonly confidence: number;
+      readonly incident: string | null;
+      /** Hidden truth for reports: whether the suspect really did it. */
+      readonly real: boolean;
+    });
 
 /** The `type` of an event. @example `const t: SimEventType = 'norm.adopted';` */
 export type SimEventType = SimEvent['type'];
@@ -154,7 +204,18 @@ export function isVisibleTo(event: SimEvent, actor: ActorId): boolean {
       return event.by === actor || event.target === actor;
     case 'hotline.answered':
     case 'request.unanswered':
+    case 'assistance.answered':
+    case 'talks.offered':
       return event.by === actor || event.to === actor;
+    case 'talks.opened':
+    case 'assistance.requested':
+      return event.by === actor || event.target === actor;
+    case 'talks.ended':
+      return event.parties.includes(actor);
+    case 'violation.committed':
+      return false;
+    case 'violation.perceived':
+      return event.by === actor;
     default:
       return true;
   }

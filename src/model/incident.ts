@@ -16,6 +16,8 @@ export interface Incident {
   readonly kind: OperationKind;
   readonly against: OperationTarget;
   readonly severity: number;
+  /** The victim saw commercial secrets taken (commercial espionage). */
+  readonly commercial: boolean;
   /** Hidden: id of the operation behind it, or null for a false alarm. */
   readonly operation: string | null;
   /** Suspect named by each forensic signal so far (null: the signal named nobody usable). */

@@ -32,6 +32,7 @@ export type Inject =
       readonly kind: OperationKind;
       readonly against?: OperationTarget;
       readonly falseFlag?: ActorId;
+      readonly commercial?: boolean;
     }
   | { readonly round: number; readonly type: 'reveal'; readonly victim?: ActorId }
   | { readonly round: number; readonly type: 'agreement'; readonly parties: readonly ActorId[]; readonly terms: readonly Commitment[] }

@@ -50,6 +50,26 @@ export interface Mechanisms {
     readonly cooperation: number;
     readonly sharedInformation: number;
     readonly sanctionLifted: number;
+    /** Each round an agreement partner is not perceived to break it. */
+    readonly keptCommitment: number;
+    /** Times the perceiver's confidence, for a perceived violation of an agreement or adopted norm. */
+    readonly brokenCommitment: number;
+    readonly walkOut: number;
+    readonly threat: number;
+  };
+  readonly talks: {
+    /** Rounds an offer stays open by default (a proposal may set its own). */
+    readonly deadline: number;
+    /** Offers that can be exchanged in one round before the rest waits for the next. */
+    readonly maxExchangesPerRound: number;
+  };
+  readonly assistance: {
+    /** Rounds to answer a request for assistance when no agreement sets a deadline. */
+    readonly deadline: number;
+  };
+  readonly audit: {
+    /** Confidence from which an attributed incident counts as a perceived violation. */
+    readonly confidenceThreshold: number;
   };
   readonly escalation: {
     /** score ← decay · score + Σ weights. */
@@ -88,6 +108,8 @@ export interface Mechanisms {
   };
   readonly welfare: {
     readonly intelligenceGain: number;
+    /** Gain of successful commercial espionage (stolen trade secrets). */
+    readonly commercialGain: number;
     readonly coercionGain: number;
     readonly damagePerSeverity: number;
     readonly sanctionCostTarget: number;
@@ -133,7 +155,14 @@ export const DEFAULT_MECHANISMS: Mechanisms = deepFreeze({
     cooperation: 1,
     sharedInformation: 1,
     sanctionLifted: 1,
+    keptCommitment: 0.2,
+    brokenCommitment: 2,
+    walkOut: 1,
+    threat: 0.5,
   },
+  talks: { deadline: 3, maxExchangesPerRound: 2 },
+  assistance: { deadline: 1 },
+  audit: { confidenceThreshold: 0.5 },
   escalation: {
     decay: 0.8,
     weights: { deescalation: -2, statusQuo: 0, posturing: 4, nonViolent: 12, violent: 28 },
@@ -144,6 +173,7 @@ export const DEFAULT_MECHANISMS: Mechanisms = deepFreeze({
   hotline: { denialLikelihoodRatio: 0.6, cooperationLikelihoodRatio: 0.4, acknowledgementLikelihoodRatio: 4 },
   welfare: {
     intelligenceGain: 1,
+    commercialGain: 1.5,
     coercionGain: 0.5,
     damagePerSeverity: 0.5,
     sanctionCostTarget: 1,

@@ -36,4 +36,6 @@ export interface Operation {
   readonly success: boolean;
   /** Actor the operation was dressed up to implicate, if any. */
   readonly falseFlag: ActorId | null;
+  /** Espionage for commercial gain. */
+  readonly commercial: boolean;
 }

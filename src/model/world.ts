@@ -1,6 +1,6 @@
 import type { Request } from './action.js';
 import type { Actor } from './actor.js';
-import type { Agreement, Sanction } from './agreement.js';
+import type { Agreement, Dialogue, Forum, Sanction, SanctionThreat, Talks } from './agreement.js';
 import type { SimEvent } from './event.js';
 import type { ActorId, NormId } from './ids.js';
 import type { Incident } from './incident.js';
@@ -64,6 +64,14 @@ export interface World {
   readonly requests: readonly Request[];
   readonly agreements: readonly Agreement[];
   readonly sanctions: readonly Sanction[];
+  readonly threats: readonly SanctionThreat[];
+  /** Bilateral talks under way. */
+  readonly talks: readonly Talks[];
+  /** Scheduled dialogue series created by agreements. */
+  readonly dialogues: readonly Dialogue[];
+  readonly forums: readonly Forum[];
+  /** Packages tabled in forums this round (cleared at the end of the round). */
+  readonly tabled: readonly { readonly forum: string; readonly by: string; readonly norms: readonly string[] }[];
   /** Scripted events not yet applied. */
   readonly injects: readonly Inject[];
   /** Events of the last round that someone may see: what views show as news. */

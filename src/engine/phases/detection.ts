@@ -134,6 +134,7 @@ function openIncident(
     kind,
     against,
     severity,
+    commercial: op ? op.commercial : false,
     operation: op ? op.id : null,
     signals: [named === null ? null : (world.actors[named]?.id ?? null)],
     posterior,
@@ -149,6 +150,7 @@ function openIncident(
     kind,
     against,
     severity,
+    commercial: incident.commercial,
     operation: incident.operation,
     suspect: top ? (world.actors[top.index]?.id ?? null) : null,
     confidence: top ? top.confidence : 0,
@@ -179,7 +181,7 @@ export function prior(world: World, v: number, kind: OperationKind): number[] {
  * sponsor); otherwise it names the false-flag target if there is one, else another plausible
  * suspect. For a false alarm it names a random plausible suspect.
  */
-function drawSignal(
+export function drawSignal(
   world: World,
   index: ReadonlyMap<string, number>,
   op: Operation | undefined,

@@ -1,8 +1,8 @@
-import { produce } from 'immer';
 import type { OperateAction } from '../../model/action.js';
-import type { Inject } from '../../model/inject.js';
+import type { Dialogue } from '../../model/agreement.js';
 import type { World } from '../../model/world.js';
 import { actorIndex } from '../world.js';
+import { signAgreement } from './agreements.js';
 import type { RoundContext } from './context.js';
 import { revealIncident } from './reveal.js';
 
@@ -12,61 +12,92 @@ export interface OperationOrder {
   readonly action: OperateAction;
 }
 
+/** Whether a forum sits in this round. */
+export function inSession(forum: { readonly first: number; readonly every: number }, round: number): boolean {
+  return round >= forum.first && (round - forum.first) % forum.every === 0;
+}
+
 /**
- * Phase 1: apply the scripted events due this round. Operations ordered by injects are returned,
- * to be resolved with the strategies' operations in phase 2.
+ * Phase 1: the scripted events due this round, then the calendar — scheduled dialogues take
+ * place (or are skipped while suspended) and forums in session convene with their agenda.
+ * Operations ordered by injects are returned, to be resolved with the strategies' in phase 2.
  */
 export function applyInjects(world: World, ctx: RoundContext): { world: World; orders: OperationOrder[] } {
-  const due = world.injects.filter((inj) => inj.round <= ctx.round);
-  if (due.length === 0) return { world, orders: [] };
+  const round = ctx.round;
+  const phase = 'injects' as const;
+  const due = world.injects.filter((inj) => inj.round <= round);
+  const dialoguesDue = world.dialogues.some((d) => d.next <= round);
+  const forumsDue = world.forums.filter((f) => inSession(f, round));
+  if (due.length === 0 && !dialoguesDue && forumsDue.length === 0) return { world, orders: [] };
+
   const orders: OperationOrder[] = [];
-  const next = produce(world, (draft) => {
-    draft.injects = world.injects.filter((inj) => inj.round > ctx.round) as typeof draft.injects;
-    due.forEach((inj: Inject, k) => {
-      ctx.events.push({ type: 'inject.applied', round: ctx.round, phase: 'injects', inject: inj });
-      switch (inj.type) {
-        case 'operation':
-          orders.push({
-            principal: inj.actor,
-            action: {
-              type: 'operate',
-              target: inj.target,
-              kind: inj.kind,
-              ...(inj.against !== undefined ? { against: inj.against } : {}),
-              ...(inj.falseFlag !== undefined ? { falseFlag: inj.falseFlag } : {}),
-            },
-          });
-          break;
-        case 'reveal':
-          draft.incidents.forEach((inc, i) => {
-            if (inj.victim !== undefined && inc.victim !== inj.victim) return;
-            if (inc.revealed !== null || (inc.operation === null && inc.investigation === 0 && inc.posterior[inc.posterior.length - 1] === 1)) return;
-            draft.incidents[i] = revealIncident(world, inc, ctx, 'injects') as (typeof draft.incidents)[number];
-          });
-          break;
-        case 'agreement': {
-          const agreement = { id: `ag:${ctx.round}:${k}`, parties: [...inj.parties].sort(), terms: inj.terms, since: ctx.round };
-          draft.agreements.push(agreement as (typeof draft.agreements)[number]);
-          ctx.events.push({ type: 'agreement.signed', round: ctx.round, phase: 'injects', agreement });
-          break;
-        }
-        case 'sanction': {
-          if (draft.sanctions.some((s) => s.by === inj.by && s.target === inj.target && s.measure === inj.measure)) break;
-          const sanction = { id: `san:${inj.by}:${inj.target}:${inj.measure}:${ctx.round}`, by: inj.by, target: inj.target, measure: inj.measure, since: ctx.round };
-          draft.sanctions.push(sanction);
-          ctx.events.push({ type: 'sanction.imposed', round: ctx.round, phase: 'injects', sanction });
-          break;
-        }
-        case 'capability': {
-          const i = actorIndex(world).get(inj.actor);
-          const a = i === undefined ? undefined : draft.actors[i];
-          if (a) a.capabilities = { ...a.capabilities, [inj.capability]: inj.value };
-          break;
-        }
-        case 'note':
-          break;
+  const state = {
+    agreements: [...world.agreements],
+    dialogues: [...world.dialogues],
+    sanctions: [...world.sanctions],
+    norms: { ...world.norms },
+  };
+  let incidents = world.incidents;
+  let actors = world.actors;
+  due.forEach((inj, k) => {
+    ctx.events.push({ type: 'inject.applied', round, phase, inject: inj });
+    switch (inj.type) {
+      case 'operation':
+        orders.push({
+          principal: inj.actor,
+          action: {
+            type: 'operate',
+            target: inj.target,
+            kind: inj.kind,
+            ...(inj.against !== undefined ? { against: inj.against } : {}),
+            ...(inj.falseFlag !== undefined ? { falseFlag: inj.falseFlag } : {}),
+            ...(inj.commercial !== undefined ? { commercial: inj.commercial } : {}),
+          },
+        });
+        break;
+      case 'reveal':
+        incidents = incidents.map((inc) =>
+          (inj.victim === undefined || inc.victim === inj.victim) && inc.revealed === null && !(inc.operation === null && inc.posterior[inc.posterior.length - 1] === 1)
+            ? revealIncident(world, inc, ctx, phase)
+            : inc,
+        );
+        break;
+      case 'agreement':
+        signAgreement(state, ctx.events, { round, phase }, `ag:${round}:${k}`, inj.parties, inj.terms);
+        break;
+      case 'sanction': {
+        if (state.sanctions.some((s) => s.by === inj.by && s.target === inj.target && s.measure === inj.measure)) break;
+        const sanction = { id: `san:${inj.by}:${inj.target}:${inj.measure}:${round}`, by: inj.by, target: inj.target, measure: inj.measure, since: round };
+        state.sanctions.push(sanction);
+        ctx.events.push({ type: 'sanction.imposed', round, phase, sanction });
+        break;
       }
-    });
+      case 'capability': {
+        const i = actorIndex(world).get(inj.actor);
+        if (i !== undefined) actors = actors.map((a, j) => (j === i ? { ...a, capabilities: { ...a.capabilities, [inj.capability]: inj.value } } : a));
+        break;
+      }
+      case 'note':
+        break;
+    }
   });
-  return { world: next, orders };
+
+  // Scheduled dialogues (including any created by an agreement signed just above for a later round).
+  state.dialogues = state.dialogues.map((d): Dialogue => {
+    if (d.next > round) return d;
+    if (d.suspended) {
+      ctx.events.push({ type: 'dialogue.skipped', round, phase, dialogue: d.id, parties: d.parties });
+      return { ...d, next: round + d.every };
+    }
+    ctx.events.push({ type: 'dialogue.held', round, phase, dialogue: d.id, parties: d.parties, proposer: d.proposer });
+    const other = d.parties.find((p) => p !== d.proposer) ?? d.proposer;
+    return { ...d, next: round + d.every, proposer: other };
+  });
+
+  for (const f of forumsDue) ctx.events.push({ type: 'forum.convened', round, phase, forum: f.id, members: f.members, packages: f.agenda });
+
+  return {
+    world: { ...world, ...state, actors, incidents, injects: world.injects.filter((inj) => inj.round > round) },
+    orders,
+  };
 }

@@ -40,6 +40,7 @@ export function resolveOperations(world: World, ctx: RoundContext, orders: reado
       severity: m.severity[action.kind] + (against === 'networks' ? 0 : m.criticalInfrastructureBonus),
       success,
       falseFlag: action.falseFlag ?? null,
+      commercial: action.kind === 'espionage' && action.commercial === true,
     };
     operations.push(operation);
     ctx.events.push({ type: 'operation.conducted', round: ctx.round, phase: 'operations', operation });

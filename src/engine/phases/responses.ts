@@ -1,46 +1,196 @@
-import type { Response } from '../../model/action.js';
-import { scaleSuspect } from '../../model/attribution.js';
+import type { Request, Response } from '../../model/action.js';
+import { identificationProbability, scaleSuspect, topSuspect, updatePosterior } from '../../model/attribution.js';
+import type { Commitment } from '../../model/agreement.js';
 import type { World } from '../../model/world.js';
-import { actorIndex } from '../world.js';
+import type { ConfigIssue } from '../errors.js';
+import { streamKey } from '../rng.js';
+import { actorIndex, checkTerms } from '../world.js';
+import { signAgreement } from './agreements.js';
 import type { RoundContext } from './context.js';
+import { drawSignal } from './detection.js';
 
 /**
- * Phase 5: every open request gets its addressee's answer (missing answers count as `ignore`).
- * Hotline answers move the querier's posterior on the queried actor by a likelihood ratio: a
- * denial or an offer of cooperation lowers it, an acknowledgement raises it. All requests close.
+ * One pass of phase 5: the requests asked in this pass get their addressees' answers (a missing
+ * answer is `ignore`). Returns the new world and the ids of the counter-offers made in this pass,
+ * which are asked in a further pass of the same round while the talks' exchanges allow it.
+ *
+ * - accusation / hotline query: the answer is recorded; a hotline answer (or an admission) moves the
+ *   requester's posterior on the addressee by a likelihood ratio (`mechanisms.hotline`);
+ * - assistance: `cooperate` gives the requester one more forensic signal, drawn with the helper's
+ *   own identification skill from the helper's `attribution` stream; `deny` refuses;
+ * - proposal: `accept` signs the offer; `reject` and `walk-out` end the talks; `counter` puts a new
+ *   offer to the other side;
+ * - forum vote: votes are tallied per package once every member has voted (first pass).
+ * Answered requests close; `ignore` leaves a request open until its due round (see {@link expireRequests}).
  */
-export function applyResponses(world: World, ctx: RoundContext, answers: ReadonlyMap<string, Response>): World {
-  if (world.requests.length === 0) return world;
+export function applyResponses(
+  world: World,
+  ctx: RoundContext,
+  asked: ReadonlySet<string>,
+  answers: ReadonlyMap<string, Response>,
+  reject: (actor: string, response: unknown, reason: string) => void,
+): { world: World; followUps: string[] } {
   const index = actorIndex(world);
-  const h = world.mechanisms.hotline;
+  const m = world.mechanisms;
+  const h = m.hotline;
   const round = ctx.round;
   const phase = 'responses' as const;
   const incidents = [...world.incidents];
-  {
-    for (const req of world.requests) {
-      const answer = answers.get(req.id)?.type ?? 'ignore';
-      if (answer === 'ignore') {
-        ctx.events.push({ type: 'request.unanswered', round, phase, request: req.id, kind: req.kind, by: req.to, to: req.from });
-        continue;
+  let talks = [...world.talks];
+  const state = { agreements: [...world.agreements], dialogues: [...world.dialogues], sanctions: [...world.sanctions], norms: { ...world.norms } as Record<string, readonly string[]> };
+  const requests: Request[] = [];
+  const followUps: string[] = [];
+  const votes = new Map<string, { forum: string; norms: readonly string[]; accepted: string[]; holdouts: string[]; abstained: string[] }>();
+  let forums = world.forums;
+  let signed = 0;
+
+  for (const req of world.requests) {
+    if (!asked.has(req.id)) {
+      requests.push(req);
+      continue;
+    }
+    const response = answers.get(req.id) ?? { type: 'ignore' as const };
+    const answer = response.type;
+    switch (req.kind) {
+      case 'accusation':
+      case 'hotline-query': {
+        if (answer === 'ignore') {
+          requests.push(req);
+          break;
+        }
+        const ratio = answer === 'deny' ? h.denialLikelihoodRatio : answer === 'cooperate' ? h.cooperationLikelihoodRatio : h.acknowledgementLikelihoodRatio;
+        const k = incidents.findIndex((x) => x.id === req.incident.id && x.victim === req.from);
+        const inc = incidents[k];
+        const suspect = index.get(req.to) ?? -1;
+        let confidence = inc ? (inc.posterior[suspect] ?? 0) : 0;
+        // Accusations are answered in public or in private; only a hotline exchange, or an
+        // admission, is informative enough to move the accuser's posterior.
+        if (inc && inc.revealed === null && (req.kind === 'hotline-query' || answer === 'acknowledge')) {
+          const posterior = scaleSuspect(inc.posterior, suspect, ratio);
+          incidents[k] = { ...inc, posterior };
+          confidence = posterior[suspect] ?? 0;
+        }
+        if (req.kind === 'hotline-query') ctx.events.push({ type: 'hotline.answered', round, phase, query: req.id, by: req.to, to: req.from, answer: answer as 'deny', confidence });
+        else ctx.events.push({ type: 'accusation.answered', round, phase, accusation: req.id, by: req.to, to: req.from, answer: answer as 'deny', public: req.public });
+        break;
       }
-      const ratio = answer === 'deny' ? h.denialLikelihoodRatio : answer === 'cooperate' ? h.cooperationLikelihoodRatio : h.acknowledgementLikelihoodRatio;
-      const k = incidents.findIndex((x) => x.id === req.incident.id && x.victim === req.from);
-      const inc = incidents[k];
-      const suspect = index.get(req.to) ?? -1;
-      let confidence = inc ? (inc.posterior[suspect] ?? 0) : 0;
-      // Accusations are answered in public or in private; only a hotline exchange, or an admission,
-      // is informative enough to move the accuser's posterior.
-      if (inc && inc.revealed === null && (req.kind === 'hotline-query' || answer === 'acknowledge')) {
-        const posterior = scaleSuspect(inc.posterior, suspect, ratio);
-        incidents[k] = { ...inc, posterior };
-        confidence = posterior[suspect] ?? 0;
+      case 'assistance': {
+        if (answer === 'ignore') {
+          requests.push(req);
+          break;
+        }
+        ctx.events.push({ type: 'assistance.answered', round, phase, request: req.id, by: req.to, to: req.from, answer: answer === 'cooperate' ? 'cooperate' : 'deny' });
+        if (answer !== 'cooperate') break;
+        const k = incidents.findIndex((x) => x.id === req.incident.id && x.victim === req.from);
+        const inc = incidents[k];
+        const helper = world.actors[index.get(req.to) ?? -1];
+        const v = index.get(req.from) ?? -1;
+        if (!inc || !helper || inc.revealed !== null) break;
+        const op = inc.operation === null ? undefined : world.operations.find((o) => o.id === inc.operation);
+        const q = identificationProbability(helper.capabilities.attribution, 0, m);
+        const named = drawSignal(world, index, op, inc.kind, v, q, false, ctx.streams.get(streamKey(helper.id, 'attribution')));
+        const posterior = updatePosterior(inc.posterior, named, q);
+        const signal = named === null ? null : (world.actors[named]?.id ?? null);
+        incidents[k] = { ...inc, signals: [...inc.signals, signal], posterior };
+        const t = topSuspect(posterior);
+        ctx.events.push({ type: 'incident.investigated', round, phase, incident: inc.id, victim: inc.victim, signal, suspect: t ? (world.actors[t.index]?.id ?? null) : null, confidence: t ? t.confidence : 0 });
+        break;
       }
-      if (req.kind === 'hotline-query') {
-        ctx.events.push({ type: 'hotline.answered', round, phase, query: req.id, by: req.to, to: req.from, answer, confidence });
-      } else {
-        ctx.events.push({ type: 'accusation.answered', round, phase, accusation: req.id, by: req.to, to: req.from, answer, public: req.public });
+      case 'proposal': {
+        const t = talks.find((x) => x.id === req.talks);
+        if (!t) break;
+        if (answer === 'ignore') {
+          requests.push(req);
+          break;
+        }
+        const other = t.parties[0] === req.to ? t.parties[1] : t.parties[0];
+        if (answer === 'accept') {
+          signAgreement(state, ctx.events, { round, phase }, `ag:${round}:t${signed++}`, t.parties, t.offer, t.offeredBy);
+          ctx.events.push({ type: 'talks.ended', round, phase, talks: t.id, parties: t.parties, outcome: 'agreed', by: req.to });
+          talks = talks.filter((x) => x.id !== t.id);
+        } else if (answer === 'reject' || answer === 'walk-out') {
+          ctx.events.push({ type: 'talks.ended', round, phase, talks: t.id, parties: t.parties, outcome: answer === 'reject' ? 'rejected' : 'walked-out', by: req.to });
+          talks = talks.filter((x) => x.id !== t.id);
+        } else if (response.type === 'counter') {
+          const issues: ConfigIssue[] = [];
+          const terms = checkTerms(response.terms, 'terms', issues);
+          if (issues.length > 0) {
+            reject(req.to, response, `invalid counter-offer: ${issues.map((i) => `${i.path}: expected ${i.expected}, received ${i.received}`).join('; ')}`);
+            requests.push(req);
+            break;
+          }
+          const n = Number(req.id.slice(req.id.lastIndexOf('#') + 1)) + 1;
+          const id = `${t.id}#${n}`;
+          talks = talks.map((x) => (x.id === t.id ? { ...x, offer: terms, offeredBy: req.to, turn: other, exchanges: x.exchanges + 1 } : x));
+          requests.push({ id, kind: 'proposal', from: req.to, to: other, round, due: t.deadline, talks: t.id, terms, deadline: t.deadline });
+          ctx.events.push({ type: 'talks.offered', round, phase, talks: t.id, by: req.to, to: other, terms });
+          // Within the per-round bound the other side answers in a further pass of this round;
+          // beyond it, the offer waits for next round's responses phase.
+          if (t.exchanges + 1 <= m.talks.maxExchangesPerRound) followUps.push(id);
+        }
+        break;
+      }
+      case 'forum-vote': {
+        const key = `${req.forum}\u0000${req.norms.join(',')}`;
+        let tally = votes.get(key);
+        if (!tally) votes.set(key, (tally = { forum: req.forum, norms: req.norms, accepted: [], holdouts: [], abstained: [] }));
+        (answer === 'accept' ? tally.accepted : answer === 'reject' ? tally.holdouts : tally.abstained).push(req.to);
+        break;
       }
     }
   }
-  return { ...world, incidents, requests: [] };
+
+  for (const tally of votes.values()) {
+    const forum = forums.find((f) => f.id === tally.forum);
+    if (!forum) continue;
+    const adopted =
+      forum.rule === 'consensus'
+        ? tally.holdouts.length === 0 && tally.accepted.length > 0
+        : tally.accepted.length >= Math.ceil(forum.rule.threshold * forum.members.length - 1e-9);
+    ctx.events.push({ type: adopted ? 'forum.adopted' : 'forum.failed', round, phase, forum: forum.id, norms: tally.norms, accepted: tally.accepted, holdouts: tally.holdouts, abstained: tally.abstained });
+    if (!adopted) continue;
+    for (const member of tally.accepted) {
+      for (const norm of tally.norms) {
+        const mine = state.norms[member] ?? [];
+        if (mine.includes(norm)) continue;
+        state.norms[member] = [...mine, norm].sort();
+        ctx.events.push({ type: 'norm.adopted', round, phase, actor: member, norm });
+      }
+    }
+    const key = tally.norms.join(',');
+    forums = forums.map((f) => (f.id === forum.id ? { ...f, agenda: f.agenda.filter((p) => p.join(',') !== key) } : f));
+  }
+
+  return { world: { ...world, ...state, incidents, talks, requests, forums }, followUps };
 }
+
+/**
+ * End of phase 5: requests whose due round has come and that nobody answered expire
+ * (`request.unanswered`), and talks whose deadline has passed end (`talks.ended`, expired).
+ */
+export function expireRequests(world: World, ctx: RoundContext): World {
+  const round = ctx.round;
+  const phase = 'responses' as const;
+  const requests: Request[] = [];
+  for (const req of world.requests) {
+    if (req.due > round) {
+      requests.push(req);
+      continue;
+    }
+    if (req.kind !== 'forum-vote' && req.kind !== 'proposal') {
+      ctx.events.push({ type: 'request.unanswered', round, phase, request: req.id, kind: req.kind, by: req.to, to: req.from });
+    }
+  }
+  const expired = world.talks.filter((t) => t.deadline <= round);
+  for (const t of expired) ctx.events.push({ type: 'talks.ended', round, phase, talks: t.id, parties: t.parties, outcome: 'expired', by: null });
+  const live = expired.length === 0 ? world.talks : world.talks.filter((t) => t.deadline > round);
+  const openTalks = new Set(live.map((t) => t.id));
+  return {
+    ...world,
+    requests: requests.filter((r) => r.kind !== 'proposal' || openTalks.has(r.talks)),
+    talks: live.map((t) => (t.exchanges === 0 ? t : { ...t, exchanges: 0 })),
+  };
+}
+
+/** Terms as plain commitments (re-export for validation of proposals). */
+export type { Commitment };

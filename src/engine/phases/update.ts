@@ -2,11 +2,14 @@ import { nextRung, RUNG } from '../../model/escalation.js';
 import type { SimEvent } from '../../model/event.js';
 import type { World } from '../../model/world.js';
 import { actorIndex } from '../world.js';
+import { auditCommitments } from './audit.js';
 import type { RoundContext } from './context.js';
 
 /**
  * Phase 6: update every dyad from what was observed this round, in one pass over the round's
  * events and one pass over the dyad arrays, which are replaced whole (never written in place):
+ *  - commitments: the audit (see `auditCommitments`) logs real and perceived violations; each
+ *    agreement partner not perceived to break it this round earns `trust.keptCommitment`;
  *  - trust: decay r and s by λ, then add the round's evidence (DESIGN §3);
  *  - escalation: score ← decay·score + Σ weights, true (every act) and perceived (what the
  *    target observed, covert acts weighted by the confidence of the attribution);
@@ -16,6 +19,7 @@ import type { RoundContext } from './context.js';
  * Closed incidents and operations too old to be investigated are dropped (the log keeps them).
  */
 export function updateWorld(world: World, ctx: RoundContext): World {
+  auditCommitments(world, ctx);
   const n = world.actors.length;
   const nn = n * n;
   const m = world.mechanisms;
@@ -63,6 +67,7 @@ export function updateWorld(world: World, ctx: RoundContext): World {
   const opWeight = (kind: string, against: string) =>
     kind === 'espionage' ? w.posturing : kind === 'disruption' ? w.nonViolent : against === 'networks' ? w.nonViolent : w.violent;
 
+  const brokeWith = new Set<string>();
   for (const e of ctx.events) applyEvent(e);
 
   function applyEvent(e: SimEvent): void {
@@ -144,8 +149,68 @@ export function updateWorld(world: World, ctx: RoundContext): World {
         }
         return;
       }
+      case 'violation.perceived': {
+        const by = at(e.by);
+        const against = at(e.against);
+        bad(by, against, t.brokenCommitment * e.confidence);
+        if (by >= 0 && against >= 0) {
+          grievance[by * n + against] = (grievance[by * n + against] as number) + w.posturing * e.confidence;
+          brokeWith.add(`${e.by}\u0000${e.against}`);
+        }
+        return;
+      }
+      case 'assistance.answered':
+        if (e.answer === 'cooperate') {
+          good(at(e.to), at(e.by), t.cooperation);
+          overt(at(e.by), at(e.to), w.deescalation);
+        } else good(at(e.to), at(e.by), t.answeredRequest * 0.5);
+        return;
+      case 'sanction.threatened': {
+        const by = at(e.threat.by);
+        const to = at(e.threat.target);
+        bad(to, by, t.threat);
+        overt(by, to, w.posturing);
+        act(by, to, RUNG.FORMAL_ATTRIBUTION);
+        return;
+      }
+      case 'talks.ended':
+        if ((e.outcome === 'walked-out' || e.outcome === 'rejected') && e.by !== null) {
+          const by = at(e.by);
+          for (const p of e.parties) if (p !== e.by) {
+            if (e.outcome === 'walked-out') {
+              bad(at(p), by, t.walkOut);
+              overt(by, at(p), w.posturing);
+            }
+          }
+        }
+        return;
+      case 'agreement.signed':
+        for (const a of e.agreement.parties) for (const b of e.agreement.parties) if (a !== b) overt(at(a), at(b), w.deescalation);
+        return;
+      case 'agreement.withdrawn':
+        for (const p of e.parties) if (p !== e.by) {
+          bad(at(p), at(e.by), t.walkOut);
+          overt(at(e.by), at(p), w.posturing);
+        }
+        return;
+      case 'dialogue.suspended':
+        overt(at(e.by), at(e.target), w.posturing);
+        return;
+      case 'dialogue.resumed':
+        overt(at(e.by), at(e.target), w.deescalation);
+        return;
       default:
         return;
+    }
+  }
+
+  // Kept commitments: every party of an agreement in force earns credit with each partner that
+  // did not perceive it breaking a commitment this round.
+  for (const ag of world.agreements) {
+    for (const p of ag.parties) {
+      for (const q of ag.parties) {
+        if (p !== q && !brokeWith.has(`${q}\u0000${p}`)) good(at(q), at(p), t.keptCommitment);
+      }
     }
   }
 
@@ -217,5 +282,6 @@ export function updateWorld(world: World, ctx: RoundContext): World {
     welfare,
     incidents: world.incidents.filter((inc) => inc.round > horizon || inc.investigation > 0),
     operations: world.operations.filter((op) => op.round > horizon),
+    tabled: [],
   };
 }

@@ -50,7 +50,9 @@ export function attributedIn(view: ActorView, round: number, threshold: number):
 
 /** Whether the viewer (directly or through a proxy) did the operation a request asks about. */
 export function isGuilty(view: ActorView, request: Request): boolean {
-  return view.operations.some((op) => op.target === request.from && op.round === request.incident.round && op.kind === request.incident.kind);
+  if (request.kind !== 'accusation' && request.kind !== 'hotline-query' && request.kind !== 'assistance') return false;
+  const inc = request.incident;
+  return view.operations.some((op) => op.target === request.from && op.round === inc.round && op.kind === inc.kind);
 }
 
 /** Other actors that are not the viewer's own proxy or sponsor, sorted by id. */

@@ -1,0 +1,67 @@
+import type { Agreement, Commitment, Dialogue, Sanction } from '../../model/agreement.js';
+import type { Phase, SimEvent } from '../../model/event.js';
+import type { NormId } from '../../model/ids.js';
+
+/** The parts of the world that signing an agreement changes. */
+export interface SigningState {
+  agreements: Agreement[];
+  dialogues: Dialogue[];
+  sanctions: Sanction[];
+  norms: Record<string, readonly NormId[]>;
+}
+
+/**
+ * Sign an agreement: record it, then carry out what its terms do at once — `norms` makes every
+ * party adopt the listed norms, `sanctions-relief` lifts the sanctions between the parties,
+ * `next-round` schedules a dialogue every `rounds` rounds (the first party opens the first round).
+ * Appends the events in that order.
+ */
+export function signAgreement(
+  state: SigningState,
+  events: SimEvent[],
+  at: { readonly round: number; readonly phase: Phase },
+  id: string,
+  parties: readonly string[],
+  terms: readonly Commitment[],
+  firstProposer?: string,
+): Agreement {
+  const sorted = [...parties].sort();
+  const agreement: Agreement = { id, parties: sorted, terms, since: at.round };
+  state.agreements.push(agreement);
+  events.push({ type: 'agreement.signed', round: at.round, phase: at.phase, agreement });
+  for (const term of terms) {
+    if (term.kind === 'norms') {
+      for (const p of sorted) {
+        for (const norm of term.norms ?? []) {
+          const mine = state.norms[p] ?? [];
+          if (mine.includes(norm)) continue;
+          state.norms[p] = [...mine, norm].sort();
+          events.push({ type: 'norm.adopted', round: at.round, phase: at.phase, actor: p, norm });
+        }
+      }
+    } else if (term.kind === 'sanctions-relief') {
+      const lifted = state.sanctions.filter((s) => sorted.includes(s.by) && sorted.includes(s.target));
+      if (lifted.length > 0) {
+        state.sanctions.splice(0, state.sanctions.length, ...state.sanctions.filter((s) => !lifted.includes(s)));
+        for (const s of lifted) events.push({ type: 'sanction.lifted', round: at.round, phase: at.phase, sanction: s.id, by: s.by, target: s.target });
+      }
+    } else if (term.kind === 'next-round') {
+      const every = Math.max(1, Math.floor(term.rounds ?? 1));
+      state.dialogues.push({
+        id: `dlg:${id}`,
+        agreement: id,
+        parties: sorted,
+        every,
+        next: at.round + every,
+        proposer: firstProposer && sorted.includes(firstProposer) ? firstProposer : (sorted[0] as string),
+        suspended: false,
+      });
+    }
+  }
+  return agreement;
+}
+
+/** Whether an agreement between a and b with a term of this kind is in force. */
+export function hasTerm(agreements: readonly Agreement[], a: string, b: string, kind: Commitment['kind']): Agreement | undefined {
+  return agreements.find((ag) => ag.parties.includes(a) && ag.parties.includes(b) && ag.terms.some((t) => t.kind === kind));
+}
