@@ -94,7 +94,23 @@ export type { StrategyDefinition } from './strategies/define.js';
 export { defineStrategy } from './strategies/define.js';
 export type { RegisteredStrategy, StrategyFactory } from './strategies/registry.js';
 export { StrategyRegistry, suggest } from './strategies/registry.js';
-export { BUILTIN_STRATEGIES, createRegistry, deterrer, dove, generousTitForTat, hawk, passive, random, titForTat } from './strategies/builtins/index.js';
+export {
+  BUILTIN_STRATEGIES,
+  cautious,
+  createRegistry,
+  deEscalator,
+  deterrer,
+  dove,
+  generousTitForTat,
+  grimTrigger,
+  hawk,
+  normEntrepreneur,
+  passive,
+  pragmatist,
+  random,
+  spoiler,
+  titForTat,
+} from './strategies/builtins/index.js';
 export type { SimulateOptions } from './strategies/simulate.js';
 export { fork, simulate } from './strategies/simulate.js';
 

@@ -1,5 +1,5 @@
 import type { ActorView, IncidentView } from '../../engine/contract.js';
-import type { Request } from '../../model/action.js';
+import type { Request, Response } from '../../model/action.js';
 import { detectionProbability, identificationProbability, relevantCapability } from '../../model/attribution.js';
 import type { OperationKind } from '../../model/operation.js';
 
@@ -80,4 +80,32 @@ export function exposure(view: ActorView, target: string, kind: OperationKind): 
 /** Canonical string order. */
 export function byId(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Whether talks, or an agreement, already link the viewer and `other`. */
+export function linkedWith(view: ActorView, other: string): boolean {
+  return view.talks.some((t) => t.parties.includes(other)) || view.agreements.some((a) => a.parties.includes(other));
+}
+
+/** States (other than the viewer) with no agreement and no talks with it yet, sorted by id. */
+export function unlinkedStates(view: ActorView): string[] {
+  return view.actors.filter((a) => a.id !== view.self && a.kind === 'state' && !linkedWith(view, a.id)).map((a) => a.id);
+}
+
+/** The actors sanctioning the viewer, sorted by id. */
+export function sanctionedBy(view: ActorView): string[] {
+  return [...new Set(view.sanctions.filter((s) => s.target === view.self).map((s) => s.by))].sort(byId);
+}
+
+/** The usual answers of a cooperative actor: help, accept, vote yes; deny only what it did. */
+export function cooperativeResponse(request: Request, view: ActorView): Response {
+  switch (request.kind) {
+    case 'proposal':
+    case 'forum-vote':
+      return { type: 'accept' };
+    case 'assistance':
+      return { type: 'cooperate' };
+    default:
+      return isGuilty(view, request) ? { type: 'deny' } : { type: 'cooperate' };
+  }
 }

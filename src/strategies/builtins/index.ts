@@ -1,7 +1,9 @@
 import { StrategyRegistry } from '../registry.js';
 import { deterrer, generousTitForTat, hawk, titForTat } from './reactive.js';
 import { dove, passive, random } from './simple.js';
+import { cautious, deEscalator, grimTrigger, normEntrepreneur, pragmatist, spoiler } from './diplomatic.js';
 
+export { cautious, deEscalator, grimTrigger, normEntrepreneur, pragmatist, spoiler } from './diplomatic.js';
 export { deterrer, generousTitForTat, hawk, titForTat } from './reactive.js';
 export { dove, passive, random } from './simple.js';
 
@@ -21,6 +23,12 @@ export const BUILTIN_STRATEGIES = Object.freeze({
   'generous-tit-for-tat': generousTitForTat,
   deterrer,
   random,
+  'norm-entrepreneur': normEntrepreneur,
+  pragmatist,
+  spoiler,
+  'grim-trigger': grimTrigger,
+  cautious,
+  'de-escalator': deEscalator,
 });
 
 /**

@@ -3,12 +3,13 @@ import type { Rng } from '../../engine/rng.js';
 import type { DiplomacyAction, OperateAction } from '../../model/action.js';
 import type { OperationKind } from '../../model/operation.js';
 import { defineStrategy } from '../define.js';
-import { attributedIn, canOperate, exposure, isGuilty, readParams, rivals } from './helpers.js';
+import { attributedIn, canOperate, cooperativeResponse, exposure, readParams, rivals } from './helpers.js';
 
 /**
  * Aggressive and punitive: spies on the rivals it trusts least every round and disrupts the least
  * trusted one when trust is low; accuses publicly from low confidence, formally and with economic
- * sanctions from `sanctionAt`, strikes back from `retaliateAt`; denies everything.
+ * sanctions from `sanctionAt`, strikes back from `retaliateAt`; denies everything, turns down talks
+ * and objects to every package in forums.
  *
  * @example
  * ```ts
@@ -47,7 +48,8 @@ export function hawk(params?: Readonly<Record<string, unknown>>): Strategy {
       }
       return out;
     },
-    respond: () => ({ type: 'deny' }),
+    // Denies everything, refuses help, turns down talks and objects to every package.
+    respond: (request) => ({ type: request.kind === 'proposal' || request.kind === 'forum-vote' ? 'reject' : 'deny' }),
   });
 }
 
@@ -81,7 +83,7 @@ function reciprocal(name: string, generous: boolean, params: Readonly<Record<str
         view.hasHotline(suspect) ? { type: 'hotline-query', target: suspect, incident: incident.id } : { type: 'accuse', target: suspect, incident: incident.id, public: false },
       );
     },
-    respond: (request, view) => (isGuilty(view, request) ? { type: 'deny' } : { type: 'cooperate' }),
+    respond: (request, view) => cooperativeResponse(request, view),
   });
 }
 
@@ -118,7 +120,8 @@ export function generousTitForTat(params?: Readonly<Record<string, unknown>>): S
  * P(success) against cost = P(the rival detects and names it) × expected retaliation; retaliation
  * that would follow false alarms anyway is not counted, so only exposure deters. It retaliates
  * (publicly, with a disruptive strike) when its confidence reaches `retaliateAt`, and raises
- * weaker attributions (≥ 0.5) privately.
+ * weaker attributions (≥ 0.5) privately. Where a hotline exists it queries the suspect first and
+ * decides a round later, on the confidence left after the answer and one more investigation signal.
  *
  * @example
  * ```ts
@@ -148,16 +151,25 @@ export function deterrer(params?: Readonly<Record<string, unknown>>): Strategy {
     },
     diplomacy(view) {
       const out: DiplomacyAction[] = [];
-      for (const { suspect, incident, confidence } of attributedIn(view, view.round, 0.5)) {
+      // Over a hotline it asks first and decides a round later, on what the answer and one more
+      // round of investigation left; without one it must decide at once.
+      for (const { suspect, incident } of attributedIn(view, view.round, 0.5)) {
+        if (view.hasHotline(suspect)) out.push({ type: 'hotline-query', target: suspect, incident: incident.id });
+      }
+      const decide = [
+        ...attributedIn(view, view.round, 0.5).filter((x) => !view.hasHotline(x.suspect)),
+        ...attributedIn(view, view.round - 1, 0.5).filter((x) => view.hasHotline(x.suspect)),
+      ];
+      for (const { suspect, incident, confidence } of decide) {
         if (confidence >= p.retaliateAt) {
           out.push({ type: 'accuse', target: suspect, incident: incident.id, public: true });
           if (view.me.capabilities.offense > 0) out.push({ type: 'retaliate', target: suspect, kind: 'disruption', incident: incident.id });
-        } else {
-          out.push(view.hasHotline(suspect) ? { type: 'hotline-query', target: suspect, incident: incident.id } : { type: 'accuse', target: suspect, incident: incident.id, public: false });
+        } else if (!view.hasHotline(suspect)) {
+          out.push({ type: 'accuse', target: suspect, incident: incident.id, public: false });
         }
       }
       return out;
     },
-    respond: () => ({ type: 'deny' }),
+    respond: (request, view) => (request.kind === 'accusation' || request.kind === 'hotline-query' ? { type: 'deny' } : cooperativeResponse(request, view)),
   });
 }

@@ -1,8 +1,9 @@
 import type { Strategy } from '../../engine/contract.js';
-import type { DiplomacyAction } from '../../model/action.js';
+import type { DiplomacyAction, Response } from '../../model/action.js';
+import { RESPONSES_BY_KIND } from '../../model/action.js';
 import { GGE15_NORM_IDS } from '../../model/norms.js';
 import { defineStrategy } from '../define.js';
-import { detectedIn, isGuilty, readParams, rivals } from './helpers.js';
+import { cooperativeResponse, detectedIn, isGuilty, readParams, rivals } from './helpers.js';
 
 /**
  * Does nothing and answers nothing: the null model.
@@ -47,7 +48,8 @@ export function dove(params?: Readonly<Record<string, unknown>>): Strategy {
       return out;
     },
     respond(request, view) {
-      return isGuilty(view, request) ? { type: 'acknowledge' } : { type: 'cooperate' };
+      if (request.kind === 'accusation' || request.kind === 'hotline-query') return isGuilty(view, request) ? { type: 'acknowledge' } : { type: 'cooperate' };
+      return cooperativeResponse(request, view);
     },
   });
 }
@@ -55,7 +57,7 @@ export function dove(params?: Readonly<Record<string, unknown>>): Strategy {
 /**
  * A uniform random baseline: each round it operates against each rival (not its own sponsor or proxies) with probability
  * `rate` (random kind), accuses the suspect of a new incident with probability `rate` (public or
- * private at random), sometimes adopts a random norm, and answers requests at random. Never
+ * private at random), sometimes adopts a random norm, and answers requests at random (never with a counter-offer). Never
  * sanctions or retaliates.
  *
  * @example
@@ -66,7 +68,7 @@ export function dove(params?: Readonly<Record<string, unknown>>): Strategy {
 export function random(params?: Readonly<Record<string, unknown>>): Strategy {
   const p = readParams('random', params, { rate: 0.2 }, { rate: [0, 1] });
   const kinds = ['espionage', 'disruption', 'degradation'] as const;
-  const answers = ['deny', 'cooperate', 'acknowledge', 'ignore'] as const;
+
   return defineStrategy({
     name: 'random',
     meta: { stochastic: true, retaliatory: false, forgiving: true, attributionSensitive: false, aggressive: true, description: 'Acts at random at a fixed rate: a baseline.' },
@@ -91,8 +93,9 @@ export function random(params?: Readonly<Record<string, unknown>>): Strategy {
       }
       return out;
     },
-    respond(_request, _view, rng) {
-      return { type: answers[rng.int(answers.length)] ?? 'ignore' };
+    respond(request, _view, rng) {
+      const answers = RESPONSES_BY_KIND[request.kind].filter((a) => a !== 'counter');
+      return { type: answers[rng.int(answers.length)] ?? 'ignore' } as Response;
     },
   });
 }
