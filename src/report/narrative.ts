@@ -78,9 +78,53 @@ export function narrateEvent(e: SimEvent, options: NarrativeOptions = {}): strin
       return options.verbose ? `(${e.actor}'s action was rejected: ${e.reason})` : null;
     case 'strategy.failed':
       return `(${e.actor}'s strategy failed: ${e.message})`;
+    case 'talks.opened':
+      return `${e.by} proposed talks to ${e.target}: ${terms(e.terms)}.`;
+    case 'talks.offered':
+      return `${e.by} countered ${e.to}'s offer: ${terms(e.terms)}.`;
+    case 'talks.ended':
+      return e.outcome === 'agreed'
+        ? null
+        : e.outcome === 'expired'
+          ? `Talks between ${e.parties.join(' and ')} ran out of time.`
+          : `${e.by} ${e.outcome === 'rejected' ? 'turned down' : 'walked out of'} the talks with ${e.parties.filter((p) => p !== e.by).join(', ')}.`;
+    case 'agreement.withdrawn':
+      return `${e.by} withdrew from its agreement with ${e.parties.filter((p) => p !== e.by).join(', ')}.`;
+    case 'assistance.requested':
+      return `${e.by} asked ${e.target} for help investigating an incident.`;
+    case 'assistance.answered':
+      return `${e.by} ${e.answer === 'cooperate' ? 'helped' : 'refused to help'} ${e.to}.`;
+    case 'sanction.threatened':
+      return `${e.threat.by} threatened ${e.threat.target} with ${e.threat.measure === 'indictment' ? 'indictments' : 'economic sanctions'}${e.threat.unless ? ` unless it would ${e.threat.unless}` : ''}.`;
+    case 'dialogue.held':
+      return `Scheduled dialogue between ${e.parties.join(' and ')} (${e.proposer} to propose).`;
+    case 'dialogue.skipped':
+      return `The scheduled dialogue between ${e.parties.join(' and ')} did not take place (suspended).`;
+    case 'dialogue.suspended':
+      return `${e.by} suspended its dialogue with ${e.target}.`;
+    case 'dialogue.resumed':
+      return `${e.by} resumed its dialogue with ${e.target}.`;
+    case 'forum.convened':
+      return options.verbose ? `Forum ${e.forum} met.` : null;
+    case 'forum.tabled':
+      return `${e.by} tabled norms ${e.norms.join(', ')} in ${e.forum}.`;
+    case 'forum.adopted':
+      return `${e.forum} adopted ${e.norms.join(', ')}${e.holdouts.length ? ` over the objection of ${e.holdouts.join(', ')}` : ''}.`;
+    case 'forum.failed':
+      return `${e.forum} failed to adopt ${e.norms.join(', ')}${e.holdouts.length ? `: ${e.holdouts.join(', ')} objected` : ''}.`;
+    case 'violation.committed':
+      return truth ? `[hidden] ${e.by} broke ${e.commitment ? `its ${e.commitment} commitment` : `norm ${e.norm}`} towards ${e.against}.` : null;
+    case 'violation.perceived':
+      return `${e.by} believes ${e.against} broke ${e.commitment ? `its ${e.commitment} commitment` : `norm ${e.norm}`} (${pct(e.confidence)} sure)${truth && !e.real ? ' [in truth it did not]' : ''}.`;
     default:
       return null;
   }
+}
+
+function terms(list: readonly { readonly kind: string; readonly rounds?: number; readonly norms?: readonly string[] }[]): string {
+  return list
+    .map((t) => (t.kind === 'norms' ? `norms ${(t.norms ?? []).join(', ')}` : t.kind === 'next-round' ? `talks every ${t.rounds} rounds` : t.kind === 'assistance' ? `answers within ${t.rounds ?? 1} rounds` : t.kind))
+    .join('; ');
 }
 
 function article(word: string): string {

@@ -41,6 +41,7 @@ export const DEMO_SCENARIO: WorldSpec = {
     { round: 8, type: 'note', text: 'State visit: both sides commit to no commercial cyber-theft and a hotline.' },
     { round: 8, type: 'agreement', parties: ['CN', 'US'], terms: [{ kind: 'no-commercial-theft' }, { kind: 'hotline' }] },
     { round: 11, type: 'note', text: 'Ministerial dialogue agrees rules of conduct; next round set for June in Beijing.' },
+    { round: 11, type: 'agreement', parties: ['CN', 'US'], terms: [{ kind: 'assistance', rounds: 1 }, { kind: 'information-sharing' }, { kind: 'next-round', rounds: 6 }] },
   ],
 };
 
