@@ -1,0 +1,309 @@
+/**
+ * Property-based testing helpers for Détente (the `detente/testing` entry point): fast-check
+ * arbitraries that generate valid capabilities, actors, world specifications and strategy mixes,
+ * and a checker of the invariants every world must satisfy. Browser-safe: it imports only the
+ * library itself and fast-check (a peer you install next to your test runner).
+ *
+ * Every arbitrary is bounded (few actors, few dyads, few injects) and shrinks towards fewer actors
+ * and simpler specifications, so a failing property reports a small counterexample.
+ *
+ * @example
+ * ```ts
+ * import fc from 'fast-check';
+ * import { simulate } from 'detente';
+ * import { arbWorldSpec, worldInvariantViolations } from 'detente/testing';
+ *
+ * fc.assert(
+ *   fc.property(arbWorldSpec({ strategies: ['hawk', 'dove'] }), fc.integer(), (spec, seed) => {
+ *     const run = simulate(spec, { seed, rounds: 8 });
+ *     return worldInvariantViolations(run.world).length === 0;
+ *   }),
+ * );
+ * ```
+ * @packageDocumentation
+ */
+import fc from 'fast-check';
+import type { Arbitrary } from 'fast-check';
+import { betaTrust, CAPABILITY_KEYS, OPERATION_KINDS } from '../index.js';
+import type { ActorId, ActorSpec, Capabilities, CapabilityKey, DyadSpec, Inject, World, WorldSpec } from '../index.js';
+
+/** The built-in strategies that never throw and suit any world, used when no list is given. */
+const DEFAULT_STRATEGIES: readonly string[] = Object.freeze(['passive', 'dove', 'hawk', 'tit-for-tat', 'generous-tit-for-tat', 'deterrer', 'random']);
+
+/** A probability that shrinks towards 0 and never is NaN. */
+function arbUnit(): Arbitrary<number> {
+  return fc.double({ min: 0, max: 1, noNaN: true, noDefaultInfinity: true });
+}
+
+/**
+ * Capabilities with every value in [0, 1] (shrinking towards 0).
+ *
+ * @example
+ * ```ts
+ * fc.assert(fc.property(arbCapabilities(), (c) => Object.values(c).every((v) => v >= 0 && v <= 1)));
+ * ```
+ */
+export function arbCapabilities(): Arbitrary<Capabilities> {
+  return fc.record({
+    espionage: arbUnit(),
+    offense: arbUnit(),
+    defense: arbUnit(),
+    attribution: arbUnit(),
+    stealth: arbUnit(),
+  });
+}
+
+/** Options of {@link arbActorSpecs}. */
+export interface ArbActorSpecsOptions {
+  /** Fewest actors (default 2, at least 1). */
+  readonly min?: number;
+  /** Most actors (default 5). Keep it small: runs cost grows with n². */
+  readonly max?: number;
+  /** Strategy names to draw from (default: the stateless built-ins). */
+  readonly strategies?: readonly string[];
+  /** Allow proxies with a state sponsor (default true). */
+  readonly proxies?: boolean;
+  /** Allow criminal groups (default false). */
+  readonly criminals?: boolean;
+}
+
+/**
+ * The id of the k-th generated actor among `count`: `A0`, `A1`, … zero-padded so that the id
+ * order is the declaration order (`A00` … `A11` when there are 12).
+ *
+ * @example
+ * ```ts
+ * actorId(3, 5);   // 'A3'
+ * actorId(3, 12);  // 'A03'
+ * ```
+ */
+export function actorId(k: number, count: number): ActorId {
+  const width = String(Math.max(0, count - 1)).length;
+  return `A${String(k).padStart(width, '0')}`;
+}
+
+/**
+ * A list of valid actor specs: unique ids `A0`, `A1`, … (see {@link actorId}), every capability
+ * given, a strategy name from `strategies`, and, where allowed, proxies whose sponsor is a state
+ * declared before them. The first actor is always a state. Shrinks towards fewer actors, all of
+ * them states.
+ *
+ * @example
+ * ```ts
+ * fc.assert(fc.property(arbActorSpecs({ min: 2, max: 4 }), (actors) => createWorld({ actors }, { seed: 1 }).actors.length === actors.length));
+ * ```
+ */
+export function arbActorSpecs(options: ArbActorSpecsOptions = {}): Arbitrary<ActorSpec[]> {
+  const min = Math.max(1, Math.floor(options.min ?? 2));
+  const max = Math.max(min, Math.floor(options.max ?? 5));
+  const strategies = options.strategies ?? DEFAULT_STRATEGIES;
+  if (strategies.length === 0) throw new RangeError('arbActorSpecs needs at least one strategy name');
+  const proxies = options.proxies ?? true;
+  const criminals = options.criminals ?? false;
+  const kindChoices: { weight: number; arbitrary: Arbitrary<'state' | 'proxy' | 'criminal'> }[] = [{ weight: 4, arbitrary: fc.constant('state' as const) }];
+  if (proxies) kindChoices.push({ weight: 1, arbitrary: fc.constant('proxy' as const) });
+  if (criminals) kindChoices.push({ weight: 1, arbitrary: fc.constant('criminal' as const) });
+  const one = fc.record({
+    kind: fc.oneof(...kindChoices),
+    // Which earlier state sponsors a proxy (an index into the earlier states, taken modulo their count).
+    sponsorPick: fc.nat({ max: 64 }),
+    capabilities: arbCapabilities(),
+    strategy: fc.constantFrom(...strategies),
+  });
+  return fc.array(one, { minLength: min, maxLength: max }).map((raw) => {
+    const count = raw.length;
+    const states: ActorId[] = [];
+    return raw.map((r, k): ActorSpec => {
+      const id = actorId(k, count);
+      const kind = k === 0 ? 'state' : r.kind;
+      if (kind === 'state') states.push(id);
+      if (kind === 'proxy') {
+        const sponsor = states[r.sponsorPick % states.length] as ActorId;
+        return { id, kind, sponsor, capabilities: r.capabilities, strategy: r.strategy };
+      }
+      return { id, kind, capabilities: r.capabilities, strategy: r.strategy };
+    });
+  });
+}
+
+/** Options of {@link arbWorldSpec}. */
+export interface ArbWorldSpecOptions {
+  /** Fewest actors (default 2). */
+  readonly minActors?: number;
+  /** Most actors (default 5). */
+  readonly maxActors?: number;
+  /** Strategy names to draw from (default: the stateless built-ins). */
+  readonly strategies?: readonly string[];
+  /** Allow proxies (default true). */
+  readonly proxies?: boolean;
+  /** Allow scripted injects (default true). */
+  readonly injects?: boolean;
+  /** Injects are scheduled in rounds 0 … `injectRounds − 1` (default 10). */
+  readonly injectRounds?: number;
+  /** Allow a `reveal` inject among them (default true). */
+  readonly reveals?: boolean;
+}
+
+/**
+ * A world specification that is valid by construction: actors from {@link arbActorSpecs}; a few
+ * directed dyads with trust in (0.05, 0.95) and a small tension; maybe a hotline agreement between
+ * two actors; maybe scripted injects (notes, operations, reveals, capability changes, sanctions,
+ * hotline agreements). Shrinks towards fewer actors, no dyads, no agreement and no injects.
+ *
+ * @example
+ * ```ts
+ * fc.assert(
+ *   fc.property(arbWorldSpec({ maxActors: 4, strategies: ['hawk', 'tit-for-tat'] }), fc.nat(), (spec, seed) => {
+ *     simulate(spec, { seed, rounds: 5 }); // never throws: the spec is valid
+ *   }),
+ * );
+ * ```
+ */
+export function arbWorldSpec(options: ArbWorldSpecOptions = {}): Arbitrary<WorldSpec> {
+  const actorOptions: ArbActorSpecsOptions = {
+    min: options.minActors ?? 2,
+    max: options.maxActors ?? 5,
+    ...(options.strategies ? { strategies: options.strategies } : {}),
+    ...(options.proxies !== undefined ? { proxies: options.proxies } : {}),
+  };
+  const withInjects = options.injects ?? true;
+  const injectRounds = Math.max(1, Math.floor(options.injectRounds ?? 10));
+  const reveals = options.reveals ?? true;
+  return arbActorSpecs(actorOptions).chain((actors) => {
+    const ids = actors.map((a) => a.id);
+    const states = actors.filter((a) => (a.kind ?? 'state') === 'state').map((a) => a.id);
+    const n = ids.length;
+    const pair = fc.tuple(fc.nat({ max: n - 1 }), fc.nat({ max: n - 1 })).filter(([i, j]) => i !== j || n === 1);
+    const dyad: Arbitrary<DyadSpec | null> =
+      n < 2
+        ? fc.constant(null)
+        : fc.record({
+            pair,
+            trust: fc.double({ min: 0.05, max: 0.95, noNaN: true, minExcluded: true, maxExcluded: true }),
+            tension: fc.option(fc.double({ min: 0, max: 5, noNaN: true }), { nil: undefined }),
+            mutual: fc.boolean(),
+          }).map(({ pair: [i, j], trust, tension, mutual }) => ({
+            from: ids[i] as ActorId,
+            to: ids[j] as ActorId,
+            trust,
+            ...(tension !== undefined ? { tension } : {}),
+            mutual,
+          }));
+    const dyads = fc.array(dyad, { maxLength: Math.min(6, n * (n - 1)) }).map((l) => l.filter((d): d is DyadSpec => d !== null));
+    const hotline = n < 2 ? fc.constant(null) : fc.option(pair.map(([i, j]) => ({ parties: [ids[i] as ActorId, ids[j] as ActorId], terms: [{ kind: 'hotline' as const }] })), { nil: null });
+    const injects = withInjects && n >= 2 ? fc.array(arbInject(ids, states, injectRounds, reveals), { maxLength: 4 }) : fc.constant([] as Inject[]);
+    return fc.record({ dyads, hotline, injects }).map(({ dyads: ds, hotline: h, injects: inj }): WorldSpec => ({
+      actors,
+      ...(ds.length > 0 ? { dyads: ds } : {}),
+      ...(h ? { agreements: [h] } : {}),
+      ...(inj.length > 0 ? { injects: inj } : {}),
+    }));
+  });
+}
+
+function arbInject(ids: readonly ActorId[], states: readonly ActorId[], rounds: number, reveals: boolean): Arbitrary<Inject> {
+  const n = ids.length;
+  const round = fc.nat({ max: rounds - 1 });
+  const pair = fc.tuple(fc.nat({ max: n - 1 }), fc.nat({ max: n - 1 })).filter(([i, j]) => i !== j).map(([i, j]) => [ids[i] as ActorId, ids[j] as ActorId] as const);
+  const note: Arbitrary<Inject> = round.map((r) => ({ round: r, type: 'note', text: `note ${r}` }));
+  const operation: Arbitrary<Inject> = fc.record({ round, pair, kind: fc.constantFrom(...OPERATION_KINDS) }).map(({ round: r, pair: [actor, target], kind }) => ({ round: r, type: 'operation', actor, target, kind }));
+  const capability: Arbitrary<Inject> = fc
+    .record({ round, actor: fc.constantFrom(...ids), capability: fc.constantFrom<CapabilityKey>(...CAPABILITY_KEYS), value: arbUnit() })
+    .map(({ round: r, actor, capability: c, value }) => ({ round: r, type: 'capability', actor, capability: c, value }));
+  const agreement: Arbitrary<Inject> = fc.record({ round, pair }).map(({ round: r, pair: [a, b] }) => ({ round: r, type: 'agreement', parties: [a, b], terms: [{ kind: 'hotline' }] }));
+  const choices: Arbitrary<Inject>[] = [note, operation, capability, agreement];
+  if (reveals) choices.push(round.map((r): Inject => ({ round: r, type: 'reveal' })));
+  if (states.length > 0) {
+    choices.push(
+      fc
+        .record({ round, by: fc.constantFrom(...states), target: fc.constantFrom(...ids), measure: fc.constantFrom('economic' as const, 'indictment' as const) })
+        .filter(({ by, target }) => by !== target)
+        .map(({ round: r, by, target, measure }): Inject => ({ round: r, type: 'sanction', by, target, measure })),
+    );
+  }
+  return fc.oneof(...choices);
+}
+
+/**
+ * A strategy for each actor id, drawn from `names`: pass it as `simulate(spec, { strategies })`.
+ * Shrinks towards the first name for every actor.
+ *
+ * @example
+ * ```ts
+ * fc.assert(
+ *   fc.property(
+ *     arbWorldSpec().chain((spec) => arbStrategyMix(['hawk', 'dove'], spec.actors.map((a) => a.id)).map((mix) => ({ spec, mix }))),
+ *     ({ spec, mix }) => simulate(spec, { seed: 1, rounds: 4, strategies: mix }).world.round === 4,
+ *   ),
+ * );
+ * ```
+ */
+export function arbStrategyMix(names: readonly string[], ids: readonly ActorId[]): Arbitrary<Record<ActorId, string>> {
+  if (names.length === 0) throw new RangeError('arbStrategyMix needs at least one strategy name');
+  return fc.tuple(...ids.map(() => fc.constantFrom(...names))).map((picked) => {
+    const out: Record<ActorId, string> = {};
+    ids.forEach((id, k) => {
+      out[id] = picked[k] as string;
+    });
+    return out;
+  });
+}
+
+/**
+ * The invariants every world must satisfy, as a list of readable violations (empty when all hold):
+ * capabilities in [0, 1]; trust evidence non-negative and trust in [0, 1]; finite tension and
+ * escalation scores; rungs within 0–7, peak rung ≥ rung, open conflict (L7) mutual; every incident
+ * posterior a distribution (non-negative, one entry per actor plus "nobody", summing to 1 within
+ * `1e-9`); welfare finite. With `previous` (the world one or more rounds earlier) it also checks
+ * that L7 is absorbing and peak rungs never fall.
+ *
+ * @example
+ * ```ts
+ * simulate(spec, { seed: 1, rounds: 10, onRound: (r) => expect(worldInvariantViolations(r.world)).toEqual([]) });
+ * ```
+ */
+export function worldInvariantViolations(world: World, previous?: World): string[] {
+  const out: string[] = [];
+  const n = world.actors.length;
+  const d = world.dyads;
+  if (d.n !== n) out.push(`dyads.n is ${d.n}, expected ${n}`);
+  for (const a of world.actors) {
+    for (const key of CAPABILITY_KEYS) {
+      const v = a.capabilities[key];
+      if (!(v >= 0 && v <= 1)) out.push(`${a.id}.capabilities.${key} = ${v} is outside [0, 1]`);
+    }
+  }
+  const name = (k: number) => `${world.actors[Math.floor(k / n)]?.id}→${world.actors[k % n]?.id}`;
+  for (let k = 0; k < n * n; k++) {
+    const r = d.trustR[k] as number;
+    const s = d.trustS[k] as number;
+    if (!(r >= -1e-12 && s >= -1e-12)) out.push(`trust evidence of ${name(k)} is negative (r=${r}, s=${s})`);
+    const t = betaTrust(r, s);
+    if (!(t >= 0 && t <= 1)) out.push(`trust of ${name(k)} = ${t} is outside [0, 1]`);
+    for (const key of ['tension', 'escalationTrue', 'escalationPerceived'] as const) {
+      if (!Number.isFinite(d[key][k])) out.push(`${key} of ${name(k)} = ${d[key][k]} is not finite`);
+    }
+    const rung = d.rung[k] as number;
+    const peak = d.peakRung[k] as number;
+    if (rung > 7) out.push(`rung of ${name(k)} = ${rung} is above 7`);
+    if (peak < rung) out.push(`peak rung of ${name(k)} = ${peak} is below its rung ${rung}`);
+    const i = Math.floor(k / n);
+    const j = k % n;
+    if (rung === 7 && d.rung[j * n + i] !== 7) out.push(`open conflict ${name(k)} is not mutual`);
+    if (previous && previous.dyads.n === n) {
+      if (previous.dyads.rung[k] === 7 && rung !== 7) out.push(`rung of ${name(k)} left L7 (now ${rung})`);
+      if (peak < (previous.dyads.peakRung[k] as number)) out.push(`peak rung of ${name(k)} fell from ${previous.dyads.peakRung[k]} to ${peak}`);
+    }
+  }
+  for (const inc of world.incidents) {
+    if (inc.posterior.length !== n + 1) out.push(`incident ${inc.id}: posterior has ${inc.posterior.length} entries, expected ${n + 1}`);
+    let sum = 0;
+    for (const p of inc.posterior) {
+      if (!(p >= 0 && p <= 1)) out.push(`incident ${inc.id}: posterior entry ${p} is outside [0, 1]`);
+      sum += p;
+    }
+    if (!(Math.abs(sum - 1) <= 1e-9)) out.push(`incident ${inc.id}: posterior sums to ${sum}`);
+  }
+  for (let i = 0; i < n; i++) if (!Number.isFinite(world.welfare[i])) out.push(`welfare of ${world.actors[i]?.id} = ${world.welfare[i]} is not finite`);
+  return out;
+}
