@@ -215,6 +215,12 @@ function ask(
   options: RoundOptions,
   asked: ReadonlySet<string> = new Set(),
 ): PendingRound {
+  // Views share objects with the world and with this round's events. Objects made earlier in the
+  // round (an agreement or capability change from an inject, new incidents, requests, events) are
+  // not frozen yet, so freeze them before any decider sees them: a strategy must not be able to
+  // change the world or the log through its view. Already-frozen parts are skipped at once.
+  freeze(world, true);
+  for (const e of ctx.events) freeze(e, true);
   const views = new ViewFactory(world, phase, ctx.round, [...world.recent, ...ctx.events]);
   const needs: DecisionNeed[] = [];
   const drawsAtStart = new Map<string, number>();
