@@ -68,7 +68,7 @@ export {
 export type { DyadTable, RngState, World } from './model/world.js';
 
 // Engine
-export type { ActorView, ForumView, IncidentView, OwnOperationView, PublicActor, Strategy, StrategyMeta } from './engine/contract.js';
+export type { ActorView, ForumView, IncidentView, OwnOperationView, PublicActor, Strategy, StrategyMeta, VisibleEvent } from './engine/contract.js';
 export type { Rng } from './engine/rng.js';
 export type { ActorSpec, CreateWorldOptions, DyadSpec, ForumSpec, WorldSpec } from './engine/world.js';
 export { actorIndex, createWorld } from './engine/world.js';

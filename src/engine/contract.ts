@@ -2,7 +2,7 @@ import type { DiplomacyAction, OperateAction, Request, Response } from '../model
 import type { ActorKind } from '../model/actor.js';
 import type { Agreement, Dialogue, Forum, Sanction, SanctionThreat, Talks } from '../model/agreement.js';
 import type { Capabilities } from '../model/capability.js';
-import type { DecisionPhase, SimEvent } from '../model/event.js';
+import type { DecisionPhase, EventOf, SimEvent } from '../model/event.js';
 import type { ActorId, NormId } from '../model/ids.js';
 import type { Mechanisms } from '../model/mechanisms.js';
 import type { OperationKind, OperationTarget } from '../model/operation.js';
@@ -153,8 +153,22 @@ export interface ActorView {
   readonly operations: readonly OwnOperationView[];
   /** Requests addressed to the viewer that wait for an answer. */
   readonly requests: readonly Request[];
-  /** Events the viewer may see, from the previous round and this round so far. */
-  readonly events: readonly SimEvent[];
+  /** Events the viewer may see, from the previous round and this round so far (hidden truth removed: see {@link VisibleEvent}). */
+  readonly events: readonly VisibleEvent[];
   /** The viewer's accumulated welfare. */
   readonly welfare: number;
 }
+
+/**
+ * An event as a view shows it: the event itself, except that a perceived violation comes without
+ * `real` (whether the suspect really did it), which is hidden truth kept for reports.
+ *
+ * @example
+ * ```ts
+ * diplomacy(view) {
+ *   const grievances = view.events.filter((e) => e.type === 'violation.perceived' && e.by === view.self);
+ *   return [];
+ * }
+ * ```
+ */
+export type VisibleEvent = Exclude<SimEvent, { readonly type: 'violation.perceived' }> | Omit<EventOf<'violation.perceived'>, 'real'>;

@@ -6,7 +6,7 @@ import { isVisibleTo } from '../model/event.js';
 import type { Incident } from '../model/incident.js';
 import { betaTrust } from '../model/trust.js';
 import type { World } from '../model/world.js';
-import type { ActorView, ForumView, IncidentView, OwnOperationView, PublicActor } from './contract.js';
+import type { ActorView, ForumView, IncidentView, OwnOperationView, PublicActor, VisibleEvent } from './contract.js';
 import { inSession } from './phases/injects.js';
 import { actorIndex } from './world.js';
 
@@ -64,7 +64,7 @@ export class ViewFactory {
         )
       : this.publicActors;
     const events = this.events;
-    let visible: readonly SimEvent[] | undefined;
+    let visible: readonly VisibleEvent[] | undefined;
     const operations = this.operationsByPrincipal().get(self) ?? [];
     const view: ActorView = {
       round: this.round,
@@ -100,7 +100,7 @@ export class ViewFactory {
       operations,
       requests: Object.freeze(this.requests().get(self) ?? []),
       get events() {
-        visible ??= Object.freeze(events.filter((e) => isVisibleTo(e, self)));
+        visible ??= Object.freeze(events.filter((e) => isVisibleTo(e, self)).map(withoutHiddenTruth));
         return visible;
       },
       welfare: world.welfare[i] ?? 0,
@@ -175,6 +175,13 @@ export class ViewFactory {
     }
     return this.requestsByAddressee;
   }
+}
+
+/** A visible event as a view shows it: a perceived violation loses `real` (hidden truth). */
+function withoutHiddenTruth(e: SimEvent): VisibleEvent {
+  if (e.type !== 'violation.perceived') return e;
+  const { real: _real, ...seen } = e;
+  return Object.freeze(seen);
 }
 
 function publicActor(a: Actor): PublicActor {
