@@ -16,7 +16,7 @@ export default defineConfig([
     platform: 'neutral',
     splitting: false,
     treeshake: true,
-    external: ['seedrandom', 'immer', 'fast-check'],
+    external: ['seedrandom', 'immer', 'fast-check', 'yaml'],
   },
   {
     entry: { 'cli/main': 'src/cli/main.ts' },
@@ -28,6 +28,6 @@ export default defineConfig([
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
     define: { __VERSION__: JSON.stringify(pkg.version) },
-    external: ['seedrandom', 'immer', 'fast-check'],
+    external: ['seedrandom', 'immer', 'fast-check', 'yaml'],
   },
 ]);
