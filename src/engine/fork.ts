@@ -1,3 +1,4 @@
+import { freeze } from 'immer';
 import type { Inject } from '../model/inject.js';
 import { mergeMechanisms } from '../model/mechanisms.js';
 import type { MechanismOverrides } from '../model/mechanisms.js';
@@ -59,14 +60,23 @@ export function forkRun(run: Run, round: number, intervention: Intervention = {}
   const strategies = { ...run.strategies, ...(intervention.strategies ?? {}) };
   const rounds = options.rounds ?? end - round;
   const rest = runRounds(world, strategies, { ...run.options, rounds });
+  // The fork's log holds the intervention's injects (inject.applied), so its initial world must
+  // schedule them too, or the fork could not be replayed (nor forked again) from initial + log.
+  // They are all for round ≥ `round`, so scheduling them from the start changes nothing before.
+  const initial = intervention.injects && intervention.injects.length > 0 ? freeze({ ...run.initial, injects: mergeInjects(run.initial.injects, intervention.injects) }, true) : run.initial;
   return Object.freeze({
-    initial: run.initial,
+    initial,
     world: rest.world,
     log: Object.freeze([...prefix, ...rest.log]),
     metrics: Object.freeze([...run.metrics.slice(0, round - start), ...rest.metrics]),
     strategies,
     options: run.options,
   });
+}
+
+/** Scheduled injects followed by more, sorted by round (stable: the scheduled ones first within a round). */
+function mergeInjects(scheduled: readonly Inject[], more: readonly Inject[]): Inject[] {
+  return [...scheduled, ...more].map((inj, k) => [inj, k] as const).sort((a, b) => a[0].round - b[0].round || a[1] - b[1]).map(([inj]) => inj);
 }
 
 function intervene(world: World, round: number, intervention: Intervention): World {
@@ -77,7 +87,7 @@ function intervene(world: World, round: number, intervention: Intervention): Wor
     intervention.injects.forEach((inj, k) => {
       if (inj.round < round) issues.push({ path: `intervention.injects[${k}].round`, expected: `a round ≥ ${round}`, received: String(inj.round) });
     });
-    next = { ...next, injects: [...next.injects, ...injects].map((inj, k) => [inj, k] as const).sort((a, b) => a[0].round - b[0].round || a[1] - b[1]).map(([inj]) => inj) };
+    next = { ...next, injects: mergeInjects(next.injects, injects) };
   }
   if (intervention.mechanisms) {
     const merged = mergeMechanisms(intervention.mechanisms, next.mechanisms, 'intervention.mechanisms');
