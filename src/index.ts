@@ -120,3 +120,15 @@ export type { NarrativeOptions } from './report/narrative.js';
 export { narrateEvent, narrateRun } from './report/narrative.js';
 export type { DyadSummary } from './report/summary.js';
 export { formatSummary, formatTable, summarizeDyads } from './report/summary.js';
+
+// Scenario files
+export type { Calendar, CapabilitiesRef, ScenarioActor, ScenarioDocument, ScenarioForum, ScenarioInject, StrategyRef } from './scenario/format.js';
+export type { CapabilityPreset } from './scenario/presets.js';
+export { CAPABILITY_PRESETS } from './scenario/presets.js';
+export { ScenarioError } from './scenario/errors.js';
+export type { ScenarioFormat } from './scenario/read.js';
+export { FORBIDDEN_KEYS, forbiddenKeys, MAX_SCENARIO_BYTES, readScenarioText } from './scenario/read.js';
+export type { ParseScenarioOptions, Scenario } from './scenario/parse.js';
+export { expandInjects, parseScenario, resolveCapabilities } from './scenario/parse.js';
+export { ScenarioBuilder, scenarioBuilder, serializeScenario } from './scenario/builder.js';
+export { roundDate, roundHeading } from './scenario/calendar.js';

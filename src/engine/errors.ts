@@ -18,7 +18,7 @@ export interface ConfigIssue {
  * ```
  */
 export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
+  override readonly name: string = 'ConfigError';
   constructor(
     readonly issues: readonly ConfigIssue[],
     readonly source?: string,

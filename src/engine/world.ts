@@ -457,10 +457,14 @@ export function readInjects(specs: readonly Inject[], index: ReadonlyMap<string,
         checkTerms(inj.terms, `${path}.terms`, issues);
         break;
       case 'sanction':
+      case 'threat': {
         actor('by', inj.by);
         actor('target', inj.target);
+        if (inj.by === inj.target) issues.push({ path: `${path}.target`, expected: 'an actor other than the sanctioning one', received: describe(inj.target) });
         if (inj.measure !== 'economic' && inj.measure !== 'indictment') issues.push({ path: `${path}.measure`, expected: "'economic' | 'indictment'", received: describe(inj.measure) });
+        if (inj.type === 'threat' && inj.unless !== undefined && typeof inj.unless !== 'string') issues.push({ path: `${path}.unless`, expected: 'a text stating the condition', received: describe(inj.unless) });
         break;
+      }
       case 'capability':
         actor('actor', inj.actor);
         if (!(CAPABILITY_KEYS as readonly string[]).includes(inj.capability)) issues.push({ path: `${path}.capability`, expected: CAPABILITY_KEYS.join(' | '), received: describe(inj.capability) });
@@ -470,7 +474,7 @@ export function readInjects(specs: readonly Inject[], index: ReadonlyMap<string,
         if (typeof inj.text !== 'string') issues.push({ path: `${path}.text`, expected: 'a string', received: describe(inj.text) });
         break;
       default:
-        issues.push({ path: `${path}.type`, expected: 'operation | reveal | agreement | sanction | capability | note', received: describe((inj as { type: unknown }).type) });
+        issues.push({ path: `${path}.type`, expected: 'operation | reveal | agreement | sanction | threat | capability | note', received: describe((inj as { type: unknown }).type) });
     }
   });
   return specs.map((inj, k) => [inj, k] as const).sort((a, b) => a[0].round - b[0].round || a[1] - b[1]).map(([inj]) => inj);

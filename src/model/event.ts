@@ -176,9 +176,9 @@ export type SimEventType = SimEvent['type'];
 export type EventOf<T extends SimEventType> = Extract<SimEvent, { type: T }>;
 
 /**
- * Whether an actor may see an event. Covert operations, incident files (a victim reads its own
- * through its view) and recorded decisions are never visible; private exchanges are visible to
- * their two parties; the rest is public.
+ * Whether an actor may see an event. Covert operations (scripted ones too, except by their
+ * author), incident files (a victim reads its own through its view) and recorded decisions are
+ * never visible; private exchanges are visible to their two parties; the rest is public.
  *
  * @example
  * ```ts
@@ -192,6 +192,9 @@ export function isVisibleTo(event: SimEvent, actor: ActorId): boolean {
     case 'incident.investigated':
     case 'decision.made':
       return false;
+    case 'inject.applied':
+      // A scripted covert operation is as covert as any other: only its author knows of it.
+      return event.inject.type !== 'operation' || event.inject.actor === actor;
     case 'strategy.failed':
     case 'action.rejected':
       return event.actor === actor;

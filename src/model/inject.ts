@@ -12,6 +12,7 @@ import type { OperationKind, OperationTarget } from './operation.js';
  *   (or of all open incidents when `victim` is omitted), as a leak or a forensic report would;
  * - `agreement`: the parties sign an agreement (e.g. a hotline);
  * - `sanction`: a state imposes a sanction (an indictment, an executive order);
+ * - `threat`: a state threatens a sanction unless a stated condition is met;
  * - `capability`: an actor's capability changes (a new cyber command, a patch campaign);
  * - `note`: a narrative marker (a summit, a leak) that changes nothing but appears in the story.
  *
@@ -37,5 +38,6 @@ export type Inject =
   | { readonly round: number; readonly type: 'reveal'; readonly victim?: ActorId }
   | { readonly round: number; readonly type: 'agreement'; readonly parties: readonly ActorId[]; readonly terms: readonly Commitment[] }
   | { readonly round: number; readonly type: 'sanction'; readonly by: ActorId; readonly target: ActorId; readonly measure: SanctionMeasure }
+  | { readonly round: number; readonly type: 'threat'; readonly by: ActorId; readonly target: ActorId; readonly measure: SanctionMeasure; readonly unless?: string }
   | { readonly round: number; readonly type: 'capability'; readonly actor: ActorId; readonly capability: CapabilityKey; readonly value: number }
   | { readonly round: number; readonly type: 'note'; readonly text: string };

@@ -35,6 +35,7 @@ export function applyInjects(world: World, ctx: RoundContext): { world: World; o
     agreements: [...world.agreements],
     dialogues: [...world.dialogues],
     sanctions: [...world.sanctions],
+    threats: [...world.threats],
     norms: { ...world.norms },
   };
   let incidents = world.incidents;
@@ -69,7 +70,15 @@ export function applyInjects(world: World, ctx: RoundContext): { world: World; o
         if (state.sanctions.some((s) => s.by === inj.by && s.target === inj.target && s.measure === inj.measure)) break;
         const sanction = { id: `san:${inj.by}:${inj.target}:${inj.measure}:${round}`, by: inj.by, target: inj.target, measure: inj.measure, since: round };
         state.sanctions.push(sanction);
+        state.threats = state.threats.filter((t) => !(t.by === inj.by && t.target === inj.target));
         ctx.events.push({ type: 'sanction.imposed', round, phase, sanction });
+        break;
+      }
+      case 'threat': {
+        if (state.threats.some((t) => t.by === inj.by && t.target === inj.target && t.measure === inj.measure)) break;
+        const threat = { id: `thr:${inj.by}:${inj.target}:${round}`, by: inj.by, target: inj.target, measure: inj.measure, unless: inj.unless ?? '', since: round };
+        state.threats.push(threat);
+        ctx.events.push({ type: 'sanction.threatened', round, phase, threat });
         break;
       }
       case 'capability': {

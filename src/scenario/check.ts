@@ -1,0 +1,95 @@
+import type { ConfigIssue } from '../engine/errors.js';
+import { describe } from '../model/mechanisms.js';
+import { suggest } from '../strategies/registry.js';
+import { FORBIDDEN_KEYS } from './read.js';
+
+/** Collects issues while reading an untrusted document; every check records and never throws. */
+export class Checker {
+  readonly issues: ConfigIssue[] = [];
+
+  add(path: string, expected: string, received: string, hint?: string): void {
+    this.issues.push(hint === undefined ? { path, expected, received } : { path, expected, received, hint });
+  }
+
+  /** An object with only the allowed keys (unknown keys are reported with a "did you mean"). */
+  object(path: string, v: unknown, allowed: readonly string[], required: readonly string[] = []): v is Record<string, unknown> {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+      this.add(path || '(top level)', 'an object', describe(v));
+      return false;
+    }
+    for (const key of Object.keys(v)) {
+      if (!allowed.includes(key) && !FORBIDDEN_KEYS.includes(key)) {
+        const hint = suggest(key, allowed);
+        this.add(join(path, key), `one of the fields ${allowed.join(', ')}`, `unknown field '${key}'`, hint ? `did you mean '${hint}'?` : undefined);
+      }
+    }
+    for (const key of required) if ((v as Record<string, unknown>)[key] === undefined) this.add(join(path, key), requiredWhat(key), 'nothing');
+    return true;
+  }
+
+  array(path: string, v: unknown, min = 0): v is unknown[] {
+    if (!Array.isArray(v)) {
+      this.add(path, 'a list', describe(v));
+      return false;
+    }
+    if (v.length < min) this.add(path, `a list of at least ${min}`, `${v.length} item${v.length === 1 ? '' : 's'}`);
+    return true;
+  }
+
+  string(path: string, v: unknown, pattern?: RegExp, what = 'a text'): v is string {
+    if (typeof v !== 'string' || (pattern && !pattern.test(v))) {
+      this.add(path, what, describe(v));
+      return false;
+    }
+    return true;
+  }
+
+  number(path: string, v: unknown, min: number, max: number, integer = false): v is number {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max || (integer && !Number.isInteger(v))) {
+      this.add(path, `${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`, describe(v));
+      return false;
+    }
+    return true;
+  }
+
+  oneOf<T extends string>(path: string, v: unknown, options: readonly T[], what?: string): v is T {
+    if (typeof v !== 'string' || !options.includes(v as T)) {
+      const hint = typeof v === 'string' ? suggest(v, options) : undefined;
+      this.add(path, what ?? options.join(' | '), describe(v), hint ? `did you mean '${hint}'?` : undefined);
+      return false;
+    }
+    return true;
+  }
+
+  /** A reference to a declared name (actor, forum…), with a suggestion for near misses. */
+  ref(path: string, v: unknown, names: readonly string[], what: string): v is string {
+    const known = [...new Set(names)];
+    if (typeof v !== 'string' || !known.includes(v)) {
+      const hint = typeof v === 'string' ? suggest(v, known) : undefined;
+      this.add(path, `${what} (${known.length > 12 ? `${known.slice(0, 12).join(', ')}, …` : known.join(', ')})`, describe(v), hint ? `did you mean '${hint}'?` : undefined);
+      return false;
+    }
+    return true;
+  }
+}
+
+/** `a.b` / `a[3]` path joining. */
+export function join(path: string, key: string | number): string {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  return path ? `${path}.${key}` : key;
+}
+
+function requiredWhat(key: string): string {
+  switch (key) {
+    case 'rounds':
+      return 'the number of rounds';
+    case 'actors':
+      return 'a list of actors';
+    case 'name':
+      return 'a name';
+    case 'id':
+      return 'an id';
+    default:
+      return `a value for '${key}'`;
+  }
+}

@@ -1,0 +1,359 @@
+import type { Strategy } from '../engine/contract.js';
+import { ConfigError } from '../engine/errors.js';
+import { createWorld } from '../engine/world.js';
+import type { ActorSpec, WorldSpec } from '../engine/world.js';
+import type { Commitment } from '../model/agreement.js';
+import { CAPABILITY_KEYS } from '../model/capability.js';
+import type { Capabilities } from '../model/capability.js';
+import type { Inject } from '../model/inject.js';
+import { GGE15_NORM_IDS } from '../model/norms.js';
+import { OPERATION_KINDS } from '../model/operation.js';
+import { createRegistry } from '../strategies/builtins/index.js';
+import type { StrategyRegistry } from '../strategies/registry.js';
+import { Checker, join } from './check.js';
+import { ScenarioError } from './errors.js';
+import type { Calendar, ScenarioDocument, ScenarioInject } from './format.js';
+import { CAPABILITY_PRESETS } from './presets.js';
+import { forbiddenKeys, readScenarioText } from './read.js';
+import type { ScenarioFormat } from './read.js';
+
+/**
+ * A checked scenario, ready to run: the document as written (plain data) and the world spec built
+ * from it (presets resolved, strategies built with their parameters, storytelling injects expanded).
+ */
+export interface Scenario {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly rounds: number;
+  readonly seed: string | number;
+  readonly calendar: Calendar | undefined;
+  readonly document: ScenarioDocument;
+  readonly spec: WorldSpec;
+}
+
+/** Options of {@link parseScenario}. */
+export interface ParseScenarioOptions {
+  /** File name, for messages (and to tell JSON from YAML). */
+  readonly source?: string;
+  readonly format?: ScenarioFormat;
+  /** Where strategy names are looked up (default: the built-ins). */
+  readonly registry?: StrategyRegistry;
+}
+
+const NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+const TOP = ['$schema', 'name', 'title', 'description', 'rounds', 'calendar', 'seed', 'actors', 'dyads', 'agreements', 'norms', 'forums', 'injects', 'mechanisms'];
+const COMMITMENTS = ['hotline', 'no-commercial-theft', 'assistance', 'information-sharing', 'norms', 'sanctions-relief', 'next-round'] as const;
+const INJECTS = ['operation', 'reveal', 'agreement', 'sanction', 'threat', 'capability', 'note', 'indictment', 'leak', 'summit', 'sanctions-threat'] as const;
+const MAX_ROUNDS = 100_000;
+
+let defaultRegistry: StrategyRegistry | undefined;
+
+/**
+ * Check a scenario (text in JSON or YAML, or already-parsed data) and build it. Throws a
+ * {@link ScenarioError} listing **every** problem — syntax with line and column, unknown or
+ * misspelt fields, strategies, presets and actor ids with a "did you mean", out-of-range numbers,
+ * duplicate ids, a proxy whose sponsor is not a state, reserved keys.
+ *
+ * @example
+ * ```ts
+ * import { parseScenario, simulate } from 'detente';
+ * const s = parseScenario('name: duel\nrounds: 6\nactors: [{ id: A, strategy: hawk }, { id: B, strategy: dove }]');
+ * const run = simulate(s.spec, { seed: s.seed, rounds: s.rounds });
+ * ```
+ */
+export function parseScenario(input: string | unknown, options: ParseScenarioOptions = {}): Scenario {
+  const data =
+    typeof input === 'string'
+      ? readScenarioText(input, { ...(options.source !== undefined ? { source: options.source } : {}), ...(options.format !== undefined ? { format: options.format } : {}) })
+      : input;
+  const registry = options.registry ?? (defaultRegistry ??= createRegistry());
+  const c = new Checker();
+  c.issues.push(...forbiddenKeys(data));
+  const doc = checkDocument(data, c, registry);
+  if (c.issues.length > 0 || !doc) throw new ScenarioError(c.issues, options.source);
+  const spec = buildSpec(doc, registry);
+  if (c.issues.length === 0) {
+    try {
+      createWorld(spec, { seed: doc.seed ?? 1 });
+    } catch (e) {
+      if (e instanceof ConfigError) c.issues.push(...e.issues);
+      else throw e;
+    }
+  }
+  if (c.issues.length > 0) throw new ScenarioError(c.issues, options.source);
+  return Object.freeze({
+    name: doc.name,
+    title: doc.title ?? doc.name,
+    description: doc.description ?? '',
+    rounds: doc.rounds,
+    seed: doc.seed ?? 1,
+    calendar: doc.calendar,
+    document: doc,
+    spec,
+  });
+}
+
+function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): ScenarioDocument | undefined {
+  if (!c.object('', d, TOP, ['name', 'rounds', 'actors'])) return undefined;
+  if (d.name !== undefined) c.string('name', d.name, NAME, 'a name of lower-case letters, digits and dashes');
+  for (const k of ['title', 'description', '$schema'] as const) if (d[k] !== undefined) c.string(k, d[k]);
+  if (d.rounds !== undefined) c.number('rounds', d.rounds, 1, MAX_ROUNDS, true);
+  if (d.seed !== undefined && !(typeof d.seed === 'string' && d.seed.length > 0) && !(typeof d.seed === 'number' && Number.isFinite(d.seed))) {
+    c.add('seed', 'a non-empty text or a number', JSON.stringify(d.seed) ?? String(d.seed));
+  }
+  if (d.calendar !== undefined && c.object('calendar', d.calendar, ['unit', 'start'], ['unit'])) {
+    if (d.calendar.unit !== undefined) c.oneOf('calendar.unit', d.calendar.unit, ['day', 'week', 'month', 'quarter', 'year']);
+    if (d.calendar.start !== undefined) c.string('calendar.start', d.calendar.start, DATE, 'a date YYYY, YYYY-MM or YYYY-MM-DD');
+  }
+  const ids: string[] = [];
+  if (d.actors !== undefined && c.array('actors', d.actors, 1)) {
+    d.actors.forEach((a, i) => {
+      const p = join('actors', i);
+      if (!c.object(p, a, ['id', 'name', 'kind', 'sponsor', 'capabilities', 'strategy', 'reactivity', 'fatigue'], ['id'])) return;
+      if (a.id !== undefined && c.string(join(p, 'id'), a.id, ID, 'an id of letters, digits, "_", "." or "-"')) {
+        if (ids.includes(a.id)) c.add(join(p, 'id'), 'a unique actor id', `duplicate '${a.id}'`);
+        ids.push(a.id);
+      }
+      if (a.name !== undefined) c.string(join(p, 'name'), a.name);
+      if (a.kind !== undefined) c.oneOf(join(p, 'kind'), a.kind, ['state', 'proxy', 'criminal']);
+      checkCapabilities(join(p, 'capabilities'), a.capabilities, c);
+      checkStrategy(join(p, 'strategy'), a.strategy, c, registry);
+      for (const k of ['reactivity', 'fatigue'] as const) if (a[k] !== undefined) c.number(join(p, k), a[k], 0, 100);
+    });
+    const kinds = new Map<string, unknown>();
+    for (const a of d.actors) if (a && typeof a === 'object') kinds.set(String((a as Record<string, unknown>).id), (a as Record<string, unknown>).kind ?? 'state');
+    d.actors.forEach((a, i) => {
+      if (!a || typeof a !== 'object') return;
+      const x = a as Record<string, unknown>;
+      const p = join(join('actors', i), 'sponsor');
+      if (x.sponsor === undefined) {
+        if (x.kind === 'proxy') c.add(p, 'the id of the sponsor state of this proxy', 'nothing');
+        return;
+      }
+      if (x.kind !== 'proxy') c.add(p, 'no sponsor (only proxies have one)', JSON.stringify(x.sponsor) ?? String(x.sponsor));
+      else if (c.ref(p, x.sponsor, ids, 'a declared actor id') && kinds.get(x.sponsor) !== 'state') {
+        c.add(p, 'a state (a proxy acts for a state)', `${x.sponsor}, a ${String(kinds.get(x.sponsor))}`);
+      }
+    });
+  }
+  if (d.dyads !== undefined && c.array('dyads', d.dyads)) {
+    d.dyads.forEach((x, i) => {
+      const p = join('dyads', i);
+      if (!c.object(p, x, ['from', 'to', 'trust', 'tension', 'mutual'], ['from', 'to'])) return;
+      if (x.from !== undefined) c.ref(join(p, 'from'), x.from, ids, 'a declared actor id');
+      if (x.to !== undefined) c.ref(join(p, 'to'), x.to, ids, 'a declared actor id');
+      if (x.trust !== undefined) c.number(join(p, 'trust'), x.trust, 0.001, 0.999);
+      if (x.tension !== undefined) c.number(join(p, 'tension'), x.tension, -1e6, 1e6);
+      if (x.mutual !== undefined && typeof x.mutual !== 'boolean') c.add(join(p, 'mutual'), 'true or false', String(x.mutual));
+    });
+  }
+  if (d.agreements !== undefined && c.array('agreements', d.agreements)) {
+    d.agreements.forEach((x, i) => {
+      const p = join('agreements', i);
+      if (!c.object(p, x, ['parties', 'terms'], ['parties', 'terms'])) return;
+      checkParties(join(p, 'parties'), x.parties, ids, c);
+      checkTerms(join(p, 'terms'), x.terms, c);
+    });
+  }
+  if (d.norms !== undefined && c.object('norms', d.norms, ids)) {
+    for (const [actor, list] of Object.entries(d.norms)) {
+      if (c.array(join('norms', actor), list)) list.forEach((n, j) => c.oneOf(`${join('norms', actor)}[${j}]`, n, GGE15_NORM_IDS, 'a GGE norm id (gge15.a … gge15.k)'));
+    }
+  }
+  const forums: string[] = [];
+  if (d.forums !== undefined && c.array('forums', d.forums)) {
+    d.forums.forEach((f, i) => {
+      const p = join('forums', i);
+      if (!c.object(p, f, ['id', 'name', 'members', 'every', 'first', 'rule', 'agenda'], ['id', 'members'])) return;
+      if (f.id !== undefined && c.string(join(p, 'id'), f.id, ID, 'an id of letters, digits, "_", "." or "-"')) {
+        if (forums.includes(f.id)) c.add(join(p, 'id'), 'a unique forum id', `duplicate '${f.id}'`);
+        forums.push(f.id);
+      }
+      if (f.name !== undefined) c.string(join(p, 'name'), f.name);
+      if (f.members !== undefined) checkParties(join(p, 'members'), f.members, ids, c);
+      if (f.every !== undefined) c.number(join(p, 'every'), f.every, 1, MAX_ROUNDS, true);
+      if (f.first !== undefined) c.number(join(p, 'first'), f.first, 0, MAX_ROUNDS, true);
+      if (f.rule !== undefined && f.rule !== 'consensus') {
+        if (typeof f.rule === 'string') c.oneOf(join(p, 'rule'), f.rule, ['consensus'], "'consensus' or { threshold: a share in (0, 1] }");
+        else if (c.object(join(p, 'rule'), f.rule, ['threshold'], ['threshold']) && f.rule.threshold !== undefined) c.number(join(p, 'rule.threshold'), f.rule.threshold, 0.01, 1);
+      }
+      if (f.agenda !== undefined && c.array(join(p, 'agenda'), f.agenda)) {
+        f.agenda.forEach((pkg, j) => {
+          if (c.array(`${join(p, 'agenda')}[${j}]`, pkg, 1)) pkg.forEach((n, k) => c.oneOf(`${join(p, 'agenda')}[${j}][${k}]`, n, GGE15_NORM_IDS, 'a GGE norm id (gge15.a … gge15.k)'));
+        });
+      }
+    });
+  }
+  const rounds = typeof d.rounds === 'number' && Number.isInteger(d.rounds) && d.rounds >= 1 ? d.rounds : MAX_ROUNDS;
+  if (d.injects !== undefined && c.array('injects', d.injects)) d.injects.forEach((x, i) => checkInject(join('injects', i), x, ids, rounds, c));
+  if (d.mechanisms !== undefined) c.object('mechanisms', d.mechanisms, Object.keys(DEFAULT_KEYS));
+  return d as unknown as ScenarioDocument;
+}
+
+// Mechanism keys are checked in depth by createWorld (mergeMechanisms); here only the top level,
+// so misspelt sections get a "did you mean".
+const DEFAULT_KEYS = { operations: 1, detection: 1, identification: 1, falseAlarm: 1, posterior: 1, trust: 1, talks: 1, assistance: 1, audit: 1, escalation: 1, tension: 1, hotline: 1, welfare: 1 };
+
+function checkCapabilities(path: string, v: unknown, c: Checker): void {
+  if (v === undefined) return;
+  const presets = Object.keys(CAPABILITY_PRESETS);
+  if (typeof v === 'string') {
+    c.ref(path, v, presets, 'a capability preset');
+    return;
+  }
+  if (!c.object(path, v, ['preset', ...CAPABILITY_KEYS])) return;
+  if (v.preset !== undefined) c.ref(join(path, 'preset'), v.preset, presets, 'a capability preset');
+  for (const k of CAPABILITY_KEYS) if (v[k] !== undefined) c.number(join(path, k), v[k], 0, 1);
+}
+
+function checkStrategy(path: string, v: unknown, c: Checker, registry: StrategyRegistry): void {
+  if (v === undefined) return;
+  let name: unknown = v;
+  let params: unknown;
+  if (typeof v !== 'string') {
+    if (!c.object(path, v, ['name', 'params'], ['name'])) return;
+    name = v.name;
+    params = v.params;
+    if (params !== undefined && !c.object(join(path, 'params'), params, Object.keys((params ?? {}) as object))) return;
+  }
+  const at = typeof v === 'string' ? path : join(path, 'name');
+  if (!c.ref(at, name, registry.names(), 'a registered strategy')) return;
+  try {
+    registry.get(name, params as Readonly<Record<string, unknown>> | undefined);
+  } catch (e) {
+    c.add(join(path, 'params'), 'parameters the strategy takes', e instanceof Error ? e.message : String(e));
+  }
+}
+
+function checkParties(path: string, v: unknown, ids: readonly string[], c: Checker): void {
+  if (!c.array(path, v, 2)) return;
+  v.forEach((p, i) => c.ref(`${path}[${i}]`, p, ids, 'a declared actor id'));
+  if (new Set(v).size !== v.length) c.add(path, 'distinct actors', 'a repeated id');
+}
+
+function checkTerms(path: string, v: unknown, c: Checker): void {
+  if (!c.array(path, v, 1)) return;
+  v.forEach((t, i) => {
+    const p = `${path}[${i}]`;
+    if (!c.object(p, t, ['kind', 'norms', 'rounds'], ['kind'])) return;
+    if (t.kind !== undefined) c.oneOf(join(p, 'kind'), t.kind, COMMITMENTS);
+    if (t.norms !== undefined && c.array(join(p, 'norms'), t.norms, 1)) t.norms.forEach((n, j) => c.oneOf(`${join(p, 'norms')}[${j}]`, n, GGE15_NORM_IDS, 'a GGE norm id (gge15.a … gge15.k)'));
+    if (t.rounds !== undefined) c.number(join(p, 'rounds'), t.rounds, 0, 1000, true);
+  });
+}
+
+// Per inject type: the fields it takes, and which of them are required (besides round and type).
+const INJECT_FIELDS: Record<(typeof INJECTS)[number], { readonly allowed: readonly string[]; readonly required: readonly string[] }> = {
+  operation: { allowed: ['actor', 'target', 'kind', 'against', 'falseFlag', 'commercial'], required: ['actor', 'target', 'kind'] },
+  reveal: { allowed: ['victim'], required: [] },
+  agreement: { allowed: ['parties', 'terms'], required: ['parties', 'terms'] },
+  sanction: { allowed: ['by', 'target', 'measure'], required: ['by', 'target', 'measure'] },
+  threat: { allowed: ['by', 'target', 'measure', 'unless'], required: ['by', 'target', 'measure'] },
+  capability: { allowed: ['actor', 'capability', 'value'], required: ['actor', 'capability', 'value'] },
+  note: { allowed: [], required: ['text'] },
+  indictment: { allowed: ['by', 'target'], required: ['by', 'target'] },
+  leak: { allowed: ['victim'], required: [] },
+  summit: { allowed: ['parties', 'terms'], required: ['parties'] },
+  'sanctions-threat': { allowed: ['by', 'target', 'measure', 'unless'], required: ['by', 'target'] },
+};
+
+function checkInject(path: string, v: unknown, ids: readonly string[], rounds: number, c: Checker): void {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) {
+    c.add(path, 'an inject object', typeof v);
+    return;
+  }
+  const x = v as Record<string, unknown>;
+  if (!c.oneOf(join(path, 'type'), x.type, INJECTS)) return;
+  const type = x.type;
+  const fields = INJECT_FIELDS[type];
+  c.object(path, x, ['round', 'type', 'text', ...fields.allowed], ['round', 'type', ...fields.required]);
+  if (x.round !== undefined && c.number(join(path, 'round'), x.round, 0, MAX_ROUNDS, true) && (x.round as number) >= rounds) {
+    c.add(join(path, 'round'), `a round before the last (0 to ${rounds - 1})`, String(x.round));
+  }
+  if (x.text !== undefined) c.string(join(path, 'text'), x.text);
+  for (const f of ['actor', 'target', 'by', 'victim', 'falseFlag'] as const) if (x[f] !== undefined && fields.allowed.includes(f)) c.ref(join(path, f), x[f], ids, 'a declared actor id');
+  if (x.parties !== undefined) checkParties(join(path, 'parties'), x.parties, ids, c);
+  if (x.terms !== undefined) checkTerms(join(path, 'terms'), x.terms, c);
+  if (x.kind !== undefined) c.oneOf(join(path, 'kind'), x.kind, OPERATION_KINDS);
+  if (x.against !== undefined) c.oneOf(join(path, 'against'), x.against, ['networks', 'critical-infrastructure', 'cert']);
+  if (x.measure !== undefined) c.oneOf(join(path, 'measure'), x.measure, ['economic', 'indictment']);
+  if (x.unless !== undefined) c.string(join(path, 'unless'), x.unless);
+  if (x.commercial !== undefined && typeof x.commercial !== 'boolean') c.add(join(path, 'commercial'), 'true or false', String(x.commercial));
+  if (x.capability !== undefined) c.oneOf(join(path, 'capability'), x.capability, CAPABILITY_KEYS);
+  if (x.value !== undefined) c.number(join(path, 'value'), x.value, 0, 1);
+}
+
+function buildSpec(doc: ScenarioDocument, registry: StrategyRegistry): WorldSpec {
+  const actors: ActorSpec[] = doc.actors.map((a) => {
+    const strategy: Strategy | undefined =
+      a.strategy === undefined ? undefined : typeof a.strategy === 'string' ? registry.get(a.strategy) : registry.get(a.strategy.name, a.strategy.params);
+    return {
+      id: a.id,
+      ...(a.name !== undefined ? { name: a.name } : {}),
+      ...(a.kind !== undefined ? { kind: a.kind } : {}),
+      ...(a.sponsor !== undefined ? { sponsor: a.sponsor } : {}),
+      ...(a.capabilities !== undefined ? { capabilities: resolveCapabilities(a.capabilities) } : {}),
+      ...(strategy !== undefined ? { strategy } : {}),
+      ...(a.reactivity !== undefined ? { reactivity: a.reactivity } : {}),
+      ...(a.fatigue !== undefined ? { fatigue: a.fatigue } : {}),
+    };
+  });
+  return {
+    actors,
+    ...(doc.dyads ? { dyads: doc.dyads } : {}),
+    ...(doc.agreements ? { agreements: doc.agreements } : {}),
+    ...(doc.norms ? { norms: doc.norms } : {}),
+    ...(doc.forums ? { forums: doc.forums } : {}),
+    ...(doc.injects ? { injects: expandInjects(doc.injects) } : {}),
+    ...(doc.mechanisms ? { mechanisms: doc.mechanisms } : {}),
+  };
+}
+
+/** Capabilities from a preset name, numbers, or a preset with overrides. */
+export function resolveCapabilities(ref: string | (Partial<Capabilities> & { readonly preset?: string })): Partial<Capabilities> {
+  if (typeof ref === 'string') return CAPABILITY_PRESETS[ref]?.capabilities ?? {};
+  const { preset, ...numbers } = ref;
+  const base = preset !== undefined ? (CAPABILITY_PRESETS[preset]?.capabilities ?? {}) : {};
+  return { ...base, ...numbers };
+}
+
+/**
+ * Turn a scenario's injects into engine injects: storytelling forms expand (`indictment` → an
+ * indictment sanction, `leak` → a reveal, `summit` → an agreement when it has terms,
+ * `sanctions-threat` → a threat) and any `text` becomes a `note` told just before.
+ *
+ * @example
+ * ```ts
+ * expandInjects([{ round: 3, type: 'leak', text: 'Forensic report published' }]);
+ * // [{ round: 3, type: 'note', text: 'Forensic report published' }, { round: 3, type: 'reveal' }]
+ * ```
+ */
+export function expandInjects(injects: readonly ScenarioInject[]): Inject[] {
+  const out: Inject[] = [];
+  for (const inj of injects) {
+    if (inj.type !== 'note' && 'text' in inj && typeof inj.text === 'string') out.push({ round: inj.round, type: 'note', text: inj.text });
+    switch (inj.type) {
+      case 'indictment':
+        out.push({ round: inj.round, type: 'sanction', by: inj.by, target: inj.target, measure: 'indictment' });
+        break;
+      case 'leak':
+        out.push({ round: inj.round, type: 'reveal', ...(inj.victim !== undefined ? { victim: inj.victim } : {}) });
+        break;
+      case 'summit':
+        if (inj.terms && inj.terms.length > 0) out.push({ round: inj.round, type: 'agreement', parties: inj.parties, terms: inj.terms as Commitment[] });
+        else if (!('text' in inj) || inj.text === undefined) out.push({ round: inj.round, type: 'note', text: `Summit of ${inj.parties.join(', ')}` });
+        break;
+      case 'sanctions-threat':
+        out.push({ round: inj.round, type: 'threat', by: inj.by, target: inj.target, measure: inj.measure ?? 'economic', ...(inj.unless !== undefined ? { unless: inj.unless } : {}) });
+        break;
+      default: {
+        const { text: _text, ...engine } = inj as Inject & { text?: string };
+        out.push(engine as Inject);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,119 @@
+import { parseDocument } from 'yaml';
+import type { ConfigIssue } from '../engine/errors.js';
+import { ScenarioError } from './errors.js';
+
+/** Largest scenario text accepted (5 MiB): a scenario is configuration, not data. */
+export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
+
+
+/** Which syntax a scenario text is in. */
+export type ScenarioFormat = 'json' | 'yaml';
+
+/**
+ * Parse scenario text (JSON or YAML) into plain data, or throw a {@link ScenarioError} whose issue
+ * says where (line and column) the syntax broke. Rejects empty and oversized texts and duplicate
+ * keys. (Reserved keys are reported by {@link forbiddenKeys}, with the document's other problems.)
+ *
+ * @example
+ * ```ts
+ * readScenarioText('name: demo\nrounds: 3\nactors: [{ id: A }, { id: B }]', { source: 'demo.yaml' });
+ * ```
+ */
+export function readScenarioText(text: string, options: { readonly source?: string; readonly format?: ScenarioFormat } = {}): unknown {
+  const source = options.source;
+  const fail = (issue: ConfigIssue): never => {
+    throw new ScenarioError([issue], source);
+  };
+  if (typeof text !== 'string') fail({ path: '(file)', expected: 'scenario text', received: typeof text });
+  const bytes = utf8Length(text);
+  if (bytes > MAX_SCENARIO_BYTES) fail({ path: '(file)', expected: `at most ${MAX_SCENARIO_BYTES / 1024 / 1024} MiB of scenario`, received: `${(bytes / 1024 / 1024).toFixed(1)} MiB` });
+  if (text.trim().length === 0) fail({ path: '(file)', expected: 'a scenario (JSON or YAML)', received: 'an empty file' });
+  const format = options.format ?? guessFormat(text, source);
+  let data: unknown;
+  if (format === 'json') {
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      const at = /position (\d+)/.exec(message);
+      const pos = at ? lineColumn(text, Number(at[1])) : undefined;
+      fail({ path: pos ? `line ${pos.line}, column ${pos.column}` : '(file)', expected: 'valid JSON', received: message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '') });
+    }
+  }
+  // YAML 1.2 reads JSON too: for JSON it only adds the duplicate-key check JSON.parse lacks.
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+  const first = doc.errors[0];
+  if (first) {
+    const pos = first.linePos?.[0];
+    fail({
+      path: pos ? `line ${pos.line}, column ${pos.col}` : '(file)',
+      expected: format === 'json' ? 'valid JSON without duplicate keys' : 'valid YAML',
+      received: first.code === 'DUPLICATE_KEY' ? 'a key repeated in the same object' : (first.message.split('\n')[0] ?? first.message).replace(/ at line \d+, column \d+:?$/, ''),
+    });
+  }
+  if (format === 'yaml') data = doc.toJS({ maxAliasCount: 100 });
+  return data;
+}
+
+/**
+ * Every use of the reserved keys `__proto__`, `constructor` and `prototype` in parsed data, as
+ * issues with their paths. Parsed data holds them as own properties (harmless while it is only
+ * read), but a scenario that carries them is refused.
+ *
+ * @example
+ * ```ts
+ * forbiddenKeys(JSON.parse('{"__proto__": {}}')); // [{ path: '__proto__', … }]
+ * ```
+ */
+export function forbiddenKeys(data: unknown): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  findForbiddenKeys(data, '', issues);
+  return issues;
+}
+
+/** The reserved keys refused anywhere in a scenario. */
+export const FORBIDDEN_KEYS: readonly string[] = Object.freeze(['__proto__', 'constructor', 'prototype']);
+
+function guessFormat(text: string, source: string | undefined): ScenarioFormat {
+  if (source && /\.json$/i.test(source)) return 'json';
+  if (source && /\.ya?ml$/i.test(source)) return 'yaml';
+  return /^\s*[{[]/.test(text) ? 'json' : 'yaml';
+}
+
+function findForbiddenKeys(v: unknown, path: string, issues: ConfigIssue[]): void {
+  if (Array.isArray(v)) {
+    v.forEach((x, i) => findForbiddenKeys(x, `${path}[${i}]`, issues));
+  } else if (v !== null && typeof v === 'object') {
+    for (const key of Object.keys(v)) {
+      const sub = path ? `${path}.${key}` : key;
+      if (FORBIDDEN_KEYS.includes(key)) issues.push({ path: sub, expected: 'an ordinary field name', received: `the reserved key '${key}'`, hint: 'keys __proto__, constructor and prototype are refused' });
+      else findForbiddenKeys((v as Record<string, unknown>)[key], sub, issues);
+    }
+  }
+}
+
+function lineColumn(text: string, pos: number): { line: number; column: number } {
+  let line = 1;
+  let col = 1;
+  for (let i = 0; i < pos && i < text.length; i++) {
+    if (text[i] === '\n') {
+      line++;
+      col = 1;
+    } else col++;
+  }
+  return { line, column: col };
+}
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
