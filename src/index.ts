@@ -120,6 +120,7 @@ export type { NarrativeOptions } from './report/narrative.js';
 export { narrateEvent, narrateRun } from './report/narrative.js';
 export type { DyadSummary } from './report/summary.js';
 export { formatSummary, formatTable, summarizeDyads } from './report/summary.js';
+export { csvField, METRIC_COLUMNS, metricsCsv, toCsv } from './report/csv.js';
 
 // Scenario files
 export type { Calendar, CapabilitiesRef, ScenarioActor, ScenarioDocument, ScenarioForum, ScenarioInject, StrategyRef } from './scenario/format.js';

@@ -116,7 +116,23 @@ export type SimEvent =
       readonly principal: ActorId | null;
     })
   | (Stamp<'agreement.signed'> & { readonly agreement: Agreement })
-  | (Stamp<'escalation.changed'> & { readonly from: ActorId; readonly to: ActorId; readonly rung: number; readonly previous: number })
+  | (Stamp<'escalation.changed'> & {
+      readonly from: ActorId;
+      readonly to: ActorId;
+      readonly rung: number;
+      readonly previous: number;
+      /** The type of the event whose act set the new rung (e.g. 'accusation.made'). */
+      readonly cause: string;
+    })
+  | (Stamp<'trust.changed'> & {
+      /** `from`'s trust in `to` moved by at least `trust.reportThreshold` this round. */
+      readonly from: ActorId;
+      readonly to: ActorId;
+      readonly before: number;
+      readonly after: number;
+      /** Types of the events that gave evidence this round, in order ('decay' when none did). */
+      readonly causes: readonly string[];
+    })
   | (Stamp<'conflict.opened'> & { readonly between: readonly [ActorId, ActorId] })
   | (Stamp<'round.ended'> & { readonly actors: number })
   | (Stamp<'agreement.withdrawn'> & { readonly agreement: string; readonly by: ActorId; readonly parties: readonly ActorId[] })
@@ -219,6 +235,8 @@ export function isVisibleTo(event: SimEvent, actor: ActorId): boolean {
       return false;
     case 'violation.perceived':
       return event.by === actor;
+    case 'trust.changed':
+      return event.from === actor;
     default:
       return true;
   }

@@ -56,6 +56,8 @@ export interface Mechanisms {
     readonly brokenCommitment: number;
     readonly walkOut: number;
     readonly threat: number;
+    /** A change of trust at least this large in a round is logged as `trust.changed` (for stories). */
+    readonly reportThreshold: number;
   };
   readonly talks: {
     /** Rounds an offer stays open by default (a proposal may set its own). */
@@ -159,6 +161,7 @@ export const DEFAULT_MECHANISMS: Mechanisms = deepFreeze({
     brokenCommitment: 2,
     walkOut: 1,
     threat: 0.5,
+    reportThreshold: 0.05,
   },
   talks: { deadline: 3, maxExchangesPerRound: 2 },
   assistance: { deadline: 1 },

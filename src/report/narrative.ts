@@ -71,7 +71,9 @@ export function narrateEvent(e: SimEvent, options: NarrativeOptions = {}): strin
     case 'agreement.signed':
       return `${e.agreement.parties.join(' and ')} signed an agreement: ${e.agreement.terms.map((t) => t.kind).join(', ')}.`;
     case 'escalation.changed':
-      return `${e.from} → ${e.to} escalated to ${RUNG_NAMES[e.rung] ?? `L${e.rung}`}.`;
+      return `${e.from} → ${e.to} escalated to ${RUNG_NAMES[e.rung] ?? `L${e.rung}`}${CAUSES[e.cause] ? ` (${CAUSES[e.cause]})` : ''}.`;
+    case 'trust.changed':
+      return `${e.from}'s trust in ${e.to} ${e.after > e.before ? 'rose' : 'fell'} from ${e.before.toFixed(2)} to ${e.after.toFixed(2)}: ${e.causes.map((c) => CAUSES[c] ?? c).join(', ')}.`;
     case 'conflict.opened':
       return `⚠ Open conflict between ${e.between[0]} and ${e.between[1]}.`;
     case 'action.rejected':
@@ -95,7 +97,7 @@ export function narrateEvent(e: SimEvent, options: NarrativeOptions = {}): strin
     case 'assistance.answered':
       return `${e.by} ${e.answer === 'cooperate' ? 'helped' : 'refused to help'} ${e.to}.`;
     case 'sanction.threatened':
-      return `${e.threat.by} threatened ${e.threat.target} with ${e.threat.measure === 'indictment' ? 'indictments' : 'economic sanctions'}${e.threat.unless ? ` unless it would ${e.threat.unless}` : ''}.`;
+      return `${e.threat.by} threatened ${e.threat.target} with ${e.threat.measure === 'indictment' ? 'indictments' : 'economic sanctions'}${e.threat.unless ? ` (condition: ${e.threat.unless})` : ''}.`;
     case 'dialogue.held':
       return `Scheduled dialogue between ${e.parties.join(' and ')} (${e.proposer} to propose).`;
     case 'dialogue.skipped':
@@ -120,6 +122,27 @@ export function narrateEvent(e: SimEvent, options: NarrativeOptions = {}): strin
       return null;
   }
 }
+
+/** Why a number moved, by the type of the event behind it. */
+const CAUSES: Readonly<Record<string, string>> = {
+  'incident.detected': 'an incident attributed to them',
+  'accusation.made': 'an accusation',
+  'accusation.answered': 'an answer to an accusation',
+  'hotline.queried': 'a hotline call',
+  'hotline.answered': 'an answer on the hotline',
+  'request.unanswered': 'a request left unanswered',
+  'sanction.imposed': 'sanctions',
+  'sanction.lifted': 'sanctions lifted',
+  'sanction.threatened': 'a threat of sanctions',
+  'information.shared': 'shared information',
+  'retaliation.conducted': 'a retaliatory strike',
+  'violation.perceived': 'a broken commitment',
+  'assistance.answered': 'an answer to a request for help',
+  'talks.ended': 'a walk-out',
+  'agreement.withdrawn': 'a withdrawal from an agreement',
+  'commitment.kept': 'commitments kept',
+  'conflict.opened': 'open conflict',
+};
 
 function terms(list: readonly { readonly kind: string; readonly rounds?: number; readonly norms?: readonly string[] }[]): string {
   return list

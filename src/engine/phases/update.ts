@@ -1,4 +1,5 @@
 import { nextRung, RUNG } from '../../model/escalation.js';
+import { betaTrust } from '../../model/trust.js';
 import type { SimEvent } from '../../model/event.js';
 import type { World } from '../../model/world.js';
 import { actorIndex } from '../world.js';
@@ -45,10 +46,21 @@ export function updateWorld(world: World, ctx: RoundContext): World {
   const welfare = Float64Array.from(world.welfare);
   const wf = m.welfare;
   const at = (id: string): number => index.get(id) ?? -1;
+  let cause = '';
+  const actCause = new Map<number, string>();
+  const trustCauses = new Map<number, string[]>();
+  const noteCause = (k: number) => {
+    const list = trustCauses.get(k);
+    if (!list) trustCauses.set(k, [cause]);
+    else if (!list.includes(cause)) list.push(cause);
+  };
   const act = (from: number, to: number, rung: number) => {
     if (from < 0 || to < 0) return;
     const k = from * n + to;
-    if (rung > (actRung[k] as number)) actRung[k] = rung;
+    if (rung > (actRung[k] as number)) {
+      actRung[k] = rung;
+      actCause.set(k, cause);
+    }
   };
   // An overt act: everyone sees it, so it counts fully in both scores.
   const overt = (from: number, to: number, weight: number) => {
@@ -59,16 +71,24 @@ export function updateWorld(world: World, ctx: RoundContext): World {
     if (weight > 0) grievance[to * n + from] = (grievance[to * n + from] as number) + weight;
   };
   const good = (observer: number, about: number, x: number) => {
-    if (observer >= 0 && about >= 0) trustR[observer * n + about] = (trustR[observer * n + about] as number) + x;
+    if (observer < 0 || about < 0) return;
+    trustR[observer * n + about] = (trustR[observer * n + about] as number) + x;
+    noteCause(observer * n + about);
   };
   const bad = (observer: number, about: number, x: number) => {
-    if (observer >= 0 && about >= 0) trustS[observer * n + about] = (trustS[observer * n + about] as number) + x;
+    if (observer < 0 || about < 0) return;
+    trustS[observer * n + about] = (trustS[observer * n + about] as number) + x;
+    noteCause(observer * n + about);
   };
   const opWeight = (kind: string, against: string) =>
     kind === 'espionage' ? w.posturing : kind === 'disruption' ? w.nonViolent : against === 'networks' ? w.nonViolent : w.violent;
 
   const brokeWith = new Set<string>();
-  for (const e of ctx.events) applyEvent(e);
+  for (const e of ctx.events) {
+    cause = e.type;
+    applyEvent(e);
+  }
+  cause = 'commitment.kept';
 
   function applyEvent(e: SimEvent): void {
     switch (e.type) {
@@ -249,7 +269,16 @@ export function updateWorld(world: World, ctx: RoundContext): World {
       if (r > (peak[k] as number)) peak[k] = r;
       const prev = d.rung[k] as number;
       if (r > prev) {
-        ctx.events.push({ type: 'escalation.changed', round: ctx.round, phase: 'update', from: world.actors[i]?.id ?? '', to: world.actors[j]?.id ?? '', rung: r, previous: prev });
+        ctx.events.push({
+          type: 'escalation.changed',
+          round: ctx.round,
+          phase: 'update',
+          from: world.actors[i]?.id ?? '',
+          to: world.actors[j]?.id ?? '',
+          rung: r,
+          previous: prev,
+          cause: r === 7 && actRung[k] !== 7 ? 'conflict.opened' : (actCause.get(k) ?? ''),
+        });
       }
     }
   }
@@ -273,6 +302,16 @@ export function updateWorld(world: World, ctx: RoundContext): World {
     }
   }
 
+  // Trust moves worth telling: decay alone moves trust slowly, so only evidence crosses the
+  // threshold in practice; scanning only the dyads that got evidence keeps this O(evidence).
+  const threshold = t.reportThreshold;
+  for (const [k, causes] of [...trustCauses.entries()].sort((a, b) => a[0] - b[0])) {
+    const before = betaTrust(d.trustR[k] as number, d.trustS[k] as number);
+    const after = betaTrust(trustR[k] as number, trustS[k] as number);
+    if (Math.abs(after - before) < threshold) continue;
+    const i = Math.floor(k / n);
+    ctx.events.push({ type: 'trust.changed', round: ctx.round, phase: 'update', from: world.actors[i]?.id ?? '', to: world.actors[k - i * n]?.id ?? '', before, after, causes });
+  }
   ctx.events.push({ type: 'round.ended', round: ctx.round, phase: 'update', actors: n });
   const horizon = ctx.round - m.posterior.investigationRounds - 1;
   return {

@@ -1,0 +1,124 @@
+import { parseArgs } from 'node:util';
+import { createRegistry, formatSummary, formatTable, metricsCsv, narrateRun, roundHeading, simulate, summarizeDyads } from '../index.js';
+import { bundledScenarioNames, loadScenario, writeFileAtomic } from './files.js';
+import { UsageError } from './run.js';
+
+/** What a command prints on standard output; the caller writes it. */
+type Out = (text: string) => void;
+
+export const RUN_HELP = `detente run <scenario> [options]
+
+Run a scenario (a .yaml/.json file, or the name of a bundled scenario) and print its story.
+
+Options:
+  --seed N        Master seed (default: the scenario's own, else 1). Same seed, same run.
+  --rounds N      Number of rounds (default: the scenario's).
+  --format F      narrative (default): the story round by round and a closing table;
+                  json: the whole event log, metrics and closing table;
+                  csv: one row of metrics per round.
+  --out FILE      Write to FILE (whole or not at all) instead of standard output.
+  --verbose       Narrative: also investigation updates, adopted norms, rejected actions.
+  --no-truth      Narrative: hide what only the engine knows (covert operations, false alarms).
+  -h, --help      Show this help.`;
+
+export const VALIDATE_HELP = `detente validate <scenario>
+
+Check a scenario file without running it. Prints every problem with its path, what was expected
+and what was found (exit code 2), or a one-line summary (exit code 0).`;
+
+export const LIST_HELP = `detente list
+
+List the built-in strategies (with their classifier metadata) and the bundled scenarios.`;
+
+function seedOf(v: string): string | number {
+  return /^-?\d+$/.test(v) && Number.isSafeInteger(Number(v)) ? Number(v) : v;
+}
+
+function wholeNumber(flag: string, v: string, min: number): number {
+  if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`${flag} must be a whole number ≥ ${min}, not '${v}'`);
+  return Number(v);
+}
+
+export function runCommand(args: readonly string[], out: Out): number {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      seed: { type: 'string' },
+      rounds: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      verbose: { type: 'boolean' },
+      'no-truth': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    out(RUN_HELP);
+    return 0;
+  }
+  const arg = positionals[0];
+  if (arg === undefined) throw new UsageError(`run needs a scenario (a file, or one of: ${bundledScenarioNames().join(', ')})`);
+  if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
+  const format = values.format ?? 'narrative';
+  if (format !== 'narrative' && format !== 'json' && format !== 'csv') throw new UsageError(`--format must be narrative, json or csv, not '${format}'`);
+  const rounds = values.rounds === undefined ? undefined : wholeNumber('--rounds', values.rounds, 1);
+  const { scenario } = loadScenario(arg);
+  const seed = values.seed === undefined ? scenario.seed : seedOf(values.seed);
+  const n = rounds ?? scenario.rounds;
+  const run = simulate(scenario.spec, { seed, rounds: n });
+  let text: string;
+  if (format === 'json') {
+    text = `${JSON.stringify({ scenario: scenario.name, seed, rounds: n, log: run.log, metrics: run.metrics, dyads: summarizeDyads(run) })}\n`;
+  } else if (format === 'csv') {
+    text = metricsCsv(run.metrics);
+  } else {
+    const story = narrateRun(run, { truth: values['no-truth'] !== true, verbose: values.verbose === true, roundLabel: (r) => roundHeading(scenario.calendar, r) });
+    text = [`${scenario.title} — seed ${seed}, ${n} rounds`, '', ...story, '', `Summary after ${n} rounds`, '', formatSummary(run), ''].join('\n');
+  }
+  if (values.out !== undefined) writeFileAtomic(values.out, text);
+  else out(text.endsWith('\n') ? text.slice(0, -1) : text);
+  return 0;
+}
+
+export function validateCommand(args: readonly string[], out: Out): number {
+  const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    out(VALIDATE_HELP);
+    return 0;
+  }
+  const arg = positionals[0];
+  if (arg === undefined) throw new UsageError('validate needs a scenario file');
+  if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
+  const { scenario, path } = loadScenario(arg);
+  out(`ok: ${path} — ${scenario.name}: ${scenario.document.actors.length} actors, ${scenario.rounds} rounds`);
+  return 0;
+}
+
+export function listCommand(args: readonly string[], out: Out): number {
+  const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    out(LIST_HELP);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  const yes = (b: boolean | undefined) => (b ? 'yes' : 'no');
+  const strategies = createRegistry()
+    .list()
+    .map((s) => [s.name, yes(s.meta.stochastic), yes(s.meta.retaliatory), yes(s.meta.forgiving), yes(s.meta.attributionSensitive), yes(s.meta.aggressive), yes(s.meta.normEntrepreneur), s.meta.description ?? '']);
+  out('Strategies\n');
+  out(formatTable(['name', 'stochastic', 'retaliatory', 'forgiving', 'attribution-sensitive', 'aggressive', 'norm entrepreneur', 'description'], strategies));
+  const rows: string[][] = [];
+  for (const name of bundledScenarioNames()) {
+    try {
+      const { scenario } = loadScenario(name);
+      rows.push([name, String(scenario.rounds), scenario.calendar?.unit ?? 'round', scenario.title]);
+    } catch (e) {
+      rows.push([name, '?', '?', `(invalid: ${e instanceof Error ? e.message.split('\n')[0] : String(e)})`]);
+    }
+  }
+  out('\nScenarios\n');
+  out(formatTable(['name', 'rounds', 'round is a', 'title'], rows));
+  return 0;
+}
