@@ -125,8 +125,9 @@ export function spoiler(params?: Readonly<Record<string, unknown>>): Strategy {
  * `threshold` (or perceives a broken commitment), then punishes that actor for ever — a formal
  * accusation and economic sanctions it never lifts, espionage and disruption every round, talks
  * refused and dialogues suspended. Its memory is public: the sanctions it keeps in force (a
- * non-state grim trigger, which cannot sanction, remembers through its distrust: trust below
- * `threshold`'s complement).
+ * non-state grim trigger, which cannot sanction, starts striking in the round after the betrayal
+ * and remembers through its strikes: it keeps operating against whoever it operated against
+ * before — it never operates otherwise). Distrust alone, e.g. a low initial trust, is no betrayal.
  *
  * @example
  * ```ts
@@ -137,11 +138,11 @@ export function grimTrigger(params?: Readonly<Record<string, unknown>>): Strateg
   const p = readParams('grim-trigger', params, { threshold: 0.7 }, { threshold: [0, 1] });
   const punished = (view: Parameters<Strategy['operate']>[0]): string[] => {
     const set = new Set<string>(view.sanctions.filter((s) => s.by === view.self).map((s) => s.target));
-    if (view.me.kind !== 'state') for (const id of rivals(view)) if (view.trust(id) < 1 - p.threshold) set.add(id);
+    if (view.me.kind !== 'state') for (const op of view.operations) if (op.round < view.round) set.add(op.target);
     return [...set].sort();
   };
-  const offenders = (view: Parameters<Strategy['operate']>[0]): { suspect: string; incident: string | null }[] => {
-    const out = attributedIn(view, view.round, p.threshold).map((x) => ({ suspect: x.suspect, incident: x.incident.id as string | null }));
+  const offenders = (view: Parameters<Strategy['operate']>[0], round = view.round): { suspect: string; incident: string | null }[] => {
+    const out = attributedIn(view, round, p.threshold).map((x) => ({ suspect: x.suspect, incident: x.incident.id as string | null }));
     for (const e of view.events) {
       if (e.type === 'violation.perceived' && e.by === view.self && e.round === view.round - 1 && !out.some((o) => o.suspect === e.against)) out.push({ suspect: e.against, incident: null });
     }
@@ -152,7 +153,9 @@ export function grimTrigger(params?: Readonly<Record<string, unknown>>): Strateg
     meta: { stochastic: false, retaliatory: true, forgiving: false, attributionSensitive: true, aggressive: false, description: 'Cooperates until betrayed, then punishes for ever.' },
     operate(view) {
       const out: OperateAction[] = [];
-      for (const target of punished(view)) {
+      const targets = new Set(punished(view));
+      if (view.me.kind !== 'state') for (const { suspect } of offenders(view, view.round - 1)) targets.add(suspect);
+      for (const target of [...targets].sort()) {
         for (const kind of ['disruption', 'espionage'] as const) {
           if (canOperate(view, kind) && out.length < view.mechanisms.operations.maxPerRound) out.push({ type: 'operate', target, kind });
         }
