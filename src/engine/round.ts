@@ -4,7 +4,7 @@ import type { DecisionPhase, SimEvent } from '../model/event.js';
 import type { ActorId } from '../model/ids.js';
 import type { World } from '../model/world.js';
 import type { ActorView } from './contract.js';
-import { InvalidActionError, ProtocolError, safeJson } from './errors.js';
+import { InvalidActionError, ProtocolError } from './errors.js';
 import { roundMetrics } from './metrics.js';
 import type { RoundMetrics } from './metrics.js';
 import type { RoundContext } from './phases/context.js';
@@ -151,15 +151,12 @@ export function submitDecisions(pending: PendingRound, decisions: readonly Decis
       const d = given.get(`${need.actor}\u0000${req.id}`) as Extract<Decision, { request: string }> | undefined;
       const draws = drawn.has(need.actor) ? 0 : drawsOf(need.actor);
       drawn.add(need.actor);
-      const response = d ? plain(d.response) : { ok: true as const, value: { type: 'ignore' } };
-      recordDecision(ctx, need.actor, phase, { request: req.id, ...(response.ok ? { response: response.value as Response } : {}) }, draws, d?.error);
-      if (!response.ok) {
-        reject(need.actor, d?.response, response.reason);
-        continue;
-      }
-      const reason = validateResponse(req, response.value);
-      if (reason) reject(need.actor, response.value, reason);
-      else answers.set(req.id, response.value as Response);
+      // What is recorded is what replay feeds back, so an unusable answer replays to the same rejection.
+      const response = d ? recordable(d.response) : { type: 'ignore' };
+      recordDecision(ctx, need.actor, phase, { request: req.id, response: response as Response }, draws, d?.error);
+      const reason = validateResponse(req, response);
+      if (reason) reject(need.actor, response, reason);
+      else answers.set(req.id, response as Response);
     }
     const { world: w5, followUps } = applyResponses(st.world, ctx, st.asked, answers, reject);
     if (followUps.length > 0) return ask(w5, ctx, 'responses', [], options, new Set(followUps));
@@ -169,11 +166,14 @@ export function submitDecisions(pending: PendingRound, decisions: readonly Decis
   const accepted = new Map<string, Action[]>();
   for (const actor of st.world.actors) {
     const d = given.get(actor.id) as Extract<Decision, { actions: readonly Action[] }> | undefined;
-    const raw = d ? plain(d.actions ?? []) : { ok: true as const, value: [] };
-    const list = raw.ok && Array.isArray(raw.value) ? (raw.value as Action[]) : [];
+    // What is recorded is what replay feeds back: a decision that is not a list is recorded as
+    // given (or as 'not plain data'), so that replay rejects it again in the same way.
+    const raw = d ? recordable(d.actions ?? []) : [];
+    const isList = Array.isArray(raw);
+    const list = isList ? (raw as Action[]) : [];
     const draws = drawsOf(actor.id);
-    if (list.length > 0 || draws > 0 || d?.error !== undefined) recordDecision(ctx, actor.id, phase, { actions: list }, draws, d?.error);
-    if (!raw.ok || !Array.isArray(raw.value)) reject(actor.id, d?.actions, raw.ok ? 'decisions must be a list of actions' : raw.reason);
+    if (list.length > 0 || draws > 0 || d?.error !== undefined || !isList) recordDecision(ctx, actor.id, phase, { actions: raw as Action[] }, draws, d?.error);
+    if (!isList) reject(actor.id, raw, 'decisions must be a list of actions (plain data)');
     accepted.set(actor.id, list);
   }
 
@@ -297,14 +297,16 @@ function rngFacade(s: Stream): Rng {
 
 /**
  * Copy a decider's output into plain JSON data, so the log never shares objects with a strategy
- * (which could mutate them later) and always serialises.
+ * (which could mutate them later) and always serialises. Output that is not plain data (a cycle, a
+ * BigInt, undefined) becomes the string 'not plain data', which is then rejected as invalid.
  */
-function plain(value: unknown): { ok: true; value: unknown } | { ok: false; reason: string } {
+function recordable(value: unknown): unknown {
   try {
     const s = JSON.stringify(value);
-    if (s === undefined) return { ok: false, reason: `not plain data: ${safeJson(value)}` };
-    return { ok: true, value: JSON.parse(s) as unknown };
-  } catch (e) {
-    return { ok: false, reason: `not plain data (${e instanceof Error ? e.message : String(e)})` };
+    return s === undefined ? NOT_PLAIN : (JSON.parse(s) as unknown);
+  } catch {
+    return NOT_PLAIN;
   }
 }
+
+const NOT_PLAIN = 'not plain data';
