@@ -108,7 +108,9 @@ function resolveStrategies(
   }
   world.actors.forEach((actor, i) => {
     const given = overrides?.[actor.id] ?? fromSpec.get(actor.id) ?? actor.strategy;
-    const resolved = resolveOne(given, registry, overrides?.[actor.id] !== undefined ? `strategies.${actor.id}` : `actors[${i}].strategy`, issues);
+    // Paths point into what the user wrote: the spec's declaration order, not the sorted world.
+    const declared = spec ? spec.actors.findIndex((a) => a?.id === actor.id) : -1;
+    const resolved = resolveOne(given, registry, overrides?.[actor.id] !== undefined ? `strategies.${actor.id}` : `actors[${declared >= 0 ? declared : i}].strategy`, issues);
     if (resolved) out[actor.id] = resolved;
   });
   if (issues.length > 0) throw new ConfigError(issues);

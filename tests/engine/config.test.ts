@@ -1,0 +1,135 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { betaTrust, ConfigError, createWorld, simulate } from '../../src/index.js';
+import type { ConfigIssue, WorldSpec } from '../../src/index.js';
+import { arbWorldSpec } from '../../src/testing/index.js';
+
+function issuesOf(f: () => unknown): readonly ConfigIssue[] {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ConfigError) return e.issues;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('createWorld', () => {
+  it('lists every problem of a spec at once, each with its path', () => {
+    const spec = {
+      actors: [
+        { id: 'US', capabilities: { offense: 1.5, stealth: -0.1, luck: 1 } },
+        { id: 'US' },
+        { id: 'GANG', kind: 'criminal' },
+        { id: 'APT', kind: 'proxy', sponsor: 'GANG' },
+        { id: 'APT2', kind: 'proxy' },
+        { id: 'CN', sponsor: 'US', capabilities: { attribution: Number.NaN } },
+        { id: 'bad id!' },
+      ],
+      dyads: [{ from: 'US', to: 'XX', trust: 0.5 }, { from: 'US', to: 'CN', trust: 1 }],
+      mechanisms: { trust: { decay: 'fast' }, nonsense: {} },
+    } as unknown as WorldSpec;
+    const issues = issuesOf(() => createWorld(spec, { seed: 1 }));
+    const paths = issues.map((i) => i.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'actors[0].capabilities.offense',
+        'actors[0].capabilities.stealth',
+        'actors[0].capabilities.luck',
+        'actors[1].id',
+        'actors[3].sponsor',
+        'actors[4].sponsor',
+        'actors[5].sponsor',
+        'actors[5].capabilities.attribution',
+        'actors[6].id',
+        'dyads[0].to',
+        'dyads[1].trust',
+        'mechanisms.trust.decay',
+        'mechanisms.nonsense',
+      ]),
+    );
+    expect(issues).toHaveLength(13);
+    const byPath = new Map(issues.map((i) => [i.path, i] as const));
+    expect(byPath.get('actors[1].id')?.received).toMatch(/duplicate 'US'/);
+    expect(byPath.get('actors[3].sponsor')).toMatchObject({ expected: expect.stringMatching(/a state/), received: expect.stringMatching(/GANG, a criminal/) });
+    expect(byPath.get('actors[0].capabilities.offense')).toMatchObject({ expected: 'a number in [0, 1]', received: '1.5' });
+    // The message lists them all, one per line.
+    let message = '';
+    try {
+      createWorld(spec, { seed: 1 });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message.split('\n')).toHaveLength(1 + 13);
+    expect(message).toMatch(/^13 problems/);
+  });
+
+  it('a proxy sponsored by another proxy is rejected', () => {
+    const issues = issuesOf(() => createWorld({ actors: [{ id: 'S' }, { id: 'P1', kind: 'proxy', sponsor: 'S' }, { id: 'P2', kind: 'proxy', sponsor: 'P1' }] }, { seed: 1 }));
+    expect(issues).toEqual([expect.objectContaining({ path: 'actors[2].sponsor', received: 'P1, a proxy' })]);
+  });
+
+  it('rejects bad seeds, empty actor lists and bad injects with paths', () => {
+    expect(issuesOf(() => createWorld({ actors: [{ id: 'A' }] }, { seed: '' }))).toEqual([expect.objectContaining({ path: 'seed' })]);
+    expect(issuesOf(() => createWorld({ actors: [] }, { seed: 1 }))).toEqual([expect.objectContaining({ path: 'actors' })]);
+    const issues = issuesOf(() =>
+      createWorld(
+        {
+          actors: [{ id: 'A' }, { id: 'B' }],
+          injects: [
+            { round: -1, type: 'note', text: 'x' },
+            { round: 1, type: 'operation', actor: 'A', target: 'A', kind: 'espionage' },
+            { round: 1, type: 'capability', actor: 'Q', capability: 'stealth', value: 2 },
+          ],
+        },
+        { seed: 1 },
+      ),
+    );
+    expect(issues.map((i) => i.path)).toEqual(['injects[0].round', 'injects[1].target', 'injects[2].actor', 'injects[2].value']);
+  });
+
+  it('sorts actors by id whatever the declaration order and seeds dyad trust exactly', () => {
+    fc.assert(
+      fc.property(arbWorldSpec({ injects: false }), (spec) => {
+        const world = createWorld(spec, { seed: 1 });
+        const ids = world.actors.map((a) => a.id);
+        expect(ids).toEqual([...ids].sort());
+        const n = ids.length;
+        // The last dyad spec for a pair wins.
+        const expected = new Map<string, number>();
+        for (const d of spec.dyads ?? []) {
+          if (d.trust === undefined) continue;
+          expected.set(`${d.from}>${d.to}`, d.trust);
+          if (d.mutual) expected.set(`${d.to}>${d.from}`, d.trust);
+        }
+        for (const [key, t] of expected) {
+          const [from, to] = key.split('>') as [string, string];
+          const k = ids.indexOf(from) * n + ids.indexOf(to);
+          expect(betaTrust(world.dyads.trustR[k] as number, world.dyads.trustS[k] as number)).toBeCloseTo(t, 12);
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+describe('simulate', () => {
+  it('an unknown strategy name is a ConfigError with a did-you-mean hint', () => {
+    const issues = issuesOf(() => simulate({ actors: [{ id: 'US', strategy: 'tit-for-tatt' }, { id: 'CN', strategy: 'hawk' }] }, { seed: 1, rounds: 1 }));
+    expect(issues).toEqual([expect.objectContaining({ path: 'actors[0].strategy', received: "'tit-for-tatt'", hint: "did you mean 'tit-for-tat'?" })]);
+    expect(() => simulate({ actors: [{ id: 'US', strategy: 'dovv' }] }, { seed: 1, rounds: 1 })).toThrow(/did you mean 'dove'\?/);
+  });
+
+  it('an unknown strategy override and an unknown actor in strategies are both reported', () => {
+    const issues = issuesOf(() => simulate({ actors: [{ id: 'US' }, { id: 'CN' }] }, { seed: 1, rounds: 1, strategies: { US: 'hawkk', RU: 'dove' } }));
+    expect(issues.map((i) => i.path).sort()).toEqual(['strategies.RU', 'strategies.US']);
+    expect(issues.find((i) => i.path === 'strategies.US')?.hint).toBe("did you mean 'hawk'?");
+  });
+
+  it('rejects a negative or fractional number of rounds, and a seed that is not the world’s', () => {
+    expect(() => simulate({ actors: [{ id: 'A' }] }, { seed: 1, rounds: -1 })).toThrow(ConfigError);
+    expect(() => simulate({ actors: [{ id: 'A' }] }, { seed: 1, rounds: 1.5 })).toThrow(ConfigError);
+    const world = createWorld({ actors: [{ id: 'A' }] }, { seed: 1 });
+    expect(() => simulate(world, { seed: 2, rounds: 1 })).toThrow(/the world's own seed '1'/);
+  });
+});
