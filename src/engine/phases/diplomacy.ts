@@ -28,7 +28,8 @@ export function applyDiplomacy(
   orders: readonly DiplomacyOrders[],
   revalidate: (world: World, actor: string, action: DiplomacyAction) => string | null,
 ): World {
-  if (orders.every((o) => o.actions.length === 0)) return world;
+  // Nothing to do only when nobody acts and no forum sits: a forum in session votes anyway.
+  if (orders.every((o) => o.actions.length === 0) && !world.forums.some((f) => inSession(f, ctx.round))) return world;
   const index = actorIndex(world);
   const m = world.mechanisms;
   const round = ctx.round;
