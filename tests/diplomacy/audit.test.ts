@@ -1,0 +1,106 @@
+/**
+ * The commitment audit keeps truth and perception apart (docs/diplomacy.md, "The commitment
+ * audit"): `violation.committed` records what really broke a commitment (hidden from every view);
+ * `violation.perceived` what a victim saw — only a detected incident attributed with confidence ≥
+ * `audit.confidenceThreshold` — and it can be false, e.g. when a third party plants a false flag.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MECHANISMS, isVisibleTo, simulate } from '../../src/index.js';
+import type { Inject, MechanismOverrides, WorldSpec } from '../../src/index.js';
+import { eventsOf, QUIET } from './helpers.js';
+
+const SEEDS = Array.from({ length: 40 }, (_, k) => k);
+const ROUNDS = 6;
+
+/**
+ * S and V have agreed not to steal commercial secrets; S spies on V every round, commercially in
+ * even rounds; T is another capable spy, so V's attributions are uncertain.
+ */
+function theft(mechanisms: MechanismOverrides = {}, flagged?: { by: string; flag: string }): WorldSpec {
+  const injects: Inject[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    if (flagged) injects.push({ round, type: 'operation', actor: flagged.by, target: 'V', kind: 'espionage', commercial: true, falseFlag: flagged.flag });
+    else injects.push({ round, type: 'operation', actor: 'S', target: 'V', kind: 'espionage', commercial: round % 2 === 0 });
+  }
+  return {
+    actors: [
+      { id: 'S', capabilities: { espionage: 0.7, stealth: 0.4 } },
+      { id: 'T', capabilities: { espionage: 0.7 } },
+      { id: 'V', capabilities: { attribution: 0.5 } },
+    ],
+    agreements: [{ parties: ['S', 'V'], terms: [{ kind: 'no-commercial-theft' }] }],
+    injects,
+    mechanisms: { ...QUIET, ...mechanisms },
+  };
+}
+
+describe('the commitment audit', () => {
+  it('commercial espionage under no-commercial-theft is a committed violation, whether noticed or not; other espionage is not', () => {
+    let commercial = 0;
+    for (const seed of SEEDS) {
+      const r = simulate(theft(), { seed, rounds: ROUNDS });
+      const ag = r.world.agreements[0]?.id;
+      const ops = eventsOf(r.log, 'operation.conducted');
+      expect(ops).toHaveLength(ROUNDS);
+      for (const { operation: op } of ops) {
+        const committed = eventsOf(r.log, 'violation.committed', (e) => e.operation === op.id);
+        if (op.commercial) {
+          commercial++;
+          expect(committed).toEqual([expect.objectContaining({ round: op.round, phase: 'update', by: 'S', against: 'V', commitment: 'no-commercial-theft', agreement: ag, norm: null })]);
+        } else expect(committed).toEqual([]);
+      }
+      // The truth is hidden from every actor.
+      for (const e of eventsOf(r.log, 'violation.committed')) for (const a of ['S', 'T', 'V']) expect(isVisibleTo(e, a)).toBe(false);
+    }
+    expect(commercial).toBe(SEEDS.length * (ROUNDS / 2));
+  });
+
+  for (const threshold of [DEFAULT_MECHANISMS.audit.confidenceThreshold, 0.6]) {
+    it(`a violation is perceived exactly when a commercial incident is attributed to the partner with confidence ≥ ${threshold}`, () => {
+      const tally = { perceived: 0, unnoticed: 0, belowThreshold: 0 };
+      for (const seed of SEEDS) {
+        const r = simulate(theft({ audit: { confidenceThreshold: threshold } }), { seed, rounds: ROUNDS });
+        for (let round = 0; round < ROUNDS; round++) {
+          const detected = eventsOf(r.log, 'incident.detected', (e) => e.round === round && e.victim === 'V' && e.operation !== null);
+          const perceived = eventsOf(r.log, 'violation.perceived', (e) => e.round === round);
+          const expected = detected.filter((e) => e.commercial && e.suspect === 'S' && e.confidence >= threshold);
+          expect(perceived.map((e) => [e.by, e.against, e.commitment, e.incident, e.confidence, e.real])).toEqual(
+            expected.map((e) => ['V', 'S', 'no-commercial-theft', e.incident, e.confidence, true]),
+          );
+          for (const e of perceived) {
+            expect(e.confidence).toBeGreaterThanOrEqual(threshold);
+            expect(isVisibleTo(e, 'V')).toBe(true);
+            expect(isVisibleTo(e, 'S')).toBe(false);
+            expect(isVisibleTo(e, 'T')).toBe(false);
+          }
+          const committed = eventsOf(r.log, 'violation.committed', (e) => e.round === round).length;
+          tally.perceived += perceived.length;
+          if (committed > perceived.length) tally.unnoticed++;
+          if (detected.some((e) => e.commercial && e.suspect === 'S' && e.confidence < threshold)) tally.belowThreshold++;
+        }
+      }
+      // Not vacuous: some violations are perceived, some go unnoticed, some detections fall short of the threshold.
+      expect(tally.perceived).toBeGreaterThan(10);
+      expect(tally.unnoticed).toBeGreaterThan(10);
+      if (threshold > DEFAULT_MECHANISMS.audit.confidenceThreshold) expect(tally.belowThreshold).toBeGreaterThan(0);
+    });
+  }
+
+  it('a perceived violation can be false: a third party stealing under a false flag makes V accuse its innocent partner', () => {
+    let falsePerceived = 0;
+    for (const seed of SEEDS) {
+      const r = simulate(theft({}, { by: 'T', flag: 'S' }), { seed, rounds: ROUNDS });
+      // S did nothing: nothing committed (T has no agreement with V).
+      expect(eventsOf(r.log, 'violation.committed')).toEqual([]);
+      const perceived = eventsOf(r.log, 'violation.perceived');
+      for (const e of perceived) {
+        expect(e).toMatchObject({ by: 'V', against: 'S', commitment: 'no-commercial-theft', real: false });
+        const [detected] = eventsOf(r.log, 'incident.detected', (d) => d.incident === e.incident);
+        expect(detected).toMatchObject({ suspect: 'S', commercial: true });
+        expect(detected?.operation).not.toBeNull();
+      }
+      falsePerceived += perceived.length;
+    }
+    expect(falsePerceived).toBeGreaterThan(5);
+  });
+});
