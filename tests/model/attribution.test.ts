@@ -1,0 +1,165 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_MECHANISMS,
+  detectionProbability,
+  falseAlarmProbability,
+  identificationProbability,
+  mergeMechanisms,
+  priorOverSuspects,
+  relevantCapability,
+  scaleSuspect,
+  topSuspect,
+  updatePosterior,
+} from '../../src/index.js';
+
+const unit = fc.double({ min: 0, max: 1, noNaN: true });
+const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
+
+/** A posterior over n suspects plus "nobody", with some suspects implausible (0), summing to 1. */
+const arbPosterior = fc
+  .array(fc.oneof(fc.constant(0), fc.double({ min: 0.001, max: 1, noNaN: true })), { minLength: 1, maxLength: 8 })
+  .chain((weights) => fc.oneof(fc.constant(0), fc.double({ min: 0.001, max: 1, noNaN: true })).map((nobody) => priorOverSuspects(weights, nobody)));
+
+describe('detection, identification and false alarms', () => {
+  it('detection is attribution · (1 − stealth) · (1 + 0.5·severity/10), in [0, 1]', () => {
+    expect(detectionProbability(1, 0, 3, DEFAULT_MECHANISMS)).toBe(1);
+    expect(detectionProbability(0, 0, 10, DEFAULT_MECHANISMS)).toBe(0);
+    expect(detectionProbability(0.5, 0.5, 2, DEFAULT_MECHANISMS)).toBeCloseTo(0.275, 12);
+    fc.assert(
+      fc.property(unit, unit, fc.double({ min: 1, max: 10, noNaN: true }), (a, s, sev) => {
+        const p = detectionProbability(a, s, sev, DEFAULT_MECHANISMS);
+        expect(p).toBeGreaterThanOrEqual(0);
+        expect(p).toBeLessThanOrEqual(1);
+        expect(p).toBeCloseTo(Math.min(1, a * (1 - s) * (1 + (0.5 * sev) / 10)), 12);
+        // More forensics never hurts, more stealth never helps the victim.
+        expect(detectionProbability(Math.min(1, a + 0.1), s, sev, DEFAULT_MECHANISMS)).toBeGreaterThanOrEqual(p);
+        expect(detectionProbability(a, Math.min(1, s + 0.1), sev, DEFAULT_MECHANISMS)).toBeLessThanOrEqual(p);
+      }),
+    );
+  });
+
+  it('identification is 0.5 + 0.5·attribution plus a bonus per sharing agreement, capped at 1', () => {
+    expect(identificationProbability(0, 0, DEFAULT_MECHANISMS)).toBe(0.5);
+    expect(identificationProbability(1, 0, DEFAULT_MECHANISMS)).toBe(1);
+    expect(identificationProbability(0.4, 2, DEFAULT_MECHANISMS)).toBeCloseTo(0.8, 12);
+    expect(identificationProbability(1, 3, DEFAULT_MECHANISMS)).toBe(1);
+  });
+
+  it('false alarms occur at 0.05·(1 − attribution)', () => {
+    expect(falseAlarmProbability(0, DEFAULT_MECHANISMS)).toBe(0.05);
+    expect(falseAlarmProbability(1, DEFAULT_MECHANISMS)).toBe(0);
+    expect(falseAlarmProbability(0.5, mergeMechanisms({ falseAlarm: { rate: 0.2 } }).mechanisms)).toBeCloseTo(0.1, 12);
+  });
+
+  it('espionage is suspected from espionage capability, the rest from offense', () => {
+    const c = { espionage: 0.9, offense: 0.2, defense: 0, attribution: 0, stealth: 0 };
+    expect(relevantCapability(c, 'espionage')).toBe(0.9);
+    expect(relevantCapability(c, 'disruption')).toBe(0.2);
+    expect(relevantCapability(c, 'degradation')).toBe(0.2);
+  });
+});
+
+describe('the posterior over suspects', () => {
+  it('priorOverSuspects is a distribution with "nobody" last, proportional to the weights', () => {
+    expect(priorOverSuspects([0, 0.4, 0.2], 0.1)).toEqual([0, 0.4 / 0.7, 0.2 / 0.7, 0.1 / 0.7]);
+    expect(priorOverSuspects([0, 0], 0)).toEqual([0, 0, 1]);
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1, max: 2, noNaN: true }), { maxLength: 10 }), fc.double({ min: -1, max: 1, noNaN: true }), (w, nobody) => {
+        const p = priorOverSuspects(w, nobody);
+        expect(p).toHaveLength(w.length + 1);
+        expect(Math.abs(sum(p) - 1)).toBeLessThan(1e-12);
+        for (const x of p) expect(x).toBeGreaterThanOrEqual(0);
+        w.forEach((x, i) => (x > 0 ? expect(p[i]).toBeGreaterThan(0) : expect(p[i]).toBe(0)));
+      }),
+    );
+  });
+
+  it('updatePosterior keeps a distribution on the same support', () => {
+    fc.assert(
+      fc.property(arbPosterior, fc.nat(), unit, (post, k, q) => {
+        const n = post.length - 1;
+        const named = k % n;
+        const next = updatePosterior(post, named, q);
+        expect(next).toHaveLength(post.length);
+        expect(Math.abs(sum(next) - 1)).toBeLessThan(1e-9);
+        next.forEach((x, i) => {
+          expect(x).toBeGreaterThanOrEqual(0);
+          if (post[i] === 0) expect(x).toBe(0);
+        });
+      }),
+    );
+  });
+
+  it('a signal naming X raises X when it is informative (q above chance) and X is neither ruled out nor certain', () => {
+    fc.assert(
+      fc.property(arbPosterior, fc.nat(), unit, (post, k, u) => {
+        const n = post.length - 1;
+        const plausible = post.slice(0, n).map((p, i) => [p, i] as const).filter(([p]) => p > 0);
+        fc.pre(plausible.length >= 1);
+        const [px, x] = plausible[k % plausible.length] as readonly [number, number];
+        fc.pre(px < 1 - 1e-9);
+        const m = plausible.length;
+        const q = 1 / m + (1 - 1 / m) * (0.01 + 0.99 * u); // strictly above 1/m
+        fc.pre(q < 1 || m > 1);
+        const next = updatePosterior(post, x, q);
+        expect(next[x]).toBeGreaterThan(px);
+        // … and lowers every other plausible suspect relative to X.
+        for (const [p, i] of plausible) if (i !== x) expect((next[i] as number) / (next[x] as number)).toBeLessThan(p / px);
+      }),
+    );
+  });
+
+  it('a signal naming nobody usable, or an implausible suspect, changes nothing', () => {
+    const post = [0, 0.5, 0.3, 0.2];
+    expect(updatePosterior(post, null, 0.9)).toEqual(post);
+    expect(updatePosterior(post, 0, 0.9)).toEqual(post);
+    expect(updatePosterior(post, 7, 0.9)).toEqual(post);
+  });
+
+  it('the worked example: one signal naming suspect 1 with q = 0.8', () => {
+    // Suspects 1 and 2 plausible (m = 2): likelihoods 0.8, 0.2, and 1/2 for nobody.
+    const next = updatePosterior([0, 0.5, 0.4, 0.1], 1, 0.8);
+    const z = 0.5 * 0.8 + 0.4 * 0.2 + 0.1 * 0.5;
+    const expected = [0, (0.5 * 0.8) / z, (0.4 * 0.2) / z, (0.1 * 0.5) / z];
+    expected.forEach((p, i) => expect(next[i]).toBeCloseTo(p, 15));
+  });
+
+  it('with a single plausible suspect, a signal naming it favours a false alarm (it is what a false alarm would name)', () => {
+    const next = updatePosterior([0, 0.8, 0.2], 1, 0.7);
+    expect(next[1]).toBeLessThan(0.8);
+    expect(Math.abs(sum(next) - 1)).toBeLessThan(1e-12);
+  });
+
+  it('scaleSuspect multiplies one suspect by a likelihood ratio and renormalises', () => {
+    [0, 0.3 / 0.7, 0.3 / 0.7, 0.1 / 0.7].forEach((p, i) => expect(scaleSuspect([0, 0.6, 0.3, 0.1], 1, 0.5)[i]).toBeCloseTo(p, 15));
+    fc.assert(
+      fc.property(arbPosterior, fc.nat(), fc.double({ min: 0, max: 10, noNaN: true }), (post, k, ratio) => {
+        const s = k % post.length;
+        const next = scaleSuspect(post, s, ratio);
+        expect(Math.abs(sum(next) - 1)).toBeLessThan(1e-9);
+        for (const x of next) expect(x).toBeGreaterThanOrEqual(0);
+        const p = post[s] as number;
+        if (p > 0 && p < 1 - 1e-9) {
+          if (ratio < 1) expect(next[s]).toBeLessThan(p);
+          if (ratio > 1) expect(next[s]).toBeGreaterThan(p);
+        }
+        if (ratio === 1) next.forEach((x, i) => expect(x).toBeCloseTo(post[i] as number, 12));
+        // The others keep their proportions.
+        const others = post.map((x, i) => [x, i] as const).filter(([x, i]) => i !== s && x > 0);
+        if (others.length >= 2 && sum(next) > 0) {
+          const [[a, i], [b, j]] = others as [readonly [number, number], readonly [number, number]];
+          expect(Math.abs((next[i] as number) / (next[j] as number) / (a / b) - 1)).toBeLessThan(1e-9);
+        }
+      }),
+    );
+    expect(scaleSuspect([0.5, 0.5], 3, 2)).toEqual([0.5, 0.5]);
+    expect(scaleSuspect([0.5, 0.5], 0, -1)).toEqual([0.5, 0.5]);
+  });
+
+  it('topSuspect ignores "nobody"', () => {
+    expect(topSuspect([0, 0.7, 0.2, 0.1])).toEqual({ index: 1, confidence: 0.7 });
+    expect(topSuspect([0.1, 0.1, 0.8])).toEqual({ index: 0, confidence: 0.1 });
+    expect(topSuspect([0, 0, 1])).toBeNull();
+  });
+});
