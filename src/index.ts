@@ -45,7 +45,7 @@ export type {
   ShareInformationAction,
 } from './model/action.js';
 export { DIPLOMACY_ACTION_TYPES, RESPONSE_TYPES, RESPONSES_BY_KIND } from './model/action.js';
-export type { DecisionPhase, EventOf, Phase, SimEvent, SimEventType } from './model/event.js';
+export type { DecisionPhase, EventOf, ForumVote, Phase, SimEvent, SimEventType } from './model/event.js';
 export { isVisibleTo, PHASES } from './model/event.js';
 export type { Inject } from './model/inject.js';
 export type { DeepPartial, MechanismIssue, MechanismOverrides, Mechanisms } from './model/mechanisms.js';

@@ -13,6 +13,16 @@ export type Phase = (typeof PHASES)[number];
 /** The phases in which actors decide. @example `const p: DecisionPhase = 'diplomacy';` */
 export type DecisionPhase = 'operations' | 'diplomacy' | 'responses';
 
+/** The outcome of a forum vote on one package. */
+export interface ForumVote {
+  readonly forum: string;
+  readonly norms: readonly NormId[];
+  readonly accepted: readonly ActorId[];
+  /** Members that objected. */
+  readonly holdouts: readonly ActorId[];
+  readonly abstained: readonly ActorId[];
+}
+
 interface Stamp<T extends string> {
   readonly type: T;
   readonly round: number;
@@ -154,14 +164,8 @@ export type SimEvent =
   | (Stamp<'dialogue.resumed'> & { readonly dialogue: string; readonly by: ActorId; readonly target: ActorId })
   | (Stamp<'forum.convened'> & { readonly forum: string; readonly members: readonly ActorId[]; readonly packages: readonly (readonly string[])[] })
   | (Stamp<'forum.tabled'> & { readonly forum: string; readonly by: ActorId; readonly norms: readonly NormId[] })
-  | (Stamp<'forum.adopted' | 'forum.failed'> & {
-      readonly forum: string;
-      readonly norms: readonly NormId[];
-      readonly accepted: readonly ActorId[];
-      /** Members that objected. */
-      readonly holdouts: readonly ActorId[];
-      readonly abstained: readonly ActorId[];
-    })
+  | (Stamp<'forum.adopted'> & ForumVote)
+  | (Stamp<'forum.failed'> & ForumVote)
   | (Stamp<'violation.committed'> & {
       /** Hidden truth: an operation that broke a commitment or an adopted norm of its principal. */
       readonly by: ActorId;
