@@ -2,8 +2,8 @@
  * Does a hotline keep two states from escalating when a third party frames them?
  *
  * Two deterrers, A and B, long-standing rivals with good forensics that never operate themselves
- * (so every attribution to them is wrong); every round a third party C disrupts one of them
- * dressed up as the other. The same 200 seeds run with and without a hotline between A and B, so
+ * (so every attribution to them is wrong); every round a third party C disrupts each of them
+ * dressed up as the other (the set-up of tests/diplomacy/hotline-false-flag.test.ts). The same 200 seeds run with and without a hotline between A and B, so
  * each seed is a paired comparison.
  *
  * Run: npx tsx examples/hotline-vs-false-flag.ts   (or bundle it; see examples/README.md)
@@ -19,11 +19,11 @@ function base(): ScenarioBuilder {
     .rounds(ROUNDS)
     .actor({ id: 'A', capabilities: { espionage: 0, offense: 0.8, defense: 0.5, attribution: 0.75, stealth: 0.5 }, strategy: 'deterrer' })
     .actor({ id: 'B', capabilities: { espionage: 0, offense: 0.8, defense: 0.5, attribution: 0.75, stealth: 0.5 }, strategy: 'deterrer' })
-    .actor({ id: 'C', capabilities: { espionage: 0.5, offense: 0.8, defense: 0.5, attribution: 0.3, stealth: 0.6 }, strategy: 'passive' })
-    .dyad({ from: 'A', to: 'B', trust: 0.25, mutual: true });
+    .actor({ id: 'C', capabilities: { espionage: 0.8, offense: 0.8, defense: 0.5, attribution: 0.5, stealth: 0.5 }, strategy: 'passive' })
+    .dyad({ from: 'A', to: 'B', trust: 0.3, mutual: true });
   for (let r = 0; r < ROUNDS; r++) {
-    const [target, framed] = r % 2 === 0 ? ['A', 'B'] : ['B', 'A'];
-    b = b.inject({ round: r, type: 'operation', actor: 'C', target, kind: 'disruption', falseFlag: framed });
+    b = b.inject({ round: r, type: 'operation', actor: 'C', target: 'A', kind: 'disruption', falseFlag: 'B' });
+    b = b.inject({ round: r, type: 'operation', actor: 'C', target: 'B', kind: 'disruption', falseFlag: 'A' });
   }
   return b;
 }
