@@ -53,7 +53,14 @@ export function arbCapabilities(): Arbitrary<Capabilities> {
   });
 }
 
-/** Options of {@link arbActorSpecs}. */
+/**
+ * Options of {@link arbActorSpecs}.
+ *
+ * @example
+ * ```ts
+ * const options: ArbActorSpecsOptions = { min: 2, max: 4, strategies: ['hawk', 'dove'], proxies: false };
+ * ```
+ */
 export interface ArbActorSpecsOptions {
   /** Fewest actors (default 2, at least 1). */
   readonly min?: number;
@@ -85,8 +92,8 @@ export function actorId(k: number, count: number): ActorId {
 /**
  * A list of valid actor specs: unique ids `A0`, `A1`, … (see {@link actorId}), every capability
  * given, a strategy name from `strategies`, and, where allowed, proxies whose sponsor is a state
- * declared before them. The first actor is always a state. Shrinks towards fewer actors, all of
- * them states.
+ * declared among the states (which come first). Shrinks towards fewer actors: as few states,
+ * proxies and criminal groups as a counterexample needs.
  *
  * @example
  * ```ts
@@ -100,33 +107,46 @@ export function arbActorSpecs(options: ArbActorSpecsOptions = {}): Arbitrary<Act
   if (strategies.length === 0) throw new RangeError('arbActorSpecs needs at least one strategy name');
   const proxies = options.proxies ?? true;
   const criminals = options.criminals ?? false;
-  const kindChoices: { weight: number; arbitrary: Arbitrary<'state' | 'proxy' | 'criminal'> }[] = [{ weight: 4, arbitrary: fc.constant('state' as const) }];
-  if (proxies) kindChoices.push({ weight: 1, arbitrary: fc.constant('proxy' as const) });
-  if (criminals) kindChoices.push({ weight: 1, arbitrary: fc.constant('criminal' as const) });
-  const one = fc.record({
-    kind: fc.oneof(...kindChoices),
-    // Which earlier state sponsors a proxy (an index into the earlier states, taken modulo their count).
-    sponsorPick: fc.nat({ max: 64 }),
-    capabilities: arbCapabilities(),
-    strategy: fc.constantFrom(...strategies),
-  });
-  return fc.array(one, { minLength: min, maxLength: max }).map((raw) => {
-    const count = raw.length;
-    const states: ActorId[] = [];
-    return raw.map((r, k): ActorSpec => {
-      const id = actorId(k, count);
-      const kind = k === 0 ? 'state' : r.kind;
-      if (kind === 'state') states.push(id);
-      if (kind === 'proxy') {
-        const sponsor = states[r.sponsorPick % states.length] as ActorId;
-        return { id, kind, sponsor, capabilities: r.capabilities, strategy: r.strategy };
-      }
-      return { id, kind, capabilities: r.capabilities, strategy: r.strategy };
+  const actor = fc.record({ capabilities: arbCapabilities(), strategy: fc.constantFrom(...strategies) });
+  // Which state sponsors a proxy (an index into the states, taken modulo their count).
+  const proxy = fc.record({ sponsorPick: fc.nat({ max: 64 }), capabilities: arbCapabilities(), strategy: fc.constantFrom(...strategies) });
+  const none = fc.constant([] as never[]);
+  // States, then proxies, then criminal groups, each in its own list: fast-check shrinks each list
+  // on its own (dropping leading items), so a counterexample shrinks to as few of each as it needs.
+  return fc
+    .tuple(
+      fc.array(actor, { minLength: 1, maxLength: max }),
+      proxies && max > 1 ? fc.array(proxy, { maxLength: Math.max(1, Math.floor(max / 2)) }) : none,
+      criminals && max > 1 ? fc.array(actor, { maxLength: Math.max(1, Math.floor(max / 3)) }) : none,
+      fc.array(actor, { minLength: min, maxLength: min }),
+    )
+    .map(([states, proxyList, criminalList, padding]) => {
+      type Entry = { kind: 'state' | 'proxy' | 'criminal'; sponsorPick: number; capabilities: Capabilities; strategy: string };
+      const entries: Entry[] = [
+        ...states.map((a) => ({ kind: 'state' as const, sponsorPick: 0, ...a })),
+        ...proxyList.map((a) => ({ kind: 'proxy' as const, ...a })),
+        ...criminalList.map((a) => ({ kind: 'criminal' as const, sponsorPick: 0, ...a })),
+      ].slice(0, max);
+      // Too few actors: more states at the end.
+      for (let k = 0; entries.length < min; k++) entries.push({ kind: 'state', sponsorPick: 0, ...(padding[k] as (typeof padding)[number]) });
+      const count = entries.length;
+      const stateIds = entries.slice(0, states.length).map((_, k) => actorId(k, count));
+      return entries.map((e, k): ActorSpec => {
+        const id = actorId(k, count);
+        if (e.kind === 'proxy') return { id, kind: 'proxy', sponsor: stateIds[e.sponsorPick % stateIds.length] as ActorId, capabilities: e.capabilities, strategy: e.strategy };
+        return { id, kind: e.kind, capabilities: e.capabilities, strategy: e.strategy };
+      });
     });
-  });
 }
 
-/** Options of {@link arbWorldSpec}. */
+/**
+ * Options of {@link arbWorldSpec}.
+ *
+ * @example
+ * ```ts
+ * const options: ArbWorldSpecOptions = { maxActors: 4, strategies: ['tit-for-tat', 'random'], reveals: false };
+ * ```
+ */
 export interface ArbWorldSpecOptions {
   /** Fewest actors (default 2). */
   readonly minActors?: number;
