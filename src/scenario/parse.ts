@@ -312,7 +312,14 @@ function buildSpec(doc: ScenarioDocument, registry: StrategyRegistry): WorldSpec
   };
 }
 
-/** Capabilities from a preset name, numbers, or a preset with overrides. */
+/**
+ * Capabilities from a preset name, numbers, or a preset with overrides.
+ *
+ * @example
+ * ```ts
+ * resolveCapabilities({ preset: 'china', stealth: 0.7 }); // China's preset with stealth 0.7
+ * ```
+ */
 export function resolveCapabilities(ref: string | (Partial<Capabilities> & { readonly preset?: string })): Partial<Capabilities> {
   if (typeof ref === 'string') return CAPABILITY_PRESETS[ref]?.capabilities ?? {};
   const { preset, ...numbers } = ref;

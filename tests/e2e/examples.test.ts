@@ -2,27 +2,19 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'detente-examples-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Bundle an example against the sources (as `detente` and `detente/testing`) and run it. */
+/**
+ * Run an example as a user would (`npx tsx examples/…`): it imports the package by name, which
+ * resolves to the freshly built dist/ (the test run builds it first).
+ */
 async function runExample(name: string, ...args: string[]): Promise<string> {
-  const out = join(dir, name.replace(/\.ts$/, '.mjs'));
-  await build({
-    entryPoints: [join(root, 'examples', name)],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: out,
-    alias: { detente: join(root, 'src/index.ts'), 'detente/testing': join(root, 'src/testing/index.ts') },
-    external: ['yaml', 'fast-check', 'seedrandom', 'immer'],
-    logLevel: 'silent',
-  });
-  return execFileSync(process.execPath, [out, ...args], { encoding: 'utf8', cwd: root, timeout: 60_000 });
+  const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
+  return execFileSync(process.execPath, [tsx, join(root, 'examples', name), ...args], { encoding: 'utf8', cwd: root, timeout: 60_000 });
 }
 
 describe('examples', () => {
