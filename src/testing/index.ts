@@ -30,13 +30,16 @@ import type { ActorId, ActorSpec, Capabilities, CapabilityKey, DyadSpec, Inject,
 /** The built-in strategies that never throw and suit any world, used when no list is given. */
 const DEFAULT_STRATEGIES: readonly string[] = Object.freeze(['passive', 'dove', 'hawk', 'tit-for-tat', 'generous-tit-for-tat', 'deterrer', 'random']);
 
-/** A probability that shrinks towards 0 and never is NaN. */
+/**
+ * A probability on a grid of hundredths (0, 0.01, …, 1): counterexamples shrink fast, to round
+ * numbers a person can read in a scenario file.
+ */
 function arbUnit(): Arbitrary<number> {
-  return fc.double({ min: 0, max: 1, noNaN: true, noDefaultInfinity: true });
+  return fc.integer({ min: 0, max: 100 }).map((k) => k / 100);
 }
 
 /**
- * Capabilities with every value in [0, 1] (shrinking towards 0).
+ * Capabilities with every value in [0, 1], in hundredths (shrinking towards 0).
  *
  * @example
  * ```ts
@@ -162,6 +165,8 @@ export interface ArbWorldSpecOptions {
   readonly injectRounds?: number;
   /** Allow a `reveal` inject among them (default true). */
   readonly reveals?: boolean;
+  /** Allow `note` injects among them (default true). */
+  readonly notes?: boolean;
 }
 
 /**
@@ -189,6 +194,7 @@ export function arbWorldSpec(options: ArbWorldSpecOptions = {}): Arbitrary<World
   const withInjects = options.injects ?? true;
   const injectRounds = Math.max(1, Math.floor(options.injectRounds ?? 10));
   const reveals = options.reveals ?? true;
+  const notes = options.notes ?? true;
   return arbActorSpecs(actorOptions).chain((actors) => {
     const ids = actors.map((a) => a.id);
     const states = actors.filter((a) => (a.kind ?? 'state') === 'state').map((a) => a.id);
@@ -199,8 +205,8 @@ export function arbWorldSpec(options: ArbWorldSpecOptions = {}): Arbitrary<World
         ? fc.constant(null)
         : fc.record({
             pair,
-            trust: fc.double({ min: 0.05, max: 0.95, noNaN: true, minExcluded: true, maxExcluded: true }),
-            tension: fc.option(fc.double({ min: 0, max: 5, noNaN: true }), { nil: undefined }),
+            trust: fc.integer({ min: 6, max: 94 }).map((k) => k / 100),
+            tension: fc.option(fc.integer({ min: 0, max: 50 }).map((k) => k / 10), { nil: undefined }),
             mutual: fc.boolean(),
           }).map(({ pair: [i, j], trust, tension, mutual }) => ({
             from: ids[i] as ActorId,
@@ -211,7 +217,7 @@ export function arbWorldSpec(options: ArbWorldSpecOptions = {}): Arbitrary<World
           }));
     const dyads = fc.array(dyad, { maxLength: Math.min(6, n * (n - 1)) }).map((l) => l.filter((d): d is DyadSpec => d !== null));
     const hotline = n < 2 ? fc.constant(null) : fc.option(pair.map(([i, j]) => ({ parties: [ids[i] as ActorId, ids[j] as ActorId], terms: [{ kind: 'hotline' as const }] })), { nil: null });
-    const injects = withInjects && n >= 2 ? fc.array(arbInject(ids, states, injectRounds, reveals), { maxLength: 4 }) : fc.constant([] as Inject[]);
+    const injects = withInjects && n >= 2 ? fc.array(arbInject(ids, states, injectRounds, reveals, notes), { maxLength: 4 }) : fc.constant([] as Inject[]);
     return fc.record({ dyads, hotline, injects }).map(({ dyads: ds, hotline: h, injects: inj }): WorldSpec => ({
       actors,
       ...(ds.length > 0 ? { dyads: ds } : {}),
@@ -221,7 +227,7 @@ export function arbWorldSpec(options: ArbWorldSpecOptions = {}): Arbitrary<World
   });
 }
 
-function arbInject(ids: readonly ActorId[], states: readonly ActorId[], rounds: number, reveals: boolean): Arbitrary<Inject> {
+function arbInject(ids: readonly ActorId[], states: readonly ActorId[], rounds: number, reveals: boolean, notes: boolean): Arbitrary<Inject> {
   const n = ids.length;
   const round = fc.nat({ max: rounds - 1 });
   const pair = fc.tuple(fc.nat({ max: n - 1 }), fc.nat({ max: n - 1 })).filter(([i, j]) => i !== j).map(([i, j]) => [ids[i] as ActorId, ids[j] as ActorId] as const);
@@ -231,7 +237,8 @@ function arbInject(ids: readonly ActorId[], states: readonly ActorId[], rounds: 
     .record({ round, actor: fc.constantFrom(...ids), capability: fc.constantFrom<CapabilityKey>(...CAPABILITY_KEYS), value: arbUnit() })
     .map(({ round: r, actor, capability: c, value }) => ({ round: r, type: 'capability', actor, capability: c, value }));
   const agreement: Arbitrary<Inject> = fc.record({ round, pair }).map(({ round: r, pair: [a, b] }) => ({ round: r, type: 'agreement', parties: [a, b], terms: [{ kind: 'hotline' }] }));
-  const choices: Arbitrary<Inject>[] = [note, operation, capability, agreement];
+  const choices: Arbitrary<Inject>[] = [operation, capability, agreement];
+  if (notes) choices.push(note);
   if (reveals) choices.push(round.map((r): Inject => ({ round: r, type: 'reveal' })));
   if (states.length > 0) {
     choices.push(
