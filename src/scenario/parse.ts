@@ -356,6 +356,9 @@ export function expandInjects(injects: readonly ScenarioInject[]): Inject[] {
       case 'sanctions-threat':
         out.push({ round: inj.round, type: 'threat', by: inj.by, target: inj.target, measure: inj.measure ?? 'economic', ...(inj.unless !== undefined ? { unless: inj.unless } : {}) });
         break;
+      case 'note':
+        out.push({ round: inj.round, type: 'note', text: inj.text });
+        break;
       default: {
         const { text: _text, ...engine } = inj as Inject & { text?: string };
         out.push(engine as Inject);

@@ -334,3 +334,4 @@ export function worldInvariantViolations(world: World, previous?: World): string
   for (let i = 0; i < n; i++) if (!Number.isFinite(world.welfare[i])) out.push(`welfare of ${world.actors[i]?.id} = ${world.welfare[i]} is not finite`);
   return out;
 }
+export * from './escalation.js';

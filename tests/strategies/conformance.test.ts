@@ -275,6 +275,13 @@ function isInRoundConflict(e: EventOf<'action.rejected'>, before: readonly SimEv
   if (/already threatens .* with (economic|indictment) sanctions/.test(e.reason) && a.type === 'threaten-sanctions') {
     return sameRound.some((x) => x.type === 'sanction.threatened' && x.threat.by === e.actor && x.threat.target === a.target && x.threat.measure === a.measure);
   }
+  // A package tabled while others adopt its last missing norms earlier in the same phase: the
+  // package has become moot. Accepted only when those adoptions really happened this round.
+  const moot = /^every member of (\S+) has already adopted (.+)$/.exec(e.reason);
+  if (moot && a.type === 'table-package') {
+    const norms = (moot[2] ?? '').split(', ');
+    return sameRound.some((x) => x.type === 'norm.adopted' && norms.includes(x.norm));
+  }
   return false;
 }
 
