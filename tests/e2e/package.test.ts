@@ -1,0 +1,219 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The package as a user gets it: `npm pack` the freshly built dist/ (tests/global-setup.ts builds
+ * once before every test file, so this file does not rebuild and race the other e2e tests), install
+ * the tarball into an empty project, and use it from ESM, from CommonJS, through `detente/testing`
+ * and through its `bin`.
+ */
+
+const root = resolve(import.meta.dirname, '../..');
+const tmp = mkdtempSync(join(tmpdir(), 'detente-package-'));
+const consumer = join(tmp, 'consumer');
+const installed = join(consumer, 'node_modules/detente');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const TIMEOUT = 240_000;
+
+let tarball = '';
+let packed: string[] = [];
+
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+beforeAll(() => {
+  for (const f of ['dist/index.js', 'dist/index.cjs', 'dist/cli/main.js']) {
+    if (!existsSync(join(root, f))) throw new Error(`${f} is missing: the test run builds dist/ first (tests/global-setup.ts); run \`npx tsup\`?`);
+  }
+  const out = execFileSync(npm, ['pack', '--pack-destination', tmp, '--json', '--ignore-scripts'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: TIMEOUT,
+  });
+  const [info] = JSON.parse(out) as { filename: string; files: { path: string }[] }[];
+  if (!info) throw new Error(`npm pack printed no package:\n${out}`);
+  tarball = join(tmp, info.filename);
+  packed = info.files.map((f) => f.path);
+
+  // fast-check is an optional peer dependency that `detente/testing` needs: install the version
+  // the project itself uses, so the install can come from the local npm cache.
+  const fastCheck = (JSON.parse(readFileSync(join(root, 'node_modules/fast-check/package.json'), 'utf8')) as { version: string }).version;
+  mkdirSync(consumer, { recursive: true });
+  writeFileSync(join(consumer, 'package.json'), `${JSON.stringify({ name: 'detente-consumer', version: '1.0.0', private: true }, null, 2)}\n`);
+  execFileSync(npm, ['install', tarball, `fast-check@${fastCheck}`, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], {
+    cwd: consumer,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: TIMEOUT,
+  });
+}, TIMEOUT);
+
+/** Run a script of the consumer project with node and parse the JSON it prints. */
+function runScript(name: string, source: string): Record<string, unknown> {
+  writeFileSync(join(consumer, name), source);
+  const r = spawnSync(process.execPath, [name], { cwd: consumer, encoding: 'utf8', timeout: 60_000 });
+  if (r.status !== 0) throw new Error(`node ${name} exited with ${r.status}:\n${r.stderr}`);
+  return JSON.parse(r.stdout) as Record<string, unknown>;
+}
+
+/** The same three-round duel from either module system; the log is hashed so the outputs compare whole. */
+const duel = (load: string) => `${load}
+const run = simulate({ actors: [{ id: 'US', strategy: 'tit-for-tat' }, { id: 'CN', strategy: 'hawk' }] }, { seed: 42, rounds: 3 });
+console.log(JSON.stringify({
+  rounds: run.metrics.length,
+  worldRound: run.world.round,
+  logLength: run.log.length,
+  lastRound: run.log.length > 0 ? run.log[run.log.length - 1].round : null,
+  logHash: createHash('sha256').update(JSON.stringify(run.log)).digest('hex'),
+}));
+`;
+
+describe('the packed tarball', () => {
+  it(
+    'holds the builds, the types, the CLI and the README, and no sources or tests',
+    () => {
+      for (const f of ['package.json', 'README.md', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli/main.js']) {
+        expect(packed, f).toContain(f);
+      }
+      expect(packed.filter((f) => f.startsWith('src/') || f.startsWith('tests/') || f.startsWith('bench/'))).toEqual([]);
+      expect(packed.filter((f) => f.endsWith('.tgz') || f.startsWith('node_modules/'))).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'ships detente/testing as the exports map promises',
+    () => {
+      for (const f of ['dist/testing/index.js', 'dist/testing/index.cjs', 'dist/testing/index.d.ts', 'dist/testing/index.d.cts']) {
+        expect(packed, f).toContain(f);
+      }
+    },
+    TIMEOUT,
+  );
+});
+
+describe('the installed package', () => {
+  it(
+    'runs from ESM and from CommonJS, and both give the same log for the same seed',
+    () => {
+      const esm = runScript('duel.mjs', duel(`import { createHash } from 'node:crypto';\nimport { simulate } from 'detente';`));
+      const cjs = runScript('duel.cjs', duel(`const { createHash } = require('node:crypto');\nconst { simulate } = require('detente');`));
+      for (const out of [esm, cjs]) {
+        expect(out.rounds).toBe(3);
+        expect(out.worldRound).toBe(3);
+        expect(out.logLength).toBeGreaterThan(0);
+        expect(out.lastRound).toBe(2);
+      }
+      expect(cjs).toEqual(esm);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'resolves the ESM and CommonJS builds through the exports map, not the sources',
+    () => {
+      const esm = runScript('resolve.mjs', `console.log(JSON.stringify({ url: import.meta.resolve('detente'), testing: import.meta.resolve('detente/testing') }));\n`);
+      const cjs = runScript('resolve.cjs', `console.log(JSON.stringify({ main: require.resolve('detente'), testing: require.resolve('detente/testing') }));\n`);
+      expect(String(esm.url)).toMatch(/node_modules\/detente\/dist\/index\.js$/);
+      expect(String(esm.testing)).toMatch(/node_modules\/detente\/dist\/testing\/index\.js$/);
+      expect(String(cjs.main)).toMatch(/node_modules[\\/]detente[\\/]dist[\\/]index\.cjs$/);
+      expect(String(cjs.testing)).toMatch(/node_modules[\\/]detente[\\/]dist[\\/]testing[\\/]index\.cjs$/);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'imports detente/testing from ESM: a generated world runs and keeps the invariants',
+    () => {
+      const out = runScript(
+        'testing.mjs',
+        `import fc from 'fast-check';
+import { simulate } from 'detente';
+import * as testing from 'detente/testing';
+const [spec] = fc.sample(testing.arbWorldSpec(), { seed: 7, numRuns: 1 });
+const run = simulate(spec, { seed: 7, rounds: 3 });
+console.log(JSON.stringify({
+  exports: Object.keys(testing).sort(),
+  rounds: run.metrics.length,
+  violations: testing.worldInvariantViolations(run.world),
+}));
+`,
+      );
+      expect(out.exports).toEqual(expect.arrayContaining(['arbWorldSpec', 'worldInvariantViolations']));
+      expect(out.rounds).toBe(3);
+      expect(out.violations).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'requires detente/testing from CommonJS with the same exports as ESM',
+    () => {
+      const esm = runScript('testing-keys.mjs', `import * as t from 'detente/testing';\nconsole.log(JSON.stringify({ keys: Object.keys(t).filter((k) => k !== 'default').sort() }));\n`);
+      const cjs = runScript('testing-keys.cjs', `const t = require('detente/testing');\nconsole.log(JSON.stringify({ keys: Object.keys(t).sort() }));\n`);
+      expect(cjs.keys).toEqual(esm.keys);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'has types that a strict TypeScript consumer resolves, from ESM and from CommonJS',
+    () => {
+      const tsconfig = {
+        compilerOptions: {
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          noUncheckedIndexedAccess: true,
+          types: [],
+          noEmit: true,
+        },
+        files: ['types.mts', 'types.cts'],
+      };
+      writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
+      const body = `
+const spec: WorldSpec = { actors: [{ id: 'US', strategy: 'tit-for-tat' }, { id: 'CN', strategy: 'hawk' }] };
+const run: Run = simulate(spec, { seed: 1, rounds: 3 });
+const rounds: number = run.metrics.length;
+export const out = { rounds, arb: typeof arbWorldSpec };
+`;
+      writeFileSync(
+        join(consumer, 'types.mts'),
+        `import { simulate, type Run, type WorldSpec } from 'detente';\nimport { arbWorldSpec } from 'detente/testing';\n${body}`,
+      );
+      writeFileSync(
+        join(consumer, 'types.cts'),
+        `import detente = require('detente');\nimport testing = require('detente/testing');\nconst { simulate } = detente;\nconst { arbWorldSpec } = testing;\ntype Run = detente.Run;\ntype WorldSpec = detente.WorldSpec;\n${body}`,
+      );
+      const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(consumer, 'tsconfig.json')], {
+        cwd: consumer,
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(tsc.stdout + tsc.stderr).toBe('');
+      expect(tsc.status).toBe(0);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'has a working bin: detente --help exits 0, by path and through node_modules/.bin',
+    () => {
+      const byPath = spawnSync(process.execPath, [join(installed, 'dist/cli/main.js'), '--help'], { cwd: consumer, encoding: 'utf8', timeout: 60_000 });
+      expect(byPath.stderr).toBe('');
+      expect(byPath.status).toBe(0);
+      expect(byPath.stdout).toMatch(/detente/i);
+      if (process.platform !== 'win32') {
+        const bin = spawnSync(join(consumer, 'node_modules/.bin/detente'), ['--help'], { cwd: consumer, encoding: 'utf8', timeout: 60_000 });
+        expect(bin.status).toBe(0);
+        expect(bin.stdout).toBe(byPath.stdout);
+      }
+    },
+    TIMEOUT,
+  );
+});
