@@ -115,7 +115,6 @@ export type { SimulateOptions } from './strategies/simulate.js';
 export { fork, simulate } from './strategies/simulate.js';
 
 // Scenarios and reports
-export { DEMO_ROUNDS, DEMO_SCENARIO, demoRoundLabel } from './scenario/demo.js';
 export type { NarrativeOptions } from './report/narrative.js';
 export { narrateEvent, narrateRun } from './report/narrative.js';
 export type { DyadSummary } from './report/summary.js';
