@@ -1,0 +1,159 @@
+// The sentences of the narrative (src/report/narrative.ts), one catalogue per language. The
+// narrative decides WHICH events to tell (truth, verbose); a catalogue decides HOW to say them, so
+// word order, articles and plurals stay with the language that needs them.
+import type { EventOf, SimEventType } from '../model/event.js';
+import { RUNG_NAMES } from '../model/escalation.js';
+import type { Commitment } from '../model/agreement.js';
+
+/** The event types the narrative can tell. */
+export type NarratedEventType = Exclude<SimEventType, 'decision.made' | 'round.ended'>;
+
+/** What a sentence may depend on besides its event. */
+export interface NarrativeContext {
+  /** Whether the reader may see the hidden truth (covert operations, who really did it). */
+  readonly truth: boolean;
+}
+
+/**
+ * The sentences of the narrative in one language: one function per event type (returning null
+ * when the event is not told), the causes of trust and escalation changes, the round heading.
+ *
+ * @example
+ * ```ts
+ * const t: NarrativeText = { ...NARRATIVE_EN, roundHeading: (r) => `Tour ${r}` };
+ * ```
+ */
+export interface NarrativeText {
+  readonly events: { readonly [K in NarratedEventType]: (e: EventOf<K>, c: NarrativeContext) => string | null };
+  /** Why a number moved, by the type of the event behind it. */
+  readonly causes: Readonly<Record<string, string>>;
+  /** A rung's long name, e.g. 'L2 public accusation'. */
+  readonly rungName: (rung: number) => string;
+  /** The heading of a round when the scenario has no calendar. */
+  readonly roundHeading: (round: number) => string;
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? 'an' : 'a';
+}
+
+function answerVerb(answer: string): string {
+  switch (answer) {
+    case 'deny':
+      return 'denied';
+    case 'cooperate':
+      return 'denied and offered cooperation on';
+    case 'acknowledge':
+      return 'acknowledged';
+    default:
+      return 'ignored';
+  }
+}
+
+function terms(list: readonly Commitment[]): string {
+  return list
+    .map((t) => (t.kind === 'norms' ? `norms ${(t.norms ?? []).join(', ')}` : t.kind === 'next-round' ? `talks every ${t.rounds} rounds` : t.kind === 'assistance' ? `answers within ${t.rounds ?? 1} rounds` : t.kind))
+    .join('; ');
+}
+
+const measure = (m: string) => (m === 'indictment' ? 'indictments' : 'economic sanctions');
+const broke = (e: { readonly commitment: string | null; readonly norm: string | null }) => (e.commitment ? `its ${e.commitment} commitment` : `norm ${e.norm}`);
+
+const CAUSES_EN: Readonly<Record<string, string>> = {
+  'incident.detected': 'an incident attributed to them',
+  'accusation.made': 'an accusation',
+  'accusation.answered': 'an answer to an accusation',
+  'hotline.queried': 'a hotline call',
+  'hotline.answered': 'an answer on the hotline',
+  'request.unanswered': 'a request left unanswered',
+  'sanction.imposed': 'sanctions',
+  'sanction.lifted': 'sanctions lifted',
+  'sanction.threatened': 'a threat of sanctions',
+  'information.shared': 'shared information',
+  'retaliation.conducted': 'a retaliatory strike',
+  'violation.perceived': 'a broken commitment',
+  'assistance.answered': 'an answer to a request for help',
+  'talks.ended': 'a walk-out',
+  'agreement.withdrawn': 'a withdrawal from an agreement',
+  'commitment.kept': 'commitments kept',
+  'conflict.opened': 'open conflict',
+};
+
+/**
+ * The narrative in English (the default).
+ *
+ * @example
+ * ```ts
+ * narrateRun(run, { text: NARRATIVE_EN });
+ * ```
+ */
+export const NARRATIVE_EN: NarrativeText = Object.freeze<NarrativeText>({
+  causes: CAUSES_EN,
+  rungName: (rung: number) => RUNG_NAMES[rung] ?? `L${rung}`,
+  roundHeading: (round: number) => `Round ${round}`,
+  events: {
+    'inject.applied': (e) => (e.inject.type === 'note' ? `📰 ${e.inject.text}` : null),
+    'strategy.failed': (e) => `(${e.actor}'s strategy failed: ${e.message})`,
+    'action.rejected': (e) => `(${e.actor}'s action was rejected: ${e.reason})`,
+    'operation.conducted': (e) => {
+      const o = e.operation;
+      const via = o.author !== o.principal ? ` through ${o.author}` : '';
+      const flag = o.falseFlag ? `, planting evidence against ${o.falseFlag}` : '';
+      const what = o.against === 'networks' ? '' : ` against ${o.against === 'cert' ? 'its CERT' : 'critical infrastructure'}`;
+      return `[hidden] ${o.principal} ran ${o.kind}${what} on ${o.target}${via}${flag} — ${o.success ? 'it worked' : 'it failed'}.`;
+    },
+    'incident.detected': (e, c) => {
+      const real = e.operation === null ? (c.truth ? ' [in truth a false alarm]' : '') : '';
+      const who = e.suspect === null ? 'no suspect yet' : `suspects ${e.suspect} (${pct(e.confidence)} sure)`;
+      return `${e.victim} detected ${article(e.kind)} ${e.kind} incident; ${who}.${real}`;
+    },
+    'incident.investigated': (e) => `${e.victim}'s investigation of ${e.incident}: now ${e.suspect ?? 'nobody'} at ${pct(e.confidence)}.`,
+    'accusation.made': (e) =>
+      e.public
+        ? `${e.by} ${e.formal ? 'formally attributed' : 'publicly blamed'} ${e.target} for an incident (${pct(e.confidence)} sure)${e.formal ? ', threatening sanctions' : ''}.`
+        : `${e.by} privately confronted ${e.target} about an incident (${pct(e.confidence)} sure).`,
+    'accusation.answered': (e) => `${e.by} ${answerVerb(e.answer)} ${e.to}'s accusation.`,
+    'denial.issued': (e) => `${e.by} publicly denied ${e.accuser}'s accusation.`,
+    'hotline.queried': (e) => `${e.by} called ${e.target} on the hotline about an incident.`,
+    'hotline.answered': (e) => `${e.by} ${answerVerb(e.answer)} on the hotline; ${e.to} now puts it at ${pct(e.confidence)}.`,
+    'request.unanswered': (e) => `${e.by} left ${e.to}'s ${e.kind === 'accusation' ? 'accusation' : 'hotline call'} unanswered.`,
+    'sanction.imposed': (e) => `${e.sanction.by} imposed ${measure(e.sanction.measure)} on ${e.sanction.target}.`,
+    'sanction.lifted': (e) => `${e.by} lifted its sanctions on ${e.target}.`,
+    'norm.adopted': (e) => `${e.actor} adopted norm ${e.norm}.`,
+    'information.shared': (e) => `${e.by} shared forensic findings with ${e.target}${e.suspect ? ` (pointing at ${e.suspect})` : ''}.`,
+    'retaliation.conducted': (e) => `${e.by} struck back at ${e.target} with a ${e.kind} attack — ${e.success ? 'it hit' : 'it failed'}.`,
+    'truth.revealed': (e) =>
+      e.principal === null
+        ? `It came out that ${e.victim}'s incident was a false alarm.`
+        : `It came out that ${e.principal}${e.author && e.author !== e.principal ? ` (through ${e.author})` : ''} was behind ${e.victim}'s incident.`,
+    'agreement.signed': (e) => `${e.agreement.parties.join(' and ')} signed an agreement: ${e.agreement.terms.map((t) => t.kind).join(', ')}.`,
+    'escalation.changed': (e) => `${e.from} → ${e.to} escalated to ${NARRATIVE_EN.rungName(e.rung)}${CAUSES_EN[e.cause] ? ` (${CAUSES_EN[e.cause]})` : ''}.`,
+    'trust.changed': (e) =>
+      `${e.from}'s trust in ${e.to} ${e.after > e.before ? 'rose' : 'fell'} from ${e.before.toFixed(2)} to ${e.after.toFixed(2)}: ${e.causes.map((c) => CAUSES_EN[c] ?? c).join(', ')}.`,
+    'conflict.opened': (e) => `⚠ Open conflict between ${e.between[0]} and ${e.between[1]}.`,
+    'talks.opened': (e) => `${e.by} proposed talks to ${e.target}: ${terms(e.terms)}.`,
+    'talks.offered': (e) => `${e.by} countered ${e.to}'s offer: ${terms(e.terms)}.`,
+    'talks.ended': (e) =>
+      e.outcome === 'agreed'
+        ? null
+        : e.outcome === 'expired'
+          ? `Talks between ${e.parties.join(' and ')} ran out of time.`
+          : `${e.by} ${e.outcome === 'rejected' ? 'turned down' : 'walked out of'} the talks with ${e.parties.filter((p) => p !== e.by).join(', ')}.`,
+    'agreement.withdrawn': (e) => `${e.by} withdrew from its agreement with ${e.parties.filter((p) => p !== e.by).join(', ')}.`,
+    'assistance.requested': (e) => `${e.by} asked ${e.target} for help investigating an incident.`,
+    'assistance.answered': (e) => `${e.by} ${e.answer === 'cooperate' ? 'helped' : 'refused to help'} ${e.to}.`,
+    'sanction.threatened': (e) => `${e.threat.by} threatened ${e.threat.target} with ${measure(e.threat.measure)}${e.threat.unless ? ` (condition: ${e.threat.unless})` : ''}.`,
+    'dialogue.held': (e) => `Scheduled dialogue between ${e.parties.join(' and ')} (${e.proposer} to propose).`,
+    'dialogue.skipped': (e) => `The scheduled dialogue between ${e.parties.join(' and ')} did not take place (suspended).`,
+    'dialogue.suspended': (e) => `${e.by} suspended its dialogue with ${e.target}.`,
+    'dialogue.resumed': (e) => `${e.by} resumed its dialogue with ${e.target}.`,
+    'forum.convened': (e) => `Forum ${e.forum} met.`,
+    'forum.tabled': (e) => `${e.by} tabled norms ${e.norms.join(', ')} in ${e.forum}.`,
+    'forum.adopted': (e) => `${e.forum} adopted ${e.norms.join(', ')}${e.holdouts.length ? ` over the objection of ${e.holdouts.join(', ')}` : ''}.`,
+    'forum.failed': (e) => `${e.forum} failed to adopt ${e.norms.join(', ')}${e.holdouts.length ? `: ${e.holdouts.join(', ')} objected` : ''}.`,
+    'violation.committed': (e) => `[hidden] ${e.by} broke ${broke(e)} towards ${e.against}.`,
+    'violation.perceived': (e, c) => `${e.by} believes ${e.against} broke ${broke(e)} (${pct(e.confidence)} sure)${c.truth && !e.real ? ' [in truth it did not]' : ''}.`,
+  },
+});
