@@ -132,3 +132,40 @@ export type { ParseScenarioOptions, Scenario } from './scenario/parse.js';
 export { expandInjects, parseScenario, resolveCapabilities } from './scenario/parse.js';
 export { ScenarioBuilder, scenarioBuilder, serializeScenario } from './scenario/builder.js';
 export { roundDate, roundHeading } from './scenario/calendar.js';
+
+// Experiments: sweeps, statistics and tournaments (parallel runs and files: `detente sweep`)
+export type { Cell, Grid, GridAxis, MetricSummary, ParamValue, PlanItem, PlanOptions, Results, ResultsFormat, RunOneOptions, SummarizeOptions, SweepOptions, SweepPlan, SweepRow, TournamentOptions, TournamentResult, TournamentStanding } from './experiments/index.js';
+export {
+  canonicalPath,
+  compareRunIds,
+  csvHeader,
+  describeSample,
+  formatOf,
+  formatRow,
+  isMetricColumn,
+  MAX_SEEDS,
+  parseCsv,
+  parseSeeds,
+  parseSetting,
+  parseShard,
+  planSweep,
+  quantile,
+  rankStrategies,
+  readResults,
+  runId,
+  runItems,
+  runOne,
+  scenarioAt,
+  SERIES_METRICS,
+  shardItems,
+  STANDING_COLUMNS,
+  SUMMARY_COLUMNS,
+  SUMMARY_STAT_COLUMNS,
+  summarize,
+  summarizeRun,
+  sweep,
+  sweepColumns,
+  tCritical95,
+  tournament,
+  tournamentGrid,
+} from './experiments/index.js';

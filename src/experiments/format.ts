@@ -1,0 +1,172 @@
+import { ConfigError } from '../engine/errors.js';
+import { csvField } from '../report/csv.js';
+import type { Cell, SweepRow } from './row.js';
+
+/** How results are written: CSV (one header line, then a line per run) or JSON Lines (an object per line). */
+export type ResultsFormat = 'csv' | 'jsonl';
+
+/**
+ * The format a results file name implies: `.jsonl` / `.ndjson` → JSON Lines, anything else CSV.
+ *
+ * @example
+ * ```ts
+ * formatOf('results.jsonl'); // 'jsonl'
+ * ```
+ */
+export function formatOf(path: string): ResultsFormat {
+  return /\.(jsonl|ndjson)$/i.test(path) ? 'jsonl' : 'csv';
+}
+
+/**
+ * The CSV header line (with its line break) of a results file.
+ *
+ * @example
+ * ```ts
+ * csvHeader(['run', 'seed']); // 'run,seed\n'
+ * ```
+ */
+export function csvHeader(columns: readonly string[]): string {
+  return `${columns.map(csvField).join(',')}\n`;
+}
+
+/**
+ * One results row as a whole line (with its line break) in the given format. Series are written
+ * as numbers separated by spaces in CSV, and as arrays in JSON Lines; empty cells are `null` in
+ * JSON and empty in CSV.
+ *
+ * @example
+ * ```ts
+ * formatRow({ run: 'p0-s1', seed: 1 }, ['run', 'seed'], 'csv'); // 'p0-s1,1\n'
+ * ```
+ */
+export function formatRow(row: SweepRow, columns: readonly string[], format: ResultsFormat): string {
+  if (format === 'jsonl') {
+    const ordered: Record<string, Cell> = {};
+    for (const c of columns) ordered[c] = row[c] ?? null;
+    return `${JSON.stringify(ordered)}\n`;
+  }
+  return `${columns.map((c) => csvField(cellText(row[c]))).join(',')}\n`;
+}
+
+function cellText(v: Cell | undefined): string | number | null {
+  if (v === undefined || v === null) return null;
+  if (Array.isArray(v)) return v.join(' ');
+  return v as string | number;
+}
+
+/**
+ * Split CSV text into records (RFC 4180: quoted fields may hold commas, quotes and line breaks).
+ * A last line without its line break is still returned; {@link readResults} decides what it means.
+ *
+ * @example
+ * ```ts
+ * parseCsv('a,b\n1,"x,y"\n'); // [['a', 'b'], ['1', 'x,y']]
+ * ```
+ */
+export function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i] as string;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else field += ch;
+      i++;
+      continue;
+    }
+    if (ch === '"' && field === '') quoted = true;
+    else if (ch === ',') {
+      record.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+    } else field += ch;
+    i++;
+  }
+  if (field !== '' || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
+  return records;
+}
+
+/** Results read back: the columns and the rows, in file order. */
+export interface Results {
+  readonly columns: readonly string[];
+  readonly rows: readonly SweepRow[];
+}
+
+/**
+ * Read a whole results file (CSV or JSON Lines). Numbers come back as numbers, empty cells as
+ * `null`, `series.*` cells as arrays. Throws a {@link ConfigError} naming the line of a malformed
+ * row, a row with the wrong number of fields, or a line that is not whole (no final line break).
+ *
+ * @example
+ * ```ts
+ * const { columns, rows } = readResults(fs.readFileSync('results.csv', 'utf8'), 'csv', 'results.csv');
+ * ```
+ */
+export function readResults(text: string, format: ResultsFormat, source = 'results'): Results {
+  if (text.length > 0 && !text.endsWith('\n')) {
+    throw new ConfigError([{ path: `line ${text.split('\n').length}`, expected: 'whole lines, each ending with a line break', received: 'a torn last line (an interrupted write? resume the sweep with --resume to repair it)' }], source);
+  }
+  if (format === 'jsonl') {
+    const rows: SweepRow[] = [];
+    let columns: string[] = [];
+    text.split('\n').forEach((line, k) => {
+      if (line === '') return;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        throw new ConfigError([{ path: `line ${k + 1}`, expected: 'a JSON object', received: `'${line.slice(0, 60)}'` }], source);
+      }
+      if (value === null || typeof value !== 'object' || Array.isArray(value) || typeof (value as Record<string, unknown>).run !== 'string') {
+        throw new ConfigError([{ path: `line ${k + 1}`, expected: 'a results row (an object with a "run" id)', received: `'${line.slice(0, 60)}'` }], source);
+      }
+      const keys = Object.keys(value);
+      if (rows.length === 0) columns = keys;
+      else if (keys.join('\u0000') !== columns.join('\u0000')) {
+        throw new ConfigError([{ path: `line ${k + 1}`, expected: `the same columns as line 1 (${columns.length})`, received: `${keys.length} different columns` }], source);
+      }
+      rows.push(value as SweepRow);
+    });
+    return { columns, rows };
+  }
+  const records = parseCsv(text);
+  const header = records[0];
+  if (!header || header[0] !== 'run') {
+    throw new ConfigError([{ path: 'line 1', expected: "a header line starting with 'run'", received: header ? `'${header.slice(0, 3).join(',')}…'` : 'an empty file' }], source);
+  }
+  const rows = records.slice(1).map((rec, k) => {
+    if (rec.length !== header.length) {
+      throw new ConfigError([{ path: `record ${k + 2}`, expected: `${header.length} fields like the header`, received: `${rec.length}` }], source);
+    }
+    const row: Record<string, Cell> = {};
+    header.forEach((c, i) => {
+      row[c] = parseCell(c, rec[i] as string);
+    });
+    return row;
+  });
+  return { columns: header, rows };
+}
+
+function parseCell(column: string, text: string): Cell {
+  if (column.startsWith('series.')) return text === '' ? [] : text.split(' ').map(Number);
+  if (text === '') return null;
+  if (column === 'run') return text;
+  return /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text) ? Number(text) : text;
+}

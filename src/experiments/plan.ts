@@ -1,0 +1,335 @@
+import { ConfigError } from '../engine/errors.js';
+import type { ConfigIssue } from '../engine/errors.js';
+import { CAPABILITY_KEYS } from '../model/capability.js';
+import { DEFAULT_MECHANISMS } from '../model/mechanisms.js';
+import { createRegistry } from '../strategies/builtins/index.js';
+import type { StrategyRegistry } from '../strategies/registry.js';
+import { suggest } from '../strategies/registry.js';
+import type { ScenarioActor, ScenarioDocument } from '../scenario/format.js';
+import { parseScenario } from '../scenario/parse.js';
+import type { Scenario } from '../scenario/parse.js';
+import { checkSeeds, parseSeeds } from './seeds.js';
+
+/** A value a grid gives a parameter: a number (coefficients, capabilities, rounds) or a name (strategies). */
+export type ParamValue = number | string;
+
+/**
+ * Parameter paths and the values each takes; the sweep runs every combination (the Cartesian
+ * product, the last path varying fastest). Paths: `mechanisms.<section>.<coefficient>` (also
+ * spelt `mechanism.…`), `actors.<ID>.strategy`, `actors.<ID>.capabilities.<key>`,
+ * `actors.<ID>.reactivity`, `actors.<ID>.fatigue`, `rounds`.
+ *
+ * @example
+ * ```ts
+ * const grid: Grid = { 'mechanisms.detection.scale': [0.5, 1, 2], 'actors.CN.strategy': ['hawk', 'dove'] };
+ * ```
+ */
+export type Grid = Readonly<Record<string, readonly ParamValue[]>>;
+
+/** One axis of a grid: a canonical parameter path and its values, in the order given. */
+export interface GridAxis {
+  readonly path: string;
+  readonly values: readonly ParamValue[];
+}
+
+/**
+ * One run of a sweep: its stable id (`p<point>-s<seed>`), the grid point (index into the
+ * Cartesian product), the seed and the parameter values of that point.
+ *
+ * @example
+ * ```ts
+ * const item: PlanItem = { run: 'p1-s7', point: 1, seed: 7, params: { 'mechanisms.detection.scale': 1 } };
+ * ```
+ */
+export interface PlanItem {
+  readonly run: string;
+  readonly point: number;
+  readonly seed: number;
+  readonly params: Readonly<Record<string, ParamValue>>;
+}
+
+/**
+ * Every run of a sweep, in order: grid points in product order, and for each point every seed.
+ *
+ * @example
+ * ```ts
+ * const plan = planSweep(scenario, { seeds: '1..100', grid: { 'mechanisms.detection.scale': [0.5, 1] } });
+ * plan.items.length; // 200
+ * ```
+ */
+export interface SweepPlan {
+  readonly document: ScenarioDocument;
+  readonly axes: readonly GridAxis[];
+  readonly seeds: readonly number[];
+  readonly items: readonly PlanItem[];
+}
+
+/** Options of {@link planSweep}. */
+export interface PlanOptions {
+  /** Seeds: a list of numbers, or text such as `'1..1000'` or `'1,2,5'`. */
+  readonly seeds: readonly number[] | string;
+  /** Parameter paths and their values (default: no grid, one point). */
+  readonly grid?: Grid;
+  /** Where strategy names are looked up (default: the built-ins). */
+  readonly registry?: StrategyRegistry;
+}
+
+let builtins: StrategyRegistry | undefined;
+
+/**
+ * Expand seeds and a grid over a scenario into the list of runs. Every path is checked against
+ * the scenario document and the mechanisms, every value against what the path takes, and every
+ * grid point is parsed as a scenario, so a bad setting fails here (a {@link ConfigError} listing
+ * each problem with a "did you mean") rather than in run 3,412.
+ *
+ * @example
+ * ```ts
+ * import { parseScenario, planSweep } from 'detente';
+ * const plan = planSweep(parseScenario(text), { seeds: '1..10', grid: { 'actors.CN.strategy': ['hawk', 'dove'] } });
+ * plan.items[0]; // { run: 'p0-s1', point: 0, seed: 1, params: { 'actors.CN.strategy': 'hawk' } }
+ * ```
+ */
+export function planSweep(scenario: Scenario | ScenarioDocument, options: PlanOptions): SweepPlan {
+  const document = 'document' in scenario ? scenario.document : scenario;
+  const registry = options.registry ?? (builtins ??= createRegistry());
+  const seeds = typeof options.seeds === 'string' ? parseSeeds(options.seeds) : checkSeeds(options.seeds);
+  const issues: ConfigIssue[] = [];
+  const axes: GridAxis[] = [];
+  for (const [raw, values] of Object.entries(options.grid ?? {})) {
+    const path = canonicalPath(raw);
+    if (axes.some((a) => a.path === path)) {
+      issues.push({ path: `grid.${raw}`, expected: 'each parameter once', received: 'a second setting of the same parameter' });
+      continue;
+    }
+    const checked = checkAxis(document, path, values, registry, issues);
+    if (checked) axes.push(checked);
+  }
+  if (issues.length > 0) throw new ConfigError(issues, 'grid');
+  const points = gridPoints(axes);
+  // Parse every point once now: a value the scenario rejects (a capability of 1.5, 0 rounds) is
+  // reported with the point that carries it.
+  points.forEach((params) => {
+    try {
+      scenarioAt(document, params, registry);
+    } catch (e) {
+      if (e instanceof ConfigError) {
+        const at = Object.entries(params)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', ');
+        issues.push(...e.issues.map((i) => ({ ...i, path: `grid point (${at}): ${i.path}` })));
+      } else throw e;
+    }
+  });
+  if (issues.length > 0) throw new ConfigError(issues, 'grid');
+  const items: PlanItem[] = [];
+  points.forEach((params, point) => {
+    for (const seed of seeds) items.push({ run: runId(point, seed), point, seed, params });
+  });
+  return { document, axes, seeds, items };
+}
+
+/** The run id of a grid point and a seed. @example `runId(2, 17); // 'p2-s17'` */
+export function runId(point: number, seed: number): string {
+  return `p${point}-s${seed}`;
+}
+
+/**
+ * Order run ids by grid point, then seed (numerically, so `p0-s9` comes before `p0-s10`). Ids
+ * that are not `p<point>-s<seed>` come last, in text order.
+ *
+ * @example
+ * ```ts
+ * ['p1-s2', 'p0-s10', 'p0-s9'].sort(compareRunIds); // ['p0-s9', 'p0-s10', 'p1-s2']
+ * ```
+ */
+export function compareRunIds(a: string, b: string): number {
+  const x = /^p(\d+)-s(\d+)$/.exec(a);
+  const y = /^p(\d+)-s(\d+)$/.exec(b);
+  if (x && y) return Number(x[1]) - Number(y[1]) || Number(x[2]) - Number(y[2]);
+  if (x) return -1;
+  if (y) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The runs of shard `index` of `count` (numbered from 0): every `count`-th run starting at
+ * `index`, so shards are disjoint, together hold every run, and long and short grid points are
+ * spread evenly. Deterministic: the same plan and shard always give the same runs.
+ *
+ * @example
+ * ```ts
+ * shardItems(plan.items, 0, 3); // runs 0, 3, 6, …
+ * ```
+ */
+export function shardItems<T>(items: readonly T[], index: number, count: number): T[] {
+  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 0 || index >= count) {
+    throw new ConfigError([{ path: 'shard', expected: 'i/n with whole numbers 0 ≤ i < n (shards are numbered from 0)', received: `${index}/${count}` }]);
+  }
+  return items.filter((_, k) => k % count === index);
+}
+
+/**
+ * Read a shard argument `i/n` (0 ≤ i < n).
+ *
+ * @example
+ * ```ts
+ * parseShard('2/8'); // { index: 2, count: 8 }
+ * ```
+ */
+export function parseShard(text: string): { readonly index: number; readonly count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index >= count) {
+    throw new ConfigError([{ path: 'shard', expected: "'i/n' with whole numbers 0 ≤ i < n (shards are numbered from 0)", received: `'${text}'` }]);
+  }
+  return { index, count };
+}
+
+/**
+ * Read one `--set` argument, `path=v1,v2,…`, into a grid entry. Values that look like numbers
+ * become numbers; the path is checked later by {@link planSweep}.
+ *
+ * @example
+ * ```ts
+ * parseSetting('mechanism.detection.scale=0.5,1,2'); // ['mechanism.detection.scale', [0.5, 1, 2]]
+ * ```
+ */
+export function parseSetting(text: string): [string, ParamValue[]] {
+  const eq = text.indexOf('=');
+  const path = eq < 0 ? '' : text.slice(0, eq).trim();
+  const values = eq < 0 ? [] : text.slice(eq + 1).split(',').map((v) => v.trim());
+  if (path === '' || values.length === 0 || values.some((v) => v === '')) {
+    throw new ConfigError([{ path: 'set', expected: "'path=value1,value2,…' (e.g. mechanism.detection.scale=0.5,1,2)", received: `'${text}'` }]);
+  }
+  return [path, values.map((v) => (/^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i.test(v) ? Number(v) : v))];
+}
+
+/**
+ * The scenario of one grid point: the document with the point's values written in, parsed and
+ * checked like a file.
+ *
+ * @example
+ * ```ts
+ * const s = scenarioAt(document, { 'mechanisms.detection.scale': 2 });
+ * ```
+ */
+export function scenarioAt(document: ScenarioDocument, params: Readonly<Record<string, ParamValue>>, registry?: StrategyRegistry): Scenario {
+  let doc: ScenarioDocument = document;
+  for (const [path, value] of Object.entries(params)) doc = setParam(doc, canonicalPath(path), value);
+  return parseScenario(doc, registry === undefined ? {} : { registry });
+}
+
+/**
+ * The canonical spelling of a parameter path: `mechanism.x.y` is accepted for `mechanisms.x.y`.
+ *
+ * @example
+ * ```ts
+ * canonicalPath('mechanism.detection.scale'); // 'mechanisms.detection.scale'
+ * ```
+ */
+export function canonicalPath(path: string): string {
+  return path.startsWith('mechanism.') ? `mechanisms.${path.slice('mechanism.'.length)}` : path;
+}
+
+const ACTOR_FIELDS = ['strategy', 'capabilities', 'reactivity', 'fatigue'];
+
+function checkAxis(document: ScenarioDocument, path: string, values: readonly ParamValue[], registry: StrategyRegistry, issues: ConfigIssue[]): GridAxis | undefined {
+  const at = `grid.${path}`;
+  const issue = (expected: string, received: string, hint?: string) => {
+    issues.push(hint === undefined ? { path: at, expected, received } : { path: at, expected, received, hint: `did you mean '${hint}'?` });
+    return undefined;
+  };
+  if (!Array.isArray(values) || values.length === 0) return issue('a list of at least one value', JSON.stringify(values) ?? String(values));
+  const seen = new Set<ParamValue>();
+  for (const v of values) {
+    if (seen.has(v)) return issue('each value once', `${String(v)} twice`);
+    seen.add(v);
+  }
+  const parts = path.split('.');
+  const numbers = (min: number, max: number, integer = false): GridAxis | undefined => {
+    const bad = values.find((v) => typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max || (integer && !Number.isInteger(v)));
+    if (bad !== undefined) return issue(`${integer ? 'whole numbers' : 'numbers'} from ${min} to ${max}`, `'${String(bad)}'`);
+    return { path, values: [...values] };
+  };
+  const head = parts[0] ?? '';
+  if (head === 'rounds' && parts.length === 1) return numbers(1, 100_000, true);
+  if (head === 'mechanisms') {
+    let node: unknown = DEFAULT_MECHANISMS;
+    for (let k = 1; k < parts.length; k++) {
+      const key = parts[k] as string;
+      if (node === null || typeof node !== 'object') return issue('a path to one mechanism coefficient', `'${path}' goes below a number`);
+      const keys = Object.keys(node);
+      if (!keys.includes(key)) return issue(`a mechanism coefficient: ${parts.slice(0, k).join('.')}.<${keys.join('|')}>`, `'${key}'`, suggestHint(parts, k, key, keys));
+      node = (node as Record<string, unknown>)[key];
+    }
+    if (typeof node !== 'number') return issue('a path to one mechanism coefficient (a number)', `'${path}' names a section; its coefficients: ${Object.keys(node as object).join(', ')}`);
+    return numbers(-1e9, 1e9);
+  }
+  if (head === 'actors') {
+    const ids = document.actors.map((a) => a.id);
+    const id = parts[1] ?? '';
+    if (!ids.includes(id)) return issue(`actors.<ID>.… with a declared actor id (${ids.join(', ')})`, `'${id}'`, suggestHint(parts, 1, id, ids));
+    const field = parts[2] ?? '';
+    if (!ACTOR_FIELDS.includes(field)) return issue(`actors.${id}.<${ACTOR_FIELDS.join('|')}>`, `'${field}'`, suggestHint(parts, 2, field, ACTOR_FIELDS));
+    if (field === 'strategy' && parts.length === 3) {
+      const names = registry.names();
+      const bad = values.find((v) => typeof v !== 'string' || !names.includes(v));
+      if (bad !== undefined) return issue(`registered strategy names (${names.join(', ')})`, `'${String(bad)}'`, suggest(String(bad), names));
+      return { path, values: [...values] };
+    }
+    if (field === 'capabilities' && parts.length === 4) {
+      const key = parts[3] as string;
+      if (!(CAPABILITY_KEYS as readonly string[]).includes(key)) return issue(`actors.${id}.capabilities.<${CAPABILITY_KEYS.join('|')}>`, `'${key}'`, suggestHint(parts, 3, key, CAPABILITY_KEYS));
+      return numbers(0, 1);
+    }
+    if ((field === 'reactivity' || field === 'fatigue') && parts.length === 3) return numbers(0, 100);
+    return issue(`actors.${id}.strategy, actors.${id}.capabilities.<key>, actors.${id}.reactivity or actors.${id}.fatigue`, `'${path}'`);
+  }
+  return issue('a parameter path: mechanisms.<section>.<coefficient>, actors.<ID>.strategy, actors.<ID>.capabilities.<key>, actors.<ID>.reactivity|fatigue, or rounds', `'${path}'`, suggest(head, ['mechanisms', 'actors', 'rounds']));
+}
+
+/** The whole path with the misspelt segment replaced by its nearest known name, for the hint. */
+function suggestHint(parts: readonly string[], k: number, key: string, known: readonly string[]): string | undefined {
+  const near = suggest(key, known);
+  return near === undefined ? undefined : [...parts.slice(0, k), near, ...parts.slice(k + 1)].join('.');
+}
+
+function gridPoints(axes: readonly GridAxis[]): Record<string, ParamValue>[] {
+  let points: Record<string, ParamValue>[] = [{}];
+  for (const axis of axes) {
+    const next: Record<string, ParamValue>[] = [];
+    for (const p of points) for (const v of axis.values) next.push({ ...p, [axis.path]: v });
+    points = next;
+  }
+  return points;
+}
+
+function setParam(doc: ScenarioDocument, path: string, value: ParamValue): ScenarioDocument {
+  const parts = path.split('.');
+  if (parts[0] === 'rounds') return { ...doc, rounds: value as number };
+  if (parts[0] === 'mechanisms') return { ...doc, mechanisms: setIn((doc.mechanisms ?? {}) as Record<string, unknown>, parts.slice(1), value) };
+  const id = parts[1];
+  const field = parts[2];
+  return {
+    ...doc,
+    actors: doc.actors.map((a): ScenarioActor => {
+      if (a.id !== id) return a;
+      if (field === 'capabilities') {
+        const base = a.capabilities;
+        // A preset name keeps its other numbers: { preset, key: value }.
+        const caps = typeof base === 'string' ? { preset: base } : { ...(base ?? {}) };
+        return { ...a, capabilities: { ...caps, [parts[3] as string]: value } };
+      }
+      // A strategy given with parameters is replaced by the bare name: the grid names strategies.
+      return { ...a, [field as string]: value };
+    }),
+  };
+}
+
+function setIn(obj: Readonly<Record<string, unknown>>, keys: readonly string[], value: ParamValue): Record<string, unknown> {
+  const [k, ...rest] = keys as [string, ...string[]];
+  if (rest.length === 0) return { ...obj, [k]: value };
+  const inner = obj[k];
+  return { ...obj, [k]: setIn(inner !== null && typeof inner === 'object' ? (inner as Record<string, unknown>) : {}, rest, value) };
+}

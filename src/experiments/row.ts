@@ -1,0 +1,199 @@
+import type { Run } from '../engine/simulate.js';
+import type { ScenarioDocument } from '../scenario/format.js';
+import type { Scenario } from '../scenario/parse.js';
+import { METRIC_COLUMNS } from '../report/csv.js';
+import { summarizeDyads } from '../report/summary.js';
+import type { StrategyRegistry } from '../strategies/registry.js';
+import { simulate } from '../strategies/simulate.js';
+import type { ParamValue, PlanItem, SweepPlan } from './plan.js';
+import { scenarioAt } from './plan.js';
+
+/** A cell of a results row: a number, a name, empty (`null`), or a per-round series. */
+export type Cell = number | string | null | readonly number[];
+
+/**
+ * One row of a sweep's results: column name → value. Columns are listed by {@link sweepColumns}.
+ *
+ * @example
+ * ```ts
+ * const row: SweepRow = { run: 'p0-s1', point: 0, seed: 1, peakRung: 2 };
+ * ```
+ */
+export type SweepRow = Readonly<Record<string, Cell>>;
+
+/**
+ * The summary columns every row has, after `run`, `point`, `seed` and the grid's parameter
+ * columns, and before the per-dyad and per-actor columns. See docs/experiments.md.
+ */
+export const SUMMARY_COLUMNS: readonly string[] = Object.freeze([
+  'roundsPlayed',
+  'incidentsTrue',
+  'incidentsDetected',
+  'falseAlarms',
+  'correctlyAttributed',
+  'misattributed',
+  'accusations',
+  'accusationsRight',
+  'accusationsWrong',
+  'publicAccusations',
+  'hotlineQueries',
+  'agreementsSigned',
+  'firstAgreementRound',
+  'normsAdopted',
+  'sanctionsImposed',
+  'retaliations',
+  'peakRung',
+  'finalRung',
+  'finalMeanTrust',
+  'finalMaxTension',
+  'totalWelfare',
+]);
+
+/** Per-round metrics a `series` row carries (every per-round metric but the round number). */
+export const SERIES_METRICS: readonly string[] = Object.freeze(METRIC_COLUMNS.filter((c) => c !== 'round'));
+
+/**
+ * The columns of a sweep's results, in order: `run`, `point`, `seed`, one per grid parameter,
+ * {@link SUMMARY_COLUMNS}, `peakRung.<A>/<B>` per pair of actors, `actorPeakRung.<ID>` and
+ * `welfare.<ID>` per actor, and with `series` one `series.<metric>` per per-round metric.
+ *
+ * @example
+ * ```ts
+ * sweepColumns(plan); // ['run', 'point', 'seed', 'mechanisms.detection.scale', 'roundsPlayed', …]
+ * ```
+ */
+export function sweepColumns(plan: Pick<SweepPlan, 'document' | 'axes'>, options: { readonly series?: boolean } = {}): string[] {
+  const ids = plan.document.actors.map((a) => a.id).sort();
+  const pairs: string[] = [];
+  for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) pairs.push(`peakRung.${ids[i]}/${ids[j]}`);
+  return [
+    'run',
+    'point',
+    'seed',
+    ...plan.axes.map((a) => a.path),
+    ...SUMMARY_COLUMNS,
+    ...pairs,
+    ...ids.map((id) => `actorPeakRung.${id}`),
+    ...ids.map((id) => `welfare.${id}`),
+    ...(options.series ? SERIES_METRICS.map((m) => `series.${m}`) : []),
+  ];
+}
+
+/** Options of {@link runOne}. */
+export interface RunOneOptions {
+  /** Add the per-round series columns. */
+  readonly series?: boolean;
+  /** Where strategy names are looked up (default: the built-ins). */
+  readonly registry?: StrategyRegistry;
+  /** The scenario of the item's grid point, when the caller already parsed it (a cache). */
+  readonly scenario?: Scenario;
+}
+
+/**
+ * Play one run of a plan and summarise it as a results row.
+ *
+ * @example
+ * ```ts
+ * const plan = planSweep(scenario, { seeds: [1] });
+ * const row = runOne(plan.document, plan.items[0]!);
+ * row.peakRung; // highest rung any dyad reached
+ * ```
+ */
+export function runOne(document: ScenarioDocument, item: PlanItem, options: RunOneOptions = {}): SweepRow {
+  const scenario = options.scenario ?? scenarioAt(document, item.params, options.registry);
+  const run = simulate(scenario.spec, { seed: item.seed, rounds: scenario.rounds, ...(options.registry ? { registry: options.registry } : {}) });
+  return summarizeRun(run, item, options.series === true);
+}
+
+/**
+ * The results row of a finished run (the summary metrics of {@link sweepColumns}).
+ *
+ * @example
+ * ```ts
+ * summarizeRun(simulate(spec, { seed: 1, rounds: 12 }), { run: 'p0-s1', point: 0, seed: 1, params: {} });
+ * ```
+ */
+export function summarizeRun(run: Run, item: PlanItem, series = false): SweepRow {
+  const row: Record<string, Cell> = { run: item.run, point: item.point, seed: item.seed };
+  for (const [k, v] of Object.entries(item.params)) row[k] = v as ParamValue;
+  let operations = 0;
+  let detections = 0;
+  let falseAlarms = 0;
+  let correct = 0;
+  let wrong = 0;
+  let publicAccusations = 0;
+  let hotlineQueries = 0;
+  let sanctions = 0;
+  let retaliations = 0;
+  let norms = 0;
+  for (const m of run.metrics) {
+    operations += m.operations;
+    detections += m.detections;
+    falseAlarms += m.falseAlarms;
+    correct += m.correctAttributions;
+    wrong += m.misattributions;
+    publicAccusations += m.publicAccusations;
+    hotlineQueries += m.hotlineQueries;
+    sanctions += m.sanctionsImposed;
+    retaliations += m.retaliations;
+    norms += m.normsAdopted;
+  }
+  // Accusations are right when they name the author of the operation behind the incident, or
+  // its principal (the sponsor of a proxy); an accusation over a false alarm is always wrong.
+  const authors = new Map<string, readonly [string, string]>();
+  const behind = new Map<string, string | null>();
+  let accusations = 0;
+  let right = 0;
+  let agreements = 0;
+  let firstAgreement: number | null = null;
+  for (const e of run.log) {
+    if (e.type === 'operation.conducted') authors.set(e.operation.id, [e.operation.author, e.operation.principal]);
+    else if (e.type === 'incident.detected') behind.set(e.incident, e.operation);
+    else if (e.type === 'accusation.made') {
+      accusations++;
+      const op = behind.get(e.incident);
+      const who = op === undefined || op === null ? undefined : authors.get(op);
+      if (who && (who[0] === e.target || who[1] === e.target)) right++;
+    } else if (e.type === 'agreement.signed') {
+      agreements++;
+      if (firstAgreement === null) firstAgreement = e.round;
+    }
+  }
+  const w = run.world;
+  const last = run.metrics.at(-1);
+  Object.assign(row, {
+    roundsPlayed: run.metrics.length,
+    incidentsTrue: operations,
+    incidentsDetected: detections - falseAlarms,
+    falseAlarms,
+    correctlyAttributed: correct,
+    misattributed: wrong,
+    accusations,
+    accusationsRight: right,
+    accusationsWrong: accusations - right,
+    publicAccusations,
+    hotlineQueries,
+    agreementsSigned: agreements,
+    firstAgreementRound: firstAgreement,
+    normsAdopted: norms,
+    sanctionsImposed: sanctions,
+    retaliations,
+    peakRung: last?.peakRung ?? 0,
+    finalRung: last?.maxRung ?? 0,
+    finalMeanTrust: last?.meanTrust ?? null,
+    finalMaxTension: last?.maxTension ?? null,
+    totalWelfare: last?.totalWelfare ?? 0,
+  });
+  const actorPeak = new Map<string, number>(w.actors.map((a) => [a.id, 0]));
+  for (const d of summarizeDyads(run)) {
+    const [a, b] = d.a < d.b ? [d.a, d.b] : [d.b, d.a];
+    row[`peakRung.${a}/${b}`] = d.peakRung;
+    actorPeak.set(a, Math.max(actorPeak.get(a) ?? 0, d.peakRung));
+    actorPeak.set(b, Math.max(actorPeak.get(b) ?? 0, d.peakRung));
+  }
+  const ids = w.actors.map((a) => a.id).sort();
+  for (const id of ids) row[`actorPeakRung.${id}`] = actorPeak.get(id) ?? 0;
+  for (const id of ids) row[`welfare.${id}`] = w.welfare[w.actors.findIndex((a) => a.id === id)] as number;
+  if (series) for (const m of SERIES_METRICS) row[`series.${m}`] = run.metrics.map((r) => (r as unknown as Record<string, number>)[m] as number);
+  return row;
+}

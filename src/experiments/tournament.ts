@@ -1,0 +1,129 @@
+import { ConfigError } from '../engine/errors.js';
+import type { ScenarioDocument } from '../scenario/format.js';
+import type { Scenario } from '../scenario/parse.js';
+import type { StrategyRegistry } from '../strategies/registry.js';
+import type { Grid } from './plan.js';
+import type { SweepRow } from './row.js';
+import { describeSample } from './stats.js';
+import { sweep } from './sweep.js';
+
+/** Options of {@link tournament} and {@link tournamentGrid}. */
+export interface TournamentOptions {
+  /** Strategy names that compete (at least one). */
+  readonly strategies: readonly string[];
+  /** Actor ids whose strategy is assigned (default: every state actor of the template). */
+  readonly roles?: readonly string[];
+  /** Seeds each assignment is played with. */
+  readonly seeds: readonly number[] | string;
+  readonly registry?: StrategyRegistry;
+}
+
+/**
+ * One strategy's standing: over every (run, role) it played, the mean welfare of the actor that
+ * played it and the mean peak rung of that actor's dyads (lower is more peaceful), with ranks.
+ */
+export interface TournamentStanding {
+  readonly strategy: string;
+  /** (run, role) pairs this strategy played. */
+  readonly plays: number;
+  readonly meanWelfare: number;
+  readonly sdWelfare: number;
+  readonly meanPeakRung: number;
+  /** Share of plays in which the actor's dyads stayed at L0–L1 (no public accusation or worse). */
+  readonly calmShare: number;
+  /** 1 = highest mean welfare. */
+  readonly welfareRank: number;
+  /** 1 = lowest mean peak rung (ties: higher calm share, then name). */
+  readonly peaceRank: number;
+}
+
+/** Result of {@link tournament}: every run's row and the standings, by welfare rank. */
+export interface TournamentResult {
+  readonly roles: readonly string[];
+  readonly rows: readonly SweepRow[];
+  readonly standings: readonly TournamentStanding[];
+}
+
+/**
+ * The grid of a round-robin: `actors.<role>.strategy` over every strategy for each role, so a
+ * sweep plays every assignment of strategies to roles **with replacement** (a strategy may play
+ * several roles at once, e.g. hawk against hawk): strategies^roles assignments.
+ *
+ * @example
+ * ```ts
+ * tournamentGrid(doc, { strategies: ['hawk', 'dove'], seeds: '1..5' }); // { 'actors.CN.strategy': ['hawk', 'dove'], 'actors.US.strategy': ['hawk', 'dove'] }
+ * ```
+ */
+export function tournamentGrid(template: Scenario | ScenarioDocument, options: Pick<TournamentOptions, 'strategies' | 'roles'>): { roles: string[]; grid: Grid } {
+  const document = 'document' in template ? template.document : template;
+  const roles = options.roles ? [...options.roles] : document.actors.filter((a) => (a.kind ?? 'state') === 'state').map((a) => a.id).sort();
+  const issues = [];
+  if (options.strategies.length === 0) issues.push({ path: 'strategies', expected: 'at least one strategy name', received: 'none' });
+  if (new Set(options.strategies).size !== options.strategies.length) issues.push({ path: 'strategies', expected: 'each strategy once', received: options.strategies.join(', ') });
+  if (roles.length === 0) issues.push({ path: 'roles', expected: 'at least one actor id', received: 'none' });
+  if (new Set(roles).size !== roles.length) issues.push({ path: 'roles', expected: 'each role once', received: roles.join(', ') });
+  if (issues.length > 0) throw new ConfigError(issues, 'tournament');
+  const grid: Record<string, readonly string[]> = {};
+  for (const r of roles) grid[`actors.${r}.strategy`] = [...options.strategies];
+  return { roles, grid };
+}
+
+/**
+ * Rank strategies from the rows of a tournament sweep (see {@link tournamentGrid}).
+ *
+ * @example
+ * ```ts
+ * const { roles, grid } = tournamentGrid(doc, { strategies: ['hawk', 'dove'] });
+ * const standings = rankStrategies(sweep(doc, { seeds: '1..10', grid }), roles);
+ * ```
+ */
+export function rankStrategies(rows: readonly SweepRow[], roles: readonly string[]): TournamentStanding[] {
+  const plays = new Map<string, { welfare: number[]; peak: number[] }>();
+  for (const row of rows) {
+    for (const role of roles) {
+      const s = row[`actors.${role}.strategy`];
+      const welfare = row[`welfare.${role}`];
+      const peak = row[`actorPeakRung.${role}`];
+      if (typeof s !== 'string' || typeof welfare !== 'number' || typeof peak !== 'number') {
+        throw new ConfigError([{ path: `row ${String(row.run)}`, expected: `actors.${role}.strategy, welfare.${role} and actorPeakRung.${role}`, received: 'a row without them' }], 'tournament');
+      }
+      let p = plays.get(s);
+      if (!p) plays.set(s, (p = { welfare: [], peak: [] }));
+      p.welfare.push(welfare);
+      p.peak.push(peak);
+    }
+  }
+  const base = [...plays.entries()].map(([strategy, p]) => {
+    const w = describeSample(p.welfare);
+    const k = describeSample(p.peak);
+    return { strategy, plays: p.welfare.length, meanWelfare: w.mean, sdWelfare: w.sd, meanPeakRung: k.mean, calmShare: p.peak.filter((x) => x <= 1).length / p.peak.length };
+  });
+  const byName = (a: { strategy: string }, b: { strategy: string }) => (a.strategy < b.strategy ? -1 : a.strategy > b.strategy ? 1 : 0);
+  const welfareOrder = [...base].sort((a, b) => b.meanWelfare - a.meanWelfare || byName(a, b)).map((s) => s.strategy);
+  const peaceOrder = [...base].sort((a, b) => a.meanPeakRung - b.meanPeakRung || b.calmShare - a.calmShare || byName(a, b)).map((s) => s.strategy);
+  return base
+    .map((s) => ({ ...s, welfareRank: welfareOrder.indexOf(s.strategy) + 1, peaceRank: peaceOrder.indexOf(s.strategy) + 1 }))
+    .sort((a, b) => a.welfareRank - b.welfareRank);
+}
+
+/** The columns of a standings table as CSV. */
+export const STANDING_COLUMNS: readonly (keyof TournamentStanding & string)[] = Object.freeze(['strategy', 'plays', 'meanWelfare', 'sdWelfare', 'meanPeakRung', 'calmShare', 'welfareRank', 'peaceRank'] as const);
+
+/**
+ * A round-robin of strategies over a scenario template: every assignment of the strategies to
+ * the roles (with replacement — strategies^roles assignments), each played with every seed, in
+ * this thread. Strategies are ranked by the mean welfare of the actors that played them and by
+ * peace (the mean peak rung of their dyads). The other actors keep the template's strategies.
+ *
+ * @example
+ * ```ts
+ * import { parseScenario, tournament } from 'detente';
+ * const t = tournament(parseScenario(text), { strategies: ['hawk', 'dove', 'tit-for-tat'], roles: ['US', 'CN'], seeds: '1..10' });
+ * t.standings[0]?.strategy; // the best by welfare
+ * ```
+ */
+export function tournament(template: Scenario | ScenarioDocument, options: TournamentOptions): TournamentResult {
+  const { roles, grid } = tournamentGrid(template, options);
+  const rows = sweep(template, { seeds: options.seeds, grid, ...(options.registry ? { registry: options.registry } : {}) });
+  return { roles, rows, standings: rankStrategies(rows, roles) };
+}
