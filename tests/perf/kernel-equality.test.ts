@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MECHANISMS, simulate } from '../../src/index.js';
+import { referenceRun } from '../../bench/reference-kernel.mjs';
+import { mixSpec } from '../../bench/workload.mjs';
+
+// The reference kernel of bench/ is only an honest speed limit if it plays the same rules with
+// the same draws: for each seed its per-round metrics, final dyad tables and welfare must equal
+// the engine's exactly (bit for bit, not approximately).
+const DYAD_KEYS = ['trustR', 'trustS', 'tension', 'escalationTrue', 'escalationPerceived', 'rung', 'peakRung'] as const;
+
+describe('reference kernel (bench/reference-kernel.mjs)', () => {
+  const cases: [number, number, (string | number)[]][] = [
+    [3, 24, [1, 2, 3, 'bench', 'x']],
+    [8, 40, [1, 7, 'kernel']],
+    [24, 30, [5, 'wide']],
+  ];
+  for (const [n, rounds, seeds] of cases) {
+    for (const seed of seeds) {
+      it(`reaches the engine's outcome: ${n} actors × ${rounds} rounds, seed ${String(seed)}`, () => {
+        const spec = mixSpec(n);
+        const engine = simulate(spec, { seed, rounds, log: false });
+        const kernel = referenceRun(spec, { seed, rounds, mechanisms: DEFAULT_MECHANISMS });
+        expect(kernel.metrics).toEqual(engine.metrics);
+        for (const key of DYAD_KEYS) expect(Array.from(kernel.dyads[key]), key).toEqual(Array.from(engine.world.dyads[key]));
+        expect(Array.from(kernel.welfare)).toEqual(Array.from(engine.world.welfare));
+        // The comparison means something only if the rules were exercised.
+        const total = (f: (m: (typeof engine.metrics)[number]) => number) => engine.metrics.reduce((s, m) => s + f(m), 0);
+        expect(total((m) => m.operations)).toBeGreaterThan(0);
+        expect(total((m) => m.detections)).toBeGreaterThan(0);
+        expect(total((m) => m.accusations)).toBeGreaterThan(0);
+      });
+    }
+  }
+
+  it('covers sanctions and retaliation (seed 1, 8 actors)', () => {
+    const kernel = referenceRun(mixSpec(8), { seed: 1, rounds: 40, mechanisms: DEFAULT_MECHANISMS });
+    expect(kernel.metrics.some((m) => m.sanctionsImposed > 0)).toBe(true);
+    expect(kernel.metrics.some((m) => m.retaliations > 0)).toBe(true);
+    expect(kernel.metrics.some((m) => m.misattributions > 0)).toBe(true);
+  });
+
+  it('refuses a world it does not cover', () => {
+    expect(() => referenceRun({ actors: [{ id: 'A', strategy: 'dove' }, { id: 'B' }] }, { seed: 1, rounds: 1, mechanisms: DEFAULT_MECHANISMS })).toThrow(/not covered/);
+  });
+});
