@@ -1,0 +1,181 @@
+// What a human actor knows this round, told in sentences, and the same knowledge as the world
+// projection that validateAction reads. Checking a player's input against the view (never the
+// hidden world) keeps messages from leaking what the actor cannot know.
+import type { ActorView } from '../engine/contract.js';
+import type { Actor } from '../model/actor.js';
+import type { Incident } from '../model/incident.js';
+import { GGE15_NORMS } from '../model/norms.js';
+import type { World } from '../model/world.js';
+import { narrateEvent } from '../report/narrative.js';
+import type { Calendar } from '../scenario/format.js';
+import { roundHeading } from '../scenario/calendar.js';
+import { PLAY_EN } from '../text/play.en.js';
+import type { PlayText } from '../text/play.en.js';
+import type { Turn } from './game.js';
+
+const projections = new WeakMap<ActorView, World>();
+
+/**
+ * The part of the world `validateAction` reads, rebuilt from one actor's view: its incidents, the
+ * requests addressed to it, its agreements, talks and dialogues, every public fact. Other actors'
+ * sponsors stay hidden unless the view shows them.
+ *
+ * @example
+ * ```ts
+ * validateAction(validationWorld(turn.view), turn.actor, turn.phase, { type: 'pass' }); // null
+ * ```
+ */
+export function validationWorld(view: ActorView): World {
+  const cached = projections.get(view);
+  if (cached) return cached;
+  const norms: Record<string, readonly string[]> = {};
+  for (const a of view.actors) norms[a.id] = view.norms(a.id);
+  const actors: Pick<Actor, 'id' | 'name' | 'kind' | 'capabilities' | 'sponsor'>[] = view.actors.map((a) => ({ id: a.id, name: a.name, kind: a.kind, capabilities: a.capabilities, sponsor: a.sponsor ?? null }));
+  const incidents: Pick<Incident, 'id' | 'victim'>[] = view.incidents.map((i) => ({ id: i.id, victim: view.self }));
+  const projection: Pick<World, 'round' | 'mechanisms' | 'norms' | 'requests' | 'recent' | 'agreements' | 'sanctions' | 'threats' | 'talks' | 'dialogues' | 'forums'> & {
+    actors: typeof actors;
+    incidents: typeof incidents;
+  } = {
+    round: view.round,
+    actors,
+    mechanisms: view.mechanisms,
+    norms,
+    incidents,
+    requests: view.requests,
+    recent: view.events as World['recent'],
+    agreements: view.agreements,
+    sanctions: view.sanctions,
+    threats: view.threats,
+    talks: view.talks,
+    dialogues: view.dialogues,
+    forums: view.forums,
+  };
+  // validateAction reads exactly these fields; the rest of a World is hidden truth or engine state.
+  const world = projection as unknown as World;
+  projections.set(view, world);
+  return world;
+}
+
+/** Accusations the viewer can deny: open ones addressed to it and those made last round. */
+export function accusationsAgainst(view: ActorView): { readonly id: string; readonly by: string; readonly incident: string; readonly public: boolean }[] {
+  const out = new Map<string, { id: string; by: string; incident: string; public: boolean }>();
+  for (const e of view.events) {
+    if (e.type === 'accusation.made' && e.target === view.self) out.set(e.accusation, { id: e.accusation, by: e.by, incident: e.incident, public: e.public });
+  }
+  for (const r of view.requests) {
+    if (r.kind === 'accusation' && !out.has(r.id)) out.set(r.id, { id: r.id, by: r.from, incident: r.incident.id, public: r.public });
+  }
+  return [...out.values()];
+}
+
+/** The other actors (sorted by id). */
+export function othersOf(view: ActorView): string[] {
+  return view.actors.filter((a) => a.id !== view.self).map((a) => a.id);
+}
+
+/**
+ * The heading of a turn: round (with its date when the scenario has a calendar), actor, phase.
+ *
+ * @example
+ * ```ts
+ * turnHeading(game.turn!, scenario.calendar); // '═══ Round 3 (Apr 2015) · US · diplomacy ═══'
+ * ```
+ */
+export function turnHeading(turn: Turn, calendar: Calendar | undefined, text: PlayText = PLAY_EN): string {
+  return text.turnHeading(roundHeading(calendar, turn.round), turn.actor, turn.phase);
+}
+
+/**
+ * What the actor of a turn knows, as lines to print: the news it heard, its incidents with the
+ * top suspect and confidence, what waits for its answer, accusations against it, trust,
+ * escalation, agreements and talks, sanctions and threats, norms, forums, own operations, welfare.
+ *
+ * @example
+ * ```ts
+ * console.log(describeTurn(game.turn!).join('\n'));
+ * ```
+ */
+export function describeTurn(turn: Turn, text: PlayText = PLAY_EN): string[] {
+  const v = turn.view;
+  const lines: string[] = [];
+  const news = v.events
+    .filter((e) => isNewTo(turn.phase, v.round, e.round, e.phase))
+    .map((e) => narrateEvent(e as Parameters<typeof narrateEvent>[0], { truth: false }))
+    .filter((s): s is string => s !== null);
+  if (turn.phase === 'operations' || news.length > 0) {
+    if (news.length === 0) lines.push(text.noNews);
+    else lines.push(text.news, ...news.map((s) => `  ${s}`));
+  }
+  if (v.incidents.length === 0) lines.push(text.noIncidents);
+  else {
+    lines.push(text.incidentsHeading);
+    v.incidents.forEach((inc, k) => {
+      lines.push(text.incident(k + 1, inc.id, inc.kind, inc.against, inc.severity, inc.round));
+      lines.push(text.incidentSuspect(inc.suspect, inc.confidence, inc.nobody, inc.investigation, inc.revealed));
+    });
+  }
+  if (v.requests.length === 0) lines.push(text.noRequests);
+  else {
+    lines.push(text.requestsHeading(turn.phase));
+    for (const r of v.requests) lines.push(requestLine(r, text));
+  }
+  const against = accusationsAgainst(v);
+  if (against.length > 0 && turn.phase === 'diplomacy') {
+    lines.push(text.accusationsAgainstYou);
+    against.forEach((a, k) => lines.push(text.accusationAgainstYou(k + 1, a.id, a.by, a.incident, a.public)));
+  }
+  const others = othersOf(v);
+  lines.push(`${text.trustHeading} ${others.map((o) => text.trustOf(o, v.trust(o))).join(' · ')}`);
+  lines.push(text.escalationHeading);
+  for (const o of others) lines.push(text.escalationWith(o, v.rung(v.self, o), v.perceivedEscalation(o)));
+  if (v.agreements.length === 0) lines.push(text.noAgreements);
+  else {
+    lines.push(text.agreementsHeading);
+    v.agreements.forEach((ag, k) => lines.push(text.agreement(k + 1, ag.id, ag.parties.filter((p) => p !== v.self).join(', '), text.terms(ag.terms), ag.since)));
+  }
+  for (const t of v.talks) lines.push(text.talksUnderWay(t.id, t.parties.find((p) => p !== v.self) ?? '?', text.terms(t.offer), t.turn, t.deadline));
+  if (v.sanctions.length === 0 && v.threats.length === 0) lines.push(text.noSanctions);
+  else {
+    lines.push(text.sanctionsHeading);
+    for (const s of v.sanctions) lines.push(text.sanction(s.by, s.target, s.measure, s.since));
+    for (const t of v.threats) lines.push(text.threat(t.by, t.target, t.measure, t.unless));
+  }
+  const mine = v.norms(v.self);
+  lines.push(mine.length === 0 ? text.noNormsAdopted : text.normsAdopted(mine.join(', ')));
+  for (const f of v.forums) if (f.members.includes(v.self)) lines.push(text.forumLine(f.id, f.name, f.inSession));
+  if (v.operations.length > 0) {
+    lines.push(text.operationsHeading);
+    for (const op of v.operations) lines.push(text.ownOperation(op.round, op.kind, op.target, op.via, op.success));
+  }
+  lines.push(text.welfare(v.welfare));
+  return lines;
+}
+
+// News is told once: the previous round and this round's injects at the operations turn, what came
+// out of operations and detection at the diplomacy turn, what was said this round at the responses turn.
+function isNewTo(phase: Turn['phase'], round: number, eventRound: number, eventPhase: string): boolean {
+  if (phase === 'operations') return true;
+  if (eventRound !== round) return false;
+  return phase === 'diplomacy' ? eventPhase === 'operations' || eventPhase === 'detection' : eventPhase === 'diplomacy' || eventPhase === 'responses';
+}
+
+/** One request addressed to the viewer, in a sentence. */
+export function requestLine(r: ActorView['requests'][number], text: PlayText = PLAY_EN): string {
+  switch (r.kind) {
+    case 'accusation':
+      return text.request('accusation', r.from, text.accusationDetail(r.incident.kind, r.incident.round, r.incident.severity, r.public, r.formal, r.incident.confidence), r.due);
+    case 'hotline-query':
+      return text.request('hotline query', r.from, text.incidentDetail(r.incident.kind, r.incident.round, r.incident.severity, r.incident.confidence), r.due);
+    case 'assistance':
+      return text.request('request for assistance', r.from, text.incidentDetail(r.incident.kind, r.incident.round, r.incident.severity, r.incident.confidence), r.due);
+    case 'proposal':
+      return text.request('offer in talks', r.from, text.proposalDetail(text.terms(r.terms), r.deadline), r.due);
+    case 'forum-vote':
+      return text.request('forum vote', r.from, text.voteDetail(r.forum, r.norms.join(', ')), r.due);
+  }
+}
+
+/** The title of a GGE norm, for option descriptions. */
+export function normTitle(id: string): string {
+  return GGE15_NORMS.find((n) => n.id === id)?.title ?? id;
+}

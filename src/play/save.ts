@@ -1,0 +1,182 @@
+// Saving and resuming a game across a class break. A save holds the scenario document, the seed,
+// the human actors and their decisions; resuming re-runs those decisions (the other actors follow
+// their strategies again, on the same seeded streams) and checks the result against the saved
+// log hash, so a resumed game continues exactly as if it had never stopped.
+import type { Action } from '../model/action.js';
+import type { DecisionPhase, SimEvent } from '../model/event.js';
+import type { ActorId } from '../model/ids.js';
+import type { ScenarioDocument } from '../scenario/format.js';
+import { parseScenario } from '../scenario/parse.js';
+import type { Scenario } from '../scenario/parse.js';
+import { PLAY_EN } from '../text/play.en.js';
+import type { PlayText } from '../text/play.en.js';
+import type { HumanDecision } from './game.js';
+import { PlayError, PlayGame } from './game.js';
+
+/**
+ * A saved game (plain JSON).
+ *
+ * @example
+ * ```ts
+ * const text = JSON.stringify(saveGame(game), null, 2);
+ * const again = resumeGame(JSON.parse(text));
+ * ```
+ */
+export interface SavedGame {
+  readonly format: 'detente-play';
+  readonly version: 1;
+  readonly scenario: ScenarioDocument;
+  readonly seed: string | number;
+  readonly rounds: number;
+  readonly humans: readonly ActorId[];
+  /** Every decision the humans entered, in order. */
+  readonly decisions: readonly HumanDecision[];
+  /** Actions queued for the current turn but not yet submitted. */
+  readonly queued: readonly Action[];
+  /** Where the game stood: completed rounds, events logged, a hash of the log, the turn waited for. */
+  readonly progress: {
+    readonly round: number;
+    readonly events: number;
+    readonly logHash: string;
+    readonly turn: { readonly round: number; readonly phase: DecisionPhase; readonly actor: ActorId; readonly request?: string } | null;
+  };
+}
+
+/**
+ * The save of a game, as plain JSON data.
+ *
+ * @example
+ * ```ts
+ * writeFileAtomic('game.json', JSON.stringify(saveGame(game), null, 2));
+ * ```
+ */
+export function saveGame(game: PlayGame): SavedGame {
+  const run = game.run;
+  const turn = game.turn;
+  return {
+    format: 'detente-play',
+    version: 1,
+    scenario: game.scenario.document,
+    seed: game.seed,
+    rounds: game.rounds,
+    humans: [...game.humans],
+    decisions: game.decisions.map((d) => ({ ...d })),
+    queued: [...game.queued],
+    progress: {
+      round: run.world.round,
+      events: run.log.length,
+      logHash: logHash(run.log),
+      turn: turn === null ? null : { round: turn.round, phase: turn.phase, actor: turn.actor, ...(turn.request ? { request: turn.request.id } : {}) },
+    },
+  };
+}
+
+/** Options of {@link resumeGame}. */
+export interface ResumeOptions {
+  /** Where the save came from, for messages. */
+  readonly source?: string;
+  readonly text?: PlayText;
+}
+
+/**
+ * Rebuild a saved game: parse its scenario, re-run the recorded decisions, and check that the log
+ * matches the saved hash. Throws a {@link PlayError} when the data is not a save, or when the game
+ * does not replay to the same state (a different engine or strategies).
+ *
+ * @example
+ * ```ts
+ * const game = resumeGame(JSON.parse(readFileSync('game.json', 'utf8')), { source: 'game.json' });
+ * ```
+ */
+export function resumeGame(data: unknown, options: ResumeOptions = {}): PlayGame {
+  const text = options.text ?? PLAY_EN;
+  const source = options.source ?? 'the saved game';
+  const saved = checkShape(data, (why) => new PlayError(text.notAGame(source, why)));
+  const scenario: Scenario = parseScenario(saved.scenario, { source: `${source} (scenario)` });
+  const game = PlayGame.start({ scenario, humans: saved.humans, seed: saved.seed, rounds: saved.rounds, text });
+  const diverged = (why: string) => new PlayError(text.replayDiverged(why));
+  saved.decisions.forEach((d, k) => {
+    const turn = game.turn;
+    const where = `decision ${k + 1}: ${d.actor} in round ${d.round}, ${d.phase}`;
+    if (!turn) throw diverged(`${where} comes after the end of the game`);
+    const requestOk = d.phase === 'responses' ? turn.request?.id === d.request : !turn.request;
+    if (turn.round !== d.round || turn.phase !== d.phase || turn.actor !== d.actor || !requestOk) {
+      throw diverged(`${where} was saved, but the game now waits for ${turn.actor} in round ${turn.round}, ${turn.phase}`);
+    }
+    if (d.phase === 'responses') {
+      const reason = game.answer(d.response);
+      if (reason) throw diverged(`${where}: ${reason}`);
+    } else {
+      const reason = game.restoreDraft(d.actions);
+      if (reason) throw diverged(`${where}: ${reason}`);
+      game.finishTurn();
+    }
+  });
+  const run = game.run;
+  const p = saved.progress;
+  if (run.world.round !== p.round || run.log.length !== p.events || logHash(run.log) !== p.logHash) {
+    throw diverged(`after round ${run.world.round} the log has ${run.log.length} events with hash ${logHash(run.log)}; the save has ${p.events} events after round ${p.round} with hash ${p.logHash}`);
+  }
+  const turn = game.turn;
+  const now = turn === null ? null : `${turn.actor}:${turn.round}:${turn.phase}:${turn.request?.id ?? ''}`;
+  const then = p.turn === null ? null : `${p.turn.actor}:${p.turn.round}:${p.turn.phase}:${p.turn.request ?? ''}`;
+  if (now !== then) throw diverged(`the game waits for ${now ?? 'nobody'}, the save for ${then ?? 'nobody'}`);
+  const reason = game.restoreDraft(saved.queued);
+  if (reason) throw diverged(`queued action: ${reason}`);
+  return game;
+}
+
+/**
+ * A short fingerprint of an event log (two 32-bit FNV-1a hashes of its JSON, as 16 hex digits):
+ * equal logs give equal hashes on every machine.
+ *
+ * @example
+ * ```ts
+ * logHash(run.log); // e.g. '9f3c0a1e52b7d480'
+ * ```
+ */
+export function logHash(log: readonly SimEvent[]): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  const feed = (s: string) => {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x01000193 + 0x2000);
+    }
+  };
+  for (const e of log) {
+    feed(JSON.stringify(e));
+    feed('\n');
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+function checkShape(data: unknown, error: (why: string) => PlayError): SavedGame {
+  if (!isObject(data)) throw error('expected a JSON object');
+  if (data.format !== 'detente-play') throw error(`"format" must be "detente-play", found ${JSON.stringify(data.format) ?? 'nothing'}`);
+  if (data.version !== 1) throw error(`"version" must be 1, found ${JSON.stringify(data.version) ?? 'nothing'}`);
+  if (!isObject(data.scenario)) throw error('"scenario" must be the scenario document (an object)');
+  if (typeof data.seed !== 'string' && typeof data.seed !== 'number') throw error('"seed" must be a number or a text');
+  if (!(Number.isInteger(data.rounds) && (data.rounds as number) >= 1)) throw error('"rounds" must be a whole number ≥ 1');
+  if (!Array.isArray(data.humans) || !data.humans.every((h) => typeof h === 'string')) throw error('"humans" must be a list of actor ids');
+  if (!Array.isArray(data.decisions)) throw error('"decisions" must be a list');
+  data.decisions.forEach((d: unknown, k: number) => {
+    const ok =
+      isObject(d) &&
+      Number.isInteger(d.round) &&
+      typeof d.actor === 'string' &&
+      (((d.phase === 'operations' || d.phase === 'diplomacy') && Array.isArray(d.actions)) || (d.phase === 'responses' && typeof d.request === 'string' && isObject(d.response)));
+    if (!ok) throw error(`"decisions[${k}]" must have round, actor, phase and actions (or request and response)`);
+  });
+  if (!Array.isArray(data.queued)) throw error('"queued" must be a list');
+  const p = data.progress;
+  if (!isObject(p) || !Number.isInteger(p.round) || !Number.isInteger(p.events) || typeof p.logHash !== 'string' || !(p.turn === null || isObject(p.turn))) {
+    throw error('"progress" must have round, events, logHash and turn');
+  }
+  return data as unknown as SavedGame;
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
