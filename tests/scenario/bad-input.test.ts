@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { ScenarioError, parseScenario } from '../../src/index.js';
+import type { ConfigIssue } from '../../src/index.js';
+
+/** The issues of the ScenarioError that parsing `input` throws (fails the test if it does not throw). */
+function issuesOf(input: string | unknown, source?: string): readonly ConfigIssue[] {
+  try {
+    parseScenario(input, source === undefined ? {} : { source });
+  } catch (e) {
+    expect(e).toBeInstanceOf(ScenarioError);
+    const issues = (e as ScenarioError).issues;
+    for (const i of issues) {
+      expect(i.path.length).toBeGreaterThan(0);
+      expect(i.expected.length).toBeGreaterThan(0);
+      expect(i.received.length).toBeGreaterThan(0);
+    }
+    return issues;
+  }
+  throw new Error('expected a ScenarioError');
+}
+
+const find = (issues: readonly ConfigIssue[], path: string) => issues.find((i) => i.path === path);
+
+describe('parseScenario on bad input', () => {
+  it('malformed JSON: line and column', () => {
+    const [issue, ...rest] = issuesOf('{\n  "name": "x",\n  "rounds": 3,,\n  "actors": []\n}', 'bad.json');
+    expect(rest).toHaveLength(0);
+    expect(issue?.path).toMatch(/^line 3, column \d+$/);
+    expect(issue?.expected).toBe('valid JSON');
+  });
+
+  it('malformed YAML: line and column', () => {
+    const [issue] = issuesOf('name: x\nrounds: 3\nactors:\n  - { id: A\n  - { id: B }\n', 'bad.yaml');
+    expect(issue?.path).toMatch(/^line \d+, column \d+$/);
+    expect(issue?.expected).toBe('valid YAML');
+  });
+
+  it('a key repeated in YAML or JSON', () => {
+    expect(issuesOf('name: x\nname: y\nrounds: 3\nactors: [{ id: A }]\n', 'dup.yaml')[0]?.received).toBe('a key repeated in the same object');
+    expect(issuesOf('{"name":"x","name":"y","rounds":3,"actors":[{"id":"A"}]}', 'dup.json')[0]?.received).toBe('a key repeated in the same object');
+  });
+
+  it('lists every problem at once, each with path, expected and found', () => {
+    const issues = issuesOf(
+      [
+        'name: Bad_Name',
+        'rounds: 0',
+        'actors:',
+        '  - { id: US, strategy: tit-for-tatt, capabilities: { offense: 1.5 } }',
+        '  - { id: US, kind: proxy, sponsor: CN }',
+        '  - { id: CR, kind: criminal }',
+        '  - { id: PX, kind: proxy, sponsor: CR }',
+        'dyads:',
+        '  - { from: US, to: CM, trust: 2 }',
+        'injects:',
+        '  - { round: 3, type: operation, actor: US, target: CR, kind: espionnage }',
+      ].join('\n'),
+      'many.yaml',
+    );
+    expect(find(issues, 'name')?.expected).toMatch(/lower-case/);
+    expect(find(issues, 'rounds')).toMatchObject({ expected: 'a whole number from 1 to 100000', received: '0' });
+    expect(find(issues, 'actors[0].strategy')).toMatchObject({ received: '"tit-for-tatt"', hint: "did you mean 'tit-for-tat'?" });
+    expect(find(issues, 'actors[0].capabilities.offense')).toMatchObject({ expected: 'a number from 0 to 1', received: '1.5' });
+    expect(find(issues, 'actors[1].id')).toMatchObject({ expected: 'a unique actor id', received: "duplicate 'US'" });
+    expect(find(issues, 'actors[1].sponsor')?.expected).toMatch(/declared actor id/);
+    expect(find(issues, 'actors[3].sponsor')).toMatchObject({ expected: 'a state (a proxy acts for a state)', received: 'CR, a criminal' });
+    expect(find(issues, 'dyads[0].to')?.expected).toMatch(/declared actor id/);
+    expect(find(issues, 'dyads[0].trust')).toMatchObject({ expected: 'a number from 0.001 to 0.999', received: '2' });
+    expect(find(issues, 'injects[0].kind')?.hint).toBe("did you mean 'espionage'?");
+    expect(issues.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('an unknown actor reference gets a did-you-mean', () => {
+    const issues = issuesOf({ name: 'x', rounds: 4, actors: [{ id: 'USA' }, { id: 'CHN' }], injects: [{ round: 1, type: 'indictment', by: 'USA', target: 'CHM' }] });
+    expect(find(issues, 'injects[0].target')).toMatchObject({ received: '"CHM"', hint: "did you mean 'CHN'?" });
+  });
+
+  it('an inject round at or after the last round is out of range', () => {
+    const issues = issuesOf({ name: 'x', rounds: 4, actors: [{ id: 'A' }, { id: 'B' }], injects: [{ round: 4, type: 'note', text: 't' }] });
+    expect(find(issues, 'injects[0].round')).toMatchObject({ expected: 'a round before the last (0 to 3)', received: '4' });
+  });
+
+  it.each(['__proto__', 'constructor', 'prototype'])('refuses the reserved key %s and leaves Object.prototype alone', (key) => {
+    const json = `{"name":"x","rounds":3,"actors":[{"id":"A","${key}":{"polluted":true}},{"id":"B"}],"${key}":{"polluted":true}}`;
+    for (const [text, source] of [
+      [json, 'p.json'],
+      [`name: x\nrounds: 3\nactors:\n  - { id: A, ${key}: { polluted: true } }\n  - { id: B }\n${key}: { polluted: true }\n`, 'p.yaml'],
+    ] as const) {
+      const issues = issuesOf(text, source);
+      expect(find(issues, key)).toMatchObject({ expected: 'an ordinary field name', received: `the reserved key '${key}'` });
+      expect(find(issues, `actors[0].${key}`)).toBeDefined();
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(Object.prototype).not.toHaveProperty('polluted');
+    }
+  });
+
+  it('an empty file, and one of only whitespace or comments', () => {
+    expect(issuesOf('', 'e.yaml')[0]).toMatchObject({ path: '(file)', received: 'an empty file' });
+    expect(issuesOf('  \n\t\n', 'e.yaml')[0]).toMatchObject({ path: '(file)', received: 'an empty file' });
+    expect(issuesOf('# nothing here\n', 'e.yaml')[0]).toMatchObject({ path: '(top level)', expected: 'an object' });
+  });
+
+  it('a file over 5 MiB is refused before it is parsed', () => {
+    const huge = `name: x\nrounds: 3\nactors: [{ id: A }]\n# ${'é'.repeat(3 * 1024 * 1024)}\n`;
+    expect(issuesOf(huge, 'huge.yaml')[0]).toMatchObject({ path: '(file)', expected: 'at most 5 MiB of scenario', received: '6.0 MiB' });
+  });
+
+  it('the error message names the file and every issue', () => {
+    try {
+      parseScenario('name: x\nrounds: -1\nactors: [{ id: A, strategy: hawkk }]\n', { source: 'named.yaml' });
+      expect.unreachable();
+    } catch (e) {
+      const message = (e as Error).message;
+      expect(message).toContain('named.yaml');
+      expect(message).toContain('rounds');
+      expect(message).toContain("did you mean 'hawk'?");
+    }
+  });
+});

@@ -1,0 +1,79 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseScenario, simulate } from '../../src/index.js';
+
+const dir = resolve(import.meta.dirname, '../../scenarios');
+const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+
+describe('bundled scenarios', () => {
+  it('include the library of issue 4', () => {
+    expect(files).toEqual(
+      expect.arrayContaining(['us-china-2015.yaml', 'working-group-2013.yaml', 'gge-2015.yaml', 'cyber-cold-war.yaml', 'false-flag.yaml', 'false-flag-hotline.yaml', 'classroom-crisis.yaml']),
+    );
+  });
+
+  it.each(files)('%s parses, is named after its file, runs all its rounds deterministically and has a sourced note', (file) => {
+    const text = readFileSync(join(dir, file), 'utf8');
+    expect(text.startsWith('# yaml-language-server: $schema=./scenario.schema.json\n')).toBe(true);
+    const s = parseScenario(text, { source: file });
+    expect(s.name).toBe(file.replace(/\.yaml$/, ''));
+    for (const field of ['title', 'description', 'rounds', 'calendar', 'seed'] as const) expect(s.document[field], field).toBeDefined();
+    const a = simulate(s.spec, { seed: s.seed, rounds: s.rounds });
+    const b = simulate(s.spec, { seed: s.seed, rounds: s.rounds });
+    expect(a.metrics).toHaveLength(s.rounds);
+    expect(JSON.stringify(a.log)).toBe(JSON.stringify(b.log));
+    expect(JSON.stringify(a.metrics)).toBe(JSON.stringify(b.metrics));
+    const note = join(dir, file.replace(/\.yaml$/, '.md'));
+    expect(existsSync(note), `${note} exists`).toBe(true);
+    expect(readFileSync(note, 'utf8')).toMatch(/Sources/);
+  });
+
+  it('the classroom crisis is an 8-round exercise with learning goals and debrief questions', () => {
+    const s = parseScenario(readFileSync(join(dir, 'classroom-crisis.yaml'), 'utf8'));
+    expect(s.rounds).toBe(8);
+    const states = s.spec.actors.filter((a) => (a.kind ?? 'state') === 'state').length;
+    expect(states).toBeGreaterThanOrEqual(3);
+    expect(states).toBeLessThanOrEqual(6);
+    const note = readFileSync(join(dir, 'classroom-crisis.md'), 'utf8');
+    expect(note).toMatch(/Learning goals/i);
+    expect(note).toMatch(/Debrief questions/i);
+  });
+
+  it('working-group-2013 collapses under accusations for its seed: formal accusations and a suspended dialogue', () => {
+    const s = parseScenario(readFileSync(join(dir, 'working-group-2013.yaml'), 'utf8'));
+    const run = simulate(s.spec, { seed: s.seed, rounds: s.rounds });
+    const types = run.log.map((e) => e.type);
+    expect(types).toContain('dialogue.suspended');
+    expect(run.log.filter((e) => e.type === 'accusation.made').length).toBeGreaterThanOrEqual(1);
+    expect(run.log.filter((e) => e.type === 'sanction.imposed').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('false-flag and false-flag-hotline differ only by the hotline, and the hotline keeps the rivals below L5 for the seed', () => {
+    const plain = parseScenario(readFileSync(join(dir, 'false-flag.yaml'), 'utf8'));
+    const hot = parseScenario(readFileSync(join(dir, 'false-flag-hotline.yaml'), 'utf8'));
+    expect(hot.document.actors).toEqual(plain.document.actors);
+    expect(hot.document.injects).toEqual(plain.document.injects);
+    expect(plain.document.agreements).toBeUndefined();
+    expect(hot.document.agreements).toEqual([{ parties: ['AZ', 'BV'], terms: [{ kind: 'hotline' }] }]);
+    const peak = (s: typeof plain) => {
+      const run = simulate(s.spec, { seed: s.seed, rounds: s.rounds });
+      const ids = run.world.actors.map((a) => a.id);
+      const n = ids.length;
+      const a = ids.indexOf('AZ');
+      const b = ids.indexOf('BV');
+      return Math.max(run.world.dyads.peakRung[a * n + b] ?? 0, run.world.dyads.peakRung[b * n + a] ?? 0);
+    };
+    expect(peak(plain)).toBe(5);
+    expect(peak(hot)).toBeLessThan(5);
+  });
+
+  it('gge-2015 has about twenty members with ids of 2–3 capitals in a consensus forum on the eleven norms', () => {
+    const s = parseScenario(readFileSync(join(dir, 'gge-2015.yaml'), 'utf8'));
+    expect(s.spec.actors.length).toBeGreaterThanOrEqual(15);
+    for (const a of s.spec.actors) expect(a.id).toMatch(/^[A-Z]{2,3}$/);
+    const forum = s.document.forums?.[0];
+    expect(forum?.rule ?? 'consensus').toBe('consensus');
+    expect(new Set(forum?.agenda?.flat()).size).toBe(11);
+  });
+});
