@@ -1,5 +1,6 @@
 // The command line: argv → load → run → print/write. No simulation logic lives here.
 import { listCommand, runCommand, validateCommand } from './commands.js';
+import { playCommand } from './play.js';
 import { UsageError, runCli } from './run.js';
 
 const HELP = `detente — a deterministic simulation of cyber diplomacy
@@ -8,6 +9,7 @@ Usage:
   detente run <scenario> [--seed N] [--rounds N] [--format narrative|json|csv] [--out FILE]
   detente validate <scenario>
   detente list
+  detente play <scenario> --as ACTOR[,ACTOR] [--seed N] [--rounds N] [--save FILE] [--resume FILE]
   detente <command> --help | detente --help | detente --version
 
 <scenario> is a .yaml/.yml/.json file or the name of a bundled scenario (see 'detente list').
@@ -17,7 +19,8 @@ Exit codes: 0 ok, 1 runtime error, 2 usage or input error.
 Commands:
   run       run a scenario and print its story (or JSON, or CSV)
   validate  check a scenario file and list every problem
-  list      list the built-in strategies and the bundled scenarios`;
+  list      list the built-in strategies and the bundled scenarios
+  play      play actors of a scenario at the terminal (hot-seat, save and resume)`;
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
@@ -35,6 +38,8 @@ process.exitCode = runCli(() => {
       return validateCommand(rest, out);
     case 'list':
       return listCommand(rest, out);
+    case 'play':
+      return playCommand(rest, out);
     case '-h':
     case '--help':
     case 'help':

@@ -97,7 +97,8 @@ export function parseCommand(line: string, turn: Turn, text: PlayText = PLAY_EN)
   if (!own.includes(verb)) {
     const elsewhere = (['operations', 'diplomacy', 'responses'] as const).find((p) => p !== turn.phase && commandWords(p).includes(verb));
     if (elsewhere) return fail(text.otherPhase(verb, elsewhere, turn.phase));
-    return fail(text.unknownCommand(verb, suggest(verb, [...own, ...Object.keys(META)]), turn.phase));
+    const all = [...new Set([...OPERATION_VERBS, ...DIPLOMACY_VERBS, ...ANSWERS, ...Object.keys(META)])];
+    return fail(text.unknownCommand(verb, suggest(verb, all), turn.phase));
   }
   const reader = new Reader(turn, text, args);
   try {
@@ -220,6 +221,53 @@ export function termsToken(terms: readonly Commitment[]): string {
       return t.kind;
     })
     .join(',');
+}
+
+/**
+ * The command that reads back as `action` (ids written out in full), for showing queued actions.
+ *
+ * @example
+ * ```ts
+ * actionCommand({ type: 'accuse', target: 'CN', incident: 'inc:US:2:0', public: true }); // 'accuse CN public inc:US:2:0'
+ * ```
+ */
+export function actionCommand(action: Action): string {
+  switch (action.type) {
+    case 'operate':
+      return ['operate', action.target, action.kind, ...(action.against && action.against !== 'networks' ? [action.against] : []), ...(action.via ? ['via', action.via] : []), ...(action.falseFlag ? ['flag', action.falseFlag] : []), ...(action.commercial ? ['commercial'] : [])].join(' ');
+    case 'accuse':
+      return `accuse ${action.target} ${action.formal ? 'formal' : action.public ? 'public' : 'private'} ${action.incident}`;
+    case 'hotline-query':
+      return `hotline ${action.target} ${action.incident}`;
+    case 'share-information':
+      return `share ${action.target} ${action.incident}`;
+    case 'request-assistance':
+      return `assistance ${action.target} ${action.incident}`;
+    case 'sanction':
+      return `sanction ${action.target} ${action.measure}`;
+    case 'lift-sanction':
+      return `lift ${action.target}`;
+    case 'threaten-sanctions':
+      return `threaten ${action.target} ${action.measure}${action.unless !== undefined ? ` unless ${action.unless}` : ''}`;
+    case 'adopt-norm':
+      return `adopt ${action.norm}`;
+    case 'retaliate':
+      return `retaliate ${action.target} ${action.kind}${action.incident !== undefined ? ` ${action.incident}` : ''}`;
+    case 'deny':
+      return `deny ${action.accusation}`;
+    case 'propose-talks':
+      return `propose ${action.target} ${termsToken(action.terms)}${action.deadline !== undefined ? ` deadline ${action.deadline}` : ''}`;
+    case 'table-package':
+      return `table ${action.forum} ${action.norms.join(',')}`;
+    case 'suspend-dialogue':
+      return `suspend ${action.target}`;
+    case 'resume-dialogue':
+      return `resume ${action.target}`;
+    case 'withdraw':
+      return `withdraw ${action.agreement}`;
+    case 'pass':
+      return 'pass';
+  }
 }
 
 function isLegal(command: string, turn: Turn, text: PlayText): boolean {

@@ -1,0 +1,273 @@
+// `detente play`: students play one or more actors at the terminal (hot-seat for several); the
+// other actors follow their strategies. Reads lines with readline, so it works both at a TTY and
+// with scripted standard input. All game logic lives in src/play; all sentences in src/text.
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { formatSummary, roundHeading } from '../index.js';
+import type { Scenario } from '../index.js';
+import { actionCommand, commandForms, describeTurn, legalOptions, parseCommand, PlayError, PlayGame, PLAY_EN, requestLine, resumeGame, saveGame, turnHeading } from '../play/index.js';
+import type { PlayText, Turn } from '../play/index.js';
+import { loadScenario, writeFileAtomic } from './files.js';
+import { runCli, UsageError } from './run.js';
+
+type Out = (text: string) => void;
+
+export const PLAY_HELP = `detente play <scenario> --as ACTOR[,ACTOR…] [options]
+detente play --resume FILE [options]
+
+Play one or more actors of a scenario at the terminal; the other actors follow their strategies.
+With several actors (--as US,CN) the players take turns at one keyboard (hot-seat).
+Each turn shows what your actor knows and numbered options; type a number or a command.
+Type 'help' at the prompt for every command.
+
+Options:
+  --as A[,B]      The actor(s) you play (ids of the scenario, e.g. US or US,CN).
+  --seed N        Master seed (default: the scenario's own, else 1).
+  --rounds N      Number of rounds (default: the scenario's).
+  --save FILE     Save the game to FILE after every round, on 'save', on 'quit' and at the end
+                  of input, so it can be resumed after a break.
+  --resume FILE   Continue a saved game exactly where it stopped (saves back to FILE unless
+                  --save names another file). The scenario argument may be left out.
+  -h, --help      Show this help.`;
+
+interface PlayOptions {
+  readonly game: PlayGame;
+  readonly saveFile: string | undefined;
+  readonly resumedFrom: string | undefined;
+  readonly text: PlayText;
+}
+
+/**
+ * Check the flags, load or resume the game (problems are usage errors: exit code 2), then play it
+ * from standard input. Returns at once; the game sets `process.exitCode` when it ends.
+ */
+export function playCommand(args: readonly string[], out: Out): number {
+  const text = PLAY_EN;
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      as: { type: 'string' },
+      seed: { type: 'string' },
+      rounds: { type: 'string' },
+      save: { type: 'string' },
+      resume: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    out(PLAY_HELP);
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
+  const rounds = values.rounds === undefined ? undefined : wholeNumber('--rounds', values.rounds);
+  const seed = values.seed === undefined ? undefined : seedOf(values.seed);
+  const humans = values.as === undefined ? undefined : values.as.split(',').filter((s) => s.trim() !== '');
+  let game: PlayGame;
+  try {
+    if (values.resume !== undefined) {
+      game = resume(values.resume, positionals[0], { humans, seed, rounds }, text);
+    } else {
+      const arg = positionals[0];
+      if (arg === undefined) throw new UsageError('play needs a scenario (a file or a bundled name), or --resume FILE');
+      if (humans === undefined) throw new UsageError(`${text.noHumans} (see 'detente play --help')`);
+      const { scenario } = loadScenario(arg);
+      game = PlayGame.start({ scenario, humans, ...(seed !== undefined ? { seed } : {}), ...(rounds !== undefined ? { rounds } : {}), text });
+    }
+  } catch (e) {
+    if (e instanceof PlayError) throw new UsageError(e.message);
+    throw e;
+  }
+  const options: PlayOptions = { game, saveFile: values.save ?? values.resume, resumedFrom: values.resume, text };
+  play(options, out).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.exitCode = runCli(() => {
+        throw e;
+      });
+    },
+  );
+  return 0;
+}
+
+function resume(file: string, scenarioArg: string | undefined, given: { humans: string[] | undefined; seed: string | number | undefined; rounds: number | undefined }, text: PlayText): PlayGame {
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(text.notAGame(file, `cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch (e) {
+    throw new UsageError(text.notAGame(file, `not JSON (${e instanceof Error ? e.message : String(e)})`));
+  }
+  const game = resumeGame(data, { source: file, text });
+  if (scenarioArg !== undefined) {
+    const { scenario } = loadScenario(scenarioArg);
+    if (JSON.stringify(scenario.document) !== JSON.stringify(game.scenario.document)) throw new UsageError(text.scenarioChanged(file));
+  }
+  if (given.humans !== undefined) {
+    const named = PlayGame.start({ scenario: game.scenario, humans: given.humans, rounds: 1, text }).humans;
+    if (named.join(',') !== game.humans.join(',')) throw new UsageError(text.optionMismatch('--as', named.join(','), game.humans.join(',')));
+  }
+  if (given.seed !== undefined && String(given.seed) !== String(game.seed)) throw new UsageError(text.optionMismatch('--seed', String(given.seed), String(game.seed)));
+  if (given.rounds !== undefined && given.rounds !== game.rounds) throw new UsageError(text.optionMismatch('--rounds', String(given.rounds), String(game.rounds)));
+  return game;
+}
+
+async function play(o: PlayOptions, out: Out): Promise<number> {
+  const { game, text } = o;
+  const scenario: Scenario = game.scenario;
+  const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: tty });
+  rl.on('SIGINT', () => rl.close());
+  const lines = rl[Symbol.asyncIterator]();
+  const ask = async (prompt: string): Promise<string | null> => {
+    rl.setPrompt(prompt);
+    rl.prompt();
+    const next = await lines.next();
+    if (next.done) return null;
+    // Piped input is not echoed by a terminal: echo it so a transcript reads like a session.
+    if (!tty) process.stdout.write(`${next.value}\n`);
+    return next.value;
+  };
+  const save = (file: string) => writeFileAtomic(file, `${JSON.stringify(saveGame(game), null, 2)}\n`);
+  const label = (round: number) => roundHeading(scenario.calendar, round);
+  try {
+    const others = scenario.spec.actors.map((a) => a.id).filter((id) => !game.humans.includes(id));
+    out(text.gameStart(scenario.title, String(game.seed), game.rounds, game.humans.join(', '), others.join(', ')));
+    if (o.resumedFrom !== undefined) out(text.resumed(o.resumedFrom, game.run.world.round, game.decisions.length));
+    let lastActor: string | null = null;
+    let shown = '';
+    for (let turn = game.turn; turn !== null; turn = game.turn) {
+      const key = `${turn.round}\u0000${turn.phase}\u0000${turn.actor}\u0000${turn.request?.id ?? ''}`;
+      if (key !== shown) {
+        if (game.humans.length > 1 && turn.actor !== lastActor) out(`\n${text.passKeyboard(turn.actor)}`);
+        lastActor = turn.actor;
+        shown = key;
+        showTurn(turn, game, text, scenario, out);
+      }
+      const line = await ask(text.prompt(turn.actor, turn.round, turn.phase));
+      if (line === null) {
+        if (o.saveFile !== undefined) {
+          save(o.saveFile);
+          out(`\n${text.eofSaved(o.saveFile)}`);
+        } else out(`\n${text.eofUnsaved(turn.round)}`);
+        return 0;
+      }
+      const parsed = parseCommand(line, turn, text);
+      if (!parsed.ok) {
+        out(parsed.message);
+        continue;
+      }
+      const before = game.roundsPlayed;
+      const c = parsed.command;
+      switch (c.kind) {
+        case 'empty':
+          continue;
+        case 'help':
+          out([text.formsHeading, ...commandForms(turn.phase, text).map((f) => `  ${f}`), ...text.metaHelp].join('\n'));
+          continue;
+        case 'actions':
+          showOptions(turn, game, text, out);
+          continue;
+        case 'status':
+          showTurn(turn, game, text, scenario, out);
+          continue;
+        case 'undo': {
+          const removed = game.undo();
+          out(removed === undefined ? text.nothingToUndo : text.undone(actionCommand(removed)));
+          continue;
+        }
+        case 'save': {
+          const file = c.file ?? o.saveFile;
+          if (file === undefined) out(text.saveNeedsFile);
+          else {
+            save(file);
+            out(text.saved(file));
+          }
+          continue;
+        }
+        case 'quit':
+          if (o.saveFile !== undefined) {
+            save(o.saveFile);
+            out(text.quitSaved(o.saveFile));
+          } else out(text.quitUnsaved(turn.round));
+          return 0;
+        case 'action': {
+          const reason = game.queue(c.action);
+          out(reason === null ? text.queuedOne(c.text) : text.rejected(reason, c.text));
+          continue;
+        }
+        case 'answer':
+        case 'done':
+        case 'pass': {
+          if (turn.request) {
+            const response = c.kind === 'answer' ? c.response : { type: 'ignore' as const };
+            const reason = game.answer(response);
+            if (reason !== null) {
+              out(reason);
+              continue;
+            }
+            out(text.answered(turn.actor, c.kind === 'answer' ? c.text : 'ignore'));
+          } else if (c.kind === 'answer') {
+            out(text.notAnAnswerPhase);
+            continue;
+          } else if (c.kind === 'pass' && game.queued.length > 0) {
+            out(text.passWithQueue(game.queued.length));
+            continue;
+          } else {
+            const n = game.queued.length;
+            game.finishTurn();
+            out(text.submitted(turn.actor, n));
+          }
+          if (game.roundsPlayed > before) {
+            out(text.roundDone(label(game.run.world.round - 1)));
+            if (o.saveFile !== undefined) save(o.saveFile);
+          }
+          continue;
+        }
+      }
+    }
+    out(`\n${text.gameOver(game.roundsPlayed)}\n`);
+    out(formatSummary(game.run));
+    if (o.saveFile !== undefined) save(o.saveFile);
+    return 0;
+  } finally {
+    rl.close();
+  }
+}
+
+function showTurn(turn: Turn, game: PlayGame, text: PlayText, scenario: Scenario, out: Out): void {
+  const lines = ['', turnHeading(turn, scenario.calendar, text), text.phaseHint(turn.phase)];
+  if (turn.request) lines.push(`(${turn.index}/${turn.of}) ${requestLine(turn.request, text).trim()}`);
+  else lines.push(...describeTurn(turn, text));
+  out(lines.join('\n'));
+  showOptions(turn, game, text, out);
+}
+
+function showOptions(turn: Turn, game: PlayGame, text: PlayText, out: Out): void {
+  const options = legalOptions(turn, text);
+  const width = String(options.length).length;
+  const lines = [text.optionsHeading, ...options.map((opt, k) => `  ${String(k + 1).padStart(width)}. ${opt.command.padEnd(28)} ${opt.what}`)];
+  if (!turn.request) {
+    lines.push(game.queued.length === 0 ? text.nothingQueued : text.queued(game.queued.length, turn.phase === 'operations' ? turn.view.mechanisms.operations.maxPerRound : null, game.queued.map(actionCommand).join('; ')));
+    lines.push(text.optionsFooter);
+  }
+  out(lines.join('\n'));
+}
+
+function seedOf(v: string): string | number {
+  return /^-?\d+$/.test(v) && Number.isSafeInteger(Number(v)) ? Number(v) : v;
+}
+
+function wholeNumber(flag: string, v: string): number {
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`${flag} must be a whole number ≥ 1, not '${v}'`);
+  return Number(v);
+}
