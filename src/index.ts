@@ -120,6 +120,18 @@ export { narrateEvent, narrateRun } from './report/narrative.js';
 export type { DyadSummary } from './report/summary.js';
 export { formatSummary, formatTable, summarizeDyads } from './report/summary.js';
 export { csvField, METRIC_COLUMNS, metricsCsv, toCsv } from './report/csv.js';
+export type { ReportSource, RunRecord } from './report/record.js';
+export { reportSource, reportSourceFromRecord, runRecord } from './report/record.js';
+export type { AttributionOutcome, IncidentRecord } from './report/series.js';
+export { incidentRecords } from './report/series.js';
+export type { HtmlReportOptions } from './report/html.js';
+export { renderHtmlReport } from './report/html.js';
+export type { DebriefOptions, KeyMoment } from './report/debrief.js';
+export { keyMoments, renderDebrief } from './report/debrief.js';
+export type { NarratedEventType, NarrativeContext, NarrativeText } from './text/narrative.js';
+export { NARRATIVE_EN } from './text/narrative.js';
+export type { DebriefText, ReportText } from './text/report.js';
+export { REPORT_EN } from './text/report.js';
 
 // Scenario files
 export type { Calendar, CapabilitiesRef, ScenarioActor, ScenarioDocument, ScenarioForum, ScenarioInject, StrategyRef } from './scenario/format.js';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createRegistry, formatSummary, formatTable, metricsCsv, narrateRun, roundHeading, simulate, summarizeDyads } from '../index.js';
+import { createRegistry, formatSummary, formatTable, metricsCsv, narrateRun, roundHeading, runRecord, simulate } from '../index.js';
 import { bundledScenarioNames, loadScenario, writeFileAtomic } from './files.js';
 import { UsageError } from './run.js';
 
@@ -70,7 +70,9 @@ export function runCommand(args: readonly string[], out: Out): number {
   const run = simulate(scenario.spec, { seed, rounds: n });
   let text: string;
   if (format === 'json') {
-    text = `${JSON.stringify({ scenario: scenario.name, seed, rounds: n, log: run.log, metrics: run.metrics, dyads: summarizeDyads(run) })}\n`;
+    // runRecord keeps the first format's keys (scenario, seed, rounds, log, metrics, dyads) and adds
+    // title, calendar and the scenario document, so `detente report run.json` can rebuild every round.
+    text = `${JSON.stringify(runRecord(scenario, run, seed))}\n`;
   } else if (format === 'csv') {
     text = metricsCsv(run.metrics);
   } else {

@@ -1,0 +1,173 @@
+// The teacher's debrief: a short Markdown document with the key moments of a run (first
+// accusation, misattributions, agreements, violations, peak escalation), counts, questions for
+// discussion and the closing table.
+import { rungLabel } from '../model/escalation.js';
+import { roundDate } from '../scenario/calendar.js';
+import type { ReportText } from '../text/report.js';
+import { REPORT_EN } from '../text/report.js';
+import { keyFigures } from './html.js';
+import type { ReportSource } from './record.js';
+import { finalWorld } from './record.js';
+import { incidentRecords } from './series.js';
+import { summarizeDyads } from './summary.js';
+
+/** Options of {@link renderDebrief}. */
+export interface DebriefOptions {
+  /** The debrief's words (default English). */
+  readonly text?: ReportText;
+}
+
+/** One key moment: when, and what. */
+export interface KeyMoment {
+  readonly round: number;
+  readonly kind: 'first-accusation' | 'misattribution' | 'agreement' | 'violation' | 'peak-escalation' | 'conflict' | 'first-sanction';
+  readonly text: string;
+}
+
+/**
+ * Escape text for Markdown: characters that would start markup, and HTML, so a scenario's text
+ * cannot inject links, images or raw HTML into a rendered debrief.
+ */
+export function markdownText(s: string): string {
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|#!])/g, '\\$1')
+    .replace(/\r?\n/g, ' ');
+}
+
+/**
+ * The key moments of a run in the order they happened: the first accusation, every
+ * misattribution (a victim's first suspect was not the culprit, or a false alarm was pinned on
+ * someone), every agreement signed, every violation perceived, the first time the run's peak
+ * rung was reached, open conflicts, the first sanction.
+ *
+ * @example
+ * ```ts
+ * for (const m of keyMoments(source)) console.log(m.round, m.kind, m.text);
+ * ```
+ */
+export function keyMoments(source: ReportSource, text: ReportText = REPORT_EN): KeyMoment[] {
+  const t = text.debrief;
+  const incidents = new Map(incidentRecords(source.log).map((i) => [i.incident, i] as const));
+  const peak = Math.max(0, ...source.metrics.map((m) => m.peakRung));
+  const out: KeyMoment[] = [];
+  let accused = false;
+  let sanctioned = false;
+  let peaked = false;
+  for (const e of source.log) {
+    switch (e.type) {
+      case 'accusation.made': {
+        if (accused) break;
+        accused = true;
+        const inc = incidents.get(e.incident);
+        out.push({ round: e.round, kind: 'first-accusation', text: t.firstAccusation({ by: e.by, target: e.target, public: e.public, formal: e.formal, confidence: e.confidence, truth: inc ? inc.principal : undefined }) });
+        break;
+      }
+      case 'incident.detected': {
+        const inc = incidents.get(e.incident);
+        if (inc && e.suspect !== null && (inc.outcome === 'misattributed' || inc.outcome === 'false-alarm')) {
+          const truth = inc.principal === null ? null : inc.author !== null && inc.author !== inc.principal ? `${inc.principal} (via ${inc.author})` : inc.principal;
+          out.push({ round: e.round, kind: 'misattribution', text: t.misattribution({ victim: e.victim, kind: e.kind, suspect: e.suspect, confidence: e.confidence, truth, falseFlag: inc.falseFlag }) });
+        }
+        break;
+      }
+      case 'agreement.signed':
+        out.push({ round: e.round, kind: 'agreement', text: t.agreement({ parties: e.agreement.parties, terms: e.agreement.terms.map((c) => c.kind) }) });
+        break;
+      case 'violation.perceived':
+        out.push({
+          round: e.round,
+          kind: 'violation',
+          text: t.violation({ by: e.by, against: e.against, what: e.commitment ? t.commitment(e.commitment) : t.norm(e.norm ?? '?'), confidence: e.confidence, real: e.real }),
+        });
+        break;
+      case 'escalation.changed':
+        if (!peaked && peak > 0 && e.rung === peak) {
+          peaked = true;
+          out.push({ round: e.round, kind: 'peak-escalation', text: t.peak({ from: e.from, to: e.to, rung: rungLabel(e.rung) }) });
+        }
+        break;
+      case 'conflict.opened':
+        out.push({ round: e.round, kind: 'conflict', text: t.conflict({ a: e.between[0], b: e.between[1] }) });
+        break;
+      case 'sanction.imposed':
+        if (sanctioned) break;
+        sanctioned = true;
+        out.push({ round: e.round, kind: 'first-sanction', text: t.firstSanction({ by: e.sanction.by, target: e.sanction.target, measure: e.sanction.measure }) });
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+/**
+ * A Markdown debrief for teachers: the run in one line, the actors, the key moments round by
+ * round (see {@link keyMoments}), the numbers, questions for discussion and the closing table.
+ * Scenario text is escaped, so it renders as text. Deterministic.
+ *
+ * @example
+ * ```ts
+ * import { parseScenario, renderDebrief, reportSource, simulate } from 'detente';
+ * const scenario = parseScenario(text);
+ * const run = simulate(scenario.spec, { seed: 1, rounds: scenario.rounds });
+ * const markdown = renderDebrief(reportSource(scenario, run, 1));
+ * ```
+ */
+export function renderDebrief(source: ReportSource, options: DebriefOptions = {}): string {
+  const text = options.text ?? REPORT_EN;
+  const t = text.debrief;
+  const md = markdownText;
+  const rounds = source.frames.map((w) => w.round - 1);
+  const dated = source.calendar?.start !== undefined;
+  const date = (r: number) => (dated ? roundDate(source.calendar, r) : null);
+  const from = rounds.length > 0 && dated ? roundDate(source.calendar, rounds[0] as number) : '';
+  const to = rounds.length > 0 && dated ? roundDate(source.calendar, rounds[rounds.length - 1] as number) : '';
+  // Data is escaped before it goes into the catalogue's sentences, which may carry Markdown of their own.
+  const lines: string[] = [`# ${t.title(md(source.title))}`, '', t.intro({ scenario: md(source.name), seed: md(String(source.seed)), rounds: rounds.length, from, to }), ''];
+  if (source.description) lines.push(md(source.description), '');
+  lines.push(`## ${md(t.actorsHeading)}`, '');
+  for (const a of source.initial.actors) lines.push(`- ${t.actorLine({ id: md(a.id), name: md(a.name), kind: md(a.kind), strategy: md(a.strategy) })}`);
+  lines.push('', `## ${md(t.momentsHeading)}`, '');
+  const moments = keyMoments(source, text);
+  if (moments.length === 0) lines.push(md(t.noMoments));
+  for (const m of moments) lines.push(`- **${md(t.when({ round: m.round, date: date(m.round) }))}** — ${md(m.text)}`);
+  const incidents = incidentRecords(source.log);
+  const k = keyFigures(source.log, source.metrics, incidents);
+  lines.push('', `## ${md(t.countsHeading)}`, '');
+  lines.push(
+    md(
+      t.counts({
+        incidents: k.incidents,
+        misattributed: incidents.filter((i) => i.outcome === 'misattributed').length,
+        falseAlarms: incidents.filter((i) => i.outcome === 'false-alarm').length,
+        accusations: k.accusations,
+        agreements: k.agreements,
+        violations: k.violations,
+      }),
+    ),
+  );
+  lines.push('', `## ${md(t.questionsHeading)}`, '');
+  t.questions.forEach((q, i) => lines.push(`${i + 1}. ${md(q)}`));
+  const world = finalWorld(source);
+  lines.push('', `## ${md(t.closingHeading)}`, '');
+  const dyads = summarizeDyads({ log: source.log, world });
+  lines.push(
+    mdTable(
+      text.closingDyads,
+      dyads.map((d) => [`${d.a}–${d.b}`, `${d.trustAB.toFixed(2)} / ${d.trustBA.toFixed(2)}`, rungLabel(d.peakRung), `${d.operations} / ${d.detected} / ${d.correctlyAttributed}`, String(d.misattributed), String(d.accusations), String(d.agreements)]),
+    ),
+    '',
+    mdTable(text.closingActors, world.actors.map((a, i) => [a.id, a.kind, a.strategy, String((world.norms[a.id] ?? []).length), (world.welfare[i] as number).toFixed(1)])),
+    '',
+  );
+  return lines.join('\n');
+}
+
+function mdTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const row = (cells: readonly string[]) => `| ${cells.map(markdownText).join(' | ')} |`;
+  return [row(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(row)].join('\n');
+}

@@ -1,0 +1,220 @@
+// One self-contained HTML report: inline CSS, inline SVG charts, one small constant script for the
+// trust slider. A Content-Security-Policy forbids every network request and every script but that
+// one (by hash), so even a hostile scenario text that escaped escaping could not run or fetch.
+import type { RoundMetrics } from '../engine/metrics.js';
+import { rungLabel } from '../model/escalation.js';
+import { roundDate, roundHeading } from '../scenario/calendar.js';
+import type { NarrativeText } from '../text/narrative.js';
+import { NARRATIVE_EN } from '../text/narrative.js';
+import type { ReportText } from '../text/report.js';
+import { REPORT_EN } from '../text/report.js';
+import { actorColor, escalationChart, escapeXml, incidentChart, normChart, trustChart, welfareChart } from './charts.js';
+import { narrateRun } from './narrative.js';
+import type { ReportSource } from './record.js';
+import { finalWorld } from './record.js';
+import { actorIds, incidentRecords, normAdoption, roundsOf, rungSeries, trustFrames, undetectedOperations, welfareSeries } from './series.js';
+import { summarizeDyads } from './summary.js';
+
+/** Options of {@link renderHtmlReport}. */
+export interface HtmlReportOptions {
+  /** The report's words (default English). */
+  readonly text?: ReportText;
+  /** The narrative's sentences (default English). */
+  readonly narrative?: NarrativeText;
+  /** Most trust-matrix cells kept over all rounds of the slider (default 200 000): long runs with many actors show evenly spaced rounds. */
+  readonly maxTrustCells?: number;
+}
+
+/** The only script of the page: the round slider of the trust matrix. Constant, so its hash is too. */
+export const REPORT_SCRIPT =
+  "(function(){var s=document.getElementById('trust-round');var o=document.getElementById('trust-round-label');if(!s)return;var g=document.querySelectorAll('svg[data-chart=\"trust\"] g.frame');function show(){var k=Number(s.value);for(var i=0;i<g.length;i++){g[i].classList.toggle('on',i===k);}if(o&&g[k])o.textContent=g[k].getAttribute('data-label');}s.addEventListener('input',show);})();";
+
+/** `sha256-…` of {@link REPORT_SCRIPT} for the Content-Security-Policy (a test recomputes it). */
+export const REPORT_SCRIPT_HASH = 'sha256-YTcAiNOd/DEunVYDx3kA7yXlrl1xGR/6oqcMZ3D82/A=';
+
+const CSS = `
+:root{--ink:#1d232a;--muted:#5b6470;--line:#d5dbe1;--bg:#ffffff;--band:#f4f6f8}
+*{box-sizing:border-box}
+body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);background:var(--bg)}
+main{max-width:960px;margin:0 auto;padding:24px 20px 48px}
+h1{font-size:1.7em;margin:0 0 4px}h2{font-size:1.25em;margin:32px 0 6px;border-bottom:1px solid var(--line);padding-bottom:4px}h3{font-size:1em;margin:14px 0 2px}
+.sub,.muted,.how{color:var(--muted)}.how{font-size:.9em;margin:0 0 8px;max-width:72ch}
+.figures{display:flex;flex-wrap:wrap;gap:10px;margin:12px 0 0;padding:0;list-style:none}
+.figures li{border:1px solid var(--line);border-radius:6px;padding:6px 12px;min-width:120px}.figures b{display:block;font-size:1.3em}
+figure{margin:0;overflow-x:auto}svg{max-width:100%;height:auto;display:block}
+svg text{font:11px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:var(--ink)}
+svg .tick{fill:var(--muted);font-size:10px}svg .label{font-size:12px;font-weight:600}svg .panel-title{font-size:12px;font-weight:600}svg .muted{fill:var(--muted);font-weight:400}
+svg .grid{stroke:#e6eaee;stroke-width:1}svg .axis{stroke:#9aa3ad}svg .zero{stroke:#9aa3ad;stroke-width:1.5}
+svg .band{fill:var(--band)}svg .band.odd{fill:#eceff2}svg .diag{fill:#eceff2}svg .empty{fill:#f4f6f8;stroke:#e0e4e8}
+svg .cell-value{font-size:11px;fill:#1d232a}svg .cell-value.light{fill:#ffffff;font-weight:600}
+svg .marker{font-size:8px;font-weight:700;fill:#ffffff}svg .wrong{stroke:#c00000;stroke-width:2.2}svg .undetected{stroke:#9aa3ad;stroke-width:2}
+svg g.frame{display:none}svg g.frame.on{display:inline}
+.slider{display:flex;align-items:center;gap:10px;margin:6px 0}.slider input{flex:1;max-width:420px}
+table{border-collapse:collapse;font-size:.9em;margin:6px 0 12px}th,td{border-bottom:1px solid var(--line);padding:3px 10px 3px 0;text-align:left;vertical-align:top}th{font-weight:600}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+.story ul{margin:0 0 6px;padding-left:20px}.story li{margin:1px 0}.story li.news{list-style:none;margin-left:-20px;padding:2px 8px;border-left:3px solid #E69F00;background:#fff8e6}.story li.truth{color:var(--muted);font-style:italic}
+.swatch{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:4px;vertical-align:baseline}
+.actors{margin:8px 0 0;color:var(--muted)}.actors span{margin-right:14px;white-space:nowrap}
+footer{margin-top:36px;color:var(--muted);font-size:.85em}
+@media print{.slider{display:none}}
+`;
+
+/**
+ * The report of a run as one self-contained HTML document (no network, no external fonts): key
+ * figures; SVG charts of the escalation rung per pair, the trust matrix over rounds (with a round
+ * slider), the incident timeline with perceived versus true author, norm adoption and welfare;
+ * the incident list; the narrative; the closing table. Deterministic: same source, same bytes.
+ *
+ * @example
+ * ```ts
+ * import { parseScenario, renderHtmlReport, reportSource, simulate } from 'detente';
+ * const scenario = parseScenario(text);
+ * const run = simulate(scenario.spec, { seed: 1, rounds: scenario.rounds });
+ * const html = renderHtmlReport(reportSource(scenario, run, 1));
+ * ```
+ */
+export function renderHtmlReport(source: ReportSource, options: HtmlReportOptions = {}): string {
+  const t = options.text ?? REPORT_EN;
+  const narrativeText = options.narrative ?? NARRATIVE_EN;
+  const e = escapeXml;
+  const ids = actorIds(source);
+  const colorOf = (id: string) => actorColor(ids.indexOf(id));
+  const rounds = roundsOf(source);
+  const label = (r: number) => (source.calendar?.start ? roundDate(source.calendar, r) : `${t.round} ${r}`);
+  const axis = { rounds, label: (r: number) => (source.calendar?.start ? roundDate(source.calendar, r) : String(r)) };
+  const world = finalWorld(source);
+  const incidents = incidentRecords(source.log);
+  const from = rounds.length > 0 && source.calendar?.start ? roundDate(source.calendar, rounds[0] as number) : '';
+  const to = rounds.length > 0 && source.calendar?.start ? roundDate(source.calendar, rounds[rounds.length - 1] as number) : '';
+  const figures = keyFigures(source.log, source.metrics, incidents);
+
+  const n = ids.length;
+  const maxFrames = Math.max(1, Math.floor((options.maxTrustCells ?? 200_000) / Math.max(1, n * n)));
+  const frames = trustFrames(source, maxFrames);
+  const escalation = escalationChart(rungSeries(source), axis, colorOf, t);
+
+  const parts: string[] = [];
+  parts.push(`<!DOCTYPE html>\n<html lang="${e(t.lang)}">\n<head>\n<meta charset="utf-8">`);
+  parts.push(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '${REPORT_SCRIPT_HASH}'">`);
+  parts.push(`<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="generator" content="detente">`);
+  parts.push(`<title>${e(source.title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n<main>`);
+  parts.push(`<header><h1>${e(source.title)}</h1><p class="sub">${e(t.subtitle({ scenario: source.name, seed: String(source.seed), rounds: rounds.length, from, to }))}</p>`);
+  if (source.description) parts.push(`<p>${e(source.description)}</p>`);
+  parts.push(
+    `<p class="actors">${source.initial.actors.map((a) => `<span><i class="swatch" style="background:${colorOf(a.id)}"></i>${e(a.id)}${a.name && a.name !== a.id ? ` — ${e(a.name)}` : ''} <span class="muted">(${e(a.kind)}, ${e(a.strategy)})</span></span>`).join('')}</p></header>`,
+  );
+  parts.push(`<section><h2>${e(t.keyFigures.heading)}</h2><ul class="figures">`);
+  const fig = (v: string, name: string) => `<li><b>${e(v)}</b>${e(name)}</li>`;
+  parts.push(
+    fig(rungLabel(figures.peak), t.keyFigures.peak) +
+      fig(String(figures.incidents), t.keyFigures.incidents) +
+      fig(String(figures.misattributed), t.keyFigures.misattributed) +
+      fig(String(figures.accusations), t.keyFigures.accusations) +
+      fig(String(figures.agreements), t.keyFigures.agreements) +
+      fig(String(figures.violations), t.keyFigures.violations),
+  );
+  parts.push('</ul></section>');
+
+  const section = (id: string, heading: string, how: string, body: string) => `<section id="${id}"><h2>${e(heading)}</h2><p class="how">${e(how)}</p><figure>${body}</figure></section>`;
+  parts.push(section('escalation', t.charts.escalation.heading, t.charts.escalation.howToRead, escalation.svg + (escalation.omitted > 0 ? `<p class="muted">${e(t.charts.escalation.omitted(escalation.omitted))}</p>` : '')));
+
+  const trustSvg = trustChart(frames, ids, label, t).replace(/<g class="frame( on)?" data-round="(\d+)">/g, (_m, on: string | undefined, r: string) => `<g class="frame${on ?? ''}" data-round="${r}" data-label="${e(label(Number(r)))}">`);
+  const lastLabel = frames.length > 0 ? label((frames[frames.length - 1] as { round: number }).round) : '';
+  const slider =
+    frames.length > 1
+      ? `<div class="slider"><label for="trust-round">${e(t.charts.trust.slider)}</label><input id="trust-round" type="range" min="0" max="${frames.length - 1}" step="1" value="${frames.length - 1}"><output id="trust-round-label" for="trust-round">${e(lastLabel)}</output></div>`
+      : '';
+  const sampled = frames.length < rounds.length ? `<p class="muted">${e(t.charts.trust.sampled(frames.length, rounds.length))}</p>` : '';
+  parts.push(section('trust', t.charts.trust.heading, t.charts.trust.howToRead, slider + trustSvg + sampled));
+
+  parts.push(section('incidents', t.charts.incidents.heading, t.charts.incidents.howToRead, incidentChart(incidents, undetectedOperations(source.log), ids, axis, colorOf, t) + incidentTable(incidents, label, t)));
+  parts.push(section('norms', t.charts.norms.heading, t.charts.norms.howToRead, normChart(normAdoption(source), ids, label, colorOf, t)));
+  parts.push(section('welfare', t.charts.welfare.heading, t.charts.welfare.howToRead, welfareChart(welfareSeries(source), axis, colorOf, t)));
+
+  const story = narrateRun(source, { text: narrativeText, roundLabel: (r) => (source.calendar?.start ? roundHeading(source.calendar, r) : narrativeText.roundHeading(r)) });
+  parts.push(`<section id="story" class="story"><h2>${e(t.narrativeHeading)}</h2>${storyHtml(story) || `<p class="muted">${e(t.narrativeEmpty)}</p>`}</section>`);
+
+  const dyads = summarizeDyads({ log: source.log, world });
+  parts.push(`<section id="closing"><h2>${e(t.closingHeading(rounds.length))}</h2>`);
+  parts.push(
+    table(
+      t.closingDyads,
+      dyads.map((d) => [`${d.a}–${d.b}`, `${d.trustAB.toFixed(2)} / ${d.trustBA.toFixed(2)}`, rungLabel(d.peakRung), `${d.operations} / ${d.detected} / ${d.correctlyAttributed}`, String(d.misattributed), String(d.accusations), String(d.agreements)]),
+      [1, 3, 4, 5, 6],
+    ),
+  );
+  parts.push(table(t.closingActors, world.actors.map((a, i) => [a.id, a.kind, a.strategy, String((world.norms[a.id] ?? []).length), (world.welfare[i] as number).toFixed(1)]), [3, 4]));
+  parts.push(`</section>\n<footer>${e(t.footer)}</footer>\n</main>`);
+  if (frames.length > 1) parts.push(`<script>${REPORT_SCRIPT}</script>`);
+  parts.push('</body>\n</html>\n');
+  return parts.join('\n');
+}
+
+function incidentTable(incidents: readonly ReturnType<typeof incidentRecords>[number][], label: (r: number) => string, t: ReportText): string {
+  if (incidents.length === 0) return '';
+  const it = t.incidentTable;
+  const suspect = (s: string | null, c: number) => (s === null ? it.nobody : `${s} (${Math.round(c * 100)}%)`);
+  const rows = incidents.map((i) => [
+    label(i.round),
+    i.victim,
+    i.kind,
+    String(i.severity),
+    i.principal === null ? it.falseAlarm : `${i.author !== null && i.author !== i.principal ? it.via(i.principal, i.author) : i.principal}${i.falseFlag ? ` — ${it.flag(i.falseFlag)}` : ''}`,
+    suspect(i.firstSuspect, i.firstConfidence),
+    suspect(i.finalSuspect, i.finalConfidence),
+    t.outcome[i.outcome],
+    i.revealed === null ? '' : label(i.revealed),
+  ]);
+  return `<h3>${escapeXml(it.heading)}</h3>${table(it.columns, rows, [3])}`;
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly number[]): string {
+  const e = escapeXml;
+  return `<table><thead><tr>${header.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((r) => `<tr>${r.map((c, k) => `<td${numeric.includes(k) ? ' class="num"' : ''}>${e(c)}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`;
+}
+
+/** The narrative's lines (headings, then indented items) as HTML. */
+function storyHtml(lines: readonly string[]): string {
+  let out = '';
+  let open = false;
+  for (const line of lines) {
+    if (line.startsWith('  ')) {
+      if (!open) {
+        out += '<ul>';
+        open = true;
+      }
+      // Scripted news and hidden truth get their own look (and news lose the emoji, which not every system can draw).
+      const item = line.slice(2);
+      if (item.startsWith('📰 ')) out += `<li class="news">${escapeXml(item.slice(3))}</li>`;
+      else out += `<li${item.startsWith('[hidden]') ? ' class="truth"' : ''}>${escapeXml(item)}</li>`;
+    } else {
+      if (open) out += '</ul>';
+      open = false;
+      out += `<h3>${escapeXml(line)}</h3>`;
+    }
+  }
+  if (open) out += '</ul>';
+  return out;
+}
+
+/** The headline numbers of a run. */
+export function keyFigures(log: ReportSource['log'], metrics: readonly RoundMetrics[], incidents: ReturnType<typeof incidentRecords>) {
+  let accusations = 0;
+  let agreements = 0;
+  let violations = 0;
+  for (const ev of log) {
+    if (ev.type === 'accusation.made') accusations++;
+    else if (ev.type === 'agreement.signed') agreements++;
+    else if (ev.type === 'violation.perceived') violations++;
+  }
+  return {
+    peak: Math.max(0, ...metrics.map((m) => m.peakRung)),
+    incidents: incidents.length,
+    misattributed: incidents.filter((i) => i.outcome === 'misattributed' || (i.outcome === 'false-alarm' && i.firstSuspect !== null)).length,
+    accusations,
+    agreements,
+    violations,
+  };
+}

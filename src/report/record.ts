@@ -1,0 +1,197 @@
+// What a report is made from: a run together with the scenario it came from, and the world at the
+// end of every round (recovered by replaying the log, so a saved run.json is enough).
+import { ConfigError } from '../engine/errors.js';
+import type { ConfigIssue } from '../engine/errors.js';
+import type { RoundMetrics } from '../engine/metrics.js';
+import { replay } from '../engine/replay.js';
+import type { RoundOptions } from '../engine/round.js';
+import type { Run } from '../engine/simulate.js';
+import { createWorld } from '../engine/world.js';
+import type { SimEvent } from '../model/event.js';
+import type { World } from '../model/world.js';
+import type { Calendar, ScenarioDocument } from '../scenario/format.js';
+import { parseScenario } from '../scenario/parse.js';
+import type { Scenario } from '../scenario/parse.js';
+import type { DyadSummary } from './summary.js';
+import { summarizeDyads } from './summary.js';
+
+/**
+ * A run saved as JSON (`detente run <scenario> --format json`): the scenario's name, title,
+ * calendar and document, the seed and rounds, the event log, per-round metrics and the closing
+ * table. The document and log are enough to rebuild every round's world.
+ *
+ * @example
+ * ```ts
+ * const record = runRecord(scenario, run, 1);
+ * const text = JSON.stringify(record);
+ * ```
+ */
+export interface RunRecord {
+  /** The scenario's name (kept under this key since the first JSON format). */
+  readonly scenario: string;
+  readonly title: string;
+  readonly calendar?: Calendar;
+  readonly seed: string | number;
+  readonly rounds: number;
+  readonly log: readonly SimEvent[];
+  readonly metrics: readonly RoundMetrics[];
+  readonly dyads: readonly DyadSummary[];
+  /** The scenario as written (plain data): with the seed, it rebuilds the initial world. */
+  readonly document: ScenarioDocument;
+}
+
+/**
+ * The JSON record of a run of a scenario.
+ *
+ * @example
+ * ```ts
+ * const run = simulate(scenario.spec, { seed: 1, rounds: scenario.rounds });
+ * writeFileSync('run.json', JSON.stringify(runRecord(scenario, run, 1)));
+ * ```
+ */
+export function runRecord(scenario: Scenario, run: Pick<Run, 'log' | 'metrics' | 'world'>, seed: string | number): RunRecord {
+  return {
+    scenario: scenario.name,
+    title: scenario.title,
+    ...(scenario.calendar ? { calendar: scenario.calendar } : {}),
+    seed,
+    rounds: run.metrics.length,
+    log: run.log,
+    metrics: run.metrics,
+    dyads: summarizeDyads(run),
+    document: scenario.document,
+  };
+}
+
+/**
+ * Everything a report reads: the scenario, the run, and the world after every round
+ * (`frames[k]` is the world at the end of round `initial.round + k`).
+ */
+export interface ReportSource {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly calendar: Calendar | undefined;
+  readonly seed: string | number;
+  readonly initial: World;
+  readonly frames: readonly World[];
+  readonly log: readonly SimEvent[];
+  readonly metrics: readonly RoundMetrics[];
+}
+
+/** The final world of a report source (the initial one when no round was played). */
+export function finalWorld(source: ReportSource): World {
+  return source.frames[source.frames.length - 1] ?? source.initial;
+}
+
+/**
+ * Make a report source from a run of a scenario: replays the run's log round by round from its
+ * initial world to recover every round's world (no strategy is asked again). The run must have
+ * kept its log.
+ *
+ * @example
+ * ```ts
+ * const run = simulate(scenario.spec, { seed: 1, rounds: scenario.rounds });
+ * const html = renderHtmlReport(reportSource(scenario, run));
+ * ```
+ */
+export function reportSource(scenario: Pick<Scenario, 'name' | 'title' | 'description' | 'calendar'>, run: Pick<Run, 'initial' | 'log' | 'metrics'> & { readonly options?: RoundOptions }, seed?: string | number): ReportSource {
+  const frames = replayFrames(run.initial, run.log, run.metrics.length, run.options ?? {});
+  return {
+    name: scenario.name,
+    title: scenario.title,
+    description: scenario.description,
+    calendar: scenario.calendar,
+    seed: seed ?? run.initial.seed,
+    initial: run.initial,
+    frames,
+    log: run.log,
+    metrics: run.metrics,
+  };
+}
+
+function replayFrames(initial: World, log: readonly SimEvent[], rounds: number, options: RoundOptions): World[] {
+  if (rounds > 0 && log.length === 0) {
+    throw new ConfigError([{ path: 'log', expected: 'the event log of the run (simulate without `log: false`)', received: 'an empty log' }]);
+  }
+  const byRound = new Map<number, SimEvent[]>();
+  for (const e of log) {
+    let list = byRound.get(e.round);
+    if (!list) byRound.set(e.round, (list = []));
+    list.push(e);
+  }
+  const frames: World[] = [];
+  let world = initial;
+  for (let k = 0; k < rounds; k++) {
+    world = replay(world, byRound.get(world.round) ?? [], { ...options, rounds: 1 });
+    frames.push(world);
+  }
+  return frames;
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const describe = (x: unknown): string => (x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x === 'string' ? `'${x.length > 40 ? `${x.slice(0, 40)}…` : x}'` : typeof x);
+
+/**
+ * Check data read from a run.json and make a report source from it: every field is checked
+ * (a {@link ConfigError} lists each problem with its path, what was expected and what was found),
+ * the scenario document is checked like a scenario file, and the log is replayed against it (a
+ * log that does not belong to the document is an error naming the first differing event).
+ *
+ * @example
+ * ```ts
+ * const source = reportSourceFromRecord(JSON.parse(text), 'run.json');
+ * ```
+ */
+export function reportSourceFromRecord(data: unknown, file = 'run.json'): ReportSource {
+  const issues: ConfigIssue[] = [];
+  const need = (ok: boolean, path: string, expected: string, value: unknown) => {
+    if (!ok) issues.push({ path, expected, received: describe(value) });
+    return ok;
+  };
+  if (!need(isObject(data), '(file)', 'a JSON object written by `detente run --format json`', data)) throw new ConfigError(issues, file);
+  const d = data as Record<string, unknown>;
+  need(typeof d.scenario === 'string', 'scenario', "the scenario's name (a string)", d.scenario);
+  need(typeof d.seed === 'string' || (typeof d.seed === 'number' && Number.isFinite(d.seed)), 'seed', 'a seed (a string or a number)', d.seed);
+  need(typeof d.rounds === 'number' && Number.isInteger(d.rounds) && d.rounds >= 0, 'rounds', 'a whole number of rounds ≥ 0', d.rounds);
+  if (need(Array.isArray(d.log), 'log', 'the event log (an array of events)', d.log)) {
+    (d.log as unknown[]).forEach((e, i) => {
+      if (issues.length < 20) need(isObject(e) && typeof e.type === 'string' && typeof e.round === 'number', `log[${i}]`, 'an event with a type and a round', e);
+    });
+  }
+  if (need(Array.isArray(d.metrics), 'metrics', 'per-round metrics (an array)', d.metrics)) {
+    (d.metrics as unknown[]).forEach((m, i) => {
+      if (issues.length < 20) need(isObject(m) && m.round === i, `metrics[${i}]`, `the metrics of round ${i}`, isObject(m) ? `round ${String(m.round)}` : m);
+    });
+    if (typeof d.rounds === 'number') need((d.metrics as unknown[]).length === d.rounds, 'metrics', `${d.rounds} rounds of metrics (as 'rounds' says)`, `${(d.metrics as unknown[]).length}`);
+  }
+  need(d.title === undefined || typeof d.title === 'string', 'title', 'a string', d.title);
+  if (d.document === undefined) {
+    issues.push({ path: 'document', expected: 'the scenario document (written by `detente run --format json` since reports exist)', received: 'nothing', hint: 're-run the scenario with --format json, or give the scenario itself to `detente report`' });
+  } else need(isObject(d.document), 'document', 'the scenario document (an object)', d.document);
+  if (issues.length > 0) throw new ConfigError(issues, file);
+  const scenario = parseScenario(d.document, { source: `${file} (document)` });
+  const seed = d.seed as string | number;
+  const initial = createWorld(scenario.spec, { seed });
+  const log = d.log as SimEvent[];
+  const metrics = d.metrics as RoundMetrics[];
+  let frames: World[];
+  try {
+    frames = replayFrames(initial, log, metrics.length, {});
+  } catch (e) {
+    if (e instanceof ConfigError) throw new ConfigError(e.issues, file);
+    const message = e instanceof Error ? e.message : String(e);
+    throw new ConfigError([{ path: 'log', expected: `the event log of scenario '${scenario.name}' with seed ${String(seed)}`, received: message.split('\n')[0] ?? message }], file);
+  }
+  return {
+    name: d.scenario as string,
+    title: typeof d.title === 'string' ? d.title : scenario.title,
+    description: scenario.description,
+    calendar: scenario.calendar,
+    seed,
+    initial,
+    frames,
+    log,
+    metrics,
+  };
+}
