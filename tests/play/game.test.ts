@@ -1,0 +1,252 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseScenario, replay, simulate, validateAction } from '../../src/index.js';
+import type { Scenario } from '../../src/index.js';
+import {
+  actionCommand,
+  describeTurn,
+  legalOptions,
+  parseCommand,
+  PlayError,
+  PlayGame,
+  resumeGame,
+  saveGame,
+  validationWorld,
+} from '../../src/play/index.js';
+import type { Turn } from '../../src/play/index.js';
+
+const duel: Scenario = parseScenario(readFileSync(resolve(import.meta.dirname, '../e2e/fixtures/duel.yaml'), 'utf8'), { source: 'duel.yaml' });
+
+/** Plays the game with a script: for each human turn, the option number to take (0 = pass). */
+function playScript(game: PlayGame, choices: readonly number[], stopAfter = Infinity): number {
+  let k = 0;
+  while (game.turn && k < stopAfter) {
+    const turn: Turn = game.turn;
+    const options = legalOptions(turn);
+    const pick = options.length === 0 ? 0 : (choices[k % Math.max(1, choices.length)] ?? 0) % (options.length + 1);
+    k++;
+    if (pick > 0) {
+      const parsed = parseCommand(String(pick), turn);
+      if (!parsed.ok) throw new Error(parsed.message);
+      if (parsed.command.kind === 'answer') expect(game.answer(parsed.command.response)).toBeNull();
+      else if (parsed.command.kind === 'action') {
+        expect(game.queue(parsed.command.action)).toBeNull();
+        game.finishTurn();
+      }
+    } else if (turn.request) game.answer({ type: 'ignore' });
+    else game.finishTurn();
+  }
+  return k;
+}
+
+function turnAt(game: PlayGame, round: number, phase: Turn['phase']): Turn {
+  while (game.turn && !(game.turn.round === round && game.turn.phase === phase)) {
+    if (game.turn.request) game.answer({ type: 'ignore' });
+    else game.finishTurn();
+  }
+  if (!game.turn) throw new Error('game ended');
+  return game.turn;
+}
+
+describe('a game session', () => {
+  it('with a human who always passes, gives the log of a run where that actor is passive', () => {
+    const game = PlayGame.start({ scenario: duel, humans: ['US'] });
+    playScript(game, [0]);
+    expect(game.finished).toBe(true);
+    const run = simulate(duel.spec, { seed: duel.seed, rounds: duel.rounds, strategies: { US: 'passive' } });
+    expect(JSON.stringify(game.run.log)).toBe(JSON.stringify(run.log));
+    expect(game.roundsPlayed).toBe(10);
+  });
+
+  it('replays from its log alone, human decisions included', () => {
+    const game = PlayGame.start({ scenario: duel, humans: ['US'] });
+    playScript(game, [1, 2, 0, 3, 1, 4]);
+    expect(game.run.log.some((e) => e.type === 'decision.made' && e.actor === 'US')).toBe(true);
+    const world = replay(game.run.initial, game.run.log);
+    expect(world.round).toBe(game.run.world.round);
+    expect(Array.from(world.dyads.trustS)).toEqual(Array.from(game.run.world.dyads.trustS));
+  });
+
+  it('names an unknown human actor with a did-you-mean, and matches ids case-insensitively', () => {
+    expect(() => PlayGame.start({ scenario: duel, humans: ['UK'] })).toThrow(/no actor 'UK'.*did you mean US/);
+    expect(() => PlayGame.start({ scenario: duel, humans: [] })).toThrow(PlayError);
+    expect(PlayGame.start({ scenario: duel, humans: ['us', 'cn'] }).humans).toEqual(['US', 'CN']);
+  });
+});
+
+describe('what an actor knows', () => {
+  it('shows incidents with top suspect and confidence, trust, escalation, agreements and threats', () => {
+    const game = PlayGame.start({ scenario: duel, humans: ['US'] });
+    const turn = turnAt(game, 9, 'diplomacy');
+    const text = describeTurn(turn).join('\n');
+    expect(text).toMatch(/\[1\] inc:US:\d+:\d+: espionage against your networks, severity 3/);
+    expect(text).toMatch(/top suspect CN \(\d+% sure\), false alarm \d+%/);
+    expect(text).toMatch(/Your trust in the others .*: APT 0\.\d\d · CN 0\.\d\d/);
+    expect(text).toMatch(/with CN: L\d [a-zé ]+; their score \d+\.\d/);
+    expect(text).toMatch(/\[1\] ag:4:\d with CN: hotline; no-commercial-theft \(since round 4\)/);
+    expect(text).toContain('US threatens CN with economic sanctions unless: stop commercial cyber-theft');
+  });
+
+  it('does not reveal a proxy sponsor to others, but shows it to the sponsor', () => {
+    const us = turnAt(PlayGame.start({ scenario: duel, humans: ['US'] }), 0, 'operations');
+    expect(legalOptions(us).some((o) => o.command.includes('via'))).toBe(false);
+    const cn = turnAt(PlayGame.start({ scenario: duel, humans: ['CN'] }), 0, 'operations');
+    expect(legalOptions(cn).map((o) => o.command)).toContain('operate US espionage via APT');
+    expect(legalOptions(cn).some((o) => o.command.startsWith('operate APT'))).toBe(false);
+  });
+});
+
+describe('typed commands', () => {
+  const game = PlayGame.start({ scenario: duel, humans: ['US'] });
+  const early = turnAt(game, 1, 'diplomacy');
+
+  it('reads an action with numbered incidents and case-insensitive actors', () => {
+    const g = PlayGame.start({ scenario: duel, humans: ['US'] });
+    const turn = turnAt(g, 9, 'diplomacy');
+    const p = parseCommand('accuse cn public 1', turn);
+    expect(p).toEqual({ ok: true, command: { kind: 'action', action: { type: 'accuse', target: 'CN', incident: turn.view.incidents[0]?.id, public: true }, text: 'accuse cn public 1' } });
+    const formal = parseCommand('accuse CN formal 1', turn);
+    expect(formal.ok && formal.command.kind === 'action' && formal.command.action).toMatchObject({ public: true, formal: true });
+    expect(parseCommand('hotline CN 1', turn).ok).toBe(true);
+  });
+
+  it('explains mistakes: unknown command, wrong target, missing field, hotline without a hotline, wrong phase', () => {
+    const g = PlayGame.start({ scenario: duel, humans: ['US'] });
+    const turn = turnAt(g, 2, 'diplomacy');
+    const msg = (line: string, t: Turn = turn) => {
+      const p = parseCommand(line, t);
+      if (p.ok) throw new Error(`expected '${line}' to be refused`);
+      return p.message;
+    };
+    expect(msg('acuse CN public 1')).toMatch(/Unknown command 'acuse'\. Did you mean 'accuse'\?/);
+    expect(msg('sanction CM economic')).toMatch(/No actor 'CM'\. Did you mean CN\? Actors: APT, CN, US\./);
+    expect(msg('sanction CN')).toMatch(/Missing <sanction measure>\. Usage: sanction <actor> economic\|indictment/);
+    expect(msg('sanction CN money')).toMatch(/'money' is not a sanction measure: use economic or indictment/);
+    expect(msg('sanction US economic')).toMatch(/Not allowed: an actor cannot target itself/);
+    expect(msg('accuse CN public 7')).toMatch(/No incident '7' of yours|no incident to refer to/);
+    expect(msg('adopt z')).toMatch(/No norm 'z'/);
+    expect(msg('operate CN espionage')).toMatch(/'operate' belongs to the operations phase/);
+    expect(msg('99')).toMatch(/There is no option 99: the options go from 1 to \d+/);
+    expect(msg('done now')).toMatch(/Unexpected 'now'/);
+  });
+
+  it('refuses a hotline query where there is no hotline yet (the summit of round 4 creates it)', () => {
+    let found: Turn | undefined;
+    for (let seed = 1; seed <= 30 && !found; seed++) {
+      const g = PlayGame.start({ scenario: duel, humans: ['US'], seed, rounds: 4 });
+      for (let r = 0; r < 4 && !found; r++) {
+        const t = turnAt(g, r, 'diplomacy');
+        if (t.view.incidents.length > 0) found = t;
+      }
+    }
+    if (!found) throw new Error('no seed gives US an incident before the hotline exists');
+    const p = parseCommand('hotline CN 1', found);
+    expect(p.ok).toBe(false);
+    expect(!p.ok && p.message).toMatch(/^Not allowed: no hotline between US and CN\. Usage: hotline <actor> <incident>/);
+  });
+
+  it('reads meta commands and answers', () => {
+    for (const [line, kind] of [['done', 'done'], ['pass', 'pass'], ['?', 'help'], ['help', 'help'], ['actions', 'actions'], ['status', 'status'], ['undo', 'undo'], ['quit', 'quit'], ['', 'empty']] as const) {
+      const p = parseCommand(line, early);
+      expect(p.ok && p.command.kind).toBe(kind);
+    }
+    expect(parseCommand('save game.json', early)).toEqual({ ok: true, command: { kind: 'save', file: 'game.json' } });
+  });
+
+  it('every queued action reads back from its command', () => {
+    const g = PlayGame.start({ scenario: duel, humans: ['US'] });
+    const turn = turnAt(g, 9, 'diplomacy');
+    for (const o of legalOptions(turn)) {
+      const p = parseCommand(o.command, turn);
+      if (!p.ok || p.command.kind !== 'action') throw new Error(o.command);
+      const again = parseCommand(actionCommand(p.command.action), turn);
+      expect(again.ok && again.command.kind === 'action' && again.command.action).toEqual(p.command.action);
+    }
+  });
+});
+
+describe('legal options (property)', () => {
+  it('every listed option parses to an action validateAction accepts, and the engine never rejects it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.array(fc.nat(30), { minLength: 1, maxLength: 12 }), fc.constantFrom(['US'], ['CN'], ['APT'], ['US', 'CN']), (seed, choices, humans) => {
+        const game = PlayGame.start({ scenario: duel, humans, seed, rounds: 6 });
+        let k = 0;
+        while (game.turn) {
+          const turn = game.turn;
+          const options = legalOptions(turn);
+          for (const o of options) {
+            const p = parseCommand(o.command, turn);
+            if (!p.ok) throw new Error(`option '${o.command}' does not parse: ${p.message}`);
+            if (p.command.kind === 'action') expect(validateAction(validationWorld(turn.view), turn.actor, turn.phase, p.command.action)).toBeNull();
+          }
+          const pick = (choices[k++ % choices.length] ?? 0) % (options.length + 1);
+          const p = pick > 0 ? parseCommand(String(pick), turn) : null;
+          if (p?.ok && p.command.kind === 'answer') game.answer(p.command.response);
+          else if (p?.ok && p.command.kind === 'action') {
+            expect(game.queue(p.command.action)).toBeNull();
+            game.finishTurn();
+          } else if (turn.request) game.answer({ type: 'ignore' });
+          else game.finishTurn();
+        }
+        const rejected = game.run.log.filter((e) => e.type === 'action.rejected' && humans.includes(e.actor));
+        expect(rejected).toEqual([]);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('save and resume', () => {
+  const script = [3, 1, 0, 2, 5, 1, 4, 0, 2, 6, 1, 3];
+
+  it('a game saved mid-way and resumed continues exactly as if uninterrupted', () => {
+    const whole = PlayGame.start({ scenario: duel, humans: ['US'] });
+    const total = playScript(whole, script);
+    for (const k of [0, 5, Math.floor(total / 2), total - 1]) {
+      const first = PlayGame.start({ scenario: duel, humans: ['US'] });
+      playScript(first, script, k);
+      const saved = JSON.parse(JSON.stringify(saveGame(first))) as unknown;
+      const resumed = resumeGame(saved);
+      expect(resumed.decisions.length).toBe(first.decisions.length);
+      // The rest of the script, from where it stopped.
+      playScript(resumed, [...script.slice(k % script.length), ...script.slice(0, k % script.length)]);
+      expect(JSON.stringify(resumed.run.log)).toBe(JSON.stringify(whole.run.log));
+      expect(saveGame(resumed).progress.logHash).toBe(saveGame(whole).progress.logHash);
+    }
+  });
+
+  it('hot-seat: a save between two players of one phase keeps the first player’s decision and queued actions', () => {
+    const whole = PlayGame.start({ scenario: duel, humans: ['US', 'CN'] });
+    turnAt(whole, 2, 'operations');
+    const part = PlayGame.start({ scenario: duel, humans: ['US', 'CN'] });
+    turnAt(part, 2, 'operations');
+    for (const g of [whole, part]) {
+      expect(g.turn?.actor).toBe('CN');
+      expect(g.queue({ type: 'operate', target: 'US', kind: 'espionage' })).toBeNull();
+      g.finishTurn();
+      expect(g.turn?.actor).toBe('US');
+      expect(g.queue({ type: 'operate', target: 'CN', kind: 'espionage' })).toBeNull();
+    }
+    const resumed = resumeGame(JSON.parse(JSON.stringify(saveGame(part))));
+    expect(resumed.turn?.actor).toBe('US');
+    expect(resumed.queued).toEqual([{ type: 'operate', target: 'CN', kind: 'espionage' }]);
+    for (const g of [whole, resumed]) {
+      g.finishTurn();
+      playScript(g, [0]);
+    }
+    expect(JSON.stringify(resumed.run.log)).toBe(JSON.stringify(whole.run.log));
+  });
+
+  it('fails clearly when the save is not a game, was tampered with, or its scenario no longer replays', () => {
+    const game = PlayGame.start({ scenario: duel, humans: ['US'] });
+    playScript(game, script, 8);
+    const saved = saveGame(game);
+    expect(() => resumeGame({ hello: 1 }, { source: 'x.json' })).toThrow(/x\.json is not a saved Détente game: "format" must be "detente-play"/);
+    expect(() => resumeGame({ ...saved, progress: { ...saved.progress, logHash: '0000000000000000' } })).toThrow(/does not replay.*hash/);
+    const changed = { ...saved, scenario: { ...saved.scenario, actors: saved.scenario.actors.map((a) => (a.id === 'CN' ? { ...a, strategy: 'hawk' } : a)) } };
+    expect(() => resumeGame(changed)).toThrow(PlayError);
+    expect(() => resumeGame({ ...saved, decisions: [...saved.decisions, ...saved.decisions] })).toThrow(/does not replay/);
+  });
+});
