@@ -24,7 +24,7 @@ describe('scenarios/scenario.schema.json', () => {
   });
 
   it('describes every mechanism section and coefficient of the engine', () => {
-    const mech = (schema.properties as Record<string, { properties: Record<string, { properties: Record<string, unknown> }> }>).mechanisms;
+    const mech = (schema.properties as Record<string, { properties: Record<string, { properties: Record<string, unknown> }> }>).mechanisms ?? { properties: {} };
     expect(Object.keys(mech.properties).sort()).toEqual(Object.keys(DEFAULT_MECHANISMS).sort());
     for (const [section, values] of Object.entries(DEFAULT_MECHANISMS)) expect(Object.keys(mech.properties[section]?.properties ?? {}).sort()).toEqual(Object.keys(values).sort());
   });
