@@ -82,10 +82,15 @@ interface Internal {
   readonly drawsAtStart: ReadonlyMap<string, number>;
   /** Responses phase: the requests asked in this pass. */
   readonly asked: ReadonlySet<string>;
-  consumed: boolean;
+  readonly consumed: false;
 }
 
-const internals = new WeakMap<PendingRound, Internal>();
+const internals = new WeakMap<PendingRound, Internal | typeof CONSUMED>();
+// What stays of an advanced round: the flag alone. Keeping the whole Internal (the world, the
+// round's events) behind a WeakMap key that the collector may already have promoted kept every
+// round of a run alive until the next full collection: scavenges copied them over and over
+// (≈ 40% of a small run's time went to the collector; docs/performance.md).
+const CONSUMED = Object.freeze({ consumed: true as const });
 // Live random streams handed from a finished round to the world it produced, so the next round
 // does not rebuild them from their saved states (DESIGN §8). Taken once: a second step from the
 // same world rebuilds them from `world.rng`, which gives the same numbers.
@@ -123,7 +128,7 @@ export function submitDecisions(pending: PendingRound, decisions: readonly Decis
   const st = internals.get(pending);
   if (!st) throw new ProtocolError('submitDecisions needs a pending round returned by beginRound or submitDecisions');
   if (st.consumed) throw new ProtocolError(`round ${pending.round}, phase ${pending.phase} was already advanced; snapshot the world to branch a run`);
-  st.consumed = true;
+  internals.set(pending, CONSUMED);
   const { ctx, options } = st;
   const round = ctx.round;
   const phase = pending.phase;
