@@ -1,5 +1,6 @@
 // The command line: argv → load → run → print/write. No simulation logic lives here.
 import { listCommand, runCommand, validateCommand } from './commands.js';
+import { reportCommand } from './report.js';
 import { playCommand } from './play.js';
 import { UsageError, runCli } from './run.js';
 
@@ -8,6 +9,7 @@ const HELP = `detente — a deterministic simulation of cyber diplomacy
 Usage:
   detente run <scenario> [--seed N] [--rounds N] [--format narrative|json|csv] [--out FILE]
   detente validate <scenario>
+  detente report <run.json | scenario> [--html FILE] [--md FILE] [--seed N] [--rounds N]
   detente list
   detente play <scenario> --as ACTOR[,ACTOR] [--seed N] [--rounds N] [--save FILE] [--resume FILE]
   detente <command> --help | detente --help | detente --version
@@ -19,6 +21,7 @@ Exit codes: 0 ok, 1 runtime error, 2 usage or input error.
 Commands:
   run       run a scenario and print its story (or JSON, or CSV)
   validate  check a scenario file and list every problem
+  report    an HTML report with charts and/or a Markdown debrief of a run
   list      list the built-in strategies and the bundled scenarios
   play      play actors of a scenario at the terminal (hot-seat, save and resume)`;
 
@@ -38,6 +41,8 @@ process.exitCode = runCli(() => {
       return validateCommand(rest, out);
     case 'list':
       return listCommand(rest, out);
+    case 'report':
+      return reportCommand(rest, out);
     case 'play':
       return playCommand(rest, out);
     case '-h':

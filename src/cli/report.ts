@@ -1,0 +1,96 @@
+// `detente report`: make the HTML report and/or the Markdown debrief of a saved run (run.json) or
+// of a scenario run on the spot. Reading and writing files is all it does; the rest is the core's.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ConfigError, renderDebrief, renderHtmlReport, reportSource, reportSourceFromRecord, simulate } from '../index.js';
+import type { ReportSource } from '../index.js';
+import { bundledScenarioNames, loadScenario, writeFileAtomic } from './files.js';
+import { UsageError } from './run.js';
+
+type Out = (text: string) => void;
+
+export const REPORT_HELP = `detente report <run.json | scenario> [options]
+
+Make a report of a run: a saved run (the JSON of 'detente run <scenario> --format json'), or a
+scenario (a file, or the name of a bundled scenario) run here with --seed and --rounds.
+
+Options:
+  --html FILE     Write one self-contained HTML page (no network): charts of the escalation rung
+                  per pair, the trust matrix over rounds, incidents with perceived versus true
+                  author, norm adoption and welfare; the story and the closing table.
+  --md FILE       Write a Markdown debrief for teachers: the key moments (first accusation,
+                  misattributions, agreements, violations, peak escalation), questions, the table.
+  --seed N        Scenario only: master seed (default: the scenario's own, else 1).
+  --rounds N      Scenario only: number of rounds (default: the scenario's).
+  -h, --help      Show this help.
+
+At least one of --html and --md is needed. A .json file with a "log" field is a saved run; any
+other file is a scenario. Files are written whole or not at all.`;
+
+function seedOf(v: string): string | number {
+  return /^-?\d+$/.test(v) && Number.isSafeInteger(Number(v)) ? Number(v) : v;
+}
+
+/** Whether a file is a saved run (JSON with a "log" field) rather than a scenario. */
+function readRunRecord(path: string): { data: unknown } | null {
+  if (!/\.json$/i.test(path) || !existsSync(path) || statSync(path).isDirectory()) return null;
+  const text = readFileSync(path, 'utf8');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    // A scenario file in JSON gets its own, more precise syntax message from the scenario reader.
+    if (/"log"\s*:/.test(text)) throw new ConfigError([{ path: '(file)', expected: 'valid JSON', received: e instanceof Error ? e.message : String(e) }], path);
+    return null;
+  }
+  return typeof data === 'object' && data !== null && !Array.isArray(data) && 'log' in data ? { data } : null;
+}
+
+export function reportCommand(args: readonly string[], out: Out): number {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      html: { type: 'string' },
+      md: { type: 'string' },
+      seed: { type: 'string' },
+      rounds: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    out(REPORT_HELP);
+    return 0;
+  }
+  const arg = positionals[0];
+  if (arg === undefined) throw new UsageError(`report needs a saved run (run.json) or a scenario (a file, or one of: ${bundledScenarioNames().join(', ')})`);
+  if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
+  if (values.html === undefined && values.md === undefined) throw new UsageError('report needs --html FILE and/or --md FILE (what to write)');
+  if (values.html !== undefined && values.html === values.md) throw new UsageError('--html and --md must be different files');
+  if (values.rounds !== undefined && !(/^\d+$/.test(values.rounds) && Number(values.rounds) >= 1)) throw new UsageError(`--rounds must be a whole number ≥ 1, not '${values.rounds}'`);
+
+  let source: ReportSource;
+  const record = readRunRecord(arg);
+  if (record) {
+    if (values.seed !== undefined || values.rounds !== undefined) throw new UsageError(`--seed and --rounds apply to a scenario; '${arg}' is a saved run, with its own seed and rounds`);
+    source = reportSourceFromRecord(record.data, arg);
+  } else {
+    const { scenario } = loadScenario(arg);
+    const seed = values.seed === undefined ? scenario.seed : seedOf(values.seed);
+    const rounds = values.rounds === undefined ? scenario.rounds : Number(values.rounds);
+    source = reportSource(scenario, simulate(scenario.spec, { seed, rounds }), seed);
+  }
+  // Render both before writing either, so a failure leaves no half-made pair behind.
+  const html = values.html === undefined ? undefined : renderHtmlReport(source);
+  const md = values.md === undefined ? undefined : renderDebrief(source);
+  if (values.html !== undefined && html !== undefined) {
+    writeFileAtomic(values.html, html);
+    out(`wrote ${values.html} (HTML report, ${Math.ceil(Buffer.byteLength(html) / 1024)} KiB)`);
+  }
+  if (values.md !== undefined && md !== undefined) {
+    writeFileAtomic(values.md, md);
+    out(`wrote ${values.md} (Markdown debrief)`);
+  }
+  return 0;
+}

@@ -1,0 +1,71 @@
+// The HTML report in a real headless Chromium (Debian's `chromium`, driven by playwright-core):
+// it loads offline, logs no error, and every chart is there with a size. A screenshot is written
+// to .tmp/report.png for a human to look at.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { parseScenario, renderHtmlReport, reportSource, simulate } from '../../src/index.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const present = existsSync(CHROMIUM);
+if (!present) {
+  console.warn(`tests/report/chromium.test.ts: SKIPPED — Chromium is absent (${CHROMIUM}). Install it with: sudo apt-get install -y --no-install-recommends chromium`);
+}
+
+const root = resolve(import.meta.dirname, '../..');
+const CHARTS = ['escalation', 'trust', 'incidents', 'norms', 'welfare'];
+
+function report(): string {
+  const scenario = parseScenario(readFileSync(join(root, 'scenarios/us-china-2015.yaml'), 'utf8'));
+  const run = simulate(scenario.spec, { seed: 1, rounds: scenario.rounds });
+  return renderHtmlReport(reportSource(scenario, run, 1));
+}
+
+describe('the HTML report in headless Chromium', () => {
+  it.skipIf(!present)('loads offline with no console or page error; every chart is present and sized; the slider works; a screenshot is written', async () => {
+    const dir = join(root, '.tmp');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'report-us-china-2015-seed1.html');
+    writeFileSync(file, report());
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+      const errors: string[] = [];
+      const blocked: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') errors.push(`console.${m.type()}: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+      // Offline: anything but the file itself and data: URLs is refused (and recorded).
+      await page.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
+        blocked.push(url);
+        return route.abort();
+      });
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      for (const chart of CHARTS) {
+        const svg = page.locator(`svg[data-chart="${chart}"]`);
+        expect(await svg.count(), chart).toBe(1);
+        const box = await svg.boundingBox();
+        expect(box, chart).not.toBeNull();
+        expect(box?.width ?? 0, chart).toBeGreaterThan(50);
+        expect(box?.height ?? 0, chart).toBeGreaterThan(50);
+      }
+      // Exactly one trust frame shows; moving the slider to round 0 shows round 0's.
+      const visible = () => page.locator('svg[data-chart="trust"] g.frame:visible').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-round')));
+      expect(await visible()).toEqual(['36']);
+      await page.locator('#trust-round').fill('0');
+      expect(await visible()).toEqual(['0']);
+      expect(await page.locator('#trust-round-label').textContent()).toBe('Jun 2013');
+      await page.locator('#trust-round').fill('36');
+      await page.screenshot({ path: join(dir, 'report.png'), fullPage: true });
+      expect(errors).toEqual([]);
+      expect(blocked).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -1,0 +1,253 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { incidentRecords, keyMoments, NARRATIVE_EN, narrateRun, parseScenario, renderDebrief, renderHtmlReport, REPORT_EN, reportSourceFromRecord, runRecord, simulate } from '../../src/index.js';
+import type { ReportSource } from '../../src/index.js';
+import { REPORT_SCRIPT, REPORT_SCRIPT_HASH } from '../../src/report/html.js';
+import { escapeXml } from '../../src/report/charts.js';
+import { markdownText } from '../../src/report/debrief.js';
+import { normAdoption, pickIndices, rungSeries, trustFrames, welfareSeries } from '../../src/report/series.js';
+import { FRAMED, markupProblems, scenarioFile, sourceOf, svgsOf } from './helpers.js';
+
+const usChina = scenarioFile('scenarios/us-china-2015.yaml');
+const duel = scenarioFile('tests/e2e/fixtures/duel.yaml');
+const framed = parseScenario(FRAMED, { source: 'framed.yaml' });
+
+/** The sources the properties below are checked on: the default scenario and the duel over several seeds. */
+const SOURCES: [string, ReportSource][] = [
+  ['us-china-2015 seed 1', sourceOf(usChina, 1)],
+  ['us-china-2015 seed 2', sourceOf(usChina, 2)],
+  ...[1, 2, 3, 4, 5].map((seed): [string, ReportSource] => [`duel seed ${seed}`, sourceOf(duel, seed)]),
+  ['framed seed 2', sourceOf(framed, 2)],
+];
+
+describe('series extracted from a run', () => {
+  for (const [name, source] of SOURCES) {
+    it(`${name}: rungs, trust, welfare, norms and incidents agree with the per-round metrics`, () => {
+      const rounds = source.metrics.length;
+      expect(source.frames).toHaveLength(rounds);
+      const rungs = rungSeries(source);
+      const n = source.initial.actors.length;
+      expect(rungs).toHaveLength((n * (n - 1)) / 2);
+      for (const d of rungs) {
+        expect(d.ab).toHaveLength(rounds);
+        for (const v of [...d.ab, ...d.ba]) expect(v >= 0 && v <= 7 && Number.isInteger(v)).toBe(true);
+        expect(d.peak).toBe(Math.max(0, ...d.ab, ...d.ba));
+      }
+      source.metrics.forEach((m, k) => {
+        expect(Math.max(0, ...rungs.flatMap((d) => [d.ab[k] as number, d.ba[k] as number])), `maxRung of round ${k}`).toBe(m.maxRung);
+      });
+      expect(Math.max(0, ...rungs.map((d) => d.peak))).toBe(source.metrics.at(-1)?.peakRung);
+
+      const frames = trustFrames(source);
+      expect(frames.map((f) => f.round)).toEqual(source.metrics.map((m) => m.round));
+      frames.forEach((f, k) => {
+        const off = f.trust.flatMap((row, i) => row.filter((_, j) => j !== i));
+        f.trust.forEach((row, i) => expect(Number.isNaN(row[i])).toBe(true));
+        for (const t of off) expect(t > 0 && t < 1).toBe(true);
+        expect(off.reduce((a, b) => a + b, 0) / off.length).toBeCloseTo(source.metrics[k]?.meanTrust ?? -1, 12);
+      });
+
+      const welfare = welfareSeries(source);
+      source.metrics.forEach((m, k) => {
+        expect([...welfare.values()].reduce((s, w) => s + (w[k] as number), 0)).toBeCloseTo(m.totalWelfare, 9);
+      });
+
+      const adoption = normAdoption(source);
+      const duringRun = [...adoption.adopted.values()].reduce((s, m) => s + [...m.values()].filter((r) => r >= 0).length, 0);
+      expect(duringRun).toBe(source.metrics.reduce((s, m) => s + m.normsAdopted, 0));
+      const last = source.frames.at(-1);
+      for (const [actor, m] of adoption.adopted) expect([...m.keys()].sort()).toEqual([...(last?.norms[actor] ?? [])].sort());
+
+      const incidents = incidentRecords(source.log);
+      const sum = (key: 'detections' | 'correctAttributions' | 'misattributions' | 'falseAlarms') => source.metrics.reduce((s, m) => s + m[key], 0);
+      expect(incidents).toHaveLength(sum('detections'));
+      expect(incidents.filter((i) => i.outcome === 'correct')).toHaveLength(sum('correctAttributions'));
+      expect(incidents.filter((i) => i.outcome === 'false-alarm')).toHaveLength(sum('falseAlarms'));
+      expect(incidents.filter((i) => i.outcome === 'misattributed' || i.outcome === 'unattributed' || (i.outcome === 'false-alarm' && i.firstSuspect !== null))).toHaveLength(sum('misattributions'));
+      for (const i of incidents) {
+        expect(i.principal === null).toBe(i.outcome === 'false-alarm');
+        if (i.outcome === 'correct') expect([i.author, i.principal]).toContain(i.firstSuspect);
+        if (i.outcome === 'misattributed') expect([i.author, i.principal]).not.toContain(i.firstSuspect);
+      }
+    });
+  }
+
+  it('the framed run has misattributions (false flags) and an agreement, which the debrief relies on below', () => {
+    const source = SOURCES.at(-1)?.[1] as ReportSource;
+    expect(incidentRecords(source.log).some((i) => i.outcome === 'misattributed' && i.falseFlag !== null)).toBe(true);
+    expect(source.log.some((e) => e.type === 'agreement.signed')).toBe(true);
+  });
+
+  it('pickIndices keeps at most max indices, in order, within range, with the last', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 1, max: 600 }), (count, max) => {
+        const picked = pickIndices(count, max);
+        expect(picked.length).toBeLessThanOrEqual(Math.min(count, max));
+        if (count > 0) expect(picked.at(-1)).toBe(count - 1);
+        if (count > 0 && max >= count) expect(picked).toEqual(Array.from({ length: count }, (_, k) => k));
+        for (let k = 1; k < picked.length; k++) expect(picked[k] as number).toBeGreaterThan(picked[k - 1] as number);
+        for (const p of picked) expect(p >= 0 && p < count).toBe(true);
+      }),
+    );
+  });
+
+  it('a long run keeps at most maxTrustCells of trust matrix in the report', () => {
+    const source = SOURCES[0]?.[1] as ReportSource;
+    const html = renderHtmlReport(source, { maxTrustCells: 9 * 10 });
+    expect(html.match(/<g class="frame/g)).toHaveLength(10);
+    expect(html).toContain('10 of 37 rounds shown');
+  });
+});
+
+describe('the HTML report', () => {
+  const source = SOURCES[0]?.[1] as ReportSource;
+  const html = renderHtmlReport(source);
+
+  it('has every chart as an <svg data-chart> with a size, and well-formed markup throughout', () => {
+    const svgs = svgsOf(html);
+    expect(svgs.map((s) => /data-chart="([a-z]+)"/.exec(s)?.[1])).toEqual(['escalation', 'trust', 'incidents', 'norms', 'welfare']);
+    for (const svg of svgs) {
+      expect(svg).toMatch(/^<svg data-chart="[a-z]+" viewBox="0 0 [\d.]+ [\d.]+" width="[\d.]+" height="[\d.]+"/);
+      expect(markupProblems(svg)).toEqual([]);
+      expect(svg).not.toMatch(/NaN|Infinity|undefined|null/);
+    }
+    expect(markupProblems(html.replace(/<script>[\s\S]*?<\/script>/, '<script></script>'))).toEqual([]);
+  });
+
+  it('is self-contained: no network resource, one constant script allowed by hash', () => {
+    expect(html).not.toMatch(/\b(src|href|xlink:href|action)\s*=/i);
+    expect(html).not.toMatch(/url\(|@import|@font-face/i);
+    expect(html).not.toMatch(/https?:/i);
+    expect(html).toContain(`default-src 'none'`);
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).toContain(`<script>${REPORT_SCRIPT}</script>`);
+    expect(REPORT_SCRIPT_HASH).toBe(`sha256-${createHash('sha256').update(REPORT_SCRIPT, 'utf8').digest('base64')}`);
+    expect(html).toContain(`script-src '${REPORT_SCRIPT_HASH}'`);
+  });
+
+  it('is deterministic and carries the narrative and the closing table', () => {
+    expect(renderHtmlReport(sourceOf(usChina, 1))).toBe(html);
+    expect(renderHtmlReport(sourceOf(usChina, 2))).not.toBe(html);
+    const story = narrateRun(source, { roundLabel: (r) => `Round ${r}` }).filter((l) => l.startsWith('  ') && !l.startsWith('  📰'));
+    for (const line of story.slice(0, 40)) expect(html).toContain(escapeXml(line.slice(2)));
+    expect(html).toContain('Summary after 37 rounds');
+    expect(html).toMatch(/<td>CN–US<\/td><td class="num">\d\.\d\d \/ \d\.\d\d<\/td><td>L\d<\/td>/);
+  });
+
+  it('is the same from a run.json round trip (the scenario document and the log rebuild every round)', () => {
+    const run = simulate(usChina.spec, { seed: 1, rounds: usChina.rounds });
+    const record = JSON.parse(JSON.stringify(runRecord(usChina, run, 1))) as unknown;
+    expect(renderHtmlReport(reportSourceFromRecord(record, 'run.json'))).toBe(html);
+  });
+
+  it('escapes hostile scenario text: titles, descriptions, notes and names render as text', () => {
+    const hostile = parseScenario(
+      [
+        `name: hostile`,
+        `title: "<script>alert('title')</script> & </svg><svg onload=alert(1)>"`,
+        `description: "<img src=x onerror=alert('desc')>"`,
+        `rounds: 3`,
+        `actors:`,
+        `  - { id: A, name: "\\"><script>alert('name')</script>", strategy: hawk }`,
+        `  - { id: B, strategy: dove }`,
+        `injects:`,
+        `  - { round: 1, type: note, text: "<script>alert('note')</script> https://evil.example/x.js" }`,
+      ].join('\n'),
+      { source: 'hostile.yaml' },
+    );
+    const out = renderHtmlReport(sourceOf(hostile, 1));
+    expect(out.match(/<script/g)).toHaveLength(1);
+    expect(out).not.toMatch(/<img|<svg onload|<[^>]*\bon(error|load)=/);
+    expect(out).toContain('&lt;script&gt;alert(&#39;note&#39;)&lt;/script&gt;');
+    expect(out).toContain('&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; &amp; &lt;/svg&gt;');
+    expect(markupProblems(out.replace(/<script>[\s\S]*?<\/script>/, '<script></script>'))).toEqual([]);
+    expect(out).not.toMatch(/<[^>]*\b(src|href)\s*=/i);
+    const md = renderDebrief(sourceOf(hostile, 1));
+    expect(md).not.toMatch(/<script|<img/);
+    expect(md).toContain('&lt;script&gt;');
+  });
+});
+
+describe('the Markdown debrief', () => {
+  const source = SOURCES.at(-1)?.[1] as ReportSource;
+  const md = renderDebrief(source);
+
+  it('lists the key moments of a run where they occur: first accusation, every misattribution, agreements, violations, peak escalation', () => {
+    const incidents = incidentRecords(source.log).filter((i) => i.outcome === 'misattributed');
+    expect(incidents.length).toBeGreaterThan(0);
+    const alarms = incidentRecords(source.log).filter((i) => i.outcome === 'false-alarm' && i.firstSuspect !== null);
+    expect(alarms.length).toBeGreaterThan(0);
+    for (const i of alarms) expect(md).toContain(`Misattribution: ${i.victim} blamed ${i.firstSuspect} for ${i.kind === "espionage" ? "an" : "a"} ${i.kind} incident (${Math.round(i.firstConfidence * 100)}% sure); in truth it was a false alarm.`);
+    for (const i of incidents) expect(md).toContain(`Misattribution: ${i.victim} blamed ${i.firstSuspect} for a disruption incident (${Math.round(i.firstConfidence * 100)}% sure); in truth it was ${i.principal}, under a false flag against ${i.falseFlag}.`);
+    expect(md).toMatch(/- \*\*Apr 2020 \(round 3\)\*\* — Agreement: AZ and BV signed \(hotline\)\./);
+    const first = source.log.find((e) => e.type === 'accusation.made');
+    if (first?.type === 'accusation.made') expect(md).toContain(`First accusation: ${first.by}`);
+    const peak = source.metrics.at(-1)?.peakRung ?? 0;
+    if (peak > 0) expect(md).toContain(`reached L${peak}.`);
+    const perceived = source.log.filter((e) => e.type === 'violation.perceived');
+    expect(md.match(/Violation: /g) ?? []).toHaveLength(perceived.length);
+    // In the order they happened.
+    const rounds = keyMoments(source).map((m) => m.round);
+    expect(rounds).toEqual([...rounds].sort((a, b) => a - b));
+    expect(md).toContain('## Closing table');
+    expect(md).toMatch(/\| AZ–BV \| \d\.\d\d \/ \d\.\d\d \| L\d \|/);
+  });
+
+  it('tells every perceived violation, and whether it was real', () => {
+    const us = SOURCES[0]?.[1] as ReportSource;
+    const perceived = us.log.filter((e) => e.type === 'violation.perceived');
+    expect(perceived.length).toBeGreaterThan(0);
+    const out = renderDebrief(us);
+    expect(out.match(/Violation: /g) ?? []).toHaveLength(perceived.length);
+    for (const v of perceived) expect(out).toContain(`Violation: ${v.by} believed ${v.against} broke ${v.commitment ? `its ${v.commitment} commitment` : `norm ${v.norm}`} (${Math.round(v.confidence * 100)}% sure)${v.real ? '.' : ' — in truth it did not.'}`);
+  });
+
+  it('says so when nothing remarkable happened', () => {
+    const quiet = parseScenario('name: quiet\nrounds: 4\nactors: [{ id: A, strategy: passive }, { id: B, strategy: passive }]');
+    const out = renderDebrief(sourceOf(quiet, 1));
+    expect(out).toContain(REPORT_EN.debrief.noMoments);
+    expect(out).not.toMatch(/Misattribution|Agreement:|First accusation/);
+  });
+
+  it('escapes Markdown in scenario text', () => {
+    expect(markdownText('*bold* [link](x) <b> | `code`')).toBe('\\*bold\\* \\[link\\](x) &lt;b&gt; \\| \\`code\\`');
+  });
+});
+
+describe('strings in one place', () => {
+  it('the narrative takes another catalogue, event by event', () => {
+    const source = SOURCES[0]?.[1] as ReportSource;
+    const shouty = { ...NARRATIVE_EN, roundHeading: (r: number) => `TOUR ${r}`, events: { ...NARRATIVE_EN.events, 'denial.issued': () => 'DÉMENTI' } };
+    const lines = narrateRun(source, { text: shouty });
+    expect(lines.some((l) => /^TOUR \d+$/.test(l))).toBe(true);
+    const denials = source.log.filter((e) => e.type === 'denial.issued').length;
+    expect(lines.filter((l) => l === '  DÉMENTI')).toHaveLength(denials);
+  });
+});
+
+describe('run.json checks', () => {
+  const run = simulate(duel.spec, { seed: 3, rounds: 10 });
+  const good = () => JSON.parse(JSON.stringify(runRecord(duel, run, 3))) as Record<string, unknown>;
+
+  it('names the file, the field and what was expected', () => {
+    expect(() => reportSourceFromRecord([], 'r.json')).toThrow(/r\.json: 1 problem\n {2}- \(file\): expected a JSON object/);
+    const bad = good();
+    bad.rounds = 'ten';
+    bad.log = [{ type: 'x' }];
+    expect(() => reportSourceFromRecord(bad, 'r.json')).toThrow(/rounds: expected a whole number of rounds ≥ 0, received 'ten'[\s\S]*log\[0\]: expected an event with a type and a round/);
+    const old = good();
+    delete old.document;
+    expect(() => reportSourceFromRecord(old, 'old.json')).toThrow(/old\.json: 1 problem\n {2}- document: expected the scenario document .*re-run the scenario with --format json/);
+  });
+
+  it('refuses a log that does not belong to the document and seed', () => {
+    const other = good();
+    other.seed = 4;
+    expect(() => reportSourceFromRecord(other, 'r.json')).toThrow(/r\.json: 1 problem\n {2}- log: expected the event log of scenario 'duel' with seed 4, received replay diverged in round \d+ at event \d+/);
+    const document = good().document as Record<string, unknown>;
+    const broken = good();
+    broken.document = { ...document, actors: 'none' };
+    expect(() => reportSourceFromRecord(broken, 'r.json')).toThrow(/r\.json \(document\)/);
+  });
+});
