@@ -190,7 +190,7 @@ describe('legal options (property)', () => {
           } else if (turn.request) game.answer({ type: 'ignore' });
           else game.finishTurn();
         }
-        const rejected = game.run.log.filter((e) => e.type === 'action.rejected' && humans.includes(e.actor));
+        const rejected = game.run.log.filter((e) => e.type === 'action.rejected' && (humans as readonly string[]).includes(e.actor));
         expect(rejected).toEqual([]);
       }),
       { numRuns: 25 },
