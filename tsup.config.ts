@@ -19,7 +19,8 @@ export default defineConfig([
     external: ['seedrandom', 'immer', 'fast-check', 'yaml'],
   },
   {
-    entry: { 'cli/main': 'src/cli/main.ts' },
+    // The sweep worker is its own file: worker threads load it beside dist/cli/main.js.
+    entry: { 'cli/main': 'src/cli/main.ts', 'cli/sweep-worker': 'src/cli/sweep/worker.ts' },
     format: ['esm'],
     dts: false,
     sourcemap: true,

@@ -3,6 +3,7 @@ import { listCommand, runCommand, validateCommand } from './commands.js';
 import { reportCommand } from './report.js';
 import { playCommand } from './play.js';
 import { UsageError, runCli } from './run.js';
+import { mergeCommand, summarizeCommand, sweepCommand, tournamentCommand } from './experiments.js';
 
 const HELP = `detente — a deterministic simulation of cyber diplomacy
 
@@ -12,6 +13,10 @@ Usage:
   detente report <run.json | scenario> [--html FILE] [--md FILE] [--seed N] [--rounds N]
   detente list
   detente play <scenario> --as ACTOR[,ACTOR] [--seed N] [--rounds N] [--save FILE] [--resume FILE]
+  detente sweep <scenario> --seeds 1..1000 [--set PATH=V,...] [--workers N] [--out FILE] [--resume] [--shard i/n]
+  detente merge <results>... --out FILE
+  detente summarize <results> [--by PARAM]
+  detente tournament <scenario> --strategies A,B,... --seeds 1..20 [--roles IDS]
   detente <command> --help | detente --help | detente --version
 
 <scenario> is a .yaml/.yml/.json file or the name of a bundled scenario (see 'detente list').
@@ -23,7 +28,11 @@ Commands:
   validate  check a scenario file and list every problem
   report    an HTML report with charts and/or a Markdown debrief of a run
   list      list the built-in strategies and the bundled scenarios
-  play      play actors of a scenario at the terminal (hot-seat, save and resume)`;
+  play      play actors of a scenario at the terminal (hot-seat, save and resume)
+  sweep     run a scenario over many seeds and a parameter grid, on worker threads
+  merge     combine the results files of a sharded sweep
+  summarize mean, sd, 95% CI and quantiles of a sweep's metrics per parameter value
+  tournament round-robin of strategies over a scenario, ranked by welfare and by peace`;
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
@@ -45,6 +54,14 @@ process.exitCode = runCli(() => {
       return reportCommand(rest, out);
     case 'play':
       return playCommand(rest, out);
+    case 'sweep':
+      return sweepCommand(rest, out);
+    case 'merge':
+      return mergeCommand(rest, out);
+    case 'summarize':
+      return summarizeCommand(rest, out);
+    case 'tournament':
+      return tournamentCommand(rest, out);
     case '-h':
     case '--help':
     case 'help':

@@ -1,0 +1,359 @@
+// The experiment commands: sweep, merge, summarize, tournament. Argument checks happen before any
+// run (exit 2); the runs themselves go to the worker pool in src/cli/sweep/.
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import {
+  formatOf,
+  formatTable,
+  parseSetting,
+  parseShard,
+  planSweep,
+  rankStrategies,
+  readResults,
+  shardItems,
+  STANDING_COLUMNS,
+  summarize,
+  SUMMARY_STAT_COLUMNS,
+  sweepColumns,
+  toCsv,
+  tournamentGrid,
+  csvHeader,
+  formatRow,
+  canonicalPath,
+  compareRunIds,
+} from '../index.js';
+import type { Grid, ParamValue, ResultsFormat, SweepRow } from '../index.js';
+import { loadScenario, writeFileAtomic } from './files.js';
+import { runCli, UsageError } from './run.js';
+import { mergeResults } from './sweep/merge.js';
+import { runOnWorkers } from './sweep/pool.js';
+import { progressBar } from './sweep/progress.js';
+import { openResults } from './sweep/results-file.js';
+
+type Out = (text: string) => void;
+
+export const SWEEP_HELP = `detente sweep <scenario> --seeds SEEDS [options]
+
+Run a scenario many times — every seed, at every point of a parameter grid — on worker threads,
+and write one row per run (its parameters, seed and summary metrics; see docs/experiments.md).
+
+Options:
+  --seeds SEEDS     Seeds: whole numbers and ranges, e.g. 1..1000 or 1,2,5 or 1..10,100..110.
+  --set PATH=V,...  A grid parameter and its values (repeat for more; every combination runs):
+                    mechanism.<section>.<coefficient>, actors.<ID>.strategy,
+                    actors.<ID>.capabilities.<key>, actors.<ID>.reactivity|fatigue, rounds.
+                    e.g. --set mechanism.detection.scale=0.5,1,2
+  --workers N       Worker threads (default: the number of cores). Results do not depend on it.
+  --out FILE        Results file: .csv, or .jsonl for JSON Lines (default: CSV on standard output).
+                    Each finished run is appended as one whole line.
+  --format F        csv or jsonl (default: from the --out extension).
+  --series          Add the per-round series of every metric (series.<metric> columns).
+  --resume          Continue an interrupted --out file: repair a torn last line, run only the
+                    runs not yet in it.
+  --shard i/n       Run only shard i of n (numbered from 0); combine the parts with 'detente merge'.
+  --quiet           No progress bar (it is drawn only on a terminal anyway).
+  -h, --help        Show this help.
+
+Ctrl-C (or SIGTERM) stops handing out runs, lets the runs in flight finish and be written, and
+exits with code 130; run the same command with --resume to finish.`;
+
+export const MERGE_HELP = `detente merge <results>... --out FILE
+
+Combine results files (the shards of one sweep, CSV or JSON Lines) into one: the files must have
+the same columns; each run is kept once (identical duplicates collapse, differing ones are an
+error) and rows are sorted by run id.
+
+Options:
+  --out FILE   The merged file (.csv or .jsonl), written whole (default: CSV on standard output).
+  -h, --help   Show this help.`;
+
+export const SUMMARIZE_HELP = `detente summarize <results> [--by PARAM[,PARAM...]] [options]
+
+Mean, standard deviation, 95% confidence interval of the mean (Student t) and quantiles
+(p5, p25, p50, p75, p95; linear interpolation, type 7) of each metric, per group of runs that
+share the values of the --by parameters.
+
+Options:
+  --by COLS       Group by these columns (e.g. mechanism.detection.scale); none: one group.
+  --metrics COLS  Only these metrics (default: every summary, per-dyad and per-actor column).
+  --format F      table (default) or csv.
+  --out FILE      Write the statistics as CSV to FILE (whole or not at all).
+  -h, --help      Show this help.`;
+
+export const TOURNAMENT_HELP = `detente tournament <scenario> --strategies A,B,... --seeds SEEDS [options]
+
+A round-robin of strategies over a scenario template: every assignment of the strategies to the
+roles (with replacement: strategies^roles assignments), each played with every seed. Strategies
+are ranked by the mean welfare of the actors that played them and by peace (the mean peak rung
+of their dyads, lower is better).
+
+Options:
+  --strategies LIST  Strategy names (see 'detente list').
+  --roles IDS        Actors whose strategy is assigned (default: every state actor).
+  --seeds SEEDS      Seeds for each assignment, e.g. 1..20.
+  --workers N        Worker threads (default: the number of cores).
+  --out FILE         Write the standings as CSV (whole or not at all).
+  --runs FILE        Also write every run's row as CSV.
+  --quiet            No progress bar.
+  -h, --help         Show this help.`;
+
+function workersOf(v: string | undefined): number {
+  if (v === undefined) return Math.max(1, availableParallelism());
+  if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 256) throw new UsageError(`--workers must be a whole number from 1 to 256, not '${v}'`);
+  return Number(v);
+}
+
+function formatArg(v: string | undefined, out: string | undefined): ResultsFormat {
+  if (v === undefined) return out === undefined ? 'csv' : formatOf(out);
+  if (v !== 'csv' && v !== 'jsonl') throw new UsageError(`--format must be csv or jsonl, not '${v}'`);
+  return v;
+}
+
+function gridOf(settings: readonly string[]): Grid {
+  const grid: Record<string, ParamValue[]> = {};
+  for (const s of settings) {
+    const [path, values] = parseSetting(s);
+    if (canonicalPath(path) in grid) throw new UsageError(`--set ${path} is given twice; list all its values in one --set`);
+    grid[canonicalPath(path)] = values;
+  }
+  return grid;
+}
+
+/**
+ * Keep the exit code of a command whose work finishes later: the synchronous part (argument and
+ * file checks) has already thrown its usage errors; what the promise throws is reported the same way.
+ */
+function finishLater(work: Promise<number>): number {
+  work.then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.exitCode = runCli(() => {
+        throw e;
+      });
+    },
+  );
+  return 0;
+}
+
+/** While a sweep runs: the first Ctrl-C / SIGTERM asks it to stop after the runs in flight, a second one quits at once. */
+function stopSignals(): { stopping: () => boolean; dispose: () => void } {
+  let stop = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stop) process.exit(130);
+    stop = true;
+    process.stderr.write(`\ndetente: ${signal}: finishing the runs in flight, then stopping (again to quit now)\n`);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    stopping: () => stop,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
+export function sweepCommand(args: readonly string[], out: Out): number {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      seeds: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      workers: { type: 'string' },
+      out: { type: 'string' },
+      format: { type: 'string' },
+      series: { type: 'boolean' },
+      resume: { type: 'boolean' },
+      shard: { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    out(SWEEP_HELP);
+    return 0;
+  }
+  const arg = positionals[0];
+  if (arg === undefined) throw new UsageError("sweep needs a scenario (a file, or a bundled scenario name; see 'detente list')");
+  if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
+  if (values.seeds === undefined) throw new UsageError('sweep needs --seeds, e.g. --seeds 1..100');
+  const workers = workersOf(values.workers);
+  const format = formatArg(values.format, values.out);
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  const grid = gridOf(values.set ?? []);
+  const { scenario } = loadScenario(arg);
+  const plan = planSweep(scenario, { seeds: values.seeds, grid });
+  const items = shard ? shardItems(plan.items, shard.index, shard.count) : [...plan.items];
+  const series = values.series === true;
+  const columns = sweepColumns(plan, { series });
+  const sink = openResults(values.out, format, columns, items, values.resume === true);
+  const todo = items.filter((i) => !sink.done.has(i.run));
+  if (sink.repaired > 0) process.stderr.write(`detente: cut a torn last line (${sink.repaired} bytes) off ${values.out}\n`);
+  if (values.resume === true) process.stderr.write(`detente: ${items.length - todo.length} of ${items.length} runs already in ${values.out}; running ${todo.length}\n`);
+  return finishLater(
+    (async () => {
+      const signals = stopSignals();
+      const progress = progressBar(todo.length, 'sweep', values.quiet === true || values.out === undefined);
+      let count = 0;
+      try {
+        const outcome = await runOnWorkers(plan.document, todo, {
+          workers,
+          series,
+          stopping: signals.stopping,
+          onRow: (row) => {
+            sink.append(row);
+            progress.tick(++count);
+          },
+        });
+        progress.end();
+        if (outcome.stopped) {
+          process.stderr.write(`detente: stopped after ${outcome.finished} of ${todo.length} runs; every finished run is in ${values.out ?? 'the output'}${values.out ? ' (continue with --resume)' : ''}\n`);
+          return 130;
+        }
+        return 0;
+      } finally {
+        sink.close();
+        signals.dispose();
+      }
+    })(),
+  );
+}
+
+export function mergeCommand(args: readonly string[], out: Out): number {
+  const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    out(MERGE_HELP);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('merge needs the results files to combine');
+  const parts = positionals.map((path) => {
+    if (!existsSync(path)) throw new UsageError(`no results file at '${path}'`);
+    return { path, text: readFileSync(path, 'utf8'), format: formatOf(path) };
+  });
+  const merged = mergeResults(parts, values.out === undefined ? 'csv' : formatOf(values.out));
+  if (values.out !== undefined) {
+    writeFileAtomic(values.out, merged.text);
+    process.stderr.write(`detente: ${merged.rows} runs from ${parts.length} files into ${values.out}${merged.duplicates ? ` (${merged.duplicates} duplicates dropped)` : ''}\n`);
+  } else out(merged.text.replace(/\n$/, ''));
+  return 0;
+}
+
+function list(v: string | undefined): string[] {
+  return v === undefined ? [] : v.split(',').map((s) => s.trim()).filter((s) => s !== '');
+}
+
+function readResultsFile(path: string): { columns: readonly string[]; rows: readonly SweepRow[] } {
+  if (!existsSync(path)) throw new UsageError(`no results file at '${path}'`);
+  return readResults(readFileSync(path, 'utf8'), formatOf(path), path);
+}
+
+const num = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(6))) : '');
+
+export function summarizeCommand(args: readonly string[], out: Out): number {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    strict: true,
+    options: { by: { type: 'string' }, metrics: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    out(SUMMARIZE_HELP);
+    return 0;
+  }
+  const path = positionals[0];
+  if (path === undefined) throw new UsageError('summarize needs a results file (from detente sweep)');
+  if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
+  const format = values.format ?? 'table';
+  if (format !== 'table' && format !== 'csv') throw new UsageError(`--format must be table or csv, not '${format}'`);
+  const { columns, rows } = readResultsFile(path);
+  const by = list(values.by).map(canonicalPath);
+  for (const c of by) if (!columns.includes(c)) throw new UsageError(`--by ${c}: not a column of ${path} (parameters: ${columns.slice(3, columns.indexOf('roundsPlayed')).join(', ') || 'none'})`);
+  const metrics = values.metrics === undefined ? undefined : list(values.metrics);
+  for (const m of metrics ?? []) if (!columns.includes(m)) throw new UsageError(`--metrics ${m}: not a column of ${path}`);
+  const stats = summarize(rows, { by, ...(metrics ? { metrics } : {}) });
+  const records = stats.map((s) => {
+    const r: Record<string, string | number> = {};
+    for (const c of by) r[c] = String(s.group[c] ?? '');
+    for (const c of SUMMARY_STAT_COLUMNS) r[c] = c === 'metric' ? s.metric : c === 'n' ? s.n : num(s[c as 'mean']);
+    return r;
+  });
+  const csv = toCsv([...by, ...SUMMARY_STAT_COLUMNS], records);
+  if (values.out !== undefined) writeFileAtomic(values.out, csv);
+  if (format === 'csv') {
+    if (values.out === undefined) out(csv.replace(/\n$/, ''));
+    return 0;
+  }
+  const header = [...by, 'metric', 'n', 'mean', 'sd', '95% CI', 'p5', 'p25', 'p50', 'p75', 'p95'];
+  const table = stats.map((s) => [...by.map((c) => String(s.group[c] ?? '')), s.metric, String(s.n), num(s.mean), num(s.sd), s.n > 1 ? `[${num(s.ciLow)}, ${num(s.ciHigh)}]` : '', num(s.p5), num(s.p25), num(s.p50), num(s.p75), num(s.p95)]);
+  out(`${rows.length} runs${by.length ? `, grouped by ${by.join(', ')}` : ''}\n`);
+  out(formatTable(header, table));
+  return 0;
+}
+
+export function tournamentCommand(args: readonly string[], out: Out): number {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      strategies: { type: 'string' },
+      roles: { type: 'string' },
+      seeds: { type: 'string' },
+      workers: { type: 'string' },
+      out: { type: 'string' },
+      runs: { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    out(TOURNAMENT_HELP);
+    return 0;
+  }
+  const arg = positionals[0];
+  if (arg === undefined) throw new UsageError('tournament needs a scenario template (a file, or a bundled scenario name)');
+  if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
+  if (values.strategies === undefined) throw new UsageError('tournament needs --strategies, e.g. --strategies hawk,dove,tit-for-tat');
+  if (values.seeds === undefined) throw new UsageError('tournament needs --seeds, e.g. --seeds 1..20');
+  const workers = workersOf(values.workers);
+  const { scenario } = loadScenario(arg);
+  const { roles, grid } = tournamentGrid(scenario, { strategies: list(values.strategies), ...(values.roles !== undefined ? { roles: list(values.roles) } : {}) });
+  const plan = planSweep(scenario, { seeds: values.seeds, grid });
+  const columns = sweepColumns(plan);
+  return finishLater(
+    (async () => {
+      const signals = stopSignals();
+      const rows: SweepRow[] = [];
+      const progress = progressBar(plan.items.length, 'tournament', values.quiet === true);
+      try {
+        const outcome = await runOnWorkers(plan.document, plan.items, { workers, series: false, stopping: signals.stopping, onRow: (row) => progress.tick(rows.push(row)) });
+        progress.end();
+        if (outcome.stopped) {
+          process.stderr.write(`detente: stopped after ${outcome.finished} of ${plan.items.length} runs; no standings\n`);
+          return 130;
+        }
+      } finally {
+        signals.dispose();
+      }
+      rows.sort((a, b) => compareRunIds(String(a.run), String(b.run)));
+      const standings = rankStrategies(rows, roles);
+      const assignments = plan.items.length / plan.seeds.length;
+      if (values.runs !== undefined) writeFileAtomic(values.runs, csvHeader(columns) + rows.map((r) => formatRow(r, columns, 'csv')).join(''));
+      if (values.out !== undefined) writeFileAtomic(values.out, toCsv(STANDING_COLUMNS, standings.map((s) => ({ ...s, meanWelfare: num(s.meanWelfare), sdWelfare: num(s.sdWelfare), meanPeakRung: num(s.meanPeakRung), calmShare: num(s.calmShare) }))));
+      out(`${scenario.title}: ${list(values.strategies).length} strategies in roles ${roles.join(', ')} — ${assignments} assignments × ${plan.seeds.length} seeds = ${rows.length} runs\n`);
+      out(
+        formatTable(
+          ['welfare rank', 'strategy', 'plays', 'mean welfare', 'sd', 'mean peak rung', 'calm (≤ L1)', 'peace rank'],
+          standings.map((s) => [String(s.welfareRank), s.strategy, String(s.plays), s.meanWelfare.toFixed(2), num(s.sdWelfare), s.meanPeakRung.toFixed(2), `${(s.calmShare * 100).toFixed(0)}%`, String(s.peaceRank)]),
+        ),
+      );
+      return 0;
+    })(),
+  );
+}

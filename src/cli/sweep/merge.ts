@@ -1,0 +1,40 @@
+// Combine the results files of the shards of a sweep into one: same columns required, each run
+// once (identical duplicates, e.g. from a re-run shard, collapse; conflicting ones are an error),
+// sorted by run id.
+import { compareRunIds, csvHeader, formatRow, readResults } from '../../index.js';
+import type { ResultsFormat, SweepRow } from '../../index.js';
+import { UsageError } from '../run.js';
+
+/** The merged results as text in `format`. */
+export function mergeResults(parts: readonly { readonly path: string; readonly text: string; readonly format: ResultsFormat }[], format: ResultsFormat): { text: string; rows: number; duplicates: number } {
+  let columns: readonly string[] | undefined;
+  let first = '';
+  const byId = new Map<string, { row: SweepRow; line: string; path: string }>();
+  let duplicates = 0;
+  for (const part of parts) {
+    const results = readResults(part.text, part.format, part.path);
+    if (results.rows.length === 0 && part.format === 'jsonl') continue;
+    if (columns === undefined) {
+      columns = results.columns;
+      first = part.path;
+    } else if (results.columns.join('\u0000') !== columns.join('\u0000')) {
+      throw new UsageError(`${part.path} has other columns than ${first}: they are not shards of the same sweep`);
+    }
+    for (const row of results.rows) {
+      const id = String(row.run);
+      const line = formatRow(row, columns, 'jsonl');
+      const seen = byId.get(id);
+      if (seen) {
+        if (seen.line !== line) throw new UsageError(`run ${id} differs between ${seen.path} and ${part.path}: not the same sweep`);
+        duplicates++;
+        continue;
+      }
+      byId.set(id, { row, line, path: part.path });
+    }
+  }
+  if (columns === undefined) throw new UsageError('nothing to merge: the files hold no results');
+  const cols = columns;
+  const ids = [...byId.keys()].sort(compareRunIds);
+  const lines = ids.map((id) => formatRow((byId.get(id) as { row: SweepRow }).row, cols, format));
+  return { text: (format === 'csv' ? csvHeader(cols) : '') + lines.join(''), rows: ids.length, duplicates };
+}

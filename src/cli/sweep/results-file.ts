@@ -1,0 +1,96 @@
+// The append-only results file of a sweep: each finished run is one whole line, written with one
+// write call; on --resume a torn last line (a write cut by kill -9) is cut off and the runs
+// already in the file are skipped.
+import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { csvHeader, formatRow, readResults } from '../../index.js';
+import type { PlanItem, ResultsFormat, SweepRow } from '../../index.js';
+import { UsageError } from '../run.js';
+
+/** An open results file (or standard output) that takes whole rows. */
+export interface ResultsSink {
+  /** Run ids already in the file (on resume). */
+  readonly done: ReadonlySet<string>;
+  /** Bytes of a torn last line that resume cut off (0 if none). */
+  readonly repaired: number;
+  append(row: SweepRow): void;
+  close(): void;
+}
+
+/** Open `path` for a sweep (create it, or continue it with `resume`), or standard output when `path` is undefined. */
+export function openResults(path: string | undefined, format: ResultsFormat, columns: readonly string[], items: readonly PlanItem[], resume: boolean): ResultsSink {
+  if (path === undefined) {
+    if (resume) throw new UsageError('--resume needs --out FILE (the results file to continue)');
+    if (format === 'csv') process.stdout.write(csvHeader(columns));
+    return { done: new Set(), repaired: 0, append: (row) => void process.stdout.write(formatRow(row, columns, format)), close: () => undefined };
+  }
+  const exists = existsSync(path);
+  if (exists && !resume) throw new UsageError(`${path} already exists: pass --resume to run only its missing runs, or choose another --out`);
+  const fd = openSync(path, exists ? 'r+' : 'wx');
+  let done = new Set<string>();
+  let repaired = 0;
+  let size = 0;
+  try {
+    if (exists) {
+      const text = readFileSync(fd, 'utf8');
+      const whole = text.lastIndexOf('\n') + 1;
+      const kept = text.slice(0, whole);
+      size = Buffer.byteLength(kept);
+      repaired = Buffer.byteLength(text) - size;
+      // Cut a torn last line before anything is appended after it.
+      if (repaired > 0) ftruncateSync(fd, size);
+      done = checkExisting(kept, path, format, columns, items);
+    }
+    if (format === 'csv' && size === 0) size += writeWhole(fd, csvHeader(columns), size);
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+  let position = size;
+  return {
+    done,
+    repaired,
+    append(row) {
+      position += writeWhole(fd, formatRow(row, columns, format), position);
+    },
+    close: () => closeSync(fd),
+  };
+}
+
+/** Write a whole line at `position` (one write call; a short write, rare on files, is continued). */
+function writeWhole(fd: number, text: string, position: number): number {
+  const buf = Buffer.from(text);
+  let off = 0;
+  while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off, position + off);
+  return buf.length;
+}
+
+function checkExisting(text: string, path: string, format: ResultsFormat, columns: readonly string[], items: readonly PlanItem[]): Set<string> {
+  if (text === '') return new Set();
+  const results = readResults(text, format, path);
+  if (results.rows.length > 0 || format === 'csv') {
+    if (results.columns.join('\u0000') !== columns.join('\u0000')) {
+      throw new UsageError(`${path} was written by a different sweep (other columns: ${diff(results.columns, columns)}); use the same scenario, --set and --series, or another --out`);
+    }
+  }
+  const byId = new Map(items.map((i) => [i.run, i]));
+  const done = new Set<string>();
+  for (const row of results.rows) {
+    const id = String(row.run);
+    const item = byId.get(id);
+    // A row of this sweep's plan must carry the same parameters; rows of other shards or seeds are kept.
+    if (item) {
+      for (const [k, v] of Object.entries(item.params)) {
+        if (row[k] !== v) throw new UsageError(`${path}: run ${id} has ${k}=${String(row[k])} but this sweep gives it ${String(v)} (a different grid?); use another --out`);
+      }
+      if (row.seed !== item.seed) throw new UsageError(`${path}: run ${id} has seed ${String(row.seed)}, expected ${item.seed}`);
+    }
+    done.add(id);
+  }
+  return done;
+}
+
+function diff(found: readonly string[], expected: readonly string[]): string {
+  const extra = found.filter((c) => !expected.includes(c));
+  const missing = expected.filter((c) => !found.includes(c));
+  return [extra.length ? `unexpected ${extra.join(', ')}` : '', missing.length ? `missing ${missing.join(', ')}` : ''].filter(Boolean).join('; ') || 'in another order';
+}

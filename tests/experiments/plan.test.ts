@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, compareRunIds, parseScenario, parseSeeds, parseSetting, parseShard, planSweep, runId, scenarioAt, shardItems } from '../../src/index.js';
+
+const duel = parseScenario(readFileSync(resolve(import.meta.dirname, '../e2e/fixtures/duel.yaml'), 'utf8'), { source: 'duel.yaml' });
+
+/** The message of what `f` throws. */
+function thrown(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as Error).message;
+  }
+  throw new Error('expected an error');
+}
+
+describe('seeds', () => {
+  it('reads ranges and lists', () => {
+    expect(parseSeeds('1..5')).toEqual([1, 2, 3, 4, 5]);
+    expect(parseSeeds('3,1, 10..12')).toEqual([3, 1, 10, 11, 12]);
+    expect(parseSeeds('0')).toEqual([0]);
+  });
+  it('rejects bad seeds with what was expected', () => {
+    expect(thrown(() => parseSeeds('1..x'))).toMatch(/seeds: expected whole numbers ≥ 0 and ranges like '1..1000'.*received '1..x'/);
+    expect(thrown(() => parseSeeds('5..1'))).toMatch(/a range goes upwards/);
+    expect(thrown(() => parseSeeds('1..3,2'))).toMatch(/each seed once, received 2 twice/);
+    expect(thrown(() => parseSeeds('-1'))).toMatch(/received '-1'/);
+    expect(thrown(() => parseSeeds('1..100000000'))).toMatch(/at most 10000000 seeds/);
+  });
+});
+
+describe('settings and grids', () => {
+  it('reads path=values, numbers as numbers', () => {
+    expect(parseSetting('mechanism.detection.scale=0.5,1,2')).toEqual(['mechanism.detection.scale', [0.5, 1, 2]]);
+    expect(parseSetting('actors.CN.strategy=hawk,dove')).toEqual(['actors.CN.strategy', ['hawk', 'dove']]);
+    expect(thrown(() => parseSetting('mechanism.detection.scale'))).toMatch(/expected 'path=value1,value2,…'/);
+    expect(thrown(() => parseSetting('rounds=4,,5'))).toMatch(/received 'rounds=4,,5'/);
+  });
+
+  it('expands the Cartesian product, last path fastest, every seed per point, with stable ids', () => {
+    const plan = planSweep(duel, { seeds: '1..2', grid: { 'mechanism.detection.scale': [0.5, 2], 'actors.CN.strategy': ['hawk', 'dove', 'passive'] } });
+    expect(plan.axes.map((a) => a.path)).toEqual(['mechanisms.detection.scale', 'actors.CN.strategy']);
+    expect(plan.items).toHaveLength(12);
+    expect(plan.items.slice(0, 4)).toEqual([
+      { run: 'p0-s1', point: 0, seed: 1, params: { 'mechanisms.detection.scale': 0.5, 'actors.CN.strategy': 'hawk' } },
+      { run: 'p0-s2', point: 0, seed: 2, params: { 'mechanisms.detection.scale': 0.5, 'actors.CN.strategy': 'hawk' } },
+      { run: 'p1-s1', point: 1, seed: 1, params: { 'mechanisms.detection.scale': 0.5, 'actors.CN.strategy': 'dove' } },
+      { run: 'p1-s2', point: 1, seed: 2, params: { 'mechanisms.detection.scale': 0.5, 'actors.CN.strategy': 'dove' } },
+    ]);
+    expect(plan.items.at(-1)).toEqual({ run: 'p5-s2', point: 5, seed: 2, params: { 'mechanisms.detection.scale': 2, 'actors.CN.strategy': 'passive' } });
+    expect(new Set(plan.items.map((i) => i.run)).size).toBe(12);
+    // The same arguments give the same plan.
+    expect(planSweep(duel, { seeds: [1, 2], grid: { 'mechanisms.detection.scale': [0.5, 2], 'actors.CN.strategy': ['hawk', 'dove', 'passive'] } })).toEqual(plan);
+  });
+
+  it('writes each value into the scenario it runs: coefficients, strategies, capabilities over a preset, rounds', () => {
+    const s = scenarioAt(duel.document, { 'mechanisms.detection.scale': 2, 'actors.CN.strategy': 'dove', 'actors.CN.capabilities.stealth': 0.25, rounds: 6 });
+    expect(s.rounds).toBe(6);
+    expect(s.document.mechanisms?.detection?.scale).toBe(2);
+    const cn = s.document.actors.find((a) => a.id === 'CN');
+    expect(cn?.strategy).toBe('dove');
+    expect(cn?.capabilities).toEqual({ preset: 'china', stealth: 0.25 });
+    const spec = s.spec.actors.find((a) => a.id === 'CN');
+    expect(spec?.capabilities?.stealth).toBe(0.25);
+    // The other capabilities keep the preset's values.
+    const base = duel.spec.actors.find((a) => a.id === 'CN');
+    expect(spec?.capabilities?.offense).toBe(base?.capabilities?.offense);
+    // The document it came from is untouched.
+    expect(duel.document.actors.find((a) => a.id === 'CN')?.capabilities).toBe('china');
+  });
+
+  it('names every bad path with a did-you-mean, and values the path does not take', () => {
+    const message = thrown(() =>
+      planSweep(duel, {
+        seeds: '1',
+        grid: { 'mechanism.detection.scal': [1], 'actors.CM.strategy': ['hawk'], 'actors.CN.strategy': ['hawkk'], 'actors.US.capabilities.stelth': [0.5], round: [3], 'mechanisms.detection': [1] },
+      }),
+    );
+    expect(message).toMatch(/grid: 6 problems/);
+    expect(message).toMatch(/grid\.mechanisms\.detection\.scal: .*received 'scal' \(did you mean 'mechanisms\.detection\.scale'\?\)/);
+    expect(message).toMatch(/grid\.actors\.CM\.strategy: .*declared actor id \(US, CN, APT\).*\(did you mean 'actors\.CN\.strategy'\?\)/);
+    expect(message).toMatch(/grid\.actors\.CN\.strategy: expected registered strategy names.*received 'hawkk' \(did you mean 'hawk'\?\)/);
+    expect(message).toMatch(/stelth'.*did you mean 'actors\.US\.capabilities\.stealth'/);
+    expect(message).toMatch(/grid\.round: .*\(did you mean 'rounds'\?\)/);
+    expect(message).toMatch(/grid\.mechanisms\.detection: .*names a section; its coefficients: scale, severityBonus/);
+    expect(thrown(() => planSweep(duel, { seeds: '1', grid: { 'actors.CN.capabilities.stealth': [0.5, 1.5] } }))).toMatch(/expected numbers from 0 to 1, received '1.5'/);
+    expect(thrown(() => planSweep(duel, { seeds: '1', grid: { rounds: [0] } }))).toMatch(/grid\.rounds: expected whole numbers from 1/);
+    expect(thrown(() => planSweep(duel, { seeds: '1', grid: { 'mechanisms.trust.decay': ['fast'] } }))).toMatch(/received 'fast'/);
+  });
+
+  it('reports a value the scenario itself rejects with the grid point that carries it', () => {
+    // 4 rounds is a fine number of rounds, but duel.yaml has a summit scheduled in round 4.
+    const message = thrown(() => planSweep(duel, { seeds: '1', grid: { rounds: [10, 4] } }));
+    expect(message).toMatch(/grid: 1 problem\n.*grid point \(rounds=4\): injects\[1\]\.round: expected a round before the last \(0 to 3\), received 4/);
+  });
+});
+
+describe('shards', () => {
+  it('partition the run list exactly: disjoint, their union is the whole, the same every time', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 20 }), (size, count) => {
+        const items = Array.from({ length: size }, (_, k) => k);
+        const shards = Array.from({ length: count }, (_, i) => shardItems(items, i, count));
+        const union = shards.flat().sort((a, b) => a - b);
+        expect(union).toEqual(items);
+        expect(new Set(shards.flat()).size).toBe(size);
+        // Balanced: sizes differ by at most one.
+        const sizes = shards.map((s) => s.length);
+        expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+        expect(Array.from({ length: count }, (_, i) => shardItems(items, i, count))).toEqual(shards);
+      }),
+    );
+  });
+  it('of a real plan cover every run id once', () => {
+    const plan = planSweep(duel, { seeds: '1..7', grid: { 'actors.CN.strategy': ['hawk', 'dove'] } });
+    const ids = [0, 1, 2].flatMap((i) => shardItems(plan.items, i, 3).map((x) => x.run));
+    expect(ids.sort(compareRunIds)).toEqual(plan.items.map((x) => x.run));
+  });
+  it('are numbered from 0: i/n with 0 ≤ i < n', () => {
+    expect(parseShard('0/3')).toEqual({ index: 0, count: 3 });
+    expect(parseShard('2/3')).toEqual({ index: 2, count: 3 });
+    expect(thrown(() => parseShard('3/3'))).toMatch(/0 ≤ i < n \(shards are numbered from 0\), received '3\/3'/);
+    expect(thrown(() => parseShard('1/0'))).toMatch(/received '1\/0'/);
+    expect(thrown(() => parseShard('a/b'))).toMatch(/received 'a\/b'/);
+  });
+});
+
+describe('run ids', () => {
+  it('sort by point, then seed, numerically', () => {
+    expect(['p1-s2', 'p0-s10', 'p0-s9', 'p10-s1', 'p2-s1'].sort(compareRunIds)).toEqual(['p0-s9', 'p0-s10', 'p1-s2', 'p2-s1', 'p10-s1']);
+    expect(runId(3, 42)).toBe('p3-s42');
+  });
+});

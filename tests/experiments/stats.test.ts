@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, describeSample, quantile, summarize, tCritical95 } from '../../src/index.js';
+import type { SweepRow } from '../../src/index.js';
+
+describe('summarize', () => {
+  it('matches hand-computed mean, sd, Student-t CI and type-7 quantiles', () => {
+    // x = 2 4 4 4 5 5 7 9: mean 5, Σ(x − 5)² = 32, sd = √(32/7), t(0.975, 7) = 2.364624252.
+    const s = describeSample([9, 2, 4, 5, 4, 7, 4, 5]);
+    const sd = Math.sqrt(32 / 7);
+    const half = (2.364624252 * sd) / Math.sqrt(8);
+    expect(s.n).toBe(8);
+    expect(s.mean).toBe(5);
+    expect(s.sd).toBeCloseTo(2.138089935, 9);
+    expect(s.ciLow).toBeCloseTo(5 - half, 9);
+    expect(s.ciHigh).toBeCloseTo(5 + half, 9);
+    expect(half).toBeCloseTo(1.787488, 6);
+    // h = 7p: p5 → 0.35 → 2 + 0.35·2; p25 → 1.75 → 4; p50 → 3.5 → 4.5; p75 → 5.25 → 5 + 0.25·2; p95 → 6.65 → 7 + 0.65·2.
+    expect(s.p5).toBeCloseTo(2.7, 12);
+    expect(s.p25).toBe(4);
+    expect(s.p50).toBe(4.5);
+    expect(s.p75).toBeCloseTo(5.5, 12);
+    expect(s.p95).toBeCloseTo(8.3, 12);
+  });
+
+  it('groups rows by parameter values in order of appearance and leaves out empty cells', () => {
+    const rows: SweepRow[] = [
+      { run: 'p0-s1', point: 0, seed: 1, scale: 0.5, peakRung: 2, firstAgreementRound: 3 },
+      { run: 'p0-s2', point: 0, seed: 2, scale: 0.5, peakRung: 4, firstAgreementRound: null },
+      { run: 'p1-s1', point: 1, seed: 1, scale: 2, peakRung: 1, firstAgreementRound: 5 },
+      { run: 'p1-s2', point: 1, seed: 2, scale: 2, peakRung: 1, firstAgreementRound: 7 },
+      { run: 'p1-s3', point: 1, seed: 3, scale: 2, peakRung: 4, firstAgreementRound: 9 },
+    ];
+    const out = summarize(rows, { by: ['scale'], metrics: ['peakRung', 'firstAgreementRound'] });
+    expect(out.map((s) => [s.group.scale, s.metric, s.n, s.mean])).toEqual([
+      [0.5, 'peakRung', 2, 3],
+      [0.5, 'firstAgreementRound', 1, 3],
+      [2, 'peakRung', 3, 2],
+      [2, 'firstAgreementRound', 3, 7],
+    ]);
+    // One value: no spread, no interval.
+    expect(Number.isNaN(out[1]?.sd)).toBe(true);
+    expect(Number.isNaN(out[1]?.ciLow)).toBe(true);
+    // n = 2: t(0.975, 1) = 12.706; sd of (2, 4) = √2.
+    expect(out[0]?.ciHigh).toBeCloseTo(3 + (12.706204736 * Math.SQRT2) / Math.SQRT2, 8);
+    // Without `by`: one group; without `metrics`: every metric column present.
+    const all = summarize(rows);
+    expect(all.map((s) => s.metric)).toEqual(['peakRung', 'firstAgreementRound']);
+    expect(all[0]?.n).toBe(5);
+    expect(() => summarize(rows, { by: ['scal'] })).toThrow(ConfigError);
+  });
+
+  it('uses Student t: exact table to df 30, the expansion beyond within 1e-6', () => {
+    expect(tCritical95(1)).toBe(12.706204736);
+    expect(tCritical95(30)).toBe(2.042272456);
+    // Reference values (scipy.stats.t.ppf(0.975, df)).
+    expect(Math.abs(tCritical95(31) - 2.039513446)).toBeLessThan(1e-6);
+    expect(Math.abs(tCritical95(40) - 2.02107539)).toBeLessThan(1e-6);
+    expect(Math.abs(tCritical95(120) - 1.97993041)).toBeLessThan(1e-6);
+    expect(Math.abs(tCritical95(1e6) - 1.959966)).toBeLessThan(1e-5);
+  });
+
+  it('interpolates quantiles linearly between order statistics', () => {
+    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(quantile([10], 0.95)).toBe(10);
+    expect(quantile([0, 10], 0.25)).toBe(2.5);
+    expect(Number.isNaN(quantile([], 0.5))).toBe(true);
+  });
+});

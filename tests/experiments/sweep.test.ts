@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  ConfigError,
+  formatRow,
+  parseScenario,
+  planSweep,
+  rankStrategies,
+  readResults,
+  runOne,
+  simulate,
+  SUMMARY_COLUMNS,
+  summarizeDyads,
+  sweep,
+  sweepColumns,
+  tournament,
+} from '../../src/index.js';
+
+const duel = parseScenario(readFileSync(resolve(import.meta.dirname, '../e2e/fixtures/duel.yaml'), 'utf8'), { source: 'duel.yaml' });
+
+describe('sweep (in-process)', () => {
+  const grid = { 'mechanism.detection.scale': [0.5, 2] };
+  const rows = sweep(duel, { seeds: '1..4', grid });
+  const plan = planSweep(duel, { seeds: '1..4', grid });
+
+  it('gives one row per run, in plan order, with the fixed columns', () => {
+    expect(rows.map((r) => r.run)).toEqual(plan.items.map((i) => i.run));
+    const columns = sweepColumns(plan);
+    expect(columns.slice(0, 4)).toEqual(['run', 'point', 'seed', 'mechanisms.detection.scale']);
+    expect(columns.slice(4, 4 + SUMMARY_COLUMNS.length)).toEqual([...SUMMARY_COLUMNS]);
+    expect(columns.slice(4 + SUMMARY_COLUMNS.length)).toEqual([
+      'peakRung.APT/CN',
+      'peakRung.APT/US',
+      'peakRung.CN/US',
+      'actorPeakRung.APT',
+      'actorPeakRung.CN',
+      'actorPeakRung.US',
+      'welfare.APT',
+      'welfare.CN',
+      'welfare.US',
+    ]);
+    for (const r of rows) expect(Object.keys(r).sort()).toEqual([...columns].sort());
+  });
+
+  it('summarises the run it names: the same numbers as simulate and summarizeDyads', () => {
+    const row = rows[5];
+    expect(row?.run).toBe('p1-s2');
+    const spec = parseScenario({ ...duel.document, mechanisms: { detection: { scale: 2 } } }).spec;
+    const run = simulate(spec, { seed: 2, rounds: 10 });
+    const last = run.metrics.at(-1);
+    expect(row?.peakRung).toBe(last?.peakRung);
+    expect(row?.totalWelfare).toBe(last?.totalWelfare);
+    expect(row?.incidentsTrue).toBe(run.log.filter((e) => e.type === 'operation.conducted').length);
+    expect(row?.agreementsSigned).toBe(run.log.filter((e) => e.type === 'agreement.signed').length);
+    expect(row?.firstAgreementRound).toBe(run.log.find((e) => e.type === 'agreement.signed')?.round ?? null);
+    expect(row?.accusations).toBe((row?.accusationsRight as number) + (row?.accusationsWrong as number));
+    const cnUs = summarizeDyads(run).find((d) => d.a === 'US' && d.b === 'CN') ?? summarizeDyads(run).find((d) => d.a === 'CN' && d.b === 'US');
+    expect(row?.['peakRung.CN/US']).toBe(cnUs?.peakRung);
+    const us = run.world.actors.findIndex((a) => a.id === 'US');
+    expect(row?.['welfare.US']).toBe(run.world.welfare[us]);
+  });
+
+  it('is deterministic and independent of which runs are played together', () => {
+    expect(sweep(duel, { seeds: '1..4', grid })).toEqual(rows);
+    expect(runOne(plan.document, plan.items[6]!)).toEqual(rows[6]);
+  });
+
+  it('adds per-round series on request, and they round-trip through CSV and JSON Lines', () => {
+    const [row] = sweep(duel, { seeds: [3], series: true });
+    expect(row?.['series.maxRung']).toHaveLength(10);
+    const columns = sweepColumns(planSweep(duel, { seeds: [3] }), { series: true });
+    for (const format of ['csv', 'jsonl'] as const) {
+      const text = (format === 'csv' ? `${columns.join(',')}\n` : '') + formatRow(row!, columns, format);
+      const back = readResults(text, format);
+      expect(back.columns).toEqual(columns);
+      expect(back.rows[0]).toEqual(row);
+    }
+  });
+
+  it('refuses a torn file when reading results', () => {
+    expect(() => readResults('run,seed\np0-s1,1\np0-s2,', 'csv', 'r.csv')).toThrow(/torn last line/);
+    expect(() => readResults('{"run":"p0-s1"}\n{"run":', 'jsonl', 'r.jsonl')).toThrow(ConfigError);
+  });
+});
+
+describe('tournament', () => {
+  const t = tournament(duel, { strategies: ['hawk', 'passive', 'tit-for-tat'], roles: ['US', 'CN'], seeds: '1..3' });
+
+  it('plays every assignment of strategies to roles, with replacement, for every seed', () => {
+    expect(t.rows).toHaveLength(3 ** 2 * 3);
+    const assignments = new Set(t.rows.map((r) => `${String(r['actors.US.strategy'])}/${String(r['actors.CN.strategy'])}`));
+    expect(assignments.size).toBe(9);
+    expect(assignments).toContain('hawk/hawk');
+    // Each strategy plays each role in a third of the runs: 2 roles × 9 runs.
+    expect(t.standings.map((s) => s.plays)).toEqual([18, 18, 18]);
+  });
+
+  it('ranks by mean welfare and by mean peak rung, computed from the rows', () => {
+    const welfare = new Map<string, number[]>();
+    const peak = new Map<string, number[]>();
+    for (const r of t.rows) {
+      for (const role of ['US', 'CN']) {
+        const s = String(r[`actors.${role}.strategy`]);
+        welfare.set(s, [...(welfare.get(s) ?? []), r[`welfare.${role}`] as number]);
+        peak.set(s, [...(peak.get(s) ?? []), r[`actorPeakRung.${role}`] as number]);
+      }
+    }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const byWelfare = [...welfare.keys()].sort((a, b) => mean(welfare.get(b)!) - mean(welfare.get(a)!));
+    expect(t.standings.map((s) => s.strategy)).toEqual(byWelfare);
+    expect(t.standings.map((s) => s.welfareRank)).toEqual([1, 2, 3]);
+    for (const s of t.standings) {
+      expect(s.meanWelfare).toBeCloseTo(mean(welfare.get(s.strategy)!), 12);
+      expect(s.meanPeakRung).toBeCloseTo(mean(peak.get(s.strategy)!), 12);
+    }
+    const peaceOrder = [...t.standings].sort((a, b) => a.peaceRank - b.peaceRank);
+    for (let k = 1; k < peaceOrder.length; k++) expect(peaceOrder[k]!.meanPeakRung).toBeGreaterThanOrEqual(peaceOrder[k - 1]!.meanPeakRung);
+    // A hawk escalates: it is never the most peaceful of the three.
+    expect(t.standings.find((s) => s.strategy === 'hawk')?.peaceRank).not.toBe(1);
+    expect(rankStrategies(t.rows, t.roles)).toEqual(t.standings);
+  });
+
+  it('defaults the roles to the state actors and checks its arguments', () => {
+    const small = tournament(duel, { strategies: ['dove'], seeds: [1] });
+    expect(small.roles).toEqual(['CN', 'US']);
+    expect(() => tournament(duel, { strategies: [], seeds: [1] })).toThrow(/strategies: expected at least one strategy name/);
+    expect(() => tournament(duel, { strategies: ['hawk'], roles: ['XX'], seeds: [1] })).toThrow(/declared actor id/);
+  });
+});
