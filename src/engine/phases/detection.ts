@@ -63,7 +63,9 @@ export function detectAndAttribute(world: World, ctx: RoundContext, newOps: read
       }
       const op = inc.operation === null ? undefined : opsById.get(inc.operation);
       const named = drawSignal(world, index, op, inc.kind, v, q, false, attr());
-      const posterior = updatePosterior(inc.posterior, named, q);
+      // Frozen at birth: the deep freeze before the next decision then skips it instead of
+      // visiting its N + 1 numbers (profiled at 128 actors: ≈ 8% of a run in immer's walk).
+      const posterior = Object.freeze(updatePosterior(inc.posterior, named, q));
       const next: Incident = {
         ...inc,
         signals: [...inc.signals, named === null ? null : (world.actors[named]?.id ?? null)],
@@ -125,7 +127,7 @@ function openIncident(
 ): Incident {
   const victim = world.actors[v];
   const id = `inc:${victim?.id}:${ctx.round}:${k}`;
-  const posterior = updatePosterior(prior(world, v, kind), named, q);
+  const posterior = Object.freeze(updatePosterior(prior(world, v, kind), named, q));
   const top = topSuspect(posterior);
   const incident: Incident = {
     id,
