@@ -60,6 +60,8 @@ export class Stream implements Rng {
  */
 export class StreamSet {
   private readonly live = new Map<string, Stream>();
+  /** Every key (saved or live), sorted; rebuilt only when a stream is first drawn from. */
+  private sorted: string[] | undefined;
   constructor(
     private readonly seed: string,
     private readonly saved: Readonly<Record<string, RngState>>,
@@ -71,6 +73,7 @@ export class StreamSet {
       const state = this.saved[key];
       s = new Stream(state ? alea('', { state: { ...state } }) : alea(`${this.seed}\u0000${key}`, { state: true }));
       this.live.set(key, s);
+      if (state === undefined) this.sorted = undefined;
     }
     return s;
   }
@@ -78,10 +81,13 @@ export class StreamSet {
   /** The saved states updated with every stream used since construction, keys sorted. */
   states(): Readonly<Record<string, RngState>> {
     if (this.live.size === 0) return this.saved;
-    const keys = new Set<string>(Object.keys(this.saved));
-    for (const k of this.live.keys()) keys.add(k);
+    if (!this.sorted) {
+      const keys = new Set<string>(Object.keys(this.saved));
+      for (const k of this.live.keys()) keys.add(k);
+      this.sorted = [...keys].sort();
+    }
     const out: Record<string, RngState> = {};
-    for (const k of [...keys].sort()) {
+    for (const k of this.sorted) {
       const s = this.live.get(k);
       out[k] = s ? s.state() : (this.saved[k] as RngState);
     }
