@@ -225,7 +225,9 @@ function ask(
   // not frozen yet, so freeze them before any decider sees them: a strategy must not be able to
   // change the world or the log through its view. Already-frozen parts are skipped at once.
   freeze(world, true);
-  for (const e of ctx.events) freeze(e, true);
+  // Events are only appended: freeze the ones added since the last decision, not all again.
+  for (let k = ctx.frozenEvents ?? 0; k < ctx.events.length; k++) freeze(ctx.events[k], true);
+  ctx.frozenEvents = ctx.events.length;
   const views = new ViewFactory(world, phase, ctx.round, [...world.recent, ...ctx.events]);
   const needs: DecisionNeed[] = [];
   const drawsAtStart = new Map<string, number>();
@@ -306,6 +308,8 @@ function rngFacade(s: Stream): Rng {
  * BigInt, undefined) becomes the string 'not plain data', which is then rejected as invalid.
  */
 function recordable(value: unknown): unknown {
+  // Most decisions are "nothing": an empty list round-trips to an empty list.
+  if (Array.isArray(value) && value.length === 0) return [];
   try {
     const s = JSON.stringify(value);
     return s === undefined ? NOT_PLAIN : (JSON.parse(s) as unknown);

@@ -7,4 +7,6 @@ export interface RoundContext {
   readonly streams: StreamSet;
   /** Events of this round, appended in canonical order. */
   readonly events: SimEvent[];
+  /** How many of `events` are already deep-frozen (they are only ever appended). */
+  frozenEvents?: number;
 }
