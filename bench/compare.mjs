@@ -1,0 +1,214 @@
+// The engine against its own speed limit (issue 7): the reference kernel (bench/reference-kernel.mjs)
+// and the engine timed interleaved in one process, throughput of small runs, time per round from
+// 8 to 256 actors against N², and peak memory of a long run with its log streamed to a file.
+//
+//   npm run bench:compare                       # builds, then every measurement (≈ 3–4 min on 2 cores)
+//   node --expose-gc bench/compare.mjs --quick  # smaller sizes and fewer rounds (needs a built dist/)
+//   node --expose-gc bench/compare.mjs --json bench/results/compare.json
+//
+// A benchmark reports figures and ratios; it never asserts (DESIGN.md §7). The kernel equals the
+// engine on these worlds (tests/perf/kernel-equality.test.ts), so the ratio compares equal work.
+
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { referenceRun } from './reference-kernel.mjs';
+import { mixSpec } from './workload.mjs';
+
+const HERE = fileURLToPath(import.meta.url);
+const ROOT = resolve(dirname(HERE), '..');
+const MiB = 1024 * 1024;
+
+// DETENTE_DIST=path/to/index.js measures another build (e.g. a private one while dist/ is rebuilt).
+const DIST = process.env.DETENTE_DIST ? resolve(process.env.DETENTE_DIST) : resolve(ROOT, 'dist/index.js');
+
+async function engine() {
+  return import(pathToFileURL(DIST).href);
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = (s.length - 1) / 2;
+  return (s[Math.floor(m)] + s[Math.ceil(m)]) / 2;
+}
+
+/** Time `fns` interleaved (a, b, a, b …) after a warm-up, until `budgetMs` is spent (at least `minReps`). */
+function interleaved(fns, { warmMs = 1500, budgetMs = 6000, minReps = 5, maxReps = 400 }) {
+  const t0 = performance.now();
+  while (performance.now() - t0 < warmMs) for (const f of fns) f();
+  const times = fns.map(() => []);
+  const start = performance.now();
+  for (let rep = 0; rep < maxReps && (rep < minReps || performance.now() - start < budgetMs); rep++) {
+    const order = rep % 2 ? [...fns.keys()].reverse() : [...fns.keys()];
+    for (const k of order) {
+      globalThis.gc?.();
+      const a = performance.now();
+      fns[k]();
+      times[k].push(performance.now() - a);
+    }
+  }
+  return times.map((t) => ({ medianMs: median(t), reps: t.length }));
+}
+
+/** Runs per second of one function over `budgetMs` (no gc between runs: the collector's cost is part of throughput). */
+function throughput(fn, { warmMs = 1000, budgetMs = 4000 }) {
+  const t0 = performance.now();
+  while (performance.now() - t0 < warmMs) fn();
+  let runs = 0;
+  const start = performance.now();
+  while (performance.now() - start < budgetMs) {
+    fn();
+    runs++;
+  }
+  return runs / ((performance.now() - start) / 1000);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child measurements (each prints one JSON line)
+
+async function measureRatio(n, rounds) {
+  const { simulate, DEFAULT_MECHANISMS } = await engine();
+  const spec = mixSpec(n);
+  const seed = 'compare';
+  const [e, k] = interleaved(
+    [() => simulate(spec, { seed, rounds, log: false }), () => referenceRun(spec, { seed, rounds, mechanisms: DEFAULT_MECHANISMS })],
+    n >= 64 ? { warmMs: 3000, budgetMs: 15000, minReps: 5 } : {},
+  );
+  return { actors: n, rounds, engineMs: e.medianMs, kernelMs: k.medianMs, ratio: e.medianMs / k.medianMs, reps: e.reps };
+}
+
+async function measureThroughput(rounds) {
+  const { simulate, parseScenario, DEFAULT_MECHANISMS } = await engine();
+  const spec = mixSpec(3);
+  const scenario = parseScenario(readFileSync(resolve(ROOT, 'scenarios/us-china-2015.yaml'), 'utf8'), { source: 'us-china-2015.yaml' });
+  let seed = 0;
+  return {
+    rounds,
+    mixEngine: throughput(() => simulate(spec, { seed: seed++, rounds, log: false }), {}),
+    mixKernel: throughput(() => referenceRun(spec, { seed: seed++, rounds, mechanisms: DEFAULT_MECHANISMS }), {}),
+    usChina: throughput(() => simulate(scenario.spec, { seed: seed++, rounds, log: false }), {}),
+    usChinaFull: throughput(() => simulate(scenario.spec, { seed: seed++, rounds: scenario.rounds, log: false }), {}),
+    usChinaRounds: scenario.rounds,
+  };
+}
+
+async function measureScaling(n, rounds) {
+  const { simulate } = await engine();
+  const spec = mixSpec(n);
+  const [e] = interleaved([() => simulate(spec, { seed: 'scale', rounds, log: false })], { warmMs: n >= 128 ? 0 : 1000, budgetMs: n >= 128 ? 0 : 4000, minReps: n >= 128 ? 2 : 5 });
+  return { actors: n, rounds, msPerRound: e.medianMs / rounds, reps: e.reps };
+}
+
+/** One long run, every event written to a file as a JSON line as it happens; RSS sampled every round. */
+async function measureMemory(n, rounds, file) {
+  const { simulate } = await engine();
+  const spec = mixSpec(n);
+  const fd = openSync(file, 'w');
+  let peak = 0;
+  const samples = [];
+  let events = 0;
+  const t0 = performance.now();
+  simulate(spec, {
+    seed: 'memory',
+    rounds,
+    log: false,
+    onRound: (result) => {
+      let chunk = '';
+      for (const e of result.events) chunk += `${JSON.stringify(e)}\n`;
+      writeSync(fd, chunk);
+      events += result.events.length;
+      const rss = process.memoryUsage.rss();
+      if (rss > peak) peak = rss;
+      if ((result.round + 1) % Math.max(1, Math.floor(rounds / 10)) === 0) samples.push({ round: result.round + 1, rssMiB: rss / MiB, heapMiB: process.memoryUsage().heapUsed / MiB });
+    },
+  });
+  closeSync(fd);
+  return { actors: n, rounds, peakRssMiB: peak / MiB, samples, events, logMiB: statSync(file).size / MiB, seconds: (performance.now() - t0) / 1000 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parent
+
+function child(args, nodeFlags = []) {
+  const r = spawnSync(process.execPath, ['--expose-gc', ...nodeFlags, HERE, ...args.map(String)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * MiB });
+  if (r.status !== 0) throw new Error(`the measurement ${args.join(' ')} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1));
+}
+
+const fmt = (x, d = 2) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+
+async function main() {
+  const argv = process.argv.slice(2);
+  const cmd = argv[0];
+  if (cmd === '--ratio') return out(await measureRatio(Number(argv[1]), Number(argv[2])));
+  if (cmd === '--throughput') return out(await measureThroughput(Number(argv[1])));
+  if (cmd === '--scaling') return out(await measureScaling(Number(argv[1]), Number(argv[2])));
+  if (cmd === '--memory') return out(await measureMemory(Number(argv[1]), Number(argv[2]), argv[3]));
+
+  const quick = argv.includes('--quick');
+  const jsonAt = argv.indexOf('--json');
+  const json = jsonAt >= 0 ? argv[jsonAt + 1] : undefined;
+  if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run \`npm run bench:compare\` (it builds first) or \`npx tsup\``);
+  const cpus = os.cpus();
+  const env = { node: process.version, platform: `${process.platform} ${process.arch}`, cpu: cpus[0]?.model?.trim() ?? 'unknown', cores: cpus.length };
+  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? 'unknown';
+  const log = (s) => process.stdout.write(`${s}\n`);
+  log(`# detente: engine vs reference kernel\n\n${env.node}, ${env.platform}, ${env.cores} × ${env.cpu}, commit ${commit}${quick ? ', --quick' : ''}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} at the start\n`);
+  const results = { env, commit, quick };
+
+  log('## Engine ÷ kernel (hawk / tit-for-tat / passive, summary metrics only, interleaved medians)\n');
+  log('| actors × rounds | engine ms | kernel ms | engine ÷ kernel | reps |\n|---|---:|---:|---:|---:|');
+  results.ratio = [];
+  for (const [n, rounds] of quick ? [[3, 37], [32, 50]] : [[3, 37], [3, 24], [32, 100], [128, 100]]) {
+    const r = child(['--ratio', n, rounds]);
+    results.ratio.push(r);
+    log(`| ${n} × ${rounds} | ${fmt(r.engineMs, 3)} | ${fmt(r.kernelMs, 3)} | ${fmt(r.ratio, 1)}× | ${r.reps} |`);
+  }
+
+  const rounds = 24;
+  const t = child(['--throughput', rounds]);
+  results.throughput = t;
+  log(`\n## Throughput (one core, summary metrics only, runs/s)\n`);
+  log('| workload | runs/s |\n|---|---:|');
+  log(`| engine, 3 actors (hawk / tit-for-tat / passive) × ${rounds} rounds | ${fmt(t.mixEngine, 0)} |`);
+  log(`| kernel, the same | ${fmt(t.mixKernel, 0)} |`);
+  log(`| engine, us-china-2015 × ${rounds} rounds | ${fmt(t.usChina, 0)} |`);
+  log(`| engine, us-china-2015 × ${t.usChinaRounds} rounds (the whole scenario) | ${fmt(t.usChinaFull, 0)} |`);
+
+  log(`\n## Scaling: engine time per round against the number of dyads\n`);
+  log('| actors | N² | ms/round | ÷ N² (× 8-actor) | reps |\n|---:|---:|---:|---:|---:|');
+  results.scaling = [];
+  for (const n of quick ? [8, 32, 64] : [8, 16, 32, 64, 128, 256]) {
+    const s = child(['--scaling', n, n >= 128 ? 20 : 50]);
+    results.scaling.push(s);
+    const ref = results.scaling[0];
+    log(`| ${n} | ${fmt(n * n, 0)} | ${fmt(s.msPerRound, 3)} | ${fmt(s.msPerRound / (n * n) / (ref.msPerRound / (ref.actors * ref.actors)), 2)} | ${s.reps} |`);
+  }
+
+  const [mn, mr] = quick ? [64, 200] : [256, 1000];
+  const file = resolve(os.tmpdir(), `detente-compare-${process.pid}.jsonl`);
+  const m = child(['--memory', mn, mr, file], ['--max-old-space-size=1024']);
+  results.memory = m;
+  log(`\n## Memory: ${mn} actors × ${mr} rounds, log streamed to a file (--max-old-space-size=1024)\n`);
+  log(`peak RSS ${fmt(m.peakRssMiB, 1)} MiB; ${m.events.toLocaleString('en-US')} events, ${fmt(m.logMiB, 1)} MiB of log written; ${fmt(m.seconds, 1)} s\n`);
+  log('| after round | RSS (MiB) | heap used (MiB) |\n|---:|---:|---:|');
+  for (const s of m.samples) log(`| ${s.round} | ${fmt(s.rssMiB, 1)} | ${fmt(s.heapMiB, 1)} |`);
+
+  if (json) {
+    const f = resolve(process.cwd(), json);
+    mkdirSync(dirname(f), { recursive: true });
+    writeFileSync(f, `${JSON.stringify(results, null, 2)}\n`);
+    log(`\nWrote ${f}`);
+  }
+}
+
+function out(x) {
+  process.stdout.write(`${JSON.stringify(x)}\n`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err?.stack ?? err}\n`);
+  process.exit(1);
+});
