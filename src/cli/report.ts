@@ -33,7 +33,9 @@ function seedOf(v: string): string | number {
 
 /** Whether a file is a saved run (JSON with a "log" field) rather than a scenario. */
 function readRunRecord(path: string): { data: unknown } | null {
-  if (!/\.json$/i.test(path) || !existsSync(path) || statSync(path).isDirectory()) return null;
+  if (!/\.json$/i.test(path)) return null;
+  if (!existsSync(path)) throw new ConfigError([{ path: '(file)', expected: 'an existing saved run (JSON of `detente run --format json`) or scenario file', received: `nothing at '${path}'` }], path);
+  if (statSync(path).isDirectory()) return null;
   const text = readFileSync(path, 'utf8');
   let data: unknown;
   try {

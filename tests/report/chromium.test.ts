@@ -68,4 +68,49 @@ describe('the HTML report in headless Chromium', () => {
       await browser.close();
     }
   });
+
+  it.skipIf(!present)('runs no script from hostile scenario text: it shows as text, nothing fires, nothing is fetched', async () => {
+    const hostile = parseScenario(
+      [
+        `name: hostile`,
+        `title: "<script>alert('title')</script></title><script>alert(2)</script>"`,
+        `description: "<img src=x onerror=alert('desc')>"`,
+        `rounds: 3`,
+        `actors: [{ id: A, name: "<svg onload=alert(3)>", strategy: hawk }, { id: B, strategy: dove }]`,
+        `injects: [{ round: 1, type: note, text: "<script>alert('note')</script><img src=https://example.com/x.png>" }]`,
+      ].join('\n'),
+    );
+    const file = join(root, '.tmp', 'report-hostile.html');
+    mkdirSync(join(root, '.tmp'), { recursive: true });
+    writeFileSync(file, renderHtmlReport(reportSource(hostile, simulate(hostile.spec, { seed: 1, rounds: 3 }), 1)));
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage();
+      const fired: string[] = [];
+      page.on('dialog', (d) => {
+        fired.push(d.message());
+        void d.dismiss();
+      });
+      page.on('pageerror', (e) => fired.push(`pageerror: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error') fired.push(`console.error: ${m.text()}`);
+      });
+      const requests: string[] = [];
+      await page.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
+        requests.push(url);
+        return route.abort();
+      });
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      expect(await page.locator('h1').textContent()).toBe("<script>alert('title')</script></title><script>alert(2)</script>");
+      expect(await page.locator('.story li.news').first().textContent()).toBe("<script>alert('note')</script><img src=https://example.com/x.png>");
+      expect(await page.locator('img').count()).toBe(0);
+      expect(await page.locator('script').count()).toBe(1);
+      expect(fired).toEqual([]);
+      expect(requests).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
 });
