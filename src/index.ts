@@ -181,3 +181,6 @@ export {
   tournament,
   tournamentGrid,
 } from './experiments/index.js';
+
+// Classroom play: a game session where people decide for some actors (the CLI's `detente play` is a front end)
+export * from './play/index.js';

@@ -56,7 +56,15 @@ export interface GameSetup {
   readonly text?: PlayText;
 }
 
-/** A problem with how a game is set up or resumed (an unknown actor, a save that does not replay). */
+/**
+ * A problem with how a game is set up or resumed (an unknown actor, a save that does not replay).
+ *
+ * @example
+ * ```ts
+ * try { new PlayGame({ scenario, humans: ['USA'] }); }
+ * catch (e) { if (e instanceof PlayError) console.error(e.message); } // unknown actor 'USA'; did you mean 'US'?
+ * ```
+ */
 export class PlayError extends Error {
   override readonly name = 'PlayError';
 }

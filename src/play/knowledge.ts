@@ -56,7 +56,14 @@ export function validationWorld(view: ActorView): World {
   return world;
 }
 
-/** Accusations the viewer can deny: open ones addressed to it and those made last round. */
+/**
+ * Accusations the viewer can deny: open ones addressed to it and those made last round.
+ *
+ * @example
+ * ```ts
+ * for (const a of accusationsAgainst(view)) console.log(`${a.by} accuses you (${a.public ? 'publicly' : 'privately'})`);
+ * ```
+ */
 export function accusationsAgainst(view: ActorView): { readonly id: string; readonly by: string; readonly incident: string; readonly public: boolean }[] {
   const out = new Map<string, { id: string; by: string; incident: string; public: boolean }>();
   for (const e of view.events) {
@@ -159,7 +166,14 @@ function isNewTo(phase: Turn['phase'], round: number, eventRound: number, eventP
   return phase === 'diplomacy' ? eventPhase === 'operations' || eventPhase === 'detection' : eventPhase === 'diplomacy' || eventPhase === 'responses';
 }
 
-/** One request addressed to the viewer, in a sentence. */
+/**
+ * One request addressed to the viewer, in a sentence.
+ *
+ * @example
+ * ```ts
+ * for (const r of view.requests) console.log(requestLine(r)); // e.g. "CN asks for assistance … (answer by round 5)"
+ * ```
+ */
 export function requestLine(r: ActorView['requests'][number], text: PlayText = PLAY_EN): string {
   switch (r.kind) {
     case 'accusation':
