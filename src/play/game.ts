@@ -62,7 +62,7 @@ export interface GameSetup {
  * @example
  * ```ts
  * try { new PlayGame({ scenario, humans: ['USA'] }); }
- * catch (e) { if (e instanceof PlayError) console.error(e.message); } // unknown actor 'USA'; did you mean 'US'?
+ * catch (e) { if (e instanceof PlayError) console.error(e.message); } // --as: no actor 'USA' in this scenario (did you mean US?); …
  * ```
  */
 export class PlayError extends Error {
