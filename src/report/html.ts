@@ -3,7 +3,7 @@
 // one (by hash), so even a hostile scenario text that escaped escaping could not run or fetch.
 import type { RoundMetrics } from '../engine/metrics.js';
 import { rungLabel } from '../model/escalation.js';
-import { roundDate, roundHeading } from '../scenario/calendar.js';
+import { roundDate } from '../scenario/calendar.js';
 import type { NarrativeText } from '../text/narrative.js';
 import { NARRATIVE_EN } from '../text/narrative.js';
 import type { ReportText } from '../text/report.js';
@@ -131,7 +131,7 @@ export function renderHtmlReport(source: ReportSource, options: HtmlReportOption
   parts.push(section('norms', t.charts.norms.heading, t.charts.norms.howToRead, normChart(normAdoption(source), ids, label, colorOf, t)));
   parts.push(section('welfare', t.charts.welfare.heading, t.charts.welfare.howToRead, welfareChart(welfareSeries(source), axis, colorOf, t)));
 
-  const story = narrateRun(source, { text: narrativeText, roundLabel: (r) => (source.calendar?.start ? roundHeading(source.calendar, r) : narrativeText.roundHeading(r)) });
+  const story = narrateRun(source, { text: narrativeText, roundLabel: (r) => narrativeText.roundHeading(r, source.calendar?.start ? roundDate(source.calendar, r) : undefined) });
   parts.push(`<section id="story" class="story"><h2>${e(t.narrativeHeading)}</h2>${storyHtml(story) || `<p class="muted">${e(t.narrativeEmpty)}</p>`}</section>`);
 
   const dyads = summarizeDyads({ log: source.log, world });

@@ -1,6 +1,8 @@
 import type { Run } from '../engine/simulate.js';
 import { rungLabel } from '../model/escalation.js';
 import { betaTrust } from '../model/trust.js';
+import type { ReportText } from '../text/report.js';
+import { REPORT_EN } from '../text/report.js';
 
 /** Closing numbers of one unordered pair of actors. */
 export interface DyadSummary {
@@ -85,14 +87,14 @@ export function summarizeDyads(run: Pick<Run, 'log' | 'world'>): DyadSummary[] {
 
 /**
  * The closing table of a run as aligned plain text: one row per pair of actors, then norms
- * adopted and welfare per actor.
+ * adopted and welfare per actor. Column headers come from the report catalogue (English by default).
  *
  * @example
  * ```ts
  * console.log(formatSummary(run));
  * ```
  */
-export function formatSummary(run: Pick<Run, 'log' | 'world'>): string {
+export function formatSummary(run: Pick<Run, 'log' | 'world'>, text: Pick<ReportText, 'closingDyads' | 'closingActors'> = REPORT_EN): string {
   const rows = summarizeDyads(run).map((d) => [
     `${d.a}–${d.b}`,
     `${d.trustAB.toFixed(2)} / ${d.trustBA.toFixed(2)}`,
@@ -102,10 +104,10 @@ export function formatSummary(run: Pick<Run, 'log' | 'world'>): string {
     String(d.accusations),
     String(d.agreements),
   ]);
-  const table = formatTable(['dyad', 'trust a→b / b→a', 'peak', 'ops true / detected / attributed', 'misattributed', 'accusations', 'agreements'], rows);
+  const table = formatTable(text.closingDyads, rows);
   const w = run.world;
   const actors = formatTable(
-    ['actor', 'kind', 'strategy', 'norms adopted', 'welfare'],
+    text.closingActors,
     w.actors.map((a, i) => [a.id, a.kind, a.strategy, String((w.norms[a.id] ?? []).length), (w.welfare[i] as number).toFixed(1)]),
   );
   return `${table}\n\n${actors}`;

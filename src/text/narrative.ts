@@ -29,8 +29,8 @@ export interface NarrativeText {
   readonly causes: Readonly<Record<string, string>>;
   /** A rung's long name, e.g. 'L2 public accusation'. */
   readonly rungName: (rung: number) => string;
-  /** The heading of a round when the scenario has no calendar. */
-  readonly roundHeading: (round: number) => string;
+  /** The heading of a round, with the date it stands for when the scenario has a calendar. */
+  readonly roundHeading: (round: number, date?: string) => string;
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -92,7 +92,7 @@ const CAUSES_EN: Readonly<Record<string, string>> = {
 export const NARRATIVE_EN: NarrativeText = Object.freeze<NarrativeText>({
   causes: CAUSES_EN,
   rungName: (rung: number) => RUNG_NAMES[rung] ?? `L${rung}`,
-  roundHeading: (round: number) => `Round ${round}`,
+  roundHeading: (round: number, date?: string) => (date === undefined ? `Round ${round}` : `Round ${round} (${date})`),
   events: {
     'inject.applied': (e) => (e.inject.type === 'note' ? `📰 ${e.inject.text}` : null),
     'strategy.failed': (e) => `(${e.actor}'s strategy failed: ${e.message})`,
