@@ -18,6 +18,9 @@ const f = (x: number): string => {
 /** Okabe–Ito colours (distinguishable with colour-blindness), then greys. */
 const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#7F6E00', '#000000'];
 
+/** Palette colours light enough to need dark letters on them. */
+const LIGHT: ReadonlySet<string> = new Set(['#E69F00', '#56B4E9', '#CC79A7', '#ffffff']);
+
 /** The colour of the actor at position `index` of the canonical order. */
 export function actorColor(index: number): string {
   return PALETTE[((index % PALETTE.length) + PALETTE.length) % PALETTE.length] as string;
@@ -43,7 +46,7 @@ function ticks(rounds: readonly number[], max: number): number[] {
   for (let k = 0; k < rounds.length; k += step) out.push(rounds[k] as number);
   const last = rounds[rounds.length - 1] as number;
   if (out[out.length - 1] !== last) {
-    if (out.length > 1 && rounds.indexOf(last) - rounds.indexOf(out[out.length - 1] as number) < step / 2) out.pop();
+    if (out.length > 1 && rounds.indexOf(last) - rounds.indexOf(out[out.length - 1] as number) < step * 0.7) out.pop();
     out.push(last);
   }
   return out;
@@ -86,7 +89,10 @@ function stepPath(values: readonly number[], rounds: readonly number[], x: (r: n
  * ```
  */
 export function escalationChart(series: readonly DyadRungSeries[], axis: Axis, colorOf: (id: string) => string, text: ReportText, maxPanels = 12): { svg: string; omitted: number } {
-  const shown = [...series].sort((p, q) => q.peak - p.peak).slice(0, maxPanels);
+  // With more pairs than panels: the most escalated (peak, then rung-rounds), never a pair that stayed at L0.
+  const weight = (d: DyadRungSeries) => d.ab.reduce((a, b) => a + b, 0) + d.ba.reduce((a, b) => a + b, 0);
+  const ranked = series.length <= maxPanels ? [...series] : [...series].filter((d) => d.peak > 0).sort((p, q) => q.peak - p.peak || weight(q) - weight(p));
+  const shown = ranked.slice(0, maxPanels);
   // Keep the canonical pair order among those shown, so panels do not jump between seeds.
   const order = new Map(series.map((s, i) => [s, i] as const));
   shown.sort((p, q) => (order.get(p) ?? 0) - (order.get(q) ?? 0));
@@ -232,7 +238,7 @@ export function incidentChart(
     const fill = inc.firstSuspect === null ? '#ffffff' : colorOf(inc.firstSuspect);
     const ring = inc.principal === null ? 'stroke="#888888" stroke-dasharray="3 2"' : `stroke="${colorOf(inc.principal)}"`;
     body += `<g class="incident" data-outcome="${inc.outcome}"><title>${escapeXml(title)}</title><circle cx="${f(cx)}" cy="${f(cy)}" r="9" fill="${fill}" ${ring} stroke-width="3"/>`;
-    if (inc.firstSuspect !== null) body += `<text x="${f(cx)}" y="${f(cy + 3)}" text-anchor="middle" class="marker">${escapeXml(short(inc.firstSuspect))}</text>`;
+    if (inc.firstSuspect !== null) body += `<text x="${f(cx)}" y="${f(cy + 3)}" text-anchor="middle" class="${LIGHT.has(fill) ? 'marker dark' : 'marker'}">${escapeXml(short(inc.firstSuspect))}</text>`;
     if (inc.outcome === 'misattributed' || (inc.outcome === 'false-alarm' && inc.firstSuspect !== null)) body += `<path d="M${f(cx - 4)} ${f(cy - 17)}L${f(cx + 4)} ${f(cy - 11)}M${f(cx + 4)} ${f(cy - 17)}L${f(cx - 4)} ${f(cy - 11)}" class="wrong"/>`;
     body += '</g>';
   });
@@ -271,8 +277,10 @@ export function normChart(adoption: NormAdoption, ids: readonly string[], label:
       if (when === undefined) {
         body += `<rect x="${f(x)}" y="${f(y)}" width="${f(cw - 3)}" height="${f(ch - 3)}" class="empty"/>`;
       } else {
-        const t = when < 0 ? text.charts.norms.fromStart : label(when);
-        body += `<rect x="${f(x)}" y="${f(y)}" width="${f(cw - 3)}" height="${f(ch - 3)}" fill="${colorOf(id)}" fill-opacity="0.8"><title>${escapeXml(`${id}: ${norm} — ${t}`)}</title></rect><text x="${f(x + (cw - 3) / 2)}" y="${f(y + ch / 2 + 3)}" text-anchor="middle" class="cell-value light">${escapeXml(t)}</text>`;
+        const full = when < 0 ? text.charts.norms.fromStart : label(when);
+        // Long dates (days, weeks) do not fit a cell: the cell says the round, the tooltip the date.
+        const t = [...full].length <= 8 ? full : `${text.round} ${when}`;
+        body += `<rect x="${f(x)}" y="${f(y)}" width="${f(cw - 3)}" height="${f(ch - 3)}" fill="${colorOf(id)}" fill-opacity="0.8"><title>${escapeXml(`${id}: ${norm} — ${full}`)}</title></rect><text x="${f(x + (cw - 3) / 2)}" y="${f(y + ch / 2 + 3)}" text-anchor="middle" class="cell-value light">${escapeXml(t)}</text>`;
       }
     });
   });

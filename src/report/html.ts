@@ -47,7 +47,7 @@ svg .tick{fill:var(--muted);font-size:10px}svg .label{font-size:12px;font-weight
 svg .grid{stroke:#e6eaee;stroke-width:1}svg .axis{stroke:#9aa3ad}svg .zero{stroke:#9aa3ad;stroke-width:1.5}
 svg .band{fill:var(--band)}svg .band.odd{fill:#eceff2}svg .diag{fill:#eceff2}svg .empty{fill:#f4f6f8;stroke:#e0e4e8}
 svg .cell-value{font-size:11px;fill:#1d232a}svg .cell-value.light{fill:#ffffff;font-weight:600}
-svg .marker{font-size:8px;font-weight:700;fill:#ffffff}svg .wrong{stroke:#c00000;stroke-width:2.2}svg .undetected{stroke:#9aa3ad;stroke-width:2}
+svg .marker{font-size:8px;font-weight:700;fill:#ffffff}svg .marker.dark{fill:#1d232a}svg .wrong{stroke:#c00000;stroke-width:2.2}svg .undetected{stroke:#9aa3ad;stroke-width:2}
 svg g.frame{display:none}svg g.frame.on{display:inline}
 .slider{display:flex;align-items:center;gap:10px;margin:6px 0}.slider input{flex:1;max-width:420px}
 table{border-collapse:collapse;font-size:.9em;margin:6px 0 12px}th,td{border-bottom:1px solid var(--line);padding:3px 10px 3px 0;text-align:left;vertical-align:top}th{font-weight:600}

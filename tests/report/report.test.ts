@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { incidentRecords, keyMoments, NARRATIVE_EN, narrateRun, parseScenario, renderDebrief, renderHtmlReport, REPORT_EN, reportSourceFromRecord, runRecord, simulate } from '../../src/index.js';
 import type { ReportSource } from '../../src/index.js';
 import { REPORT_SCRIPT, REPORT_SCRIPT_HASH } from '../../src/report/html.js';
-import { escapeXml } from '../../src/report/charts.js';
+import { escalationChart, escapeXml } from '../../src/report/charts.js';
 import { markdownText } from '../../src/report/debrief.js';
-import { normAdoption, pickIndices, rungSeries, trustFrames, welfareSeries } from '../../src/report/series.js';
+import { normAdoption, pickIndices, roundsOf, rungSeries, trustFrames, welfareSeries } from '../../src/report/series.js';
 import { FRAMED, markupProblems, scenarioFile, sourceOf, svgsOf } from './helpers.js';
 
 const usChina = scenarioFile('scenarios/us-china-2015.yaml');
@@ -90,6 +90,22 @@ describe('series extracted from a run', () => {
         for (const p of picked) expect(p >= 0 && p < count).toBe(true);
       }),
     );
+  });
+
+  it('with more pairs than panels, shows the most escalated pairs and never one that stayed at L0', () => {
+    const cold = sourceOf(scenarioFile('scenarios/cyber-cold-war.yaml'), 1);
+    const series = rungSeries(cold);
+    expect(series.length).toBeGreaterThan(12);
+    const escalated = series.filter((d) => d.peak > 0);
+    const { svg, omitted } = escalationChart(series, { rounds: roundsOf(cold), label: String }, () => '#000000', REPORT_EN, 12);
+    const titles = [...svg.matchAll(/class="panel-title">([^<]+) </g)].map((m) => m[1]);
+    expect(titles).toHaveLength(Math.min(12, escalated.length));
+    expect(omitted).toBe(series.length - titles.length);
+    for (const d of escalated.slice(0, 12)) if (escalated.length <= 12) expect(titles).toContain(`${d.a} ↔ ${d.b}`);
+    const shownPeaks = series.filter((d) => titles.includes(`${d.a} ↔ ${d.b}`)).map((d) => d.peak);
+    const hiddenPeaks = series.filter((d) => !titles.includes(`${d.a} ↔ ${d.b}`)).map((d) => d.peak);
+    expect(Math.min(...shownPeaks)).toBeGreaterThan(0);
+    expect(Math.min(...shownPeaks)).toBeGreaterThanOrEqual(Math.max(0, ...hiddenPeaks));
   });
 
   it('a long run keeps at most maxTrustCells of trust matrix in the report', () => {
