@@ -128,7 +128,7 @@ export function renderDebrief(source: ReportSource, options: DebriefOptions = {}
   const to = rounds.length > 0 && dated ? roundDate(source.calendar, rounds[rounds.length - 1] as number) : '';
   // Data is escaped before it goes into the catalogue's sentences, which may carry Markdown of their own.
   const lines: string[] = [`# ${t.title(md(source.title))}`, '', t.intro({ scenario: md(source.name), seed: md(String(source.seed)), rounds: rounds.length, from, to }), ''];
-  if (source.description) lines.push(md(source.description), '');
+  if (source.description.trim()) lines.push(md(source.description.trim()), '');
   lines.push(`## ${md(t.actorsHeading)}`, '');
   for (const a of source.initial.actors) lines.push(`- ${t.actorLine({ id: md(a.id), name: md(a.name), kind: md(a.kind), strategy: md(a.strategy) })}`);
   lines.push('', `## ${md(t.momentsHeading)}`, '');
@@ -142,8 +142,8 @@ export function renderDebrief(source: ReportSource, options: DebriefOptions = {}
     md(
       t.counts({
         incidents: k.incidents,
-        misattributed: incidents.filter((i) => i.outcome === 'misattributed').length,
-        falseAlarms: incidents.filter((i) => i.outcome === 'false-alarm').length,
+        misattributed: k.misattributed,
+        falseAlarms: k.falseAlarms,
         accusations: k.accusations,
         agreements: k.agreements,
         violations: k.violations,

@@ -109,6 +109,7 @@ export function renderHtmlReport(source: ReportSource, options: HtmlReportOption
     fig(rungLabel(figures.peak), t.keyFigures.peak) +
       fig(String(figures.incidents), t.keyFigures.incidents) +
       fig(String(figures.misattributed), t.keyFigures.misattributed) +
+      fig(String(figures.falseAlarms), t.keyFigures.falseAlarms) +
       fig(String(figures.accusations), t.keyFigures.accusations) +
       fig(String(figures.agreements), t.keyFigures.agreements) +
       fig(String(figures.violations), t.keyFigures.violations),
@@ -199,7 +200,7 @@ function storyHtml(lines: readonly string[]): string {
   return out;
 }
 
-/** The headline numbers of a run. */
+/** The headline numbers of a run (misattributed: a real operation pinned on the wrong actor; false alarms are counted apart). */
 export function keyFigures(log: ReportSource['log'], metrics: readonly RoundMetrics[], incidents: ReturnType<typeof incidentRecords>) {
   let accusations = 0;
   let agreements = 0;
@@ -212,7 +213,8 @@ export function keyFigures(log: ReportSource['log'], metrics: readonly RoundMetr
   return {
     peak: Math.max(0, ...metrics.map((m) => m.peakRung)),
     incidents: incidents.length,
-    misattributed: incidents.filter((i) => i.outcome === 'misattributed' || (i.outcome === 'false-alarm' && i.firstSuspect !== null)).length,
+    misattributed: incidents.filter((i) => i.outcome === 'misattributed').length,
+    falseAlarms: incidents.filter((i) => i.outcome === 'false-alarm').length,
     accusations,
     agreements,
     violations,

@@ -19,6 +19,7 @@ export interface ReportText {
     readonly peak: string;
     readonly incidents: string;
     readonly misattributed: string;
+    readonly falseAlarms: string;
     readonly accusations: string;
     readonly agreements: string;
     readonly violations: string;
@@ -96,6 +97,7 @@ export const REPORT_EN: ReportText = Object.freeze<ReportText>({
     peak: 'peak escalation',
     incidents: 'incidents detected',
     misattributed: 'misattributed',
+    falseAlarms: 'false alarms',
     accusations: 'accusations',
     agreements: 'agreements signed',
     violations: 'violations perceived',

@@ -147,6 +147,9 @@ describe('the HTML report', () => {
     expect(renderHtmlReport(sourceOf(usChina, 2))).not.toBe(html);
     const story = narrateRun(source, { roundLabel: (r) => `Round ${r}` }).filter((l) => l.startsWith('  ') && !l.startsWith('  📰'));
     for (const line of story.slice(0, 40)) expect(html).toContain(escapeXml(line.slice(2)));
+    const incidents = incidentRecords(source.log);
+    expect(html).toContain(`<li><b>${incidents.filter((i) => i.outcome === 'misattributed').length}</b>misattributed</li><li><b>${incidents.filter((i) => i.outcome === 'false-alarm').length}</b>false alarms</li>`);
+    expect(html).toContain(`<li><b>L${source.metrics.at(-1)?.peakRung}</b>peak escalation</li>`);
     expect(html).toContain('Summary after 37 rounds');
     expect(html).toMatch(/<td>CN–US<\/td><td class="num">\d\.\d\d \/ \d\.\d\d<\/td><td>L\d<\/td>/);
   });
