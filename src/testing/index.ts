@@ -200,24 +200,9 @@ export function arbWorldSpec(options: ArbWorldSpecOptions = {}): Arbitrary<World
     const states = actors.filter((a) => (a.kind ?? 'state') === 'state').map((a) => a.id);
     const n = ids.length;
     const pair = fc.tuple(fc.nat({ max: n - 1 }), fc.nat({ max: n - 1 })).filter(([i, j]) => i !== j || n === 1);
-    const dyad: Arbitrary<DyadSpec | null> =
-      n < 2
-        ? fc.constant(null)
-        : fc.record({
-            pair,
-            trust: fc.integer({ min: 6, max: 94 }).map((k) => k / 100),
-            tension: fc.option(fc.integer({ min: 0, max: 50 }).map((k) => k / 10), { nil: undefined }),
-            mutual: fc.boolean(),
-          }).map(({ pair: [i, j], trust, tension, mutual }) => ({
-            from: ids[i] as ActorId,
-            to: ids[j] as ActorId,
-            trust,
-            ...(tension !== undefined ? { tension } : {}),
-            mutual,
-          }));
-    const dyads = fc.array(dyad, { maxLength: Math.min(6, n * (n - 1)) }).map((l) => l.filter((d): d is DyadSpec => d !== null));
+    const dyads = arbDyads(ids);
     const hotline = n < 2 ? fc.constant(null) : fc.option(pair.map(([i, j]) => ({ parties: [ids[i] as ActorId, ids[j] as ActorId], terms: [{ kind: 'hotline' as const }] })), { nil: null });
-    const injects = withInjects && n >= 2 ? fc.array(arbInject(ids, states, injectRounds, reveals, notes), { maxLength: 4 }) : fc.constant([] as Inject[]);
+    const injects = withInjects && n >= 2 ? arbInjects(ids, { states, rounds: injectRounds, reveals, notes }) : fc.constant([] as Inject[]);
     return fc.record({ dyads, hotline, injects }).map(({ dyads: ds, hotline: h, injects: inj }): WorldSpec => ({
       actors,
       ...(ds.length > 0 ? { dyads: ds } : {}),
@@ -225,6 +210,66 @@ export function arbWorldSpec(options: ArbWorldSpecOptions = {}): Arbitrary<World
       ...(inj.length > 0 ? { injects: inj } : {}),
     }));
   });
+}
+
+/**
+ * A few directed dyads between the given actors (at most 6), each with an initial trust in
+ * (0.05, 0.95), maybe a tension in [0, 5], and maybe mutual. Shrinks towards no dyad.
+ *
+ * @example
+ * ```ts
+ * fc.assert(fc.property(arbDyads(['US', 'CN', 'RU']), (dyads) => dyads.every((d) => d.from !== d.to && (d.trust ?? 0) > 0.05)));
+ * ```
+ */
+export function arbDyads(ids: readonly ActorId[]): Arbitrary<DyadSpec[]> {
+  const n = ids.length;
+  if (n < 2) return fc.constant([]);
+  const pair = fc.tuple(fc.nat({ max: n - 1 }), fc.nat({ max: n - 1 })).filter(([i, j]) => i !== j);
+  const dyad: Arbitrary<DyadSpec> = fc
+    .record({
+      pair,
+      trust: fc.integer({ min: 6, max: 94 }).map((k) => k / 100),
+      tension: fc.option(fc.integer({ min: 0, max: 50 }).map((k) => k / 10), { nil: undefined }),
+      mutual: fc.boolean(),
+    })
+    .map(({ pair: [i, j], trust, tension, mutual }) => ({
+      from: ids[i] as ActorId,
+      to: ids[j] as ActorId,
+      trust,
+      ...(tension !== undefined ? { tension } : {}),
+      mutual,
+    }));
+  return fc.array(dyad, { maxLength: Math.min(6, n * (n - 1)) });
+}
+
+/** Options of {@link arbInjects}. @example `const o: ArbInjectsOptions = { rounds: 12, reveals: false };` */
+export interface ArbInjectsOptions {
+  /** Actors that may impose sanctions (default: all of `ids`). */
+  readonly states?: readonly ActorId[];
+  /** Injects are scheduled in rounds 0 … `rounds − 1` (default 10). */
+  readonly rounds?: number;
+  /** Allow `reveal` injects (default true). */
+  readonly reveals?: boolean;
+  /** Allow `note` injects (default true). */
+  readonly notes?: boolean;
+  /** Most injects (default 4). */
+  readonly max?: number;
+}
+
+/**
+ * Up to a few scripted injects between the given actors, valid by construction: operations by a
+ * named actor, capability changes, hotline agreements, sanctions by a state, and (optionally)
+ * notes and reveals. Shrinks towards no inject.
+ *
+ * @example
+ * ```ts
+ * fc.assert(fc.property(arbInjects(['US', 'CN'], { rounds: 6 }), (injects) => injects.every((i) => i.round < 6)));
+ * ```
+ */
+export function arbInjects(ids: readonly ActorId[], options: ArbInjectsOptions = {}): Arbitrary<Inject[]> {
+  if (ids.length < 2) throw new RangeError('arbInjects needs at least two actors');
+  const rounds = Math.max(1, Math.floor(options.rounds ?? 10));
+  return fc.array(arbInject(ids, options.states ?? ids, rounds, options.reveals ?? true, options.notes ?? true), { maxLength: options.max ?? 4 });
 }
 
 function arbInject(ids: readonly ActorId[], states: readonly ActorId[], rounds: number, reveals: boolean, notes: boolean): Arbitrary<Inject> {

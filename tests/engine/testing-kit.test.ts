@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createWorld, simulate } from '../../src/index.js';
 import type { World } from '../../src/index.js';
-import { actorId, arbActorSpecs, arbCapabilities, arbStrategyMix, arbWorldSpec, worldInvariantViolations } from '../../src/testing/index.js';
+import { actorId, arbActorSpecs, arbCapabilities, arbDyads, arbInjects, arbStrategyMix, arbWorldSpec, worldInvariantViolations } from '../../src/testing/index.js';
 
 describe('detente/testing arbitraries', () => {
   it('capabilities are all in [0, 1]', () => {
@@ -52,6 +52,44 @@ describe('detente/testing arbitraries', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('dyads join two different known actors with trust in (0.05, 0.95), and worlds built from them are valid', () => {
+    const ids = ['A', 'B', 'C'];
+    fc.assert(
+      fc.property(arbDyads(ids), (dyads) => {
+        expect(dyads.length).toBeLessThanOrEqual(6);
+        for (const d of dyads) {
+          expect(ids).toContain(d.from);
+          expect(ids).toContain(d.to);
+          expect(d.from).not.toBe(d.to);
+          expect(d.trust).toBeGreaterThan(0.05);
+          expect(d.trust).toBeLessThan(0.95);
+        }
+        expect(() => createWorld({ actors: ids.map((id) => ({ id })), dyads }, { seed: 1 })).not.toThrow();
+      }),
+    );
+    expect(fc.sample(arbDyads(['solo']), 5)).toEqual([[], [], [], [], []]);
+  });
+
+  it('injects fall within the rounds asked for, sanctions come from states, and the options switch kinds off', () => {
+    const ids = ['S0', 'S1', 'P'];
+    fc.assert(
+      fc.property(arbInjects(ids, { states: ['S0', 'S1'], rounds: 6, reveals: false, notes: false, max: 5 }), (injects) => {
+        expect(injects.length).toBeLessThanOrEqual(5);
+        for (const inject of injects) {
+          expect(inject.round).toBeGreaterThanOrEqual(0);
+          expect(inject.round).toBeLessThan(6);
+          expect(inject.type).not.toBe('reveal');
+          expect(inject.type).not.toBe('note');
+          if (inject.type === 'sanction') expect(['S0', 'S1']).toContain(inject.by);
+        }
+        const world = { actors: [{ id: 'S0' }, { id: 'S1' }, { id: 'P', kind: 'proxy' as const, sponsor: 'S0' }], injects };
+        expect(() => simulate(world, { seed: 1, rounds: 6 })).not.toThrow();
+      }),
+      { numRuns: 30 },
+    );
+    expect(() => arbInjects(['alone'])).toThrow(/at least two actors/);
   });
 
   it('strategy mixes give every actor a strategy from the list', () => {
