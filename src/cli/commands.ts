@@ -1,3 +1,4 @@
+import { seedOf, wholeNumber } from './args.js';
 import { parseArgs } from 'node:util';
 import { createRegistry, formatSummary, formatTable, metricsCsv, narrateRun, roundHeading, runRecord, simulate } from '../index.js';
 import { bundledScenarioNames, loadScenario, writeFileAtomic } from './files.js';
@@ -30,14 +31,7 @@ export const LIST_HELP = `detente list
 
 List the built-in strategies (with their classifier metadata) and the bundled scenarios.`;
 
-function seedOf(v: string): string | number {
-  return /^-?\d+$/.test(v) && Number.isSafeInteger(Number(v)) ? Number(v) : v;
-}
 
-function wholeNumber(flag: string, v: string, min: number): number {
-  if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`${flag} must be a whole number ≥ ${min}, not '${v}'`);
-  return Number(v);
-}
 
 export function runCommand(args: readonly string[], out: Out): number {
   const { values, positionals } = parseArgs({

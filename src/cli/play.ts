@@ -1,6 +1,7 @@
 // `detente play`: students play one or more actors at the terminal (hot-seat for several); the
 // other actors follow their strategies. Reads lines with readline, so it works both at a TTY and
 // with scripted standard input. All game logic lives in src/play; all sentences in src/text.
+import { seedOf, wholeNumber } from './args.js';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -263,11 +264,4 @@ function showOptions(turn: Turn, game: PlayGame, text: PlayText, out: Out): void
   out(lines.join('\n'));
 }
 
-function seedOf(v: string): string | number {
-  return /^-?\d+$/.test(v) && Number.isSafeInteger(Number(v)) ? Number(v) : v;
-}
 
-function wholeNumber(flag: string, v: string): number {
-  if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`${flag} must be a whole number ≥ 1, not '${v}'`);
-  return Number(v);
-}

@@ -1,5 +1,6 @@
 // `detente report`: make the HTML report and/or the Markdown debrief of a saved run (run.json) or
 // of a scenario run on the spot. Reading and writing files is all it does; the rest is the core's.
+import { seedOf, wholeNumber } from './args.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, renderDebrief, renderHtmlReport, reportSource, reportSourceFromRecord, simulate } from '../index.js';
@@ -27,9 +28,6 @@ Options:
 At least one of --html and --md is needed. A .json file with a "log" field is a saved run; any
 other file is a scenario. Files are written whole or not at all.`;
 
-function seedOf(v: string): string | number {
-  return /^-?\d+$/.test(v) && Number.isSafeInteger(Number(v)) ? Number(v) : v;
-}
 
 /** Whether a file is a saved run (JSON with a "log" field) rather than a scenario. */
 function readRunRecord(path: string): { data: unknown } | null {
@@ -70,7 +68,7 @@ export function reportCommand(args: readonly string[], out: Out): number {
   if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
   if (values.html === undefined && values.md === undefined) throw new UsageError('report needs --html FILE and/or --md FILE (what to write)');
   if (values.html !== undefined && values.html === values.md) throw new UsageError('--html and --md must be different files');
-  if (values.rounds !== undefined && !(/^\d+$/.test(values.rounds) && Number(values.rounds) >= 1)) throw new UsageError(`--rounds must be a whole number ≥ 1, not '${values.rounds}'`);
+  const roundsFlag = values.rounds === undefined ? undefined : wholeNumber('--rounds', values.rounds);
 
   let source: ReportSource;
   const record = readRunRecord(arg);
@@ -80,7 +78,7 @@ export function reportCommand(args: readonly string[], out: Out): number {
   } else {
     const { scenario } = loadScenario(arg);
     const seed = values.seed === undefined ? scenario.seed : seedOf(values.seed);
-    const rounds = values.rounds === undefined ? scenario.rounds : Number(values.rounds);
+    const rounds = roundsFlag ?? scenario.rounds;
     source = reportSource(scenario, simulate(scenario.spec, { seed, rounds }), seed);
   }
   // Render both before writing either, so a failure leaves no half-made pair behind.
