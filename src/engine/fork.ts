@@ -56,14 +56,16 @@ export function forkRun(run: Run, round: number, intervention: Intervention = {}
   if (issues.length > 0) throw new ConfigError(issues, 'fork');
   const prefix = run.log.filter((e) => e.round < round);
   let world: World = replay(run.initial, prefix, { rounds: round - start, ...run.options });
-  world = intervene(world, round, intervention);
+  const injects = scheduledInjects(round, intervention);
+  world = intervene(world, round, intervention, injects);
   const strategies = { ...run.strategies, ...(intervention.strategies ?? {}) };
   const rounds = options.rounds ?? end - round;
   const rest = runRounds(world, strategies, { ...run.options, rounds });
-  // The fork's log holds the intervention's injects (inject.applied), so its initial world must
-  // schedule them too, or the fork could not be replayed (nor forked again) from initial + log.
-  // They are all for round ≥ `round`, so scheduling them from the start changes nothing before.
-  const initial = intervention.injects && intervention.injects.length > 0 ? freeze({ ...run.initial, injects: mergeInjects(run.initial.injects, intervention.injects) }, true) : run.initial;
+  // The fork's log holds the intervention's injects (inject.applied) — a change of mechanisms
+  // among them — so its initial world must schedule them too, or the fork could not be replayed
+  // (nor forked again) from initial + log. They are all for round ≥ `round`, so scheduling them
+  // from the start changes nothing before.
+  const initial = injects.length > 0 ? freeze({ ...run.initial, injects: mergeInjects(run.initial.injects, injects) }, true) : run.initial;
   return Object.freeze({
     initial,
     world: rest.world,
@@ -79,24 +81,31 @@ function mergeInjects(scheduled: readonly Inject[], more: readonly Inject[]): In
   return [...scheduled, ...more].map((inj, k) => [inj, k] as const).sort((a, b) => a[0].round - b[0].round || a[1] - b[1]).map(([inj]) => inj);
 }
 
-function intervene(world: World, round: number, intervention: Intervention): World {
+/**
+ * The intervention as injects: a change of mechanisms becomes a `mechanisms` inject at the fork
+ * round, applied first, so it is in the log and the fork replays from its initial world and log.
+ */
+function scheduledInjects(round: number, intervention: Intervention): Inject[] {
+  return [...(intervention.mechanisms ? [{ round, type: 'mechanisms' as const, set: intervention.mechanisms }] : []), ...(intervention.injects ?? [])];
+}
+
+function intervene(world: World, round: number, intervention: Intervention, injects: readonly Inject[]): World {
   const issues: ConfigIssue[] = [];
   let next = world;
+  if (intervention.mechanisms) {
+    // Report problems under the name the caller used, not as an inject.
+    issues.push(...mergeMechanisms(intervention.mechanisms, next.mechanisms, 'intervention.mechanisms').issues);
+  }
   if (intervention.injects && intervention.injects.length > 0) {
-    const injects = readInjects(intervention.injects, actorIndex(world), issues, 'intervention.injects');
+    readInjects(intervention.injects, actorIndex(world), issues, 'intervention.injects');
     intervention.injects.forEach((inj, k) => {
       if (inj.round < round) issues.push({ path: `intervention.injects[${k}].round`, expected: `a round ≥ ${round}`, received: String(inj.round) });
     });
-    next = { ...next, injects: mergeInjects(next.injects, injects) };
-  }
-  if (intervention.mechanisms) {
-    const merged = mergeMechanisms(intervention.mechanisms, next.mechanisms, 'intervention.mechanisms');
-    issues.push(...merged.issues);
-    next = { ...next, mechanisms: merged.mechanisms };
   }
   for (const id of Object.keys(intervention.strategies ?? {})) {
     if (!actorIndex(world).has(id)) issues.push({ path: `intervention.strategies.${id}`, expected: 'a declared actor id', received: id });
   }
   if (issues.length > 0) throw new ConfigError(issues, 'fork');
+  if (injects.length > 0) next = { ...next, injects: mergeInjects(next.injects, injects) };
   return next;
 }

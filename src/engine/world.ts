@@ -470,11 +470,15 @@ export function readInjects(specs: readonly Inject[], index: ReadonlyMap<string,
         if (!(CAPABILITY_KEYS as readonly string[]).includes(inj.capability)) issues.push({ path: `${path}.capability`, expected: CAPABILITY_KEYS.join(' | '), received: describe(inj.capability) });
         if (!isProbability(inj.value)) issues.push({ path: `${path}.value`, expected: 'a number in [0, 1]', received: describe(inj.value) });
         break;
+      case 'mechanisms':
+        if (inj.set === null || typeof inj.set !== 'object' || Array.isArray(inj.set)) issues.push({ path: `${path}.set`, expected: 'mechanism coefficients to override, e.g. { detection: { scale: 2 } }', received: describe(inj.set) });
+        else issues.push(...mergeMechanisms(inj.set, DEFAULT_MECHANISMS, `${path}.set`).issues);
+        break;
       case 'note':
         if (typeof inj.text !== 'string') issues.push({ path: `${path}.text`, expected: 'a string', received: describe(inj.text) });
         break;
       default:
-        issues.push({ path: `${path}.type`, expected: 'operation | reveal | agreement | sanction | threat | capability | note', received: describe((inj as { type: unknown }).type) });
+        issues.push({ path: `${path}.type`, expected: 'operation | reveal | agreement | sanction | threat | capability | mechanisms | note', received: describe((inj as { type: unknown }).type) });
     }
   });
   return specs.map((inj, k) => [inj, k] as const).sort((a, b) => a[0].round - b[0].round || a[1] - b[1]).map(([inj]) => inj);

@@ -1,6 +1,7 @@
 import type { Commitment, SanctionMeasure } from './agreement.js';
 import type { CapabilityKey } from './capability.js';
 import type { ActorId } from './ids.js';
+import type { MechanismOverrides } from './mechanisms.js';
 import type { OperationKind, OperationTarget } from './operation.js';
 
 /**
@@ -14,6 +15,9 @@ import type { OperationKind, OperationTarget } from './operation.js';
  * - `sanction`: a state imposes a sanction (an indictment, an executive order);
  * - `threat`: a state threatens a sanction unless a stated condition is met;
  * - `capability`: an actor's capability changes (a new cyber command, a patch campaign);
+ * - `mechanisms`: coefficients change from this round on (`set` overrides the ones in force, as a
+ *   scenario's `mechanisms` overrides the defaults): better forensics for everyone, a new trust
+ *   regime. A `fork` records its intervention's mechanism change this way, so the fork replays;
  * - `note`: a narrative marker (a summit, a leak) that changes nothing but appears in the story.
  *
  * @example
@@ -40,4 +44,5 @@ export type Inject =
   | { readonly round: number; readonly type: 'sanction'; readonly by: ActorId; readonly target: ActorId; readonly measure: SanctionMeasure }
   | { readonly round: number; readonly type: 'threat'; readonly by: ActorId; readonly target: ActorId; readonly measure: SanctionMeasure; readonly unless?: string }
   | { readonly round: number; readonly type: 'capability'; readonly actor: ActorId; readonly capability: CapabilityKey; readonly value: number }
+  | { readonly round: number; readonly type: 'mechanisms'; readonly set: MechanismOverrides }
   | { readonly round: number; readonly type: 'note'; readonly text: string };

@@ -50,7 +50,7 @@ export interface ScenarioActor {
 
 /**
  * Scripted events of a scenario: every engine inject (`operation`, `reveal`, `agreement`,
- * `sanction`, `threat`, `capability`, `note`) plus storytelling forms that expand into them —
+ * `sanction`, `threat`, `capability`, `mechanisms`, `note`) plus storytelling forms that expand into them —
  * `indictment` (an indictment sanction with a note), `leak` (a reveal with a note), `summit` (a note,
  * and an agreement when it has terms), `sanctions-threat` (a threat). Any inject may carry `text`,
  * told in the narrative.

@@ -46,7 +46,7 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const TOP = ['$schema', 'name', 'title', 'description', 'rounds', 'calendar', 'seed', 'actors', 'dyads', 'agreements', 'norms', 'forums', 'injects', 'mechanisms'];
 const COMMITMENTS = ['hotline', 'no-commercial-theft', 'assistance', 'information-sharing', 'norms', 'sanctions-relief', 'next-round'] as const;
-const INJECTS = ['operation', 'reveal', 'agreement', 'sanction', 'threat', 'capability', 'note', 'indictment', 'leak', 'summit', 'sanctions-threat'] as const;
+const INJECTS = ['operation', 'reveal', 'agreement', 'sanction', 'threat', 'capability', 'mechanisms', 'note', 'indictment', 'leak', 'summit', 'sanctions-threat'] as const;
 const MAX_ROUNDS = 100_000;
 
 let defaultRegistry: StrategyRegistry | undefined;
@@ -79,7 +79,9 @@ export function parseScenario(input: string | unknown, options: ParseScenarioOpt
     try {
       createWorld(spec, { seed: doc.seed ?? 1 });
     } catch (e) {
-      if (e instanceof ConfigError) c.issues.push(...e.issues);
+      // The engine numbers injects after storytelling forms expanded; report them as written.
+      const origin = doc.injects ? expandWithOrigin(doc.injects).origin : [];
+      if (e instanceof ConfigError) c.issues.push(...e.issues.map((issue) => ({ ...issue, path: documentPath(issue.path, origin) })));
       else throw e;
     }
   }
@@ -253,6 +255,8 @@ const INJECT_FIELDS: Record<(typeof INJECTS)[number], { readonly allowed: readon
   sanction: { allowed: ['by', 'target', 'measure'], required: ['by', 'target', 'measure'] },
   threat: { allowed: ['by', 'target', 'measure', 'unless'], required: ['by', 'target', 'measure'] },
   capability: { allowed: ['actor', 'capability', 'value'], required: ['actor', 'capability', 'value'] },
+  // The coefficients in `set` are checked in depth by createWorld (mergeMechanisms), like the top-level `mechanisms`.
+  mechanisms: { allowed: ['set'], required: ['set'] },
   note: { allowed: [], required: ['text'] },
   indictment: { allowed: ['by', 'target'], required: ['by', 'target'] },
   leak: { allowed: ['victim'], required: [] },
@@ -284,6 +288,7 @@ function checkInject(path: string, v: unknown, ids: readonly string[], rounds: n
   if (x.commercial !== undefined && typeof x.commercial !== 'boolean') c.add(join(path, 'commercial'), 'true or false', String(x.commercial));
   if (x.capability !== undefined) c.oneOf(join(path, 'capability'), x.capability, CAPABILITY_KEYS);
   if (x.value !== undefined) c.number(join(path, 'value'), x.value, 0, 1);
+  if (x.set !== undefined) c.object(join(path, 'set'), x.set, Object.keys(DEFAULT_KEYS));
 }
 
 function buildSpec(doc: ScenarioDocument, registry: StrategyRegistry): WorldSpec {
@@ -339,8 +344,22 @@ export function resolveCapabilities(ref: string | (Partial<Capabilities> & { rea
  * ```
  */
 export function expandInjects(injects: readonly ScenarioInject[]): Inject[] {
-  const out: Inject[] = [];
-  for (const inj of injects) {
+  return expandWithOrigin(injects).injects;
+}
+
+/** The expanded injects and, for each, the index of the scenario inject it came from. */
+function expandWithOrigin(injects: readonly ScenarioInject[]): { injects: Inject[]; origin: number[] } {
+  const expanded: Inject[] = [];
+  const origin: number[] = [];
+  let from = 0;
+  const out = {
+    push(inj: Inject) {
+      expanded.push(inj);
+      origin.push(from);
+    },
+  };
+  for (const [k, inj] of injects.entries()) {
+    from = k;
     if (inj.type !== 'note' && 'text' in inj && typeof inj.text === 'string') out.push({ round: inj.round, type: 'note', text: inj.text });
     switch (inj.type) {
       case 'indictment':
@@ -365,5 +384,13 @@ export function expandInjects(injects: readonly ScenarioInject[]): Inject[] {
       }
     }
   }
-  return out;
+  return { injects: expanded, origin };
+}
+
+/** An engine issue's path about an expanded inject (`injects[k]…`), as the path in the scenario file. */
+function documentPath(path: string, origin: readonly number[]): string {
+  return path.replace(/^injects\[(\d+)\]/, (whole, k: string) => {
+    const from = origin[Number(k)];
+    return from === undefined ? whole : `injects[${from}]`;
+  });
 }

@@ -81,6 +81,12 @@ const CAUSES_EN: Readonly<Record<string, string>> = {
   'conflict.opened': 'open conflict',
 };
 
+/** A mechanism override as `path = value` lines, in the order written: `detection.scale = 2`. */
+function settings(set: unknown, prefix = ''): string[] {
+  if (set === null || typeof set !== 'object' || Array.isArray(set)) return [`${prefix} = ${JSON.stringify(set)}`];
+  return Object.entries(set).flatMap(([k, v]) => settings(v, prefix ? `${prefix}.${k}` : k));
+}
+
 /**
  * The narrative in English (the default).
  *
@@ -94,7 +100,11 @@ export const NARRATIVE_EN: NarrativeText = Object.freeze<NarrativeText>({
   rungName: (rung: number) => RUNG_NAMES[rung] ?? `L${rung}`,
   roundHeading: (round: number, date?: string) => (date === undefined ? `Round ${round}` : `Round ${round} (${date})`),
   events: {
-    'inject.applied': (e) => (e.inject.type === 'note' ? `📰 ${e.inject.text}` : null),
+    'inject.applied': (e) => {
+      if (e.inject.type === 'note') return `📰 ${e.inject.text}`;
+      if (e.inject.type === 'mechanisms') return `⚙ From this round on: ${settings(e.inject.set).join(', ')}.`;
+      return null;
+    },
     'strategy.failed': (e) => `(${e.actor}'s strategy failed: ${e.message})`,
     'action.rejected': (e) => `(${e.actor}'s action was rejected: ${e.reason})`,
     'operation.conducted': (e) => {

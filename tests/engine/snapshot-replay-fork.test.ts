@@ -128,6 +128,30 @@ describe('fork', () => {
     expect(worldJson(again.world)).toBe(worldJson(f.world));
   });
 
+  it('a fork that changes mechanisms takes effect from its round, is in the log, and replays and forks again', () => {
+    const run = simulate(SPEC, { seed: 3, rounds: 12 });
+    const f = fork(run, 5, { mechanisms: { detection: { scale: 0 } } });
+    const detected = (log: readonly SimEvent[], from: number) => log.filter((e) => e.type === 'incident.detected' && e.operation !== null && e.round >= from).length;
+    expect(detected(run.log, 5)).toBeGreaterThan(0);
+    // With detection scaled to 0 no operation is detected from round 5 on (false alarms remain); before round 5 the logs agree.
+    expect(detected(f.log, 5)).toBe(0);
+    expect(sha256(f.log.filter((e) => e.round < 5))).toBe(sha256(run.log.filter((e) => e.round < 5)));
+    expect(f.log.find((e) => e.type === 'inject.applied' && e.inject.type === 'mechanisms')).toMatchObject({ round: 5, inject: { set: { detection: { scale: 0 } } } });
+    expect(f.world.mechanisms.detection.scale).toBe(0);
+    expect(f.initial.mechanisms.detection.scale).toBe(run.initial.mechanisms.detection.scale);
+    // Before, a fork that changed mechanisms could not be replayed from initial + log: the change was nowhere in them.
+    expect(worldJson(replay(f.initial, f.log))).toBe(worldJson(f.world));
+    const again = fork(f, 8);
+    expect(sha256(again.log)).toBe(sha256(f.log));
+  });
+
+  it('a fork rejects bad mechanism overrides and bad injects together, by path', () => {
+    const run = simulate(SPEC, { seed: 3, rounds: 8 });
+    expect(() => fork(run, 4, { mechanisms: { detection: { scael: 2 } } as never, injects: [{ round: 2, type: 'note', text: 'too early' }] })).toThrow(
+      /intervention\.mechanisms\.detection\.scael[\s\S]*intervention\.injects\[0\]\.round/,
+    );
+  });
+
   it('a fork of a fork with a reveal keeps both interventions and the first fork’s history', () => {
     const run = simulate(SPEC, { seed: 11, rounds: 14 });
     const first = fork(run, 3, { injects: [{ round: 3, type: 'agreement', parties: ['CN', 'US'], terms: [{ kind: 'hotline' }] }] });

@@ -1,5 +1,6 @@
 import type { OperateAction } from '../../model/action.js';
 import type { Dialogue } from '../../model/agreement.js';
+import { mergeMechanisms } from '../../model/mechanisms.js';
 import type { World } from '../../model/world.js';
 import { actorIndex } from '../world.js';
 import { signAgreement } from './agreements.js';
@@ -40,6 +41,7 @@ export function applyInjects(world: World, ctx: RoundContext): { world: World; o
   };
   let incidents = world.incidents;
   let actors = world.actors;
+  let mechanisms = world.mechanisms;
   due.forEach((inj, k) => {
     ctx.events.push({ type: 'inject.applied', round, phase, inject: inj });
     switch (inj.type) {
@@ -86,6 +88,10 @@ export function applyInjects(world: World, ctx: RoundContext): { world: World; o
         if (i !== undefined) actors = actors.map((a, j) => (j === i ? { ...a, capabilities: { ...a.capabilities, [inj.capability]: inj.value } } : a));
         break;
       }
+      case 'mechanisms':
+        // Checked when the world was created (readInjects), so a merge here cannot fail.
+        mechanisms = mergeMechanisms(inj.set, mechanisms).mechanisms;
+        break;
       case 'note':
         break;
     }
@@ -106,7 +112,7 @@ export function applyInjects(world: World, ctx: RoundContext): { world: World; o
   for (const f of forumsDue) ctx.events.push({ type: 'forum.convened', round, phase, forum: f.id, members: f.members, packages: f.agenda });
 
   return {
-    world: { ...world, ...state, actors, incidents, injects: world.injects.filter((inj) => inj.round > round) },
+    world: { ...world, ...state, actors, incidents, mechanisms, injects: world.injects.filter((inj) => inj.round > round) },
     orders,
   };
 }
