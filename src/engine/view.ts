@@ -4,6 +4,7 @@ import { topSuspect } from '../model/attribution.js';
 import type { DecisionPhase, SimEvent } from '../model/event.js';
 import { isVisibleTo } from '../model/event.js';
 import type { Incident } from '../model/incident.js';
+import type { Operation } from '../model/operation.js';
 import { betaTrust } from '../model/trust.js';
 import type { World } from '../model/world.js';
 import type { ActorView, ForumView, IncidentView, OwnOperationView, PublicActor, VisibleEvent } from './contract.js';
@@ -17,11 +18,11 @@ import { actorIndex } from './world.js';
 export class ViewFactory {
   private readonly cache = new Map<string, ActorView>();
   private readonly publicActors: readonly PublicActor[];
-  private incidentsByVictim: Map<string, IncidentView[]> | undefined;
+  private incidentsByVictim: ReadonlyMap<string, readonly IncidentView[]> | undefined;
   private requestsByAddressee: Map<string, Request[]> | undefined;
   private involved: ReadonlySet<string> | undefined;
   private forumViews: readonly ForumView[] | undefined;
-  private ownOperations: Map<string, readonly OwnOperationView[]> | undefined;
+  private ownOperations: ReadonlyMap<string, readonly OwnOperationView[]> | undefined;
 
   constructor(
     private readonly world: World,
@@ -65,7 +66,7 @@ export class ViewFactory {
       : this.publicActors;
     const events = this.events;
     let visible: readonly VisibleEvent[] | undefined;
-    const operations = this.operationsByPrincipal().get(self) ?? [];
+    const operations = this.operationsByPrincipal().get(self) ?? NONE;
     const view: ActorView = {
       round: this.round,
       phase: this.phase,
@@ -96,7 +97,7 @@ export class ViewFactory {
       talks: Object.freeze(world.talks.filter((t) => t.parties.includes(self))),
       dialogues: Object.freeze(world.dialogues.filter((d) => d.parties.includes(self))),
       forums: this.forums(),
-      incidents: Object.freeze(this.incidents().get(self) ?? []),
+      incidents: this.incidents().get(self) ?? NONE,
       operations,
       requests: Object.freeze(this.requests().get(self) ?? []),
       get events() {
@@ -127,39 +128,13 @@ export class ViewFactory {
     return this.involved;
   }
 
-  private operationsByPrincipal(): Map<string, readonly OwnOperationView[]> {
-    if (!this.ownOperations) {
-      const m = new Map<string, OwnOperationView[]>();
-      for (const op of this.world.operations) {
-        let list = m.get(op.principal);
-        if (!list) m.set(op.principal, (list = []));
-        list.push(
-          Object.freeze({
-            round: op.round,
-            target: op.target,
-            kind: op.kind,
-            against: op.against,
-            via: op.author === op.principal ? null : op.author,
-            success: op.success,
-          }),
-        );
-      }
-      for (const list of m.values()) Object.freeze(list);
-      this.ownOperations = m;
-    }
+  private operationsByPrincipal(): ReadonlyMap<string, readonly OwnOperationView[]> {
+    this.ownOperations ??= ownOperationLists(this.world.operations);
     return this.ownOperations;
   }
 
-  private incidents(): Map<string, IncidentView[]> {
-    if (!this.incidentsByVictim) {
-      const m = new Map<string, IncidentView[]>();
-      for (const inc of this.world.incidents) {
-        let list = m.get(inc.victim);
-        if (!list) m.set(inc.victim, (list = []));
-        list.push(incidentView(inc, this.world));
-      }
-      this.incidentsByVictim = m;
-    }
+  private incidents(): ReadonlyMap<string, readonly IncidentView[]> {
+    this.incidentsByVictim ??= incidentLists(this.world);
     return this.incidentsByVictim;
   }
 
@@ -175,6 +150,69 @@ export class ViewFactory {
     }
     return this.requestsByAddressee;
   }
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
+// Views of the same immutable objects are the same: incidents and operations are frozen before
+// any view is built and shared (structurally) from phase to phase and round to round, so a view
+// made of one stays valid as long as the object lives. Rebuilding every incident and operation
+// view of the retained history for every decision phase was ≈ 10% of a run (docs/performance.md).
+const ownOperationViews = new WeakMap<Operation, OwnOperationView>();
+const ownOperationsByList = new WeakMap<readonly Operation[], ReadonlyMap<string, readonly OwnOperationView[]>>();
+const incidentViews = new WeakMap<Incident, { readonly index: ReadonlyMap<string, number>; readonly view: IncidentView }>();
+const incidentsByList = new WeakMap<readonly Incident[], { readonly index: ReadonlyMap<string, number>; readonly lists: ReadonlyMap<string, readonly IncidentView[]> }>();
+
+/** Each principal's own operations, as frozen views (one per operation object, made once). */
+function ownOperationLists(operations: readonly Operation[]): ReadonlyMap<string, readonly OwnOperationView[]> {
+  const cached = ownOperationsByList.get(operations);
+  if (cached) return cached;
+  const m = new Map<string, OwnOperationView[]>();
+  for (const op of operations) {
+    let list = m.get(op.principal);
+    if (!list) m.set(op.principal, (list = []));
+    let v = ownOperationViews.get(op);
+    if (!v) {
+      v = Object.freeze({
+        round: op.round,
+        target: op.target,
+        kind: op.kind,
+        against: op.against,
+        via: op.author === op.principal ? null : op.author,
+        success: op.success,
+      });
+      ownOperationViews.set(op, v);
+    }
+    list.push(v);
+  }
+  for (const list of m.values()) Object.freeze(list);
+  // Only a frozen list is immutable, so only a frozen list may stand for its views later.
+  if (Object.isFrozen(operations)) ownOperationsByList.set(operations, m);
+  return m;
+}
+
+/** Each victim's incidents, as frozen views (one per incident object and actor list, made once). */
+function incidentLists(world: World): ReadonlyMap<string, readonly IncidentView[]> {
+  // The suspect's id is read from the actor list: a view is reused only with the same index.
+  const index = actorIndex(world);
+  const cached = incidentsByList.get(world.incidents);
+  if (cached && cached.index === index) return cached.lists;
+  const m = new Map<string, IncidentView[]>();
+  for (const inc of world.incidents) {
+    let list = m.get(inc.victim);
+    if (!list) m.set(inc.victim, (list = []));
+    const known = incidentViews.get(inc);
+    let v: IncidentView;
+    if (known && known.index === index) v = known.view;
+    else {
+      v = incidentView(inc, world);
+      if (Object.isFrozen(inc)) incidentViews.set(inc, { index, view: v });
+    }
+    list.push(v);
+  }
+  for (const list of m.values()) Object.freeze(list);
+  if (Object.isFrozen(world.incidents)) incidentsByList.set(world.incidents, { index, lists: m });
+  return m;
 }
 
 /** A visible event as a view shows it: a perceived violation loses `real` (hidden truth). */
