@@ -39,6 +39,19 @@ function article(word: string): string {
   return /^[aeiou]/.test(word) ? 'an' : 'a';
 }
 
+function hotlineVerb(answer: string): string {
+  switch (answer) {
+    case 'deny':
+      return 'denied on the hotline';
+    case 'cooperate':
+      return 'denied on the hotline and offered to cooperate';
+    case 'acknowledge':
+      return 'acknowledged on the hotline';
+    default:
+      return 'did not answer the hotline';
+  }
+}
+
 function answerVerb(answer: string): string {
   switch (answer) {
     case 'deny':
@@ -127,7 +140,7 @@ export const NARRATIVE_EN: NarrativeText = Object.freeze<NarrativeText>({
     'accusation.answered': (e) => `${e.by} ${answerVerb(e.answer)} ${e.to}'s accusation.`,
     'denial.issued': (e) => `${e.by} publicly denied ${e.accuser}'s accusation.`,
     'hotline.queried': (e) => `${e.by} called ${e.target} on the hotline about an incident.`,
-    'hotline.answered': (e) => `${e.by} ${answerVerb(e.answer)} on the hotline; ${e.to} now puts it at ${pct(e.confidence)}.`,
+    'hotline.answered': (e) => `${e.by} ${hotlineVerb(e.answer)}; ${e.to} now puts it at ${pct(e.confidence)}.`,
     'request.unanswered': (e) => `${e.by} left ${e.to}'s ${e.kind === 'accusation' ? 'accusation' : 'hotline call'} unanswered.`,
     'sanction.imposed': (e) => `${e.sanction.by} imposed ${measure(e.sanction.measure)} on ${e.sanction.target}.`,
     'sanction.lifted': (e) => `${e.by} lifted its sanctions on ${e.target}.`,
