@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MECHANISMS, isVisibleTo, simulate } from '../../src/index.js';
 import type { Inject, MechanismOverrides, WorldSpec } from '../../src/index.js';
-import { eventsOf, QUIET } from './helpers.js';
+import { answering, atRounds, eventsOf, QUIET, scripted } from './helpers.js';
 
 const SEEDS = Array.from({ length: 40 }, (_, k) => k);
 const ROUNDS = 6;
@@ -102,5 +102,47 @@ describe('the commitment audit', () => {
       falsePerceived += perceived.length;
     }
     expect(falsePerceived).toBeGreaterThan(5);
+  });
+
+  it('an agreement binds only what follows its signing: a sanction or a theft earlier in the same round is not a breach', () => {
+    // Round 2: A indicts B and steals from B (injects, operations), then the two sign sanctions relief
+    // and no commercial theft (an agreement inject is applied in the injects phase, after the
+    // sanction above it, before the operation). Round 4: A sanctions B again — a breach.
+    const spec: WorldSpec = {
+      actors: [{ id: 'A', capabilities: { espionage: 0.9 } }, { id: 'B', capabilities: { attribution: 1 } }],
+      injects: [
+        { round: 2, type: 'sanction', by: 'A', target: 'B', measure: 'indictment' },
+        { round: 2, type: 'agreement', parties: ['A', 'B'], terms: [{ kind: 'sanctions-relief' }, { kind: 'no-commercial-theft' }] },
+        { round: 2, type: 'operation', actor: 'A', target: 'B', kind: 'espionage', commercial: true },
+        { round: 4, type: 'sanction', by: 'A', target: 'B', measure: 'economic' },
+      ],
+      mechanisms: QUIET,
+    };
+    const r = simulate(spec, { seed: 1, rounds: 6 });
+    // The signing lifted the indictment; nobody broke sanctions relief in round 2.
+    expect(eventsOf(r.log, 'sanction.lifted', (e) => e.round === 2)).toHaveLength(1);
+    expect(eventsOf(r.log, 'violation.committed', (e) => e.commitment === 'sanctions-relief' && e.round === 2)).toEqual([]);
+    expect(eventsOf(r.log, 'violation.perceived', (e) => e.commitment === 'sanctions-relief' && e.round === 2)).toEqual([]);
+    // The theft came after the signing in round 2 (operations follow injects): it is a breach.
+    expect(eventsOf(r.log, 'violation.committed', (e) => e.commitment === 'no-commercial-theft' && e.round === 2)).toHaveLength(1);
+    // The sanction of round 4 breaks the relief, and B sees it.
+    expect(eventsOf(r.log, 'violation.committed', (e) => e.commitment === 'sanctions-relief')).toEqual([expect.objectContaining({ round: 4, by: 'A', against: 'B' })]);
+    expect(eventsOf(r.log, 'violation.perceived', (e) => e.commitment === 'sanctions-relief')).toEqual([expect.objectContaining({ round: 4, by: 'B', against: 'A', real: true })]);
+  });
+
+  it('a theft in the round talks end in an agreement, before the signing, is not a breach of it', () => {
+    // The agreement is signed in the responses phase of round 1; A's theft ran in the operations phase before.
+    const spec: WorldSpec = {
+      actors: [{ id: 'A', capabilities: { espionage: 0.9 } }, { id: 'B', capabilities: { attribution: 1 } }],
+      injects: [{ round: 1, type: 'operation', actor: 'A', target: 'B', kind: 'espionage', commercial: true }],
+      mechanisms: QUIET,
+    };
+    const proposer = scripted({ name: 'proposer', diplomacy: atRounds({ 1: [{ type: 'propose-talks', target: 'B', terms: [{ kind: 'no-commercial-theft' }] }] }) });
+    const r = simulate({ ...spec, actors: [{ ...spec.actors[0]!, strategy: proposer }, { ...spec.actors[1]!, strategy: answering('proposal', { type: 'accept' }) }] }, { seed: 1, rounds: 3 });
+    const [signed] = eventsOf(r.log, 'agreement.signed');
+    expect(signed).toMatchObject({ round: 1, phase: 'responses' });
+    expect(eventsOf(r.log, 'operation.conducted', (e) => e.round === 1 && e.operation.commercial)).toHaveLength(1);
+    expect(eventsOf(r.log, 'violation.committed')).toEqual([]);
+    expect(eventsOf(r.log, 'violation.perceived')).toEqual([]);
   });
 });

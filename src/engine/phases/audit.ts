@@ -48,11 +48,23 @@ export function auditCommitments(world: World, ctx: RoundContext): void {
     what: { commitment?: CommitmentKind; norm?: NormId; agreement?: string },
   ) => ({ by, against, commitment: what.commitment ?? null, norm: what.norm ?? null, agreement: what.agreement ?? null });
 
-  for (const e of ctx.events) {
+  // An agreement signed this round binds only what happens after its signing: a sanction imposed,
+  // or an operation run, earlier in the round is not a breach of it (sanctions relief even lifts
+  // that sanction). Index of each signing among this round's events:
+  const signedAt = new Map<string, number>();
+  ctx.events.forEach((e, k) => {
+    if (e.type === 'agreement.signed') signedAt.set(e.agreement.id, k);
+  });
+  const binding = <A extends { readonly id: string }>(ag: A | undefined, k: number): A | undefined => {
+    const at = ag === undefined ? undefined : signedAt.get(ag.id);
+    return at === undefined || at < k ? ag : undefined;
+  };
+
+  for (const [k, e] of ctx.events.entries()) {
     if (e.type === 'operation.conducted') {
       const op = e.operation;
       const conduct: Conduct = { kind: op.kind, against: op.against, commercial: op.commercial, viaProxy: op.author !== op.principal };
-      const ag = op.commercial ? hasTerm(world.agreements, op.principal, op.target, 'no-commercial-theft') : undefined;
+      const ag = op.commercial ? binding(hasTerm(world.agreements, op.principal, op.target, 'no-commercial-theft'), k) : undefined;
       if (ag) committed.push({ type: 'violation.committed', round, phase, ...violation(op.principal, op.target, { commitment: 'no-commercial-theft', agreement: ag.id }), operation: op.id });
       for (const norm of brokenNorms(world.norms[op.principal] ?? [], conduct)) {
         committed.push({ type: 'violation.committed', round, phase, ...violation(op.principal, op.target, { norm }), operation: op.id });
@@ -63,13 +75,13 @@ export function auditCommitments(world: World, ctx: RoundContext): void {
       const real = op !== undefined && (op.principal === e.suspect || op.author === e.suspect);
       // The victim judges the act as it saw it; it cannot tell whether a proxy was used.
       const conduct: Conduct = { kind: e.kind, against: e.against, commercial: e.commercial, viaProxy: false };
-      const ag = e.commercial ? hasTerm(world.agreements, e.victim, e.suspect, 'no-commercial-theft') : undefined;
+      const ag = e.commercial ? binding(hasTerm(world.agreements, e.victim, e.suspect, 'no-commercial-theft'), k) : undefined;
       const base = { type: 'violation.perceived' as const, round, phase, confidence: e.confidence, incident: e.incident, real };
       if (ag) perceived.push({ ...base, ...violation(e.victim, e.suspect, { commitment: 'no-commercial-theft', agreement: ag.id }) });
       for (const norm of brokenNorms(world.norms[e.suspect] ?? [], conduct)) perceived.push({ ...base, ...violation(e.victim, e.suspect, { norm }) });
     } else if (e.type === 'request.unanswered' && e.kind === 'assistance') {
       // e.by left e.to's request unanswered.
-      const ag = hasTerm(world.agreements, e.by, e.to, 'assistance');
+      const ag = binding(hasTerm(world.agreements, e.by, e.to, 'assistance'), k);
       const base = { round, phase, operation: null };
       const seen = { type: 'violation.perceived' as const, round, phase, confidence: 1, incident: null, real: true };
       if (ag) {
@@ -82,7 +94,7 @@ export function auditCommitments(world: World, ctx: RoundContext): void {
       }
     } else if (e.type === 'sanction.imposed') {
       const s = e.sanction;
-      const ag = hasTerm(world.agreements, s.by, s.target, 'sanctions-relief');
+      const ag = binding(hasTerm(world.agreements, s.by, s.target, 'sanctions-relief'), k);
       if (ag) {
         committed.push({ type: 'violation.committed', round, phase, operation: null, ...violation(s.by, s.target, { commitment: 'sanctions-relief', agreement: ag.id }) });
         perceived.push({ type: 'violation.perceived', round, phase, confidence: 1, incident: null, real: true, ...violation(s.target, s.by, { commitment: 'sanctions-relief', agreement: ag.id }) });
