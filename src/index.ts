@@ -97,6 +97,7 @@ export { StrategyRegistry, suggest } from './strategies/registry.js';
 export {
   BUILTIN_STRATEGIES,
   cautious,
+  contractor,
   createRegistry,
   deEscalator,
   deterrer,

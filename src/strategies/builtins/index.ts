@@ -1,11 +1,13 @@
 import { StrategyRegistry } from '../registry.js';
 import { deterrer, generousTitForTat, hawk, titForTat } from './reactive.js';
 import { dove, passive, random } from './simple.js';
+import { contractor } from './contractor.js';
 import { cautious, deEscalator, grimTrigger, normEntrepreneur, pragmatist, spoiler } from './diplomatic.js';
 
 export { cautious, deEscalator, grimTrigger, normEntrepreneur, pragmatist, spoiler } from './diplomatic.js';
 export { deterrer, generousTitForTat, hawk, titForTat } from './reactive.js';
 export { dove, passive, random } from './simple.js';
+export { contractor } from './contractor.js';
 
 /**
  * The factories of every built-in strategy, by registered name.
@@ -29,6 +31,7 @@ export const BUILTIN_STRATEGIES = Object.freeze({
   'grim-trigger': grimTrigger,
   cautious,
   'de-escalator': deEscalator,
+  contractor,
 });
 
 /**
