@@ -228,7 +228,9 @@ function ask(
   // Events are only appended: freeze the ones added since the last decision, not all again.
   for (let k = ctx.frozenEvents ?? 0; k < ctx.events.length; k++) freeze(ctx.events[k], true);
   ctx.frozenEvents = ctx.events.length;
-  const views = new ViewFactory(world, phase, ctx.round, [...world.recent, ...ctx.events]);
+  // The events a view may show: the previous round's and this round's so far (the view copies
+  // them only if a strategy reads them).
+  const views = new ViewFactory(world, phase, ctx.round, world.recent, ctx.events, ctx.events.length);
   const needs: DecisionNeed[] = [];
   const drawsAtStart = new Map<string, number>();
   const rngOf = (actor: string): Rng => {
@@ -293,7 +295,16 @@ function recordDecision(
   if (error !== undefined) ctx.events.push({ type: 'strategy.failed', round: ctx.round, phase, actor, decision: phase, message: error });
 }
 
+// One facade per stream: it only delegates, so every phase of a run can hand out the same one.
+const facades = new WeakMap<Stream, Rng>();
+
 function rngFacade(s: Stream): Rng {
+  let f = facades.get(s);
+  if (!f) facades.set(s, (f = makeFacade(s)));
+  return f;
+}
+
+function makeFacade(s: Stream): Rng {
   return Object.freeze({
     next: () => s.next(),
     int: (n: number) => s.int(n),

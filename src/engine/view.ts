@@ -28,7 +28,10 @@ export class ViewFactory {
     private readonly world: World,
     private readonly phase: DecisionPhase,
     private readonly round: number,
+    private readonly recent: readonly SimEvent[],
     private readonly events: readonly SimEvent[],
+    /** How many of `events` had happened when the phase asked (later ones are not shown). */
+    private readonly eventCount: number,
   ) {
     this.publicActors = Object.freeze(world.actors.map(publicActor));
   }
@@ -64,7 +67,9 @@ export class ViewFactory {
           }),
         )
       : this.publicActors;
+    const recent = this.recent;
     const events = this.events;
+    const eventCount = this.eventCount;
     let visible: readonly VisibleEvent[] | undefined;
     const operations = this.operationsByPrincipal().get(self) ?? NONE;
     const view: ActorView = {
@@ -91,17 +96,25 @@ export class ViewFactory {
       },
       hasHotline: (other) => world.agreements.some((ag) => ag.parties.includes(self) && ag.parties.includes(other) && ag.terms.some((t) => t.kind === 'hotline')),
       norms: (actor) => world.norms[actor] ?? [],
-      agreements: Object.freeze(world.agreements.filter((ag) => ag.parties.includes(self))),
+      agreements: involving(world.agreements, self),
       sanctions: world.sanctions,
       threats: world.threats,
-      talks: Object.freeze(world.talks.filter((t) => t.parties.includes(self))),
-      dialogues: Object.freeze(world.dialogues.filter((d) => d.parties.includes(self))),
+      talks: involving(world.talks, self),
+      dialogues: involving(world.dialogues, self),
       forums: this.forums(),
       incidents: this.incidents().get(self) ?? NONE,
       operations,
-      requests: Object.freeze(this.requests().get(self) ?? []),
+      requests: Object.freeze(this.requests().get(self) ?? NONE),
       get events() {
-        visible ??= Object.freeze(events.filter((e) => isVisibleTo(e, self)).map(withoutHiddenTruth));
+        if (!visible) {
+          const seen: VisibleEvent[] = [];
+          for (const e of recent) if (isVisibleTo(e, self)) seen.push(withoutHiddenTruth(e));
+          for (let k = 0; k < eventCount; k++) {
+            const e = events[k] as SimEvent;
+            if (isVisibleTo(e, self)) seen.push(withoutHiddenTruth(e));
+          }
+          visible = Object.freeze(seen);
+        }
         return visible;
       },
       welfare: world.welfare[i] ?? 0,
@@ -153,6 +166,13 @@ export class ViewFactory {
 }
 
 const NONE: readonly never[] = Object.freeze([]);
+
+/** The entries of `list` that `self` is a party to, frozen (one shared empty list when none is). */
+function involving<T extends { readonly parties: readonly string[] }>(list: readonly T[], self: string): readonly T[] {
+  let out: T[] | undefined;
+  for (const x of list) if (x.parties.includes(self)) (out ??= []).push(x);
+  return out ? Object.freeze(out) : NONE;
+}
 
 // Views of the same immutable objects are the same: incidents and operations are frozen before
 // any view is built and shared (structurally) from phase to phase and round to round, so a view

@@ -65,7 +65,8 @@ export function detectAndAttribute(world: World, ctx: RoundContext, newOps: read
       const named = drawSignal(world, index, op, inc.kind, v, q, false, attr());
       // Frozen at birth: the deep freeze before the next decision then skips it instead of
       // visiting its N + 1 numbers (profiled at 128 actors: ≈ 8% of a run in immer's walk).
-      const posterior = Object.freeze(updatePosterior(inc.posterior, named, q));
+      // No usable signal leaves the posterior as it was: keep the (frozen) array itself.
+      const posterior = named === null ? inc.posterior : Object.freeze(updatePosterior(inc.posterior, named, q));
       const next: Incident = {
         ...inc,
         signals: [...inc.signals, named === null ? null : (world.actors[named]?.id ?? null)],

@@ -6,9 +6,29 @@ import { actorIndex } from '../world.js';
 import { auditCommitments } from './audit.js';
 import type { RoundContext } from './context.js';
 
+// Scratch arrays of one update (never part of a world): the acts and grievances of the round and
+// the next rungs before they are known to differ from the old ones. Reused from call to call, so a
+// round allocates only the dyad arrays that a world keeps.
+let scratchActRung = new Uint8Array(0);
+let scratchGrievance = new Float64Array(0);
+let scratchRung = new Uint8Array(0);
+
+function scratch(nn: number): { actRung: Uint8Array; grievance: Float64Array } {
+  if (scratchActRung.length < nn) {
+    scratchActRung = new Uint8Array(nn);
+    scratchGrievance = new Float64Array(nn);
+    scratchRung = new Uint8Array(nn);
+  } else {
+    scratchActRung.fill(0, 0, nn);
+    scratchGrievance.fill(0, 0, nn);
+  }
+  return { actRung: scratchActRung, grievance: scratchGrievance };
+}
+
 /**
  * Phase 6: update every dyad from what was observed this round, in one pass over the round's
- * events and one pass over the dyad arrays, which are replaced whole (never written in place):
+ * events and one pass over the dyad arrays, which are replaced whole when they change (never
+ * written in place):
  *  - commitments: the audit (see `auditCommitments`) logs real and perceived violations; each
  *    agreement partner not perceived to break it this round earns `trust.keptCommitment`;
  *  - trust: decay r and s by λ, then add the round's evidence (DESIGN §3);
@@ -41,8 +61,7 @@ export function updateWorld(world: World, ctx: RoundContext): World {
     escTrue[k] = (d.escalationTrue[k] as number) * ed;
     escPerc[k] = (d.escalationPerceived[k] as number) * ed;
   }
-  const actRung = new Uint8Array(nn);
-  const grievance = new Float64Array(nn);
+  const { actRung, grievance } = scratch(nn);
   const welfare = Float64Array.from(world.welfare);
   const wf = m.welfare;
   const at = (id: string): number => index.get(id) ?? -1;
@@ -242,9 +261,9 @@ export function updateWorld(world: World, ctx: RoundContext): World {
     welfare[by] = (welfare[by] as number) - wf.sanctionCostImposer;
   }
 
-  // Rungs: per directed dyad, then open conflict is made mutual.
-  const rung = new Uint8Array(nn);
-  const peak = Uint8Array.from(d.peakRung);
+  // Rungs: per directed dyad, then open conflict is made mutual. Computed into scratch; the
+  // world gets a new array only if some rung (or peak) moved, else it keeps the old one.
+  const rung = scratchRung;
   const rp = { openConflictScore: m.escalation.openConflictScore, rungDecay: m.escalation.rungDecay };
   for (let k = 0; k < nn; k++) rung[k] = nextRung(d.rung[k] as number, actRung[k] as number, escPerc[k] as number, rp);
   for (let i = 0; i < n; i++) {
@@ -262,12 +281,18 @@ export function updateWorld(world: World, ctx: RoundContext): World {
       }
     }
   }
+  let rungMoved = false;
+  let peak = d.peakRung;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       const k = i * n + j;
       const r = rung[k] as number;
-      if (r > (peak[k] as number)) peak[k] = r;
+      if (r > (peak[k] as number)) {
+        if (peak === d.peakRung) peak = Uint8Array.from(d.peakRung);
+        (peak as Uint8Array)[k] = r;
+      }
       const prev = d.rung[k] as number;
+      if (r !== prev) rungMoved = true;
       if (r > prev) {
         ctx.events.push({
           type: 'escalation.changed',
@@ -317,7 +342,7 @@ export function updateWorld(world: World, ctx: RoundContext): World {
   return {
     ...world,
     round: ctx.round + 1,
-    dyads: { n, trustR, trustS, tension, escalationTrue: escTrue, escalationPerceived: escPerc, rung, peakRung: peak },
+    dyads: { n, trustR, trustS, tension, escalationTrue: escTrue, escalationPerceived: escPerc, rung: rungMoved ? rung.slice(0, nn) : d.rung, peakRung: peak },
     welfare,
     incidents: world.incidents.filter((inc) => inc.round > horizon || inc.investigation > 0),
     operations: world.operations.filter((op) => op.round > horizon),
