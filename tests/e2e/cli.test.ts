@@ -1,23 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliHarness, duelFixture, expectInputError, root } from '../helpers/cli.js';
 
-const root = resolve(import.meta.dirname, '../..');
-const cli = resolve(root, 'dist/cli/main.js');
-const fixture = resolve(import.meta.dirname, 'fixtures/duel.yaml');
-const tmp = mkdtempSync(join(tmpdir(), 'detente-cli-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const detente = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: tmp });
-
-/** Exit code 2, a message naming the problem on stderr, nothing on stdout, no stack trace. */
-function expectInputError(r: ReturnType<typeof detente>, message: RegExp): void {
-  expect(r.status).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr).toMatch(message);
-  expect(r.stderr).not.toMatch(/\n\s+at /);
-}
+const fixture = duelFixture;
+const { tmp, detente } = cliHarness('detente-cli-');
 
 describe('detente run', () => {
   it('tells the story of a scenario round by round, with dates, then the closing table', () => {

@@ -1,16 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, cliHarness, duelFixture, expectInputError } from '../helpers/cli.js';
 import { compareRunIds, parseScenario, readResults, summarize, tournament } from '../../src/index.js';
 
-const root = resolve(import.meta.dirname, '../..');
-const cli = resolve(root, 'dist/cli/main.js');
-const duel = resolve(root, 'tests/e2e/fixtures/duel.yaml');
-const tmp = mkdtempSync(join(tmpdir(), 'detente-sweep-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const detente = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: tmp });
+const duel = duelFixture;
+const { tmp, detente } = cliHarness('detente-sweep-');
 const file = (name: string) => join(tmp, name);
 const lines = (name: string) => readFileSync(file(name), 'utf8').split('\n').filter((l) => l !== '');
 /** The data lines of a results file, sorted by run id (CSV: without the header). */
@@ -19,14 +15,6 @@ function sortedRows(name: string): string[] {
   const body = name.endsWith('.csv') ? all.slice(1) : all;
   const id = (l: string) => (name.endsWith('.csv') ? (l.split(',')[0] as string) : (JSON.parse(l) as { run: string }).run);
   return body.sort((a, b) => compareRunIds(id(a), id(b)));
-}
-
-/** Exit code 2, a message naming the problem on stderr, nothing on stdout, no stack trace. */
-function expectInputError(r: ReturnType<typeof detente>, message: RegExp): void {
-  expect(r.stderr).toMatch(message);
-  expect(r.status).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr).not.toMatch(/\n\s+at /);
 }
 
 /** Start a sweep in the background; resolve once its results file holds `rows` lines. */

@@ -1,22 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliHarness, duelFixture, expectInputError } from '../helpers/cli.js';
 
-const root = resolve(import.meta.dirname, '../..');
-const cli = resolve(root, 'dist/cli/main.js');
-const fixture = resolve(root, 'tests/e2e/fixtures/duel.yaml');
-const tmp = mkdtempSync(join(tmpdir(), 'detente-report-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const detente = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: tmp });
-
-function expectInputError(r: ReturnType<typeof detente>, message: RegExp): void {
-  expect(r.status).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr).toMatch(message);
-  expect(r.stderr).not.toMatch(/\n\s+at /);
-}
+const fixture = duelFixture;
+const { tmp, detente } = cliHarness('detente-report-');
 
 describe('detente report', () => {
   it('writes the HTML report and the debrief of a scenario, the same as of its saved run', () => {

@@ -1,23 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliHarness, expectInputError, root } from '../helpers/cli.js';
 
 // The CLI cases tests/e2e/cli.test.ts does not already cover (it has malformed JSON/YAML, empty,
 // __proto__, proxy sponsor, directory, missing and huge files, unknown strategy and duplicate ids).
-const root = resolve(import.meta.dirname, '../..');
-const cli = resolve(root, 'dist/cli/main.js');
-const tmp = mkdtempSync(join(tmpdir(), 'detente-scn-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const detente = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: tmp });
-
-function expectInputError(r: ReturnType<typeof detente>, ...messages: RegExp[]): void {
-  expect(r.status).toBe(2);
-  expect(r.stdout).toBe('');
-  for (const m of messages) expect(r.stderr).toMatch(m);
-  expect(r.stderr).not.toMatch(/\n\s+at /);
-}
+const { tmp, detente } = cliHarness('detente-scn-');
 
 describe('detente validate/run on bad scenario files', () => {
   it.each([
