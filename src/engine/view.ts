@@ -23,6 +23,7 @@ export class ViewFactory {
   private involved: ReadonlySet<string> | undefined;
   private forumViews: readonly ForumView[] | undefined;
   private ownOperations: ReadonlyMap<string, readonly OwnOperationView[]> | undefined;
+  private accessors: SharedAccessors | undefined;
 
   constructor(
     private readonly world: World,
@@ -52,11 +53,8 @@ export class ViewFactory {
     if (i === undefined || me === undefined) throw new Error(`no actor '${self}' in this world`);
     const n = world.dyads.n;
     const d = world.dyads;
-    const at = (id: string): number => {
-      const k = index.get(id);
-      if (k === undefined) throw new RangeError(`unknown actor '${id}'`);
-      return k;
-    };
+    const shared = this.sharedAccessors();
+    const at = shared.at;
     // A proxy's sponsor is known to the proxy and to the sponsor, nobody else: only their views
     // get their own copy of the actor list.
     const actors = this.sponsorsAndProxies().has(self)
@@ -67,59 +65,80 @@ export class ViewFactory {
           }),
         )
       : this.publicActors;
-    const recent = this.recent;
-    const events = this.events;
-    const eventCount = this.eventCount;
-    let visible: readonly VisibleEvent[] | undefined;
     const operations = this.operationsByPrincipal().get(self) ?? NONE;
-    const view: ActorView = {
-      round: this.round,
-      phase: this.phase,
-      self,
-      me: actors[i] as PublicActor,
-      actors,
-      actor: (id) => {
+    return new PhaseView(
+      {
+        round: this.round,
+        phase: this.phase,
+        self,
+        me: actors[i] as PublicActor,
+        actors,
+        actor:
+          actors === this.publicActors
+            ? shared.actor
+            : (id) => {
+                const k = index.get(id);
+                return k === undefined ? undefined : actors[k];
+              },
+        mechanisms: world.mechanisms,
+        trust: (other) => {
+          const k = i * n + at(other);
+          return betaTrust(d.trustR[k] ?? 0, d.trustS[k] ?? 0);
+        },
+        tension: shared.tension,
+        perceivedEscalation: (other) => d.escalationPerceived[at(other) * n + i] ?? 0,
+        rung: shared.rung,
+        hasHotline: (other) => world.agreements.some((ag) => ag.parties.includes(self) && ag.parties.includes(other) && ag.terms.some((t) => t.kind === 'hotline')),
+        norms: shared.norms,
+        agreements: involving(world.agreements, self),
+        sanctions: world.sanctions,
+        threats: world.threats,
+        talks: involving(world.talks, self),
+        dialogues: involving(world.dialogues, self),
+        forums: this.forums(),
+        incidents: this.incidents().get(self) ?? NONE,
+        operations,
+        requests: Object.freeze(this.requests().get(self) ?? NONE),
+        welfare: world.welfare[i] ?? 0,
+      },
+      this.recent,
+      this.events,
+      this.eventCount,
+    );
+  }
+
+  /**
+   * The accessors that do not depend on who is looking, made once per phase and shared by every
+   * view of it (they only read the frozen world, so sharing shows no viewer anything new).
+   */
+  private sharedAccessors(): SharedAccessors {
+    if (!this.accessors) {
+      const world = this.world;
+      const index = actorIndex(world);
+      const d = world.dyads;
+      const n = d.n;
+      const actors = this.publicActors;
+      const at = (id: string): number => {
         const k = index.get(id);
-        return k === undefined ? undefined : actors[k];
-      },
-      mechanisms: world.mechanisms,
-      trust: (other) => {
-        const k = i * n + at(other);
-        return betaTrust(d.trustR[k] ?? 0, d.trustS[k] ?? 0);
-      },
-      tension: (from, to) => d.tension[at(from) * n + at(to)] ?? 0,
-      perceivedEscalation: (other) => d.escalationPerceived[at(other) * n + i] ?? 0,
-      rung: (a, b) => {
-        const x = at(a);
-        const y = at(b);
-        return Math.max(d.rung[x * n + y] ?? 0, d.rung[y * n + x] ?? 0);
-      },
-      hasHotline: (other) => world.agreements.some((ag) => ag.parties.includes(self) && ag.parties.includes(other) && ag.terms.some((t) => t.kind === 'hotline')),
-      norms: (actor) => world.norms[actor] ?? [],
-      agreements: involving(world.agreements, self),
-      sanctions: world.sanctions,
-      threats: world.threats,
-      talks: involving(world.talks, self),
-      dialogues: involving(world.dialogues, self),
-      forums: this.forums(),
-      incidents: this.incidents().get(self) ?? NONE,
-      operations,
-      requests: Object.freeze(this.requests().get(self) ?? NONE),
-      get events() {
-        if (!visible) {
-          const seen: VisibleEvent[] = [];
-          for (const e of recent) if (isVisibleTo(e, self)) seen.push(withoutHiddenTruth(e));
-          for (let k = 0; k < eventCount; k++) {
-            const e = events[k] as SimEvent;
-            if (isVisibleTo(e, self)) seen.push(withoutHiddenTruth(e));
-          }
-          visible = Object.freeze(seen);
-        }
-        return visible;
-      },
-      welfare: world.welfare[i] ?? 0,
-    };
-    return Object.freeze(view);
+        if (k === undefined) throw new RangeError(`unknown actor '${id}'`);
+        return k;
+      };
+      this.accessors = {
+        at,
+        actor: (id) => {
+          const k = index.get(id);
+          return k === undefined ? undefined : actors[k];
+        },
+        tension: (from, to) => d.tension[at(from) * n + at(to)] ?? 0,
+        rung: (a, b) => {
+          const x = at(a);
+          const y = at(b);
+          return Math.max(d.rung[x * n + y] ?? 0, d.rung[y * n + x] ?? 0);
+        },
+        norms: (actor) => world.norms[actor] ?? [],
+      };
+    }
+    return this.accessors;
   }
 
   private forums(): readonly ForumView[] {
@@ -163,6 +182,98 @@ export class ViewFactory {
     }
     return this.requestsByAddressee;
   }
+}
+
+/**
+ * One actor's view of one phase. A class, not an object literal: a literal with a getter (the lazy
+ * `events`) is created in V8's dictionary mode, which cost a hash table per view and slow property
+ * reads in every strategy. The data and accessors are own properties as before; only `events`,
+ * computed on first read, is a getter on the (frozen) prototype. The instance is frozen.
+ */
+class PhaseView implements ActorView {
+  readonly round: number;
+  readonly phase: DecisionPhase;
+  readonly self: string;
+  readonly me: PublicActor;
+  readonly actors: readonly PublicActor[];
+  readonly actor: ActorView['actor'];
+  readonly mechanisms: ActorView['mechanisms'];
+  readonly trust: ActorView['trust'];
+  readonly tension: ActorView['tension'];
+  readonly perceivedEscalation: ActorView['perceivedEscalation'];
+  readonly rung: ActorView['rung'];
+  readonly hasHotline: ActorView['hasHotline'];
+  readonly norms: ActorView['norms'];
+  readonly agreements: ActorView['agreements'];
+  readonly sanctions: ActorView['sanctions'];
+  readonly threats: ActorView['threats'];
+  readonly talks: ActorView['talks'];
+  readonly dialogues: ActorView['dialogues'];
+  readonly forums: ActorView['forums'];
+  readonly incidents: ActorView['incidents'];
+  readonly operations: ActorView['operations'];
+  readonly requests: ActorView['requests'];
+  readonly welfare: number;
+  readonly #recent: readonly SimEvent[];
+  readonly #events: readonly SimEvent[];
+  readonly #eventCount: number;
+  #visible: readonly VisibleEvent[] | undefined;
+
+  constructor(f: Omit<ActorView, 'events'>, recent: readonly SimEvent[], events: readonly SimEvent[], eventCount: number) {
+    this.round = f.round;
+    this.phase = f.phase;
+    this.self = f.self;
+    this.me = f.me;
+    this.actors = f.actors;
+    this.actor = f.actor;
+    this.mechanisms = f.mechanisms;
+    this.trust = f.trust;
+    this.tension = f.tension;
+    this.perceivedEscalation = f.perceivedEscalation;
+    this.rung = f.rung;
+    this.hasHotline = f.hasHotline;
+    this.norms = f.norms;
+    this.agreements = f.agreements;
+    this.sanctions = f.sanctions;
+    this.threats = f.threats;
+    this.talks = f.talks;
+    this.dialogues = f.dialogues;
+    this.forums = f.forums;
+    this.incidents = f.incidents;
+    this.operations = f.operations;
+    this.requests = f.requests;
+    this.welfare = f.welfare;
+    this.#recent = recent;
+    this.#events = events;
+    this.#eventCount = eventCount;
+    this.#visible = undefined;
+    Object.freeze(this);
+  }
+
+  get events(): readonly VisibleEvent[] {
+    if (!this.#visible) {
+      const self = this.self;
+      const seen: VisibleEvent[] = [];
+      for (const e of this.#recent) if (isVisibleTo(e, self)) seen.push(withoutHiddenTruth(e));
+      const events = this.#events;
+      for (let k = 0; k < this.#eventCount; k++) {
+        const e = events[k] as SimEvent;
+        if (isVisibleTo(e, self)) seen.push(withoutHiddenTruth(e));
+      }
+      this.#visible = Object.freeze(seen);
+    }
+    return this.#visible;
+  }
+}
+Object.freeze(PhaseView.prototype);
+Object.freeze(PhaseView);
+
+interface SharedAccessors {
+  readonly at: (id: string) => number;
+  readonly actor: ActorView['actor'];
+  readonly tension: ActorView['tension'];
+  readonly rung: ActorView['rung'];
+  readonly norms: ActorView['norms'];
 }
 
 const NONE: readonly never[] = Object.freeze([]);
