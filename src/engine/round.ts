@@ -247,26 +247,37 @@ function ask(
       needs.push(Object.freeze({ actor: req.to, phase, view: views.view(req.to), request: req, rng }));
     }
   } else {
-    for (const a of world.actors) {
-      const rng = rngOf(a.id);
-      let view: ActorView | undefined;
-      needs.push(
-        Object.freeze({
-          actor: a.id,
-          phase,
-          get view() {
-            view ??= views.view(a.id);
-            return view;
-          },
-          rng,
-        }),
-      );
-    }
+    for (const a of world.actors) needs.push(new LazyNeed(a.id, phase, rngOf(a.id), views));
   }
   const pending: PendingRound = Object.freeze({ done: false, round: ctx.round, phase, needs: Object.freeze(needs) });
   internals.set(pending, { ctx, world, orders, options, drawsAtStart, asked, consumed: false });
   return pending;
 }
+
+/**
+ * A need whose view is built on first read (a decider that does not look costs nothing). A frozen
+ * class rather than an object literal with a getter, which V8 would make in dictionary mode.
+ */
+class LazyNeed implements DecisionNeed {
+  readonly actor: ActorId;
+  readonly phase: DecisionPhase;
+  readonly rng: Rng;
+  readonly #views: ViewFactory;
+
+  constructor(actor: ActorId, phase: DecisionPhase, rng: Rng, views: ViewFactory) {
+    this.actor = actor;
+    this.phase = phase;
+    this.rng = rng;
+    this.#views = views;
+    Object.freeze(this);
+  }
+
+  get view(): ActorView {
+    return this.#views.view(this.actor);
+  }
+}
+Object.freeze(LazyNeed.prototype);
+Object.freeze(LazyNeed);
 
 function finish(world: World, ctx: RoundContext): RoundResult {
   const updated = updateWorld(world, ctx);
