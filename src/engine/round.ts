@@ -1,4 +1,3 @@
-import { freeze } from 'immer';
 import type { Action, DiplomacyAction, Request, Response } from '../model/action.js';
 import type { DecisionPhase, SimEvent } from '../model/event.js';
 import type { ActorId } from '../model/ids.js';
@@ -18,6 +17,7 @@ import { updateWorld } from './phases/update.js';
 import type { Rng, Stream } from './rng.js';
 import { StreamSet, streamKey } from './rng.js';
 import { validateAction, validateResponse } from './validate.js';
+import { deepFreeze } from './freeze.js';
 import { ViewFactory } from './view.js';
 
 /**
@@ -224,9 +224,9 @@ function ask(
   // round (an agreement or capability change from an inject, new incidents, requests, events) are
   // not frozen yet, so freeze them before any decider sees them: a strategy must not be able to
   // change the world or the log through its view. Already-frozen parts are skipped at once.
-  freeze(world, true);
+  deepFreeze(world);
   // Events are only appended: freeze the ones added since the last decision, not all again.
-  for (let k = ctx.frozenEvents ?? 0; k < ctx.events.length; k++) freeze(ctx.events[k], true);
+  for (let k = ctx.frozenEvents ?? 0; k < ctx.events.length; k++) deepFreeze(ctx.events[k]);
   ctx.frozenEvents = ctx.events.length;
   // The events a view may show: the previous round's and this round's so far (the view copies
   // them only if a strategy reads them).
@@ -281,14 +281,13 @@ Object.freeze(LazyNeed);
 
 function finish(world: World, ctx: RoundContext): RoundResult {
   const updated = updateWorld(world, ctx);
-  const events = freeze(ctx.events, true);
-  const next = freeze(
+  const events = deepFreeze(ctx.events);
+  const next = deepFreeze(
     {
       ...updated,
       recent: events.filter((e) => e.type !== 'operation.conducted' && e.type !== 'incident.detected' && e.type !== 'incident.investigated' && e.type !== 'decision.made'),
       rng: ctx.streams.states(),
     },
-    true,
   );
   liveStreams.set(next, ctx.streams);
   return Object.freeze({ done: true, round: ctx.round, world: next, events, metrics: roundMetrics(next, events) });
