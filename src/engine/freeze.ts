@@ -4,8 +4,9 @@ import { freeze } from 'immer';
  * Deep-freeze what the engine hands to strategies and keeps in worlds and logs, stopping at what
  * is already frozen. The same result as immer's `freeze(value, true)`: plain objects and arrays
  * are walked here (immer's generic walk — archetype tests, `Reflect.ownKeys`, a callback per
- * entry — was ≈ 20% of a small run's time, docs/performance.md); anything else (a Map, a Set, a
- * class instance, a typed array) is handed to immer, which freezes it or leaves it as before.
+ * entry — was ≈ 20% of a small run's time, docs/performance.md); typed arrays are left as they are
+ * (as immer does); anything else (a Map, a Set, a class instance) is handed to immer, which freezes
+ * it or leaves it as before.
  *
  * @example
  * ```ts
@@ -20,6 +21,8 @@ export function deepFreeze<T>(value: T): T {
     for (let i = 0; i < value.length; i++) deepFreeze(value[i] as unknown);
     return value;
   }
+  // Typed arrays (the dyad tables) cannot be frozen, and immer leaves them as they are.
+  if (ArrayBuffer.isView(value)) return value;
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return freeze(value, true);
   Object.freeze(value);

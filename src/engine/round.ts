@@ -281,7 +281,9 @@ Object.freeze(LazyNeed);
 
 function finish(world: World, ctx: RoundContext): RoundResult {
   const updated = updateWorld(world, ctx);
-  const events = deepFreeze(ctx.events);
+  // Events frozen before the last decision are frozen already: only the later ones are walked.
+  for (let k = ctx.frozenEvents ?? 0; k < ctx.events.length; k++) deepFreeze(ctx.events[k]);
+  const events = Object.freeze(ctx.events);
   const next = deepFreeze(
     {
       ...updated,
