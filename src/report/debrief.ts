@@ -9,7 +9,7 @@ import { keyFigures } from './html.js';
 import type { ReportSource } from './record.js';
 import { finalWorld } from './record.js';
 import { incidentRecords } from './series.js';
-import { summarizeDyads } from './summary.js';
+import { closingCells } from './summary.js';
 
 /** Options of {@link renderDebrief}. */
 export interface DebriefOptions {
@@ -154,16 +154,8 @@ export function renderDebrief(source: ReportSource, options: DebriefOptions = {}
   t.questions.forEach((q, i) => lines.push(`${i + 1}. ${md(q)}`));
   const world = finalWorld(source);
   lines.push('', `## ${md(t.closingHeading)}`, '');
-  const dyads = summarizeDyads({ log: source.log, world });
-  lines.push(
-    mdTable(
-      text.closingDyads,
-      dyads.map((d) => [`${d.a}–${d.b}`, `${d.trustAB.toFixed(2)} / ${d.trustBA.toFixed(2)}`, rungLabel(d.peakRung), `${d.operations} / ${d.detected} / ${d.correctlyAttributed}`, String(d.misattributed), String(d.accusations), String(d.agreements)]),
-    ),
-    '',
-    mdTable(text.closingActors, world.actors.map((a, i) => [a.id, a.kind, a.strategy, String((world.norms[a.id] ?? []).length), (world.welfare[i] as number).toFixed(1)])),
-    '',
-  );
+  const cells = closingCells({ log: source.log, world });
+  lines.push(mdTable(text.closingDyads, cells.dyads), '', mdTable(text.closingActors, cells.actors), '');
   return lines.join('\n');
 }
 

@@ -13,7 +13,7 @@ import { narrateRun } from './narrative.js';
 import type { ReportSource } from './record.js';
 import { finalWorld } from './record.js';
 import { actorIds, incidentRecords, normAdoption, roundsOf, rungSeries, trustFrames, undetectedOperations, welfareSeries } from './series.js';
-import { summarizeDyads } from './summary.js';
+import { closingCells } from './summary.js';
 
 /** Options of {@link renderHtmlReport}. */
 export interface HtmlReportOptions {
@@ -135,16 +135,10 @@ export function renderHtmlReport(source: ReportSource, options: HtmlReportOption
   const story = narrateRun(source, { text: narrativeText, roundLabel: (r) => narrativeText.roundHeading(r, source.calendar?.start ? roundDate(source.calendar, r) : undefined) });
   parts.push(`<section id="story" class="story"><h2>${e(t.narrativeHeading)}</h2>${storyHtml(story) || `<p class="muted">${e(t.narrativeEmpty)}</p>`}</section>`);
 
-  const dyads = summarizeDyads({ log: source.log, world });
+  const cells = closingCells({ log: source.log, world });
   parts.push(`<section id="closing"><h2>${e(t.closingHeading(rounds.length))}</h2>`);
-  parts.push(
-    table(
-      t.closingDyads,
-      dyads.map((d) => [`${d.a}–${d.b}`, `${d.trustAB.toFixed(2)} / ${d.trustBA.toFixed(2)}`, rungLabel(d.peakRung), `${d.operations} / ${d.detected} / ${d.correctlyAttributed}`, String(d.misattributed), String(d.accusations), String(d.agreements)]),
-      [1, 3, 4, 5, 6],
-    ),
-  );
-  parts.push(table(t.closingActors, world.actors.map((a, i) => [a.id, a.kind, a.strategy, String((world.norms[a.id] ?? []).length), (world.welfare[i] as number).toFixed(1)]), [3, 4]));
+  parts.push(table(t.closingDyads, cells.dyads, [1, 3, 4, 5, 6]));
+  parts.push(table(t.closingActors, cells.actors, [3, 4]));
   parts.push(`</section>\n<footer>${e(t.footer)}</footer>\n</main>`);
   if (frames.length > 1) parts.push(`<script>${REPORT_SCRIPT}</script>`);
   parts.push('</body>\n</html>\n');

@@ -95,22 +95,29 @@ export function summarizeDyads(run: Pick<Run, 'log' | 'world'>): DyadSummary[] {
  * ```
  */
 export function formatSummary(run: Pick<Run, 'log' | 'world'>, text: Pick<ReportText, 'closingDyads' | 'closingActors'> = REPORT_EN): string {
-  const rows = summarizeDyads(run).map((d) => [
-    `${d.a}–${d.b}`,
-    `${d.trustAB.toFixed(2)} / ${d.trustBA.toFixed(2)}`,
-    rungLabel(d.peakRung),
-    `${d.operations} / ${d.detected} / ${d.correctlyAttributed}`,
-    String(d.misattributed),
-    String(d.accusations),
-    String(d.agreements),
-  ]);
-  const table = formatTable(text.closingDyads, rows);
+  const cells = closingCells(run);
+  return `${formatTable(text.closingDyads, cells.dyads)}\n\n${formatTable(text.closingActors, cells.actors)}`;
+}
+
+/**
+ * The cells of the closing tables — one row per pair of actors (under `closingDyads`) and one per
+ * actor (under `closingActors`) — shared by the terminal summary, the HTML report and the debrief,
+ * which only lay them out differently.
+ */
+export function closingCells(run: Pick<Run, 'log' | 'world'>): { readonly dyads: string[][]; readonly actors: string[][] } {
   const w = run.world;
-  const actors = formatTable(
-    text.closingActors,
-    w.actors.map((a, i) => [a.id, a.kind, a.strategy, String((w.norms[a.id] ?? []).length), (w.welfare[i] as number).toFixed(1)]),
-  );
-  return `${table}\n\n${actors}`;
+  return {
+    dyads: summarizeDyads(run).map((d) => [
+      `${d.a}–${d.b}`,
+      `${d.trustAB.toFixed(2)} / ${d.trustBA.toFixed(2)}`,
+      rungLabel(d.peakRung),
+      `${d.operations} / ${d.detected} / ${d.correctlyAttributed}`,
+      String(d.misattributed),
+      String(d.accusations),
+      String(d.agreements),
+    ]),
+    actors: w.actors.map((a, i) => [a.id, a.kind, a.strategy, String((w.norms[a.id] ?? []).length), (w.welfare[i] as number).toFixed(1)]),
+  };
 }
 
 /**
