@@ -225,9 +225,7 @@ function ask(
   // not frozen yet, so freeze them before any decider sees them: a strategy must not be able to
   // change the world or the log through its view. Already-frozen parts are skipped at once.
   deepFreeze(world);
-  // Events are only appended: freeze the ones added since the last decision, not all again.
-  for (let k = ctx.frozenEvents ?? 0; k < ctx.events.length; k++) deepFreeze(ctx.events[k]);
-  ctx.frozenEvents = ctx.events.length;
+  freezeNewEvents(ctx);
   // The events a view may show: the previous round's and this round's so far (the view copies
   // them only if a strategy reads them).
   const views = new ViewFactory(world, phase, ctx.round, world.recent, ctx.events, ctx.events.length);
@@ -279,10 +277,15 @@ class LazyNeed implements DecisionNeed {
 Object.freeze(LazyNeed.prototype);
 Object.freeze(LazyNeed);
 
+/** Deep-freeze the round's events added since the last call: events are only appended, so the earlier ones are frozen already. */
+function freezeNewEvents(ctx: RoundContext): void {
+  for (let k = ctx.frozenEvents ?? 0; k < ctx.events.length; k++) deepFreeze(ctx.events[k]);
+  ctx.frozenEvents = ctx.events.length;
+}
+
 function finish(world: World, ctx: RoundContext): RoundResult {
   const updated = updateWorld(world, ctx);
-  // Events frozen before the last decision are frozen already: only the later ones are walked.
-  for (let k = ctx.frozenEvents ?? 0; k < ctx.events.length; k++) deepFreeze(ctx.events[k]);
+  freezeNewEvents(ctx);
   const events = Object.freeze(ctx.events);
   const next = deepFreeze(
     {
