@@ -351,36 +351,32 @@ export function expandInjects(injects: readonly ScenarioInject[]): Inject[] {
 function expandWithOrigin(injects: readonly ScenarioInject[]): { injects: Inject[]; origin: number[] } {
   const expanded: Inject[] = [];
   const origin: number[] = [];
-  let from = 0;
-  const out = {
-    push(inj: Inject) {
-      expanded.push(inj);
-      origin.push(from);
-    },
-  };
   for (const [k, inj] of injects.entries()) {
-    from = k;
-    if (inj.type !== 'note' && 'text' in inj && typeof inj.text === 'string') out.push({ round: inj.round, type: 'note', text: inj.text });
+    const emit = (engine: Inject) => {
+      expanded.push(engine);
+      origin.push(k);
+    };
+    if (inj.type !== 'note' && 'text' in inj && typeof inj.text === 'string') emit({ round: inj.round, type: 'note', text: inj.text });
     switch (inj.type) {
       case 'indictment':
-        out.push({ round: inj.round, type: 'sanction', by: inj.by, target: inj.target, measure: 'indictment' });
+        emit({ round: inj.round, type: 'sanction', by: inj.by, target: inj.target, measure: 'indictment' });
         break;
       case 'leak':
-        out.push({ round: inj.round, type: 'reveal', ...(inj.victim !== undefined ? { victim: inj.victim } : {}) });
+        emit({ round: inj.round, type: 'reveal', ...(inj.victim !== undefined ? { victim: inj.victim } : {}) });
         break;
       case 'summit':
-        if (inj.terms && inj.terms.length > 0) out.push({ round: inj.round, type: 'agreement', parties: inj.parties, terms: inj.terms as Commitment[] });
-        else if (!('text' in inj) || inj.text === undefined) out.push({ round: inj.round, type: 'note', text: `Summit of ${inj.parties.join(', ')}` });
+        if (inj.terms && inj.terms.length > 0) emit({ round: inj.round, type: 'agreement', parties: inj.parties, terms: inj.terms as Commitment[] });
+        else if (!('text' in inj) || inj.text === undefined) emit({ round: inj.round, type: 'note', text: `Summit of ${inj.parties.join(', ')}` });
         break;
       case 'sanctions-threat':
-        out.push({ round: inj.round, type: 'threat', by: inj.by, target: inj.target, measure: inj.measure ?? 'economic', ...(inj.unless !== undefined ? { unless: inj.unless } : {}) });
+        emit({ round: inj.round, type: 'threat', by: inj.by, target: inj.target, measure: inj.measure ?? 'economic', ...(inj.unless !== undefined ? { unless: inj.unless } : {}) });
         break;
       case 'note':
-        out.push({ round: inj.round, type: 'note', text: inj.text });
+        emit({ round: inj.round, type: 'note', text: inj.text });
         break;
       default: {
         const { text: _text, ...engine } = inj as Inject & { text?: string };
-        out.push(engine as Inject);
+        emit(engine as Inject);
       }
     }
   }
