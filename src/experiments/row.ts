@@ -1,3 +1,4 @@
+import { ConfigError } from '../engine/errors.js';
 import type { Run } from '../engine/simulate.js';
 import type { ScenarioDocument } from '../scenario/format.js';
 import type { Scenario } from '../scenario/parse.js';
@@ -114,6 +115,11 @@ export function runOne(document: ScenarioDocument, item: PlanItem, options: RunO
  * ```
  */
 export function summarizeRun(run: Run, item: PlanItem, series = false): SweepRow {
+  // Accusations, agreements and the per-dyad columns are read from the log: a run without one
+  // would give zeros that look like results.
+  if (run.log.length === 0 && run.metrics.length > 0) {
+    throw new ConfigError([{ path: 'run.log', expected: 'the event log of the run (simulate without `log: false`)', received: 'an empty log' }], `run ${item.run}`);
+  }
   const row: Record<string, Cell> = { run: item.run, point: item.point, seed: item.seed };
   for (const [k, v] of Object.entries(item.params)) row[k] = v as ParamValue;
   let operations = 0;

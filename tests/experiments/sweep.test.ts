@@ -12,6 +12,7 @@ import {
   simulate,
   SUMMARY_COLUMNS,
   summarizeDyads,
+  summarizeRun,
   sweep,
   sweepColumns,
   tournament,
@@ -59,6 +60,12 @@ describe('sweep (in-process)', () => {
     expect(row?.['peakRung.CN/US']).toBe(cnUs?.peakRung);
     const us = run.world.actors.findIndex((a) => a.id === 'US');
     expect(row?.['welfare.US']).toBe(run.world.welfare[us]);
+  });
+
+  it('refuses to summarise a run made without its log rather than report zeros', () => {
+    const run = simulate(duel.spec, { seed: 1, rounds: 4, log: false });
+    expect(() => summarizeRun(run, { run: 'p0-s1', point: 0, seed: 1, params: {} })).toThrow(ConfigError);
+    expect(() => summarizeRun(run, { run: 'p0-s1', point: 0, seed: 1, params: {} })).toThrow(/run\.log/);
   });
 
   it('is deterministic and independent of which runs are played together', () => {
