@@ -87,6 +87,7 @@ export { restore, snapshot } from './engine/snapshot.js';
 export type { ReplayOptions } from './engine/replay.js';
 export { replay } from './engine/replay.js';
 export type { ForkOptions, Intervention } from './engine/fork.js';
+export type { ValidationWorld } from './engine/validate.js';
 export { validateAction, validateResponse } from './engine/validate.js';
 
 // Strategies

@@ -1,16 +1,45 @@
 import type { Action, Request, Response } from '../model/action.js';
 import { DIPLOMACY_ACTION_TYPES, RESPONSE_TYPES, RESPONSES_BY_KIND } from '../model/action.js';
 import type { Actor } from '../model/actor.js';
+import type { Forum } from '../model/agreement.js';
 import { relevantCapability } from '../model/attribution.js';
 import type { DecisionPhase } from '../model/event.js';
+import type { Incident } from '../model/incident.js';
 import { isKnownNorm } from '../model/norms.js';
 import { OPERATION_KINDS } from '../model/operation.js';
 import type { World } from '../model/world.js';
+import type { VisibleEvent } from './contract.js';
 import type { ConfigIssue } from './errors.js';
 import { inSession } from './phases/injects.js';
 import { actorIndex, checkTerms } from './world.js';
 
 const TARGETS = ['networks', 'critical-infrastructure', 'cert'];
+
+/**
+ * What {@link validateAction} reads of a world: public facts, plus the acting actor's own incidents
+ * and the requests and accusations addressed to it. A `World` is one; so is what an actor's view
+ * shows (the play session checks a player's input against that, so a message never reveals
+ * hidden truth) — and the compiler keeps the two in step.
+ *
+ * @example
+ * ```ts
+ * const reason = validateAction(world satisfies ValidationWorld, 'US', 'diplomacy', { type: 'pass' }); // null
+ * ```
+ */
+export interface ValidationWorld {
+  readonly round: number;
+  readonly actors: readonly Pick<Actor, 'id' | 'kind' | 'sponsor' | 'capabilities'>[];
+  readonly norms: World['norms'];
+  readonly incidents: readonly Pick<Incident, 'id' | 'victim'>[];
+  readonly requests: World['requests'];
+  readonly recent: readonly VisibleEvent[];
+  readonly agreements: World['agreements'];
+  readonly sanctions: World['sanctions'];
+  readonly threats: World['threats'];
+  readonly talks: World['talks'];
+  readonly dialogues: World['dialogues'];
+  readonly forums: readonly Pick<Forum, 'id' | 'members' | 'first' | 'every'>[];
+}
 
 /**
  * Why an action is invalid for this actor in this phase, or null when it is valid. Pure: checks
@@ -23,7 +52,7 @@ const TARGETS = ['networks', 'critical-infrastructure', 'cert'];
  * // 'no hotline between US and CN'
  * ```
  */
-export function validateAction(world: World, actorId: string, phase: DecisionPhase, action: unknown): string | null {
+export function validateAction(world: ValidationWorld, actorId: string, phase: DecisionPhase, action: unknown): string | null {
   if (!action || typeof action !== 'object' || Array.isArray(action)) return 'an action must be an object with a type';
   const a = action as Action;
   const index = actorIndex(world);
@@ -43,7 +72,7 @@ export function validateAction(world: World, actorId: string, phase: DecisionPha
     if (t) return t;
     if (!OPERATION_KINDS.includes(a.kind)) return `unknown operation kind '${String(a.kind)}'`;
     if (a.against !== undefined && !TARGETS.includes(a.against)) return `unknown operation target '${String(a.against)}'`;
-    let performer: Actor = actor;
+    let performer: ValidationWorld['actors'][number] = actor;
     if (a.via !== undefined) {
       const p = typeof a.via === 'string' ? world.actors[index.get(a.via) ?? -1] : undefined;
       if (!p) return `unknown proxy '${String(a.via)}'`;

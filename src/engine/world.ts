@@ -484,7 +484,7 @@ export function readInjects(specs: readonly Inject[], index: ReadonlyMap<string,
   return specs.map((inj, k) => [inj, k] as const).sort((a, b) => a[0].round - b[0].round || a[1] - b[1]).map(([inj]) => inj);
 }
 
-const indexCache = new WeakMap<readonly Actor[], ReadonlyMap<string, number>>();
+const indexCache = new WeakMap<readonly { readonly id: string }[], ReadonlyMap<string, number>>();
 
 /**
  * Position of each actor id in `world.actors` (the index of its dyad rows). Cached per actor list.
@@ -494,7 +494,7 @@ const indexCache = new WeakMap<readonly Actor[], ReadonlyMap<string, number>>();
  * actorIndex(world).get('US'); // 1
  * ```
  */
-export function actorIndex(world: Pick<World, 'actors'>): ReadonlyMap<string, number> {
+export function actorIndex(world: { readonly actors: readonly { readonly id: string }[] }): ReadonlyMap<string, number> {
   let m = indexCache.get(world.actors);
   if (!m) {
     m = new Map(world.actors.map((a, i) => [a.id, i] as const));

@@ -1,11 +1,10 @@
-// What a human actor knows this round, told in sentences, and the same knowledge as the world
-// projection that validateAction reads. Checking a player's input against the view (never the
+// What a human actor knows this round, told in sentences, and the same knowledge as what
+// validateAction reads (ValidationWorld). Checking a player's input against the view (never the
 // hidden world) keeps messages from leaking what the actor cannot know.
 import type { ActorView } from '../engine/contract.js';
-import type { Actor } from '../model/actor.js';
-import type { Incident } from '../model/incident.js';
 import { GGE15_NORMS } from '../model/norms.js';
-import type { World } from '../model/world.js';
+import type { ValidationWorld } from '../engine/validate.js';
+import type { NormId } from '../model/ids.js';
 import { narrateEvent } from '../report/narrative.js';
 import type { Calendar } from '../scenario/format.js';
 import { roundHeading } from '../scenario/calendar.js';
@@ -13,36 +12,30 @@ import { PLAY_EN } from '../text/play.en.js';
 import type { PlayText } from '../text/play.en.js';
 import type { Turn } from './game.js';
 
-const projections = new WeakMap<ActorView, World>();
+const projections = new WeakMap<ActorView, ValidationWorld>();
 
 /**
- * The part of the world `validateAction` reads, rebuilt from one actor's view: its incidents, the
- * requests addressed to it, its agreements, talks and dialogues, every public fact. Other actors'
- * sponsors stay hidden unless the view shows them.
+ * What `validateAction` reads of a world, taken from one actor's view: its incidents, the requests
+ * and accusations addressed to it, its agreements, talks and dialogues, every public fact. Other
+ * actors' sponsors stay hidden unless the view shows them.
  *
  * @example
  * ```ts
  * validateAction(validationWorld(turn.view), turn.actor, turn.phase, { type: 'pass' }); // null
  * ```
  */
-export function validationWorld(view: ActorView): World {
+export function validationWorld(view: ActorView): ValidationWorld {
   const cached = projections.get(view);
   if (cached) return cached;
-  const norms: Record<string, readonly string[]> = {};
+  const norms: Record<string, readonly NormId[]> = {};
   for (const a of view.actors) norms[a.id] = view.norms(a.id);
-  const actors: Pick<Actor, 'id' | 'name' | 'kind' | 'capabilities' | 'sponsor'>[] = view.actors.map((a) => ({ id: a.id, name: a.name, kind: a.kind, capabilities: a.capabilities, sponsor: a.sponsor ?? null }));
-  const incidents: Pick<Incident, 'id' | 'victim'>[] = view.incidents.map((i) => ({ id: i.id, victim: view.self }));
-  const projection: Pick<World, 'round' | 'mechanisms' | 'norms' | 'requests' | 'recent' | 'agreements' | 'sanctions' | 'threats' | 'talks' | 'dialogues' | 'forums'> & {
-    actors: typeof actors;
-    incidents: typeof incidents;
-  } = {
+  const world: ValidationWorld = {
     round: view.round,
-    actors,
-    mechanisms: view.mechanisms,
+    actors: view.actors.map((a) => ({ id: a.id, kind: a.kind, capabilities: a.capabilities, sponsor: a.sponsor ?? null })),
     norms,
-    incidents,
+    incidents: view.incidents.map((i) => ({ id: i.id, victim: view.self })),
     requests: view.requests,
-    recent: view.events as World['recent'],
+    recent: view.events,
     agreements: view.agreements,
     sanctions: view.sanctions,
     threats: view.threats,
@@ -50,8 +43,6 @@ export function validationWorld(view: ActorView): World {
     dialogues: view.dialogues,
     forums: view.forums,
   };
-  // validateAction reads exactly these fields; the rest of a World is hidden truth or engine state.
-  const world = projection as unknown as World;
   projections.set(view, world);
   return world;
 }
