@@ -29,7 +29,12 @@ type Generator = ReturnType<typeof alea>;
 /** One keyed stream: a generator plus a draw counter. */
 export class Stream implements Rng {
   draws = 0;
+  #facade: Rng | undefined;
   constructor(private readonly gen: Generator) {}
+  /** The read-only facade strategies get, made once per stream by `make`. */
+  facade(make: (stream: Stream) => Rng): Rng {
+    return (this.#facade ??= make(this));
+  }
   next(): number {
     this.draws++;
     return this.gen();
@@ -89,7 +94,8 @@ export class StreamSet {
     const out: Record<string, RngState> = {};
     for (const k of this.sorted) {
       const s = this.live.get(k);
-      out[k] = s ? s.state() : (this.saved[k] as RngState);
+      // Frozen here, so the deep freeze of the next world stops at the record at once.
+      out[k] = s ? Object.freeze(s.state()) : (this.saved[k] as RngState);
     }
     return Object.freeze(out);
   }

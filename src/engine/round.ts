@@ -18,7 +18,7 @@ import type { Rng, Stream } from './rng.js';
 import { StreamSet, streamKey } from './rng.js';
 import { validateAction, validateResponse } from './validate.js';
 import { deepFreeze } from './freeze.js';
-import { ViewFactory } from './view.js';
+import { ViewFactory, ViewMemo } from './view.js';
 
 /**
  * One decision the engine needs: which actor, in which phase, what it can see, and (in the
@@ -85,16 +85,56 @@ interface Internal {
   readonly consumed: false;
 }
 
-const internals = new WeakMap<PendingRound, Internal | typeof CONSUMED>();
-// What stays of an advanced round: the flag alone. Keeping the whole Internal (the world, the
-// round's events) behind a WeakMap key that the collector may already have promoted kept every
-// round of a run alive until the next full collection: scavenges copied them over and over
-// (≈ 40% of a small run's time went to the collector; docs/performance.md).
+// What stays of an advanced round: the flag alone, so that a pending round a caller still holds
+// does not keep its world and events alive.
 const CONSUMED = Object.freeze({ consumed: true as const });
-// Live random streams handed from a finished round to the world it produced, so the next round
-// does not rebuild them from their saved states (DESIGN §8). Taken once: a second step from the
-// same world rebuilds them from `world.rng`, which gives the same numbers.
-const liveStreams = new WeakMap<World, StreamSet>();
+
+/**
+ * A pending round as the engine makes it: the public fields, frozen, and the engine's own state in
+ * a private field (which freezing does not touch and nothing outside this module can read). Not
+ * a WeakMap from pending round to state: V8's scavenger keeps WeakMap entries whose keys are young
+ * alive until a full collection, so every round's world and events were copied and promoted
+ * (docs/performance.md).
+ */
+class Pending implements PendingRound {
+  readonly done = false as const;
+  readonly round: number;
+  readonly phase: DecisionPhase;
+  readonly needs: readonly DecisionNeed[];
+  #state: Internal | typeof CONSUMED;
+
+  constructor(state: Internal, phase: DecisionPhase, needs: readonly DecisionNeed[]) {
+    this.round = state.ctx.round;
+    this.phase = phase;
+    this.needs = needs;
+    this.#state = state;
+    Object.freeze(this);
+  }
+
+  /** The engine's state of this round, once: advancing it leaves only the consumed flag. */
+  static take(pending: PendingRound): Internal | typeof CONSUMED | undefined {
+    if (!(pending instanceof Pending) || !(#state in pending)) return undefined;
+    const st = pending.#state;
+    pending.#state = CONSUMED;
+    return st;
+  }
+}
+Object.freeze(Pending.prototype);
+
+/**
+ * What a finished round hands to the next round of the same run, so that it does not rebuild its
+ * random streams from their saved states nor its incident and operation views (DESIGN §8).
+ */
+interface Carry {
+  readonly streams: StreamSet;
+  readonly memo: ViewMemo;
+}
+
+// One slot: the world the latest round produced, and its carry. Taken once: a second step from
+// the same world, or a step from any other world (an earlier one, a snapshot, another run),
+// rebuilds the streams from `world.rng`, which gives the same numbers. Not a WeakMap keyed by
+// world, for the collector's sake (see Pending); the slot keeps at most one world alive.
+let handoff: { readonly world: World; readonly carry: Carry } | undefined;
 
 /**
  * Start the next round of a world: apply its injects and ask for the operations decisions.
@@ -107,10 +147,11 @@ const liveStreams = new WeakMap<World, StreamSet>();
  * ```
  */
 export function beginRound(world: World, options: RoundOptions = {}): PendingRound | RoundResult {
-  let streams = liveStreams.get(world);
-  if (streams) liveStreams.delete(world);
-  else streams = new StreamSet(world.seed, world.rng);
-  const ctx: RoundContext = { round: world.round, streams, events: [] };
+  let carry: Carry;
+  if (handoff !== undefined && handoff.world === world) carry = handoff.carry;
+  else carry = { streams: new StreamSet(world.seed, world.rng), memo: new ViewMemo() };
+  handoff = undefined;
+  const ctx: RoundContext = { round: world.round, streams: carry.streams, memo: carry.memo, events: [] };
   const { world: w, orders } = applyInjects(world, ctx);
   return ask(w, ctx, 'operations', orders, options);
 }
@@ -125,10 +166,9 @@ export function beginRound(world: World, options: RoundOptions = {}): PendingRou
  * ```
  */
 export function submitDecisions(pending: PendingRound, decisions: readonly Decision[]): PendingRound | RoundResult {
-  const st = internals.get(pending);
+  const st = Pending.take(pending);
   if (!st) throw new ProtocolError('submitDecisions needs a pending round returned by beginRound or submitDecisions');
   if (st.consumed) throw new ProtocolError(`round ${pending.round}, phase ${pending.phase} was already advanced; snapshot the world to branch a run`);
-  internals.set(pending, CONSUMED);
   const { ctx, options } = st;
   const round = ctx.round;
   const phase = pending.phase;
@@ -228,7 +268,7 @@ function ask(
   freezeNewEvents(ctx);
   // The events a view may show: the previous round's and this round's so far (the view copies
   // them only if a strategy reads them).
-  const views = new ViewFactory(world, phase, ctx.round, world.recent, ctx.events, ctx.events.length);
+  const views = new ViewFactory(world, phase, ctx.round, world.recent, ctx.events, ctx.events.length, ctx.memo);
   const needs: DecisionNeed[] = [];
   const drawsAtStart = new Map<string, number>();
   const rngOf = (actor: string): Rng => {
@@ -247,9 +287,7 @@ function ask(
   } else {
     for (const a of world.actors) needs.push(new LazyNeed(a.id, phase, rngOf(a.id), views));
   }
-  const pending: PendingRound = Object.freeze({ done: false, round: ctx.round, phase, needs: Object.freeze(needs) });
-  internals.set(pending, { ctx, world, orders, options, drawsAtStart, asked, consumed: false });
-  return pending;
+  return new Pending({ ctx, world, orders, options, drawsAtStart, asked, consumed: false }, phase, Object.freeze(needs));
 }
 
 /**
@@ -294,7 +332,7 @@ function finish(world: World, ctx: RoundContext): RoundResult {
       rng: ctx.streams.states(),
     },
   );
-  liveStreams.set(next, ctx.streams);
+  handoff = { world: next, carry: { streams: ctx.streams, memo: ctx.memo } };
   return Object.freeze({ done: true, round: ctx.round, world: next, events, metrics: roundMetrics(next, events) });
 }
 
@@ -310,15 +348,11 @@ function recordDecision(
   if (error !== undefined) ctx.events.push({ type: 'strategy.failed', round: ctx.round, phase, actor, decision: phase, message: error });
 }
 
-// One facade per stream: it only delegates, so every phase of a run can hand out the same one.
-const facades = new WeakMap<Stream, Rng>();
-
 function rngFacade(s: Stream): Rng {
-  let f = facades.get(s);
-  if (!f) facades.set(s, (f = makeFacade(s)));
-  return f;
+  return s.facade(makeFacade);
 }
 
+// A facade only delegates, so every phase of a run hands out the same one (kept by the stream).
 function makeFacade(s: Stream): Rng {
   return Object.freeze({
     next: () => s.next(),

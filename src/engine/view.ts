@@ -33,6 +33,8 @@ export class ViewFactory {
     private readonly events: readonly SimEvent[],
     /** How many of `events` had happened when the phase asked (later ones are not shown). */
     private readonly eventCount: number,
+    /** The run's incident and operation views, reused while their objects are the same. */
+    private readonly memo: ViewMemo = new ViewMemo(),
   ) {
     this.publicActors = Object.freeze(world.actors.map(publicActor));
   }
@@ -161,12 +163,12 @@ export class ViewFactory {
   }
 
   private operationsByPrincipal(): ReadonlyMap<string, readonly OwnOperationView[]> {
-    this.ownOperations ??= ownOperationLists(this.world.operations);
+    this.ownOperations ??= this.memo.ownOperations(this.world.operations);
     return this.ownOperations;
   }
 
   private incidents(): ReadonlyMap<string, readonly IncidentView[]> {
-    this.incidentsByVictim ??= incidentLists(this.world);
+    this.incidentsByVictim ??= this.memo.incidents(this.world);
     return this.incidentsByVictim;
   }
 
@@ -285,65 +287,91 @@ function involving<T extends { readonly parties: readonly string[] }>(list: read
   return out ? Object.freeze(out) : NONE;
 }
 
-// Views of the same immutable objects are the same: incidents and operations are frozen before
-// any view is built and shared (structurally) from phase to phase and round to round, so a view
-// made of one stays valid as long as the object lives. Rebuilding every incident and operation
-// view of the retained history for every decision phase was ≈ 10% of a run (docs/performance.md).
-const ownOperationViews = new WeakMap<Operation, OwnOperationView>();
-const ownOperationsByList = new WeakMap<readonly Operation[], ReadonlyMap<string, readonly OwnOperationView[]>>();
-const incidentViews = new WeakMap<Incident, { readonly index: ReadonlyMap<string, number>; readonly view: IncidentView }>();
-const incidentsByList = new WeakMap<readonly Incident[], { readonly index: ReadonlyMap<string, number>; readonly lists: ReadonlyMap<string, readonly IncidentView[]> }>();
+/**
+ * The incident and operation views of one run, carried from phase to phase and round to round.
+ * Incidents and operations are frozen before any view is built and shared (structurally) from
+ * world to world, so a view made of one stays valid as long as the object lives; rebuilding every
+ * view of the retained history for every decision phase was ≈ 10% of a run (docs/performance.md).
+ *
+ * Strong maps pruned to the current world's objects, not WeakMaps keyed by them: V8's scavenger
+ * keeps a WeakMap entry whose key is young alive until the next full collection, so WeakMap
+ * caches made every round's incidents, operations and their views survive into the old
+ * generation (≈ 1 MB copied per scavenge at 3 actors; docs/performance.md). A memo belongs to the
+ * round context of one run, so what it keeps is bounded by one world's retained history.
+ */
+export class ViewMemo {
+  private operationViews = new Map<Operation, OwnOperationView>();
+  private operationList: readonly Operation[] | undefined;
+  private operationLists: ReadonlyMap<string, readonly OwnOperationView[]> | undefined;
+  private incidentViews = new Map<Incident, IncidentView>();
+  /** The actor index the incident views were made with (a suspect's id is read from it). */
+  private incidentIndex: ReadonlyMap<string, number> | undefined;
+  private incidentList: readonly Incident[] | undefined;
+  private incidentLists: ReadonlyMap<string, readonly IncidentView[]> | undefined;
 
-/** Each principal's own operations, as frozen views (one per operation object, made once). */
-function ownOperationLists(operations: readonly Operation[]): ReadonlyMap<string, readonly OwnOperationView[]> {
-  const cached = ownOperationsByList.get(operations);
-  if (cached) return cached;
-  const m = new Map<string, OwnOperationView[]>();
-  for (const op of operations) {
-    let list = m.get(op.principal);
-    if (!list) m.set(op.principal, (list = []));
-    let v = ownOperationViews.get(op);
-    if (!v) {
-      v = Object.freeze({
-        round: op.round,
-        target: op.target,
-        kind: op.kind,
-        against: op.against,
-        via: op.author === op.principal ? null : op.author,
-        success: op.success,
-      });
-      ownOperationViews.set(op, v);
+  /** Each principal's own operations, as frozen views (one per operation object, made once). */
+  ownOperations(operations: readonly Operation[]): ReadonlyMap<string, readonly OwnOperationView[]> {
+    if (operations === this.operationList && this.operationLists) return this.operationLists;
+    const known = this.operationViews;
+    const kept = new Map<Operation, OwnOperationView>();
+    const m = new Map<string, OwnOperationView[]>();
+    for (const op of operations) {
+      let list = m.get(op.principal);
+      if (!list) m.set(op.principal, (list = []));
+      let v = known.get(op);
+      if (!v) {
+        v = Object.freeze({
+          round: op.round,
+          target: op.target,
+          kind: op.kind,
+          against: op.against,
+          via: op.author === op.principal ? null : op.author,
+          success: op.success,
+        });
+      }
+      // Only a frozen operation is immutable, so only a frozen one may stand for its view later.
+      if (Object.isFrozen(op)) kept.set(op, v);
+      list.push(v);
     }
-    list.push(v);
+    for (const list of m.values()) Object.freeze(list);
+    this.operationViews = kept;
+    if (Object.isFrozen(operations)) {
+      this.operationList = operations;
+      this.operationLists = m;
+    } else {
+      this.operationList = undefined;
+      this.operationLists = undefined;
+    }
+    return m;
   }
-  for (const list of m.values()) Object.freeze(list);
-  // Only a frozen list is immutable, so only a frozen list may stand for its views later.
-  if (Object.isFrozen(operations)) ownOperationsByList.set(operations, m);
-  return m;
-}
 
-/** Each victim's incidents, as frozen views (one per incident object and actor list, made once). */
-function incidentLists(world: World): ReadonlyMap<string, readonly IncidentView[]> {
-  // The suspect's id is read from the actor list: a view is reused only with the same index.
-  const index = actorIndex(world);
-  const cached = incidentsByList.get(world.incidents);
-  if (cached && cached.index === index) return cached.lists;
-  const m = new Map<string, IncidentView[]>();
-  for (const inc of world.incidents) {
-    let list = m.get(inc.victim);
-    if (!list) m.set(inc.victim, (list = []));
-    const known = incidentViews.get(inc);
-    let v: IncidentView;
-    if (known && known.index === index) v = known.view;
-    else {
-      v = incidentView(inc, world);
-      if (Object.isFrozen(inc)) incidentViews.set(inc, { index, view: v });
+  /** Each victim's incidents, as frozen views (one per incident object and actor list, made once). */
+  incidents(world: World): ReadonlyMap<string, readonly IncidentView[]> {
+    const index = actorIndex(world);
+    const sameIndex = index === this.incidentIndex;
+    if (sameIndex && world.incidents === this.incidentList && this.incidentLists) return this.incidentLists;
+    const known = sameIndex ? this.incidentViews : undefined;
+    const kept = new Map<Incident, IncidentView>();
+    const m = new Map<string, IncidentView[]>();
+    for (const inc of world.incidents) {
+      let list = m.get(inc.victim);
+      if (!list) m.set(inc.victim, (list = []));
+      const v = known?.get(inc) ?? incidentView(inc, world);
+      if (Object.isFrozen(inc)) kept.set(inc, v);
+      list.push(v);
     }
-    list.push(v);
+    for (const list of m.values()) Object.freeze(list);
+    this.incidentViews = kept;
+    this.incidentIndex = index;
+    if (Object.isFrozen(world.incidents)) {
+      this.incidentList = world.incidents;
+      this.incidentLists = m;
+    } else {
+      this.incidentList = undefined;
+      this.incidentLists = undefined;
+    }
+    return m;
   }
-  for (const list of m.values()) Object.freeze(list);
-  if (Object.isFrozen(world.incidents)) incidentsByList.set(world.incidents, { index, lists: m });
-  return m;
 }
 
 /** A visible event as a view shows it: a perceived violation loses `real` (hidden truth). */

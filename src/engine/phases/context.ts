@@ -1,10 +1,13 @@
 import type { SimEvent } from '../../model/event.js';
 import type { StreamSet } from '../rng.js';
+import type { ViewMemo } from '../view.js';
 
 /** What every phase of one round shares: its number, the run's random streams and the round's events so far. */
 export interface RoundContext {
   readonly round: number;
   readonly streams: StreamSet;
+  /** The run's incident and operation views, reused from phase to phase while their objects are the same. */
+  readonly memo: ViewMemo;
   /** Events of this round, appended in canonical order. */
   readonly events: SimEvent[];
   /** How many of `events` are already deep-frozen (they are only ever appended). */
