@@ -35,6 +35,9 @@ function brokenNorms(adopted: readonly NormId[], c: Conduct): NormId[] {
  *   a sanction that breaks a commitment (certain).
  */
 export function auditCommitments(world: World, ctx: RoundContext): void {
+  // Every breach is of an agreement's term or of an adopted norm: with neither, there is nothing to
+  // audit (the common case of worlds without diplomacy), and no index of the round is built.
+  if (world.agreements.length === 0 && !anyNormAdopted(world)) return;
   const round = ctx.round;
   const phase = 'update' as const;
   const threshold = world.mechanisms.audit.confidenceThreshold;
@@ -103,4 +106,9 @@ export function auditCommitments(world: World, ctx: RoundContext): void {
   }
   for (const e of committed) ctx.events.push(e);
   for (const e of perceived) ctx.events.push(e);
+}
+
+function anyNormAdopted(world: World): boolean {
+  for (const actor of world.actors) if ((world.norms[actor.id]?.length ?? 0) > 0) return true;
+  return false;
 }
