@@ -9,7 +9,7 @@ import type { ConfigIssue } from './errors.js';
 import { replay } from './replay.js';
 import type { Run } from './simulate.js';
 import { runRounds } from './simulate.js';
-import { actorIndex, readInjects } from './world.js';
+import { actorIndex, readInjects, worldWith } from './world.js';
 
 /**
  * A change applied at the start of the forked round: extra injects (e.g. reveal the attacker, sign
@@ -106,6 +106,6 @@ function intervene(world: World, round: number, intervention: Intervention, inje
     if (!actorIndex(world).has(id)) issues.push({ path: `intervention.strategies.${id}`, expected: 'a declared actor id', received: id });
   }
   if (issues.length > 0) throw new ConfigError(issues, 'fork');
-  if (injects.length > 0) next = { ...next, injects: mergeInjects(next.injects, injects) };
+  if (injects.length > 0) next = worldWith(next, { injects: mergeInjects(next.injects, injects) });
   return next;
 }

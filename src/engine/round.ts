@@ -19,6 +19,7 @@ import { StreamSet, streamKey } from './rng.js';
 import { validateAction, validateResponse } from './validate.js';
 import { deepFreeze } from './freeze.js';
 import { ViewFactory, ViewMemo } from './view.js';
+import { worldWith } from './world.js';
 
 /**
  * One decision the engine needs: which actor, in which phase, what it can see, and (in the
@@ -326,11 +327,10 @@ function finish(world: World, ctx: RoundContext): RoundResult {
   freezeNewEvents(ctx);
   const events = Object.freeze(ctx.events);
   const next = deepFreeze(
-    {
-      ...updated,
+    worldWith(updated, {
       recent: events.filter((e) => e.type !== 'operation.conducted' && e.type !== 'incident.detected' && e.type !== 'incident.investigated' && e.type !== 'decision.made'),
       rng: ctx.streams.states(),
-    },
+    }),
   );
   handoff = { world: next, carry: { streams: ctx.streams, memo: ctx.memo } };
   return Object.freeze({ done: true, round: ctx.round, world: next, events, metrics: roundMetrics(next, events) });

@@ -1,5 +1,6 @@
 import { freeze } from 'immer';
 import type { World } from '../model/world.js';
+import { worldWith } from './world.js';
 import { ConfigError } from './errors.js';
 
 /**
@@ -74,8 +75,7 @@ export function restore(snap: WorldSnapshot): World {
   if (issues.length > 0) throw new ConfigError(issues, 'snapshot');
   const d = snap.dyads;
   return freeze(
-    {
-      ...(snap as unknown as World),
+    worldWith(snap as unknown as World, {
       dyads: {
         n,
         trustR: Float64Array.from(d.trustR),
@@ -87,7 +87,7 @@ export function restore(snap: WorldSnapshot): World {
         peakRung: Uint8Array.from(d.peakRung),
       },
       welfare: Float64Array.from(snap.welfare),
-    },
+    }),
     true,
   );
 }

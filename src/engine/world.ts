@@ -484,6 +484,46 @@ export function readInjects(specs: readonly Inject[], index: ReadonlyMap<string,
   return specs.map((inj, k) => [inj, k] as const).sort((a, b) => a[0].round - b[0].round || a[1] - b[1]).map(([inj]) => inj);
 }
 
+/**
+ * `world` with some fields replaced: the one way phases make a new world. One object literal
+ * with every field in the order of {@link World}, not object spread: a spread of a world whose
+ * hidden class V8 had made a detached copy (after `Object.freeze` of a spread, or of a world
+ * parsed from JSON) gave nearly every world its own hidden class — 52 for 60 worlds of one run —
+ * so every read of a world field was megamorphic and every freeze built a new class
+ * (docs/performance.md). A literal keeps one class for all worlds.
+ *
+ * @example
+ * ```ts
+ * const next = worldWith(world, { incidents: [...world.incidents, incident] });
+ * ```
+ */
+export function worldWith(world: World, patch: Partial<World>): World {
+  // Every field of a world is defined and not null, so `??` takes the patch's field when given.
+  return {
+    version: 1,
+    seed: patch.seed ?? world.seed,
+    round: patch.round ?? world.round,
+    actors: patch.actors ?? world.actors,
+    mechanisms: patch.mechanisms ?? world.mechanisms,
+    dyads: patch.dyads ?? world.dyads,
+    welfare: patch.welfare ?? world.welfare,
+    norms: patch.norms ?? world.norms,
+    operations: patch.operations ?? world.operations,
+    incidents: patch.incidents ?? world.incidents,
+    requests: patch.requests ?? world.requests,
+    agreements: patch.agreements ?? world.agreements,
+    sanctions: patch.sanctions ?? world.sanctions,
+    threats: patch.threats ?? world.threats,
+    talks: patch.talks ?? world.talks,
+    dialogues: patch.dialogues ?? world.dialogues,
+    forums: patch.forums ?? world.forums,
+    tabled: patch.tabled ?? world.tabled,
+    injects: patch.injects ?? world.injects,
+    recent: patch.recent ?? world.recent,
+    rng: patch.rng ?? world.rng,
+  };
+}
+
 const indexCache = new WeakMap<readonly { readonly id: string }[], ReadonlyMap<string, number>>();
 
 /**

@@ -13,7 +13,7 @@ import { betaTrust } from '../../model/trust.js';
 import type { World } from '../../model/world.js';
 import type { Stream } from '../rng.js';
 import { streamKey } from '../rng.js';
-import { actorIndex } from '../world.js';
+import { actorIndex, worldWith } from '../world.js';
 import type { RoundContext } from './context.js';
 
 /**
@@ -111,7 +111,7 @@ export function detectAndAttribute(world: World, ctx: RoundContext, newOps: read
     }
   }
   void d;
-  return changed ? { ...world, incidents: out } : world;
+  return changed ? worldWith(world, { incidents: out }) : world;
 }
 
 function openIncident(

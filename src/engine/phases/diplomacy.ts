@@ -4,7 +4,7 @@ import { clamp01 } from '../../model/capability.js';
 import type { Incident } from '../../model/incident.js';
 import type { World } from '../../model/world.js';
 import { streamKey } from '../rng.js';
-import { actorIndex } from '../world.js';
+import { actorIndex, worldWith } from '../world.js';
 import { hasTerm } from './agreements.js';
 import type { RoundContext } from './context.js';
 import { inSession } from './injects.js';
@@ -207,7 +207,7 @@ export function applyDiplomacy(
       k++;
     }
   }
-  return next;
+  return worldWith(world, next);
 }
 
 /** Who made an accusation still open this round or made in the previous round. */

@@ -3,7 +3,7 @@ import { clamp01 } from '../../model/capability.js';
 import type { Operation } from '../../model/operation.js';
 import type { World } from '../../model/world.js';
 import { streamKey } from '../rng.js';
-import { actorIndex } from '../world.js';
+import { actorIndex, worldWith } from '../world.js';
 import type { RoundContext } from './context.js';
 import type { OperationOrder } from './injects.js';
 
@@ -45,5 +45,5 @@ export function resolveOperations(world: World, ctx: RoundContext, orders: reado
     operations.push(operation);
     ctx.events.push({ type: 'operation.conducted', round: ctx.round, phase: 'operations', operation });
   }
-  return { world: { ...world, operations: [...world.operations, ...operations] }, operations };
+  return { world: worldWith(world, { operations: [...world.operations, ...operations] }), operations };
 }

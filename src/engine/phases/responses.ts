@@ -4,7 +4,7 @@ import type { Commitment } from '../../model/agreement.js';
 import type { World } from '../../model/world.js';
 import type { ConfigIssue } from '../errors.js';
 import { streamKey } from '../rng.js';
-import { actorIndex, checkTerms } from '../world.js';
+import { actorIndex, checkTerms, worldWith } from '../world.js';
 import { signAgreement } from './agreements.js';
 import type { RoundContext } from './context.js';
 import { drawSignal } from './detection.js';
@@ -161,7 +161,7 @@ export function applyResponses(
     forums = forums.map((f) => (f.id === forum.id ? { ...f, agenda: f.agenda.filter((p) => p.join(',') !== key) } : f));
   }
 
-  return { world: { ...world, ...state, incidents, talks, requests, forums }, followUps };
+  return { world: worldWith(world, { ...state, incidents, talks, requests, forums }), followUps };
 }
 
 /**
@@ -185,11 +185,10 @@ export function expireRequests(world: World, ctx: RoundContext): World {
   for (const t of expired) ctx.events.push({ type: 'talks.ended', round, phase, talks: t.id, parties: t.parties, outcome: 'expired', by: null });
   const live = expired.length === 0 ? world.talks : world.talks.filter((t) => t.deadline > round);
   const openTalks = new Set(live.map((t) => t.id));
-  return {
-    ...world,
+  return worldWith(world, {
     requests: requests.filter((r) => r.kind !== 'proposal' || openTalks.has(r.talks)),
     talks: live.map((t) => (t.exchanges === 0 ? t : { ...t, exchanges: 0 })),
-  };
+  });
 }
 
 /** Terms as plain commitments (re-export for validation of proposals). */
