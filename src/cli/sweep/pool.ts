@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { PlanItem, ScenarioDocument, SweepRow } from '../../index.js';
-import type { SweepWorkerData } from './worker.js';
+import type { BatchResult, SweepWorkerData } from './worker.js';
 
 /** Options of {@link runOnWorkers}. */
 export interface PoolOptions {
@@ -12,8 +12,12 @@ export interface PoolOptions {
   readonly series: boolean;
   /** Called with each finished row, in plan order (out of order only for the last rows of a stop). */
   readonly onRow: (row: SweepRow) => void;
-  /** Asked before each new run is handed out: true stops handing out; runs in flight still finish. */
+  /** Asked before each new batch is handed out: true stops handing out; batches in flight still finish. */
   readonly stopping: () => boolean;
+  /** Runs per batch; default: sized from the runs' mean time (see {@link batchSize}). */
+  readonly batch?: number;
+  /** The worker module; default: the built one beside the command line ({@link workerFile}). */
+  readonly filename?: string;
 }
 
 /** How a pooled sweep ended. */
@@ -29,22 +33,44 @@ export function workerFile(): string {
   return path;
 }
 
+/** How long a batch of runs should take: long enough that the hand-over between threads is rare, short enough that a stop or the progress bar is not held up. */
+const BATCH_TARGET_MS = 40;
+/** The largest batch, whatever the runs' speed. */
+const MAX_BATCH = 64;
+
 /**
- * Play `items` on `workers` threads. At most 4 runs per thread are in flight; finished rows wait in
- * a small reorder buffer until every earlier run is done, then go to `onRow` in plan order. When
- * `stopping()` turns true, no new run starts, the runs in flight finish, and every finished row
- * is delivered (those after a gap out of order) before the promise resolves. A run that throws
- * rejects the promise after the rows already finished are delivered.
+ * How many runs the next batch should hold, from the mean time of the runs so far: one run
+ * until there is a measurement, then about {@link BATCH_TARGET_MS} of work. Batches only group
+ * consecutive runs, and rows are delivered in plan order, so the batch size never changes a file.
+ */
+export function batchSize(runsDone: number, msSpent: number): number {
+  if (runsDone === 0 || msSpent <= 0) return 1;
+  const perRun = msSpent / runsDone;
+  return Math.max(1, Math.min(MAX_BATCH, Math.floor(BATCH_TARGET_MS / perRun)));
+}
+
+/**
+ * Play `items` on `workers` threads, in batches of consecutive runs (one message per batch, not
+ * per run: with runs of a few milliseconds, a thread waiting for its next run was idle ≈ 7% of
+ * the time, more when the main thread had to share a core). At most 2 batches per thread are in
+ * flight; finished rows wait in a small reorder buffer until every earlier run is done, then go
+ * to `onRow` in plan order. When `stopping()` turns true, no new batch starts, the batches in
+ * flight finish, and every finished row is delivered (those after a gap out of order) before the
+ * promise resolves. A run that throws rejects the promise after the rows already finished —
+ * including those of its batch before it — are delivered.
  */
 export async function runOnWorkers(document: ScenarioDocument, items: readonly PlanItem[], options: PoolOptions): Promise<PoolOutcome> {
   const data: SweepWorkerData = { document, series: options.series };
-  const pool = new Piscina({ filename: workerFile(), minThreads: options.workers, maxThreads: options.workers, idleTimeout: 60_000, workerData: data });
-  const window = options.workers * 4;
+  const pool = new Piscina({ filename: options.filename ?? workerFile(), minThreads: options.workers, maxThreads: options.workers, idleTimeout: 60_000, workerData: data });
+  const window = options.workers * 2;
   const done = new Map<number, SweepRow>();
   let next = 0; // next item to hand out
   let written = 0; // next item to deliver
   let finished = 0;
   let failure: unknown;
+  // Busy time of the threads and runs it bought, for the batch size (never for the results).
+  let runsTimed = 0;
+  let msTimed = 0;
   const flushInOrder = () => {
     for (let row = done.get(written); row !== undefined; row = done.get(written)) {
       done.delete(written);
@@ -57,14 +83,22 @@ export async function runOnWorkers(document: ScenarioDocument, items: readonly P
     await new Promise<void>((resolve) => {
       let inFlight = 0;
       const pump = () => {
-        while (failure === undefined && !options.stopping() && next < items.length && inFlight < window && next - written < window * 4) {
-          const k = next++;
-          const item = items[k] as PlanItem;
+        while (failure === undefined && !options.stopping() && next < items.length && inFlight < window && next - written < MAX_BATCH * window * 2) {
+          const first = next;
+          const size = Math.min(options.batch ?? batchSize(runsTimed, msTimed), items.length - first);
+          const batch = items.slice(first, first + size);
+          next += size;
           inFlight++;
-          pool.run(item).then(
-            (row: SweepRow) => {
+          pool.run(batch).then(
+            (result: BatchResult) => {
               inFlight--;
-              done.set(k, row);
+              runsTimed += result.rows.length;
+              msTimed += result.ms;
+              result.rows.forEach((row, k) => done.set(first + k, row));
+              if (result.error !== undefined) {
+                const item = batch[result.rows.length] as PlanItem;
+                failure ??= new Error(`run ${item.run}: ${result.error}`);
+              }
               try {
                 flushInOrder();
               } catch (e) {
@@ -74,7 +108,8 @@ export async function runOnWorkers(document: ScenarioDocument, items: readonly P
             },
             (e: unknown) => {
               inFlight--;
-              failure ??= new Error(`run ${item.run}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+              const runs = batch.map((item) => item.run);
+              failure ??= new Error(`runs ${runs[0]}…${runs.at(-1)}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
               pump();
             },
           );
