@@ -1,9 +1,10 @@
 import { ConfigError } from '../engine/errors.js';
+import type { Actor } from '../model/actor.js';
+import type { SimEvent } from '../model/event.js';
 import type { Run } from '../engine/simulate.js';
 import type { ScenarioDocument } from '../scenario/format.js';
 import type { Scenario } from '../scenario/parse.js';
 import { METRIC_COLUMNS } from '../report/csv.js';
-import { summarizeDyads } from '../report/summary.js';
 import type { StrategyRegistry } from '../strategies/registry.js';
 import { simulate } from '../strategies/simulate.js';
 import type { ParamValue, PlanItem, SweepPlan } from './plan.js';
@@ -102,8 +103,17 @@ export interface RunOneOptions {
  */
 export function runOne(document: ScenarioDocument, item: PlanItem, options: RunOneOptions = {}): SweepRow {
   const scenario = options.scenario ?? scenarioAt(document, item.params, options.registry);
-  const run = simulate(scenario.spec, { seed: item.seed, rounds: scenario.rounds, ...(options.registry ? { registry: options.registry } : {}) });
-  return summarizeRun(run, item, options.series === true);
+  // The row reads the events round by round instead of keeping the run's log: a sweep's runs
+  // then leave little for the collector to copy (docs/performance.md).
+  const tally = new EventTally();
+  const run = simulate(scenario.spec, {
+    seed: item.seed,
+    rounds: scenario.rounds,
+    log: false,
+    onRound: (result) => tally.add(result.events),
+    ...(options.registry ? { registry: options.registry } : {}),
+  });
+  return rowOf(run, tally, item, options.series === true);
 }
 
 /**
@@ -120,6 +130,42 @@ export function summarizeRun(run: Run, item: PlanItem, series = false): SweepRow
   if (run.log.length === 0 && run.metrics.length > 0) {
     throw new ConfigError([{ path: 'run.log', expected: 'the event log of the run (simulate without `log: false`)', received: 'an empty log' }], `run ${item.run}`);
   }
+  const tally = new EventTally();
+  tally.add(run.log);
+  return rowOf(run, tally, item, series);
+}
+
+/** What a row needs from a run's events, gathered as they come (a whole log, or round by round). */
+class EventTally {
+  /** Author and principal of each operation so far. */
+  private readonly authors = new Map<string, readonly [string, string]>();
+  /** The operation behind each detected incident (null for a false alarm). */
+  private readonly behind = new Map<string, string | null>();
+  accusations = 0;
+  right = 0;
+  agreements = 0;
+  firstAgreement: number | null = null;
+
+  add(events: readonly SimEvent[]): void {
+    // Accusations are right when they name the author of the operation behind the incident, or
+    // its principal (the sponsor of a proxy); an accusation over a false alarm is always wrong.
+    for (const e of events) {
+      if (e.type === 'operation.conducted') this.authors.set(e.operation.id, [e.operation.author, e.operation.principal]);
+      else if (e.type === 'incident.detected') this.behind.set(e.incident, e.operation);
+      else if (e.type === 'accusation.made') {
+        this.accusations++;
+        const op = this.behind.get(e.incident);
+        const who = op === undefined || op === null ? undefined : this.authors.get(op);
+        if (who && (who[0] === e.target || who[1] === e.target)) this.right++;
+      } else if (e.type === 'agreement.signed') {
+        this.agreements++;
+        if (this.firstAgreement === null) this.firstAgreement = e.round;
+      }
+    }
+  }
+}
+
+function rowOf(run: Pick<Run, 'world' | 'metrics'>, tally: EventTally, item: PlanItem, series: boolean): SweepRow {
   const row: Record<string, Cell> = { run: item.run, point: item.point, seed: item.seed };
   for (const [k, v] of Object.entries(item.params)) row[k] = v as ParamValue;
   let operations = 0;
@@ -144,27 +190,7 @@ export function summarizeRun(run: Run, item: PlanItem, series = false): SweepRow
     retaliations += m.retaliations;
     norms += m.normsAdopted;
   }
-  // Accusations are right when they name the author of the operation behind the incident, or
-  // its principal (the sponsor of a proxy); an accusation over a false alarm is always wrong.
-  const authors = new Map<string, readonly [string, string]>();
-  const behind = new Map<string, string | null>();
-  let accusations = 0;
-  let right = 0;
-  let agreements = 0;
-  let firstAgreement: number | null = null;
-  for (const e of run.log) {
-    if (e.type === 'operation.conducted') authors.set(e.operation.id, [e.operation.author, e.operation.principal]);
-    else if (e.type === 'incident.detected') behind.set(e.incident, e.operation);
-    else if (e.type === 'accusation.made') {
-      accusations++;
-      const op = behind.get(e.incident);
-      const who = op === undefined || op === null ? undefined : authors.get(op);
-      if (who && (who[0] === e.target || who[1] === e.target)) right++;
-    } else if (e.type === 'agreement.signed') {
-      agreements++;
-      if (firstAgreement === null) firstAgreement = e.round;
-    }
-  }
+  const { accusations, right, agreements, firstAgreement } = tally;
   const w = run.world;
   const last = run.metrics.at(-1);
   Object.assign(row, {
@@ -190,12 +216,19 @@ export function summarizeRun(run: Run, item: PlanItem, series = false): SweepRow
     finalMaxTension: last?.maxTension ?? null,
     totalWelfare: last?.totalWelfare ?? 0,
   });
+  // Each pair's peak rung: the higher of its two directions (as summarizeDyads reports it).
   const actorPeak = new Map<string, number>(w.actors.map((a) => [a.id, 0]));
-  for (const d of summarizeDyads(run)) {
-    const [a, b] = d.a < d.b ? [d.a, d.b] : [d.b, d.a];
-    row[`peakRung.${a}/${b}`] = d.peakRung;
-    actorPeak.set(a, Math.max(actorPeak.get(a) ?? 0, d.peakRung));
-    actorPeak.set(b, Math.max(actorPeak.get(b) ?? 0, d.peakRung));
+  const n = w.actors.length;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const x = (w.actors[i] as Actor).id;
+      const y = (w.actors[j] as Actor).id;
+      const peak = Math.max(w.dyads.peakRung[i * n + j] as number, w.dyads.peakRung[j * n + i] as number);
+      const [a, b] = x < y ? [x, y] : [y, x];
+      row[`peakRung.${a}/${b}`] = peak;
+      actorPeak.set(a, Math.max(actorPeak.get(a) ?? 0, peak));
+      actorPeak.set(b, Math.max(actorPeak.get(b) ?? 0, peak));
+    }
   }
   const ids = w.actors.map((a) => a.id).sort();
   for (const id of ids) row[`actorPeakRung.${id}`] = actorPeak.get(id) ?? 0;

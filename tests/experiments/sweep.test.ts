@@ -62,6 +62,24 @@ describe('sweep (in-process)', () => {
     expect(row?.['welfare.US']).toBe(run.world.welfare[us]);
   });
 
+  it('gives the same row from events read round by round (runOne) as from the whole log (summarizeRun)', () => {
+    // us-china-2015 has accusations, agreements and a proxy, so every column read from events is exercised.
+    const usChina = parseScenario(readFileSync(resolve(import.meta.dirname, '../../scenarios/us-china-2015.yaml'), 'utf8'), { source: 'us-china-2015.yaml' });
+    const p = planSweep(usChina, { seeds: '1..6' });
+    let accusations = 0;
+    let agreements = 0;
+    for (const item of p.items) {
+      const streamed = runOne(p.document, item, { series: true });
+      const logged = summarizeRun(simulate(usChina.spec, { seed: item.seed, rounds: usChina.rounds }), item, true);
+      expect(streamed).toEqual(logged);
+      expect(Object.keys(streamed)).toEqual(Object.keys(logged));
+      accusations += streamed.accusations as number;
+      agreements += streamed.agreementsSigned as number;
+    }
+    expect(accusations).toBeGreaterThan(0);
+    expect(agreements).toBeGreaterThan(0);
+  });
+
   it('refuses to summarise a run made without its log rather than report zeros', () => {
     const run = simulate(duel.spec, { seed: 1, rounds: 4, log: false });
     expect(() => summarizeRun(run, { run: 'p0-s1', point: 0, seed: 1, params: {} })).toThrow(ConfigError);
