@@ -18,6 +18,7 @@ import type { Rng, Stream } from './rng.js';
 import { StreamSet, streamKey } from './rng.js';
 import { validateAction, validateResponse } from './validate.js';
 import { deepFreeze } from './freeze.js';
+import { recordable } from './plain.js';
 import { ViewFactory, ViewMemo } from './view.js';
 import { worldWith } from './world.js';
 
@@ -361,21 +362,3 @@ function makeFacade(s: Stream): Rng {
     pick: <T>(items: readonly T[]) => s.pick(items),
   });
 }
-
-/**
- * Copy a decider's output into plain JSON data, so the log never shares objects with a strategy
- * (which could mutate them later) and always serialises. Output that is not plain data (a cycle, a
- * BigInt, undefined) becomes the string 'not plain data', which is then rejected as invalid.
- */
-function recordable(value: unknown): unknown {
-  // Most decisions are "nothing": an empty list round-trips to an empty list.
-  if (Array.isArray(value) && value.length === 0) return [];
-  try {
-    const s = JSON.stringify(value);
-    return s === undefined ? NOT_PLAIN : (JSON.parse(s) as unknown);
-  } catch {
-    return NOT_PLAIN;
-  }
-}
-
-const NOT_PLAIN = 'not plain data';
