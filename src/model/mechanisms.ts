@@ -213,7 +213,57 @@ export interface MechanismIssue {
 
 type Tree = { readonly [key: string]: number | Tree };
 
-function mergeNode(base: Tree, override: unknown, path: string, issues: MechanismIssue[]): Tree {
+/** What a coefficient may be: a test and the words of an error that names it. */
+interface CoefficientRule {
+  readonly holds: (x: number) => boolean;
+  readonly expected: string;
+}
+
+const ANY: CoefficientRule = { holds: () => true, expected: 'a finite number' };
+const NON_NEGATIVE: CoefficientRule = { holds: (x) => x >= 0, expected: 'a finite number ≥ 0' };
+const POSITIVE: CoefficientRule = { holds: (x) => x > 0, expected: 'a finite number > 0' };
+const UNIT: CoefficientRule = { holds: (x) => x >= 0 && x <= 1, expected: 'a number from 0 to 1' };
+const COUNT: CoefficientRule = { holds: (x) => Number.isInteger(x) && x >= 0, expected: 'a whole number ≥ 0' };
+const COUNT_1: CoefficientRule = { holds: (x) => Number.isInteger(x) && x >= 1, expected: 'a whole number ≥ 1' };
+
+/**
+ * The coefficients that are not simply ≥ 0, by path below `mechanisms`. Every other coefficient is
+ * a weight, gain, cost, scale or rate that a negative value would turn into nonsense without any
+ * error (a negative evidence weight pushes trust out of (0, 1)), so it must be ≥ 0.
+ */
+const RULES: Readonly<Record<string, CoefficientRule>> = {
+  'operations.defenseWeight': UNIT,
+  'operations.maxPerRound': COUNT,
+  'identification.base': UNIT,
+  'identification.proxySponsorLink': UNIT,
+  'falseAlarm.rate': UNIT,
+  'posterior.investigationRounds': COUNT,
+  'trust.decay': UNIT,
+  'talks.deadline': COUNT_1,
+  'talks.maxExchangesPerRound': COUNT_1,
+  'assistance.deadline': COUNT,
+  'audit.confidenceThreshold': UNIT,
+  'escalation.decay': UNIT,
+  // De-escalation lowers the score: its weight is negative by default; the others may be too.
+  'escalation.weights.deescalation': ANY,
+  'escalation.weights.statusQuo': ANY,
+  'escalation.weights.posturing': ANY,
+  'escalation.weights.nonViolent': ANY,
+  'escalation.weights.violent': ANY,
+  'escalation.openConflictScore': POSITIVE,
+  'escalation.rungDecay': COUNT,
+  'tension.dt': POSITIVE,
+  'tension.limit': POSITIVE,
+  'hotline.denialLikelihoodRatio': POSITIVE,
+  'hotline.cooperationLikelihoodRatio': POSITIVE,
+  'hotline.acknowledgementLikelihoodRatio': POSITIVE,
+};
+
+function coefficientRule(at: string): CoefficientRule {
+  return Object.prototype.hasOwnProperty.call(RULES, at) ? (RULES[at] as CoefficientRule) : NON_NEGATIVE;
+}
+
+function mergeNode(base: Tree, override: unknown, path: string, issues: MechanismIssue[], at = ''): Tree {
   if (override === undefined) return base;
   if (override === null || typeof override !== 'object' || Array.isArray(override)) {
     issues.push({ path, expected: 'an object', received: describe(override) });
@@ -223,19 +273,22 @@ function mergeNode(base: Tree, override: unknown, path: string, issues: Mechanis
   for (const key of Object.keys(override)) {
     const value = (override as Record<string, unknown>)[key];
     const sub = `${path}.${key}`;
+    // The coefficient's place within the mechanisms, whatever the path of the override (an inject's `set`, a fork).
+    const rel = at === '' ? key : `${at}.${key}`;
     if (!Object.prototype.hasOwnProperty.call(base, key)) {
       issues.push({ path: sub, expected: `one of ${Object.keys(base).join(', ')}`, received: `unknown key '${key}'` });
       continue;
     }
     const baseValue = base[key];
     if (typeof baseValue === 'number') {
-      if (typeof value !== 'number' || !Number.isFinite(value)) {
-        issues.push({ path: sub, expected: 'a finite number', received: describe(value) });
+      const rule = coefficientRule(rel);
+      if (typeof value !== 'number' || !Number.isFinite(value) || !rule.holds(value)) {
+        issues.push({ path: sub, expected: rule.expected, received: describe(value) });
       } else {
         out[key] = value;
       }
     } else if (baseValue !== undefined) {
-      out[key] = mergeNode(baseValue, value, sub, issues);
+      out[key] = mergeNode(baseValue, value, sub, issues, rel);
     }
   }
   return out;

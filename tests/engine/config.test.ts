@@ -132,4 +132,23 @@ describe('simulate', () => {
     const world = createWorld({ actors: [{ id: 'A' }] }, { seed: 1 });
     expect(() => simulate(world, { seed: 2, rounds: 1 })).toThrow(/the world's own seed '1'/);
   });
+
+  it('refuses coefficients outside their domain, in the spec and in a mechanisms inject, naming each', () => {
+    const spec: WorldSpec = {
+      actors: [{ id: 'A' }, { id: 'B' }],
+      mechanisms: { trust: { decay: 7, publicAccusation: -1 }, operations: { maxPerRound: 1.5 }, hotline: { denialLikelihoodRatio: 0 } },
+      injects: [{ round: 1, type: 'mechanisms', set: { trust: { decay: -0.1 }, escalation: { weights: { deescalation: -5 } } } }],
+    };
+    const issues = issuesOf(() => createWorld(spec, { seed: 1 }));
+    expect(issues.map((i) => [i.path, i.expected]).sort()).toEqual([
+      ['injects[0].set.trust.decay', 'a number from 0 to 1'],
+      ['mechanisms.hotline.denialLikelihoodRatio', 'a finite number > 0'],
+      ['mechanisms.operations.maxPerRound', 'a whole number ≥ 0'],
+      ['mechanisms.trust.decay', 'a number from 0 to 1'],
+      ['mechanisms.trust.publicAccusation', 'a finite number ≥ 0'],
+    ]);
+    // A negative de-escalation weight is the default's sign: accepted, in the spec as in an inject.
+    const ok = createWorld({ ...spec, mechanisms: { escalation: { weights: { deescalation: -4 } } }, injects: [{ round: 1, type: 'mechanisms', set: { escalation: { weights: { deescalation: -5 } } } }] }, { seed: 1 });
+    expect(ok.mechanisms.escalation.weights.deescalation).toBe(-4);
+  });
 });

@@ -96,6 +96,11 @@ describe('settings and grids', () => {
     const message = thrown(() => planSweep(duel, { seeds: '1', grid: { rounds: [10, 4] } }));
     expect(message).toMatch(/grid: 1 problem\n.*grid point \(rounds=4\): injects\[1\]\.round: expected a round before the last \(0 to 3\), received 4/);
   });
+
+  it('refuses a coefficient outside its domain before any run, with the grid point', () => {
+    const message = thrown(() => planSweep(duel, { seeds: '1', grid: { 'mechanisms.trust.decay': [0.5, 1.2] } }));
+    expect(message).toMatch(/grid: 1 problem\n.*grid point \(mechanisms\.trust\.decay=1\.2\): mechanisms\.trust\.decay: expected a number from 0 to 1, received 1\.2/);
+  });
 });
 
 describe('shards', () => {

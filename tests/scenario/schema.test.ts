@@ -29,6 +29,43 @@ describe('scenarios/scenario.schema.json', () => {
     for (const [section, values] of Object.entries(DEFAULT_MECHANISMS)) expect(Object.keys(mech.properties[section]?.properties ?? {}).sort()).toEqual(Object.keys(values).sort());
   });
 
+  it('bounds every coefficient as the parser does, at the edges and beyond', () => {
+    const paths: string[][] = [];
+    const walk = (node: object, at: string[]) => {
+      for (const [k, v] of Object.entries(node)) {
+        if (typeof v === 'number') paths.push([...at, k]);
+        else walk(v as object, [...at, k]);
+      }
+    };
+    walk(DEFAULT_MECHANISMS, []);
+    expect(paths.length).toBeGreaterThan(50);
+    const refused = new Set<string>();
+    for (const path of paths) {
+      for (const value of [-3, -1, -0.5, 0, 0.25, 1, 1.5, 2, 7]) {
+        const mechanisms = path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value);
+        const doc = { ...good, mechanisms };
+        let parsed = true;
+        try {
+          parseScenario(doc);
+        } catch (e) {
+          expect(e).toBeInstanceOf(ScenarioError);
+          expect((e as Error).message).toContain(`mechanisms.${path.join('.')}`);
+          parsed = false;
+          refused.add(path.join('.'));
+        }
+        expect(validate(doc), `${path.join('.')} = ${value}`).toBe(parsed);
+      }
+    }
+    // Every coefficient refuses something (at least a negative value) except the escalation weights.
+    expect([...paths.map((p) => p.join('.'))].filter((p) => !refused.has(p)).sort()).toEqual([
+      'escalation.weights.deescalation',
+      'escalation.weights.nonViolent',
+      'escalation.weights.posturing',
+      'escalation.weights.statusQuo',
+      'escalation.weights.violent',
+    ]);
+  });
+
   const invalid: [string, unknown][] = [
     ['no name', { rounds: 3, actors: [{ id: 'A' }] }],
     ['a name with capitals', { ...good, name: 'Bad Name' }],
