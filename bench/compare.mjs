@@ -9,7 +9,7 @@
 // A benchmark reports figures and ratios; it never asserts (DESIGN.md §7). The kernel equals the
 // engine on these worlds (tests/perf/kernel-equality.test.ts), so the ratio compares equal work.
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, rmSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -128,8 +128,60 @@ async function measureMemory(n, rounds, file) {
   return { actors: n, rounds, peakRssMiB: peak / MiB, samples, events, logMiB: statSync(file).size / MiB, seconds: (performance.now() - t0) / 1000 };
 }
 
+/** `runs` sweep rows of us-china-2015 in this process, as one sweep worker plays them (no warm-up: it is part of a sweep). */
+async function measureRows(runs, from) {
+  const { parseScenario, planSweep, runOne } = await engine();
+  const scenario = parseScenario(readFileSync(resolve(ROOT, 'scenarios/us-china-2015.yaml'), 'utf8'), { source: 'us-china-2015.yaml' });
+  const plan = planSweep(scenario, { seeds: `${from}..${from + runs - 1}` });
+  let peak = 0;
+  for (const item of plan.items) peak = Math.max(peak, runOne(plan.document, item, { scenario }).peakRung);
+  return { runs, peak };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The parent
+
+/** Start `node args` and resolve with its wall time in seconds (and its stdout), failing loudly. */
+function timed(args) {
+  return new Promise((res, rej) => {
+    const t0 = performance.now();
+    const p = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (d) => (stdout += d));
+    p.stderr.on('data', (d) => (stderr += d));
+    p.on('exit', (code) => (code === 0 ? res({ seconds: (performance.now() - t0) / 1000, stdout }) : rej(new Error(`node ${args.join(' ')} failed (${code}):\n${stderr}`))));
+  });
+}
+
+/**
+ * Sweeps on 1 and 2 workers, alternating (1, 2, 2, 1, …) so both see the same load: the CLI's
+ * wall time (start-up included) and, as the ceiling any pool can reach on this machine, the same
+ * rows played by one process alone against two independent processes at once.
+ */
+async function measureSweeps(seeds, reps) {
+  const cli = resolve(ROOT, 'dist/cli/main.js');
+  const files = [1, 2].map((w) => resolve(os.tmpdir(), `detente-compare-sweep-${process.pid}-${w}.csv`));
+  const wall = { 1: [], 2: [] };
+  const alone = [];
+  const pair = [];
+  const rowsArgs = (runs, from) => ['--expose-gc', HERE, '--rows', runs, from];
+  for (let rep = 0; rep < reps; rep++) {
+    for (const w of rep % 2 ? [2, 1] : [1, 2]) {
+      rmSync(files[w - 1], { force: true });
+      wall[w].push((await timed([cli, 'sweep', 'us-china-2015', '--seeds', `1..${seeds}`, '--workers', w, '--out', files[w - 1], '--quiet'])).seconds);
+    }
+    // The same rows in one process, then split over two processes at once: wall times, start-up included.
+    alone.push((await timed(rowsArgs(seeds, 1))).seconds);
+    const both = await Promise.all([timed(rowsArgs(seeds / 2, 1)), timed(rowsArgs(seeds / 2, 1 + seeds / 2))]);
+    pair.push(Math.max(...both.map((b) => b.seconds)));
+  }
+  const identical = readFileSync(files[0], 'utf8') === readFileSync(files[1], 'utf8');
+  for (const f of files) rmSync(f, { force: true });
+  const w1 = median(wall[1]);
+  const w2 = median(wall[2]);
+  return { seeds, reps, workers1: w1, workers2: w2, speedup: w1 / w2, identical, rowsAlone: median(alone), rowsTwoProcesses: median(pair), ceiling: median(alone) / median(pair) };
+}
 
 function child(args, nodeFlags = []) {
   const r = spawnSync(process.execPath, ['--expose-gc', ...nodeFlags, HERE, ...args.map(String)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * MiB });
@@ -146,6 +198,12 @@ async function main() {
   if (cmd === '--throughput') return out(await measureThroughput(Number(argv[1])));
   if (cmd === '--scaling') return out(await measureScaling(Number(argv[1]), Number(argv[2])));
   if (cmd === '--memory') return out(await measureMemory(Number(argv[1]), Number(argv[2]), argv[3]));
+  if (cmd === '--rows') return out(await measureRows(Number(argv[1]), Number(argv[2])));
+  if (cmd === '--sweeps') {
+    // The sweep section alone: node bench/compare.mjs --sweeps [seeds] [reps]
+    const r = await measureSweeps(Number(argv[1] ?? 2000), Number(argv[2] ?? 5));
+    return logSweeps(r, (s) => process.stdout.write(`${s}\n`));
+  }
 
   const quick = argv.includes('--quick');
   const jsonAt = argv.indexOf('--json');
@@ -197,12 +255,24 @@ async function main() {
   log('| after round | RSS (MiB) | heap used (MiB) |\n|---:|---:|---:|');
   for (const s of m.samples) log(`| ${s.round} | ${fmt(s.rssMiB, 1)} | ${fmt(s.heapMiB, 1)} |`);
 
+  const sw = await measureSweeps(quick ? 400 : 2000, quick ? 1 : 5);
+  results.sweeps = sw;
+  logSweeps(sw, log);
+
   if (json) {
     const f = resolve(process.cwd(), json);
     mkdirSync(dirname(f), { recursive: true });
     writeFileSync(f, `${JSON.stringify(results, null, 2)}\n`);
     log(`\nWrote ${f}`);
   }
+}
+
+function logSweeps(sw, log) {
+  log(`\n## Sweeps: 1 worker against 2 (us-china-2015, ${sw.seeds.toLocaleString('en-US')} seeds, medians of ${sw.reps} alternating runs)\n`);
+  log('| | 1 | 2 | speed-up |\n|---|---:|---:|---:|');
+  log(`| \`detente sweep --workers W\`, wall s | ${fmt(sw.workers1)} | ${fmt(sw.workers2)} | ${fmt(sw.speedup)}× |`);
+  log(`| the same rows in 1 process, or split over 2 processes at once, s | ${fmt(sw.rowsAlone)} | ${fmt(sw.rowsTwoProcesses)} | ${fmt(sw.ceiling)}× |`);
+  log(`\nFiles of 1 and 2 workers byte-identical: ${sw.identical ? 'yes' : 'NO'}. The second row is the ceiling of any pool on this machine: two processes share nothing but the cores, caches and memory.`);
 }
 
 function out(x) {
