@@ -524,6 +524,9 @@ export function worldWith(world: World, patch: Partial<World>): World {
   };
 }
 
+// Keyed by the actor list, which a run shares from its first world to its last: one entry per run
+// (or per capability change), unlike the per-round WeakMaps that the third pass of issue 7 removed
+// from the engine because the scavenger keeps young keys alive (docs/performance.md).
 const indexCache = new WeakMap<readonly { readonly id: string }[], ReadonlyMap<string, number>>();
 
 /**
