@@ -65,12 +65,23 @@ export class Stream implements Rng {
  */
 export class StreamSet {
   private readonly live = new Map<string, Stream>();
+  /** The same streams by actor, then purpose: the hot path's lookups build no key string. */
+  private readonly byActor = new Map<string, Map<StreamPurpose, Stream>>();
   /** Every key (saved or live), sorted; rebuilt only when a stream is first drawn from. */
   private sorted: string[] | undefined;
   constructor(
     private readonly seed: string,
     private readonly saved: Readonly<Record<string, RngState>>,
   ) {}
+
+  /** The stream of an actor and a purpose (the same as `get(streamKey(actor, purpose))`, without building the key each time). */
+  of(actor: string, purpose: StreamPurpose): Stream {
+    let byPurpose = this.byActor.get(actor);
+    if (byPurpose === undefined) this.byActor.set(actor, (byPurpose = new Map()));
+    let s = byPurpose.get(purpose);
+    if (s === undefined) byPurpose.set(purpose, (s = this.get(streamKey(actor, purpose))));
+    return s;
+  }
 
   get(key: string): Stream {
     let s = this.live.get(key);

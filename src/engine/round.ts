@@ -15,7 +15,7 @@ import { resolveOperations } from './phases/operations.js';
 import { applyResponses, expireRequests } from './phases/responses.js';
 import { updateWorld } from './phases/update.js';
 import type { Rng, Stream } from './rng.js';
-import { StreamSet, streamKey } from './rng.js';
+import { StreamSet } from './rng.js';
 import { validateAction, validateResponse } from './validate.js';
 import { deepFreeze } from './freeze.js';
 import { recordable } from './plain.js';
@@ -184,7 +184,7 @@ export function submitDecisions(pending: PendingRound, decisions: readonly Decis
     if (given.has(key)) throw new ProtocolError(`round ${round}, phase ${phase}: two decisions for ${d.actor}${'request' in d ? ` on ${d.request}` : ''}`);
     given.set(key, d);
   }
-  const drawsOf = (actor: string) => ctx.streams.get(streamKey(actor, 'strategy')).draws - (st.drawsAtStart.get(actor) ?? 0);
+  const drawsOf = (actor: string) => ctx.streams.of(actor, 'strategy').draws - (st.drawsAtStart.get(actor) ?? 0);
   const reject = (actor: string, action: unknown, reason: string) => {
     if (options.onInvalidAction === 'throw') throw new InvalidActionError(actor, round, phase, action, reason);
     ctx.events.push({ type: 'action.rejected', round, phase, actor, action, reason });
@@ -274,7 +274,7 @@ function ask(
   const needs: DecisionNeed[] = [];
   const drawsAtStart = new Map<string, number>();
   const rngOf = (actor: string): Rng => {
-    const s = ctx.streams.get(streamKey(actor, 'strategy'));
+    const s = ctx.streams.of(actor, 'strategy');
     drawsAtStart.set(actor, s.draws);
     return rngFacade(s);
   };

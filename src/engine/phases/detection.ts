@@ -12,7 +12,6 @@ import type { Operation, OperationKind } from '../../model/operation.js';
 import { betaTrust } from '../../model/trust.js';
 import type { World } from '../../model/world.js';
 import type { Stream } from '../rng.js';
-import { streamKey } from '../rng.js';
 import { actorIndex, worldWith } from '../world.js';
 import type { RoundContext } from './context.js';
 
@@ -51,9 +50,9 @@ export function detectAndAttribute(world: World, ctx: RoundContext, newOps: read
     if (!victim) continue;
     const attribution = victim.capabilities.attribution;
     const q = identificationProbability(attribution, sharing.get(victim.id) ?? 0, m);
-    const detectStream = ctx.streams.get(streamKey(victim.id, 'detection'));
+    const detectStream = ctx.streams.of(victim.id, 'detection');
     let attrStream: Stream | undefined;
-    const attr = () => (attrStream ??= ctx.streams.get(streamKey(victim.id, 'attribution')));
+    const attr = () => (attrStream ??= ctx.streams.of(victim.id, 'attribution'));
 
     // 1. investigation of files already open
     for (const inc of incidentsByVictim.get(victim.id) ?? []) {

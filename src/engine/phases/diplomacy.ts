@@ -3,7 +3,6 @@ import { identificationProbability, topSuspect, updatePosterior } from '../../mo
 import { clamp01 } from '../../model/capability.js';
 import type { Incident } from '../../model/incident.js';
 import type { World } from '../../model/world.js';
-import { streamKey } from '../rng.js';
 import { actorIndex, worldWith } from '../world.js';
 import { hasTerm } from './agreements.js';
 import type { RoundContext } from './context.js';
@@ -180,7 +179,7 @@ export function applyDiplomacy(
           const target = world.actors[index.get(action.target) ?? -1];
           if (!me || !target) break;
           const p = clamp01(me.capabilities.offense * (1 - m.operations.defenseWeight * target.capabilities.defense));
-          const success = ctx.streams.get(streamKey(actor, 'retaliation')).next() < p;
+          const success = ctx.streams.of(actor, 'retaliation').next() < p;
           ctx.events.push({ type: 'retaliation.conducted', round, phase, by: actor, target: action.target, kind: action.kind, severity: m.operations.severity[action.kind], success, incident: action.incident ?? null });
           break;
         }

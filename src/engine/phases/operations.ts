@@ -2,7 +2,6 @@ import { relevantCapability } from '../../model/attribution.js';
 import { clamp01 } from '../../model/capability.js';
 import type { Operation } from '../../model/operation.js';
 import type { World } from '../../model/world.js';
-import { streamKey } from '../rng.js';
 import { actorIndex, worldWith } from '../world.js';
 import type { RoundContext } from './context.js';
 import type { OperationOrder } from './injects.js';
@@ -28,7 +27,7 @@ export function resolveOperations(world: World, ctx: RoundContext, orders: reado
     if (!performer || !target) continue;
     const against = action.against ?? 'networks';
     const p = clamp01(relevantCapability(performer.capabilities, action.kind) * (1 - m.defenseWeight * target.capabilities.defense));
-    const success = ctx.streams.get(streamKey(principal, 'operations')).next() < p;
+    const success = ctx.streams.of(principal, 'operations').next() < p;
     const operation: Operation = {
       id: `op:${ctx.round}:${principal}:${k}`,
       round: ctx.round,

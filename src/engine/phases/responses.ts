@@ -3,7 +3,6 @@ import { identificationProbability, scaleSuspect, topSuspect, updatePosterior } 
 import type { Commitment } from '../../model/agreement.js';
 import type { World } from '../../model/world.js';
 import type { ConfigIssue } from '../errors.js';
-import { streamKey } from '../rng.js';
 import { actorIndex, checkTerms, worldWith } from '../world.js';
 import { signAgreement } from './agreements.js';
 import type { RoundContext } from './context.js';
@@ -88,7 +87,7 @@ export function applyResponses(
         if (!inc || !helper || inc.revealed !== null) break;
         const op = inc.operation === null ? undefined : world.operations.find((o) => o.id === inc.operation);
         const q = identificationProbability(helper.capabilities.attribution, 0, m);
-        const named = drawSignal(world, index, op, inc.kind, v, q, false, ctx.streams.get(streamKey(helper.id, 'attribution')));
+        const named = drawSignal(world, index, op, inc.kind, v, q, false, ctx.streams.of(helper.id, 'attribution'));
         const posterior = updatePosterior(inc.posterior, named, q);
         const signal = named === null ? null : (world.actors[named]?.id ?? null);
         incidents[k] = { ...inc, signals: [...inc.signals, signal], posterior };
