@@ -313,7 +313,6 @@ export class ViewMemo {
   ownOperations(operations: readonly Operation[]): ReadonlyMap<string, readonly OwnOperationView[]> {
     if (operations === this.operationList && this.operationLists) return this.operationLists;
     const known = this.operationViews;
-    const kept = new Map<Operation, OwnOperationView>();
     const m = new Map<string, OwnOperationView[]>();
     for (const op of operations) {
       let list = m.get(op.principal);
@@ -328,13 +327,13 @@ export class ViewMemo {
           via: op.author === op.principal ? null : op.author,
           success: op.success,
         });
+        // Only a frozen operation is immutable, so only a frozen one may stand for its view later.
+        if (Object.isFrozen(op)) known.set(op, v);
       }
-      // Only a frozen operation is immutable, so only a frozen one may stand for its view later.
-      if (Object.isFrozen(op)) kept.set(op, v);
       list.push(v);
     }
     for (const list of m.values()) Object.freeze(list);
-    this.operationViews = kept;
+    this.operationViews = pruned(known, operations);
     if (Object.isFrozen(operations)) {
       this.operationList = operations;
       this.operationLists = m;
@@ -350,18 +349,20 @@ export class ViewMemo {
     const index = actorIndex(world);
     const sameIndex = index === this.incidentIndex;
     if (sameIndex && world.incidents === this.incidentList && this.incidentLists) return this.incidentLists;
-    const known = sameIndex ? this.incidentViews : undefined;
-    const kept = new Map<Incident, IncidentView>();
+    const known = sameIndex ? this.incidentViews : new Map<Incident, IncidentView>();
     const m = new Map<string, IncidentView[]>();
     for (const inc of world.incidents) {
       let list = m.get(inc.victim);
       if (!list) m.set(inc.victim, (list = []));
-      const v = known?.get(inc) ?? incidentView(inc, world);
-      if (Object.isFrozen(inc)) kept.set(inc, v);
+      let v = known.get(inc);
+      if (v === undefined) {
+        v = incidentView(inc, world);
+        if (Object.isFrozen(inc)) known.set(inc, v);
+      }
       list.push(v);
     }
     for (const list of m.values()) Object.freeze(list);
-    this.incidentViews = kept;
+    this.incidentViews = pruned(known, world.incidents);
     this.incidentIndex = index;
     if (Object.isFrozen(world.incidents)) {
       this.incidentList = world.incidents;
@@ -372,6 +373,21 @@ export class ViewMemo {
     }
     return m;
   }
+}
+
+/**
+ * `views` itself while it holds at most about twice the objects still in `current` (each phase
+ * adds the new ones; rebuilding the map every time cost more than the views), else a new map of
+ * the current objects' views only, so that what a memo keeps stays bounded by one world.
+ */
+function pruned<K extends object, V>(views: Map<K, V>, current: readonly K[]): Map<K, V> {
+  if (views.size <= 2 * current.length + 16) return views;
+  const kept = new Map<K, V>();
+  for (const k of current) {
+    const v = views.get(k);
+    if (v !== undefined) kept.set(k, v);
+  }
+  return kept;
 }
 
 /** A visible event as a view shows it: a perceived violation loses `real` (hidden truth). */
