@@ -31,9 +31,17 @@ export class Stream implements Rng {
   draws = 0;
   #facade: Rng | undefined;
   constructor(private readonly gen: Generator) {}
-  /** The read-only facade strategies get, made once per stream by `make`. */
-  facade(make: (stream: Stream) => Rng): Rng {
-    return (this.#facade ??= make(this));
+  /**
+   * What a strategy is handed: the four draws and nothing else (no `skip`, no state, no counter to
+   * reset). It only delegates, so every phase of a run hands out the same one.
+   */
+  facade(): Rng {
+    return (this.#facade ??= Object.freeze({
+      next: () => this.next(),
+      int: (n: number) => this.int(n),
+      chance: (p: number) => this.chance(p),
+      pick: <T>(items: readonly T[]) => this.pick(items),
+    }));
   }
   next(): number {
     this.draws++;

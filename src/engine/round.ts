@@ -14,7 +14,7 @@ import type { OperationOrder } from './phases/injects.js';
 import { resolveOperations } from './phases/operations.js';
 import { applyResponses, expireRequests } from './phases/responses.js';
 import { updateWorld } from './phases/update.js';
-import type { Rng, Stream } from './rng.js';
+import type { Rng } from './rng.js';
 import { StreamSet } from './rng.js';
 import { validateAction, validateResponse } from './validate.js';
 import { deepFreeze } from './freeze.js';
@@ -276,7 +276,7 @@ function ask(
   const rngOf = (actor: string): Rng => {
     const s = ctx.streams.of(actor, 'strategy');
     drawsAtStart.set(actor, s.draws);
-    return rngFacade(s);
+    return s.facade();
   };
   if (phase === 'responses') {
     const rngs = new Map<string, Rng>();
@@ -347,18 +347,4 @@ function recordDecision(
 ): void {
   ctx.events.push({ type: 'decision.made', round: ctx.round, phase, actor, decision: phase, ...what, draws, ...(error !== undefined ? { error } : {}) });
   if (error !== undefined) ctx.events.push({ type: 'strategy.failed', round: ctx.round, phase, actor, decision: phase, message: error });
-}
-
-function rngFacade(s: Stream): Rng {
-  return s.facade(makeFacade);
-}
-
-// A facade only delegates, so every phase of a run hands out the same one (kept by the stream).
-function makeFacade(s: Stream): Rng {
-  return Object.freeze({
-    next: () => s.next(),
-    int: (n: number) => s.int(n),
-    chance: (p: number) => s.chance(p),
-    pick: <T>(items: readonly T[]) => s.pick(items),
-  });
 }

@@ -300,79 +300,79 @@ function involving<T extends { readonly parties: readonly string[] }>(list: read
  * round context of one run, so what it keeps is bounded by one world's retained history.
  */
 export class ViewMemo {
-  private operationViews = new Map<Operation, OwnOperationView>();
-  private operationList: readonly Operation[] | undefined;
-  private operationLists: ReadonlyMap<string, readonly OwnOperationView[]> | undefined;
-  private incidentViews = new Map<Incident, IncidentView>();
+  private readonly operations = new GroupedViews<Operation, OwnOperationView>((op) => op.principal);
+  private readonly incidentsByVictim = new GroupedViews<Incident, IncidentView>((inc) => inc.victim);
   /** The actor index the incident views were made with (a suspect's id is read from it). */
   private incidentIndex: ReadonlyMap<string, number> | undefined;
-  private incidentList: readonly Incident[] | undefined;
-  private incidentLists: ReadonlyMap<string, readonly IncidentView[]> | undefined;
 
   /** Each principal's own operations, as frozen views (one per operation object, made once). */
   ownOperations(operations: readonly Operation[]): ReadonlyMap<string, readonly OwnOperationView[]> {
-    if (operations === this.operationList && this.operationLists) return this.operationLists;
-    const known = this.operationViews;
-    const m = new Map<string, OwnOperationView[]>();
-    for (const op of operations) {
-      let list = m.get(op.principal);
-      if (!list) m.set(op.principal, (list = []));
-      let v = known.get(op);
-      if (!v) {
-        v = Object.freeze({
-          round: op.round,
-          target: op.target,
-          kind: op.kind,
-          against: op.against,
-          via: op.author === op.principal ? null : op.author,
-          success: op.success,
-        });
-        // Only a frozen operation is immutable, so only a frozen one may stand for its view later.
-        if (Object.isFrozen(op)) known.set(op, v);
-      }
-      list.push(v);
-    }
-    for (const list of m.values()) Object.freeze(list);
-    this.operationViews = pruned(known, operations);
-    if (Object.isFrozen(operations)) {
-      this.operationList = operations;
-      this.operationLists = m;
-    } else {
-      this.operationList = undefined;
-      this.operationLists = undefined;
-    }
-    return m;
+    return this.operations.of(operations, ownOperationView);
   }
 
   /** Each victim's incidents, as frozen views (one per incident object and actor list, made once). */
   incidents(world: World): ReadonlyMap<string, readonly IncidentView[]> {
     const index = actorIndex(world);
-    const sameIndex = index === this.incidentIndex;
-    if (sameIndex && world.incidents === this.incidentList && this.incidentLists) return this.incidentLists;
-    const known = sameIndex ? this.incidentViews : new Map<Incident, IncidentView>();
-    const m = new Map<string, IncidentView[]>();
-    for (const inc of world.incidents) {
-      let list = m.get(inc.victim);
-      if (!list) m.set(inc.victim, (list = []));
-      let v = known.get(inc);
-      if (v === undefined) {
-        v = incidentView(inc, world);
-        if (Object.isFrozen(inc)) known.set(inc, v);
-      }
-      list.push(v);
+    if (index !== this.incidentIndex) {
+      this.incidentsByVictim.clear();
+      this.incidentIndex = index;
     }
-    for (const list of m.values()) Object.freeze(list);
-    this.incidentViews = pruned(known, world.incidents);
-    this.incidentIndex = index;
-    if (Object.isFrozen(world.incidents)) {
-      this.incidentList = world.incidents;
-      this.incidentLists = m;
-    } else {
-      this.incidentList = undefined;
-      this.incidentLists = undefined;
-    }
-    return m;
+    return this.incidentsByVictim.of(world.incidents, (inc) => incidentView(inc, world));
   }
+}
+
+/** Views of immutable objects grouped by an actor id, each view made once per object. */
+class GroupedViews<T extends object, V> {
+  private views = new Map<T, V>();
+  private list: readonly T[] | undefined;
+  private groups: ReadonlyMap<string, readonly V[]> | undefined;
+
+  constructor(private readonly groupOf: (item: T) => string) {}
+
+  /** Forget every view (they were made with another actor index). */
+  clear(): void {
+    this.views = new Map();
+    this.list = undefined;
+    this.groups = undefined;
+  }
+
+  /** The views of `items` by group, reused while the list (or each object) is the same. */
+  of(items: readonly T[], make: (item: T) => V): ReadonlyMap<string, readonly V[]> {
+    if (items === this.list && this.groups) return this.groups;
+    const known = this.views;
+    const groups = new Map<string, V[]>();
+    for (const item of items) {
+      const key = this.groupOf(item);
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = []));
+      let v = known.get(item);
+      if (v === undefined) {
+        v = make(item);
+        // Only a frozen object is immutable, so only a frozen one may stand for its view later.
+        if (Object.isFrozen(item)) known.set(item, v);
+      }
+      group.push(v);
+    }
+    for (const group of groups.values()) Object.freeze(group);
+    this.views = pruned(known, items);
+    // Likewise only a frozen list may stand for its groups later.
+    const frozen = Object.isFrozen(items);
+    this.list = frozen ? items : undefined;
+    this.groups = frozen ? groups : undefined;
+    return groups;
+  }
+}
+
+/** What an actor knows of one of its own operations. */
+function ownOperationView(op: Operation): OwnOperationView {
+  return Object.freeze({
+    round: op.round,
+    target: op.target,
+    kind: op.kind,
+    against: op.against,
+    via: op.author === op.principal ? null : op.author,
+    success: op.success,
+  });
 }
 
 /**
