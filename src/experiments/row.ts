@@ -125,7 +125,7 @@ export function runOne(document: ScenarioDocument, item: PlanItem, options: RunO
  * ```
  */
 export function summarizeRun(run: Run, item: PlanItem, series = false): SweepRow {
-  // Accusations, agreements and the per-dyad columns are read from the log: a run without one
+  // Accusations (right or wrong) and agreements are read from the log: a run without one
   // would give zeros that look like results.
   if (run.log.length === 0 && run.metrics.length > 0) {
     throw new ConfigError([{ path: 'run.log', expected: 'the event log of the run (simulate without `log: false`)', received: 'an empty log' }], `run ${item.run}`);
