@@ -18,7 +18,10 @@ export function deepFreeze<T>(value: T): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
   if (Array.isArray(value)) {
     Object.freeze(value);
-    for (let i = 0; i < value.length; i++) deepFreeze(value[i] as unknown);
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'object' && item !== null) deepFreeze(item);
+    }
     return value;
   }
   // Typed arrays (the dyad tables) cannot be frozen, and immer leaves them as they are.
@@ -27,6 +30,10 @@ export function deepFreeze<T>(value: T): T {
   if (proto !== Object.prototype && proto !== null) return freeze(value, true);
   Object.freeze(value);
   const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) deepFreeze(record[key]);
+  // Most fields are numbers and strings: tested here, not in a call each.
+  for (const key of Object.keys(record)) {
+    const field = record[key];
+    if (typeof field === 'object' && field !== null) deepFreeze(field);
+  }
   return value;
 }

@@ -30,7 +30,15 @@ type Generator = ReturnType<typeof alea>;
 export class Stream implements Rng {
   draws = 0;
   #facade: Rng | undefined;
-  constructor(private readonly gen: Generator) {}
+  // The frozen record of the generator's state, kept until the generator moves again: most
+  // streams are not drawn from in a given round, and a world's \`rng\` reuses their records.
+  #state: RngState | undefined;
+  constructor(
+    private readonly gen: Generator,
+    state?: RngState,
+  ) {
+    this.#state = state;
+  }
   /**
    * What a strategy is handed: the four draws and nothing else (no `skip`, no state, no counter to
    * reset). It only delegates, so every phase of a run hands out the same one.
@@ -45,6 +53,7 @@ export class Stream implements Rng {
   }
   next(): number {
     this.draws++;
+    this.#state = undefined;
     return this.gen();
   }
   int(n: number): number {
@@ -59,10 +68,12 @@ export class Stream implements Rng {
   }
   /** Advance by `n` draws (used by replay to skip a strategy's recorded draws). */
   skip(n: number): void {
+    if (n > 0) this.#state = undefined;
     for (let i = 0; i < n; i++) this.gen();
   }
+  /** The generator's state, as a frozen record (the same record while no draw is made). */
   state(): RngState {
-    return this.gen.state();
+    return (this.#state ??= Object.freeze(this.gen.state()));
   }
 }
 
@@ -95,7 +106,7 @@ export class StreamSet {
     let s = this.live.get(key);
     if (s === undefined) {
       const state = this.saved[key];
-      s = new Stream(state ? alea('', { state: { ...state } }) : alea(`${this.seed}\u0000${key}`, { state: true }));
+      s = state ? new Stream(alea('', { state: { ...state } }), state) : new Stream(alea(`${this.seed}\u0000${key}`, { state: true }));
       this.live.set(key, s);
       if (state === undefined) this.sorted = undefined;
     }
@@ -113,8 +124,8 @@ export class StreamSet {
     const out: Record<string, RngState> = {};
     for (const k of this.sorted) {
       const s = this.live.get(k);
-      // Frozen here, so the deep freeze of the next world stops at the record at once.
-      out[k] = s ? Object.freeze(s.state()) : (this.saved[k] as RngState);
+      // Frozen records, so the deep freeze of the next world stops at each at once.
+      out[k] = s ? s.state() : (this.saved[k] as RngState);
     }
     return Object.freeze(out);
   }

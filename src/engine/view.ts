@@ -36,7 +36,7 @@ export class ViewFactory {
     /** The run's incident and operation views, reused while their objects are the same. */
     private readonly memo: ViewMemo = new ViewMemo(),
   ) {
-    this.publicActors = Object.freeze(world.actors.map(publicActor));
+    this.publicActors = memo.publicActors(world.actors);
   }
 
   view(actorId: string): ActorView {
@@ -304,6 +304,18 @@ export class ViewMemo {
   private readonly incidentsByVictim = new GroupedViews<Incident, IncidentView>((inc) => inc.victim);
   /** The actor index the incident views were made with (a suspect's id is read from it). */
   private incidentIndex: ReadonlyMap<string, number> | undefined;
+  private actorList: readonly Actor[] | undefined;
+  private actorViews: readonly PublicActor[] = NONE;
+
+  /** The public face of every actor, made again only when the (frozen) actor list changes. */
+  publicActors(actors: readonly Actor[]): readonly PublicActor[] {
+    if (actors === this.actorList) return this.actorViews;
+    const views = Object.freeze(actors.map(publicActor));
+    // Only a frozen list is known not to change under the views made from it.
+    this.actorList = Object.isFrozen(actors) ? actors : undefined;
+    this.actorViews = views;
+    return views;
+  }
 
   /** Each principal's own operations, as frozen views (one per operation object, made once). */
   ownOperations(operations: readonly Operation[]): ReadonlyMap<string, readonly OwnOperationView[]> {

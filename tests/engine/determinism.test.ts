@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { simulate, step, titForTat, dove } from '../../src/index.js';
-import type { ActorSpec, Capabilities, Run, SimEvent, World, WorldSpec } from '../../src/index.js';
+import { restore, simulate, snapshot, step, titForTat, dove } from '../../src/index.js';
+import type { ActorSpec, Capabilities, Run, SimEvent, World, WorldSnapshot, WorldSpec } from '../../src/index.js';
 import { arbCapabilities, arbWorldSpec } from '../../src/testing/index.js';
 import { attacker, mentions, randomKindAttacker, sha256, worldJson } from '../helpers/engine.js';
 
@@ -160,6 +160,33 @@ describe('the hand-off of live streams between rounds', () => {
       expect(sha256(logs[k])).toBe(sha256((alone[k] as Run).log));
       expect(worldJson(worlds[k] as World)).toBe(worldJson((alone[k] as Run).world));
     }
+  });
+
+  it('a stream not drawn from in a round keeps its frozen state record; a drawn one gets its new state', () => {
+    const run = simulate(BUSY, { seed: 'records', rounds: 4 });
+    let world = run.world;
+    let kept = 0;
+    let moved = 0;
+    for (let round = 0; round < 10; round++) {
+      const res = step(world, run.strategies);
+      // The same round from a restored snapshot rebuilds every stream from \`rng\` and must give
+      // the same states: a reused record is never stale.
+      const again = step(restore(JSON.parse(JSON.stringify(snapshot(world))) as WorldSnapshot), run.strategies);
+      for (const [key, state] of Object.entries(res.world.rng)) {
+        expect(Object.isFrozen(state), key).toBe(true);
+        expect(state, key).toEqual(again.world.rng[key]);
+        const before = world.rng[key];
+        if (before === undefined) continue;
+        if (state === before) kept++;
+        else {
+          moved++;
+          expect(state, key).not.toEqual(before);
+        }
+      }
+      world = res.world;
+    }
+    expect(kept).toBeGreaterThan(10);
+    expect(moved).toBeGreaterThan(10);
   });
 
   it('stepping twice from one world gives the same round both times', () => {
