@@ -28,7 +28,15 @@ export function detectAndAttribute(world: World, ctx: RoundContext, newOps: read
   const n = world.actors.length;
   const m = world.mechanisms;
   const d = world.dyads;
-  const opsById = new Map(world.operations.map((o) => [o.id, o] as const));
+  // Made only when an open incident is investigated, and by a loop rather than from an array of pairs.
+  let opsById: Map<string, Operation> | undefined;
+  const operation = (id: string): Operation | undefined => {
+    if (opsById === undefined) {
+      opsById = new Map();
+      for (const o of world.operations) opsById.set(o.id, o);
+    }
+    return opsById.get(id);
+  };
   const opsByTarget = new Map<string, Operation[]>();
   for (const op of newOps) {
     let l = opsByTarget.get(op.target);
@@ -60,7 +68,7 @@ export function detectAndAttribute(world: World, ctx: RoundContext, newOps: read
         out.push(inc);
         continue;
       }
-      const op = inc.operation === null ? undefined : opsById.get(inc.operation);
+      const op = inc.operation === null ? undefined : operation(inc.operation);
       const named = drawSignal(world, index, op, inc.kind, v, q, false, attr());
       // Frozen at birth: the deep freeze before the next decision then skips it instead of
       // visiting its N + 1 numbers (profiled at 128 actors: ≈ 8% of a run in immer's walk).
