@@ -535,6 +535,26 @@ export function worldWith(world: World, patch: Partial<World>): World {
   return out;
 }
 
+/**
+ * The items of `list` that `keep` accepts: `list` itself when it accepts them all. Later phases
+ * and the view memo then see the same (frozen) list and reuse what they made from it.
+ *
+ * @example
+ * ```ts
+ * const incidents = keptWhere(world.incidents, (inc) => inc.investigation > 0);
+ * ```
+ */
+export function keptWhere<T>(list: readonly T[], keep: (item: T) => boolean): readonly T[] {
+  for (let k = 0; k < list.length; k++) {
+    if (!keep(list[k] as T)) {
+      const out = list.slice(0, k);
+      for (let j = k + 1; j < list.length; j++) if (keep(list[j] as T)) out.push(list[j] as T);
+      return out;
+    }
+  }
+  return list;
+}
+
 // Keyed by the actor list, which a run shares from its first world to its last: one entry per run
 // (or per capability change), unlike the per-round WeakMaps that the third pass of issue 7 removed
 // from the engine because the scavenger keeps young keys alive (docs/performance.md).

@@ -2,7 +2,7 @@ import { nextRung, RUNG } from '../../model/escalation.js';
 import { betaTrust } from '../../model/trust.js';
 import type { SimEvent } from '../../model/event.js';
 import type { World } from '../../model/world.js';
-import { actorIndex, worldWith } from '../world.js';
+import { actorIndex, keptWhere, worldWith } from '../world.js';
 import { auditCommitments } from './audit.js';
 import type { RoundContext } from './context.js';
 
@@ -350,8 +350,8 @@ export function updateWorld(world: World, ctx: RoundContext): World {
     round: ctx.round + 1,
     dyads: { n, trustR, trustS, tension, escalationTrue: escTrue, escalationPerceived: escPerc, rung: rungMoved ? rung.slice(0, nn) : d.rung, peakRung: peak },
     welfare,
-    incidents: world.incidents.filter((inc) => inc.round > horizon || inc.investigation > 0),
-    operations: world.operations.filter((op) => op.round > horizon),
-    tabled: [],
+    incidents: keptWhere(world.incidents, (inc) => inc.round > horizon || inc.investigation > 0),
+    operations: keptWhere(world.operations, (op) => op.round > horizon),
+    tabled: world.tabled.length === 0 ? world.tabled : [],
   });
 }
