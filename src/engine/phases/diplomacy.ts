@@ -3,7 +3,7 @@ import { identificationProbability, topSuspect, updatePosterior } from '../../mo
 import { clamp01 } from '../../model/capability.js';
 import type { Incident } from '../../model/incident.js';
 import type { World } from '../../model/world.js';
-import { actorIndex, worldWith } from '../world.js';
+import { actorIndex, sameOr, sameRecordOr, worldWith } from '../world.js';
 import { hasTerm } from './agreements.js';
 import type { RoundContext } from './context.js';
 import { inSession } from './injects.js';
@@ -206,7 +206,19 @@ export function applyDiplomacy(
       k++;
     }
   }
-  return worldWith(world, next);
+  // The lists no action changed stay the world's own (see sameOr).
+  return worldWith(world, {
+    incidents: sameOr(next.incidents, world.incidents),
+    requests: sameOr(next.requests, world.requests),
+    sanctions: sameOr(next.sanctions, world.sanctions),
+    threats: sameOr(next.threats, world.threats),
+    talks: sameOr(next.talks, world.talks),
+    dialogues: sameOr(next.dialogues, world.dialogues),
+    agreements: sameOr(next.agreements, world.agreements),
+    tabled: sameOr(next.tabled, world.tabled),
+    norms: sameRecordOr(next.norms, world.norms),
+    forums: next.forums,
+  });
 }
 
 /** Who made an accusation still open this round or made in the previous round. */

@@ -2,7 +2,7 @@ import type { OperateAction } from '../../model/action.js';
 import type { Dialogue } from '../../model/agreement.js';
 import { mergeMechanisms } from '../../model/mechanisms.js';
 import type { World } from '../../model/world.js';
-import { actorIndex, worldWith } from '../world.js';
+import { actorIndex, keptWhere, sameOr, sameRecordOr, worldWith } from '../world.js';
 import { signAgreement } from './agreements.js';
 import type { RoundContext } from './context.js';
 import { revealIncident } from './reveal.js';
@@ -112,7 +112,18 @@ export function applyInjects(world: World, ctx: RoundContext): { world: World; o
   for (const f of forumsDue) ctx.events.push({ type: 'forum.convened', round, phase, forum: f.id, members: f.members, packages: f.agenda });
 
   return {
-    world: worldWith(world, { ...state, actors, incidents, mechanisms, injects: world.injects.filter((inj) => inj.round > round) }),
+    // The lists nothing changed stay the world's own (see sameOr).
+    world: worldWith(world, {
+      agreements: sameOr(state.agreements, world.agreements),
+      dialogues: sameOr(state.dialogues, world.dialogues),
+      sanctions: sameOr(state.sanctions, world.sanctions),
+      threats: sameOr(state.threats, world.threats),
+      norms: sameRecordOr(state.norms, world.norms),
+      actors,
+      incidents,
+      mechanisms,
+      injects: keptWhere(world.injects, (inj) => inj.round > round),
+    }),
     orders,
   };
 }

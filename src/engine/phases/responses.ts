@@ -3,7 +3,7 @@ import { identificationProbability, scaleSuspect, topSuspect, updatePosterior } 
 import type { Commitment } from '../../model/agreement.js';
 import type { World } from '../../model/world.js';
 import type { ConfigIssue } from '../errors.js';
-import { actorIndex, checkTerms, worldWith } from '../world.js';
+import { actorIndex, checkTerms, sameOr, sameRecordOr, worldWith } from '../world.js';
 import { signAgreement } from './agreements.js';
 import type { RoundContext } from './context.js';
 import { drawSignal } from './detection.js';
@@ -160,7 +160,20 @@ export function applyResponses(
     forums = forums.map((f) => (f.id === forum.id ? { ...f, agenda: f.agenda.filter((p) => p.join(',') !== key) } : f));
   }
 
-  return { world: worldWith(world, { ...state, incidents, talks, requests, forums }), followUps };
+  // Most passes only close requests: the lists they did not change stay the world's own.
+  return {
+    world: worldWith(world, {
+      agreements: sameOr(state.agreements, world.agreements),
+      dialogues: sameOr(state.dialogues, world.dialogues),
+      sanctions: sameOr(state.sanctions, world.sanctions),
+      norms: sameRecordOr(state.norms, world.norms),
+      incidents: sameOr(incidents, world.incidents),
+      talks: sameOr(talks, world.talks),
+      requests: sameOr(requests, world.requests),
+      forums,
+    }),
+    followUps,
+  };
 }
 
 /**
@@ -185,8 +198,14 @@ export function expireRequests(world: World, ctx: RoundContext): World {
   const live = expired.length === 0 ? world.talks : world.talks.filter((t) => t.deadline > round);
   const openTalks = new Set(live.map((t) => t.id));
   return worldWith(world, {
-    requests: requests.filter((r) => r.kind !== 'proposal' || openTalks.has(r.talks)),
-    talks: live.map((t) => (t.exchanges === 0 ? t : { ...t, exchanges: 0 })),
+    requests: sameOr(
+      requests.filter((r) => r.kind !== 'proposal' || openTalks.has(r.talks)),
+      world.requests,
+    ),
+    talks: sameOr(
+      live.map((t) => (t.exchanges === 0 ? t : { ...t, exchanges: 0 })),
+      world.talks,
+    ),
   });
 }
 
