@@ -144,7 +144,8 @@ export class ViewFactory {
   }
 
   private forums(): readonly ForumView[] {
-    this.forumViews ??= Object.freeze(this.world.forums.map((f) => Object.freeze({ ...f, inSession: inSession(f, this.round) })));
+    // Most worlds have no forum: their views share one frozen empty list.
+    this.forumViews ??= this.world.forums.length === 0 ? NONE : Object.freeze(this.world.forums.map((f) => Object.freeze({ ...f, inSession: inSession(f, this.round) })));
     return this.forumViews;
   }
 

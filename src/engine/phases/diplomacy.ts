@@ -8,6 +8,19 @@ import { hasTerm } from './agreements.js';
 import type { RoundContext } from './context.js';
 import { inSession } from './injects.js';
 
+/** The working copy of the world during the phase: its lists are this phase's own copies. */
+type Mutable = { -readonly [K in keyof World]: World[K] } & {
+  incidents: Incident[];
+  requests: Request[];
+  sanctions: World['sanctions'][number][];
+  threats: World['threats'][number][];
+  talks: World['talks'][number][];
+  dialogues: World['dialogues'][number][];
+  agreements: World['agreements'][number][];
+  tabled: World['tabled'][number][];
+  norms: Record<string, readonly string[]>;
+};
+
 /** The diplomacy actions of one actor, in the order it gave them. */
 export interface DiplomacyOrders {
   readonly actor: string;
@@ -36,8 +49,9 @@ export function applyDiplomacy(
   // Copy-on-write working state instead of an immer draft: validation reads the incident and
   // request lists for every action, and reading them through draft proxies cost more than the whole
   // phase (profiled at 128 actors). Nothing of `world` is written; the lists are replaced.
-  const next = {
-    ...world,
+  // Built by worldWith, not by spreading the frozen world: every world then has one hidden class
+  // (see worldWith), and validation reads this one as it reads the others.
+  const next: Mutable = worldWith(world, {
     incidents: [...world.incidents],
     requests: [...world.requests],
     sanctions: [...world.sanctions],
@@ -46,8 +60,8 @@ export function applyDiplomacy(
     dialogues: [...world.dialogues],
     agreements: [...world.agreements],
     tabled: [...world.tabled],
-    norms: { ...world.norms } as Record<string, readonly string[]>,
-  };
+    norms: { ...world.norms },
+  }) as Mutable;
   const counters = new Map<string, number>();
   const nextId = (prefix: string, actor: string) => {
     const key = `${prefix}:${actor}`;
