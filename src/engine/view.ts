@@ -20,7 +20,6 @@ export class ViewFactory {
   private readonly publicActors: readonly PublicActor[];
   private incidentsByVictim: ReadonlyMap<string, readonly IncidentView[]> | undefined;
   private requestsByAddressee: Map<string, Request[]> | undefined;
-  private involved: ReadonlySet<string> | undefined;
   private forumViews: readonly ForumView[] | undefined;
   private ownOperations: ReadonlyMap<string, readonly OwnOperationView[]> | undefined;
   private accessors: SharedAccessors | undefined;
@@ -59,7 +58,7 @@ export class ViewFactory {
     const at = shared.at;
     // A proxy's sponsor is known to the proxy and to the sponsor, nobody else: only their views
     // get their own copy of the actor list.
-    const actors = this.sponsorsAndProxies().has(self)
+    const actors = this.memo.sponsorsAndProxies(world.actors).has(self)
       ? Object.freeze(
           this.publicActors.map((p, k) => {
             const a = world.actors[k] as Actor;
@@ -149,19 +148,6 @@ export class ViewFactory {
     return this.forumViews;
   }
 
-  private sponsorsAndProxies(): ReadonlySet<string> {
-    if (!this.involved) {
-      const set = new Set<string>();
-      for (const a of this.world.actors) {
-        if (a.sponsor !== null) {
-          set.add(a.id);
-          set.add(a.sponsor);
-        }
-      }
-      this.involved = set;
-    }
-    return this.involved;
-  }
 
   private operationsByPrincipal(): ReadonlyMap<string, readonly OwnOperationView[]> {
     this.ownOperations ??= this.memo.ownOperations(this.world.operations);
@@ -308,14 +294,33 @@ export class ViewMemo {
   private actorList: readonly Actor[] | undefined;
   private actorViews: readonly PublicActor[] = NONE;
 
+  private involved: ReadonlySet<string> = new Set();
+
   /** The public face of every actor, made again only when the (frozen) actor list changes. */
   publicActors(actors: readonly Actor[]): readonly PublicActor[] {
-    if (actors === this.actorList) return this.actorViews;
-    const views = Object.freeze(actors.map(publicActor));
-    // Only a frozen list is known not to change under the views made from it.
+    this.sync(actors);
+    return this.actorViews;
+  }
+
+  /** Every proxy and every sponsor of one (their views alone show who sponsors whom). */
+  sponsorsAndProxies(actors: readonly Actor[]): ReadonlySet<string> {
+    this.sync(actors);
+    return this.involved;
+  }
+
+  private sync(actors: readonly Actor[]): void {
+    if (actors === this.actorList) return;
+    this.actorViews = Object.freeze(actors.map(publicActor));
+    const involved = new Set<string>();
+    for (const a of actors) {
+      if (a.sponsor !== null) {
+        involved.add(a.id);
+        involved.add(a.sponsor);
+      }
+    }
+    this.involved = involved;
+    // Only a frozen list is known not to change under what was made from it.
     this.actorList = Object.isFrozen(actors) ? actors : undefined;
-    this.actorViews = views;
-    return views;
   }
 
   /** Each principal's own operations, as frozen views (one per operation object, made once). */
