@@ -54,7 +54,9 @@ export function roundMetrics(world: World, events: readonly SimEvent[]): RoundMe
   let normsAdopted = 0;
   let rejected = 0;
   const principal = new Map<string, { author: string; principal: string }>();
-  for (const e of events) {
+  // Indexed: the round's events are a frozen list (docs/performance.md, frozen arrays).
+  for (let k = 0; k < events.length; k++) {
+    const e = events[k] as SimEvent;
     switch (e.type) {
       case 'operation.conducted':
         operations++;

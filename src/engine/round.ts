@@ -2,6 +2,7 @@ import type { Action, DiplomacyAction, Request, Response } from '../model/action
 import type { DecisionPhase, SimEvent } from '../model/event.js';
 import type { ActorId } from '../model/ids.js';
 import type { World } from '../model/world.js';
+import type { Actor } from '../model/actor.js';
 import type { ActorView } from './contract.js';
 import { InvalidActionError, ProtocolError } from './errors.js';
 import { roundMetrics } from './metrics.js';
@@ -9,6 +10,7 @@ import type { RoundMetrics } from './metrics.js';
 import type { RoundContext } from './phases/context.js';
 import { detectAndAttribute } from './phases/detection.js';
 import { applyDiplomacy } from './phases/diplomacy.js';
+import type { DiplomacyOrders } from './phases/diplomacy.js';
 import { applyInjects } from './phases/injects.js';
 import type { OperationOrder } from './phases/injects.js';
 import { resolveOperations } from './phases/operations.js';
@@ -174,7 +176,14 @@ export function submitDecisions(pending: PendingRound, decisions: readonly Decis
   const { ctx, options } = st;
   const round = ctx.round;
   const phase = pending.phase;
-  const needed = new Set(pending.needs.map((n) => (n.request ? `${n.actor}\u0000${n.request.id}` : n.actor)));
+  // Indexed loops over the frozen lists of the round (needs, actors, requests): see frozen arrays
+  // in docs/performance.md.
+  const needs = pending.needs;
+  const needed = new Set<string>();
+  for (let k = 0; k < needs.length; k++) {
+    const n = needs[k] as DecisionNeed;
+    needed.add(n.request ? `${n.actor}\u0000${n.request.id}` : n.actor);
+  }
   const given = new Map<string, Decision>();
   for (const d of decisions) {
     const key = 'request' in d ? `${d.actor}\u0000${d.request}` : d.actor;
@@ -193,7 +202,8 @@ export function submitDecisions(pending: PendingRound, decisions: readonly Decis
   if (phase === 'responses') {
     const answers = new Map<string, Response>();
     const drawn = new Set<string>();
-    for (const need of pending.needs) {
+    for (let k = 0; k < needs.length; k++) {
+      const need = needs[k] as DecisionNeed;
       const req = need.request as Request;
       const d = given.get(`${need.actor}\u0000${req.id}`) as Extract<Decision, { request: string }> | undefined;
       const draws = drawn.has(need.actor) ? 0 : drawsOf(need.actor);
@@ -210,8 +220,10 @@ export function submitDecisions(pending: PendingRound, decisions: readonly Decis
     return finish(expireRequests(w5, ctx), ctx);
   }
 
+  const actors = st.world.actors;
   const accepted = new Map<string, Action[]>();
-  for (const actor of st.world.actors) {
+  for (let k = 0; k < actors.length; k++) {
+    const actor = actors[k] as Actor;
     const d = given.get(actor.id) as Extract<Decision, { actions: readonly Action[] }> | undefined;
     // What is recorded is what replay feeds back: a decision that is not a list is recorded as
     // given (or as 'not plain data'), so that replay rejects it again in the same way.
@@ -227,7 +239,8 @@ export function submitDecisions(pending: PendingRound, decisions: readonly Decis
   if (phase === 'operations') {
     const orders: OperationOrder[] = [...st.orders];
     const max = st.world.mechanisms.operations.maxPerRound;
-    for (const actor of st.world.actors) {
+    for (let k = 0; k < actors.length; k++) {
+      const actor = actors[k] as Actor;
       let count = 0;
       for (const action of accepted.get(actor.id) ?? []) {
         const reason = validateAction(st.world, actor.id, phase, action);
@@ -244,14 +257,21 @@ export function submitDecisions(pending: PendingRound, decisions: readonly Decis
     return ask(w3, ctx, 'diplomacy', [], options);
   }
 
-  const orders = st.world.actors.map((a) => ({ actor: a.id, actions: (accepted.get(a.id) ?? []) as DiplomacyAction[] }));
+  const orders: DiplomacyOrders[] = [];
+  for (let k = 0; k < actors.length; k++) {
+    const id = (actors[k] as Actor).id;
+    orders.push({ actor: id, actions: (accepted.get(id) ?? []) as DiplomacyAction[] });
+  }
   const w4 = applyDiplomacy(st.world, ctx, orders, (w, actor, action) => {
     const reason = validateAction(w, actor, 'diplomacy', action);
     if (reason && options.onInvalidAction === 'throw') throw new InvalidActionError(actor, round, phase, action, reason);
     return reason;
   });
-  if (w4.requests.length === 0) return finish(w4, ctx);
-  return ask(w4, ctx, 'responses', [], options, new Set(w4.requests.map((r) => r.id)));
+  const requests = w4.requests;
+  if (requests.length === 0) return finish(w4, ctx);
+  const asked = new Set<string>();
+  for (let k = 0; k < requests.length; k++) asked.add((requests[k] as Request).id);
+  return ask(w4, ctx, 'responses', [], options, asked);
 }
 
 function ask(
@@ -280,14 +300,20 @@ function ask(
   };
   if (phase === 'responses') {
     const rngs = new Map<string, Rng>();
-    for (const req of world.requests) {
+    const requests = world.requests;
+    for (let k = 0; k < requests.length; k++) {
+      const req = requests[k] as Request;
       if (!asked.has(req.id)) continue;
       let rng = rngs.get(req.to);
       if (!rng) rngs.set(req.to, (rng = rngOf(req.to)));
       needs.push(Object.freeze({ actor: req.to, phase, view: views.view(req.to), request: req, rng }));
     }
   } else {
-    for (const a of world.actors) needs.push(new LazyNeed(a.id, phase, rngOf(a.id), views));
+    const actors = world.actors;
+    for (let k = 0; k < actors.length; k++) {
+      const id = (actors[k] as Actor).id;
+      needs.push(new LazyNeed(id, phase, rngOf(id), views));
+    }
   }
   return new Pending({ ctx, world, orders, options, drawsAtStart, asked, consumed: false }, phase, Object.freeze(needs));
 }
@@ -326,10 +352,12 @@ function freezeNewEvents(ctx: RoundContext): void {
 function finish(world: World, ctx: RoundContext): RoundResult {
   const updated = updateWorld(world, ctx);
   freezeNewEvents(ctx);
+  // Filtered before the list is frozen: filter is many times slower on a frozen array.
+  const recent = ctx.events.filter((e) => e.type !== 'operation.conducted' && e.type !== 'incident.detected' && e.type !== 'incident.investigated' && e.type !== 'decision.made');
   const events = Object.freeze(ctx.events);
   const next = deepFreeze(
     worldWith(updated, {
-      recent: events.filter((e) => e.type !== 'operation.conducted' && e.type !== 'incident.detected' && e.type !== 'incident.investigated' && e.type !== 'decision.made'),
+      recent,
       rng: ctx.streams.states(),
     }),
   );

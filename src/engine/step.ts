@@ -46,7 +46,10 @@ export function step(world: World, strategies: StrategyAssignment, options: Step
  */
 export function decideWithStrategies(pending: PendingRound, strategies: StrategyAssignment, options: StepOptions = {}): Decision[] {
   const out: Decision[] = [];
-  for (const need of pending.needs) {
+  // Indexed: the needs are a frozen list (docs/performance.md, frozen arrays).
+  const needs = pending.needs;
+  for (let k = 0; k < needs.length; k++) {
+    const need = needs[k] as DecisionNeed;
     const strategy = strategies[need.actor];
     if (!strategy) throw new ProtocolError(`no strategy for actor ${need.actor}`);
     out.push(decideOne(strategy, need, pending.round, options));

@@ -10,6 +10,7 @@ import type { World } from '../model/world.js';
 import type { ActorView, ForumView, IncidentView, OwnOperationView, PublicActor, VisibleEvent } from './contract.js';
 import { inSession } from './phases/injects.js';
 import { actorIndex } from './world.js';
+import { hasTerm } from './phases/agreements.js';
 
 /**
  * Builds the read-only views of one decision phase. Shared parts (the public actor list, the
@@ -59,12 +60,7 @@ export class ViewFactory {
     // A proxy's sponsor is known to the proxy and to the sponsor, nobody else: only their views
     // get their own copy of the actor list.
     const actors = this.memo.sponsorsAndProxies(world.actors).has(self)
-      ? Object.freeze(
-          this.publicActors.map((p, k) => {
-            const a = world.actors[k] as Actor;
-            return a.sponsor !== null && (a.id === self || a.sponsor === self) ? Object.freeze({ ...p, sponsor: a.sponsor }) : p;
-          }),
-        )
+      ? this.withSponsors(self)
       : this.publicActors;
     const operations = this.operationsByPrincipal().get(self) ?? NONE;
     return new PhaseView(
@@ -89,7 +85,7 @@ export class ViewFactory {
         tension: shared.tension,
         perceivedEscalation: (other) => d.escalationPerceived[at(other) * n + i] ?? 0,
         rung: shared.rung,
-        hasHotline: (other) => world.agreements.some((ag) => ag.parties.includes(self) && ag.parties.includes(other) && ag.terms.some((t) => t.kind === 'hotline')),
+        hasHotline: (other) => hasTerm(world.agreements, self, other, 'hotline') !== undefined,
         norms: shared.norms,
         agreements: involving(world.agreements, self),
         sanctions: world.sanctions,
@@ -106,6 +102,18 @@ export class ViewFactory {
       this.events,
       this.eventCount,
     );
+  }
+
+  /** The actor list as a proxy or its sponsor sees it: the sponsor shown on the entries it may know. */
+  private withSponsors(self: string): readonly PublicActor[] {
+    const actors = this.world.actors;
+    const out: PublicActor[] = [];
+    for (let k = 0; k < actors.length; k++) {
+      const a = actors[k] as Actor;
+      const p = this.publicActors[k] as PublicActor;
+      out.push(a.sponsor !== null && (a.id === self || a.sponsor === self) ? Object.freeze({ ...p, sponsor: a.sponsor }) : p);
+    }
+    return Object.freeze(out);
   }
 
   /**
@@ -162,7 +170,9 @@ export class ViewFactory {
   private requests(): Map<string, Request[]> {
     if (!this.requestsByAddressee) {
       const m = new Map<string, Request[]>();
-      for (const r of this.world.requests) {
+      const requests = this.world.requests;
+      for (let k = 0; k < requests.length; k++) {
+        const r = requests[k] as Request;
         let list = m.get(r.to);
         if (!list) m.set(r.to, (list = []));
         list.push(r);
@@ -243,7 +253,11 @@ class PhaseView implements ActorView {
     if (!this.#visible) {
       const self = this.self;
       const seen: VisibleEvent[] = [];
-      for (const e of this.#recent) if (isVisibleTo(e, self)) seen.push(withoutHiddenTruth(e));
+      const recent = this.#recent;
+      for (let k = 0; k < recent.length; k++) {
+        const e = recent[k] as SimEvent;
+        if (isVisibleTo(e, self)) seen.push(withoutHiddenTruth(e));
+      }
       const events = this.#events;
       for (let k = 0; k < this.#eventCount; k++) {
         const e = events[k] as SimEvent;
@@ -270,7 +284,10 @@ const NONE: readonly never[] = Object.freeze([]);
 /** The entries of `list` that `self` is a party to, frozen (one shared empty list when none is). */
 function involving<T extends { readonly parties: readonly string[] }>(list: readonly T[], self: string): readonly T[] {
   let out: T[] | undefined;
-  for (const x of list) if (x.parties.includes(self)) (out ??= []).push(x);
+  for (let k = 0; k < list.length; k++) {
+    const x = list[k] as T;
+    if (x.parties.includes(self)) (out ??= []).push(x);
+  }
   return out ? Object.freeze(out) : NONE;
 }
 
@@ -359,7 +376,9 @@ class GroupedViews<T extends object, V> {
     if (items === this.list && this.groups) return this.groups;
     const known = this.views;
     const groups = new Map<string, V[]>();
-    for (const item of items) {
+    // Indexed: the world's lists are frozen (docs/performance.md, frozen arrays).
+    for (let k = 0; k < items.length; k++) {
+      const item = items[k] as T;
       const key = this.groupOf(item);
       let group = groups.get(key);
       if (!group) groups.set(key, (group = []));

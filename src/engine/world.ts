@@ -547,7 +547,9 @@ export function worldWith(world: World, patch: Partial<World>): World {
 export function keptWhere<T>(list: readonly T[], keep: (item: T) => boolean): readonly T[] {
   for (let k = 0; k < list.length; k++) {
     if (!keep(list[k] as T)) {
-      const out = list.slice(0, k);
+      // Pushed one by one, not sliced: slice is many times slower on a frozen list.
+      const out: T[] = [];
+      for (let j = 0; j < k; j++) out.push(list[j] as T);
       for (let j = k + 1; j < list.length; j++) if (keep(list[j] as T)) out.push(list[j] as T);
       return out;
     }

@@ -1,6 +1,7 @@
 import type { Agreement, Commitment, Dialogue, Sanction } from '../../model/agreement.js';
 import type { Phase, SimEvent } from '../../model/event.js';
 import type { NormId } from '../../model/ids.js';
+import { anyOf, firstOf } from '../lists.js';
 
 /** The parts of the world that signing an agreement changes. */
 export interface SigningState {
@@ -63,5 +64,5 @@ export function signAgreement(
 
 /** Whether an agreement between a and b with a term of this kind is in force. */
 export function hasTerm(agreements: readonly Agreement[], a: string, b: string, kind: Commitment['kind']): Agreement | undefined {
-  return agreements.find((ag) => ag.parties.includes(a) && ag.parties.includes(b) && ag.terms.some((t) => t.kind === kind));
+  return firstOf(agreements, (ag) => ag.parties.includes(a) && ag.parties.includes(b) && anyOf(ag.terms, (t) => t.kind === kind));
 }

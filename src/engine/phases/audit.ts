@@ -1,3 +1,4 @@
+import type { Actor } from '../../model/actor.js';
 import type { CommitmentKind } from '../../model/agreement.js';
 import type { EventOf } from '../../model/event.js';
 import type { NormId } from '../../model/ids.js';
@@ -42,7 +43,8 @@ export function auditCommitments(world: World, ctx: RoundContext): void {
   const phase = 'update' as const;
   const threshold = world.mechanisms.audit.confidenceThreshold;
   const ops = new Map<string, Operation>();
-  for (const op of world.operations) ops.set(op.id, op);
+  const operations = world.operations;
+  for (let k = 0; k < operations.length; k++) ops.set((operations[k] as Operation).id, operations[k] as Operation);
   const committed: EventOf<'violation.committed'>[] = [];
   const perceived: EventOf<'violation.perceived'>[] = [];
   const violation = (
@@ -109,6 +111,7 @@ export function auditCommitments(world: World, ctx: RoundContext): void {
 }
 
 function anyNormAdopted(world: World): boolean {
-  for (const actor of world.actors) if ((world.norms[actor.id]?.length ?? 0) > 0) return true;
+  const actors = world.actors;
+  for (let k = 0; k < actors.length; k++) if ((world.norms[(actors[k] as Actor).id]?.length ?? 0) > 0) return true;
   return false;
 }

@@ -14,6 +14,7 @@ import type { World } from '../../model/world.js';
 import type { Stream } from '../rng.js';
 import { actorIndex, worldWith } from '../world.js';
 import type { RoundContext } from './context.js';
+import { anyOf } from '../lists.js';
 
 /**
  * Phase 3: detection and attribution, victim by victim in id order. For each victim, in a fixed
@@ -33,7 +34,8 @@ export function detectAndAttribute(world: World, ctx: RoundContext, newOps: read
   const operation = (id: string): Operation | undefined => {
     if (opsById === undefined) {
       opsById = new Map();
-      for (const o of world.operations) opsById.set(o.id, o);
+      const operations = world.operations;
+      for (let k = 0; k < operations.length; k++) opsById.set((operations[k] as Operation).id, operations[k] as Operation);
     }
     return opsById.get(id);
   };
@@ -44,7 +46,10 @@ export function detectAndAttribute(world: World, ctx: RoundContext, newOps: read
     l.push(op);
   }
   const incidentsByVictim = new Map<string, Incident[]>();
-  for (const inc of world.incidents) {
+  // Indexed loops over the world's frozen lists (docs/performance.md, frozen arrays).
+  const incidents = world.incidents;
+  for (let k = 0; k < incidents.length; k++) {
+    const inc = incidents[k] as Incident;
     let l = incidentsByVictim.get(inc.victim);
     if (!l) incidentsByVictim.set(inc.victim, (l = []));
     l.push(inc);
@@ -224,9 +229,14 @@ export function drawSignal(
 /** Number of information-sharing agreements each actor is party to. */
 function sharingCounts(world: World): Map<string, number> {
   const m = new Map<string, number>();
-  for (const ag of world.agreements) {
-    if (!ag.terms.some((t) => t.kind === 'information-sharing')) continue;
-    for (const p of ag.parties) m.set(p, (m.get(p) ?? 0) + 1);
+  const agreements = world.agreements;
+  for (let a = 0; a < agreements.length; a++) {
+    const ag = agreements[a] as World['agreements'][number];
+    if (!anyOf(ag.terms, (t) => t.kind === 'information-sharing')) continue;
+    for (let k = 0; k < ag.parties.length; k++) {
+      const p = ag.parties[k] as string;
+      m.set(p, (m.get(p) ?? 0) + 1);
+    }
   }
   return m;
 }

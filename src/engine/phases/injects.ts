@@ -6,6 +6,7 @@ import { actorIndex, keptWhere, sameOr, sameRecordOr, worldWith } from '../world
 import { signAgreement } from './agreements.js';
 import type { RoundContext } from './context.js';
 import { revealIncident } from './reveal.js';
+import { anyOf, where } from '../lists.js';
 
 /** A covert operation ordered by someone: a strategy, or an inject. */
 export interface OperationOrder {
@@ -26,9 +27,9 @@ export function inSession(forum: { readonly first: number; readonly every: numbe
 export function applyInjects(world: World, ctx: RoundContext): { world: World; orders: OperationOrder[] } {
   const round = ctx.round;
   const phase = 'injects' as const;
-  const due = world.injects.filter((inj) => inj.round <= round);
-  const dialoguesDue = world.dialogues.some((d) => d.next <= round);
-  const forumsDue = world.forums.filter((f) => inSession(f, round));
+  const due = where(world.injects, (inj) => inj.round <= round);
+  const dialoguesDue = anyOf(world.dialogues, (d) => d.next <= round);
+  const forumsDue = where(world.forums, (f) => inSession(f, round));
   if (due.length === 0 && !dialoguesDue && forumsDue.length === 0) return { world, orders: [] };
 
   const orders: OperationOrder[] = [];

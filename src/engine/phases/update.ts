@@ -252,9 +252,14 @@ export function updateWorld(world: World, ctx: RoundContext): World {
 
   // Kept commitments: every party of an agreement in force earns credit with each partner that
   // did not perceive it breaking a commitment this round.
-  for (const ag of world.agreements) {
-    for (const p of ag.parties) {
-      for (const q of ag.parties) {
+  // Indexed loops over the world's frozen lists (docs/performance.md, frozen arrays).
+  const agreements = world.agreements;
+  for (let a = 0; a < agreements.length; a++) {
+    const parties = (agreements[a] as World['agreements'][number]).parties;
+    for (let i = 0; i < parties.length; i++) {
+      const p = parties[i] as string;
+      for (let j = 0; j < parties.length; j++) {
+        const q = parties[j] as string;
         if (p !== q && !brokeWith.has(`${q}\u0000${p}`)) good(at(q), at(p), t.keptCommitment);
       }
     }

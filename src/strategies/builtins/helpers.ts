@@ -1,4 +1,4 @@
-import type { ActorView, IncidentView } from '../../engine/contract.js';
+import type { ActorView, IncidentView, PublicActor } from '../../engine/contract.js';
 import type { Request, Response } from '../../model/action.js';
 import { detectionProbability, identificationProbability, relevantCapability } from '../../model/attribution.js';
 import type { OperationKind } from '../../model/operation.js';
@@ -37,7 +37,10 @@ export function detectedIn(view: ActorView, round: number): IncidentView[] {
  */
 export function attributedIn(view: ActorView, round: number, threshold: number): { suspect: string; incident: IncidentView; confidence: number }[] {
   const best = new Map<string, { suspect: string; incident: IncidentView; confidence: number }>();
-  for (const inc of view.incidents) {
+  // Indexed loops over a view's frozen lists (docs/performance.md, frozen arrays).
+  const incidents = view.incidents;
+  for (let k = 0; k < incidents.length; k++) {
+    const inc = incidents[k] as IncidentView;
     if (inc.round !== round) continue;
     const suspect = inc.revealed ?? inc.suspect;
     const confidence = inc.revealed !== null ? 1 : inc.confidence;
@@ -57,7 +60,13 @@ export function isGuilty(view: ActorView, request: Request): boolean {
 
 /** Other actors that are not the viewer's own proxy or sponsor, sorted by id. */
 export function rivals(view: ActorView): string[] {
-  return view.actors.filter((a) => a.id !== view.self && a.sponsor !== view.self && view.me.sponsor !== a.id).map((a) => a.id);
+  const out: string[] = [];
+  const actors = view.actors;
+  for (let k = 0; k < actors.length; k++) {
+    const a = actors[k] as PublicActor;
+    if (a.id !== view.self && a.sponsor !== view.self && view.me.sponsor !== a.id) out.push(a.id);
+  }
+  return out;
 }
 
 /** Whether the viewer can run operations of this kind at all. */
