@@ -178,9 +178,7 @@ export function createWorld(spec: WorldSpec, options: CreateWorldOptions): World
 /** Zeroed dyad arrays for n actors. */
 export function emptyDyads(n: number): DyadTable {
   const nn = n * n;
-  // One buffer for the five float tables, as the update makes them (see updateWorld).
-  const buffer = new ArrayBuffer(5 * nn * Float64Array.BYTES_PER_ELEMENT);
-  const table = (k: number) => new Float64Array(buffer, k * nn * Float64Array.BYTES_PER_ELEMENT, nn);
+  const table = floatTables(nn);
   return {
     n,
     trustR: table(0),
@@ -486,6 +484,42 @@ export function readInjects(specs: readonly Inject[], index: ReadonlyMap<string,
     }
   });
   return specs.map((inj, k) => [inj, k] as const).sort((a, b) => a[0].round - b[0].round || a[1] - b[1]).map(([inj]) => inj);
+}
+
+// Small float tables are carved from shared slabs. A typed array of more than 64 bytes gets its
+// own buffer outside V8's heap, and allocating one was ≈ 40% of the update's own time at 3
+// actors (≈ 1 µs a round, docs/performance.md); a view into a slab is an ordinary heap object.
+// Every table gets fresh, zeroed bytes that no other table shares, and a slab lives as long as
+// any table cut from it (at most 64 KiB kept by one small world that a caller holds on to).
+const SLAB_BYTES = 64 * 1024;
+let slab = new ArrayBuffer(0);
+let slabUsed = 0;
+
+/**
+ * Five new zeroed float tables of `nn` entries (the dyad tables a round replaces), as
+ * `table(0)` … `table(4)`: from one slab when they are small, else from one buffer of their own.
+ *
+ * @example
+ * ```ts
+ * const table = floatTables(9);
+ * const trustR = table(0); // Float64Array of 9 zeros
+ * ```
+ */
+export function floatTables(nn: number): (k: number) => Float64Array {
+  const bytes = 5 * nn * Float64Array.BYTES_PER_ELEMENT;
+  let buffer: ArrayBuffer;
+  let offset = 0;
+  if (bytes > SLAB_BYTES / 8) buffer = new ArrayBuffer(bytes);
+  else {
+    if (slabUsed + bytes > slab.byteLength) {
+      slab = new ArrayBuffer(SLAB_BYTES);
+      slabUsed = 0;
+    }
+    buffer = slab;
+    offset = slabUsed;
+    slabUsed += bytes;
+  }
+  return (k) => new Float64Array(buffer, offset + k * nn * Float64Array.BYTES_PER_ELEMENT, nn);
 }
 
 /**

@@ -2,7 +2,7 @@ import { nextRung, RUNG } from '../../model/escalation.js';
 import { betaTrust } from '../../model/trust.js';
 import type { SimEvent } from '../../model/event.js';
 import type { World } from '../../model/world.js';
-import { actorIndex, keptWhere, worldWith } from '../world.js';
+import { actorIndex, floatTables, keptWhere, worldWith } from '../world.js';
 import { auditCommitments } from './audit.js';
 import type { RoundContext } from './context.js';
 
@@ -49,13 +49,9 @@ export function updateWorld(world: World, ctx: RoundContext): World {
   const w = m.escalation.weights;
   const t = m.trust;
 
-  // The five new dyad tables share one buffer: a typed array of more than 64 bytes gets its own
-  // allocation outside V8's heap, and five of them cost ≈ 6% of a round at 3 actors
-  // (docs/performance.md). All five are replaced every round, so none keeps another alive.
+  // The five new dyad tables share one buffer, a slab when they are small (see floatTables).
   // (The welfare in the same buffer was 3–5% slower at 128 actors; it stays on its own.)
-  const F64 = Float64Array.BYTES_PER_ELEMENT;
-  const buffer = new ArrayBuffer(5 * nn * F64);
-  const table = (k: number) => new Float64Array(buffer, k * nn * F64, nn);
+  const table = floatTables(nn);
   const trustR = table(0);
   const trustS = table(1);
   const escTrue = table(2);
@@ -69,7 +65,7 @@ export function updateWorld(world: World, ctx: RoundContext): World {
     escPerc[k] = (d.escalationPerceived[k] as number) * ed;
   }
   const { actRung, grievance } = scratch(nn);
-  const welfare = Float64Array.from(world.welfare);
+  const welfare = world.welfare.slice();
   const wf = m.welfare;
   const at = (id: string): number => index.get(id) ?? -1;
   let cause = '';
@@ -342,7 +338,11 @@ export function updateWorld(world: World, ctx: RoundContext): World {
   // Trust moves worth telling: decay alone moves trust slowly, so only evidence crosses the
   // threshold in practice; scanning only the dyads that got evidence keeps this O(evidence).
   const threshold = t.reportThreshold;
-  for (const [k, causes] of [...trustCauses.entries()].sort((a, b) => a[0] - b[0])) {
+  const evidenced: number[] = [];
+  for (const k of trustCauses.keys()) evidenced.push(k);
+  evidenced.sort((a, b) => a - b);
+  for (const k of evidenced) {
+    const causes = trustCauses.get(k) as string[];
     const before = betaTrust(d.trustR[k] as number, d.trustS[k] as number);
     const after = betaTrust(trustR[k] as number, trustS[k] as number);
     if (Math.abs(after - before) < threshold) continue;
