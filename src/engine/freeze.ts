@@ -29,10 +29,12 @@ export function deepFreeze<T>(value: T): T {
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return freeze(value, true);
   Object.freeze(value);
-  const record = value as Record<string, unknown>;
-  // Most fields are numbers and strings: tested here, not in a call each.
-  for (const key of Object.keys(record)) {
-    const field = record[key];
+  // The values at once rather than each read by its key: a keyed read over objects of many
+  // shapes is megamorphic, and was half of this function's time. Most fields are numbers and
+  // strings: tested here, not in a call each.
+  const fields: unknown[] = Object.values(value);
+  for (let k = 0; k < fields.length; k++) {
+    const field = fields[k];
     if (typeof field === 'object' && field !== null) deepFreeze(field);
   }
   return value;

@@ -1,6 +1,7 @@
 import type { Actor, ActorKind } from '../model/actor.js';
 import type { Agreement, Commitment, CommitmentKind, Dialogue, Forum, ForumRule, Sanction } from '../model/agreement.js';
 import type { SimEvent } from '../model/event.js';
+import type { Incident } from '../model/incident.js';
 import { signAgreement } from './phases/agreements.js';
 import { CAPABILITY_KEYS } from '../model/capability.js';
 import type { Capabilities } from '../model/capability.js';
@@ -484,6 +485,33 @@ export function readInjects(specs: readonly Inject[], index: ReadonlyMap<string,
     }
   });
   return specs.map((inj, k) => [inj, k] as const).sort((a, b) => a[0].round - b[0].round || a[1] - b[1]).map(([inj]) => inj);
+}
+
+/**
+ * `inc` with some fields replaced, as one literal in the order of {@link Incident} (the order an
+ * incident is made in, so its JSON is unchanged): a spread of a frozen incident was a quarter of
+ * the detection phase's own time, and gave the copies other hidden classes (see worldWith).
+ *
+ * @example
+ * ```ts
+ * const closed = incidentWith(inc, { investigation: 0 });
+ * ```
+ */
+export function incidentWith(inc: Incident, patch: Partial<Incident>): Incident {
+  return {
+    id: patch.id ?? inc.id,
+    victim: patch.victim ?? inc.victim,
+    round: patch.round ?? inc.round,
+    kind: patch.kind ?? inc.kind,
+    against: patch.against ?? inc.against,
+    severity: patch.severity ?? inc.severity,
+    commercial: patch.commercial ?? inc.commercial,
+    operation: patch.operation !== undefined ? patch.operation : inc.operation,
+    signals: patch.signals ?? inc.signals,
+    posterior: patch.posterior ?? inc.posterior,
+    investigation: patch.investigation ?? inc.investigation,
+    revealed: patch.revealed !== undefined ? patch.revealed : inc.revealed,
+  };
 }
 
 // Small float tables are carved from shared slabs. A typed array of more than 64 bytes gets its

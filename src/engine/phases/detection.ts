@@ -12,7 +12,7 @@ import type { Operation, OperationKind } from '../../model/operation.js';
 import { betaTrust } from '../../model/trust.js';
 import type { World } from '../../model/world.js';
 import type { Stream } from '../rng.js';
-import { actorIndex, worldWith } from '../world.js';
+import { actorIndex, incidentWith, worldWith } from '../world.js';
 import type { RoundContext } from './context.js';
 import { anyOf } from '../lists.js';
 
@@ -79,12 +79,11 @@ export function detectAndAttribute(world: World, ctx: RoundContext, newOps: read
       // visiting its N + 1 numbers (profiled at 128 actors: ≈ 8% of a run in immer's walk).
       // No usable signal leaves the posterior as it was: keep the (frozen) array itself.
       const posterior = named === null ? inc.posterior : Object.freeze(updatePosterior(inc.posterior, named, q));
-      const next: Incident = {
-        ...inc,
+      const next = incidentWith(inc, {
         signals: [...inc.signals, named === null ? null : (world.actors[named]?.id ?? null)],
         posterior,
         investigation: inc.investigation - 1,
-      };
+      });
       out.push(next);
       changed = true;
       const top = topSuspect(posterior);

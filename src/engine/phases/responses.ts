@@ -3,7 +3,7 @@ import { identificationProbability, scaleSuspect, topSuspect, updatePosterior } 
 import type { Commitment } from '../../model/agreement.js';
 import type { World } from '../../model/world.js';
 import type { ConfigIssue } from '../errors.js';
-import { actorIndex, checkTerms, sameOr, sameRecordOr, worldWith } from '../world.js';
+import { actorIndex, checkTerms, incidentWith, sameOr, sameRecordOr, worldWith } from '../world.js';
 import { signAgreement } from './agreements.js';
 import type { RoundContext } from './context.js';
 import { drawSignal } from './detection.js';
@@ -66,7 +66,7 @@ export function applyResponses(
         // admission, is informative enough to move the accuser's posterior.
         if (inc && inc.revealed === null && (req.kind === 'hotline-query' || answer === 'acknowledge')) {
           const posterior = scaleSuspect(inc.posterior, suspect, ratio);
-          incidents[k] = { ...inc, posterior };
+          incidents[k] = incidentWith(inc, { posterior });
           confidence = posterior[suspect] ?? 0;
         }
         if (req.kind === 'hotline-query') ctx.events.push({ type: 'hotline.answered', round, phase, query: req.id, by: req.to, to: req.from, answer: answer as 'deny', confidence });
@@ -90,7 +90,7 @@ export function applyResponses(
         const named = drawSignal(world, index, op, inc.kind, v, q, false, ctx.streams.of(helper.id, 'attribution'));
         const posterior = updatePosterior(inc.posterior, named, q);
         const signal = named === null ? null : (world.actors[named]?.id ?? null);
-        incidents[k] = { ...inc, signals: [...inc.signals, signal], posterior };
+        incidents[k] = incidentWith(inc, { signals: [...inc.signals, signal], posterior });
         const t = topSuspect(posterior);
         ctx.events.push({ type: 'incident.investigated', round, phase, incident: inc.id, victim: inc.victim, signal, suspect: t ? (world.actors[t.index]?.id ?? null) : null, confidence: t ? t.confidence : 0 });
         break;

@@ -1,7 +1,7 @@
 import type { Incident } from '../../model/incident.js';
 import type { Phase } from '../../model/event.js';
 import type { World } from '../../model/world.js';
-import { actorIndex } from '../world.js';
+import { actorIndex, incidentWith } from '../world.js';
 import type { RoundContext } from './context.js';
 
 /**
@@ -25,5 +25,5 @@ export function revealIncident(world: World, inc: Incident, ctx: RoundContext, p
     author: op ? op.author : null,
     principal,
   });
-  return { ...inc, posterior, investigation: 0, revealed: principal };
+  return incidentWith(inc, { posterior, investigation: 0, revealed: principal });
 }
