@@ -5,6 +5,7 @@ import type { RoundMetrics } from './metrics.js';
 import type { RoundResult } from './round.js';
 import type { StepOptions, StrategyAssignment } from './step.js';
 import { step } from './step.js';
+import { EVENTS_UNSEEN } from './round.js';
 
 /**
  * A finished (or forked) run: where it started, where it ended, everything that happened.
@@ -52,11 +53,13 @@ export function runRounds(initial: World, strategies: StrategyAssignment, option
     throw new ConfigError([{ path: 'rounds', expected: 'a whole number of rounds ≥ 0', received: String(options.rounds) }]);
   }
   const keep = options.log !== false;
+  // Without a log or a callback, no round's events are seen after the round.
+  const roundOptions: RunRoundsOptions = keep || options.onRound ? options : { ...options, [EVENTS_UNSEEN]: true };
   const log: SimEvent[] = [];
   const metrics: RoundMetrics[] = [];
   let world = initial;
   for (let r = 0; r < options.rounds; r++) {
-    const result = step(world, strategies, options);
+    const result = step(world, strategies, roundOptions);
     world = result.world;
     if (keep) for (const e of result.events) log.push(e);
     metrics.push(result.metrics);

@@ -12,4 +12,9 @@ export interface RoundContext {
   readonly events: SimEvent[];
   /** How many of `events` are already deep-frozen (they are only ever appended). */
   frozenEvents?: number;
+  /**
+   * Whether the round's own events (see `isRoundOnly`) are frozen too. False only when the caller
+   * has said that the round's events will not leave the engine (a run that keeps no log).
+   */
+  readonly freezeRoundOnly: boolean;
 }
