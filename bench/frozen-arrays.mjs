@@ -1,6 +1,6 @@
 // Why the engine walks its frozen lists with indexed loops (docs/performance.md, fourth pass):
 // the cost of common array operations on a frozen list of a dozen records against the same list
-// unfrozen. Each kind of list is timed in a child process of its own, so that neither shares the
+// unfrozen, and of freezing an array of numbers. Each kind of list is timed in a child process of its own, so that neither shares the
 // other's type feedback (which would make both look alike).
 //
 //   node bench/frozen-arrays.mjs           # a table of ns per operation, and the ratios
@@ -31,6 +31,21 @@ const OPERATIONS = {
   includes: (a) => a.includes(a[11]),
 };
 
+// Arrays of numbers (an incident's posterior has one entry per actor and one for "nobody"):
+// freezing one moves its doubles out of their unboxed storage, one heap number each.
+const DOUBLES = {
+  'make 33 doubles': (n) => doubles(33, n),
+  'make 33 doubles and freeze': (n) => Object.freeze(doubles(33, n)),
+  'make 129 doubles': (n) => doubles(129, n),
+  'make 129 doubles and freeze': (n) => Object.freeze(doubles(129, n)),
+};
+
+function doubles(length, seed) {
+  const a = new Array(length);
+  for (let k = 0; k < length; k++) a[k] = (k + seed) / 1000.5;
+  return a;
+}
+
 /** ns per call of every operation, on a frozen or a plain list of 12 records (in this process). */
 function measure(frozen) {
   const items = Array.from({ length: 12 }, (_, i) => Object.freeze({ id: i, round: i % 4, principal: `A${i % 3}` }));
@@ -47,9 +62,23 @@ function measure(frozen) {
   return out;
 }
 
+/** ns per call of making (and freezing) arrays of doubles. */
+function measureDoubles() {
+  const keep = new Array(4096);
+  const out = {};
+  for (const [name, make] of Object.entries(DOUBLES)) {
+    for (let i = 0; i < 20_000; i++) keep[i & 4095] = make(i);
+    const n = 200_000;
+    const t = performance.now();
+    for (let i = 0; i < n; i++) keep[i & 4095] = make(i);
+    out[name] = ((performance.now() - t) * 1e6) / n;
+  }
+  return out;
+}
+
 const argv = process.argv.slice(2);
 if (argv[0] === '--child') {
-  process.stdout.write(JSON.stringify(measure(argv[1] === 'frozen')));
+  process.stdout.write(JSON.stringify(argv[1] === 'doubles' ? measureDoubles() : measure(argv[1] === 'frozen')));
 } else {
   const run = (kind) => {
     const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', kind], { encoding: 'utf8' });
@@ -58,8 +87,9 @@ if (argv[0] === '--child') {
   };
   const plain = run('plain');
   const frozen = run('frozen');
+  const numbers = run('doubles');
   if (argv.includes('--json')) {
-    console.log(JSON.stringify({ node: process.version, plain, frozen }, null, 2));
+    console.log(JSON.stringify({ node: process.version, plain, frozen, doubles: numbers }, null, 2));
   } else {
     console.log(`Node ${process.version}: ns per operation on a list of 12 frozen records\n`);
     console.log('| operation | plain list | frozen list | frozen ÷ plain |');
@@ -67,5 +97,8 @@ if (argv[0] === '--child') {
     for (const name of Object.keys(OPERATIONS)) {
       console.log(`| ${name} | ${plain[name].toFixed(1)} | ${frozen[name].toFixed(1)} | ${(frozen[name] / plain[name]).toFixed(1)}× |`);
     }
+    console.log('\n| arrays of numbers | ns |');
+    console.log('|---|---:|');
+    for (const name of Object.keys(DOUBLES)) console.log(`| ${name} | ${numbers[name].toFixed(0)} |`);
   }
 }
