@@ -46,39 +46,33 @@ function doubles(length, seed) {
   return a;
 }
 
+/**
+ * ns per call of each function of `fns`, called with the call's number after a warm-up of a tenth
+ * as many calls; results are kept in a ring so that the calls cannot be optimised away.
+ */
+function timeEach(fns, calls) {
+  const keep = new Array(4096);
+  const out = {};
+  for (const [name, fn] of Object.entries(fns)) {
+    for (let i = 0; i < calls / 10; i++) keep[i & 4095] = fn(i);
+    const t = performance.now();
+    for (let i = 0; i < calls; i++) keep[i & 4095] = fn(i);
+    out[name] = ((performance.now() - t) * 1e6) / calls;
+  }
+  return out;
+}
+
 /** ns per call of every operation, on a frozen or a plain list of 12 records (in this process). */
 function measure(frozen) {
   const items = Array.from({ length: 12 }, (_, i) => Object.freeze({ id: i, round: i % 4, principal: `A${i % 3}` }));
   const list = frozen ? Object.freeze([...items]) : [...items];
-  const keep = new Array(4096);
-  const out = {};
-  for (const [name, op] of Object.entries(OPERATIONS)) {
-    for (let i = 0; i < 200_000; i++) keep[i & 4095] = op(list);
-    const n = 2_000_000;
-    const t = performance.now();
-    for (let i = 0; i < n; i++) keep[i & 4095] = op(list);
-    out[name] = ((performance.now() - t) * 1e6) / n;
-  }
-  return out;
-}
-
-/** ns per call of making (and freezing) arrays of doubles. */
-function measureDoubles() {
-  const keep = new Array(4096);
-  const out = {};
-  for (const [name, make] of Object.entries(DOUBLES)) {
-    for (let i = 0; i < 20_000; i++) keep[i & 4095] = make(i);
-    const n = 200_000;
-    const t = performance.now();
-    for (let i = 0; i < n; i++) keep[i & 4095] = make(i);
-    out[name] = ((performance.now() - t) * 1e6) / n;
-  }
-  return out;
+  const onList = Object.fromEntries(Object.entries(OPERATIONS).map(([name, op]) => [name, () => op(list)]));
+  return timeEach(onList, 2_000_000);
 }
 
 const argv = process.argv.slice(2);
 if (argv[0] === '--child') {
-  process.stdout.write(JSON.stringify(argv[1] === 'doubles' ? measureDoubles() : measure(argv[1] === 'frozen')));
+  process.stdout.write(JSON.stringify(argv[1] === 'doubles' ? timeEach(DOUBLES, 200_000) : measure(argv[1] === 'frozen')));
 } else {
   const run = (kind) => {
     const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', kind], { encoding: 'utf8' });
