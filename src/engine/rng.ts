@@ -31,7 +31,7 @@ export class Stream implements Rng {
   draws = 0;
   #facade: Rng | undefined;
   // The frozen record of the generator's state, kept until the generator moves again: most
-  // streams are not drawn from in a given round, and a world's \`rng\` reuses their records.
+  // streams are not drawn from in a given round, and a world's `rng` reuses their records.
   #state: RngState | undefined;
   constructor(
     private readonly gen: Generator,

@@ -356,7 +356,7 @@ Object.freeze(LazyNeed);
 
 /**
  * The events that stay inside their round: hidden truth and replay records, which no view shows
- * and the next world's \`recent\` leaves out. Only the round's result (the log) holds them.
+ * and the next world's `recent` leaves out. Only the round's result (the log) holds them.
  */
 function isRoundOnly(e: SimEvent): boolean {
   const t = e.type;

@@ -156,7 +156,6 @@ export class ViewFactory {
     return this.forumViews;
   }
 
-
   private operationsByPrincipal(): ReadonlyMap<string, readonly OwnOperationView[]> {
     this.ownOperations ??= this.memo.ownOperations(this.world.operations);
     return this.ownOperations;
@@ -308,9 +307,9 @@ export class ViewMemo {
   private readonly incidentsByVictim = new GroupedViews<Incident, IncidentView>((inc) => inc.victim);
   /** The actor index the incident views were made with (a suspect's id is read from it). */
   private incidentIndex: ReadonlyMap<string, number> | undefined;
+  /** The actor list the two below were made from (only a frozen one is kept). */
   private actorList: readonly Actor[] | undefined;
   private actorViews: readonly PublicActor[] = NONE;
-
   private involved: ReadonlySet<string> = new Set();
 
   /** The public face of every actor, made again only when the (frozen) actor list changes. */

@@ -597,56 +597,6 @@ export function worldWith(world: World, patch: Partial<World>): World {
   return out;
 }
 
-/**
- * The items of `list` that `keep` accepts: `list` itself when it accepts them all. Later phases
- * and the view memo then see the same (frozen) list and reuse what they made from it.
- *
- * @example
- * ```ts
- * const incidents = keptWhere(world.incidents, (inc) => inc.investigation > 0);
- * ```
- */
-export function keptWhere<T>(list: readonly T[], keep: (item: T) => boolean): readonly T[] {
-  for (let k = 0; k < list.length; k++) {
-    if (!keep(list[k] as T)) {
-      // Pushed one by one, not sliced: slice is many times slower on a frozen list.
-      const out: T[] = [];
-      for (let j = 0; j < k; j++) out.push(list[j] as T);
-      for (let j = k + 1; j < list.length; j++) if (keep(list[j] as T)) out.push(list[j] as T);
-      return out;
-    }
-  }
-  return list;
-}
-
-/**
- * `original` when `copy` holds the same items in the same order, else `copy`: a phase that copies
- * a list to edit it hands on the original when it edited nothing, so later phases and the view
- * memo keep what they made from it and the next freeze skips it.
- *
- * @example
- * ```ts
- * const talks = sameOr(world.talks.map((t) => (t.exchanges === 0 ? t : { ...t, exchanges: 0 })), world.talks);
- * ```
- */
-export function sameOr<T>(copy: readonly T[], original: readonly T[]): readonly T[] {
-  if (copy.length !== original.length) return copy;
-  for (let k = 0; k < copy.length; k++) if (copy[k] !== original[k]) return copy;
-  return original;
-}
-
-/** {@link sameOr} for a record (the norms by actor): the same keys, in the same order (the log's JSON keeps it), with the same values. */
-export function sameRecordOr<T>(copy: Readonly<Record<string, T>>, original: Readonly<Record<string, T>>): Readonly<Record<string, T>> {
-  const keys = Object.keys(copy);
-  const known = Object.keys(original);
-  if (keys.length !== known.length) return copy;
-  for (let k = 0; k < keys.length; k++) {
-    const key = keys[k] as string;
-    if (key !== known[k] || copy[key] !== original[key]) return copy;
-  }
-  return original;
-}
-
 // Keyed by the actor list, which a run shares from its first world to its last: one entry per run
 // (or per capability change), unlike the per-round WeakMaps that the third pass of issue 7 removed
 // from the engine because the scavenger keeps young keys alive (docs/performance.md).

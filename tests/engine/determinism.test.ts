@@ -169,7 +169,7 @@ describe('the hand-off of live streams between rounds', () => {
     let moved = 0;
     for (let round = 0; round < 10; round++) {
       const res = step(world, run.strategies);
-      // The same round from a restored snapshot rebuilds every stream from \`rng\` and must give
+      // The same round from a restored snapshot rebuilds every stream from `rng` and must give
       // the same states: a reused record is never stale.
       const again = step(restore(JSON.parse(JSON.stringify(snapshot(world))) as WorldSnapshot), run.strategies);
       for (const [key, state] of Object.entries(res.world.rng)) {

@@ -3,7 +3,7 @@
 // must never hide a change.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { keptWhere, sameOr, sameRecordOr } from '../../src/engine/world.js';
+import { keptWhere, sameOr, sameRecordOr } from '../../src/engine/lists.js';
 
 describe('keptWhere', () => {
   it('keeps what Array.filter keeps, in order, and returns the list itself when nothing is dropped', () => {

@@ -6,6 +6,7 @@ import type { Operation } from '../../model/operation.js';
 import type { World } from '../../model/world.js';
 import { hasTerm } from './agreements.js';
 import type { RoundContext } from './context.js';
+import { operationsById } from './operations.js';
 
 /** What a commitment or norm forbids, judged on an operation as the engine or a victim sees it. */
 interface Conduct {
@@ -42,9 +43,7 @@ export function auditCommitments(world: World, ctx: RoundContext): void {
   const round = ctx.round;
   const phase = 'update' as const;
   const threshold = world.mechanisms.audit.confidenceThreshold;
-  const ops = new Map<string, Operation>();
-  const operations = world.operations;
-  for (let k = 0; k < operations.length; k++) ops.set((operations[k] as Operation).id, operations[k] as Operation);
+  const ops = operationsById(ctx, world.operations);
   const committed: EventOf<'violation.committed'>[] = [];
   const perceived: EventOf<'violation.perceived'>[] = [];
   const violation = (

@@ -1,4 +1,5 @@
 import type { SimEvent } from '../../model/event.js';
+import type { Operation } from '../../model/operation.js';
 import type { StreamSet } from '../rng.js';
 import type { ViewMemo } from '../view.js';
 
@@ -17,4 +18,6 @@ export interface RoundContext {
    * has said that the round's events will not leave the engine (a run that keeps no log).
    */
   readonly freezeRoundOnly: boolean;
+  /** The operations of a list by id, kept while the list is the same (see `operationsById`). */
+  operationIndex?: { readonly list: readonly Operation[]; readonly byId: ReadonlyMap<string, Operation> };
 }

@@ -15,6 +15,7 @@ import type { Stream } from '../rng.js';
 import { actorIndex, incidentWith, worldWith } from '../world.js';
 import type { RoundContext } from './context.js';
 import { anyOf } from '../lists.js';
+import { operationsById } from './operations.js';
 
 /**
  * Phase 3: detection and attribution, victim by victim in id order. For each victim, in a fixed
@@ -29,16 +30,6 @@ export function detectAndAttribute(world: World, ctx: RoundContext, newOps: read
   const n = world.actors.length;
   const m = world.mechanisms;
   const d = world.dyads;
-  // Made only when an open incident is investigated, and by a loop rather than from an array of pairs.
-  let opsById: Map<string, Operation> | undefined;
-  const operation = (id: string): Operation | undefined => {
-    if (opsById === undefined) {
-      opsById = new Map();
-      const operations = world.operations;
-      for (let k = 0; k < operations.length; k++) opsById.set((operations[k] as Operation).id, operations[k] as Operation);
-    }
-    return opsById.get(id);
-  };
   const opsByTarget = new Map<string, Operation[]>();
   for (const op of newOps) {
     let l = opsByTarget.get(op.target);
@@ -73,7 +64,7 @@ export function detectAndAttribute(world: World, ctx: RoundContext, newOps: read
         out.push(inc);
         continue;
       }
-      const op = inc.operation === null ? undefined : operation(inc.operation);
+      const op = inc.operation === null ? undefined : operationsById(ctx, world.operations).get(inc.operation);
       const named = drawSignal(world, index, op, inc.kind, v, q, false, attr());
       // Frozen at birth: the deep freeze before the next decision then skips it instead of
       // visiting its N + 1 numbers (profiled at 128 actors: ≈ 8% of a run in immer's walk).

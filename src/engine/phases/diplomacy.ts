@@ -3,7 +3,8 @@ import { identificationProbability, topSuspect, updatePosterior } from '../../mo
 import { clamp01 } from '../../model/capability.js';
 import type { Incident } from '../../model/incident.js';
 import type { World } from '../../model/world.js';
-import { actorIndex, sameOr, sameRecordOr, worldWith } from '../world.js';
+import { actorIndex, worldWith } from '../world.js';
+import { sameOr, sameRecordOr } from '../lists.js';
 import { hasTerm } from './agreements.js';
 import type { RoundContext } from './context.js';
 import { inSession } from './injects.js';
@@ -231,7 +232,6 @@ export function applyDiplomacy(
     agreements: sameOr(next.agreements, world.agreements),
     tabled: sameOr(next.tabled, world.tabled),
     norms: sameRecordOr(next.norms, world.norms),
-    forums: next.forums,
   });
 }
 

@@ -2,11 +2,11 @@ import type { OperateAction } from '../../model/action.js';
 import type { Dialogue } from '../../model/agreement.js';
 import { mergeMechanisms } from '../../model/mechanisms.js';
 import type { World } from '../../model/world.js';
-import { actorIndex, keptWhere, sameOr, sameRecordOr, worldWith } from '../world.js';
+import { actorIndex, worldWith } from '../world.js';
 import { signAgreement } from './agreements.js';
 import type { RoundContext } from './context.js';
 import { revealIncident } from './reveal.js';
-import { anyOf, where } from '../lists.js';
+import { anyOf, keptWhere, sameOr, sameRecordOr, where } from '../lists.js';
 
 /** A covert operation ordered by someone: a strategy, or an inject. */
 export interface OperationOrder {

@@ -7,6 +7,25 @@ import type { RoundContext } from './context.js';
 import type { OperationOrder } from './injects.js';
 
 /**
+ * The operations of `operations` by id, made once per round and list: detection looks up the
+ * operation behind each investigated incident, and the audit the one behind each violation, in
+ * the same list.
+ *
+ * @example
+ * ```ts
+ * operationsById(ctx, world.operations).get('op:3:US:0');
+ * ```
+ */
+export function operationsById(ctx: RoundContext, operations: readonly Operation[]): ReadonlyMap<string, Operation> {
+  if (ctx.operationIndex?.list !== operations) {
+    const byId = new Map<string, Operation>();
+    for (let k = 0; k < operations.length; k++) byId.set((operations[k] as Operation).id, operations[k] as Operation);
+    ctx.operationIndex = { list: operations, byId };
+  }
+  return ctx.operationIndex.byId;
+}
+
+/**
  * Phase 2: resolve the round's covert operations in canonical order (inject orders first, then
  * each principal's orders in actor-id order and in the order it gave them). Success is drawn from
  * the principal's own `operations` stream: p = capability · (1 − defenseWeight · defense_target).

@@ -3,10 +3,12 @@ import { identificationProbability, scaleSuspect, topSuspect, updatePosterior } 
 import type { Commitment } from '../../model/agreement.js';
 import type { World } from '../../model/world.js';
 import type { ConfigIssue } from '../errors.js';
-import { actorIndex, checkTerms, incidentWith, sameOr, sameRecordOr, worldWith } from '../world.js';
+import { actorIndex, checkTerms, incidentWith, worldWith } from '../world.js';
+import { sameOr, sameRecordOr } from '../lists.js';
 import { signAgreement } from './agreements.js';
 import type { RoundContext } from './context.js';
 import { drawSignal } from './detection.js';
+import { operationsById } from './operations.js';
 
 /**
  * One pass of phase 5: the requests asked in this pass get their addressees' answers (a missing
@@ -85,7 +87,7 @@ export function applyResponses(
         const helper = world.actors[index.get(req.to) ?? -1];
         const v = index.get(req.from) ?? -1;
         if (!inc || !helper || inc.revealed !== null) break;
-        const op = inc.operation === null ? undefined : world.operations.find((o) => o.id === inc.operation);
+        const op = inc.operation === null ? undefined : operationsById(ctx, world.operations).get(inc.operation);
         const q = identificationProbability(helper.capabilities.attribution, 0, m);
         const named = drawSignal(world, index, op, inc.kind, v, q, false, ctx.streams.of(helper.id, 'attribution'));
         const posterior = updatePosterior(inc.posterior, named, q);

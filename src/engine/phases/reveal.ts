@@ -3,13 +3,14 @@ import type { Phase } from '../../model/event.js';
 import type { World } from '../../model/world.js';
 import { actorIndex, incidentWith } from '../world.js';
 import type { RoundContext } from './context.js';
+import { operationsById } from './operations.js';
 
 /**
  * The incident with its truth revealed: the posterior becomes certain on the operation's
  * principal (or on "nobody" for a false alarm) and the investigation closes.
  */
 export function revealIncident(world: World, inc: Incident, ctx: RoundContext, phase: Phase): Incident {
-  const op = inc.operation === null ? undefined : world.operations.find((o) => o.id === inc.operation);
+  const op = inc.operation === null ? undefined : operationsById(ctx, world.operations).get(inc.operation);
   const n = world.actors.length;
   const posterior = new Array<number>(n + 1).fill(0);
   const principal = op ? op.principal : null;

@@ -2,7 +2,8 @@ import { nextRung, RUNG } from '../../model/escalation.js';
 import { betaTrust } from '../../model/trust.js';
 import type { SimEvent } from '../../model/event.js';
 import type { World } from '../../model/world.js';
-import { actorIndex, floatTables, keptWhere, worldWith } from '../world.js';
+import { actorIndex, floatTables, worldWith } from '../world.js';
+import { keptWhere } from '../lists.js';
 import { auditCommitments } from './audit.js';
 import type { RoundContext } from './context.js';
 
