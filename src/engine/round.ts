@@ -73,20 +73,28 @@ export interface RoundResult {
 }
 
 /**
- * Internal: set by the engine's own loops when nobody will see a round's events after the round
- * (a run that keeps no log and passes no `onRound`, or a sweep's run, which only counts them).
- * The events that no view and no later world can show (see {@link isRoundOnly}) are then not
- * frozen: ≈ 6% of a small run's time went into freezing events that went straight to the collector.
- * A symbol, not an option: a caller of `beginRound` or `step` always gets a frozen log.
+ * Internal: set by the engine's own loops when nobody but the loop will see a round's results (a
+ * run that keeps no log and passes no `onRound`, or a sweep's run, which only counts the events).
+ * Freezing is then kept to what strategies can see, which is what immutability protects here:
+ * - the events that no view and no later world can show (see {@link isRoundOnly}) are not frozen
+ *   (≈ 6% of a small run's time went into freezing events that went straight to the collector);
+ * - worlds are not deep-frozen before each decision nor at the end of the round; a view freezes
+ *   the parts of the world it shares instead (view.ts), and the loop deep-freezes the run's last
+ *   world before handing it out. Freezing was ≈ 30% of a small run (docs/performance.md, fifth
+ *   pass), most of it on objects that only the engine ever held.
+ * The engine's own code never changes an object once it is in a world (the phases copy); every
+ * observed round (a logged run, `step`, `beginRound`, replay, the tests) runs the same code on
+ * frozen worlds, where a slip would throw. A symbol, not an option: a caller of `beginRound` or
+ * `step` always gets frozen worlds and a frozen log.
  */
-export const EVENTS_UNSEEN: unique symbol = Symbol('detente.eventsUnseen');
+export const UNOBSERVED: unique symbol = Symbol('detente.unobserved');
 
 /** Policies of a round. */
 export interface RoundOptions {
   /** `'reject'` (default): an invalid action becomes an `action.rejected` event. `'throw'`: an {@link InvalidActionError}. */
   readonly onInvalidAction?: 'reject' | 'throw';
-  /** Internal (see {@link EVENTS_UNSEEN}). */
-  readonly [EVENTS_UNSEEN]?: true;
+  /** Internal (see {@link UNOBSERVED}). */
+  readonly [UNOBSERVED]?: true;
 }
 
 interface Internal {
@@ -164,9 +172,14 @@ let handoff: { readonly world: World; readonly carry: Carry } | undefined;
 export function beginRound(world: World, options: RoundOptions = {}): PendingRound | RoundResult {
   let carry: Carry;
   if (handoff !== undefined && handoff.world === world) carry = handoff.carry;
-  else carry = { streams: new StreamSet(world.seed, world.rng), memo: new ViewMemo() };
+  else {
+    // A world from elsewhere (created, restored, or made by hand) is frozen before the memo may
+    // stand its lists and records for their views: only the engine's own worlds go unfrozen.
+    deepFreeze(world);
+    carry = { streams: new StreamSet(world.seed, world.rng), memo: new ViewMemo() };
+  }
   handoff = undefined;
-  const ctx: RoundContext = { round: world.round, streams: carry.streams, memo: carry.memo, events: [], freezeRoundOnly: options[EVENTS_UNSEEN] !== true };
+  const ctx: RoundContext = { round: world.round, streams: carry.streams, memo: carry.memo, events: [], observed: options[UNOBSERVED] !== true };
   const { world: w, orders } = applyInjects(world, ctx);
   return ask(w, ctx, 'operations', orders, options);
 }
@@ -293,11 +306,12 @@ function ask(
   options: RoundOptions,
   asked: ReadonlySet<string> = new Set(),
 ): PendingRound {
-  // Views share objects with the world and with this round's events. Objects made earlier in the
-  // round (an agreement or capability change from an inject, new incidents, requests, events) are
-  // not frozen yet, so freeze them before any decider sees them: a strategy must not be able to
-  // change the world or the log through its view. Already-frozen parts are skipped at once.
-  deepFreeze(world);
+  // Views share objects with the world and with this round's events, and each view freezes what it
+  // shares (view.ts): a strategy must not be able to change the world or the log through its view.
+  // An observed round freezes the whole world here as well, so that any slip of the engine's own
+  // code (changing an object made earlier in the round) throws where the tests run. Already-frozen
+  // parts are skipped at once.
+  if (ctx.observed) deepFreeze(world);
   freezeNewEvents(ctx);
   // The events a view may show: the previous round's and this round's so far (the view copies
   // them only if a strategy reads them).
@@ -317,7 +331,7 @@ function ask(
       if (!asked.has(req.id)) continue;
       let rng = rngs.get(req.to);
       if (!rng) rngs.set(req.to, (rng = rngOf(req.to)));
-      needs.push(Object.freeze({ actor: req.to, phase, view: views.view(req.to), request: req, rng }));
+      needs.push(Object.freeze({ actor: req.to, phase, view: views.view(req.to), request: deepFreeze(req), rng }));
     }
   } else {
     const actors = world.actors;
@@ -368,7 +382,7 @@ function freezeNewEvents(ctx: RoundContext): void {
   const events = ctx.events;
   for (let k = ctx.frozenEvents ?? 0; k < events.length; k++) {
     const e = events[k] as SimEvent;
-    if (ctx.freezeRoundOnly || !isRoundOnly(e)) deepFreeze(e);
+    if (ctx.observed || !isRoundOnly(e)) deepFreeze(e);
   }
   ctx.frozenEvents = events.length;
 }
@@ -379,12 +393,12 @@ function finish(world: World, ctx: RoundContext): RoundResult {
   // Filtered before the list is frozen: filter is many times slower on a frozen array.
   const recent = ctx.events.filter((e) => !isRoundOnly(e));
   const events = Object.freeze(ctx.events);
-  const next = deepFreeze(
-    worldWith(updated, {
-      recent,
-      rng: ctx.streams.states(),
-    }),
-  );
+  const next = worldWith(updated, {
+    recent,
+    rng: ctx.streams.states(),
+  });
+  // Unobserved, the loop freezes the run's last world (see UNOBSERVED).
+  if (ctx.observed) deepFreeze(next);
   handoff = { world: next, carry: { streams: ctx.streams, memo: ctx.memo } };
   return Object.freeze({ done: true, round: ctx.round, world: next, events, metrics: Object.freeze(roundMetrics(next, events)) });
 }

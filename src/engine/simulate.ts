@@ -5,7 +5,8 @@ import type { RoundMetrics } from './metrics.js';
 import type { RoundResult } from './round.js';
 import type { StepOptions, StrategyAssignment } from './step.js';
 import { step } from './step.js';
-import { EVENTS_UNSEEN } from './round.js';
+import { deepFreeze } from './freeze.js';
+import { UNOBSERVED } from './round.js';
 
 /**
  * A finished (or forked) run: where it started, where it ended, everything that happened.
@@ -53,8 +54,8 @@ export function runRounds(initial: World, strategies: StrategyAssignment, option
     throw new ConfigError([{ path: 'rounds', expected: 'a whole number of rounds ≥ 0', received: String(options.rounds) }]);
   }
   const keep = options.log !== false;
-  // Without a log or a callback, no round's events are seen after the round.
-  const roundOptions: RunRoundsOptions = keep || options.onRound ? options : { ...options, [EVENTS_UNSEEN]: true };
+  // Without a log or a callback, nobody but this loop sees a round's events and worlds.
+  const roundOptions: RunRoundsOptions = keep || options.onRound ? options : { ...options, [UNOBSERVED]: true };
   const log: SimEvent[] = [];
   const metrics: RoundMetrics[] = [];
   let world = initial;
@@ -65,6 +66,9 @@ export function runRounds(initial: World, strategies: StrategyAssignment, option
     metrics.push(result.metrics);
     options.onRound?.(result);
   }
+  // An unobserved round leaves its world unfrozen (round.ts, UNOBSERVED): the run hands out only
+  // its last one, frozen here.
+  if (roundOptions[UNOBSERVED] === true) deepFreeze(world);
   const stepOptions: StepOptions = {
     ...(options.onInvalidAction ? { onInvalidAction: options.onInvalidAction } : {}),
     ...(options.onStrategyError ? { onStrategyError: options.onStrategyError } : {}),

@@ -11,10 +11,15 @@ import type { ActorView, ForumView, IncidentView, OwnOperationView, PublicActor,
 import { inSession } from './phases/injects.js';
 import { actorIndex } from './world.js';
 import { hasTerm } from './phases/agreements.js';
+import { deepFreeze } from './freeze.js';
 
 /**
  * Builds the read-only views of one decision phase. Shared parts (the public actor list, the
  * events of the round) are computed once; each actor's view is built on first request and frozen.
+ *
+ * A view freezes every part of the world it shares, all the way down, before handing it over: in
+ * a run nobody observes, the world itself is not frozen (round.ts, UNOBSERVED), and what a strategy
+ * sees must still be immutable. Parts already frozen cost one check.
  */
 export class ViewFactory {
   private readonly cache = new Map<string, ActorView>();
@@ -37,6 +42,11 @@ export class ViewFactory {
     private readonly memo: ViewMemo = new ViewMemo(),
   ) {
     this.publicActors = memo.publicActors(world.actors);
+    // What every view of the phase shares as it is in the world.
+    deepFreeze(world.mechanisms);
+    deepFreeze(world.sanctions);
+    deepFreeze(world.threats);
+    deepFreeze(world.norms);
   }
 
   view(actorId: string): ActorView {
@@ -152,7 +162,8 @@ export class ViewFactory {
 
   private forums(): readonly ForumView[] {
     // Most worlds have no forum: their views share one frozen empty list.
-    this.forumViews ??= this.world.forums.length === 0 ? NONE : Object.freeze(this.world.forums.map((f) => Object.freeze({ ...f, inSession: inSession(f, this.round) })));
+    this.forumViews ??=
+      this.world.forums.length === 0 ? NONE : Object.freeze(deepFreeze(this.world.forums).map((f) => Object.freeze({ ...f, inSession: inSession(f, this.round) })));
     return this.forumViews;
   }
 
@@ -174,7 +185,7 @@ export class ViewFactory {
         const r = requests[k] as Request;
         let list = m.get(r.to);
         if (!list) m.set(r.to, (list = []));
-        list.push(r);
+        list.push(deepFreeze(r));
       }
       this.requestsByAddressee = m;
     }
@@ -280,21 +291,24 @@ interface SharedAccessors {
 
 const NONE: readonly never[] = Object.freeze([]);
 
-/** The entries of `list` that `self` is a party to, frozen (one shared empty list when none is). */
+/** The entries of `list` that `self` is a party to, deeply frozen (one shared empty list when none is). */
 function involving<T extends { readonly parties: readonly string[] }>(list: readonly T[], self: string): readonly T[] {
   let out: T[] | undefined;
   for (let k = 0; k < list.length; k++) {
     const x = list[k] as T;
-    if (x.parties.includes(self)) (out ??= []).push(x);
+    if (x.parties.includes(self)) (out ??= []).push(deepFreeze(x));
   }
   return out ? Object.freeze(out) : NONE;
 }
 
 /**
  * The incident and operation views of one run, carried from phase to phase and round to round.
- * Incidents and operations are frozen before any view is built and shared (structurally) from
- * world to world, so a view made of one stays valid as long as the object lives; rebuilding every
- * view of the retained history for every decision phase was ≈ 10% of a run (docs/performance.md).
+ * Incidents, operations and the world's lists never change once in a world, and are shared
+ * (structurally) from world to world, so a view made of one stays valid as long as the object
+ * lives; rebuilding every view of the retained history for every decision phase was ≈ 10% of a
+ * run (docs/performance.md). They are known not to change without being frozen: a memo only sees
+ * the worlds of one run, whose first world `beginRound` froze and whose later ones the engine made
+ * (in a run nobody observes they are not frozen: round.ts, UNOBSERVED).
  *
  * Strong maps pruned to the current world's objects, not WeakMaps keyed by them: V8's scavenger
  * keeps a WeakMap entry whose key is young alive until the next full collection, so WeakMap
@@ -335,8 +349,7 @@ export class ViewMemo {
       }
     }
     this.involved = involved;
-    // Only a frozen list is known not to change under what was made from it.
-    this.actorList = Object.isFrozen(actors) ? actors : undefined;
+    this.actorList = actors;
   }
 
   /** Each principal's own operations, as frozen views (one per operation object, made once). */
@@ -375,7 +388,7 @@ class GroupedViews<T extends object, V> {
     if (items === this.list && this.groups) return this.groups;
     const known = this.views;
     const groups = new Map<string, V[]>();
-    // Indexed: the world's lists are frozen (docs/performance.md, frozen arrays).
+    // Indexed: the world's lists are often frozen (docs/performance.md, frozen arrays).
     for (let k = 0; k < items.length; k++) {
       const item = items[k] as T;
       const key = this.groupOf(item);
@@ -384,17 +397,14 @@ class GroupedViews<T extends object, V> {
       let v = known.get(item);
       if (v === undefined) {
         v = make(item);
-        // Only a frozen object is immutable, so only a frozen one may stand for its view later.
-        if (Object.isFrozen(item)) known.set(item, v);
+        known.set(item, v);
       }
       group.push(v);
     }
     for (const group of groups.values()) Object.freeze(group);
     this.views = pruned(known, items);
-    // Likewise only a frozen list may stand for its groups later.
-    const frozen = Object.isFrozen(items);
-    this.list = frozen ? items : undefined;
-    this.groups = frozen ? groups : undefined;
+    this.list = items;
+    this.groups = groups;
     return groups;
   }
 }
@@ -436,7 +446,7 @@ function withoutHiddenTruth(e: SimEvent): VisibleEvent {
 }
 
 function publicActor(a: Actor): PublicActor {
-  return Object.freeze({ id: a.id, name: a.name, kind: a.kind, capabilities: a.capabilities });
+  return Object.freeze({ id: a.id, name: a.name, kind: a.kind, capabilities: deepFreeze(a.capabilities) });
 }
 
 /** The victim's perception of an incident, without the hidden link to the operation. */
@@ -450,7 +460,7 @@ export function incidentView(inc: Incident, world: World): IncidentView {
     kind: inc.kind,
     against: inc.against,
     severity: inc.severity,
-    signals: inc.signals,
+    signals: deepFreeze(inc.signals),
     suspect: top ? (world.actors[top.index]?.id ?? null) : null,
     confidence: top ? top.confidence : 0,
     nobody: posterior[posterior.length - 1] ?? 0,

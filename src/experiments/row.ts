@@ -9,7 +9,7 @@ import type { StrategyRegistry } from '../strategies/registry.js';
 import { simulate } from '../strategies/simulate.js';
 import type { ParamValue, PlanItem, SweepPlan } from './plan.js';
 import { scenarioAt } from './plan.js';
-import { EVENTS_UNSEEN } from '../engine/round.js';
+import { UNOBSERVED } from '../engine/round.js';
 
 /** A cell of a results row: a number, a name, empty (`null`), or a per-round series. */
 export type Cell = number | string | null | readonly number[];
@@ -113,7 +113,7 @@ export function runOne(document: ScenarioDocument, item: PlanItem, options: RunO
     log: false,
     // The tally only counts the events and keeps none of them.
     onRound: (result) => tally.add(result.events),
-    [EVENTS_UNSEEN]: true,
+    [UNOBSERVED]: true,
     ...(options.registry ? { registry: options.registry } : {}),
   });
   return rowOf(run, tally, item, options.series === true);

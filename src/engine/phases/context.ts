@@ -14,10 +14,11 @@ export interface RoundContext {
   /** How many of `events` are already deep-frozen (they are only ever appended). */
   frozenEvents?: number;
   /**
-   * Whether the round's own events (see `isRoundOnly`) are frozen too. False only when the caller
-   * has said that the round's events will not leave the engine (a run that keeps no log).
+   * Whether anyone but the engine's own loop will see this round's worlds and events (see
+   * `UNOBSERVED` in round.ts). When true, every world is deep-frozen before a strategy is asked and
+   * when the round ends, and so is every event. When false, only what a view can reach is frozen.
    */
-  readonly freezeRoundOnly: boolean;
+  readonly observed: boolean;
   /** The operations of a list by id, kept while the list is the same (see `operationsById`). */
   operationIndex?: { readonly list: readonly Operation[]; readonly byId: ReadonlyMap<string, Operation> };
 }

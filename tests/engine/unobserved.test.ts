@@ -1,0 +1,130 @@
+// A run that keeps no log and passes no onRound is unobserved: the engine then leaves its worlds
+// unfrozen and freezes only what a view shares (round.ts, UNOBSERVED). What must hold: every
+// view and request a strategy is handed is frozen all the way down, the run ends in the same world
+// with the same metrics as an observed run, and the world it hands out is frozen.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createRegistry, parseScenario, simulate } from '../../src/index.js';
+import type { ActorView, Strategy, WorldSpec } from '../../src/index.js';
+import { worldJson } from '../helpers/engine.js';
+
+const dir = resolve(import.meta.dirname, '../../scenarios');
+const scenarios = readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .map((file) => ({ file, scenario: parseScenario(readFileSync(join(dir, file), 'utf8'), { source: file }) }));
+
+/** Paths of every object or array under `value` that is not frozen (typed arrays and functions excepted). */
+function unfrozen(value: unknown, path: string, seen: Set<object>): string[] {
+  if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value) || seen.has(value)) return [];
+  seen.add(value);
+  const out = Object.isFrozen(value) ? [] : [path];
+  for (const [k, v] of Object.entries(value)) out.push(...unfrozen(v, `${path}.${k}`, seen));
+  return out;
+}
+
+/** What a view shows, the parts behind its accessors included. */
+function viewParts(view: ActorView): Record<string, unknown> {
+  const parts: Record<string, unknown> = { view, events: view.events };
+  for (const a of view.actors) {
+    parts[`norms(${a.id})`] = view.norms(a.id);
+    parts[`actor(${a.id})`] = view.actor(a.id);
+  }
+  return parts;
+}
+
+interface Audit {
+  views: number;
+  requests: number;
+  /** How many incidents, agreements and requests the views showed (the check saw real content). */
+  shown: { incidents: number; agreements: number; requests: number; sanctions: number };
+  unfrozen: string[];
+}
+
+/** Each actor's strategy in `spec`, checking what it is handed before deciding as before. */
+function audited(spec: WorldSpec, audit: Audit): Record<string, Strategy> {
+  const registry = createRegistry();
+  const inspect = (where: string, view: ActorView): void => {
+    audit.views++;
+    audit.shown.incidents += view.incidents.length;
+    audit.shown.agreements += view.agreements.length;
+    audit.shown.requests += view.requests.length;
+    audit.shown.sanctions += view.sanctions.length;
+    const seen = new Set<object>();
+    for (const [k, v] of Object.entries(viewParts(view))) audit.unfrozen.push(...unfrozen(v, `${where} ${k}`, seen));
+  };
+  const out: Record<string, Strategy> = {};
+  for (const actor of spec.actors) {
+    const s = actor.strategy ?? 'passive';
+    const inner: Strategy = typeof s === 'string' ? registry.get(s) : s;
+    out[actor.id] = {
+      name: inner.name,
+      meta: inner.meta,
+      operate: (view, rng) => {
+        inspect(`round ${view.round} ${view.self} operate`, view);
+        return inner.operate(view, rng);
+      },
+      diplomacy: (view, rng) => {
+        inspect(`round ${view.round} ${view.self} diplomacy`, view);
+        return inner.diplomacy(view, rng);
+      },
+      respond: (request, view, rng) => {
+        audit.requests++;
+        inspect(`round ${view.round} ${view.self} respond`, view);
+        audit.unfrozen.push(...unfrozen(request, `round ${view.round} ${view.self} request`, new Set()));
+        return inner.respond(request, view, rng);
+      },
+    };
+  }
+  return out;
+}
+
+const emptyAudit = (): Audit => ({ views: 0, requests: 0, shown: { incidents: 0, agreements: 0, requests: 0, sanctions: 0 }, unfrozen: [] });
+
+describe('unobserved runs', () => {
+  it.each(scenarios.map((s) => [s.file, s.scenario] as const))('%s: every view and request a strategy gets is deeply frozen', (_file, scenario) => {
+    const audit = emptyAudit();
+    for (const seed of [1, 2, 3]) {
+      simulate(scenario.spec, { seed, rounds: scenario.rounds, log: false, strategies: audited(scenario.spec, audit) });
+    }
+    expect(audit.views).toBeGreaterThan(0);
+    expect(audit.unfrozen.slice(0, 10)).toEqual([]);
+  });
+
+  it('the check sees incidents, agreements, requests and sanctions across the bundled scenarios', () => {
+    // Without content the check above would pass for nothing.
+    const audit = emptyAudit();
+    for (const { scenario } of scenarios) simulate(scenario.spec, { seed: 1, rounds: scenario.rounds, log: false, strategies: audited(scenario.spec, audit) });
+    expect(audit.requests).toBeGreaterThan(0);
+    expect(audit.shown.incidents).toBeGreaterThan(0);
+    expect(audit.shown.agreements).toBeGreaterThan(0);
+    expect(audit.shown.requests).toBeGreaterThan(0);
+    expect(audit.shown.sanctions).toBeGreaterThan(0);
+  });
+
+  it.each(scenarios.map((s) => [s.file, s.scenario] as const))('%s: ends in the same world with the same metrics as an observed run, frozen', (_file, scenario) => {
+    for (const seed of [1, 7]) {
+      const observed = simulate(scenario.spec, { seed, rounds: scenario.rounds });
+      const bare = simulate(scenario.spec, { seed, rounds: scenario.rounds, log: false });
+      expect(worldJson(bare.world)).toBe(worldJson(observed.world));
+      expect(bare.metrics).toEqual(observed.metrics);
+      expect(unfrozen(bare.world, '$', new Set())).toEqual([]);
+    }
+  });
+
+  it('a world an unobserved run handed out plays on observed, with the same results as one observed run', () => {
+    const spec: WorldSpec = {
+      actors: [
+        { id: 'CN', strategy: 'hawk' },
+        { id: 'RU', strategy: 'random' },
+        { id: 'US', strategy: 'tit-for-tat' },
+      ],
+    };
+    const whole = simulate(spec, { seed: 'split', rounds: 30 });
+    const first = simulate(spec, { seed: 'split', rounds: 12, log: false });
+    const rest = simulate(first.world, { rounds: 18, strategies: { CN: 'hawk', RU: 'random', US: 'tit-for-tat' } });
+    expect(worldJson(rest.world)).toBe(worldJson(whole.world));
+    expect(JSON.stringify(rest.log)).toBe(JSON.stringify(whole.log.filter((e) => e.round >= 12)));
+  });
+});
