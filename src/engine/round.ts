@@ -1,7 +1,7 @@
 import type { Action, DiplomacyAction, Request, Response } from '../model/action.js';
 import type { DecisionPhase, SimEvent } from '../model/event.js';
 import type { ActorId } from '../model/ids.js';
-import type { World } from '../model/world.js';
+import type { RngState, World } from '../model/world.js';
 import type { Actor } from '../model/actor.js';
 import type { ActorView } from './contract.js';
 import { InvalidActionError, ProtocolError } from './errors.js';
@@ -81,7 +81,8 @@ export interface RoundResult {
  * - worlds are not deep-frozen before each decision nor at the end of the round; a view freezes
  *   the parts of the world it shares instead (view.ts), and the loop deep-freezes the run's last
  *   world before handing it out. Freezing was ≈ 30% of a small run (docs/performance.md, fifth
- *   pass), most of it on objects that only the engine ever held.
+ *   pass), most of it on objects that only the engine ever held;
+ * - the random streams' states are not saved into each world (see {@link settledWorld}).
  * The engine's own code never changes an object once it is in a world (the phases copy); every
  * observed round (a logged run, `step`, `beginRound`, replay, the tests) runs the same code on
  * frozen worlds, where a slip would throw. A symbol, not an option: a caller of `beginRound` or
@@ -160,6 +161,26 @@ interface Carry {
 let handoff: { readonly world: World; readonly carry: Carry } | undefined;
 
 /**
+ * The `rng` of a world an unobserved round made: its streams' states were not saved, because the
+ * streams live on in the hand-off and only the next round of the same run will use them (saving
+ * them was ≈ 3% of a small run; docs/performance.md, fifth pass). {@link settledWorld} writes them
+ * before a world leaves the engine's loop; `beginRound` refuses such a world out of its run.
+ */
+const STREAMS_IN_HANDOFF: Readonly<Record<string, RngState>> = Object.freeze({});
+
+/**
+ * Internal: `world` with its random streams' states saved, as every world a caller gets must be
+ * (`runRounds` calls it on the last world of an unobserved run). The world itself when they are.
+ */
+export function settledWorld(world: World): World {
+  if (world.rng !== STREAMS_IN_HANDOFF) return world;
+  if (handoff === undefined || handoff.world !== world) throw new Error(`internal: the random streams of round ${world.round}'s world were lost`);
+  const settled = worldWith(world, { rng: handoff.carry.streams.states() });
+  handoff = { world: settled, carry: handoff.carry };
+  return settled;
+}
+
+/**
  * Start the next round of a world: apply its injects and ask for the operations decisions.
  *
  * @example
@@ -173,6 +194,7 @@ export function beginRound(world: World, options: RoundOptions = {}): PendingRou
   let carry: Carry;
   if (handoff !== undefined && handoff.world === world) carry = handoff.carry;
   else {
+    if (world.rng === STREAMS_IN_HANDOFF) throw new Error(`internal: a world of an unobserved round ${world.round} was stepped outside its run`);
     // A world from elsewhere (created, restored, or made by hand) is frozen before the memo may
     // stand its lists and records for their views: only the engine's own worlds go unfrozen.
     deepFreeze(world);
@@ -395,7 +417,7 @@ function finish(world: World, ctx: RoundContext): RoundResult {
   const events = Object.freeze(ctx.events);
   const next = worldWith(updated, {
     recent,
-    rng: ctx.streams.states(),
+    rng: ctx.observed ? ctx.streams.states() : STREAMS_IN_HANDOFF,
   });
   // Unobserved, the loop freezes the run's last world (see UNOBSERVED).
   if (ctx.observed) deepFreeze(next);

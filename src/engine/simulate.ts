@@ -6,7 +6,7 @@ import type { RoundResult } from './round.js';
 import type { StepOptions, StrategyAssignment } from './step.js';
 import { step } from './step.js';
 import { deepFreeze } from './freeze.js';
-import { UNOBSERVED } from './round.js';
+import { settledWorld, UNOBSERVED } from './round.js';
 
 /**
  * A finished (or forked) run: where it started, where it ended, everything that happened.
@@ -66,9 +66,9 @@ export function runRounds(initial: World, strategies: StrategyAssignment, option
     metrics.push(result.metrics);
     options.onRound?.(result);
   }
-  // An unobserved round leaves its world unfrozen (round.ts, UNOBSERVED): the run hands out only
-  // its last one, frozen here.
-  if (roundOptions[UNOBSERVED] === true) deepFreeze(world);
+  // An unobserved round leaves its world unfrozen and its streams' states unsaved (round.ts,
+  // UNOBSERVED): the run hands out only its last world, settled and frozen here.
+  if (roundOptions[UNOBSERVED] === true) world = deepFreeze(settledWorld(world));
   const stepOptions: StepOptions = {
     ...(options.onInvalidAction ? { onInvalidAction: options.onInvalidAction } : {}),
     ...(options.onStrategyError ? { onStrategyError: options.onStrategyError } : {}),

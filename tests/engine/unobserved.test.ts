@@ -5,8 +5,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRegistry, parseScenario, simulate } from '../../src/index.js';
-import type { ActorView, Strategy, WorldSpec } from '../../src/index.js';
+import { beginRound, createRegistry, createWorld, parseScenario, restore, simulate, snapshot } from '../../src/index.js';
+import { UNOBSERVED } from '../../src/engine/round.js';
+import { runRounds } from '../../src/engine/simulate.js';
+import type { ActorView, Strategy, World, WorldSpec } from '../../src/index.js';
 import { worldJson } from '../helpers/engine.js';
 
 const dir = resolve(import.meta.dirname, '../../scenarios');
@@ -123,8 +125,28 @@ describe('unobserved runs', () => {
     };
     const whole = simulate(spec, { seed: 'split', rounds: 30 });
     const first = simulate(spec, { seed: 'split', rounds: 12, log: false });
-    const rest = simulate(first.world, { rounds: 18, strategies: { CN: 'hawk', RU: 'random', US: 'tit-for-tat' } });
+    const strategies = { CN: 'hawk', RU: 'random', US: 'tit-for-tat' };
+    const rest = simulate(first.world, { rounds: 18, strategies });
     expect(worldJson(rest.world)).toBe(worldJson(whole.world));
     expect(JSON.stringify(rest.log)).toBe(JSON.stringify(whole.log.filter((e) => e.round >= 12)));
+    // From its snapshot, the streams come from the world's saved states, not from the run's hand-off.
+    const resumed = simulate(restore(JSON.parse(JSON.stringify(snapshot(first.world)))), { rounds: 18, strategies });
+    expect(worldJson(resumed.world)).toBe(worldJson(whole.world));
+    expect(JSON.stringify(resumed.log)).toBe(JSON.stringify(rest.log));
+  });
+
+  it('a world whose random streams live in the run cannot be stepped outside it', () => {
+    // A sweep's run is unobserved yet reads each round's events through onRound (internal): the
+    // worlds it is handed there have no saved stream states, and must not be played from.
+    const spec: WorldSpec = { actors: [{ id: 'A', strategy: 'hawk' }, { id: 'B', strategy: 'tit-for-tat' }] };
+    const strategies = { A: createRegistry().get('hawk'), B: createRegistry().get('tit-for-tat') };
+    const worlds: World[] = [];
+    const run = runRounds(createWorld(spec, { seed: 3 }), strategies, { rounds: 4, log: false, onRound: (r) => worlds.push(r.world), [UNOBSERVED]: true });
+    const observed = runRounds(createWorld(spec, { seed: 3 }), strategies, { rounds: 4 });
+    expect(worldJson(run.world)).toBe(worldJson(observed.world));
+    expect(unfrozen(run.world, '$', new Set())).toEqual([]);
+    expect(() => beginRound(worlds[1] as World)).toThrow(/internal: a world of an unobserved round 2 was stepped outside its run/);
+    // The last world, settled, plays on from its own saved states like the observed one.
+    expect(worldJson(runRounds(run.world, strategies, { rounds: 2 }).world)).toBe(worldJson(runRounds(observed.world, strategies, { rounds: 2 }).world));
   });
 });
