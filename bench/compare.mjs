@@ -155,6 +155,14 @@ function timed(args) {
 }
 
 /**
+ * Seeds and repetitions of the sweep section. 10,000 seeds (≈ 12 s on one worker): a sweep of
+ * 2,000 took ≈ 4 s, of which each worker spent ≈ 0.5 s warming its own JIT, so it measured
+ * start-up more than sweeping (docs/performance.md, fourth pass).
+ */
+const SWEEP_SEEDS = 10000;
+const SWEEP_REPS = 3;
+
+/**
  * Sweeps on 1 and 2 workers, alternating (1, 2, 2, 1, …) so both see the same load: the CLI's
  * wall time (start-up included) and, as the ceiling any pool can reach on this machine, the same
  * rows played by one process alone against two independent processes at once.
@@ -201,7 +209,7 @@ async function main() {
   if (cmd === '--rows') return out(await measureRows(Number(argv[1]), Number(argv[2])));
   if (cmd === '--sweeps') {
     // The sweep section alone: node bench/compare.mjs --sweeps [seeds] [reps]
-    const r = await measureSweeps(Number(argv[1] ?? 2000), Number(argv[2] ?? 5));
+    const r = await measureSweeps(Number(argv[1] ?? SWEEP_SEEDS), Number(argv[2] ?? SWEEP_REPS));
     return logSweeps(r, (s) => process.stdout.write(`${s}\n`));
   }
 
@@ -255,7 +263,7 @@ async function main() {
   log('| after round | RSS (MiB) | heap used (MiB) |\n|---:|---:|---:|');
   for (const s of m.samples) log(`| ${s.round} | ${fmt(s.rssMiB, 1)} | ${fmt(s.heapMiB, 1)} |`);
 
-  const sw = await measureSweeps(quick ? 400 : 2000, quick ? 1 : 5);
+  const sw = await measureSweeps(quick ? 400 : SWEEP_SEEDS, quick ? 1 : SWEEP_REPS);
   results.sweeps = sw;
   logSweeps(sw, log);
 
