@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { beginRound, createRegistry, createWorld, parseScenario, restore, simulate, snapshot } from '../../src/index.js';
+import { beginRound, createRegistry, createWorld, defineStrategy, parseScenario, restore, simulate, snapshot } from '../../src/index.js';
 import { UNOBSERVED } from '../../src/engine/round.js';
 import { runRounds } from '../../src/engine/simulate.js';
 import type { ActorView, Strategy, World, WorldSpec } from '../../src/index.js';
@@ -133,6 +133,29 @@ describe('unobserved runs', () => {
     const resumed = simulate(restore(JSON.parse(JSON.stringify(snapshot(first.world)))), { rounds: 18, strategies });
     expect(worldJson(resumed.world)).toBe(worldJson(whole.world));
     expect(JSON.stringify(resumed.log)).toBe(JSON.stringify(rest.log));
+  });
+
+  it('a strategy that plays runs of its own while deciding leaves the run it is in unchanged', () => {
+    // A look-ahead strategy runs simulations inside its decisions; their rounds take the engine's
+    // hand-off slot while the outer round is under way. The outer run, observed or not, must
+    // still continue from its own streams.
+    const lookahead = defineStrategy({
+      name: 'lookahead',
+      meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false },
+      operate(view) {
+        const rivals = view.actors.filter((a) => a.id !== view.self).map((a) => a.id);
+        const trial = simulate({ actors: [{ id: 'X', strategy: 'hawk' }, { id: 'Y', strategy: 'tit-for-tat' }] }, { seed: view.round, rounds: 3, log: false });
+        const heated = trial.metrics.some((m) => m.operations > 2);
+        return heated ? [] : rivals.slice(0, 1).map((target) => ({ type: 'operate' as const, target, kind: 'espionage' as const }));
+      },
+    });
+    const spec: WorldSpec = { actors: [{ id: 'A', strategy: 'hawk' }, { id: 'B', strategy: 'random' }, { id: 'L' }] };
+    const strategies = { A: 'hawk', B: 'random', L: lookahead };
+    const observed = simulate(spec, { seed: 'look', rounds: 15, strategies });
+    const bare = simulate(spec, { seed: 'look', rounds: 15, strategies, log: false });
+    expect(observed.log.some((e) => e.type === 'operation.conducted' && e.operation.principal === 'L')).toBe(true);
+    expect(worldJson(bare.world)).toBe(worldJson(observed.world));
+    expect(bare.metrics).toEqual(observed.metrics);
   });
 
   it('a world whose random streams live in the run cannot be stepped outside it', () => {
