@@ -329,8 +329,8 @@ async function main() {
   process.stdout.write(`\n## log off (\`log: false\`, metrics only)\n\n${table(results.off, refOff, results.on)}\n`);
   process.stdout.write(
     `\nScaling columns: ms per round ÷ N² (and ÷ N), relative to the ${refOn}-actor case of the same table. 1.00 means time` +
-      ` per round grows exactly with the number of dyads (or of actors); below 1, slower growth than that. A hand-written` +
-      ` reference loop to compare against is future work (issue 7).\n` +
+      ` per round grows exactly with the number of dyads (or of actors); below 1, slower growth than that. The engine` +
+      ` against the reference kernel (the same rules as a plain loop): npm run bench:compare.\n` +
       `Total ${fmt((performance.now() - started) / 1000, 1)} s.\n`,
   );
 
