@@ -321,12 +321,12 @@ export class ViewMemo {
   private readonly incidentsByVictim = new GroupedViews<Incident, IncidentView>((inc) => inc.victim);
   /** The actor index the incident views were made with (a suspect's id is read from it). */
   private incidentIndex: ReadonlyMap<string, number> | undefined;
-  /** The actor list the two below were made from (only a frozen one is kept). */
+  /** The actor list the two below were made from. */
   private actorList: readonly Actor[] | undefined;
   private actorViews: readonly PublicActor[] = NONE;
   private involved: ReadonlySet<string> = new Set();
 
-  /** The public face of every actor, made again only when the (frozen) actor list changes. */
+  /** The public face of every actor, made again only when the actor list changes. */
   publicActors(actors: readonly Actor[]): readonly PublicActor[] {
     this.sync(actors);
     return this.actorViews;

@@ -66,10 +66,10 @@ export function detectAndAttribute(world: World, ctx: RoundContext, newOps: read
       }
       const op = inc.operation === null ? undefined : operationsById(ctx, world.operations).get(inc.operation);
       const named = drawSignal(world, index, op, inc.kind, v, q, false, attr());
-      // Frozen at birth: the deep freeze before the next decision then skips it instead of
-      // visiting its N + 1 numbers (profiled at 128 actors: ≈ 8% of a run in immer's walk).
-      // No usable signal leaves the posterior as it was: keep the (frozen) array itself.
-      const posterior = named === null ? inc.posterior : Object.freeze(updatePosterior(inc.posterior, named, q));
+      // No usable signal leaves the posterior as it was: keep the array itself. Not frozen here:
+      // an observed round's deep freeze does it, and in an unobserved one no view shows it
+      // (freezing N + 1 doubles boxes each of them: docs/performance.md, fifth pass).
+      const posterior = named === null ? inc.posterior : updatePosterior(inc.posterior, named, q);
       const next = incidentWith(inc, {
         signals: [...inc.signals, named === null ? null : (world.actors[named]?.id ?? null)],
         posterior,
@@ -130,7 +130,7 @@ function openIncident(
 ): Incident {
   const victim = world.actors[v];
   const id = `inc:${victim?.id}:${ctx.round}:${k}`;
-  const posterior = Object.freeze(updatePosterior(prior(world, v, kind), named, q));
+  const posterior = updatePosterior(prior(world, v, kind), named, q);
   const top = topSuspect(posterior);
   const incident: Incident = {
     id,
