@@ -212,6 +212,7 @@ async function main() {
   if (cmd === '--sweeps') {
     // The sweep section alone: node bench/compare.mjs --sweeps [seeds] [reps]
     const r = await measureSweeps(Number(argv[1] ?? SWEEP_SEEDS), Number(argv[2] ?? SWEEP_REPS));
+    r.steady = poolScaling(false);
     return logSweeps(r, (s) => process.stdout.write(`${s}\n`));
   }
 
@@ -266,6 +267,7 @@ async function main() {
   for (const s of m.samples) log(`| ${s.round} | ${fmt(s.rssMiB, 1)} | ${fmt(s.heapMiB, 1)} |`);
 
   const sw = await measureSweeps(quick ? 400 : SWEEP_SEEDS, quick ? 1 : SWEEP_REPS);
+  sw.steady = poolScaling(quick);
   results.sweeps = sw;
   logSweeps(sw, log);
 
@@ -282,7 +284,17 @@ function logSweeps(sw, log) {
   log('| | 1 | 2 | speed-up |\n|---|---:|---:|---:|');
   log(`| \`detente sweep --workers W\`, wall s | ${fmt(sw.workers1)} | ${fmt(sw.workers2)} | ${fmt(sw.speedup)}× |`);
   log(`| the same rows in 1 process, or split over 2 processes at once, s | ${fmt(sw.rowsAlone)} | ${fmt(sw.rowsTwoProcesses)} | ${fmt(sw.ceiling)}× |`);
-  log(`\nFiles of 1 and 2 workers byte-identical: ${sw.identical ? 'yes' : 'NO'}. The second row is the ceiling of any pool on this machine: two processes share nothing but the cores, caches and memory.`);
+  const [one, two] = sw.steady.pools;
+  log(`| steady state: the pool's worker on 1 or 2 warmed threads, chunks of ${sw.steady.chunk} runs alternating (bench/pool-scaling.mjs), runs/s | ${fmt(one.runsPerSecond, 0)} | ${fmt(two.runsPerSecond, 0)} | ${fmt(two.speedup)}× (${two.speedupRange.map((x) => fmt(x)).join('–')}) |`);
+  log(`\nFiles of 1 and 2 workers byte-identical: ${sw.identical ? 'yes' : 'NO'}. The second row is the ceiling of any pool on this machine: two processes share nothing but the cores, caches and memory. The third leaves out what a long sweep does not see: each worker's start-up and JIT warm-up (≈ 2 s of compiling per worker, on the other core when there is one worker; docs/performance.md, sixth pass).`);
+}
+
+/** The steady-state speed-up of the pool from 1 to 2 threads on `us-china-2015` (bench/pool-scaling.mjs, its own process). */
+function poolScaling(quick) {
+  const args = ['--scenario', 'us-china-2015', '--json', ...(quick ? ['--chunk', '300', '--chunks', '4', '--warm', '1000'] : ['--chunk', '1500', '--chunks', '10', '--warm', '4000'])];
+  const r = spawnSync(process.execPath, [resolve(ROOT, 'bench/pool-scaling.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * MiB });
+  if (r.status !== 0) throw new Error(`bench/pool-scaling.mjs ${args.join(' ')} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1));
 }
 
 function out(x) {
