@@ -2,7 +2,7 @@
 // and the engine timed interleaved in one process, throughput of small runs, time per round from
 // 8 to 256 actors against N², and peak memory of a long run with its log streamed to a file.
 //
-//   npm run bench:compare                       # builds, then every measurement (≈ 3–4 min on 2 cores)
+//   npm run bench:compare                       # builds, then every measurement (≈ 6 min on 2 cores)
 //   node --expose-gc bench/compare.mjs --quick  # smaller sizes and fewer rounds (needs a built dist/)
 //   node --expose-gc bench/compare.mjs --json bench/results/compare.json
 //
