@@ -96,18 +96,18 @@ async function play(pool, t, items, batch) {
   let k = 0;
   let inFlight = 0;
   let rows = 0;
-  await new Promise((done, fail) => {
+  await new Promise((done, reject) => {
     const pump = () => {
       while (k < items.length && inFlight < t * 2) {
         const slice = items.slice(k, k + batch);
         k += slice.length;
         inFlight++;
         pool.run(slice).then((r) => {
-          if (r.error !== undefined) return fail(new Error(r.error));
+          if (r.error !== undefined) return reject(new Error(r.error));
           rows += r.rows.length;
           inFlight--;
           pump();
-        }, fail);
+        }, reject);
       }
       if (inFlight === 0 && k >= items.length) done();
     };
