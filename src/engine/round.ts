@@ -76,8 +76,10 @@ export interface RoundResult {
  * Internal: set by the engine's own loops when nobody but the loop will see a round's results (a
  * run that keeps no log and passes no `onRound`, or a sweep's run, which only counts the events).
  * Freezing is then kept to what strategies can see, which is what immutability protects here:
- * - the events that no view and no later world can show (see {@link isRoundOnly}) are not frozen
- *   (≈ 6% of a small run's time went into freezing events that went straight to the collector);
+ * - events are not frozen when they are made: a view deep-freezes the events it shows when a
+ *   strategy reads them (view.ts), and the loop freezes the last world, with its `recent` events.
+ *   Freezing the events no view and no later world can show (see {@link isRoundOnly}) was ≈ 6% of
+ *   a small run, and the others ≈ 2–3% more (docs/performance.md, fourth and sixth passes);
  * - worlds are not deep-frozen before each decision nor at the end of the round; a view freezes
  *   the parts of the world it shares instead (view.ts), and the loop deep-freezes the run's last
  *   world before handing it out. Freezing was ≈ 30% of a small run (docs/performance.md, fifth
@@ -333,8 +335,10 @@ function ask(
   // An observed round freezes the whole world here as well, so that any slip of the engine's own
   // code (changing an object made earlier in the round) throws where the tests run. Already-frozen
   // parts are skipped at once.
-  if (ctx.observed) deepFreeze(world);
-  freezeNewEvents(ctx);
+  if (ctx.observed) {
+    deepFreeze(world);
+    freezeNewEvents(ctx);
+  }
   // The events a view may show: the previous round's and this round's so far (the view copies
   // them only if a strategy reads them).
   const views = new ViewFactory(world, phase, ctx.round, world.recent, ctx.events, ctx.events.length, ctx.memo);
@@ -399,19 +403,16 @@ function isRoundOnly(e: SimEvent): boolean {
   return t === 'operation.conducted' || t === 'incident.detected' || t === 'incident.investigated' || t === 'decision.made';
 }
 
-/** Deep-freeze the round's events added since the last call: events are only appended, so the earlier ones are frozen already. */
+/** Deep-freeze the round's events added since the last call (observed rounds): events are only appended, so the earlier ones are frozen already. */
 function freezeNewEvents(ctx: RoundContext): void {
   const events = ctx.events;
-  for (let k = ctx.frozenEvents ?? 0; k < events.length; k++) {
-    const e = events[k] as SimEvent;
-    if (ctx.observed || !isRoundOnly(e)) deepFreeze(e);
-  }
+  for (let k = ctx.frozenEvents ?? 0; k < events.length; k++) deepFreeze(events[k] as SimEvent);
   ctx.frozenEvents = events.length;
 }
 
 function finish(world: World, ctx: RoundContext): RoundResult {
   const updated = updateWorld(world, ctx);
-  freezeNewEvents(ctx);
+  if (ctx.observed) freezeNewEvents(ctx);
   // Filtered before the list is frozen: filter is many times slower on a frozen array.
   const recent = ctx.events.filter((e) => !isRoundOnly(e));
   const events = Object.freeze(ctx.events);

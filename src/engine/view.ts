@@ -252,15 +252,18 @@ class PhaseView implements ActorView {
     if (!this.#visible) {
       const self = this.self;
       const seen: VisibleEvent[] = [];
+      // The events shown are the log's own objects: frozen here, before the copy that drops
+      // hidden truth shares their parts, because in a run nobody observes they were not frozen
+      // when they were made (round.ts, UNOBSERVED). Already frozen otherwise, which costs nothing.
       const recent = this.#recent;
       for (let k = 0; k < recent.length; k++) {
         const e = recent[k] as SimEvent;
-        if (isVisibleTo(e, self)) seen.push(withoutHiddenTruth(e));
+        if (isVisibleTo(e, self)) seen.push(withoutHiddenTruth(deepFreeze(e)));
       }
       const events = this.#events;
       for (let k = 0; k < this.#eventCount; k++) {
         const e = events[k] as SimEvent;
-        if (isVisibleTo(e, self)) seen.push(withoutHiddenTruth(e));
+        if (isVisibleTo(e, self)) seen.push(withoutHiddenTruth(deepFreeze(e)));
       }
       this.#visible = Object.freeze(seen);
     }
