@@ -125,6 +125,32 @@ describe('views never expose the hidden truth', () => {
     expect([...revealed].sort()).toEqual(['APT', 'RU']);
   });
 
+  it('the actor list a proxy or its sponsor sees follows a change of capabilities, sponsor link kept', () => {
+    // Their lists are made once per actor list and viewer (view memo): a new actor list must
+    // give new ones, in every phase of the round it changes.
+    const spec: WorldSpec = {
+      actors: [
+        { id: 'APT', kind: 'proxy', sponsor: 'RU', strategy: 'passive', capabilities: { stealth: 0.2 } },
+        { id: 'RU', strategy: 'hawk', capabilities: { offense: 0.9, stealth: 0.3 } },
+        { id: 'US', strategy: 'hawk', capabilities: { attribution: 0.9 } },
+      ],
+      injects: [
+        { round: 2, type: 'capability', actor: 'APT', capability: 'stealth', value: 0.8 },
+        { round: 3, type: 'capability', actor: 'RU', capability: 'offense', value: 0.1 },
+      ],
+    };
+    const seen: string[] = [];
+    playInspecting(createWorld(spec, { seed: 5 }), 5, (need, world) => {
+      const list = need.view.actors.map((a) => `${a.id}${a.sponsor ? `<${a.sponsor}` : ''}:${a.capabilities.stealth}/${a.capabilities.offense}`).join(' ');
+      seen.push(`${world.round} ${need.phase} ${need.actor}: ${list}`);
+    });
+    const at = (round: number, actor: string) => new Set(seen.filter((s) => s.startsWith(`${round} `) && s.includes(` ${actor}: `)).map((s) => s.slice(s.indexOf(': ') + 2)));
+    expect(at(1, 'APT')).toEqual(new Set(['APT<RU:0.2/0.5 RU:0.3/0.9 US:0.5/0.5']));
+    expect(at(2, 'APT')).toEqual(new Set(['APT<RU:0.8/0.5 RU:0.3/0.9 US:0.5/0.5']));
+    expect(at(3, 'RU')).toEqual(new Set(['APT<RU:0.8/0.5 RU:0.3/0.1 US:0.5/0.5']));
+    expect(at(3, 'US')).toEqual(new Set(['APT:0.8/0.5 RU:0.3/0.1 US:0.5/0.5']));
+  });
+
   it('isVisibleTo hides covert and private events from outsiders', () => {
     const op = { id: 'op:0:A:0', round: 0, author: 'A', principal: 'A', target: 'B', kind: 'espionage', against: 'networks', severity: 3, success: true, falseFlag: null, commercial: false } as const;
     expect(isVisibleTo({ type: 'operation.conducted', round: 0, phase: 'operations', operation: op }, 'A')).toBe(false);
