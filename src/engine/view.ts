@@ -114,10 +114,10 @@ export class ViewFactory {
     );
   }
 
-  /** The actor list as a proxy or its sponsor sees it: the sponsor shown on the entries it may know. */
   /**
    * The accessors that do not depend on who is looking, made once per phase and shared by every
-   * view of it (they only read the frozen world, so sharing shows no viewer anything new).
+   * view of it (they only read the phase's world, which nothing changes, so sharing shows no
+   * viewer anything new).
    */
   private sharedAccessors(): SharedAccessors {
     if (!this.accessors) {

@@ -1,6 +1,7 @@
 // What the engine hands out is frozen all the way down (typed arrays aside, DESIGN §8). A run that
-// keeps no log skips freezing the events nobody can see after their round; it must give the same
-// worlds and metrics, and anything a caller can still reach must stay frozen.
+// keeps no log and passes no onRound freezes only what its strategies see (round.ts, UNOBSERVED;
+// tests/engine/unobserved.test.ts checks the views); it must give the same worlds and metrics, and
+// anything a caller can still reach must stay frozen.
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/index.js';
 import type { RoundResult, SimEvent, WorldSpec } from '../../src/index.js';

@@ -11,7 +11,7 @@ export interface RoundContext {
   readonly memo: ViewMemo;
   /** Events of this round, appended in canonical order. */
   readonly events: SimEvent[];
-  /** How many of `events` are already deep-frozen (they are only ever appended). */
+  /** Observed rounds: how many of `events` are already deep-frozen (they are only ever appended). */
   frozenEvents?: number;
   /**
    * Whether anyone but the engine's own loop will see this round's worlds and events (see
