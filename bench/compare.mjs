@@ -1,13 +1,15 @@
-// The engine against its own speed limit (issue 7): the reference kernel (bench/reference-kernel.mjs)
-// and the engine timed interleaved in one process, throughput of small runs, time per round from
+// The engine against its own speed limit (issue 7): the reference kernels (bench/reference-kernel.mjs
+// for worlds of hawk / tit-for-tat / passive, bench/us-china-kernel.mjs for us-china-2015) and the
+// engine timed interleaved in one process, throughput of small runs, time per round from
 // 8 to 256 actors against N², and peak memory of a long run with its log streamed to a file.
 //
 //   npm run bench:compare                       # builds, then every measurement (≈ 6 min on 2 cores)
 //   node --expose-gc bench/compare.mjs --quick  # smaller sizes and fewer rounds (needs a built dist/)
 //   node --expose-gc bench/compare.mjs --json bench/results/compare.json
 //
-// A benchmark reports figures and ratios; it never asserts (DESIGN.md §7). The kernel equals the
-// engine on these worlds (tests/perf/kernel-equality.test.ts), so the ratio compares equal work.
+// A benchmark reports figures and ratios; it never asserts (DESIGN.md §7). Each kernel equals the
+// engine on its worlds (tests/perf/kernel-equality.test.ts, tests/perf/us-china-kernel.test.ts), so
+// the ratios compare equal work.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, rmSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
@@ -15,6 +17,7 @@ import os from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { referenceRun } from './reference-kernel.mjs';
+import { usChinaRun } from './us-china-kernel.mjs';
 import { mixSpec } from './workload.mjs';
 
 const HERE = fileURLToPath(import.meta.url);
@@ -79,10 +82,35 @@ async function measureRatio(n, rounds) {
   return { actors: n, rounds, engineMs: e.medianMs, kernelMs: k.medianMs, ratio: e.medianMs / k.medianMs, reps: e.reps };
 }
 
-async function measureThroughput(rounds) {
-  const { simulate, parseScenario, DEFAULT_MECHANISMS } = await engine();
-  const spec = mixSpec(3);
+/**
+ * The founding scenario and the kernel that plays it (bench/us-china-kernel.mjs), with the
+ * strategies as the file names them: the spec's strategy objects hide their parameters.
+ */
+async function usChina() {
+  const { parseScenario } = await engine();
   const scenario = parseScenario(readFileSync(resolve(ROOT, 'scenarios/us-china-2015.yaml'), 'utf8'), { source: 'us-china-2015.yaml' });
+  const kernelSpec = { ...scenario.spec, actors: scenario.spec.actors.map((a, i) => ({ ...a, strategy: scenario.document.actors[i].strategy })) };
+  return { scenario, kernelSpec };
+}
+
+/** Target (a): `us-china-2015` (the whole scenario unless `rounds` is given), engine and kernel interleaved. */
+async function measureRatioUsChina(rounds) {
+  const { simulate, DEFAULT_MECHANISMS } = await engine();
+  const { scenario, kernelSpec } = await usChina();
+  const r = rounds > 0 ? rounds : scenario.rounds;
+  const seed = 'compare';
+  // A long warm-up: the kernel is compiled, deoptimised once and compiled again in its first second.
+  const [e, k] = interleaved(
+    [() => simulate(scenario.spec, { seed, rounds: r, log: false }), () => usChinaRun(kernelSpec, { seed, rounds: r, mechanisms: DEFAULT_MECHANISMS })],
+    { warmMs: 4000, budgetMs: 8000, minReps: 50 },
+  );
+  return { scenario: 'us-china-2015', rounds: r, engineMs: e.medianMs, kernelMs: k.medianMs, ratio: e.medianMs / k.medianMs, reps: e.reps };
+}
+
+async function measureThroughput(rounds) {
+  const { simulate, DEFAULT_MECHANISMS } = await engine();
+  const spec = mixSpec(3);
+  const { scenario, kernelSpec } = await usChina();
   let seed = 0;
   return {
     rounds,
@@ -90,6 +118,7 @@ async function measureThroughput(rounds) {
     mixKernel: throughput(() => referenceRun(spec, { seed: seed++, rounds, mechanisms: DEFAULT_MECHANISMS }), {}),
     usChina: throughput(() => simulate(scenario.spec, { seed: seed++, rounds, log: false }), {}),
     usChinaFull: throughput(() => simulate(scenario.spec, { seed: seed++, rounds: scenario.rounds, log: false }), {}),
+    usChinaKernel: throughput(() => usChinaRun(kernelSpec, { seed: seed++, rounds: scenario.rounds, mechanisms: DEFAULT_MECHANISMS }), { warmMs: 3000 }),
     usChinaRounds: scenario.rounds,
   };
 }
@@ -205,6 +234,7 @@ async function main() {
   const argv = process.argv.slice(2);
   const cmd = argv[0];
   if (cmd === '--ratio') return out(await measureRatio(Number(argv[1]), Number(argv[2])));
+  if (cmd === '--ratio-us-china') return out(await measureRatioUsChina(Number(argv[1] ?? 0)));
   if (cmd === '--throughput') return out(await measureThroughput(Number(argv[1])));
   if (cmd === '--scaling') return out(await measureScaling(Number(argv[1]), Number(argv[2])));
   if (cmd === '--memory') return out(await measureMemory(Number(argv[1]), Number(argv[2]), argv[3]));
@@ -235,6 +265,11 @@ async function main() {
     results.ratio.push(r);
     log(`| ${n} × ${rounds} | ${fmt(r.engineMs, 3)} | ${fmt(r.kernelMs, 3)} | ${fmt(r.ratio, 1)}× | ${r.reps} |`);
   }
+  const u = child(['--ratio-us-china', quick ? 12 : 0]);
+  results.ratioUsChina = u;
+  log(`\n## Engine ÷ kernel on us-china-2015 (bench/us-china-kernel.mjs, summary metrics only, interleaved medians)\n`);
+  log('| scenario × rounds | engine ms | kernel ms | engine ÷ kernel | reps |\n|---|---:|---:|---:|---:|');
+  log(`| us-china-2015 × ${u.rounds} | ${fmt(u.engineMs, 3)} | ${fmt(u.kernelMs, 3)} | ${fmt(u.ratio, 1)}× | ${u.reps} |`);
 
   const rounds = 24;
   const t = child(['--throughput', rounds]);
@@ -245,6 +280,7 @@ async function main() {
   log(`| kernel, the same | ${fmt(t.mixKernel, 0)} |`);
   log(`| engine, us-china-2015 × ${rounds} rounds | ${fmt(t.usChina, 0)} |`);
   log(`| engine, us-china-2015 × ${t.usChinaRounds} rounds (the whole scenario) | ${fmt(t.usChinaFull, 0)} |`);
+  log(`| us-china kernel, the same | ${fmt(t.usChinaKernel, 0)} |`);
 
   log(`\n## Scaling: engine time per round against the number of dyads\n`);
   log('| actors | N² | ms/round | ÷ N² (× 8-actor) | reps |\n|---:|---:|---:|---:|---:|');
