@@ -651,7 +651,7 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
       nEscT[principal * n + target] += opWeight(kind, against);
       if (success) {
         nSucc++;
-        welfare[principal] += kind === ESPIONAGE ? WF.intelligenceGain : WF.coercionGain;
+        welfare[principal] += kind !== ESPIONAGE ? WF.coercionGain : op.commercial ? WF.commercialGain : WF.intelligenceGain;
         welfare[target] -= (WF.damagePerSeverity * op.severity) / 5;
       }
     }

@@ -109,8 +109,9 @@ export interface Mechanisms {
     readonly acknowledgementLikelihoodRatio: number;
   };
   readonly welfare: {
+    /** Gain of successful espionage that is not commercial (intelligence for the state). */
     readonly intelligenceGain: number;
-    /** Gain of successful commercial espionage (stolen trade secrets). */
+    /** Gain of successful commercial espionage (stolen trade secrets), in place of `intelligenceGain`. */
     readonly commercialGain: number;
     readonly coercionGain: number;
     readonly damagePerSeverity: number;

@@ -122,7 +122,7 @@ export function updateWorld(world: World, ctx: RoundContext): World {
         if (p < 0 || v < 0) return;
         escTrue[p * n + v] = (escTrue[p * n + v] as number) + opWeight(op.kind, op.against);
         if (op.success) {
-          welfare[p] = (welfare[p] as number) + (op.kind === 'espionage' ? wf.intelligenceGain : wf.coercionGain);
+          welfare[p] = (welfare[p] as number) + (op.kind !== 'espionage' ? wf.coercionGain : op.commercial ? wf.commercialGain : wf.intelligenceGain);
           welfare[v] = (welfare[v] as number) - (wf.damagePerSeverity * op.severity) / 5;
         }
         return;
