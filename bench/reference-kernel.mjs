@@ -4,7 +4,9 @@
 // (alea, keyed `seed \0 actor/purpose`, as src/engine/rng.ts) in the same order, and adds evidence
 // in the same order as the engine's update phase, so for the same seed it reaches the same world
 // to the last bit. It is the speed limit of our rules: bench/compare.mjs times the engine against
-// it, and tests/perf/kernel-equality.test.ts checks that both reach the same outcome.
+// it, and tests/perf/kernel-equality.test.ts checks that both reach the same outcome. The rules it
+// shares with bench/us-china-kernel.mjs (Bayes' rule, priors, rungs, tension, decay, the summary
+// metrics) are in bench/kernel-rules.mjs.
 //
 // What it covers (and so what the comparison covers):
 //   - worlds of states only (no proxies), no agreements, norms, forums, talks, injects or
@@ -22,6 +24,7 @@
 // strategies.
 
 import alea from 'seedrandom/lib/alea.js';
+import { bayesUpdate, decayInto, newCounts, priorOf, settleRungs, stepTension, summaryMetrics, topSuspect } from './kernel-rules.mjs';
 
 /** The strategies the kernel plays. */
 export const KERNEL_STRATEGIES = Object.freeze(['hawk', 'tit-for-tat', 'passive']);
@@ -57,8 +60,9 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
     return c;
   });
   if (spec.dyads || spec.agreements || spec.forums || spec.norms || spec.injects || spec.mechanisms) throw new Error('kernel: only actors are covered');
-  const reactivity = m.tension.reactivity;
-  const fatigue = m.tension.fatigue;
+  // Every actor with the default reactivity and fatigue (no per-actor overrides here).
+  const reactivity = new Float64Array(n).fill(m.tension.reactivity);
+  const fatigue = new Float64Array(n).fill(m.tension.fatigue);
 
   const master = String(seed);
   const stream = (i, purpose) => alea(`${master}\u0000${ids[i]}/${purpose}`, { state: true });
@@ -120,51 +124,9 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
     if (c === 0) return -1;
     return others[Math.floor(rng() * c)];
   }
-  /** Bayes' rule in place (updatePosterior in src/model/attribution.ts). */
-  function update(post, named, q) {
-    if (named < 0 || named >= n || !(post[named] > 0)) return;
-    let k = 0;
-    for (let i = 0; i < n; i++) if (post[i] > 0) k++;
-    const other = k > 1 ? (1 - q) / (k - 1) : 0;
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      const p = post[i];
-      const x = p > 0 ? p * (i === named ? q : other) : 0;
-      post[i] = x;
-      total += x;
-    }
-    const nobody = post[n] * (1 / k);
-    post[n] = nobody;
-    total += nobody;
-    if (!(total > 0)) throw new Error('kernel: degenerate posterior'); // cannot happen: post[named] > 0
-    for (let i = 0; i <= n; i++) post[i] = post[i] / total;
-  }
-  function prior(v, kind) {
-    const post = new Float64Array(n + 1);
-    let total = nobodyW;
-    for (let x = 0; x < n; x++) {
-      if (x === v) continue;
-      const w = (kind === ESPIONAGE ? esp[x] : off[x]) * (1 - trust(v, x));
-      post[x] = w;
-      total += w > 0 ? w : 0;
-    }
-    if (!(total > 0)) {
-      post.fill(0);
-      post[n] = 1;
-      return post;
-    }
-    for (let x = 0; x < n; x++) post[x] = post[x] > 0 ? post[x] / total : 0;
-    post[n] = nobodyW / total;
-    return post;
-  }
-  let topIndex = -1;
-  function top(post) {
-    let best = -1;
-    let bestP = 0;
-    for (let i = 0; i < n; i++) if (post[i] > bestP) (bestP = post[i]), (best = i);
-    topIndex = best;
-    return bestP;
-  }
+  const scratch = new Float64Array(n + 1);
+  const update = (post, named, q) => bayesUpdate(post, named, q, n, scratch);
+  const prior = (v, kind) => priorOf(v, kind === ESPIONAGE ? esp : off, trustR, trustS, n, nobodyW);
   // attributedIn(view, round, threshold): for each suspect the first incident of `round` with the
   // highest confidence ≥ threshold, by suspect index (ids are sorted, so index order is id order).
   const bestConf = new Float64Array(n);
@@ -174,8 +136,8 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
     found.length = 0;
     for (const inc of incidents[v]) {
       if (inc.round !== round) continue;
-      const c = top(inc.posterior);
-      const s = topIndex;
+      const s = topSuspect(inc.posterior, n);
+      const c = s < 0 ? 0 : inc.posterior[s];
       if (s < 0 || s === v || c < threshold) continue;
       if (bestInc[s] === undefined) {
         found.push(s);
@@ -195,15 +157,11 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
 
   for (let round = 0; round < rounds; round++) {
     // Round counters for the metrics.
-    let nOps = 0, nSucc = 0, nDet = 0, nFalse = 0, nCorrect = 0, nWrong = 0, nAcc = 0, nPub = 0, nSanc = 0, nRet = 0;
-    const lambda = T.decay;
-    const ed = m.escalation.decay;
-    for (let k = 0; k < nn; k++) {
-      nR[k] = trustR[k] * lambda;
-      nS[k] = trustS[k] * lambda;
-      nEscT[k] = escT[k] * ed;
-      nEscP[k] = escP[k] * ed;
-    }
+    const counts = newCounts();
+    decayInto(trustR, nR, T.decay);
+    decayInto(trustS, nS, T.decay);
+    decayInto(escT, nEscT, m.escalation.decay);
+    decayInto(escP, nEscP, m.escalation.decay);
     actRung.fill(0);
     grievance.fill(0);
 
@@ -249,12 +207,12 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
       }
     }
     for (const op of roundOps) {
-      nOps++;
+      counts.operations++;
       const p = op.principal;
       const v = op.target;
       nEscT[p * n + v] += opWeight(op.kind);
       if (op.success) {
-        nSucc++;
+        counts.successfulOperations++;
         welfare[p] += op.kind === ESPIONAGE ? WF.intelligenceGain : WF.coercionGain;
         welfare[v] -= (WF.damagePerSeverity * op.severity) / 5;
       }
@@ -288,14 +246,14 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
       const posterior = prior(v, kind);
       update(posterior, named, q);
       incidents[v].push({ round, kind, severity, op, posterior, investigation: IR });
-      nDet++;
-      const c = top(posterior);
-      const s = topIndex;
+      counts.detections++;
+      const s = topSuspect(posterior, n);
+      const c = s < 0 ? 0 : posterior[s];
       if (op === null) {
-        nFalse++;
-        if (s >= 0) nWrong++;
-      } else if (s === op.principal) nCorrect++;
-      else nWrong++;
+        counts.falseAlarms++;
+        if (s >= 0) counts.misattributions++;
+      } else if (s === op.principal) counts.correctAttributions++;
+      else counts.misattributions++;
       if (s < 0) return;
       nS[v * n + s] += T.attributedHostility * c * (severity / 10);
       const weight = c * opWeight(kind);
@@ -314,8 +272,8 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
         const pub = s === HAWK;
         const formal = pub && c >= 0.6;
         requests.push([i, sus, bestInc[sus]]);
-        nAcc++;
-        if (pub) nPub++;
+        counts.accusations++;
+        if (pub) counts.publicAccusations++;
         nS[sus * n + i] += pub ? T.publicAccusation : T.privateAccusation;
         overt(i, sus, pub ? W.nonViolent : W.posturing);
         act(i, sus, formal ? 3 : pub ? 2 : 1);
@@ -323,7 +281,7 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
         if (c >= 0.6 && !sanctioning[i * n + sus]) {
           sanctioning[i * n + sus] = 1;
           sanctions.push([i, sus]);
-          nSanc++;
+          counts.sanctionsImposed++;
           nS[sus * n + i] += T.sanction;
           overt(i, sus, W.nonViolent);
           act(i, sus, 4);
@@ -331,7 +289,7 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
         if (c >= 0.8 && off[i] > 0) {
           const p = clamp01(off[i] * (1 - m.operations.defenseWeight * def[sus]));
           const success = (retRng[i] ??= stream(i, 'retaliation'))() < p;
-          nRet++;
+          counts.retaliations++;
           nS[sus * n + i] += T.retaliation;
           overt(i, sus, W.nonViolent);
           act(i, sus, 5);
@@ -364,50 +322,11 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
       welfare[to] -= WF.sanctionCostTarget;
       welfare[by] -= WF.sanctionCostImposer;
     }
-    const decay = Math.max(0, Math.floor(m.escalation.rungDecay));
-    for (let k = 0; k < nn; k++) {
-      const prev = rung[k];
-      const a = actRung[k];
-      let r;
-      if (prev >= 7) r = 7;
-      else if (a >= 5 && nEscP[k] >= m.escalation.openConflictScore) r = 7;
-      else {
-        const x = Math.max(a, Math.max(0, prev - decay));
-        r = x > 6 ? 6 : x;
-      }
-      nRung[k] = r;
-    }
-    for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++) {
-        const a = i * n + j;
-        const b = j * n + i;
-        if (nRung[a] === 7 || nRung[b] === 7) {
-          nRung[a] = 7;
-          nRung[b] = 7;
-          welfare[i] -= WF.conflictCost;
-          welfare[j] -= WF.conflictCost;
-        }
-      }
-    }
-    for (let k = 0; k < nn; k++) if (nRung[k] > peak[k]) peak[k] = nRung[k];
-    const dt = m.tension.dt;
-    const gs = m.tension.grievanceScale;
-    const limit = m.tension.limit;
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        if (i === j) continue;
-        const k = i * n + j;
-        const x = tension[k];
-        const next = x + dt * (reactivity * tension[j * n + i] - fatigue * x + gs * grievance[k]);
-        nTension[k] = next > limit ? limit : next < -limit ? -limit : next;
-      }
-    }
-    [trustR, nR] = [nR, trustR];
-    [trustS, nS] = [nS, trustS];
-    [escT, nEscT] = [nEscT, escT];
-    [escP, nEscP] = [nEscP, escP];
-    [rung, nRung] = [nRung, rung];
-    [tension, nTension] = [nTension, tension];
+    settleRungs(rung, actRung, nEscP, nRung, peak, n, m.escalation, welfare, WF.conflictCost);
+    stepTension(tension, grievance, nTension, n, reactivity, fatigue, m.tension);
+    // The round's tables become the current ones.
+    [trustR, nR, trustS, nS, escT, nEscT] = [nR, trustR, nS, trustS, nEscT, escT];
+    [escP, nEscP, rung, nRung, tension, nTension] = [nEscP, escP, nRung, rung, nTension, tension];
     const horizon = round - IR - 1;
     for (let v = 0; v < n; v++) {
       const list = incidents[v];
@@ -416,41 +335,7 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
     if (ops.length > 0 && ops[0].round <= horizon) ops = ops.filter((op) => op.round > horizon);
 
     // The round's summary metrics (roundMetrics in src/engine/metrics.ts).
-    let trustSum = 0, maxTension = 0, maxRung = 0, peakRung = 0;
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        if (i === j) continue;
-        const k = i * n + j;
-        trustSum += (trustR[k] + 1) / (trustR[k] + trustS[k] + 2);
-        if (tension[k] > maxTension) maxTension = tension[k];
-        if (rung[k] > maxRung) maxRung = rung[k];
-        if (peak[k] > peakRung) peakRung = peak[k];
-      }
-    }
-    let totalWelfare = 0;
-    for (let i = 0; i < n; i++) totalWelfare += welfare[i];
-    metrics.push({
-      round,
-      operations: nOps,
-      successfulOperations: nSucc,
-      detections: nDet,
-      falseAlarms: nFalse,
-      correctAttributions: nCorrect,
-      misattributions: nWrong,
-      accusations: nAcc,
-      publicAccusations: nPub,
-      hotlineQueries: 0,
-      sanctionsImposed: nSanc,
-      sanctionsInForce: sanctions.length,
-      retaliations: nRet,
-      normsAdopted: 0,
-      rejectedActions: 0,
-      meanTrust: n > 1 ? trustSum / (n * (n - 1)) : 0.5,
-      maxTension,
-      maxRung,
-      peakRung,
-      totalWelfare,
-    });
+    metrics.push(summaryMetrics(round, counts, sanctions.length, n, trustR, trustS, tension, rung, peak, welfare));
   }
   return {
     metrics,

@@ -6,7 +6,9 @@
 // order, and adds every piece of evidence (trust, escalation, grievance, welfare) to each dyad or
 // actor in the order of the engine's round events, so for the same seed it reaches the same world to
 // the last bit. It is the speed limit of our rules on the founding scenario (issue 7, target (a));
-// tests/perf/us-china-kernel.test.ts checks that it reaches the engine's outcome.
+// tests/perf/us-china-kernel.test.ts checks that it reaches the engine's outcome. The rules it shares
+// with bench/reference-kernel.mjs (Bayes' rule, priors, rungs, tension, decay, the summary metrics)
+// are in bench/kernel-rules.mjs.
 //
 // What it covers (and so what the comparison covers):
 //   - actors of any kind, a proxy's hidden sponsor: what a proxy and its sponsor see (their rivals
@@ -46,6 +48,7 @@
 // pragmatist would counter throws `not covered`).
 
 import alea from 'seedrandom/lib/alea.js';
+import { bayesUpdate, decayInto, newCounts, priorOf, settleRungs, stepTension, summaryMetrics, topSuspect } from './kernel-rules.mjs';
 
 /** The strategies the kernel plays. */
 export const US_CHINA_STRATEGIES = Object.freeze(['deterrer', 'pragmatist', 'contractor']);
@@ -266,7 +269,7 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
 
   // Round counters for the metrics, and the effects of events (update.ts's applyEvent) applied
   // as the events happen, to the tables being built.
-  let nOps, nSucc, nDet, nFalse, nCorrect, nWrong, nAcc, nPub, nHot, nSanc, nRet, nNorms, nRejected;
+  let counts = newCounts();
   let round = 0;
   const good = (observer, about, x) => {
     nR[observer * n + about] += x;
@@ -300,25 +303,7 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
     if (c === 0) return -1;
     return others[Math.floor(rng() * c)];
   }
-  /** Bayes' rule in place (updatePosterior in src/model/attribution.ts); no usable signal leaves it. */
-  function update(post, named, q) {
-    if (named < 0 || named >= n || !(post[named] > 0)) return;
-    let k = 0;
-    for (let i = 0; i < n; i++) if (post[i] > 0) k++;
-    const other = k > 1 ? (1 - q) / (k - 1) : 0;
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      const p = post[i];
-      const x = p > 0 ? p * (i === named ? q : other) : 0;
-      scratch[i] = x;
-      total += x;
-    }
-    const nobody = post[n] * (1 / k);
-    scratch[n] = nobody;
-    total += nobody;
-    if (!(total > 0)) return;
-    for (let i = 0; i <= n; i++) post[i] = scratch[i] / total;
-  }
+  const update = (post, named, q) => bayesUpdate(post, named, q, n, scratch);
   /** A likelihood ratio on one suspect, renormalised in place (scaleSuspect). */
   function scale(post, s, ratio) {
     const p = post[s];
@@ -332,33 +317,7 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
     }
     for (let i = 0; i <= n; i++) post[i] = post[i] / total;
   }
-  function prior(v, kind) {
-    const post = new Float64Array(n + 1);
-    let total = nobodyW;
-    for (let x = 0; x < n; x++) {
-      if (x === v) continue;
-      const k = v * n + x;
-      const w = capOf(x, kind) * (1 - (trustR[k] + 1) / (trustR[k] + trustS[k] + 2));
-      post[x] = w;
-      total += w > 0 ? w : 0;
-    }
-    if (!(total > 0)) {
-      post.fill(0);
-      post[n] = 1;
-      return post;
-    }
-    for (let x = 0; x < n; x++) post[x] = post[x] > 0 ? post[x] / total : 0;
-    post[n] = nobodyW / total;
-    return post;
-  }
-  let topIndex = -1;
-  function top(post) {
-    let best = -1;
-    let bestP = 0;
-    for (let i = 0; i < n; i++) if (post[i] > bestP) (bestP = post[i]), (best = i);
-    topIndex = best;
-    return bestP;
-  }
+  const prior = (v, kind) => priorOf(v, kind === ESPIONAGE ? esp : off, trustR, trustS, n, nobodyW);
   /**
    * attributedIn(view, round, threshold) of helpers.ts: for each suspect the first incident of
    * `round` with its highest confidence (a revealed incident counts as certain), sorted by suspect
@@ -373,7 +332,7 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
       let s;
       let conf;
       if (inc.revealed >= 0) (s = inc.revealed), (conf = 1);
-      else (conf = top(inc.post)), (s = topIndex);
+      else (s = topSuspect(inc.post, n)), (conf = s < 0 ? 0 : inc.post[s]);
       if (s < 0 || s === v || conf < threshold) continue;
       let x = 0;
       while (x < c && out.sus[x] !== s) x++;
@@ -414,7 +373,7 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
           for (const norm of term.norms ?? []) {
             if (norms[p].includes(norm)) continue;
             norms[p] = [...norms[p], norm].sort();
-            nNorms++;
+            counts.normsAdopted++;
           }
         }
       } else if (term.kind === 'sanctions-relief') {
@@ -442,7 +401,7 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
     for (const s of sanctions) if (s.by === by && s.target === target && s.measure === measure) return;
     sanctions.push({ by, target, measure });
     threats = threats.filter((t) => !(t.by === by && t.target === target));
-    nSanc++;
+    counts.sanctionsImposed++;
     bad(target, by, T.sanction);
     overt(by, target, W.nonViolent);
     act(by, target, 4);
@@ -475,14 +434,14 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
     update(post, named, q);
     const commercial = op === null ? false : op.commercial;
     incidents[v].push({ round, kind, against, severity, commercial, op, post, inv: IR, revealed: -1, gone: false });
-    nDet++;
-    const c = top(post);
-    const s = topIndex;
+    counts.detections++;
+    const s = topSuspect(post, n);
+    const c = s < 0 ? 0 : post[s];
     if (op === null) {
-      nFalse++;
-      if (s >= 0) nWrong++;
-    } else if (s === op.author || s === op.principal) nCorrect++;
-    else nWrong++;
+      counts.falseAlarms++;
+      if (s >= 0) counts.misattributions++;
+    } else if (s === op.author || s === op.principal) counts.correctAttributions++;
+    else counts.misattributions++;
     if (s < 0) return;
     bad(v, s, T.attributedHostility * c * (severity / 10));
     const weight = c * opWeight(kind, against);
@@ -493,22 +452,22 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
   }
   function accuse(by, to, inc, pub, formal) {
     requests.push({ kind: ACCUSATION, from: by, to, due: round, inc, pub, formal, talks: null, terms: null, answer: IGNORE });
-    nAcc++;
-    if (pub) nPub++;
+    counts.accusations++;
+    if (pub) counts.publicAccusations++;
     bad(to, by, pub ? T.publicAccusation : T.privateAccusation);
     overt(by, to, pub ? W.nonViolent : W.posturing);
     act(by, to, formal ? 3 : pub ? 2 : 1);
   }
   function hotlineQuery(by, to, inc) {
     requests.push({ kind: HOTLINE, from: by, to, due: round, inc, pub: false, formal: false, talks: null, terms: null, answer: IGNORE });
-    nHot++;
+    counts.hotlineQueries++;
     overt(by, to, W.statusQuo);
     act(by, to, 1);
   }
   function retaliate(by, to) {
     const p = clamp01(off[by] * (1 - dw * def[to]));
     const success = (retRng[by] ??= stream(by, 'retaliation'))() < p;
-    nRet++;
+    counts.retaliations++;
     bad(to, by, T.retaliation);
     overt(by, to, W.nonViolent);
     act(by, to, 5);
@@ -520,7 +479,7 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
   function proposeTalks(by, to, terms) {
     for (const t of talks) {
       if ((t.a === by || t.b === by) && (t.a === to || t.b === to)) {
-        nRejected++;
+        counts.rejectedActions++;
         return;
       }
     }
@@ -536,15 +495,11 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
   }
 
   for (round = 0; round < rounds; round++) {
-    nOps = nSucc = nDet = nFalse = nCorrect = nWrong = nAcc = nPub = nHot = nSanc = nRet = nNorms = nRejected = 0;
-    const lambda = T.decay;
-    const ed = m.escalation.decay;
-    for (let k = 0; k < nn; k++) {
-      nR[k] = trustR[k] * lambda;
-      nS[k] = trustS[k] * lambda;
-      nEscT[k] = escT[k] * ed;
-      nEscP[k] = escP[k] * ed;
-    }
+    counts = newCounts();
+    decayInto(trustR, nR, T.decay);
+    decayInto(trustS, nS, T.decay);
+    decayInto(escT, nEscT, m.escalation.decay);
+    decayInto(escP, nEscP, m.escalation.decay);
     actRung.fill(0);
     grievance.fill(0);
     broke.fill(0);
@@ -647,10 +602,10 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
       const success = opsRng[principal]() < p;
       const op = { round, principal, author, target, kind, against, severity: sev[kind] + (against === NETWORKS ? 0 : m.operations.criticalInfrastructureBonus), success, falseFlag, commercial: kind === ESPIONAGE && commercial === true };
       roundOps.push(op);
-      nOps++;
+      counts.operations++;
       nEscT[principal * n + target] += opWeight(kind, against);
       if (success) {
-        nSucc++;
+        counts.successfulOperations++;
         welfare[principal] += kind !== ESPIONAGE ? WF.coercionGain : op.commercial ? WF.commercialGain : WF.intelligenceGain;
         welfare[target] -= (WF.damagePerSeverity * op.severity) / 5;
       }
@@ -794,52 +749,11 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
       welfare[s.target] -= WF.sanctionCostTarget;
       welfare[s.by] -= WF.sanctionCostImposer;
     }
-    const decay = Math.max(0, Math.floor(m.escalation.rungDecay));
-    for (let k = 0; k < nn; k++) {
-      const prev = rung[k];
-      const a = actRung[k];
-      let r;
-      if (prev >= 7) r = 7;
-      else if (a >= 5 && nEscP[k] >= m.escalation.openConflictScore) r = 7;
-      else {
-        const x = Math.max(a, Math.max(0, prev - decay));
-        r = x > 6 ? 6 : x;
-      }
-      nRung[k] = r;
-    }
-    for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++) {
-        const a = i * n + j;
-        const b = j * n + i;
-        if (nRung[a] === 7 || nRung[b] === 7) {
-          nRung[a] = 7;
-          nRung[b] = 7;
-          welfare[i] -= WF.conflictCost;
-          welfare[j] -= WF.conflictCost;
-        }
-      }
-    }
-    for (let k = 0; k < nn; k++) if (nRung[k] > peak[k]) peak[k] = nRung[k];
-    const dt = m.tension.dt;
-    const gs = m.tension.grievanceScale;
-    const limit = m.tension.limit;
-    for (let i = 0; i < n; i++) {
-      const kI = reactivity[i];
-      const aI = fatigue[i];
-      for (let j = 0; j < n; j++) {
-        if (i === j) continue;
-        const k = i * n + j;
-        const x = tension[k];
-        const next = x + dt * (kI * tension[j * n + i] - aI * x + gs * grievance[k]);
-        nTension[k] = next > limit ? limit : next < -limit ? -limit : next;
-      }
-    }
-    [trustR, nR] = [nR, trustR];
-    [trustS, nS] = [nS, trustS];
-    [escT, nEscT] = [nEscT, escT];
-    [escP, nEscP] = [nEscP, escP];
-    [rung, nRung] = [nRung, rung];
-    [tension, nTension] = [nTension, tension];
+    settleRungs(rung, actRung, nEscP, nRung, peak, n, m.escalation, welfare, WF.conflictCost);
+    stepTension(tension, grievance, nTension, n, reactivity, fatigue, m.tension);
+    // The round's tables become the current ones.
+    [trustR, nR, trustS, nS, escT, nEscT] = [nR, trustR, nS, trustS, nEscT, escT];
+    [escP, nEscP, rung, nRung, tension, nTension] = [nEscP, escP, nRung, rung, nTension, tension];
     const horizon = round - IR - 1;
     for (let v = 0; v < n; v++) {
       const list = incidents[v];
@@ -854,41 +768,7 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
     if (ops.length > 0 && ops[0].round <= horizon) ops = ops.filter((op) => op.round > horizon);
 
     // The round's summary metrics (roundMetrics in src/engine/metrics.ts).
-    let trustSum = 0, maxTension = 0, maxRung = 0, peakRung = 0;
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        if (i === j) continue;
-        const k = i * n + j;
-        trustSum += (trustR[k] + 1) / (trustR[k] + trustS[k] + 2);
-        if (tension[k] > maxTension) maxTension = tension[k];
-        if (rung[k] > maxRung) maxRung = rung[k];
-        if (peak[k] > peakRung) peakRung = peak[k];
-      }
-    }
-    let totalWelfare = 0;
-    for (let i = 0; i < n; i++) totalWelfare += welfare[i];
-    metrics.push({
-      round,
-      operations: nOps,
-      successfulOperations: nSucc,
-      detections: nDet,
-      falseAlarms: nFalse,
-      correctAttributions: nCorrect,
-      misattributions: nWrong,
-      accusations: nAcc,
-      publicAccusations: nPub,
-      hotlineQueries: nHot,
-      sanctionsImposed: nSanc,
-      sanctionsInForce: sanctions.length,
-      retaliations: nRet,
-      normsAdopted: nNorms,
-      rejectedActions: nRejected,
-      meanTrust: n > 1 ? trustSum / (n * (n - 1)) : 0.5,
-      maxTension,
-      maxRung,
-      peakRung,
-      totalWelfare,
-    });
+    metrics.push(summaryMetrics(round, counts, sanctions.length, n, trustR, trustS, tension, rung, peak, welfare));
   }
   return {
     metrics,
