@@ -7,9 +7,11 @@ import { readParams, rivals } from './helpers.js';
  * A contractor hacking group (the APT behind much of the commercial cyber-theft of the founding
  * story): each round, with probability `rate`, it steals trade secrets (commercial espionage) from
  * each state that is not its sponsor; it stays out of diplomacy — no accusations, no norms, no talks —
- * denies every accusation and hotline query, and ignores other requests. A proxy playing it
- * breaks its sponsor's no-commercial-theft commitments whether or not the sponsor wants it, which
- * is what the commitment audit is there to see.
+ * denies every accusation and hotline query, and ignores other requests. Its thefts are its own
+ * operations, not its sponsor's orders, so in truth they break no commitment of the sponsor (the
+ * audit's `violation.committed` names an operation's principal); but a victim whose forensics
+ * trace one to the sponsor with enough confidence perceives the sponsor's no-commercial-theft
+ * commitment broken — the gap between truth and perception the commitment audit is there to show.
  *
  * @example
  * ```ts
