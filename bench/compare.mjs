@@ -37,22 +37,43 @@ function median(xs) {
   return (s[Math.floor(m)] + s[Math.ceil(m)]) / 2;
 }
 
-/** Time `fns` interleaved (a, b, a, b …) after a warm-up, until `budgetMs` is spent (at least `minReps`). */
-function interleaved(fns, { warmMs = 1500, budgetMs = 6000, minReps = 5, maxReps = 400 }) {
+/**
+ * Time `fns` interleaved (a, b, a, b …, the order reversed every other repetition) after a
+ * warm-up, until `budgetMs` is spent (at least `minReps`). Each repetition times a block of
+ * consecutive runs of each function, sized from the warm-up to about `blockMs`, and the figure is
+ * the median of the blocks' mean times per run. Only when two sides are timed and both blocks are
+ * one long run does each get a full collection before it, so that one side's garbage is not
+ * collected in the other's time. Not for short runs: a forced collection throws away the optimised
+ * code of the closures a run creates (V8 holds it weakly), and the next ≈ 100 runs of a millisecond
+ * are slower while it is compiled again — the engine, which makes more closures, more so
+ * (docs/performance.md, seventh pass). One side alone (the scaling rows) is never collected.
+ */
+function interleaved(fns, { warmMs = 1500, budgetMs = 6000, minReps = 5, maxReps = 400, blockMs = 25 }) {
+  const spent = fns.map(() => 0);
+  const warmRuns = fns.map(() => 0);
   const t0 = performance.now();
-  while (performance.now() - t0 < warmMs) for (const f of fns) f();
+  do {
+    for (let k = 0; k < fns.length; k++) {
+      const a = performance.now();
+      fns[k]();
+      spent[k] += performance.now() - a;
+      warmRuns[k]++;
+    }
+  } while (performance.now() - t0 < warmMs);
+  const block = fns.map((_, k) => Math.max(1, Math.round(blockMs / (spent[k] / warmRuns[k]))));
+  const collect = fns.length > 1 && block.every((b) => b === 1);
   const times = fns.map(() => []);
   const start = performance.now();
   for (let rep = 0; rep < maxReps && (rep < minReps || performance.now() - start < budgetMs); rep++) {
     const order = rep % 2 ? [...fns.keys()].reverse() : [...fns.keys()];
     for (const k of order) {
-      globalThis.gc?.();
+      if (collect) globalThis.gc?.();
       const a = performance.now();
-      fns[k]();
-      times[k].push(performance.now() - a);
+      for (let r = 0; r < block[k]; r++) fns[k]();
+      times[k].push((performance.now() - a) / block[k]);
     }
   }
-  return times.map((t) => ({ medianMs: median(t), reps: t.length }));
+  return times.map((t, k) => ({ medianMs: median(t), reps: t.length, block: block[k] }));
 }
 
 /** Runs per second of one function over `budgetMs` (no gc between runs: the collector's cost is part of throughput). */
@@ -79,7 +100,7 @@ async function measureRatio(n, rounds) {
     [() => simulate(spec, { seed, rounds, log: false }), () => referenceRun(spec, { seed, rounds, mechanisms: DEFAULT_MECHANISMS })],
     n >= 64 ? { warmMs: 3000, budgetMs: 15000, minReps: 5 } : {},
   );
-  return { actors: n, rounds, engineMs: e.medianMs, kernelMs: k.medianMs, ratio: e.medianMs / k.medianMs, reps: e.reps };
+  return { actors: n, rounds, engineMs: e.medianMs, kernelMs: k.medianMs, ratio: e.medianMs / k.medianMs, reps: e.reps, engineBlock: e.block, kernelBlock: k.block };
 }
 
 /**
@@ -104,7 +125,7 @@ async function measureRatioUsChina(rounds) {
     [() => simulate(scenario.spec, { seed, rounds: r, log: false }), () => usChinaRun(kernelSpec, { seed, rounds: r, mechanisms: DEFAULT_MECHANISMS })],
     { warmMs: 4000, budgetMs: 8000, minReps: 50 },
   );
-  return { scenario: 'us-china-2015', rounds: r, engineMs: e.medianMs, kernelMs: k.medianMs, ratio: e.medianMs / k.medianMs, reps: e.reps };
+  return { scenario: 'us-china-2015', rounds: r, engineMs: e.medianMs, kernelMs: k.medianMs, ratio: e.medianMs / k.medianMs, reps: e.reps, engineBlock: e.block, kernelBlock: k.block };
 }
 
 async function measureThroughput(rounds) {
@@ -129,7 +150,7 @@ async function measureScaling(n, rounds) {
   // Large worlds: one warm-up run (a warm-up of 1 ms still plays one whole run), then 3 timed.
   // Without it the first timed run was the cold one, and the 128-actor row read ≈ 4× slow.
   const [e] = interleaved([() => simulate(spec, { seed: 'scale', rounds, log: false })], { warmMs: n >= 128 ? 1 : 1000, budgetMs: n >= 128 ? 0 : 4000, minReps: n >= 128 ? 3 : 5 });
-  return { actors: n, rounds, msPerRound: e.medianMs / rounds, reps: e.reps };
+  return { actors: n, rounds, msPerRound: e.medianMs / rounds, reps: e.reps, block: e.block };
 }
 
 /** One long run, every event written to a file as a JSON line as it happens; RSS sampled every round. */
@@ -258,18 +279,19 @@ async function main() {
   const results = { env, commit, quick };
 
   log('## Engine ÷ kernel (hawk / tit-for-tat / passive, summary metrics only, interleaved medians)\n');
-  log('| actors × rounds | engine ms | kernel ms | engine ÷ kernel | reps |\n|---|---:|---:|---:|---:|');
+  log('Each repetition times a block of consecutive runs of each side (≈ 25 ms), the order reversed every other time; the figures are medians of the blocks\' mean time per run. Runs longer than a block (one run per block on both sides) get a full collection before each.\n');
+  log('| actors × rounds | engine ms | kernel ms | engine ÷ kernel | reps | runs per block (engine / kernel) |\n|---|---:|---:|---:|---:|---:|');
   results.ratio = [];
   for (const [n, rounds] of quick ? [[3, 37], [32, 50]] : [[3, 37], [3, 24], [32, 100], [128, 100]]) {
     const r = child(['--ratio', n, rounds]);
     results.ratio.push(r);
-    log(`| ${n} × ${rounds} | ${fmt(r.engineMs, 3)} | ${fmt(r.kernelMs, 3)} | ${fmt(r.ratio, 1)}× | ${r.reps} |`);
+    log(`| ${n} × ${rounds} | ${fmt(r.engineMs, 3)} | ${fmt(r.kernelMs, 3)} | ${fmt(r.ratio, 1)}× | ${r.reps} | ${r.engineBlock} / ${r.kernelBlock} |`);
   }
   const u = child(['--ratio-us-china', quick ? 12 : 0]);
   results.ratioUsChina = u;
   log(`\n## Engine ÷ kernel on us-china-2015 (bench/us-china-kernel.mjs, summary metrics only, interleaved medians)\n`);
-  log('| scenario × rounds | engine ms | kernel ms | engine ÷ kernel | reps |\n|---|---:|---:|---:|---:|');
-  log(`| us-china-2015 × ${u.rounds} | ${fmt(u.engineMs, 3)} | ${fmt(u.kernelMs, 3)} | ${fmt(u.ratio, 1)}× | ${u.reps} |`);
+  log('| scenario × rounds | engine ms | kernel ms | engine ÷ kernel | reps | runs per block (engine / kernel) |\n|---|---:|---:|---:|---:|---:|');
+  log(`| us-china-2015 × ${u.rounds} | ${fmt(u.engineMs, 3)} | ${fmt(u.kernelMs, 3)} | ${fmt(u.ratio, 1)}× | ${u.reps} | ${u.engineBlock} / ${u.kernelBlock} |`);
 
   const rounds = 24;
   const t = child(['--throughput', rounds]);
@@ -283,13 +305,13 @@ async function main() {
   log(`| us-china kernel, the same | ${fmt(t.usChinaKernel, 0)} |`);
 
   log(`\n## Scaling: engine time per round against the number of dyads\n`);
-  log('| actors | N² | ms/round | ÷ N² (× 8-actor) | reps |\n|---:|---:|---:|---:|---:|');
+  log('| actors | N² | ms/round | ÷ N² (× 8-actor) | reps | runs per block |\n|---:|---:|---:|---:|---:|---:|');
   results.scaling = [];
   for (const n of quick ? [8, 32, 64] : [8, 16, 32, 64, 128, 256]) {
     const s = child(['--scaling', n, n >= 128 ? 20 : 50]);
     results.scaling.push(s);
     const ref = results.scaling[0];
-    log(`| ${n} | ${fmt(n * n, 0)} | ${fmt(s.msPerRound, 3)} | ${fmt(s.msPerRound / (n * n) / (ref.msPerRound / (ref.actors * ref.actors)), 2)} | ${s.reps} |`);
+    log(`| ${n} | ${fmt(n * n, 0)} | ${fmt(s.msPerRound, 3)} | ${fmt(s.msPerRound / (n * n) / (ref.msPerRound / (ref.actors * ref.actors)), 2)} | ${s.reps} | ${s.block} |`);
   }
 
   const [mn, mr] = quick ? [64, 200] : [256, 1000];
