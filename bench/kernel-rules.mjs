@@ -62,9 +62,17 @@ export function topSuspect(post, n) {
   return best;
 }
 
-/** `to[k] = from[k] · factor` for every k: the decay of evidence and escalation scores at the start of a round. */
-export function decayInto(from, to, factor) {
-  for (let k = 0; k < from.length; k++) to[k] = from[k] * factor;
+/**
+ * The start of a round (update.ts): trust evidence decays by `trustDecay`, escalation scores by
+ * `escalationDecay`, into the tables the round builds.
+ */
+export function decayInto(trustR, trustS, escT, escP, nR, nS, nEscT, nEscP, trustDecay, escalationDecay) {
+  for (let k = 0; k < trustR.length; k++) {
+    nR[k] = trustR[k] * trustDecay;
+    nS[k] = trustS[k] * trustDecay;
+    nEscT[k] = escT[k] * escalationDecay;
+    nEscP[k] = escP[k] * escalationDecay;
+  }
 }
 
 /**
@@ -121,6 +129,12 @@ export function stepTension(tension, grievance, next, n, reactivity, fatigue, me
       next[k] = v > limit ? limit : v < -limit ? -limit : v;
     }
   }
+}
+
+/** Set every count of `c` (from {@link newCounts}) back to 0 for a new round. */
+export function resetCounts(c) {
+  c.operations = c.successfulOperations = c.detections = c.falseAlarms = c.correctAttributions = c.misattributions = 0;
+  c.accusations = c.publicAccusations = c.hotlineQueries = c.sanctionsImposed = c.retaliations = c.normsAdopted = c.rejectedActions = 0;
 }
 
 /** A round's counts, all 0, with the names of the engine's RoundMetrics (the kernels add to them as things happen). */

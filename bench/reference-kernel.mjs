@@ -24,7 +24,7 @@
 // strategies.
 
 import alea from 'seedrandom/lib/alea.js';
-import { bayesUpdate, decayInto, newCounts, priorOf, settleRungs, stepTension, summaryMetrics, topSuspect } from './kernel-rules.mjs';
+import { bayesUpdate, decayInto, newCounts, priorOf, resetCounts, settleRungs, stepTension, summaryMetrics, topSuspect } from './kernel-rules.mjs';
 
 /** The strategies the kernel plays. */
 export const KERNEL_STRATEGIES = Object.freeze(['hawk', 'tit-for-tat', 'passive']);
@@ -102,6 +102,7 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
   const qOf = Float64Array.from(att, (a) => clamp01(m.identification.base + m.identification.attributionWeight * a + m.identification.sharingBonus * 0));
   const falseAlarm = Float64Array.from(att, (a) => clamp01(m.falseAlarm.rate * (1 - a)));
   const metrics = [];
+  const counts = newCounts(); // the round's counts for the metrics
   const others = new Int32Array(n);
   const rivals = new Int32Array(n);
 
@@ -156,12 +157,8 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
   };
 
   for (let round = 0; round < rounds; round++) {
-    // Round counters for the metrics.
-    const counts = newCounts();
-    decayInto(trustR, nR, T.decay);
-    decayInto(trustS, nS, T.decay);
-    decayInto(escT, nEscT, m.escalation.decay);
-    decayInto(escP, nEscP, m.escalation.decay);
+    resetCounts(counts);
+    decayInto(trustR, trustS, escT, escP, nR, nS, nEscT, nEscP, T.decay, m.escalation.decay);
     actRung.fill(0);
     grievance.fill(0);
 

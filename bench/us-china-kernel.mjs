@@ -48,7 +48,7 @@
 // pragmatist would counter throws `not covered`).
 
 import alea from 'seedrandom/lib/alea.js';
-import { bayesUpdate, decayInto, newCounts, priorOf, settleRungs, stepTension, summaryMetrics, topSuspect } from './kernel-rules.mjs';
+import { bayesUpdate, decayInto, newCounts, priorOf, resetCounts, settleRungs, stepTension, summaryMetrics, topSuspect } from './kernel-rules.mjs';
 
 /** The strategies the kernel plays. */
 export const US_CHINA_STRATEGIES = Object.freeze(['deterrer', 'pragmatist', 'contractor']);
@@ -269,7 +269,7 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
 
   // Round counters for the metrics, and the effects of events (update.ts's applyEvent) applied
   // as the events happen, to the tables being built.
-  let counts = newCounts();
+  const counts = newCounts();
   let round = 0;
   const good = (observer, about, x) => {
     nR[observer * n + about] += x;
@@ -495,11 +495,8 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
   }
 
   for (round = 0; round < rounds; round++) {
-    counts = newCounts();
-    decayInto(trustR, nR, T.decay);
-    decayInto(trustS, nS, T.decay);
-    decayInto(escT, nEscT, m.escalation.decay);
-    decayInto(escP, nEscP, m.escalation.decay);
+    resetCounts(counts);
+    decayInto(trustR, trustS, escT, escP, nR, nS, nEscT, nEscP, T.decay, m.escalation.decay);
     actRung.fill(0);
     grievance.fill(0);
     broke.fill(0);
