@@ -41,12 +41,13 @@ function median(xs) {
  * Time `fns` interleaved (a, b, a, b …, the order reversed every other repetition) after a
  * warm-up, until `budgetMs` is spent (at least `minReps`). Each repetition times a block of
  * consecutive runs of each function, sized from the warm-up to about `blockMs`, and the figure is
- * the median of the blocks' mean times per run. Only when two sides are timed and both blocks are
- * one long run does each get a full collection before it, so that one side's garbage is not
- * collected in the other's time. Not for short runs: a forced collection throws away the optimised
- * code of the closures a run creates (V8 holds it weakly), and the next ≈ 100 runs of a millisecond
- * are slower while it is compiled again — the engine, which makes more closures, more so
- * (docs/performance.md, seventh pass). One side alone (the scaling rows) is never collected.
+ * the median of the blocks' mean times per run. No forced collection: each side pays for its own
+ * garbage as it would in a sweep (what one side leaves may be collected in the other's time, which
+ * favours the side that allocates more: the engine). A forced full collection before each run, as
+ * this function did until the seventh pass, throws away the optimised code of the closures a run
+ * creates (V8 holds it weakly): the next runs are slower while it is compiled again — 0.8 → 3.4 ms
+ * for an us-china-2015 run, ≈ 70 → ≈ 170 ms for the kernel at 128 × 100 — and it spared the engine
+ * its own collections (docs/performance.md, seventh pass).
  */
 function interleaved(fns, { warmMs = 1500, budgetMs = 6000, minReps = 5, maxReps = 400, blockMs = 25 }) {
   const spent = fns.map(() => 0);
@@ -61,13 +62,11 @@ function interleaved(fns, { warmMs = 1500, budgetMs = 6000, minReps = 5, maxReps
     }
   } while (performance.now() - t0 < warmMs);
   const block = fns.map((_, k) => Math.max(1, Math.round(blockMs / (spent[k] / warmRuns[k]))));
-  const collect = fns.length > 1 && block.every((b) => b === 1);
   const times = fns.map(() => []);
   const start = performance.now();
   for (let rep = 0; rep < maxReps && (rep < minReps || performance.now() - start < budgetMs); rep++) {
     const order = rep % 2 ? [...fns.keys()].reverse() : [...fns.keys()];
     for (const k of order) {
-      if (collect) globalThis.gc?.();
       const a = performance.now();
       for (let r = 0; r < block[k]; r++) fns[k]();
       times[k].push((performance.now() - a) / block[k]);
@@ -279,7 +278,7 @@ async function main() {
   const results = { env, commit, quick };
 
   log('## Engine ÷ kernel (hawk / tit-for-tat / passive, summary metrics only, interleaved medians)\n');
-  log('Each repetition times a block of consecutive runs of each side (≈ 25 ms), the order reversed every other time; the figures are medians of the blocks\' mean time per run. Runs longer than a block (one run per block on both sides) get a full collection before each.\n');
+  log('Each repetition times a block of consecutive runs of each side (≈ 25 ms, or one longer run), the order reversed every other time; the figures are medians of the blocks\' mean time per run. No forced collection: each side pays for its own garbage.\n');
   log('| actors × rounds | engine ms | kernel ms | engine ÷ kernel | reps | runs per block (engine / kernel) |\n|---|---:|---:|---:|---:|---:|');
   results.ratio = [];
   for (const [n, rounds] of quick ? [[3, 37], [32, 50]] : [[3, 37], [3, 24], [32, 100], [128, 100]]) {
