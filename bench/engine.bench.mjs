@@ -30,6 +30,8 @@ const BUDGET_MS = 8_000;
 const WARMUP_RUNS = 5;
 const WARMUP_MIN_MS = 1_000;
 const WARMUP_BUDGET_MS = 3_000;
+/** A timed block of consecutive runs lasts about this long (one run when a run is longer). */
+const BLOCK_MS = 25;
 const MiB = 1024 * 1024;
 
 const USAGE = `Usage: node --expose-gc bench/engine.bench.mjs [--sizes 2,8,32,128] [--rounds 100] [--json out.json]
@@ -88,43 +90,56 @@ function quantile(sorted, q) {
  * from each other by ±20% on a busy 2-core machine, which would swamp the on/off difference.
  */
 async function measureTime(size, rounds) {
-  const { simulate, gc } = await load();
+  const { simulate } = await load();
   const spec = benchSpec(size);
   const modes = [
     { logOn: true, options: optionsFor(rounds, true), times: [] },
     { logOn: false, options: optionsFor(rounds, false), times: [] },
   ];
 
-  // Warm up (not timed), both modes.
+  // Warm up (not timed), both modes; the warm-up's mean time sizes each mode's blocks.
   const warmStart = performance.now();
   let warmups = 0;
   const warmElapsed = () => performance.now() - warmStart;
+  const warmMs = modes.map(() => 0);
   while ((warmups < WARMUP_RUNS || warmElapsed() < WARMUP_MIN_MS) && (warmups === 0 || warmElapsed() < WARMUP_BUDGET_MS)) {
-    for (const m of modes) simulate(spec, m.options);
+    modes.forEach((m, k) => {
+      const t0 = performance.now();
+      simulate(spec, m.options);
+      warmMs[k] += performance.now() - t0;
+    });
     warmups++;
   }
+  for (const [k, m] of modes.entries()) m.block = Math.max(1, Math.round(BLOCK_MS / (warmMs[k] / warmups)));
 
-  // Timed repetitions: no callback, a full collection before each, modes alternating.
+  // Timed repetitions: no callback, modes alternating, each a block of consecutive runs (one run
+  // when a run is longer than BLOCK_MS) timed as a whole; a time is the block's mean per run.
+  // No forced collection: it throws away the optimised code of the closures each run creates (V8
+  // holds it weakly), so the runs after it are slower while it is compiled again — several times
+  // slower for runs of a millisecond (docs/performance.md, seventh pass). Each mode pays for its
+  // own garbage, as a caller's loop does.
   const start = performance.now();
   let reps = 0;
   while (reps < MAX_REPS && (reps < MIN_REPS || performance.now() - start < BUDGET_MS)) {
     for (const m of reps % 2 ? [...modes].reverse() : modes) {
-      gc();
       const t0 = performance.now();
-      const run = simulate(spec, m.options);
-      m.times.push(performance.now() - t0);
-      if (run.metrics.length !== rounds) throw new Error(`expected ${rounds} rounds, got ${run.metrics.length}`);
+      for (let r = 0; r < m.block; r++) {
+        const run = simulate(spec, m.options);
+        if (run.metrics.length !== rounds) throw new Error(`expected ${rounds} rounds, got ${run.metrics.length}`);
+      }
+      m.times.push((performance.now() - t0) / m.block);
     }
     reps++;
   }
 
-  return modes.map(({ logOn, times }) => {
+  return modes.map(({ logOn, times, block }) => {
     const sorted = [...times].sort((a, b) => a - b);
     const medianMs = quantile(sorted, 0.5);
     return {
       log: logOn,
       warmups,
       reps,
+      runsPerBlock: block,
       timesMs: times.map((t) => Math.round(t * 1000) / 1000),
       medianMs,
       minMs: sorted[0],
@@ -308,7 +323,7 @@ async function main() {
     `# detente engine benchmark\n\n` +
       `${env.node}, ${env.platform}, ${env.cores} × ${env.cpu}, commit ${env.commit}\n` +
       `simulate(spec, { seed: '${SEED}', rounds: ${args.rounds} }); strategies cycle through ${STRATEGIES.join(', ')}; ` +
-      `median of ${MIN_REPS}–${MAX_REPS} timed runs per mode after warm-up, log on and off alternating in one process per size;` +
+      `median of ${MIN_REPS}–${MAX_REPS} timed blocks of runs (≈ ${BLOCK_MS} ms, or one longer run) per mode after warm-up, log on and off alternating in one process per size, no forced collection;` +
       ` memory from one more run per mode, each in a fresh process.\n\n`,
   );
 
