@@ -4,6 +4,30 @@
 // engine's rules is made once on the kernel side; each function names the engine code it follows
 // and must stay bit-equal to it (tests/perf/kernel-equality.test.ts, tests/perf/us-china-kernel.test.ts).
 
+import alea from 'seedrandom/lib/alea.js';
+
+/**
+ * The seeded stream of actor `i` for one purpose, as src/engine/rng.ts makes it: alea keyed
+ * `seed \0 actor/purpose`. Streams are created lazily by the engine; creating one early or late
+ * gives the same numbers.
+ */
+export function streamsOf(seed, ids) {
+  const master = String(seed);
+  return (i, purpose) => alea(`${master}\u0000${ids[i]}/${purpose}`, { state: true });
+}
+
+/** One set of dyad tables for `nn` ordered pairs (a kernel keeps two: the round's start and the one being built). */
+export function dyadTables(nn) {
+  return {
+    trustR: new Float64Array(nn),
+    trustS: new Float64Array(nn),
+    tension: new Float64Array(nn),
+    escT: new Float64Array(nn),
+    escP: new Float64Array(nn),
+    rung: new Uint8Array(nn),
+  };
+}
+
 /**
  * Bayes' rule in place (updatePosterior in src/model/attribution.ts): a signal naming suspect
  * `named` with reliability `q`; a signal that names nobody possible leaves `post` as it is.

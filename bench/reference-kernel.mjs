@@ -23,8 +23,7 @@
 // can occur in such a world), and the `random`, `dove`, `deterrer`, generous and diplomatic
 // strategies.
 
-import alea from 'seedrandom/lib/alea.js';
-import { bayesUpdate, decayInto, newCounts, priorOf, resetCounts, settleRungs, stepTension, summaryMetrics, topSuspect } from './kernel-rules.mjs';
+import { bayesUpdate, decayInto, dyadTables, newCounts, priorOf, resetCounts, settleRungs, stepTension, streamsOf, summaryMetrics, topSuspect } from './kernel-rules.mjs';
 
 /** The strategies the kernel plays. */
 export const KERNEL_STRATEGIES = Object.freeze(['hawk', 'tit-for-tat', 'passive']);
@@ -64,8 +63,7 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
   const reactivity = new Float64Array(n).fill(m.tension.reactivity);
   const fatigue = new Float64Array(n).fill(m.tension.fatigue);
 
-  const master = String(seed);
-  const stream = (i, purpose) => alea(`${master}\u0000${ids[i]}/${purpose}`, { state: true });
+  const stream = streamsOf(seed, ids);
   const opsRng = ids.map((_, i) => stream(i, 'operations'));
   const detRng = ids.map((_, i) => stream(i, 'detection'));
   const attRng = new Array(n).fill(null); // created on first draw, as the engine does (same numbers either way)
@@ -73,10 +71,8 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
   const attr = (v) => (attRng[v] ??= stream(v, 'attribution'));
 
   // Dyad tables at the start of the round (what strategies and priors read) and being built.
-  let trustR = new Float64Array(nn), trustS = new Float64Array(nn), tension = new Float64Array(nn);
-  let escT = new Float64Array(nn), escP = new Float64Array(nn), rung = new Uint8Array(nn);
-  let nR = new Float64Array(nn), nS = new Float64Array(nn), nTension = new Float64Array(nn);
-  let nEscT = new Float64Array(nn), nEscP = new Float64Array(nn), nRung = new Uint8Array(nn);
+  let { trustR, trustS, tension, escT, escP, rung } = dyadTables(nn);
+  let { trustR: nR, trustS: nS, tension: nTension, escT: nEscT, escP: nEscP, rung: nRung } = dyadTables(nn);
   const peak = new Uint8Array(nn);
   const actRung = new Uint8Array(nn);
   const grievance = new Float64Array(nn);

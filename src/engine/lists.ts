@@ -8,9 +8,8 @@
  * UNOBSERVED), and on Node 20 (V8 11.3) the Array builtins leave their fast paths for frozen
  * arrays: `filter`, `slice`, `some`, `find`, `findIndex`, `every` and `forEach` run 10–35× slower
  * on a frozen list of a dozen items than on the same list unfrozen, `for…of` and `map` 4–6×
- * (docs/performance.md, "frozen arrays"). The
- * engine's hot loops over such lists are indexed; these helpers do the same for the searches it
- * repeats.
+ * (docs/performance.md, "frozen arrays"). The engine's hot loops over such lists are indexed;
+ * these helpers do the same for the searches it repeats.
  *
  * @example
  * ```ts
