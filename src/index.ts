@@ -82,7 +82,7 @@ export type { Run, RunRoundsOptions } from './engine/simulate.js';
 export { runRounds } from './engine/simulate.js';
 export type { RoundMetrics } from './engine/metrics.js';
 export { roundMetrics } from './engine/metrics.js';
-export type { WorldSnapshot } from './engine/snapshot.js';
+export type { IncidentSnapshot, WorldSnapshot } from './engine/snapshot.js';
 export { restore, snapshot } from './engine/snapshot.js';
 export type { ReplayOptions } from './engine/replay.js';
 export { replay } from './engine/replay.js';

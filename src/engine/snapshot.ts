@@ -1,15 +1,20 @@
 import { freeze } from 'immer';
+import type { Incident } from '../model/incident.js';
 import type { World } from '../model/world.js';
-import { worldWith } from './world.js';
+import { incidentWith, worldWith } from './world.js';
 import { ConfigError } from './errors.js';
 
+/** An incident as plain JSON data: its posterior as a list of numbers. */
+export type IncidentSnapshot = Omit<Incident, 'posterior'> & { readonly posterior: readonly number[] };
+
 /**
- * A world as plain JSON data (typed arrays as number lists). `JSON.stringify` it to save a run;
- * {@link restore} brings it back exactly, random streams included.
+ * A world as plain JSON data (typed arrays, dyad tables and posteriors, as number lists).
+ * `JSON.stringify` it to save a run; {@link restore} brings it back exactly, random streams included.
  */
-export type WorldSnapshot = Omit<World, 'dyads' | 'welfare'> & {
+export type WorldSnapshot = Omit<World, 'dyads' | 'welfare' | 'incidents'> & {
   readonly dyads: { readonly n: number } & { readonly [K in Exclude<keyof World['dyads'], 'n'>]: readonly number[] };
   readonly welfare: readonly number[];
+  readonly incidents: readonly IncidentSnapshot[];
 };
 
 const DYAD_KEYS = ['trustR', 'trustS', 'tension', 'escalationTrue', 'escalationPerceived', 'rung', 'peakRung'] as const;
@@ -38,6 +43,7 @@ export function snapshot(world: World): WorldSnapshot {
       peakRung: Array.from(d.peakRung),
     },
     welfare: Array.from(world.welfare),
+    incidents: world.incidents.map((inc) => ({ ...inc, posterior: Array.from(inc.posterior) })),
   };
 }
 
@@ -70,6 +76,15 @@ export function restore(snap: WorldSnapshot): World {
   for (const k of ['operations', 'incidents', 'requests', 'agreements', 'sanctions', 'injects', 'recent'] as const) {
     if (!Array.isArray(s[k])) issues.push({ path: k, expected: 'a list', received: typeof s[k] });
   }
+  if (Array.isArray(s.incidents)) {
+    (s.incidents as unknown[]).forEach((inc, i) => {
+      const p = inc !== null && typeof inc === 'object' ? (inc as Record<string, unknown>).posterior : undefined;
+      if (!Array.isArray(p) || p.length !== n + 1 || !p.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+        const received = inc === null || typeof inc !== 'object' ? typeof inc : Array.isArray(p) ? `${p.length} items` : typeof p;
+        issues.push({ path: `incidents[${i}].posterior`, expected: `${n + 1} finite numbers (one per actor, then "nobody")`, received });
+      }
+    });
+  }
   if (typeof s.seed !== 'string') issues.push({ path: 'seed', expected: 'a string', received: typeof s.seed });
   if (!(Number.isInteger(s.round) && (s.round as number) >= 0)) issues.push({ path: 'round', expected: 'a round number ≥ 0', received: String(s.round) });
   if (issues.length > 0) throw new ConfigError(issues, 'snapshot');
@@ -87,6 +102,7 @@ export function restore(snap: WorldSnapshot): World {
         peakRung: Uint8Array.from(d.peakRung),
       },
       welfare: Float64Array.from(snap.welfare),
+      incidents: snap.incidents.map((inc) => incidentWith(inc as unknown as Incident, { posterior: Float64Array.from(inc.posterior) })),
     }),
     true,
   );

@@ -10,6 +10,7 @@ import type { Inject } from '../model/inject.js';
 import { DEFAULT_MECHANISMS, describe, mergeMechanisms } from '../model/mechanisms.js';
 import type { MechanismOverrides, Mechanisms } from '../model/mechanisms.js';
 import { isKnownNorm } from '../model/norms.js';
+import { floatSlots } from '../model/slab.js';
 import { OPERATION_KINDS } from '../model/operation.js';
 import { evidenceForTrust } from '../model/trust.js';
 import type { DyadTable, World } from '../model/world.js';
@@ -514,18 +515,10 @@ export function incidentWith(inc: Incident, patch: Partial<Incident>): Incident 
   };
 }
 
-// Small float tables are carved from shared slabs. A typed array of more than 64 bytes gets its
-// own buffer outside V8's heap, and allocating one was ≈ 40% of the update's own time at 3
-// actors (≈ 1 µs a round, docs/performance.md); a view into a slab is an ordinary heap object.
-// Every table gets fresh, zeroed bytes that no other table shares, and a slab lives as long as
-// any table cut from it (at most 64 KiB kept by one small world that a caller holds on to).
-const SLAB_BYTES = 64 * 1024;
-let slab = new ArrayBuffer(0);
-let slabUsed = 0;
-
 /**
  * Five new zeroed float tables of `nn` entries (the dyad tables a round replaces), as
- * `table(0)` … `table(4)`: from one slab when they are small, else from one buffer of their own.
+ * `table(0)` … `table(4)`: one block from {@link floatSlots} (a shared slab when they are small,
+ * else a buffer of their own), so each table gets fresh bytes that no other table shares.
  *
  * @example
  * ```ts
@@ -534,20 +527,8 @@ let slabUsed = 0;
  * ```
  */
 export function floatTables(nn: number): (k: number) => Float64Array {
-  const bytes = 5 * nn * Float64Array.BYTES_PER_ELEMENT;
-  let buffer: ArrayBuffer;
-  let offset = 0;
-  if (bytes > SLAB_BYTES / 8) buffer = new ArrayBuffer(bytes);
-  else {
-    if (slabUsed + bytes > slab.byteLength) {
-      slab = new ArrayBuffer(SLAB_BYTES);
-      slabUsed = 0;
-    }
-    buffer = slab;
-    offset = slabUsed;
-    slabUsed += bytes;
-  }
-  return (k) => new Float64Array(buffer, offset + k * nn * Float64Array.BYTES_PER_ELEMENT, nn);
+  const block = floatSlots(5 * nn);
+  return (k) => block.subarray(k * nn, (k + 1) * nn);
 }
 
 /**

@@ -2,6 +2,7 @@ import { clamp01 } from './capability.js';
 import type { Capabilities } from './capability.js';
 import type { Mechanisms } from './mechanisms.js';
 import type { OperationKind } from './operation.js';
+import { floatSlots } from './slab.js';
 
 /**
  * Probability that a victim detects an operation (DESIGN §3):
@@ -53,43 +54,42 @@ export function relevantCapability(c: Capabilities, kind: OperationKind): number
  * `weights[i]` should be capability × (1 − trust) × base rate for a plausible suspect, and 0 for
  * the victim and for anyone who could not have done it. Sums to 1.
  *
+ * Posteriors are `Float64Array`s, made new and never written afterwards (see `Incident.posterior`).
+ *
  * @example
  * ```ts
- * priorOverSuspects([0, 0.4, 0.2], 0.1); // [0, 0.571…, 0.285…, 0.142…]
+ * priorOverSuspects([0, 0.4, 0.2], 0.1); // Float64Array [0, 0.571…, 0.285…, 0.142…]
  * ```
  */
-export function priorOverSuspects(weights: readonly number[], nobodyWeight: number): number[] {
+export function priorOverSuspects(weights: ArrayLike<number>, nobodyWeight: number): Float64Array {
+  const n = weights.length;
   const nobody = nobodyWeight > 0 ? nobodyWeight : 0;
   let total = nobody;
-  for (const w of weights) total += w > 0 ? w : 0;
-  const out = numberSlots(weights.length + 1);
+  for (let i = 0; i < n; i++) {
+    const w = weights[i] as number;
+    total += w > 0 ? w : 0;
+  }
+  const out = floatSlots(n + 1);
   if (!(total > 0)) {
     // Nobody is plausible and "nobody" has no weight: all mass on "nobody" keeps the posterior a distribution.
-    for (let i = 0; i < weights.length; i++) out[i] = 0;
-    out[weights.length] = 1;
+    out[n] = 1;
     return out;
   }
-  for (let i = 0; i < weights.length; i++) {
-    const w = weights[i] ?? 0;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i] as number;
     out[i] = w > 0 ? w / total : 0;
   }
-  out[weights.length] = nobody / total;
+  out[n] = nobody / total;
   return out;
 }
 
 // Scratch for updatePosterior's unnormalised weights (never returned, never kept).
 let scratch = new Float64Array(0);
 
-/**
- * `length` empty slots for numbers, in V8's generic element kind. Posteriors are frozen as soon as
- * they are made, and V8 cannot freeze an array of unboxed doubles in place: it copies it into a
- * new array of boxed numbers. An array that is generic from the start is frozen by a change of
- * map, so each posterior allocates its numbers once instead of three times (profiled at 128
- * actors, posteriors were over a third of the bytes allocated). The values are the same.
- */
-function numberSlots(length: number): number[] {
-  const out = new Array<number>(length);
-  if (length > 0) (out as unknown[])[0] = undefined; // small-integer → generic: an in-place change of kind
+/** A new posterior equal to `posterior`. */
+function copyOf(posterior: ArrayLike<number>): Float64Array {
+  const out = floatSlots(posterior.length);
+  for (let i = 0; i < posterior.length; i++) out[i] = posterior[i] as number;
   return out;
 }
 
@@ -98,19 +98,20 @@ function numberSlots(length: number): number[] {
  * signal, which leaves the posterior unchanged). The victim's model of a signal: if X did it, the
  * signal names X with probability q and each other plausible suspect with (1 − q)/(m − 1); if nobody
  * did it, it names each plausible suspect with 1/m. The plausible suspects are those with prior > 0.
+ * Returns a new posterior; the one given is not written.
  *
  * @example
  * ```ts
  * const post = updatePosterior([0, 0.5, 0.4, 0.1], 1, 0.8); // suspect 1 gains
  * ```
  */
-export function updatePosterior(posterior: readonly number[], named: number | null, q: number): number[] {
+export function updatePosterior(posterior: ArrayLike<number>, named: number | null, q: number): Float64Array {
   const n = posterior.length - 1;
-  if (named === null || named < 0 || named >= n || !((posterior[named] ?? 0) > 0)) return posterior.slice();
+  if (named === null || named < 0 || named >= n || !((posterior[named] ?? 0) > 0)) return copyOf(posterior);
   let m = 0;
   for (let i = 0; i < n; i++) if ((posterior[i] ?? 0) > 0) m++;
   const other = m > 1 ? (1 - q) / (m - 1) : 0;
-  // Unnormalised weights in scratch, then one write per entry of the result (see numberSlots).
+  // Unnormalised weights in scratch, then one write per entry of the result.
   if (scratch.length < n + 1) scratch = new Float64Array(2 * (n + 1));
   const w = scratch;
   let total = 0;
@@ -123,29 +124,30 @@ export function updatePosterior(posterior: readonly number[], named: number | nu
   const nobody = (posterior[n] ?? 0) * (1 / m);
   w[n] = nobody;
   total += nobody;
-  if (!(total > 0)) return posterior.slice();
-  const out = numberSlots(n + 1);
+  if (!(total > 0)) return copyOf(posterior);
+  const out = floatSlots(n + 1);
   for (let i = 0; i <= n; i++) out[i] = (w[i] as number) / total;
   return out;
 }
 
 /**
  * Multiply one suspect's weight by a likelihood ratio and renormalise (used for hotline answers).
+ * Returns a new posterior; the one given is not written.
  *
  * @example
  * ```ts
  * scaleSuspect([0, 0.6, 0.3, 0.1], 1, 0.5); // suspect 1 loses weight
  * ```
  */
-export function scaleSuspect(posterior: readonly number[], suspect: number, ratio: number): number[] {
-  const out = posterior.slice();
+export function scaleSuspect(posterior: ArrayLike<number>, suspect: number, ratio: number): Float64Array {
+  const out = copyOf(posterior);
   const p = out[suspect];
   if (p === undefined || !(ratio >= 0)) return out;
   out[suspect] = p * ratio;
   let total = 0;
-  for (const v of out) total += v;
-  if (!(total > 0)) return posterior.slice();
-  for (let i = 0; i < out.length; i++) out[i] = (out[i] ?? 0) / total;
+  for (let i = 0; i < out.length; i++) total += out[i] as number;
+  if (!(total > 0)) return copyOf(posterior);
+  for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) / total;
   return out;
 }
 
@@ -157,7 +159,7 @@ export function scaleSuspect(posterior: readonly number[], suspect: number, rati
  * topSuspect([0, 0.7, 0.2, 0.1]); // { index: 1, confidence: 0.7 }
  * ```
  */
-export function topSuspect(posterior: readonly number[]): { index: number; confidence: number } | null {
+export function topSuspect(posterior: ArrayLike<number>): { index: number; confidence: number } | null {
   let best = -1;
   let bestP = 0;
   for (let i = 0; i < posterior.length - 1; i++) {

@@ -6,7 +6,11 @@ import type { OperationKind, OperationTarget } from './operation.js';
  * (`operation`) is hidden truth kept for the engine; views never show it.
  *
  * `posterior` is aligned with `world.actors` (one entry per actor, in id order) plus a last
- * entry for "nobody" (a false alarm). It always sums to 1.
+ * entry for "nobody" (a false alarm). It always sums to 1. Like the dyad tables (DESIGN §8) it is a
+ * `Float64Array`, which cannot be frozen: the engine makes a new one whenever the belief changes
+ * and never writes one it has handed out, and callers must not write it either. Views never show
+ * the array: strategies read `IncidentView.posterior(actor)`. `snapshot()` turns it into a list
+ * of numbers.
  */
 export interface Incident {
   readonly id: string;
@@ -22,7 +26,7 @@ export interface Incident {
   readonly operation: string | null;
   /** Suspect named by each forensic signal so far (null: the signal named nobody usable). */
   readonly signals: readonly (ActorId | null)[];
-  readonly posterior: readonly number[];
+  readonly posterior: Float64Array;
   /** Investigation rounds still to come; 0 when the file is closed. */
   readonly investigation: number;
   /** The true author, once the engine has revealed it (an inject, a confession); else null. */

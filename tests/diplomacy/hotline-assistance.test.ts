@@ -79,7 +79,7 @@ describe('hotline', () => {
       const b = r.world.actors.findIndex((x) => x.id === 'B');
       expect(file?.posterior[b]).toBeCloseTo(answered?.confidence as number, 12);
       expect(file?.posterior[b]).toBeLessThan(before.get(queried?.incident as string) as number);
-      expect((file?.posterior ?? []).reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
+      expect(Array.from(file?.posterior ?? []).reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
     }
   });
 

@@ -50,6 +50,30 @@ describe('snapshot and restore', () => {
     const broken = { ...snap, version: 2, round: -1, dyads: { ...(snap.dyads as object), tension: [1] } } as unknown as WorldSnapshot;
     expect(() => restore(broken)).toThrow(/version[\s\S]*dyads\.tension[\s\S]*round/);
   });
+
+  it('posteriors are lists of numbers in a snapshot and Float64Arrays again after restore', () => {
+    const world = simulate(SPEC, { seed: 2, rounds: 7 }).world;
+    expect(world.incidents.length).toBeGreaterThan(0);
+    const json = JSON.parse(JSON.stringify(snapshot(world))) as WorldSnapshot;
+    json.incidents.forEach((inc, i) => {
+      expect(Array.isArray(inc.posterior)).toBe(true);
+      expect(inc.posterior).toEqual(Array.from(world.incidents[i]?.posterior ?? []));
+    });
+    const back = restore(json);
+    back.incidents.forEach((inc, i) => {
+      expect(inc.posterior).toBeInstanceOf(Float64Array);
+      expect(inc.posterior).toEqual(world.incidents[i]?.posterior);
+      expect(Object.isFrozen(inc)).toBe(true);
+    });
+  });
+
+  it('rejects an incident whose posterior is not one finite number per actor and one for "nobody"', () => {
+    const snap = JSON.parse(JSON.stringify(snapshot(simulate(SPEC, { seed: 2, rounds: 7 }).world))) as WorldSnapshot;
+    const [first, second] = snap.incidents;
+    expect(second).toBeDefined();
+    const broken = { ...snap, incidents: [{ ...first, posterior: [1, 0] }, { ...second, posterior: [0, 0, 0, 'x', 1] }, ...snap.incidents.slice(2)] } as unknown as WorldSnapshot;
+    expect(() => restore(broken)).toThrow(/incidents\[0\]\.posterior[\s\S]*5 finite numbers[\s\S]*2 items[\s\S]*incidents\[1\]\.posterior/);
+  });
 });
 
 describe('replay', () => {

@@ -14,12 +14,12 @@ import {
 } from '../../src/index.js';
 
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
-const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
+const sum = (xs: ArrayLike<number>) => Array.from(xs).reduce((s, x) => s + x, 0);
 
 /** A posterior over n suspects plus "nobody", with some suspects implausible (0), summing to 1. */
 const arbPosterior = fc
   .array(fc.oneof(fc.constant(0), fc.double({ min: 0.001, max: 1, noNaN: true })), { minLength: 1, maxLength: 8 })
-  .chain((weights) => fc.oneof(fc.constant(0), fc.double({ min: 0.001, max: 1, noNaN: true })).map((nobody) => priorOverSuspects(weights, nobody)));
+  .chain((weights) => fc.oneof(fc.constant(0), fc.double({ min: 0.001, max: 1, noNaN: true })).map((nobody) => Array.from(priorOverSuspects(weights, nobody))));
 
 describe('detection, identification and false alarms', () => {
   it('detection is attribution · (1 − stealth) · (1 + 0.5·severity/10), in [0, 1]', () => {
@@ -62,8 +62,8 @@ describe('detection, identification and false alarms', () => {
 
 describe('the posterior over suspects', () => {
   it('priorOverSuspects is a distribution with "nobody" last, proportional to the weights', () => {
-    expect(priorOverSuspects([0, 0.4, 0.2], 0.1)).toEqual([0, 0.4 / 0.7, 0.2 / 0.7, 0.1 / 0.7]);
-    expect(priorOverSuspects([0, 0], 0)).toEqual([0, 0, 1]);
+    expect(Array.from(priorOverSuspects([0, 0.4, 0.2], 0.1))).toEqual([0, 0.4 / 0.7, 0.2 / 0.7, 0.1 / 0.7]);
+    expect(Array.from(priorOverSuspects([0, 0], 0))).toEqual([0, 0, 1]);
     fc.assert(
       fc.property(fc.array(fc.double({ min: -1, max: 2, noNaN: true }), { maxLength: 10 }), fc.double({ min: -1, max: 1, noNaN: true }), (w, nobody) => {
         const p = priorOverSuspects(w, nobody);
@@ -112,9 +112,9 @@ describe('the posterior over suspects', () => {
 
   it('a signal naming nobody usable, or an implausible suspect, changes nothing', () => {
     const post = [0, 0.5, 0.3, 0.2];
-    expect(updatePosterior(post, null, 0.9)).toEqual(post);
-    expect(updatePosterior(post, 0, 0.9)).toEqual(post);
-    expect(updatePosterior(post, 7, 0.9)).toEqual(post);
+    expect(Array.from(updatePosterior(post, null, 0.9))).toEqual(post);
+    expect(Array.from(updatePosterior(post, 0, 0.9))).toEqual(post);
+    expect(Array.from(updatePosterior(post, 7, 0.9))).toEqual(post);
   });
 
   it('the worked example: one signal naming suspect 1 with q = 0.8', () => {
@@ -153,8 +153,31 @@ describe('the posterior over suspects', () => {
         }
       }),
     );
-    expect(scaleSuspect([0.5, 0.5], 3, 2)).toEqual([0.5, 0.5]);
-    expect(scaleSuspect([0.5, 0.5], 0, -1)).toEqual([0.5, 0.5]);
+    expect(Array.from(scaleSuspect([0.5, 0.5], 3, 2))).toEqual([0.5, 0.5]);
+    expect(Array.from(scaleSuspect([0.5, 0.5], 0, -1))).toEqual([0.5, 0.5]);
+  });
+
+  it('posteriors are new Float64Arrays: the one given is never written, and no two share a byte', () => {
+    fc.assert(
+      fc.property(arbPosterior, fc.nat(), unit, fc.double({ min: 0, max: 10, noNaN: true }), (post, k, q, ratio) => {
+        const n = post.length - 1;
+        const given = Float64Array.from(post);
+        const made = [updatePosterior(given, k % n, q), updatePosterior(given, null, q), scaleSuspect(given, k % post.length, ratio)];
+        // The input is untouched, whatever the function did.
+        expect(Array.from(given)).toEqual(post);
+        for (const out of made) {
+          expect(out).toBeInstanceOf(Float64Array);
+          expect(out).not.toBe(given);
+        }
+        // A list and a Float64Array with the same numbers give the same posterior.
+        expect(Array.from(updatePosterior(post, k % n, q))).toEqual(Array.from(made[0] as Float64Array));
+        expect(Array.from(scaleSuspect(post, k % post.length, ratio))).toEqual(Array.from(made[2] as Float64Array));
+        // Writing one result shows in no other (they may share a slab, never bytes).
+        made.forEach((out, i) => out.fill(i + 2));
+        made.forEach((out, i) => expect(out.every((x) => x === i + 2)).toBe(true));
+        expect(Array.from(given)).toEqual(post);
+      }),
+    );
   });
 
   it('topSuspect ignores "nobody"', () => {

@@ -163,11 +163,15 @@ function openIncident(
   return incident;
 }
 
+// Scratch for prior's weights, consumed at once by priorOverSuspects (never returned, never kept).
+let priorWeights = new Float64Array(0);
+
 /** Prior of victim v over suspects: capability × (1 − trust) for everyone else, plus "nobody". */
-export function prior(world: World, v: number, kind: OperationKind): number[] {
+export function prior(world: World, v: number, kind: OperationKind): Float64Array {
   const n = world.actors.length;
   const d = world.dyads;
-  const w = new Array<number>(n);
+  if (priorWeights.length !== n) priorWeights = new Float64Array(n);
+  const w = priorWeights;
   for (let x = 0; x < n; x++) {
     const a = world.actors[x];
     if (x === v || !a) {

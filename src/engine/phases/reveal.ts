@@ -1,6 +1,7 @@
 import type { Incident } from '../../model/incident.js';
 import type { Phase } from '../../model/event.js';
 import type { World } from '../../model/world.js';
+import { floatSlots } from '../../model/slab.js';
 import { actorIndex, incidentWith } from '../world.js';
 import type { RoundContext } from './context.js';
 import { operationsById } from './operations.js';
@@ -12,7 +13,7 @@ import { operationsById } from './operations.js';
 export function revealIncident(world: World, inc: Incident, ctx: RoundContext, phase: Phase): Incident {
   const op = inc.operation === null ? undefined : operationsById(ctx, world.operations).get(inc.operation);
   const n = world.actors.length;
-  const posterior = new Array<number>(n + 1).fill(0);
+  const posterior = floatSlots(n + 1);
   const principal = op ? op.principal : null;
   const k = principal === null ? n : (actorIndex(world).get(principal) ?? n);
   posterior[k] = 1;
