@@ -3,7 +3,7 @@ import type { Rng } from '../../engine/rng.js';
 import type { DiplomacyAction, OperateAction } from '../../model/action.js';
 import type { OperationKind } from '../../model/operation.js';
 import { defineStrategy } from '../define.js';
-import { attributedIn, canOperate, cooperativeResponse, exposure, readParams, rivals } from './helpers.js';
+import { attributedIn, canOperate, cooperativeResponse, exposure, leastTrusted, readParams, rivals } from './helpers.js';
 
 /**
  * Aggressive and punitive: spies on the rivals it trusts least every round and disrupts the least
@@ -28,7 +28,8 @@ export function hawk(params?: Readonly<Record<string, unknown>>): Strategy {
     meta: { stochastic: false, retaliatory: true, forgiving: false, attributionSensitive: true, aggressive: true, description: 'Spies on rivals, accuses publicly, sanctions and retaliates; denies everything.' },
     operate(view) {
       const max = view.mechanisms.operations.maxPerRound;
-      const targets = rivals(view).sort((a, b) => view.trust(a) - view.trust(b) || (a < b ? -1 : 1));
+      // Only the first `max` targets are used (the disruption takes the first).
+      const targets = leastTrusted(view, Math.max(1, max));
       const out: OperateAction[] = [];
       const first = targets[0];
       if (first !== undefined && canOperate(view, 'disruption') && view.trust(first) < p.disruptBelowTrust) {
