@@ -84,7 +84,10 @@ export interface RoundResult {
  *   the parts of the world it shares instead (view.ts), and the loop deep-freezes the run's last
  *   world before handing it out. Freezing was ≈ 30% of a small run (docs/performance.md, fifth
  *   pass), most of it on objects that only the engine ever held;
- * - the random streams' states are not saved into each world (see {@link settledWorld}).
+ * - the random streams' states are not saved into each world (see {@link settledWorld});
+ * - `incident.investigated` events are not made: no rule, metric, view or results row reads them,
+ *   and at 128 actors they were ≈ 200 a round, each with a pass over a posterior
+ *   (docs/performance.md, eighth pass). A sweep's row counts other events only.
  * The engine's own code never changes an object once it is in a world (the phases copy); every
  * observed round (a logged run, `step`, `beginRound`, replay, the tests) runs the same code on
  * frozen worlds, where a slip would throw. A symbol, not an option: a caller of `beginRound` or

@@ -115,6 +115,19 @@ describe('unobserved runs', () => {
     }
   });
 
+  it('an unobserved round makes every event of an observed one but incident.investigated, in the same order', () => {
+    for (const { scenario } of scenarios) {
+      const observed: string[] = [];
+      const unobserved: string[] = [];
+      // As a sweep's row runs it: no log, an onRound that reads the events, and UNOBSERVED.
+      simulate(scenario.spec, { seed: 3, rounds: scenario.rounds, log: false, onRound: (r) => observed.push(...r.events.map((e) => JSON.stringify(e))) });
+      simulate(scenario.spec, { seed: 3, rounds: scenario.rounds, log: false, onRound: (r) => unobserved.push(...r.events.map((e) => JSON.stringify(e))), [UNOBSERVED]: true });
+      const investigated = observed.filter((e) => e.startsWith('{"type":"incident.investigated"'));
+      expect(investigated.length).toBeGreaterThan(0);
+      expect(unobserved).toEqual(observed.filter((e) => !e.startsWith('{"type":"incident.investigated"')));
+    }
+  });
+
   it('a world an unobserved run handed out plays on observed, with the same results as one observed run', () => {
     const spec: WorldSpec = {
       actors: [

@@ -77,6 +77,10 @@ export function detectAndAttribute(world: World, ctx: RoundContext, newOps: read
       });
       out.push(next);
       changed = true;
+      // A narrative-only event (no rule, metric, view or results row reads it), the most frequent
+      // of a large world, with a pass over the posterior: an unobserved round does not make it
+      // (round.ts, UNOBSERVED).
+      if (!ctx.observed) continue;
       const top = topSuspect(posterior);
       ctx.events.push({
         type: 'incident.investigated',

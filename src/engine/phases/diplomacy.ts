@@ -183,8 +183,11 @@ export function applyDiplomacy(
               const q = identificationProbability(sharer.capabilities.attribution, 0, m);
               const posterior = updatePosterior(theirs.posterior, top.index, q);
               next.incidents[k] = { ...theirs, signals: [...theirs.signals, suspect], posterior };
-              const t = topSuspect(posterior);
-              ctx.events.push({ type: 'incident.investigated', round, phase, incident: theirs.id, victim: theirs.victim, signal: suspect, suspect: t ? (world.actors[t.index]?.id ?? null) : null, confidence: t ? t.confidence : 0 });
+              // Narrative only: an unobserved round does not make it (round.ts, UNOBSERVED).
+              if (ctx.observed) {
+                const t = topSuspect(posterior);
+                ctx.events.push({ type: 'incident.investigated', round, phase, incident: theirs.id, victim: theirs.victim, signal: suspect, suspect: t ? (world.actors[t.index]?.id ?? null) : null, confidence: t ? t.confidence : 0 });
+              }
             }
           }
           break;

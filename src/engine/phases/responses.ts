@@ -93,6 +93,8 @@ export function applyResponses(
         const posterior = updatePosterior(inc.posterior, named, q);
         const signal = named === null ? null : (world.actors[named]?.id ?? null);
         incidents[k] = incidentWith(inc, { signals: [...inc.signals, signal], posterior });
+        // Narrative only: an unobserved round does not make it (round.ts, UNOBSERVED).
+        if (!ctx.observed) break;
         const t = topSuspect(posterior);
         ctx.events.push({ type: 'incident.investigated', round, phase, incident: inc.id, victim: inc.victim, signal, suspect: t ? (world.actors[t.index]?.id ?? null) : null, confidence: t ? t.confidence : 0 });
         break;
