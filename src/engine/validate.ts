@@ -12,6 +12,7 @@ import type { VisibleEvent } from './contract.js';
 import type { ConfigIssue } from './errors.js';
 import { inSession } from './phases/injects.js';
 import { actorIndex, checkTerms } from './world.js';
+import { indexOfId } from './lists.js';
 
 const TARGETS = ['networks', 'critical-infrastructure', 'cert'];
 
@@ -64,8 +65,10 @@ export function validateAction(world: ValidationWorld, actorId: string, phase: D
     if (id === actorId) return 'an actor cannot target itself';
     return null;
   };
-  const ownIncident = (id: unknown): string | null =>
-    world.incidents.some((inc) => inc.id === id && inc.victim === actorId) ? null : `no incident '${String(id)}' of ${actorId} under investigation`;
+  const ownIncident = (id: unknown): string | null => {
+    const k = typeof id === 'string' ? indexOfId(world.incidents, id) : -1;
+    return k >= 0 && world.incidents[k]?.victim === actorId ? null : `no incident '${String(id)}' of ${actorId} under investigation`;
+  };
   if (phase === 'operations') {
     if (a.type !== 'operate') return `'${String(a.type)}' is not allowed in the operations phase (only 'operate')`;
     const t = target(a.target);

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { keptWhere, sameOr, sameRecordOr } from '../../src/engine/lists.js';
+import { adoptNorm } from '../../src/engine/phases/agreements.js';
 
 describe('keptWhere', () => {
   it('keeps what Array.filter keeps, in order, and returns the list itself when nothing is dropped', () => {
@@ -59,5 +60,22 @@ describe('sameRecordOr', () => {
     expect(sameRecordOr(added, original)).toBe(added);
     const dropped = { US: a, RU: b };
     expect(sameRecordOr(dropped, original)).toBe(dropped);
+  });
+});
+
+describe('adoptNorm', () => {
+  it('copies the norms record on the first adoption only, and never writes the world’s own', () => {
+    const world = Object.freeze({ US: Object.freeze(['gge15.b']), CN: Object.freeze([]) as readonly string[] });
+    const state: { norms: Readonly<Record<string, readonly string[]>>; normsCopied?: boolean } = { norms: world };
+    expect(adoptNorm(state, 'US', 'gge15.b')).toBe(false);
+    expect(state.norms).toBe(world);
+    expect(adoptNorm(state, 'US', 'gge15.a')).toBe(true);
+    const copy = state.norms;
+    expect(copy).not.toBe(world);
+    expect(copy).toEqual({ US: ['gge15.a', 'gge15.b'], CN: [] });
+    expect(adoptNorm(state, 'RU', 'gge15.c')).toBe(true);
+    expect(state.norms).toBe(copy);
+    expect(Object.keys(state.norms)).toEqual(['US', 'CN', 'RU']);
+    expect(world).toEqual({ US: ['gge15.b'], CN: [] });
   });
 });

@@ -4,8 +4,8 @@ import { clamp01 } from '../../model/capability.js';
 import type { Incident } from '../../model/incident.js';
 import type { World } from '../../model/world.js';
 import { actorIndex, worldWith } from '../world.js';
-import { sameOr, sameRecordOr } from '../lists.js';
-import { hasTerm } from './agreements.js';
+import { indexOfId, sameOr, sameRecordOr } from '../lists.js';
+import { adoptNorm, hasTerm } from './agreements.js';
 import type { RoundContext } from './context.js';
 import { inSession } from './injects.js';
 
@@ -19,7 +19,8 @@ type Mutable = { -readonly [K in keyof World]: World[K] } & {
   dialogues: World['dialogues'][number][];
   agreements: World['agreements'][number][];
   tabled: World['tabled'][number][];
-  norms: Record<string, readonly string[]>;
+  norms: Readonly<Record<string, readonly string[]>>;
+  normsCopied?: boolean;
 };
 
 /** The diplomacy actions of one actor, in the order it gave them. */
@@ -61,7 +62,6 @@ export function applyDiplomacy(
     dialogues: [...world.dialogues],
     agreements: [...world.agreements],
     tabled: [...world.tabled],
-    norms: { ...world.norms },
   }) as Mutable;
   const counters = new Map<string, number>();
   const nextId = (prefix: string, actor: string) => {
@@ -77,7 +77,7 @@ export function applyDiplomacy(
     severity: inc.severity,
     confidence: inc.posterior[index.get(about) ?? -1] ?? 0,
   });
-  const incidentOf = (id: string) => next.incidents.find((x) => x.id === id) as Incident;
+  const incidentOf = (id: string) => next.incidents[indexOfId(next.incidents, id)] as Incident;
 
   for (const { actor, actions } of orders) {
     for (const action of actions) {
@@ -146,7 +146,8 @@ export function applyDiplomacy(
           break;
         }
         case 'adopt-norm': {
-          next.norms[actor] = [...(next.norms[actor] ?? []), action.norm].sort();
+          // Validation has made sure it is not adopted yet.
+          adoptNorm(next, actor, action.norm);
           ctx.events.push({ type: 'norm.adopted', round, phase, actor, norm: action.norm });
           break;
         }

@@ -4,6 +4,7 @@ import { mergeMechanisms } from '../../model/mechanisms.js';
 import type { World } from '../../model/world.js';
 import { actorIndex, worldWith } from '../world.js';
 import { signAgreement } from './agreements.js';
+import type { SigningState } from './agreements.js';
 import type { RoundContext } from './context.js';
 import { revealIncident } from './reveal.js';
 import { anyOf, keptWhere, sameOr, sameRecordOr, where } from '../lists.js';
@@ -33,12 +34,12 @@ export function applyInjects(world: World, ctx: RoundContext): { world: World; o
   if (due.length === 0 && !dialoguesDue && forumsDue.length === 0) return { world, orders: [] };
 
   const orders: OperationOrder[] = [];
-  const state = {
+  const state: SigningState & { threats: World['threats'][number][] } = {
     agreements: [...world.agreements],
     dialogues: [...world.dialogues],
     sanctions: [...world.sanctions],
     threats: [...world.threats],
-    norms: { ...world.norms },
+    norms: world.norms,
   };
   let incidents = world.incidents;
   let actors = world.actors;

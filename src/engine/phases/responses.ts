@@ -2,10 +2,12 @@ import type { Request, Response } from '../../model/action.js';
 import { identificationProbability, scaleSuspect, topSuspect, updatePosterior } from '../../model/attribution.js';
 import type { Commitment } from '../../model/agreement.js';
 import type { World } from '../../model/world.js';
+import type { Incident } from '../../model/incident.js';
 import type { ConfigIssue } from '../errors.js';
 import { actorIndex, checkTerms, incidentWith, worldWith } from '../world.js';
-import { sameOr, sameRecordOr } from '../lists.js';
-import { signAgreement } from './agreements.js';
+import { indexOfId, sameOr, sameRecordOr } from '../lists.js';
+import { adoptNorm, signAgreement } from './agreements.js';
+import type { SigningState } from './agreements.js';
 import type { RoundContext } from './context.js';
 import { drawSignal } from './detection.js';
 import { operationsById } from './operations.js';
@@ -38,7 +40,7 @@ export function applyResponses(
   const phase = 'responses' as const;
   const incidents = [...world.incidents];
   let talks = [...world.talks];
-  const state = { agreements: [...world.agreements], dialogues: [...world.dialogues], sanctions: [...world.sanctions], norms: { ...world.norms } as Record<string, readonly string[]> };
+  const state = { agreements: [...world.agreements], dialogues: [...world.dialogues], sanctions: [...world.sanctions], norms: world.norms } as SigningState;
   const requests: Request[] = [];
   const followUps: string[] = [];
   const votes = new Map<string, { forum: string; norms: readonly string[]; accepted: string[]; holdouts: string[]; abstained: string[] }>();
@@ -60,7 +62,7 @@ export function applyResponses(
           break;
         }
         const ratio = answer === 'deny' ? h.denialLikelihoodRatio : answer === 'cooperate' ? h.cooperationLikelihoodRatio : h.acknowledgementLikelihoodRatio;
-        const k = incidents.findIndex((x) => x.id === req.incident.id && x.victim === req.from);
+        const k = incidentOf(incidents, req.incident.id, req.from);
         const inc = incidents[k];
         const suspect = index.get(req.to) ?? -1;
         let confidence = inc ? (inc.posterior[suspect] ?? 0) : 0;
@@ -82,7 +84,7 @@ export function applyResponses(
         }
         ctx.events.push({ type: 'assistance.answered', round, phase, request: req.id, by: req.to, to: req.from, answer: answer === 'cooperate' ? 'cooperate' : 'deny' });
         if (answer !== 'cooperate') break;
-        const k = incidents.findIndex((x) => x.id === req.incident.id && x.victim === req.from);
+        const k = incidentOf(incidents, req.incident.id, req.from);
         const inc = incidents[k];
         const helper = world.actors[index.get(req.to) ?? -1];
         const v = index.get(req.from) ?? -1;
@@ -154,9 +156,7 @@ export function applyResponses(
     if (!adopted) continue;
     for (const member of tally.accepted) {
       for (const norm of tally.norms) {
-        const mine = state.norms[member] ?? [];
-        if (mine.includes(norm)) continue;
-        state.norms[member] = [...mine, norm].sort();
+        if (!adoptNorm(state, member, norm)) continue;
         ctx.events.push({ type: 'norm.adopted', round, phase, actor: member, norm });
       }
     }
@@ -215,3 +215,9 @@ export function expireRequests(world: World, ctx: RoundContext): World {
 
 /** Terms as plain commitments (re-export for validation of proposals). */
 export type { Commitment };
+
+/** The position of `victim`'s incident `id` in `incidents`, or -1 (see {@link indexOfId}). */
+function incidentOf(incidents: readonly Incident[], id: string, victim: string): number {
+  const k = indexOfId(incidents, id);
+  return k >= 0 && incidents[k]?.victim === victim ? k : -1;
+}
