@@ -480,7 +480,9 @@ class GroupedViews<T extends object, V> {
       const more = added.get(key);
       if (drop === 0 && more === undefined) next.set(key, group);
       else if (drop < group.length || more !== undefined) {
-        const copy = drop === 0 ? [...group] : group.slice(drop);
+        // Indexed copies: the groups are frozen, and slice or spread of a frozen list is slow.
+        const copy: V[] = [];
+        for (let k = drop; k < group.length; k++) copy.push(group[k] as V);
         if (more !== undefined) for (let k = 0; k < more.length; k++) copy.push(more[k] as V);
         if (copy.length > 0) next.set(key, Object.freeze(copy));
       }
