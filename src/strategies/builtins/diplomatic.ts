@@ -3,7 +3,7 @@ import type { DiplomacyAction, OperateAction } from '../../model/action.js';
 import type { Commitment } from '../../model/agreement.js';
 import { GGE15_NORM_IDS } from '../../model/norms.js';
 import { defineStrategy } from '../define.js';
-import { attributedIn, canOperate, cooperativeResponse, detectedIn, exposure, isGuilty, readParams, rivals, sanctionedBy, unlinkedStates } from './helpers.js';
+import { attributedIn, canOperate, cooperativeResponse, detectedIn, exposure, isGuilty, readParams, rivals, sanctionedBy, sanctioning, unlinkedStates } from './helpers.js';
 
 const ALL_NORMS: Commitment = Object.freeze({ kind: 'norms', norms: GGE15_NORM_IDS });
 
@@ -205,7 +205,7 @@ export function cautious(params?: Readonly<Record<string, unknown>>): Strategy {
         if (suspect === null || suspect === view.self) continue;
         if (inc.confidence >= p.threshold) {
           out.push({ type: 'accuse', target: suspect, incident: inc.id, public: true });
-          if (inc.confidence >= p.sanctionAt && view.me.kind === 'state' && !view.sanctions.some((s) => s.by === view.self && s.target === suspect && s.measure === 'economic')) {
+          if (inc.confidence >= p.sanctionAt && view.me.kind === 'state' && !sanctioning(view, suspect, 'economic')) {
             out.push({ type: 'sanction', target: suspect, measure: 'economic' });
           }
         } else if (view.hasHotline(suspect)) {

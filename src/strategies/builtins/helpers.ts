@@ -105,6 +105,22 @@ export function leastTrusted(view: ActorView, k: number): string[] {
   return ids;
 }
 
+/**
+ * Whether the viewer already has `measure` sanctions in force on `target`. An indexed loop: a
+ * view's lists are frozen, and `some` over a frozen list leaves V8's fast path on Node 20 (12.6 µs
+ * against 2.5 µs over the ≈ 240 sanctions in force late in a 128-actor run, asked for each
+ * accusation; docs/performance.md, eighth pass).
+ */
+export function sanctioning(view: ActorView, target: string, measure: string): boolean {
+  const sanctions = view.sanctions;
+  const self = view.self;
+  for (let k = 0; k < sanctions.length; k++) {
+    const s = sanctions[k] as ActorView['sanctions'][number];
+    if (s.by === self && s.target === target && s.measure === measure) return true;
+  }
+  return false;
+}
+
 /** Whether the viewer can run operations of this kind at all. */
 export function canOperate(view: ActorView, kind: OperationKind): boolean {
   return relevantCapability(view.me.capabilities, kind) > 0;

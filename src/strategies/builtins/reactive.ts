@@ -3,7 +3,7 @@ import type { Rng } from '../../engine/rng.js';
 import type { DiplomacyAction, OperateAction } from '../../model/action.js';
 import type { OperationKind } from '../../model/operation.js';
 import { defineStrategy } from '../define.js';
-import { attributedIn, canOperate, cooperativeResponse, exposure, leastTrusted, readParams, rivals } from './helpers.js';
+import { attributedIn, canOperate, cooperativeResponse, exposure, leastTrusted, readParams, rivals, sanctioning } from './helpers.js';
 
 /**
  * Aggressive and punitive: spies on the rivals it trusts least every round and disrupts the least
@@ -42,7 +42,7 @@ export function hawk(params?: Readonly<Record<string, unknown>>): Strategy {
       const out: DiplomacyAction[] = [];
       for (const { suspect, incident, confidence } of attributedIn(view, view.round, p.accuseAt)) {
         out.push({ type: 'accuse', target: suspect, incident: incident.id, public: true, formal: confidence >= p.sanctionAt });
-        if (confidence >= p.sanctionAt && view.me.kind === 'state' && !view.sanctions.some((s) => s.by === view.self && s.target === suspect && s.measure === 'economic')) {
+        if (confidence >= p.sanctionAt && view.me.kind === 'state' && !sanctioning(view, suspect, 'economic')) {
           out.push({ type: 'sanction', target: suspect, measure: 'economic' });
         }
         if (confidence >= p.retaliateAt && view.me.capabilities.offense > 0) out.push({ type: 'retaliate', target: suspect, kind: 'disruption', incident: incident.id });
