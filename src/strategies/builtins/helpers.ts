@@ -55,7 +55,13 @@ export function attributedIn(view: ActorView, round: number, threshold: number):
 export function isGuilty(view: ActorView, request: Request): boolean {
   if (request.kind !== 'accusation' && request.kind !== 'hotline-query' && request.kind !== 'assistance') return false;
   const inc = request.incident;
-  return view.operations.some((op) => op.target === request.from && op.round === inc.round && op.kind === inc.kind);
+  // Indexed: the view's own operations are a frozen list (see `sanctioning`).
+  const ops = view.operations;
+  for (let k = 0; k < ops.length; k++) {
+    const op = ops[k] as ActorView['operations'][number];
+    if (op.target === request.from && op.round === inc.round && op.kind === inc.kind) return true;
+  }
+  return false;
 }
 
 /** Other actors that are not the viewer's own proxy or sponsor, sorted by id. */
