@@ -146,9 +146,9 @@ async function measureThroughput(rounds) {
 async function measureScaling(n, rounds) {
   const { simulate } = await engine();
   const spec = mixSpec(n);
-  // Large worlds: one warm-up run (a warm-up of 1 ms still plays one whole run), then 3 timed.
-  // Without it the first timed run was the cold one, and the 128-actor row read ≈ 4× slow.
-  const [e] = interleaved([() => simulate(spec, { seed: 'scale', rounds, log: false })], { warmMs: n >= 128 ? 1 : 1000, budgetMs: n >= 128 ? 0 : 4000, minReps: n >= 128 ? 3 : 5 });
+  // Large worlds: 3 s of warm-up runs, then 3 timed. One warm-up run left the JIT cold: the
+  // 128-actor row read 7.8 ms a round where a warmed 128 × 100 run takes ≈ 2.2 (eighth pass).
+  const [e] = interleaved([() => simulate(spec, { seed: 'scale', rounds, log: false })], { warmMs: n >= 128 ? 3000 : 1000, budgetMs: n >= 128 ? 0 : 4000, minReps: n >= 128 ? 3 : 5 });
   return { actors: n, rounds, msPerRound: e.medianMs / rounds, reps: e.reps, block: e.block };
 }
 
