@@ -11,8 +11,7 @@ import type { World } from '../model/world.js';
 import type { VisibleEvent } from './contract.js';
 import type { ConfigIssue } from './errors.js';
 import { inSession } from './phases/injects.js';
-import { actorIndex, checkTerms } from './world.js';
-import { indexOfId } from './lists.js';
+import { actorIndex, checkTerms, incidentIndex } from './world.js';
 
 const TARGETS = ['networks', 'critical-infrastructure', 'cert'];
 
@@ -66,8 +65,8 @@ export function validateAction(world: ValidationWorld, actorId: string, phase: D
     return null;
   };
   const ownIncident = (id: unknown): string | null => {
-    const k = typeof id === 'string' ? indexOfId(world.incidents, id) : -1;
-    return k >= 0 && world.incidents[k]?.victim === actorId ? null : `no incident '${String(id)}' of ${actorId} under investigation`;
+    const k = typeof id === 'string' ? incidentIndex(world.incidents, id, actorId) : -1;
+    return k >= 0 ? null : `no incident '${String(id)}' of ${actorId} under investigation`;
   };
   if (phase === 'operations') {
     if (a.type !== 'operate') return `'${String(a.type)}' is not allowed in the operations phase (only 'operate')`;

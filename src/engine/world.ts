@@ -11,6 +11,7 @@ import { DEFAULT_MECHANISMS, describe, mergeMechanisms } from '../model/mechanis
 import type { MechanismOverrides, Mechanisms } from '../model/mechanisms.js';
 import { isKnownNorm } from '../model/norms.js';
 import { floatSlots } from '../model/slab.js';
+import { indexOfId } from './lists.js';
 import { OPERATION_KINDS } from '../model/operation.js';
 import { evidenceForTrust } from '../model/trust.js';
 import type { DyadTable, World } from '../model/world.js';
@@ -513,6 +514,20 @@ export function incidentWith(inc: Incident, patch: Partial<Incident>): Incident 
     investigation: patch.investigation ?? inc.investigation,
     revealed: patch.revealed !== undefined ? patch.revealed : inc.revealed,
   };
+}
+
+/**
+ * The position of `victim`'s incident `id` in `incidents`, or -1: the incident an action or a
+ * request names, found by id (see {@link indexOfId}).
+ *
+ * @example
+ * ```ts
+ * const k = incidentIndex(world.incidents, 'inc:US:3:0', 'US');
+ * ```
+ */
+export function incidentIndex(incidents: readonly Pick<Incident, 'id' | 'victim'>[], id: string, victim: string): number {
+  const k = indexOfId(incidents, id);
+  return k >= 0 && incidents[k]?.victim === victim ? k : -1;
 }
 
 /**

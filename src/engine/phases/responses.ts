@@ -2,10 +2,9 @@ import type { Request, Response } from '../../model/action.js';
 import { identificationProbability, scaleSuspect, topSuspect, updatePosterior } from '../../model/attribution.js';
 import type { Commitment } from '../../model/agreement.js';
 import type { World } from '../../model/world.js';
-import type { Incident } from '../../model/incident.js';
 import type { ConfigIssue } from '../errors.js';
-import { actorIndex, checkTerms, incidentWith, worldWith } from '../world.js';
-import { indexOfId, sameOr, sameRecordOr } from '../lists.js';
+import { actorIndex, checkTerms, incidentIndex, incidentWith, worldWith } from '../world.js';
+import { sameOr, sameRecordOr } from '../lists.js';
 import { adoptNorm, signAgreement } from './agreements.js';
 import type { SigningState } from './agreements.js';
 import type { RoundContext } from './context.js';
@@ -40,7 +39,7 @@ export function applyResponses(
   const phase = 'responses' as const;
   const incidents = [...world.incidents];
   let talks = [...world.talks];
-  const state = { agreements: [...world.agreements], dialogues: [...world.dialogues], sanctions: [...world.sanctions], norms: world.norms } as SigningState;
+  const state: SigningState = { agreements: [...world.agreements], dialogues: [...world.dialogues], sanctions: [...world.sanctions], norms: world.norms };
   const requests: Request[] = [];
   const followUps: string[] = [];
   const votes = new Map<string, { forum: string; norms: readonly string[]; accepted: string[]; holdouts: string[]; abstained: string[] }>();
@@ -62,7 +61,7 @@ export function applyResponses(
           break;
         }
         const ratio = answer === 'deny' ? h.denialLikelihoodRatio : answer === 'cooperate' ? h.cooperationLikelihoodRatio : h.acknowledgementLikelihoodRatio;
-        const k = incidentOf(incidents, req.incident.id, req.from);
+        const k = incidentIndex(incidents, req.incident.id, req.from);
         const inc = incidents[k];
         const suspect = index.get(req.to) ?? -1;
         let confidence = inc ? (inc.posterior[suspect] ?? 0) : 0;
@@ -84,7 +83,7 @@ export function applyResponses(
         }
         ctx.events.push({ type: 'assistance.answered', round, phase, request: req.id, by: req.to, to: req.from, answer: answer === 'cooperate' ? 'cooperate' : 'deny' });
         if (answer !== 'cooperate') break;
-        const k = incidentOf(incidents, req.incident.id, req.from);
+        const k = incidentIndex(incidents, req.incident.id, req.from);
         const inc = incidents[k];
         const helper = world.actors[index.get(req.to) ?? -1];
         const v = index.get(req.from) ?? -1;
@@ -215,9 +214,3 @@ export function expireRequests(world: World, ctx: RoundContext): World {
 
 /** Terms as plain commitments (re-export for validation of proposals). */
 export type { Commitment };
-
-/** The position of `victim`'s incident `id` in `incidents`, or -1 (see {@link indexOfId}). */
-function incidentOf(incidents: readonly Incident[], id: string, victim: string): number {
-  const k = indexOfId(incidents, id);
-  return k >= 0 && incidents[k]?.victim === victim ? k : -1;
-}

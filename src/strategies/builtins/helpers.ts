@@ -70,9 +70,14 @@ export function rivals(view: ActorView): string[] {
   const actors = view.actors;
   for (let k = 0; k < actors.length; k++) {
     const a = actors[k] as PublicActor;
-    if (a.id !== view.self && a.sponsor !== view.self && view.me.sponsor !== a.id) out.push(a.id);
+    if (isRival(view, a)) out.push(a.id);
   }
   return out;
+}
+
+/** Whether `a` is neither the viewer, nor its proxy, nor its sponsor. */
+function isRival(view: ActorView, a: PublicActor): boolean {
+  return a.id !== view.self && a.sponsor !== view.self && view.me.sponsor !== a.id;
 }
 
 /**
@@ -86,12 +91,10 @@ export function leastTrusted(view: ActorView, k: number): string[] {
   const trusts: number[] = [];
   if (!(k > 0)) return ids;
   const actors = view.actors;
-  const self = view.self;
-  const mySponsor = view.me.sponsor;
   for (let x = 0; x < actors.length; x++) {
     const a = actors[x] as PublicActor;
+    if (!isRival(view, a)) continue;
     const id = a.id;
-    if (id === self || a.sponsor === self || mySponsor === id) continue;
     const t = view.trust(id);
     // Where it goes among the kept ones: after every one that comes first by (trust, id).
     let at = ids.length;
