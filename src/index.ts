@@ -93,6 +93,7 @@ export { validateAction, validateResponse } from './engine/validate.js';
 // Strategies
 export type { StrategyDefinition } from './strategies/define.js';
 export { defineStrategy } from './strategies/define.js';
+export { viewWith } from './strategies/view-with.js';
 export type { RegisteredStrategy, StrategyFactory } from './strategies/registry.js';
 export { StrategyRegistry, suggest } from './strategies/registry.js';
 export {

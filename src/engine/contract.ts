@@ -103,7 +103,10 @@ export interface ForumView extends Forum {
 /**
  * Everything one actor knows when it decides: its own state, its incidents and posteriors, public
  * events, its agreements and open requests. Read-only (frozen); dyad numbers are read through
- * accessor functions, never as arrays.
+ * accessor functions, never as arrays. The lists (agreements, talks, dialogues, forums, incidents,
+ * operations, requests, events) are made on first read, so a strategy pays only for what it
+ * looks at; `JSON.stringify(view)` prints them (all but `events`), while a spread (`{ ...view }`)
+ * copies only the other fields: copy a view with {@link viewWith} to hand it on changed.
  *
  * @example
  * ```ts

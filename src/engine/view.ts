@@ -72,46 +72,71 @@ export class ViewFactory {
     const actors = this.memo.sponsorsAndProxies(world.actors).has(self)
       ? this.memo.actorsSeenBy(world.actors, self)
       : this.publicActors;
-    const operations = this.operationsByPrincipal().get(self) ?? NONE;
     return new PhaseView(
-      {
-        round: this.round,
-        phase: this.phase,
-        self,
-        me: actors[i] as PublicActor,
-        actors,
-        actor:
-          actors === this.publicActors
-            ? shared.actor
-            : (id) => {
-                const k = index.get(id);
-                return k === undefined ? undefined : actors[k];
-              },
-        mechanisms: world.mechanisms,
-        trust: (other) => {
-          const k = i * n + at(other);
-          return betaTrust(d.trustR[k] ?? 0, d.trustS[k] ?? 0);
-        },
-        tension: shared.tension,
-        perceivedEscalation: (other) => d.escalationPerceived[at(other) * n + i] ?? 0,
-        rung: shared.rung,
-        hasHotline: (other) => hasTerm(world.agreements, self, other, 'hotline') !== undefined,
-        norms: shared.norms,
-        agreements: involving(world.agreements, self),
-        sanctions: world.sanctions,
-        threats: world.threats,
-        talks: involving(world.talks, self),
-        dialogues: involving(world.dialogues, self),
-        forums: this.forums(),
-        incidents: this.incidents().get(self) ?? NONE,
-        operations,
-        requests: Object.freeze(this.requests().get(self) ?? NONE),
-        welfare: world.welfare[i] ?? 0,
+      this,
+      shared,
+      self,
+      actors,
+      actors[i] as PublicActor,
+      actors === this.publicActors
+        ? shared.actor
+        : (id) => {
+            const k = index.get(id);
+            return k === undefined ? undefined : actors[k];
+          },
+      (other) => {
+        const k = i * n + at(other);
+        return betaTrust(d.trustR[k] ?? 0, d.trustS[k] ?? 0);
       },
-      this.recent,
-      this.events,
-      this.eventCount,
+      (other) => d.escalationPerceived[at(other) * n + i] ?? 0,
+      (other) => hasTerm(world.agreements, self, other, 'hotline') !== undefined,
+      world.welfare[i] ?? 0,
     );
+  }
+
+  /** The agreements, talks and dialogues `self` is party to (a view's lazy lists). */
+  agreementsOf(self: string): ActorView['agreements'] {
+    return involving(this.world.agreements, self);
+  }
+  talksOf(self: string): ActorView['talks'] {
+    return involving(this.world.talks, self);
+  }
+  dialoguesOf(self: string): ActorView['dialogues'] {
+    return involving(this.world.dialogues, self);
+  }
+
+  /** The incidents of `self`'s view (a lazy list). */
+  incidentsOf(self: string): readonly IncidentView[] {
+    return this.incidents().get(self) ?? NONE;
+  }
+
+  /** `self`'s own operations (a lazy list). */
+  operationsOf(self: string): readonly OwnOperationView[] {
+    return this.operationsByPrincipal().get(self) ?? NONE;
+  }
+
+  /** The requests addressed to `self` (a lazy list). */
+  requestsTo(self: string): readonly Request[] {
+    return Object.freeze(this.requests().get(self) ?? NONE);
+  }
+
+  /** The events `self` may see (a lazy list). */
+  eventsSeenBy(self: string): readonly VisibleEvent[] {
+    const seen: VisibleEvent[] = [];
+    // The events shown are the log's own objects: frozen here, before the copy that drops
+    // hidden truth shares their parts, because in a run nobody observes they were not frozen
+    // when they were made (round.ts, UNOBSERVED). Already frozen otherwise, which costs nothing.
+    const recent = this.recent;
+    for (let k = 0; k < recent.length; k++) {
+      const e = recent[k] as SimEvent;
+      if (isVisibleTo(e, self)) seen.push(withoutHiddenTruth(deepFreeze(e)));
+    }
+    const events = this.events;
+    for (let k = 0; k < this.eventCount; k++) {
+      const e = events[k] as SimEvent;
+      if (isVisibleTo(e, self)) seen.push(withoutHiddenTruth(deepFreeze(e)));
+    }
+    return Object.freeze(seen);
   }
 
   /**
@@ -132,6 +157,11 @@ export class ViewFactory {
         return k;
       };
       this.accessors = {
+        round: this.round,
+        phase: this.phase,
+        mechanisms: world.mechanisms,
+        sanctions: world.sanctions,
+        threats: world.threats,
         at,
         actor: (id) => {
           const k = index.get(id);
@@ -149,7 +179,8 @@ export class ViewFactory {
     return this.accessors;
   }
 
-  private forums(): readonly ForumView[] {
+  /** Every forum, as every view of the phase shows it (made on the first read). */
+  forums(): readonly ForumView[] {
     // Most worlds have no forum: their views share one frozen empty list.
     this.forumViews ??=
       this.world.forums.length === 0 ? NONE : Object.freeze(deepFreeze(this.world.forums).map((f) => Object.freeze({ ...f, inSession: inSession(f, this.round) })));
@@ -183,10 +214,19 @@ export class ViewFactory {
 }
 
 /**
- * One actor's view of one phase. A class, not an object literal: a literal with a getter (the lazy
- * `events`) is created in V8's dictionary mode, which cost a hash table per view and slow property
- * reads in every strategy. The data and accessors are own properties as before; only `events`,
- * computed on first read, is a getter on the (frozen) prototype. The instance is frozen.
+ * One actor's view of one phase. A frozen class, not an object literal: a literal with getters is
+ * created in V8's dictionary mode, which cost a hash table per view and slow property reads in
+ * every strategy.
+ *
+ * The facts and accessors are own properties. The lists that take work to make (agreements, talks,
+ * dialogues, forums, incidents, operations, requests, events) are getters on the frozen prototype,
+ * each made on its first read and kept (in private fields, which freezing leaves writable): most
+ * strategies read few of them, and making every list of every view was ≈ 6% of a small run
+ * (docs/performance.md, ninth pass). What a list holds does not depend on when it is read: the
+ * phase's world never changes. `toJSON` gives the same data as before, so a view still prints
+ * whole; a spread (`{ ...view }`) copies only the own properties, so a strategy that hands another
+ * a changed view copies it with `viewWith` (strategies/view-with.ts). The fifth pass kept the lists
+ * own properties for the spread's sake, which `events` (a getter since 1f3d40f) had already broken.
  */
 class PhaseView implements ActorView {
   readonly round: number;
@@ -202,78 +242,121 @@ class PhaseView implements ActorView {
   readonly rung: ActorView['rung'];
   readonly hasHotline: ActorView['hasHotline'];
   readonly norms: ActorView['norms'];
-  readonly agreements: ActorView['agreements'];
   readonly sanctions: ActorView['sanctions'];
   readonly threats: ActorView['threats'];
-  readonly talks: ActorView['talks'];
-  readonly dialogues: ActorView['dialogues'];
-  readonly forums: ActorView['forums'];
-  readonly incidents: ActorView['incidents'];
-  readonly operations: ActorView['operations'];
-  readonly requests: ActorView['requests'];
   readonly welfare: number;
-  readonly #recent: readonly SimEvent[];
-  readonly #events: readonly SimEvent[];
-  readonly #eventCount: number;
+  readonly #source: ViewFactory;
+  #agreements: ActorView['agreements'] | undefined;
+  #talks: ActorView['talks'] | undefined;
+  #dialogues: ActorView['dialogues'] | undefined;
+  #incidents: ActorView['incidents'] | undefined;
+  #operations: ActorView['operations'] | undefined;
+  #requests: ActorView['requests'] | undefined;
   #visible: readonly VisibleEvent[] | undefined;
 
-  constructor(f: Omit<ActorView, 'events'>, recent: readonly SimEvent[], events: readonly SimEvent[], eventCount: number) {
-    this.round = f.round;
-    this.phase = f.phase;
-    this.self = f.self;
-    this.me = f.me;
-    this.actors = f.actors;
-    this.actor = f.actor;
-    this.mechanisms = f.mechanisms;
-    this.trust = f.trust;
-    this.tension = f.tension;
-    this.perceivedEscalation = f.perceivedEscalation;
-    this.rung = f.rung;
-    this.hasHotline = f.hasHotline;
-    this.norms = f.norms;
-    this.agreements = f.agreements;
-    this.sanctions = f.sanctions;
-    this.threats = f.threats;
-    this.talks = f.talks;
-    this.dialogues = f.dialogues;
-    this.forums = f.forums;
-    this.incidents = f.incidents;
-    this.operations = f.operations;
-    this.requests = f.requests;
-    this.welfare = f.welfare;
-    this.#recent = recent;
-    this.#events = events;
-    this.#eventCount = eventCount;
+  constructor(
+    source: ViewFactory,
+    shared: SharedAccessors,
+    self: string,
+    actors: readonly PublicActor[],
+    me: PublicActor,
+    actor: ActorView['actor'],
+    trust: ActorView['trust'],
+    perceivedEscalation: ActorView['perceivedEscalation'],
+    hasHotline: ActorView['hasHotline'],
+    welfare: number,
+  ) {
+    this.round = shared.round;
+    this.phase = shared.phase;
+    this.self = self;
+    this.me = me;
+    this.actors = actors;
+    this.actor = actor;
+    this.mechanisms = shared.mechanisms;
+    this.trust = trust;
+    this.tension = shared.tension;
+    this.perceivedEscalation = perceivedEscalation;
+    this.rung = shared.rung;
+    this.hasHotline = hasHotline;
+    this.norms = shared.norms;
+    this.sanctions = shared.sanctions;
+    this.threats = shared.threats;
+    this.welfare = welfare;
+    this.#source = source;
+    this.#agreements = undefined;
+    this.#talks = undefined;
+    this.#dialogues = undefined;
+    this.#incidents = undefined;
+    this.#operations = undefined;
+    this.#requests = undefined;
     this.#visible = undefined;
     Object.freeze(this);
   }
 
+  get agreements(): ActorView['agreements'] {
+    return (this.#agreements ??= this.#source.agreementsOf(this.self));
+  }
+  get talks(): ActorView['talks'] {
+    return (this.#talks ??= this.#source.talksOf(this.self));
+  }
+  get dialogues(): ActorView['dialogues'] {
+    return (this.#dialogues ??= this.#source.dialoguesOf(this.self));
+  }
+  get forums(): ActorView['forums'] {
+    return this.#source.forums();
+  }
+  get incidents(): ActorView['incidents'] {
+    return (this.#incidents ??= this.#source.incidentsOf(this.self));
+  }
+  get operations(): ActorView['operations'] {
+    return (this.#operations ??= this.#source.operationsOf(this.self));
+  }
+  get requests(): ActorView['requests'] {
+    return (this.#requests ??= this.#source.requestsTo(this.self));
+  }
   get events(): readonly VisibleEvent[] {
-    if (!this.#visible) {
-      const self = this.self;
-      const seen: VisibleEvent[] = [];
-      // The events shown are the log's own objects: frozen here, before the copy that drops
-      // hidden truth shares their parts, because in a run nobody observes they were not frozen
-      // when they were made (round.ts, UNOBSERVED). Already frozen otherwise, which costs nothing.
-      const recent = this.#recent;
-      for (let k = 0; k < recent.length; k++) {
-        const e = recent[k] as SimEvent;
-        if (isVisibleTo(e, self)) seen.push(withoutHiddenTruth(deepFreeze(e)));
-      }
-      const events = this.#events;
-      for (let k = 0; k < this.#eventCount; k++) {
-        const e = events[k] as SimEvent;
-        if (isVisibleTo(e, self)) seen.push(withoutHiddenTruth(deepFreeze(e)));
-      }
-      this.#visible = Object.freeze(seen);
-    }
-    return this.#visible;
+    return (this.#visible ??= this.#source.eventsSeenBy(this.self));
+  }
+
+  /** The view's data as before its lists were made lazily, in the same key order (without `events`, as ever). */
+  toJSON(): Omit<ActorView, 'events'> {
+    return {
+      round: this.round,
+      phase: this.phase,
+      self: this.self,
+      me: this.me,
+      actors: this.actors,
+      actor: this.actor,
+      mechanisms: this.mechanisms,
+      trust: this.trust,
+      tension: this.tension,
+      perceivedEscalation: this.perceivedEscalation,
+      rung: this.rung,
+      hasHotline: this.hasHotline,
+      norms: this.norms,
+      agreements: this.agreements,
+      sanctions: this.sanctions,
+      threats: this.threats,
+      talks: this.talks,
+      dialogues: this.dialogues,
+      forums: this.forums,
+      incidents: this.incidents,
+      operations: this.operations,
+      requests: this.requests,
+      welfare: this.welfare,
+    };
   }
 }
 Object.freeze(PhaseView.prototype);
 Object.freeze(PhaseView);
 
+/** What every view of one phase shares: its facts and the accessors that do not depend on the viewer. */
 interface SharedAccessors {
+  readonly round: number;
+  readonly phase: DecisionPhase;
+  readonly mechanisms: ActorView['mechanisms'];
+  readonly sanctions: ActorView['sanctions'];
+  readonly threats: ActorView['threats'];
   readonly at: (id: string) => number;
   readonly actor: ActorView['actor'];
   readonly tension: ActorView['tension'];
