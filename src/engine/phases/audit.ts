@@ -6,7 +6,7 @@ import type { Operation } from '../../model/operation.js';
 import type { World } from '../../model/world.js';
 import { hasTerm } from './agreements.js';
 import type { RoundContext } from './context.js';
-import { operationsById } from './operations.js';
+import { operationById } from './operations.js';
 
 /** What a commitment or norm forbids, judged on an operation as the engine or a victim sees it. */
 interface Conduct {
@@ -43,7 +43,6 @@ export function auditCommitments(world: World, ctx: RoundContext): void {
   const round = ctx.round;
   const phase = 'update' as const;
   const threshold = world.mechanisms.audit.confidenceThreshold;
-  const ops = operationsById(ctx, world.operations);
   const committed: EventOf<'violation.committed'>[] = [];
   const perceived: EventOf<'violation.perceived'>[] = [];
   const violation = (
@@ -75,7 +74,7 @@ export function auditCommitments(world: World, ctx: RoundContext): void {
       }
     } else if (e.type === 'incident.detected') {
       if (e.suspect === null || e.confidence < threshold) continue;
-      const op = e.operation === null ? undefined : ops.get(e.operation);
+      const op = e.operation === null ? undefined : operationById(ctx, world.operations, e.operation);
       const real = op !== undefined && (op.principal === e.suspect || op.author === e.suspect);
       // The victim judges the act as it saw it; it cannot tell whether a proxy was used.
       const conduct: Conduct = { kind: e.kind, against: e.against, commercial: e.commercial, viaProxy: false };

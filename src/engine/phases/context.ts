@@ -19,6 +19,6 @@ export interface RoundContext {
    * when the round ends, and so is every event. When false, only what a view can reach is frozen.
    */
   readonly observed: boolean;
-  /** The operations of a list by id, kept while the list is the same (see `operationsById`). */
+  /** The operations of a list by id, kept while the list is the same (see `operationById`). */
   operationIndex?: { readonly list: readonly Operation[]; readonly byId: ReadonlyMap<string, Operation> };
 }

@@ -15,7 +15,7 @@ import type { Stream } from '../rng.js';
 import { actorIndex, incidentWith, worldWith } from '../world.js';
 import type { RoundContext } from './context.js';
 import { anyOf } from '../lists.js';
-import { operationsById } from './operations.js';
+import { operationById } from './operations.js';
 
 /**
  * Phase 3: detection and attribution, victim by victim in id order. For each victim, in a fixed
@@ -64,7 +64,7 @@ export function detectAndAttribute(world: World, ctx: RoundContext, newOps: read
         out.push(inc);
         continue;
       }
-      const op = inc.operation === null ? undefined : operationsById(ctx, world.operations).get(inc.operation);
+      const op = inc.operation === null ? undefined : operationById(ctx, world.operations, inc.operation);
       const named = drawSignal(world, index, op, inc.kind, v, q, false, attr());
       // No usable signal leaves the posterior as it was: keep the array itself. Not frozen here:
       // an observed round's deep freeze does it, and in an unobserved one no view shows it

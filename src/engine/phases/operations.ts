@@ -7,23 +7,31 @@ import type { RoundContext } from './context.js';
 import type { OperationOrder } from './injects.js';
 
 /**
- * The operations of `operations` by id, made once per round and list: detection looks up the
- * operation behind each investigated incident, and the audit the one behind each violation, in
- * the same list.
+ * The operation of `operations` with id `id`: detection looks up the operation behind each
+ * investigated incident, the audit the one behind each violation, in the same list. A short list
+ * is scanned (a small world changes its list every round, and a map of it was ≈ 2.6% of a small
+ * run: docs/performance.md, ninth pass); a longer one is indexed by id once per round and list.
  *
  * @example
  * ```ts
- * operationsById(ctx, world.operations).get('op:3:US:0');
+ * operationById(ctx, world.operations, 'op:3:US:0');
  * ```
  */
-export function operationsById(ctx: RoundContext, operations: readonly Operation[]): ReadonlyMap<string, Operation> {
+export function operationById(ctx: RoundContext, operations: readonly Operation[], id: string): Operation | undefined {
+  if (operations.length <= SCANNED) {
+    for (let k = 0; k < operations.length; k++) if ((operations[k] as Operation).id === id) return operations[k];
+    return undefined;
+  }
   if (ctx.operationIndex?.list !== operations) {
     const byId = new Map<string, Operation>();
     for (let k = 0; k < operations.length; k++) byId.set((operations[k] as Operation).id, operations[k] as Operation);
     ctx.operationIndex = { list: operations, byId };
   }
-  return ctx.operationIndex.byId;
+  return ctx.operationIndex.byId.get(id);
 }
+
+/** Lists at most this long are scanned rather than indexed (as in `indexOfId`, lists.ts). */
+const SCANNED = 16;
 
 /**
  * Phase 2: resolve the round's covert operations in canonical order (inject orders first, then

@@ -9,7 +9,7 @@ import { adoptNorm, signAgreement } from './agreements.js';
 import type { SigningState } from './agreements.js';
 import type { RoundContext } from './context.js';
 import { drawSignal } from './detection.js';
-import { operationsById } from './operations.js';
+import { operationById } from './operations.js';
 
 /**
  * One pass of phase 5: the requests asked in this pass get their addressees' answers (a missing
@@ -88,7 +88,7 @@ export function applyResponses(
         const helper = world.actors[index.get(req.to) ?? -1];
         const v = index.get(req.from) ?? -1;
         if (!inc || !helper || inc.revealed !== null) break;
-        const op = inc.operation === null ? undefined : operationsById(ctx, world.operations).get(inc.operation);
+        const op = inc.operation === null ? undefined : operationById(ctx, world.operations, inc.operation);
         const q = identificationProbability(helper.capabilities.attribution, 0, m);
         const named = drawSignal(world, index, op, inc.kind, v, q, false, ctx.streams.of(helper.id, 'attribution'));
         const posterior = updatePosterior(inc.posterior, named, q);

@@ -4,14 +4,14 @@ import type { World } from '../../model/world.js';
 import { floatSlots } from '../../model/slab.js';
 import { actorIndex, incidentWith } from '../world.js';
 import type { RoundContext } from './context.js';
-import { operationsById } from './operations.js';
+import { operationById } from './operations.js';
 
 /**
  * The incident with its truth revealed: the posterior becomes certain on the operation's
  * principal (or on "nobody" for a false alarm) and the investigation closes.
  */
 export function revealIncident(world: World, inc: Incident, ctx: RoundContext, phase: Phase): Incident {
-  const op = inc.operation === null ? undefined : operationsById(ctx, world.operations).get(inc.operation);
+  const op = inc.operation === null ? undefined : operationById(ctx, world.operations, inc.operation);
   const n = world.actors.length;
   const posterior = floatSlots(n + 1);
   const principal = op ? op.principal : null;
