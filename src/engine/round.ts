@@ -16,7 +16,7 @@ import type { OperationOrder } from './phases/injects.js';
 import { resolveOperations } from './phases/operations.js';
 import { applyResponses, expireRequests } from './phases/responses.js';
 import { updateWorld } from './phases/update.js';
-import type { Rng } from './rng.js';
+import type { Rng, Stream } from './rng.js';
 import { StreamSet } from './rng.js';
 import { validateAction, validateResponse } from './validate.js';
 import { deepFreeze } from './freeze.js';
@@ -108,7 +108,9 @@ interface Internal {
   readonly world: World;
   readonly orders: readonly OperationOrder[];
   readonly options: RoundOptions;
-  readonly drawsAtStart: ReadonlyMap<string, number>;
+  /** The strategy stream of each need (by the need's position), and its draw count when the phase asked. */
+  readonly streams: readonly Stream[];
+  readonly drawsAtStart: readonly number[];
   /** Responses phase: the requests asked in this pass. */
   readonly asked: ReadonlySet<string>;
   readonly consumed: false;
@@ -231,7 +233,8 @@ export function submitDecisions(pending: PendingRound, decisions: readonly Decis
   // in docs/performance.md.
   const needs = pending.needs;
   const byNeed = decisionsByNeed(needs, decisions, round, phase);
-  const drawsOf = (actor: string) => ctx.streams.of(actor, 'strategy').draws - (st.drawsAtStart.get(actor) ?? 0);
+  // The draws a need's decider made from its stream since the phase asked.
+  const drawsOf = (k: number) => (st.streams[k] as Stream).draws - (st.drawsAtStart[k] as number);
   const reject = (actor: string, action: unknown, reason: string) => {
     if (options.onInvalidAction === 'throw') throw new InvalidActionError(actor, round, phase, action, reason);
     ctx.events.push({ type: 'action.rejected', round, phase, actor, action, reason });
@@ -244,7 +247,7 @@ export function submitDecisions(pending: PendingRound, decisions: readonly Decis
       const need = needs[k] as DecisionNeed;
       const req = need.request as Request;
       const d = byNeed[k] as Extract<Decision, { request: string }> | undefined;
-      const draws = drawn.has(need.actor) ? 0 : drawsOf(need.actor);
+      const draws = drawn.has(need.actor) ? 0 : drawsOf(k);
       drawn.add(need.actor);
       // What is recorded is what replay feeds back, so an unusable answer replays to the same rejection.
       const response = d ? recordable(d.response) : { type: 'ignore' };
@@ -269,7 +272,7 @@ export function submitDecisions(pending: PendingRound, decisions: readonly Decis
     const raw = d ? recordable(d.actions ?? []) : [];
     const isList = Array.isArray(raw);
     const list = isList ? (raw as Action[]) : [];
-    const draws = drawsOf(actor.id);
+    const draws = drawsOf(k);
     if (list.length > 0 || draws > 0 || d?.error !== undefined || !isList) recordDecision(ctx, actor.id, phase, { actions: raw as Action[] }, draws, d?.error);
     if (!isList) reject(actor.id, raw, 'decisions must be a list of actions (plain data)');
     accepted.push(list);
@@ -352,13 +355,16 @@ function decisionsByNeed(
   return byNeed;
 }
 
+/** The requests of a phase that asks none (operations, diplomacy). */
+const NO_REQUESTS: ReadonlySet<string> = new Set();
+
 function ask(
   world: World,
   ctx: RoundContext,
   phase: DecisionPhase,
   orders: readonly OperationOrder[],
   options: RoundOptions,
-  asked: ReadonlySet<string> = new Set(),
+  asked: ReadonlySet<string> = NO_REQUESTS,
 ): PendingRound {
   // Views share objects with the world and with this round's events, and each view freezes what it
   // shares (view.ts): a strategy must not be able to change the world or the log through its view.
@@ -373,21 +379,21 @@ function ask(
   // them only if a strategy reads them).
   const views = new ViewFactory(world, phase, ctx.round, world.recent, ctx.events, ctx.events.length, ctx.memo);
   const needs: DecisionNeed[] = [];
-  const drawsAtStart = new Map<string, number>();
+  const streams: Stream[] = [];
+  const drawsAtStart: number[] = [];
   const rngOf = (actor: string): Rng => {
     const s = ctx.streams.of(actor, 'strategy');
-    drawsAtStart.set(actor, s.draws);
+    streams.push(s);
+    drawsAtStart.push(s.draws);
     return s.facade();
   };
   if (phase === 'responses') {
-    const rngs = new Map<string, Rng>();
     const requests = world.requests;
     for (let k = 0; k < requests.length; k++) {
       const req = requests[k] as Request;
       if (!asked.has(req.id)) continue;
-      let rng = rngs.get(req.to);
-      if (!rng) rngs.set(req.to, (rng = rngOf(req.to)));
-      needs.push(Object.freeze({ actor: req.to, phase, view: views.view(req.to), request: deepFreeze(req), rng }));
+      // An actor answering several requests has one stream for all (the same facade each time).
+      needs.push(Object.freeze({ actor: req.to, phase, view: views.view(req.to), request: deepFreeze(req), rng: rngOf(req.to) }));
     }
   } else {
     const actors = world.actors;
@@ -396,7 +402,7 @@ function ask(
       needs.push(new LazyNeed(id, phase, rngOf(id), views));
     }
   }
-  return new Pending({ ctx, world, orders, options, drawsAtStart, asked, consumed: false }, phase, Object.freeze(needs));
+  return new Pending({ ctx, world, orders, options, streams, drawsAtStart, asked, consumed: false }, phase, Object.freeze(needs));
 }
 
 /**

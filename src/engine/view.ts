@@ -22,7 +22,8 @@ import { deepFreeze } from './freeze.js';
  * sees must still be immutable. Parts already frozen cost one check.
  */
 export class ViewFactory {
-  private readonly cache = new Map<string, ActorView>();
+  /** The views made so far, by actor position. */
+  private readonly cache: (ActorView | undefined)[] = [];
   private readonly publicActors: readonly PublicActor[];
   private incidentsByVictim: ReadonlyMap<string, readonly IncidentView[]> | undefined;
   private requestsByAddressee: Map<string, Request[]> | undefined;
@@ -50,19 +51,14 @@ export class ViewFactory {
   }
 
   view(actorId: string): ActorView {
-    const cached = this.cache.get(actorId);
-    if (cached) return cached;
-    const v = this.build(actorId);
-    this.cache.set(actorId, v);
-    return v;
+    const i = actorIndex(this.world).get(actorId);
+    if (i === undefined) throw new Error(`no actor '${actorId}' in this world`);
+    return (this.cache[i] ??= this.build(actorId, i));
   }
 
-  private build(self: string): ActorView {
+  private build(self: string, i: number): ActorView {
     const world = this.world;
     const index = actorIndex(world);
-    const i = index.get(self);
-    const me = i === undefined ? undefined : world.actors[i];
-    if (i === undefined || me === undefined) throw new Error(`no actor '${self}' in this world`);
     const n = world.dyads.n;
     const d = world.dyads;
     const shared = this.sharedAccessors();
