@@ -1,35 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { beginRound, createRegistry, createWorld, decideWithStrategies, simulate, submitDecisions, titForTat, viewWith, defineStrategy } from '../../src/index.js';
-import type { ActorView, DecisionNeed, PendingRound, RoundResult, Strategy, World } from '../../src/index.js';
+import { beginRound, createWorld, defineStrategy, simulate, titForTat, viewWith } from '../../src/index.js';
+import type { ActorView, DecisionNeed } from '../../src/index.js';
 import { arbWorldSpec } from '../../src/testing/index.js';
+import { playInspecting } from '../helpers/engine.js';
 
 // A view makes its lists (agreements, talks, dialogues, forums, incidents, operations, requests,
 // events) on first read (view.ts, PhaseView). What a list holds must not depend on when it is read.
 
 const MIX = ['passive', 'dove', 'hawk', 'tit-for-tat', 'generous-tit-for-tat', 'deterrer', 'random', 'cautious', 'de-escalator', 'grim-trigger', 'pragmatist', 'spoiler', 'norm-entrepreneur'];
 const LAZY = ['agreements', 'talks', 'dialogues', 'forums', 'incidents', 'operations', 'requests', 'events'] as const;
-const registry = createRegistry();
 
 /** Everything a view shows as data, its lazy lists included, with each incident's posterior over every actor. */
 function shown(view: ActorView): string {
   const incidents = view.incidents.map((inc) => ({ ...inc, posterior: view.actors.map((a) => inc.posterior(a.id)) }));
   return JSON.stringify({ ...JSON.parse(JSON.stringify(view)), incidents, events: view.events });
-}
-
-/** Plays `rounds` rounds; every need's view goes to `seen` (which may read it at once, or keep it). */
-function play(world: World, rounds: number, seen: (need: DecisionNeed) => void): void {
-  const strategies: Record<string, Strategy> = {};
-  for (const a of world.actors) strategies[a.id] = registry.get(a.strategy);
-  let w = world;
-  for (let r = 0; r < rounds; r++) {
-    let p: PendingRound | RoundResult = beginRound(w);
-    while (!p.done) {
-      for (const need of p.needs) seen(need);
-      p = submitDecisions(p, decideWithStrategies(p, strategies));
-    }
-    w = p.world;
-  }
 }
 
 describe('lazy view lists', () => {
@@ -38,9 +23,9 @@ describe('lazy view lists', () => {
     fc.assert(
       fc.property(arbWorldSpec({ strategies: MIX, maxActors: 5 }), fc.nat(), (spec, seed) => {
         const eager: string[] = [];
-        play(createWorld(spec, { seed }), 8, (need) => eager.push(shown(need.view)));
+        playInspecting(createWorld(spec, { seed }), 8, (need) => eager.push(shown(need.view)));
         const kept: ActorView[] = [];
-        play(createWorld(spec, { seed }), 8, (need) => kept.push(need.view));
+        playInspecting(createWorld(spec, { seed }), 8, (need) => kept.push(need.view));
         expect(kept.map(shown)).toEqual(eager);
         for (const v of kept) for (const key of LAZY) lists += v[key].length;
       }),
@@ -80,7 +65,7 @@ describe('lazy view lists', () => {
 
   it('viewWith copies every field, lists included, and replaces only what it is given', () => {
     let views = 0;
-    play(createWorld({ actors: [
+    playInspecting(createWorld({ actors: [
       { id: 'US', strategy: 'deterrer', capabilities: { offense: 0.9, attribution: 0.9 } },
       { id: 'CN', strategy: 'hawk', capabilities: { offense: 0.9, attribution: 0.9 } },
       { id: 'RU', strategy: 'pragmatist', capabilities: { offense: 0.6, attribution: 0.6 } },

@@ -1,28 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { beginRound, createRegistry, createWorld, decideWithStrategies, isVisibleTo, submitDecisions } from '../../src/index.js';
-import type { ActorView, DecisionNeed, PendingRound, RoundResult, Strategy, World, WorldSpec } from '../../src/index.js';
+import { createWorld, isVisibleTo } from '../../src/index.js';
+import type { ActorView, DecisionNeed, World, WorldSpec } from '../../src/index.js';
 import { arbWorldSpec } from '../../src/testing/index.js';
+import { playInspecting } from '../helpers/engine.js';
 
 const MIX = ['passive', 'dove', 'hawk', 'tit-for-tat', 'generous-tit-for-tat', 'deterrer', 'random', 'cautious', 'de-escalator', 'grim-trigger', 'pragmatist', 'spoiler', 'norm-entrepreneur'];
-const registry = createRegistry();
 const HIDDEN_EVENT_TYPES = ['operation.conducted', 'incident.detected', 'incident.investigated', 'decision.made', 'violation.committed'];
-
-/** Play `rounds` rounds with the world's named strategies, handing every need to `inspect` first. */
-function playInspecting(world: World, rounds: number, inspect: (need: DecisionNeed, world: World) => void): World {
-  const strategies: Record<string, Strategy> = {};
-  for (const a of world.actors) strategies[a.id] = registry.get(a.strategy);
-  let w = world;
-  for (let r = 0; r < rounds; r++) {
-    let p: PendingRound | RoundResult = beginRound(w);
-    while (!p.done) {
-      for (const need of p.needs) inspect(need, w);
-      p = submitDecisions(p, decideWithStrategies(p, strategies));
-    }
-    w = p.world;
-  }
-  return w;
-}
 
 /** Every problem with what a view shows, given the world's hidden truth. */
 function leaks(need: DecisionNeed, world: World): string[] {

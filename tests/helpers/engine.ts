@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { defineStrategy, snapshot } from '../../src/index.js';
-import type { ActorView, OperateAction, OperationKind, SimEvent, Strategy, StrategyMeta, World } from '../../src/index.js';
+import { beginRound, createRegistry, decideWithStrategies, defineStrategy, snapshot, submitDecisions } from '../../src/index.js';
+import type { ActorView, DecisionNeed, OperateAction, OperationKind, PendingRound, RoundResult, SimEvent, Strategy, StrategyMeta, World } from '../../src/index.js';
 
 /** sha256 of the JSON of a value (a log, a snapshot). */
 export function sha256(value: unknown): string {
@@ -10,6 +10,27 @@ export function sha256(value: unknown): string {
 /** JSON of a world's snapshot: the canonical byte form two worlds are compared by. */
 export function worldJson(world: World): string {
   return JSON.stringify(snapshot(world));
+}
+
+const registry = createRegistry();
+
+/**
+ * Plays `rounds` rounds with the world's named strategies (the built-in registry), handing every
+ * need to `inspect` before the decisions are made; returns the last world.
+ */
+export function playInspecting(world: World, rounds: number, inspect: (need: DecisionNeed, world: World) => void): World {
+  const strategies: Record<string, Strategy> = {};
+  for (const a of world.actors) strategies[a.id] = registry.get(a.strategy);
+  let w = world;
+  for (let r = 0; r < rounds; r++) {
+    let p: PendingRound | RoundResult = beginRound(w);
+    while (!p.done) {
+      for (const need of p.needs) inspect(need, w);
+      p = submitDecisions(p, decideWithStrategies(p, strategies));
+    }
+    w = p.world;
+  }
+  return w;
 }
 
 /** Metadata of a deterministic test strategy. */
