@@ -322,7 +322,7 @@ export function submitDecisions(pending: PendingRound, decisions: readonly Decis
  * Decisions that answer the needs one by one, in order (what `step` and replay give), are used as
  * they are; any other list is matched by actor (and request), and a decision nobody asked for or
  * a second one for the same need is a {@link ProtocolError}. Building the keyed set and map for
- * every phase was ≈ 4% of a small run (docs/performance.md, ninth pass).
+ * every phase was ≈ 2–3% of a small run (docs/performance.md, ninth pass).
  */
 function decisionsByNeed(
   needs: readonly DecisionNeed[],
