@@ -103,18 +103,32 @@ export interface RoundOptions {
   readonly [UNOBSERVED]?: true;
 }
 
-interface Internal {
+/**
+ * Internal: a decision phase waiting for its decisions — the engine's state of the round, its
+ * needs as parallel lists by position, and the phase's views. `beginRound` and `submitDecisions`
+ * hand it out wrapped in a {@link PendingRound}; the engine's own loop (`playRound`, used by
+ * `step`) decides it without the wrapper.
+ */
+export interface OpenPhase {
+  readonly done: false;
   readonly ctx: RoundContext;
   readonly world: World;
+  readonly phase: DecisionPhase;
   readonly orders: readonly OperationOrder[];
   readonly options: RoundOptions;
-  /** The strategy stream of each need (by the need's position), and its draw count when the phase asked. */
+  /** Who each need asks, and (responses phase) which request it answers. */
+  readonly needActors: readonly ActorId[];
+  readonly needRequests: readonly Request[] | undefined;
+  /** The strategy stream of each need, and its draw count when the phase asked. */
   readonly streams: readonly Stream[];
   readonly drawsAtStart: readonly number[];
+  /** The views of the phase, each made when first asked for. */
+  readonly views: ViewFactory;
   /** Responses phase: the requests asked in this pass. */
   readonly asked: ReadonlySet<string>;
   readonly consumed: false;
 }
+type Internal = OpenPhase;
 
 // What stays of an advanced round: the flag alone, so that a pending round a caller still holds
 // does not keep its world and events alive.
@@ -198,6 +212,26 @@ export function settledWorld(world: World): World {
  * ```
  */
 export function beginRound(world: World, options: RoundOptions = {}): PendingRound | RoundResult {
+  return pendingOf(startRound(world, options));
+}
+
+/**
+ * Internal: play one round, deciding each need with `decide` as soon as the phase opens — the
+ * engine's own loop (`step`), which needs no pending-round objects between phases. The same
+ * phases and records as `beginRound` and `submitDecisions` with the same decisions.
+ */
+export function playRound(world: World, options: RoundOptions, decide: (phase: OpenPhase, k: number) => Decision): RoundResult {
+  let st: OpenPhase | RoundResult = startRound(world, options);
+  while (!st.done) {
+    const phase: OpenPhase = st;
+    const decisions: Decision[] = [];
+    for (let k = 0; k < phase.needActors.length; k++) decisions.push(decide(phase, k));
+    st = advance(phase, decisions);
+  }
+  return st;
+}
+
+function startRound(world: World, options: RoundOptions): OpenPhase {
   let carry: Carry;
   if (handoff !== undefined && handoff.world === world) carry = handoff.carry;
   else {
@@ -210,7 +244,7 @@ export function beginRound(world: World, options: RoundOptions = {}): PendingRou
   handoff = undefined;
   const ctx: RoundContext = { round: world.round, streams: carry.streams, memo: carry.memo, events: [], observed: options[UNOBSERVED] !== true };
   const { world: w, orders } = applyInjects(world, ctx);
-  return ask(w, ctx, 'operations', orders, options);
+  return open(w, ctx, 'operations', orders, options);
 }
 
 /**
@@ -226,13 +260,20 @@ export function submitDecisions(pending: PendingRound, decisions: readonly Decis
   const st = Pending.take(pending);
   if (!st) throw new ProtocolError('submitDecisions needs a pending round returned by beginRound or submitDecisions');
   if (st.consumed) throw new ProtocolError(`round ${pending.round}, phase ${pending.phase} was already advanced; snapshot the world to branch a run`);
+  const next = advance(st, decisionsByNeed(pending.needs, decisions, st.ctx.round, st.phase));
+  return next.done ? next : pendingOf(next);
+}
+
+/**
+ * Run the phases from an open phase, given its decisions by need position, up to the next
+ * decision phase or the end of the round.
+ */
+function advance(st: OpenPhase, byNeed: readonly (Decision | undefined)[]): OpenPhase | RoundResult {
   const { ctx, options } = st;
   const round = ctx.round;
-  const phase = pending.phase;
-  // Indexed loops over the frozen lists of the round (needs, actors, requests): see frozen arrays
-  // in docs/performance.md.
-  const needs = pending.needs;
-  const byNeed = decisionsByNeed(needs, decisions, round, phase);
+  const phase = st.phase;
+  // Indexed loops over the frozen lists of the round (actors, requests): see frozen arrays in
+  // docs/performance.md.
   // The draws a need's decider made from its stream since the phase asked.
   const drawsOf = (k: number) => (st.streams[k] as Stream).draws - (st.drawsAtStart[k] as number);
   const reject = (actor: string, action: unknown, reason: string) => {
@@ -243,21 +284,22 @@ export function submitDecisions(pending: PendingRound, decisions: readonly Decis
   if (phase === 'responses') {
     const answers = new Map<string, Response>();
     const drawn = new Set<string>();
-    for (let k = 0; k < needs.length; k++) {
-      const need = needs[k] as DecisionNeed;
-      const req = need.request as Request;
+    const requests = st.needRequests as readonly Request[];
+    for (let k = 0; k < requests.length; k++) {
+      const actor = st.needActors[k] as ActorId;
+      const req = requests[k] as Request;
       const d = byNeed[k] as Extract<Decision, { request: string }> | undefined;
-      const draws = drawn.has(need.actor) ? 0 : drawsOf(k);
-      drawn.add(need.actor);
+      const draws = drawn.has(actor) ? 0 : drawsOf(k);
+      drawn.add(actor);
       // What is recorded is what replay feeds back, so an unusable answer replays to the same rejection.
       const response = d ? recordable(d.response) : { type: 'ignore' };
-      recordDecision(ctx, need.actor, phase, { request: req.id, response: response as Response }, draws, d?.error);
+      recordDecision(ctx, actor, phase, { request: req.id, response: response as Response }, draws, d?.error);
       const reason = validateResponse(req, response);
-      if (reason) reject(need.actor, response, reason);
+      if (reason) reject(actor, response, reason);
       else answers.set(req.id, response as Response);
     }
     const { world: w5, followUps } = applyResponses(st.world, ctx, st.asked, answers, reject);
-    if (followUps.length > 0) return ask(w5, ctx, 'responses', [], options, new Set(followUps));
+    if (followUps.length > 0) return open(w5, ctx, 'responses', [], options, new Set(followUps));
     return finish(expireRequests(w5, ctx), ctx);
   }
 
@@ -298,7 +340,7 @@ export function submitDecisions(pending: PendingRound, decisions: readonly Decis
     }
     const { world: w2, operations } = resolveOperations(st.world, ctx, orders);
     const w3 = detectAndAttribute(w2, ctx, operations);
-    return ask(w3, ctx, 'diplomacy', [], options);
+    return open(w3, ctx, 'diplomacy', [], options);
   }
 
   const orders: DiplomacyOrders[] = [];
@@ -314,7 +356,7 @@ export function submitDecisions(pending: PendingRound, decisions: readonly Decis
   if (requests.length === 0) return finish(w4, ctx);
   const asked = new Set<string>();
   for (let k = 0; k < requests.length; k++) asked.add((requests[k] as Request).id);
-  return ask(w4, ctx, 'responses', [], options, asked);
+  return open(w4, ctx, 'responses', [], options, asked);
 }
 
 /**
@@ -358,14 +400,15 @@ function decisionsByNeed(
 /** The requests of a phase that asks none (operations, diplomacy). */
 const NO_REQUESTS: ReadonlySet<string> = new Set();
 
-function ask(
+/** Open a decision phase: its views, and who must decide (every actor, or each asked request's addressee). */
+function open(
   world: World,
   ctx: RoundContext,
   phase: DecisionPhase,
   orders: readonly OperationOrder[],
   options: RoundOptions,
   asked: ReadonlySet<string> = NO_REQUESTS,
-): PendingRound {
+): OpenPhase {
   // Views share objects with the world and with this round's events, and each view freezes what it
   // shares (view.ts): a strategy must not be able to change the world or the log through its view.
   // An observed round freezes the whole world here as well, so that any slip of the engine's own
@@ -378,31 +421,44 @@ function ask(
   // The events a view may show: the previous round's and this round's so far (the view copies
   // them only if a strategy reads them).
   const views = new ViewFactory(world, phase, ctx.round, world.recent, ctx.events, ctx.events.length, ctx.memo);
-  const needs: DecisionNeed[] = [];
+  const needActors: ActorId[] = [];
+  let needRequests: Request[] | undefined;
   const streams: Stream[] = [];
   const drawsAtStart: number[] = [];
-  const rngOf = (actor: string): Rng => {
+  // An actor answering several requests has one stream for all (the same facade each time).
+  const need = (actor: ActorId) => {
     const s = ctx.streams.of(actor, 'strategy');
+    needActors.push(actor);
     streams.push(s);
     drawsAtStart.push(s.draws);
-    return s.facade();
   };
   if (phase === 'responses') {
+    needRequests = [];
     const requests = world.requests;
     for (let k = 0; k < requests.length; k++) {
       const req = requests[k] as Request;
       if (!asked.has(req.id)) continue;
-      // An actor answering several requests has one stream for all (the same facade each time).
-      needs.push(Object.freeze({ actor: req.to, phase, view: views.view(req.to), request: deepFreeze(req), rng: rngOf(req.to) }));
+      need(req.to);
+      needRequests.push(deepFreeze(req));
     }
   } else {
     const actors = world.actors;
-    for (let k = 0; k < actors.length; k++) {
-      const id = (actors[k] as Actor).id;
-      needs.push(new LazyNeed(id, phase, rngOf(id), views));
-    }
+    for (let k = 0; k < actors.length; k++) need((actors[k] as Actor).id);
   }
-  return new Pending({ ctx, world, orders, options, streams, drawsAtStart, asked, consumed: false }, phase, Object.freeze(needs));
+  return { done: false, ctx, world, phase, orders, options, needActors, needRequests, streams, drawsAtStart, views, asked, consumed: false };
+}
+
+/** An open phase as a caller of `beginRound` and `submitDecisions` gets it: frozen needs behind a pending round. */
+function pendingOf(st: OpenPhase): PendingRound {
+  const needs: DecisionNeed[] = [];
+  const { phase, views, needActors, needRequests } = st;
+  for (let k = 0; k < needActors.length; k++) {
+    const actor = needActors[k] as ActorId;
+    const rng = (st.streams[k] as Stream).facade();
+    const request = needRequests?.[k];
+    needs.push(request ? Object.freeze({ actor, phase, view: views.view(actor), request, rng }) : new LazyNeed(actor, phase, rng, views));
+  }
+  return new Pending(st, phase, Object.freeze(needs));
 }
 
 /**

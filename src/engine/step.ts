@@ -1,10 +1,12 @@
-import type { Action } from '../model/action.js';
+import type { Action, Request } from '../model/action.js';
+import type { DecisionPhase } from '../model/event.js';
 import type { ActorId } from '../model/ids.js';
 import type { World } from '../model/world.js';
-import type { Strategy } from './contract.js';
+import type { ActorView, Strategy } from './contract.js';
 import { messageOf, ProtocolError, StrategyError } from './errors.js';
+import type { Rng, Stream } from './rng.js';
 import type { Decision, DecisionNeed, PendingRound, RoundOptions, RoundResult } from './round.js';
-import { beginRound, submitDecisions } from './round.js';
+import { playRound } from './round.js';
 
 /** The strategy of each actor of a world. */
 export type StrategyAssignment = Readonly<Record<ActorId, Strategy>>;
@@ -29,14 +31,21 @@ export interface StepOptions extends RoundOptions {
  * ```
  */
 export function step(world: World, strategies: StrategyAssignment, options: StepOptions = {}): RoundResult {
-  let p: PendingRound | RoundResult = beginRound(world, options);
-  while (!p.done) p = submitDecisions(p, decideWithStrategies(p, strategies, options));
-  return p;
+  // The engine's own loop: the same phases and records as beginRound / decideWithStrategies /
+  // submitDecisions, without a pending round and its frozen needs between phases (≈ 5% of a
+  // small run; docs/performance.md, ninth pass).
+  return playRound(world, options, (phase, k) => {
+    const actor = phase.needActors[k] as ActorId;
+    const strategy = strategies[actor];
+    if (!strategy) throw new ProtocolError(`no strategy for actor ${actor}`);
+    return decideOne(strategy, actor, phase.phase, phase.needRequests?.[k], phase.views, (phase.streams[k] as Stream).facade(), phase.ctx.round, options);
+  });
 }
 
 /**
- * Answer every need of a pending round by calling the actors' strategies (the loop `simulate`
- * uses). A strategy that throws is reported per `onStrategyError`.
+ * Answer every need of a pending round by calling the actors' strategies, as `step` does: for a
+ * caller that drives `beginRound` and `submitDecisions` itself (to watch or change decisions). A
+ * strategy that throws is reported per `onStrategyError`.
  *
  * @example
  * ```ts
@@ -52,21 +61,35 @@ export function decideWithStrategies(pending: PendingRound, strategies: Strategy
     const need = needs[k] as DecisionNeed;
     const strategy = strategies[need.actor];
     if (!strategy) throw new ProtocolError(`no strategy for actor ${need.actor}`);
-    out.push(decideOne(strategy, need, pending.round, options));
+    out.push(decideOne(strategy, need.actor, need.phase, need.request, { view: () => need.view }, need.rng, pending.round, options));
   }
   return out;
 }
 
-function decideOne(strategy: Strategy, need: DecisionNeed, round: number, options: StepOptions): Decision {
+/** Where a decider's view comes from: the phase's views, or a pending round's need. */
+interface ViewSource {
+  view(actor: ActorId): ActorView;
+}
+
+/** One need decided by its actor's strategy; the view is made inside the guard, when the strategy is called. */
+function decideOne(
+  strategy: Strategy,
+  actor: ActorId,
+  phase: DecisionPhase,
+  request: Request | undefined,
+  views: ViewSource,
+  rng: Rng,
+  round: number,
+  options: StepOptions,
+): Decision {
   try {
-    if (need.request) return { actor: need.actor, request: need.request.id, response: strategy.respond(need.request, need.view, need.rng) };
-    const actions: readonly Action[] =
-      need.phase === 'operations' ? strategy.operate(need.view, need.rng) : strategy.diplomacy(need.view, need.rng);
-    return { actor: need.actor, actions };
+    if (request) return { actor, request: request.id, response: strategy.respond(request, views.view(actor), rng) };
+    const actions: readonly Action[] = phase === 'operations' ? strategy.operate(views.view(actor), rng) : strategy.diplomacy(views.view(actor), rng);
+    return { actor, actions };
   } catch (e) {
-    if (options.onStrategyError !== 'reject') throw new StrategyError(need.actor, round, need.phase, strategy.name, e);
+    if (options.onStrategyError !== 'reject') throw new StrategyError(actor, round, phase, strategy.name, e);
     const error = `strategy '${strategy.name}' threw: ${messageOf(e)}`;
-    if (need.request) return { actor: need.actor, request: need.request.id, response: { type: 'ignore' }, error };
-    return { actor: need.actor, actions: [], error };
+    if (request) return { actor, request: request.id, response: { type: 'ignore' }, error };
+    return { actor, actions: [], error };
   }
 }

@@ -45,7 +45,8 @@ function drive(world: World, strategies: Readonly<Record<string, Strategy>>, rou
 describe('the decision protocol', () => {
   const { strategies } = simulate(SPEC, { seed: 1, rounds: 0 });
 
-  it('decisions handed over in any order make the same round as in the needs’ order', () => {
+  it('decisions handed over in any order make the same round as in the needs’ order, and as step', () => {
+    let responses = 0;
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1000 }), fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), (seed, keys) => {
         const world = createWorld(SPEC, { seed });
@@ -68,9 +69,13 @@ describe('the decision protocol', () => {
           w = res.world;
         }
         expect(JSON.stringify(stepped)).toBe(JSON.stringify(inOrder.log));
+        expect(worldJson(w)).toBe(worldJson(inOrder.world));
+        responses += stepped.filter((e) => e.type === 'decision.made' && e.decision === 'responses').length;
       }),
       { numRuns: 25 },
     );
+    // `step` decides without pending rounds (playRound): the runs reached the responses phase too.
+    expect(responses).toBeGreaterThan(10);
   });
 
   it('a need left without a decision counts as no action, whatever the order of the others', () => {
