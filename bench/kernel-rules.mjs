@@ -16,6 +16,29 @@ export function streamsOf(seed, ids) {
   return (i, purpose) => alea(`${master}\u0000${ids[i]}/${purpose}`, { state: true });
 }
 
+/**
+ * The streams a kernel draws from, by actor position: `operations` and `detection` made at once,
+ * `attribution` (through `attr`) and `retaliation` (the kernel's own `retRng[i] ??= …`) on first
+ * draw, as the engine does (same numbers either way).
+ */
+export function kernelStreams(seed, ids) {
+  const stream = streamsOf(seed, ids);
+  const attRng = new Array(ids.length).fill(null);
+  return {
+    stream,
+    opsRng: ids.map((_, i) => stream(i, 'operations')),
+    detRng: ids.map((_, i) => stream(i, 'detection')),
+    retRng: new Array(ids.length).fill(null),
+    attr: (v) => (attRng[v] ??= stream(v, 'attribution')),
+  };
+}
+
+/** What a kernel's update builds each round besides the dyad tables: peak rungs, the round's acts and grievances, and welfare. */
+export function roundArrays(n) {
+  const nn = n * n;
+  return { peak: new Uint8Array(nn), actRung: new Uint8Array(nn), grievance: new Float64Array(nn), welfare: new Float64Array(n) };
+}
+
 /** One set of dyad tables for `nn` ordered pairs (a kernel keeps two: the round's start and the one being built). */
 export function dyadTables(nn) {
   return {

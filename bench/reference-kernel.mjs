@@ -23,7 +23,7 @@
 // can occur in such a world), and the `random`, `dove`, `deterrer`, generous and diplomatic
 // strategies.
 
-import { bayesUpdate, decayInto, dyadTables, newCounts, priorOf, resetCounts, settleRungs, stepTension, streamsOf, summaryMetrics, topSuspect } from './kernel-rules.mjs';
+import { bayesUpdate, decayInto, dyadTables, kernelStreams, newCounts, priorOf, resetCounts, roundArrays, settleRungs, stepTension, summaryMetrics, topSuspect } from './kernel-rules.mjs';
 
 /** The strategies the kernel plays. */
 export const KERNEL_STRATEGIES = Object.freeze(['hawk', 'tit-for-tat', 'passive']);
@@ -63,20 +63,12 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
   const reactivity = new Float64Array(n).fill(m.tension.reactivity);
   const fatigue = new Float64Array(n).fill(m.tension.fatigue);
 
-  const stream = streamsOf(seed, ids);
-  const opsRng = ids.map((_, i) => stream(i, 'operations'));
-  const detRng = ids.map((_, i) => stream(i, 'detection'));
-  const attRng = new Array(n).fill(null); // created on first draw, as the engine does (same numbers either way)
-  const retRng = new Array(n).fill(null);
-  const attr = (v) => (attRng[v] ??= stream(v, 'attribution'));
+  const { stream, opsRng, detRng, retRng, attr } = kernelStreams(seed, ids);
 
   // Dyad tables at the start of the round (what strategies and priors read) and being built.
   let { trustR, trustS, tension, escT, escP, rung } = dyadTables(nn);
   let { trustR: nR, trustS: nS, tension: nTension, escT: nEscT, escP: nEscP, rung: nRung } = dyadTables(nn);
-  const peak = new Uint8Array(nn);
-  const actRung = new Uint8Array(nn);
-  const grievance = new Float64Array(nn);
-  const welfare = new Float64Array(n);
+  const { peak, actRung, grievance, welfare } = roundArrays(n);
   const trust = (i, j) => (trustR[i * n + j] + 1) / (trustR[i * n + j] + trustS[i * n + j] + 2);
 
   // Incidents per victim, oldest first: { round, kind, severity, op (or null), posterior, investigation }.

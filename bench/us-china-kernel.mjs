@@ -47,7 +47,7 @@
 // further passes of phase 5 and the audit of unanswered assistance cannot occur (an offer a
 // pragmatist would counter throws `not covered`).
 
-import { bayesUpdate, decayInto, dyadTables, newCounts, priorOf, resetCounts, settleRungs, stepTension, streamsOf, summaryMetrics, topSuspect } from './kernel-rules.mjs';
+import { bayesUpdate, decayInto, dyadTables, kernelStreams, newCounts, priorOf, resetCounts, roundArrays, settleRungs, stepTension, summaryMetrics, topSuspect } from './kernel-rules.mjs';
 
 /** The strategies the kernel plays. */
 export const US_CHINA_STRATEGIES = Object.freeze(['deterrer', 'pragmatist', 'contractor']);
@@ -171,22 +171,14 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
     return Int32Array.from(out);
   });
 
-  const stream = streamsOf(seed, ids);
-  const opsRng = ids.map((_, i) => stream(i, 'operations'));
-  const detRng = ids.map((_, i) => stream(i, 'detection'));
-  const attRng = new Array(n).fill(null); // created on first draw, as the engine does (same numbers either way)
-  const retRng = new Array(n).fill(null);
+  const { stream, opsRng, detRng, retRng, attr } = kernelStreams(seed, ids);
   const strRng = new Array(n).fill(null);
-  const attr = (v) => (attRng[v] ??= stream(v, 'attribution'));
 
   // Dyad tables at the start of the round (what strategies and priors read) and being built.
   let { trustR, trustS, tension, escT, escP, rung } = dyadTables(nn);
   let { trustR: nR, trustS: nS, tension: nTension, escT: nEscT, escP: nEscP, rung: nRung } = dyadTables(nn);
-  const peak = new Uint8Array(nn);
-  const actRung = new Uint8Array(nn);
-  const grievance = new Float64Array(nn);
+  const { peak, actRung, grievance, welfare } = roundArrays(n);
   const broke = new Uint8Array(nn); // perceived a broken commitment this round (perceiver · n + violator)
-  const welfare = new Float64Array(n);
 
   // Initial dyads (readDyads and evidenceForTrust in src/engine/world.ts, src/model/trust.ts).
   for (const d of spec.dyads ?? []) {
