@@ -93,6 +93,31 @@ export class StreamSet {
     private readonly saved: Readonly<Record<string, RngState>>,
   ) {}
 
+  /** The actor list the two lists below were made for. */
+  private strategyActors: readonly { readonly id: string }[] | undefined;
+  private strategyIds: readonly string[] = [];
+  private strategyList: readonly Stream[] = [];
+
+  /**
+   * The ids of `actors` and their `strategy` streams, by position: every decision phase but the
+   * responses asks every actor, and the list is the same from phase to phase until the actors change.
+   */
+  strategyStreams(actors: readonly { readonly id: string }[]): { readonly ids: readonly string[]; readonly streams: readonly Stream[] } {
+    if (actors !== this.strategyActors) {
+      const ids: string[] = [];
+      const streams: Stream[] = [];
+      for (let k = 0; k < actors.length; k++) {
+        const id = (actors[k] as { readonly id: string }).id;
+        ids.push(id);
+        streams.push(this.of(id, 'strategy'));
+      }
+      this.strategyActors = actors;
+      this.strategyIds = ids;
+      this.strategyList = streams;
+    }
+    return { ids: this.strategyIds, streams: this.strategyList };
+  }
+
   /** The stream of an actor and a purpose (the same as `get(streamKey(actor, purpose))`, without building the key each time). */
   of(actor: string, purpose: StreamPurpose): Stream {
     let byPurpose = this.byActor.get(actor);

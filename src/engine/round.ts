@@ -421,29 +421,26 @@ function open(
   // The events a view may show: the previous round's and this round's so far (the view copies
   // them only if a strategy reads them).
   const views = new ViewFactory(world, phase, ctx.round, world.recent, ctx.events, ctx.events.length, ctx.memo);
-  const needActors: ActorId[] = [];
-  let needRequests: Request[] | undefined;
-  const streams: Stream[] = [];
   const drawsAtStart: number[] = [];
-  // An actor answering several requests has one stream for all (the same facade each time).
-  const need = (actor: ActorId) => {
-    const s = ctx.streams.of(actor, 'strategy');
-    needActors.push(actor);
+  if (phase !== 'responses') {
+    // Every actor, in order: the same ids and streams from phase to phase (see strategyStreams).
+    const { ids, streams } = ctx.streams.strategyStreams(world.actors);
+    for (let k = 0; k < streams.length; k++) drawsAtStart.push((streams[k] as Stream).draws);
+    return { done: false, ctx, world, phase, orders, options, needActors: ids, needRequests: undefined, streams, drawsAtStart, views, asked, consumed: false };
+  }
+  const needActors: ActorId[] = [];
+  const needRequests: Request[] = [];
+  const streams: Stream[] = [];
+  const requests = world.requests;
+  for (let k = 0; k < requests.length; k++) {
+    const req = requests[k] as Request;
+    if (!asked.has(req.id)) continue;
+    // An actor answering several requests has one stream for all (the same facade each time).
+    const s = ctx.streams.of(req.to, 'strategy');
+    needActors.push(req.to);
+    needRequests.push(deepFreeze(req));
     streams.push(s);
     drawsAtStart.push(s.draws);
-  };
-  if (phase === 'responses') {
-    needRequests = [];
-    const requests = world.requests;
-    for (let k = 0; k < requests.length; k++) {
-      const req = requests[k] as Request;
-      if (!asked.has(req.id)) continue;
-      need(req.to);
-      needRequests.push(deepFreeze(req));
-    }
-  } else {
-    const actors = world.actors;
-    for (let k = 0; k < actors.length; k++) need((actors[k] as Actor).id);
   }
   return { done: false, ctx, world, phase, orders, options, needActors, needRequests, streams, drawsAtStart, views, asked, consumed: false };
 }
