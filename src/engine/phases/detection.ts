@@ -30,22 +30,12 @@ export function detectAndAttribute(world: World, ctx: RoundContext, newOps: read
   const n = world.actors.length;
   const m = world.mechanisms;
   const d = world.dyads;
-  const opsByTarget = new Map<string, Operation[]>();
-  for (const op of newOps) {
-    let l = opsByTarget.get(op.target);
-    if (!l) opsByTarget.set(op.target, (l = []));
-    l.push(op);
-  }
-  const incidentsByVictim = new Map<string, Incident[]>();
+  // Grouped by victim only when there is something to group: most rounds of a small world have no
+  // new operation or no open file, and these were made every round (docs/performance.md, ninth pass).
+  const opsByTarget = newOps.length === 0 ? NO_GROUPS : groupedBy(newOps, (op) => op.target);
   // Indexed loops over the world's frozen lists (docs/performance.md, frozen arrays).
-  const incidents = world.incidents;
-  for (let k = 0; k < incidents.length; k++) {
-    const inc = incidents[k] as Incident;
-    let l = incidentsByVictim.get(inc.victim);
-    if (!l) incidentsByVictim.set(inc.victim, (l = []));
-    l.push(inc);
-  }
-  const sharing = sharingCounts(world);
+  const incidentsByVictim = world.incidents.length === 0 ? NO_GROUPS : groupedBy(world.incidents, (inc) => inc.victim);
+  const sharing = world.agreements.length === 0 ? NO_SHARING : sharingCounts(world);
   const out: Incident[] = [];
   let changed = false;
 
@@ -55,17 +45,19 @@ export function detectAndAttribute(world: World, ctx: RoundContext, newOps: read
     const attribution = victim.capabilities.attribution;
     const q = identificationProbability(attribution, sharing.get(victim.id) ?? 0, m);
     const detectStream = ctx.streams.of(victim.id, 'detection');
+    // Made on the first draw (a stream is created once per run, whenever it first draws).
     let attrStream: Stream | undefined;
-    const attr = () => (attrStream ??= ctx.streams.of(victim.id, 'attribution'));
 
     // 1. investigation of files already open
-    for (const inc of incidentsByVictim.get(victim.id) ?? []) {
+    const files = (incidentsByVictim.get(victim.id) ?? NONE) as readonly Incident[];
+    for (let j = 0; j < files.length; j++) {
+      const inc = files[j] as Incident;
       if (inc.investigation <= 0) {
         out.push(inc);
         continue;
       }
       const op = inc.operation === null ? undefined : operationById(ctx, world.operations, inc.operation);
-      const named = drawSignal(world, index, op, inc.kind, v, q, false, attr());
+      const named = drawSignal(world, index, op, inc.kind, v, q, false, (attrStream ??= ctx.streams.of(victim.id, 'attribution')));
       // No usable signal leaves the posterior as it was: keep the array itself. Not frozen here:
       // an observed round's deep freeze does it, and in an unobserved one no view shows it
       // (freezing N + 1 doubles boxes each of them: docs/performance.md, fifth pass).
@@ -96,11 +88,13 @@ export function detectAndAttribute(world: World, ctx: RoundContext, newOps: read
 
     // 2. new operations against this victim, in canonical order
     let k = 0;
-    for (const op of opsByTarget.get(victim.id) ?? []) {
+    const ops = (opsByTarget.get(victim.id) ?? NONE) as readonly Operation[];
+    for (let j = 0; j < ops.length; j++) {
+      const op = ops[j] as Operation;
       const author = world.actors[index.get(op.author) ?? -1];
       const p = detectionProbability(attribution, author ? author.capabilities.stealth : 0, op.severity, m);
       if (!(detectStream.next() < p)) continue;
-      const named = drawSignal(world, index, op, op.kind, v, q, true, attr());
+      const named = drawSignal(world, index, op, op.kind, v, q, true, (attrStream ??= ctx.streams.of(victim.id, 'attribution')));
       out.push(openIncident(world, ctx, v, k++, op, op.kind, op.against, op.severity, named, q));
       changed = true;
     }
@@ -109,7 +103,7 @@ export function detectAndAttribute(world: World, ctx: RoundContext, newOps: read
     const f = falseAlarmProbability(attribution, m);
     if (detectStream.next() < f) {
       const kind: OperationKind = 'espionage';
-      const named = drawSignal(world, index, undefined, kind, v, q, true, attr());
+      const named = drawSignal(world, index, undefined, kind, v, q, true, (attrStream ??= ctx.streams.of(victim.id, 'attribution')));
       if (named !== null) {
         out.push(openIncident(world, ctx, v, k++, undefined, kind, 'networks', m.operations.severity.espionage, named, q));
         changed = true;
@@ -222,6 +216,23 @@ export function drawSignal(
   }
   if (others.length === 0) return null;
   return others[stream.int(others.length)] ?? null;
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+const NO_GROUPS: ReadonlyMap<string, readonly never[]> = new Map();
+const NO_SHARING: ReadonlyMap<string, number> = new Map();
+
+/** The items of `list` by key, in list order within each key. */
+function groupedBy<T>(list: readonly T[], keyOf: (item: T) => string): ReadonlyMap<string, readonly T[]> {
+  const groups = new Map<string, T[]>();
+  for (let k = 0; k < list.length; k++) {
+    const item = list[k] as T;
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 /** Number of information-sharing agreements each actor is party to. */
