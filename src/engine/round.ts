@@ -128,7 +128,6 @@ export interface OpenPhase {
   readonly asked: ReadonlySet<string>;
   readonly consumed: false;
 }
-type Internal = OpenPhase;
 
 // What stays of an advanced round: the flag alone, so that a pending round a caller still holds
 // does not keep its world and events alive.
@@ -146,9 +145,9 @@ class Pending implements PendingRound {
   readonly round: number;
   readonly phase: DecisionPhase;
   readonly needs: readonly DecisionNeed[];
-  #state: Internal | typeof CONSUMED;
+  #state: OpenPhase | typeof CONSUMED;
 
-  constructor(state: Internal, phase: DecisionPhase, needs: readonly DecisionNeed[]) {
+  constructor(state: OpenPhase, phase: DecisionPhase, needs: readonly DecisionNeed[]) {
     this.round = state.ctx.round;
     this.phase = phase;
     this.needs = needs;
@@ -157,7 +156,7 @@ class Pending implements PendingRound {
   }
 
   /** The engine's state of this round, once: advancing it leaves only the consumed flag. */
-  static take(pending: PendingRound): Internal | typeof CONSUMED | undefined {
+  static take(pending: PendingRound): OpenPhase | typeof CONSUMED | undefined {
     if (!(pending instanceof Pending) || !(#state in pending)) return undefined;
     const st = pending.#state;
     pending.#state = CONSUMED;
@@ -273,8 +272,7 @@ function advance(st: OpenPhase, byNeed: readonly (Decision | undefined)[]): Open
   const round = ctx.round;
   const phase = st.phase;
   // Indexed loops over the frozen lists of the round (actors, requests): see frozen arrays in
-  // docs/performance.md.
-  // The draws a need's decider made from its stream since the phase asked.
+  // docs/performance.md. The draws a need's decider made from its stream since the phase opened:
   const drawsOf = (k: number) => (st.streams[k] as Stream).draws - (st.drawsAtStart[k] as number);
   const reject = (actor: string, action: unknown, reason: string) => {
     if (options.onInvalidAction === 'throw') throw new InvalidActionError(actor, round, phase, action, reason);
@@ -303,7 +301,7 @@ function advance(st: OpenPhase, byNeed: readonly (Decision | undefined)[]): Open
     return finish(expireRequests(w5, ctx), ctx);
   }
 
-  // Outside the responses phase the needs are the world's actors, in order (see `ask`).
+  // Outside the responses phase the needs are the world's actors, in order (see `open`).
   const actors = st.world.actors;
   const accepted: Action[][] = [];
   for (let k = 0; k < actors.length; k++) {

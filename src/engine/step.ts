@@ -32,14 +32,11 @@ export interface StepOptions extends RoundOptions {
  */
 export function step(world: World, strategies: StrategyAssignment, options: StepOptions = {}): RoundResult {
   // The engine's own loop: the same phases and records as beginRound / decideWithStrategies /
-  // submitDecisions, without a pending round and its frozen needs between phases (≈ 5% of a
+  // submitDecisions, without a pending round and its frozen needs between phases (≈ 3% of a
   // small run; docs/performance.md, ninth pass).
-  return playRound(world, options, (phase, k) => {
-    const actor = phase.needActors[k] as ActorId;
-    const strategy = strategies[actor];
-    if (!strategy) throw new ProtocolError(`no strategy for actor ${actor}`);
-    return decideOne(strategy, actor, phase.phase, phase.needRequests?.[k], phase.views, (phase.streams[k] as Stream).facade(), phase.ctx.round, options);
-  });
+  return playRound(world, options, (phase, k) =>
+    decideOne(strategies, phase.needActors[k] as ActorId, phase.phase, phase.needRequests?.[k], phase.views, (phase.streams[k] as Stream).facade(), phase.ctx.round, options),
+  );
 }
 
 /**
@@ -59,9 +56,7 @@ export function decideWithStrategies(pending: PendingRound, strategies: Strategy
   const needs = pending.needs;
   for (let k = 0; k < needs.length; k++) {
     const need = needs[k] as DecisionNeed;
-    const strategy = strategies[need.actor];
-    if (!strategy) throw new ProtocolError(`no strategy for actor ${need.actor}`);
-    out.push(decideOne(strategy, need.actor, need.phase, need.request, { view: () => need.view }, need.rng, pending.round, options));
+    out.push(decideOne(strategies, need.actor, need.phase, need.request, { view: () => need.view }, need.rng, pending.round, options));
   }
   return out;
 }
@@ -73,7 +68,7 @@ interface ViewSource {
 
 /** One need decided by its actor's strategy; the view is made inside the guard, when the strategy is called. */
 function decideOne(
-  strategy: Strategy,
+  strategies: StrategyAssignment,
   actor: ActorId,
   phase: DecisionPhase,
   request: Request | undefined,
@@ -82,6 +77,8 @@ function decideOne(
   round: number,
   options: StepOptions,
 ): Decision {
+  const strategy = strategies[actor];
+  if (!strategy) throw new ProtocolError(`no strategy for actor ${actor}`);
   try {
     if (request) return { actor, request: request.id, response: strategy.respond(request, views.view(actor), rng) };
     const actions: readonly Action[] = phase === 'operations' ? strategy.operate(views.view(actor), rng) : strategy.diplomacy(views.view(actor), rng);

@@ -221,7 +221,7 @@ export class ViewFactory {
  * (docs/performance.md, ninth pass). What a list holds does not depend on when it is read: the
  * phase's world never changes. `toJSON` gives the same data as before, so a view still prints
  * whole; a spread (`{ ...view }`) copies only the own properties, so a strategy that hands another
- * a changed view copies it with `viewWith` (strategies/view-with.ts). The fifth pass kept the lists
+ * a changed view copies it with `viewWith` (strategies/view-with.ts). The fourth pass kept the lists
  * own properties for the spread's sake, which `events` (a getter since 1f3d40f) had already broken.
  */
 class PhaseView implements ActorView {

@@ -45,8 +45,8 @@ export function detectAndAttribute(world: World, ctx: RoundContext, newOps: read
     const attribution = victim.capabilities.attribution;
     const q = identificationProbability(attribution, sharing.get(victim.id) ?? 0, m);
     const detectStream = ctx.streams.of(victim.id, 'detection');
-    // Made on the first draw (a stream is created once per run, whenever it first draws).
-    let attrStream: Stream | undefined;
+    // The attribution stream is looked up where a signal is drawn: created on its first use, the
+    // same numbers whenever that is (rng.ts).
 
     // 1. investigation of files already open
     const files = (incidentsByVictim.get(victim.id) ?? NONE) as readonly Incident[];
@@ -57,7 +57,7 @@ export function detectAndAttribute(world: World, ctx: RoundContext, newOps: read
         continue;
       }
       const op = inc.operation === null ? undefined : operationById(ctx, world.operations, inc.operation);
-      const named = drawSignal(world, index, op, inc.kind, v, q, false, (attrStream ??= ctx.streams.of(victim.id, 'attribution')));
+      const named = drawSignal(world, index, op, inc.kind, v, q, false, ctx.streams.of(victim.id, 'attribution'));
       // No usable signal leaves the posterior as it was: keep the array itself. Not frozen here:
       // an observed round's deep freeze does it, and in an unobserved one no view shows it
       // (freezing N + 1 doubles boxes each of them: docs/performance.md, fifth pass).
@@ -94,7 +94,7 @@ export function detectAndAttribute(world: World, ctx: RoundContext, newOps: read
       const author = world.actors[index.get(op.author) ?? -1];
       const p = detectionProbability(attribution, author ? author.capabilities.stealth : 0, op.severity, m);
       if (!(detectStream.next() < p)) continue;
-      const named = drawSignal(world, index, op, op.kind, v, q, true, (attrStream ??= ctx.streams.of(victim.id, 'attribution')));
+      const named = drawSignal(world, index, op, op.kind, v, q, true, ctx.streams.of(victim.id, 'attribution'));
       out.push(openIncident(world, ctx, v, k++, op, op.kind, op.against, op.severity, named, q));
       changed = true;
     }
@@ -103,7 +103,7 @@ export function detectAndAttribute(world: World, ctx: RoundContext, newOps: read
     const f = falseAlarmProbability(attribution, m);
     if (detectStream.next() < f) {
       const kind: OperationKind = 'espionage';
-      const named = drawSignal(world, index, undefined, kind, v, q, true, (attrStream ??= ctx.streams.of(victim.id, 'attribution')));
+      const named = drawSignal(world, index, undefined, kind, v, q, true, ctx.streams.of(victim.id, 'attribution'));
       if (named !== null) {
         out.push(openIncident(world, ctx, v, k++, undefined, kind, 'networks', m.operations.severity.espionage, named, q));
         changed = true;
