@@ -206,10 +206,12 @@ export function sweepCommand(args: readonly string[], out: Out): number {
           workers,
           series,
           stopping: signals.stopping,
-          onRow: (row) => {
-            sink.append(row);
+          lines: { columns, format },
+          onRow: (line) => {
+            sink.add(line);
             progress.tick(++count);
           },
+          onDelivered: sink.flush,
         });
         progress.end();
         if (outcome.stopped) {

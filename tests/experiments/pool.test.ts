@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { batchSize, runOnWorkers } from '../../src/cli/sweep/pool.js';
-import { parseScenario, planSweep, runOne } from '../../src/index.js';
+import { formatRow, parseScenario, planSweep, runOne, sweepColumns } from '../../src/index.js';
 import type { PlanItem, SweepRow } from '../../src/index.js';
 import { duelFixture, root } from '../helpers/cli.js';
 import { readFileSync } from 'node:fs';
@@ -40,5 +40,41 @@ describe('runOnWorkers', () => {
     const run = runOnWorkers(plan.document, items, { workers: 1, series: false, batch: 4, filename, stopping: () => false, onRow: (r) => rows.push(r) });
     await expect(run).rejects.toThrow(/run p9-s3: [\s\S]*mechanisms\.detection\.scale/);
     expect(rows.map((r) => r.run)).toEqual(['p0-s1', 'p0-s2']);
+  });
+
+  it('with lines, gives each run as the line formatRow makes of its row, in plan order, in CSV and JSON Lines', async () => {
+    const plan = planSweep(scenario, { seeds: Array.from({ length: 9 }, (_, k) => k + 1) });
+    const columns = sweepColumns(plan);
+    for (const format of ['csv', 'jsonl'] as const) {
+      const expected = plan.items.map((item) => formatRow(runOne(plan.document, item), columns, format));
+      const lines: string[] = [];
+      const out = await runOnWorkers(plan.document, plan.items, { workers: 2, series: false, batch: 2, filename, lines: { columns, format }, stopping: () => false, onRow: (l) => lines.push(l) });
+      expect(out).toEqual({ finished: 9, stopped: false });
+      expect(lines).toEqual(expected);
+    }
+  });
+
+  it('calls onDelivered after each group of delivered rows, never with none new, and after the last', async () => {
+    const plan = planSweep(scenario, { seeds: Array.from({ length: 11 }, (_, k) => k + 1) });
+    let count = 0;
+    const delivered: number[] = [];
+    await runOnWorkers(plan.document, plan.items, { workers: 2, series: false, batch: 3, filename, stopping: () => false, onRow: () => count++, onDelivered: () => delivered.push(count) });
+    // Strictly increasing: every call follows at least one new row; the last follows them all.
+    expect(delivered.every((n, k) => n > (delivered[k - 1] ?? 0))).toBe(true);
+    expect(delivered.at(-1)).toBe(11);
+    // At most one group per batch of 3 (4 batches), not one per row.
+    expect(delivered.length).toBeLessThanOrEqual(4);
+  });
+
+  it('with lines, delivers and announces the lines finished before a failing run', async () => {
+    const plan = planSweep(scenario, { seeds: [1, 2, 3, 4] });
+    const columns = sweepColumns(plan);
+    const items: PlanItem[] = plan.items.map((item, k) => (k === 2 ? { ...item, run: 'p9-s3', point: 9, params: { 'mechanisms.detection.scale': 'high' } } : item));
+    const lines: string[] = [];
+    let announced = 0;
+    const run = runOnWorkers(plan.document, items, { workers: 1, series: false, batch: 4, filename, lines: { columns, format: 'csv' }, stopping: () => false, onRow: (l) => lines.push(l), onDelivered: () => (announced = lines.length) });
+    await expect(run).rejects.toThrow(/run p9-s3: [\s\S]*mechanisms\.detection\.scale/);
+    expect(lines.map((l) => l.split(',')[0])).toEqual(['p0-s1', 'p0-s2']);
+    expect(announced).toBe(2);
   });
 });

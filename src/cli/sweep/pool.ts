@@ -4,20 +4,38 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { PlanItem, ScenarioDocument, SweepRow } from '../../index.js';
-import type { BatchResult, SweepWorkerData } from './worker.js';
+import type { BatchResult, LineLayout, SweepWorkerData } from './worker.js';
 
-/** Options of {@link runOnWorkers}. */
-export interface PoolOptions {
+/** What {@link runOnWorkers} needs besides the runs, whatever it delivers. */
+interface CommonPoolOptions {
   readonly workers: number;
   readonly series: boolean;
-  /** Called with each finished row, in plan order (out of order only for the last rows of a stop). */
-  readonly onRow: (row: SweepRow) => void;
   /** Asked before each new batch is handed out: true stops handing out; batches in flight still finish. */
   readonly stopping: () => boolean;
+  /**
+   * Called after each group of rows delivered together (the rows a finished batch let through),
+   * so a caller can write them in one call rather than one call per row.
+   */
+  readonly onDelivered?: () => void;
   /** Runs per batch; default: sized from the runs' mean time (see {@link batchSize}). */
   readonly batch?: number;
   /** The worker module; default: the built one beside the command line ({@link workerFile}). */
   readonly filename?: string;
+}
+
+/** Options of {@link runOnWorkers} that deliver rows. */
+export interface PoolOptions extends CommonPoolOptions {
+  readonly lines?: undefined;
+  /** Called with each finished row, in plan order (out of order only for the last rows of a stop). */
+  readonly onRow: (row: SweepRow) => void;
+}
+
+/** Options of {@link runOnWorkers} that deliver each row as a formatted line of a results file. */
+export interface LinePoolOptions extends CommonPoolOptions {
+  /** The results file's columns and format: the workers format each row as `formatRow` would. */
+  readonly lines: LineLayout;
+  /** Called with each finished run's line, in plan order (out of order only for the last lines of a stop). */
+  readonly onRow: (line: string) => void;
 }
 
 /** How a pooled sweep ended. */
@@ -57,13 +75,22 @@ export function batchSize(runsDone: number, msSpent: number): number {
  * to `onRow` in plan order. When `stopping()` turns true, no new batch starts, the batches in
  * flight finish, and every finished row is delivered (those after a gap out of order) before the
  * promise resolves. A run that throws rejects the promise after the rows already finished —
- * including those of its batch before it — are delivered.
+ * including those of its batch before it — are delivered. With `lines`, the workers format each
+ * row as a line of the results file and `onRow` gets the line. `onDelivered` follows each group
+ * of rows delivered together, so a results file takes one write per group.
  */
-export async function runOnWorkers(document: ScenarioDocument, items: readonly PlanItem[], options: PoolOptions): Promise<PoolOutcome> {
-  const data: SweepWorkerData = { document, series: options.series };
+export function runOnWorkers(document: ScenarioDocument, items: readonly PlanItem[], options: PoolOptions): Promise<PoolOutcome>;
+export function runOnWorkers(document: ScenarioDocument, items: readonly PlanItem[], options: LinePoolOptions): Promise<PoolOutcome>;
+export function runOnWorkers(document: ScenarioDocument, items: readonly PlanItem[], options: PoolOptions | LinePoolOptions): Promise<PoolOutcome> {
+  const data: SweepWorkerData = options.lines === undefined ? { document, series: options.series } : { document, series: options.series, lines: options.lines };
+  // Each overload's worker gives back what its onRow takes.
+  return pooled(data, items, options as CommonPoolOptions & { readonly onRow: (row: SweepRow | string) => void });
+}
+
+async function pooled<T>(data: SweepWorkerData, items: readonly PlanItem[], options: CommonPoolOptions & { readonly onRow: (row: T) => void }): Promise<PoolOutcome> {
   const pool = new Piscina({ filename: options.filename ?? workerFile(), minThreads: options.workers, maxThreads: options.workers, idleTimeout: 60_000, workerData: data });
   const window = options.workers * 2;
-  const done = new Map<number, SweepRow>();
+  const done = new Map<number, T>();
   let next = 0; // next item to hand out
   let written = 0; // next item to deliver
   let finished = 0;
@@ -72,12 +99,14 @@ export async function runOnWorkers(document: ScenarioDocument, items: readonly P
   let runsTimed = 0;
   let msTimed = 0;
   const flushInOrder = () => {
+    const before = written;
     for (let row = done.get(written); row !== undefined; row = done.get(written)) {
       done.delete(written);
       written++;
       finished++;
       options.onRow(row);
     }
+    if (written > before) options.onDelivered?.();
   };
   try {
     await new Promise<void>((resolve) => {
@@ -90,7 +119,7 @@ export async function runOnWorkers(document: ScenarioDocument, items: readonly P
           next += size;
           inFlight++;
           pool.run(batch).then(
-            (result: BatchResult) => {
+            (result: BatchResult<T>) => {
               inFlight--;
               runsTimed += result.rows.length;
               msTimed += result.ms;
@@ -122,11 +151,13 @@ export async function runOnWorkers(document: ScenarioDocument, items: readonly P
     await pool.destroy();
   }
   // A stop or a failure can leave finished rows behind a gap: deliver them too, nothing is lost.
-  for (const k of [...done.keys()].sort((a, b) => a - b)) {
-    options.onRow(done.get(k) as SweepRow);
+  const left = [...done.keys()].sort((a, b) => a - b);
+  for (const k of left) {
+    options.onRow(done.get(k) as T);
     finished++;
   }
   done.clear();
+  if (left.length > 0) options.onDelivered?.();
   if (failure !== undefined) throw failure;
   return { finished, stopped: next < items.length };
 }

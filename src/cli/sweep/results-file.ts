@@ -1,19 +1,40 @@
-// The append-only results file of a sweep: each finished run is one whole line, written with one
-// write call; on --resume a torn last line (a write cut by kill -9) is cut off and the runs
-// already in the file are skipped.
+// The append-only results file of a sweep: each finished run is one whole line; the lines of
+// the runs delivered together are written with one write call; on --resume a torn last line (a
+// write cut by kill -9) is cut off and the runs already in the file are skipped.
 import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { csvHeader, formatRow, readResults } from '../../index.js';
-import type { PlanItem, ResultsFormat, SweepRow } from '../../index.js';
+import { csvHeader, readResults } from '../../index.js';
+import type { PlanItem, ResultsFormat } from '../../index.js';
 import { UsageError } from '../run.js';
 
-/** An open results file (or standard output) that takes whole rows. */
+/** An open results file (or standard output) that takes whole lines. */
 export interface ResultsSink {
   /** Run ids already in the file (on resume). */
   readonly done: ReadonlySet<string>;
   /** Bytes of a torn last line that resume cut off (0 if none). */
   readonly repaired: number;
-  append(row: SweepRow): void;
+  /** Keep one run's whole line (as `formatRow` makes it) until the next {@link flush}. */
+  add(line: string): void;
+  /**
+   * Write the kept lines with one write call. Called after each group of rows the pool delivers
+   * (a run per call cost a system call per run on the one main thread: docs/performance.md, tenth
+   * pass), and by `close`.
+   */
+  flush(): void;
   close(): void;
+}
+
+/** A sink's lines kept until the next flush, written by `write`. */
+function pending(write: (text: string) => void): { add(line: string): void; flush(): void } {
+  let lines: string[] = [];
+  return {
+    add: (line) => void lines.push(line),
+    flush() {
+      if (lines.length === 0) return;
+      const text = lines.join('');
+      lines = [];
+      write(text);
+    },
+  };
 }
 
 /** Open `path` for a sweep (create it, or continue it with `resume`), or standard output when `path` is undefined. */
@@ -21,7 +42,8 @@ export function openResults(path: string | undefined, format: ResultsFormat, col
   if (path === undefined) {
     if (resume) throw new UsageError('--resume needs --out FILE (the results file to continue)');
     if (format === 'csv') process.stdout.write(csvHeader(columns));
-    return { done: new Set(), repaired: 0, append: (row) => void process.stdout.write(formatRow(row, columns, format)), close: () => undefined };
+    const kept = pending((text) => void process.stdout.write(text));
+    return { done: new Set(), repaired: 0, ...kept, close: kept.flush };
   }
   const exists = existsSync(path);
   if (exists && !resume) throw new UsageError(`${path} already exists: pass --resume to run only its missing runs, or choose another --out`);
@@ -46,17 +68,22 @@ export function openResults(path: string | undefined, format: ResultsFormat, col
     throw e;
   }
   let position = size;
+  const kept = pending((text) => (position += writeWhole(fd, text, position)));
   return {
     done,
     repaired,
-    append(row) {
-      position += writeWhole(fd, formatRow(row, columns, format), position);
+    ...kept,
+    close() {
+      try {
+        kept.flush();
+      } finally {
+        closeSync(fd);
+      }
     },
-    close: () => closeSync(fd),
   };
 }
 
-/** Write a whole line at `position` (one write call; a short write, rare on files, is continued). */
+/** Write whole lines at `position` (one write call; a short write, rare on files, is continued). */
 function writeWhole(fd: number, text: string, position: number): number {
   const buf = Buffer.from(text);
   let off = 0;

@@ -1,38 +1,54 @@
-// A worker thread of the sweep pool: plays a batch of runs of one plan and returns their rows.
+// A worker thread of the sweep pool: plays a batch of runs of one plan and returns their rows,
+// or, when the pool asks for lines, each row already formatted as a line of the results file.
 // The plan's scenario document comes once, as the pool's workerData; each grid point is parsed
 // once per thread.
 import { workerData } from 'piscina';
-import { runOne, scenarioAt } from '../../index.js';
-import type { PlanItem, Scenario, ScenarioDocument, SweepRow } from '../../index.js';
+import { formatRow, runOne, scenarioAt } from '../../index.js';
+import type { PlanItem, ResultsFormat, Scenario, ScenarioDocument, SweepRow } from '../../index.js';
+
+/** The results file's layout, when workers format the lines themselves (see {@link SweepWorkerData.lines}). */
+export interface LineLayout {
+  readonly columns: readonly string[];
+  readonly format: ResultsFormat;
+}
 
 /** What every worker of a pool is given when it starts. */
 export interface SweepWorkerData {
   readonly document: ScenarioDocument;
   readonly series: boolean;
+  /**
+   * When set, each run comes back as its formatted line (`formatRow(row, columns, format)`)
+   * instead of its row: formatting then runs on the workers, in parallel, instead of on the one
+   * main thread, and a string crosses threads as one copy where a row object is cloned key by key
+   * (docs/performance.md, tenth pass).
+   */
+  readonly lines?: LineLayout;
 }
 
 /**
- * What a batch gives back: the rows of its runs in order, and, when a run threw, the message of
- * its error (the rows before it are kept: nothing finished is lost).
+ * What a batch gives back: the rows (or lines) of its runs in order, and, when a run threw, the
+ * message of its error (the rows before it are kept: nothing finished is lost).
  */
-export interface BatchResult {
-  readonly rows: readonly SweepRow[];
+export interface BatchResult<T = SweepRow> {
+  readonly rows: readonly T[];
   readonly error?: string;
   /** Milliseconds the thread spent on the batch (to size the next batches; never in the results). */
   readonly ms: number;
 }
 
 const data = workerData as SweepWorkerData;
+const layout = data.lines;
 const scenarios = new Map<number, Scenario>();
 
-export default function playBatch(items: readonly PlanItem[]): BatchResult {
+export default function playBatch(items: readonly PlanItem[]): BatchResult<SweepRow | string> {
   const started = performance.now();
-  const rows: SweepRow[] = [];
+  const rows: (SweepRow | string)[] = [];
   for (const item of items) {
     try {
       let scenario = scenarios.get(item.point);
       if (!scenario) scenarios.set(item.point, (scenario = scenarioAt(data.document, item.params)));
-      rows.push(runOne(data.document, item, { scenario, series: data.series }));
+      const row = runOne(data.document, item, { scenario, series: data.series });
+      rows.push(layout === undefined ? row : formatRow(row, layout.columns, layout.format));
     } catch (e) {
       return { rows, error: e instanceof Error ? e.message : String(e), ms: performance.now() - started };
     }
