@@ -15,7 +15,8 @@
 //     turns on chunks of a few seconds, and the ratio is the median over adjacent pairs.
 //
 // It uses the product's own worker (dist/cli/sweep-worker.js, the same `playBatch`) and piscina
-// with the options of src/cli/sweep/pool.ts (two batches in flight per thread, batches of ≈ 40 ms);
+// with the options of src/cli/sweep/pool.ts as `detente sweep` sets them (two batches in flight per
+// thread, batches of ≈ 40 ms, each run formatted as its CSV line by the worker);
 // the hand-out loop below is a plain version of the pool's (no reordering: rows are only counted).
 // A benchmark reports figures; it never asserts (DESIGN.md §7).
 
@@ -54,7 +55,7 @@ function fail(message) {
 }
 
 if (!existsSync(DIST) || !existsSync(WORKER)) fail(`${DIST} or ${WORKER} is missing: build first (npm run build)`);
-const { parseScenario, planSweep } = await import(pathToFileURL(DIST).href);
+const { parseScenario, planSweep, sweepColumns } = await import(pathToFileURL(DIST).href);
 const scenarioPath = /[./]/.test(values.scenario) ? values.scenario : resolve(ROOT, `scenarios/${values.scenario}.yaml`);
 if (!existsSync(scenarioPath)) fail(`--scenario: no scenario file at ${scenarioPath} (a path, or a name from scenarios/)`);
 const scenario = parseScenario(readFileSync(scenarioPath, 'utf8'), { source: scenarioPath });
@@ -86,7 +87,8 @@ const pools = threads.map(
       maxThreads: t,
       concurrentTasksPerWorker: queuedOf(i),
       idleTimeout: 600_000,
-      workerData: { document: plan.document, series: false },
+      // As `detente sweep` hands it out: each worker formats its runs' CSV lines (tenth pass).
+      workerData: { document: plan.document, series: false, lines: { columns: sweepColumns(plan), format: 'csv' } },
     }),
 );
 
