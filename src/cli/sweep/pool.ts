@@ -82,11 +82,11 @@ export function batchSize(runsDone: number, msSpent: number): number {
 export function runOnWorkers(document: ScenarioDocument, items: readonly PlanItem[], options: PoolOptions): Promise<PoolOutcome>;
 export function runOnWorkers(document: ScenarioDocument, items: readonly PlanItem[], options: LinePoolOptions): Promise<PoolOutcome>;
 export function runOnWorkers(document: ScenarioDocument, items: readonly PlanItem[], options: PoolOptions | LinePoolOptions): Promise<PoolOutcome> {
-  const data: SweepWorkerData = options.lines === undefined ? { document, series: options.series } : { document, series: options.series, lines: options.lines };
-  // Each overload's worker gives back what its onRow takes.
-  return pooled(data, items, options as CommonPoolOptions & { readonly onRow: (row: SweepRow | string) => void });
+  if (options.lines === undefined) return pooled<SweepRow>({ document, series: options.series }, items, options);
+  return pooled<string>({ document, series: options.series, lines: options.lines }, items, options);
 }
 
+/** The pool itself, for workers that give back a `T` per run (a row, or its line: see {@link SweepWorkerData.lines}). */
 async function pooled<T>(data: SweepWorkerData, items: readonly PlanItem[], options: CommonPoolOptions & { readonly onRow: (row: T) => void }): Promise<PoolOutcome> {
   const pool = new Piscina({ filename: options.filename ?? workerFile(), minThreads: options.workers, maxThreads: options.workers, idleTimeout: 60_000, workerData: data });
   const window = options.workers * 2;
