@@ -37,8 +37,11 @@ function startSweep(args: string[], out: string, rows: number): Promise<{ child:
   });
 }
 
-// The default scenario is slow enough (37 rounds a run) for a signal to land mid-sweep.
-const LONG = ['us-china-2015', '--seeds', '1..24', '--workers', '2'];
+// Runs long enough (3,000 rounds, ≈ 0.1–0.2 s each) that the pool hands them out one per batch:
+// when the second row is written only a few of the 24 are out, and a signal lands mid-sweep
+// even on a loaded machine. With the scenario's own 37 rounds, batches of many runs could all
+// be handed out before the signal arrived (seen once in CI under a full test run).
+const LONG = ['us-china-2015', '--seeds', '1..24', '--set', 'rounds=3000', '--workers', '2'];
 
 describe('detente sweep', () => {
   beforeAll(() => {
