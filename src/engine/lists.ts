@@ -1,6 +1,9 @@
 // The engine's list helpers: searches over frozen lists written as indexed loops, and edits that
 // hand on the original list when they change nothing in it.
 
+/** The one frozen empty list the engine hands out wherever a list has nothing (never a new `[]`). */
+export const NONE: readonly never[] = Object.freeze([]);
+
 /**
  * Searches over frozen lists, written as indexed loops.
  *
@@ -139,7 +142,12 @@ export function indexOfId(list: readonly { readonly id: string }[], id: string):
   return scan(list, id);
 }
 
-const SCANNED = 16;
+/**
+ * Id lookups in lists at most this long scan them; longer lists are indexed by id once (here and
+ * in `operationById`, phases/operations.ts): small worlds change their lists every phase, and a
+ * map of a short list costs more than scanning it.
+ */
+export const SCANNED = 16;
 
 function scan(list: readonly { readonly id: string }[], id: string): number {
   for (let j = 0; j < list.length; j++) if ((list[j] as { readonly id: string }).id === id) return j;

@@ -12,6 +12,7 @@ import { inSession } from './phases/injects.js';
 import { actorIndex } from './world.js';
 import { hasTerm } from './phases/agreements.js';
 import { deepFreeze } from './freeze.js';
+import { NONE } from './lists.js';
 
 /**
  * Builds the read-only views of one decision phase. Shared parts (the public actor list, the
@@ -359,8 +360,6 @@ interface SharedAccessors {
   readonly rung: ActorView['rung'];
   readonly norms: ActorView['norms'];
 }
-
-const NONE: readonly never[] = Object.freeze([]);
 
 /** The entries of `list` that `self` is a party to, deeply frozen (one shared empty list when none is). */
 function involving<T extends { readonly parties: readonly string[] }>(list: readonly T[], self: string): readonly T[] {

@@ -14,7 +14,7 @@ import type { World } from '../../model/world.js';
 import type { Stream } from '../rng.js';
 import { actorIndex, incidentWith, worldWith } from '../world.js';
 import type { RoundContext } from './context.js';
-import { anyOf } from '../lists.js';
+import { anyOf, NONE } from '../lists.js';
 import { operationById } from './operations.js';
 
 /**
@@ -218,7 +218,6 @@ export function drawSignal(
   return others[stream.int(others.length)] ?? null;
 }
 
-const NONE: readonly never[] = Object.freeze([]);
 const NO_GROUPS: ReadonlyMap<string, readonly never[]> = new Map();
 const NO_SHARING: ReadonlyMap<string, number> = new Map();
 

@@ -5,6 +5,7 @@ import type { World } from '../../model/world.js';
 import { actorIndex, worldWith } from '../world.js';
 import type { RoundContext } from './context.js';
 import type { OperationOrder } from './injects.js';
+import { SCANNED } from '../lists.js';
 
 /**
  * The operation of `operations` with id `id`: detection looks up the operation behind each
@@ -29,9 +30,6 @@ export function operationById(ctx: RoundContext, operations: readonly Operation[
   }
   return ctx.operationIndex.byId.get(id);
 }
-
-/** Lists at most this long are scanned rather than indexed (as in `indexOfId`, lists.ts). */
-const SCANNED = 16;
 
 /**
  * Phase 2: resolve the round's covert operations in canonical order (inject orders first, then
