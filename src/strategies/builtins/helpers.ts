@@ -36,7 +36,10 @@ export function detectedIn(view: ActorView, round: number): IncidentView[] {
  * (or revealed), above `threshold`; sorted by suspect id for a canonical order.
  */
 export function attributedIn(view: ActorView, round: number, threshold: number): { suspect: string; incident: IncidentView; confidence: number }[] {
-  const best = new Map<string, { suspect: string; incident: IncidentView; confidence: number }>();
+  type Attribution = { suspect: string; incident: IncidentView; confidence: number };
+  // Made on the first attribution only: most views of a round have none, and the built-ins ask
+  // two or three times per decision (a map per call was ≈ 2% of a 3-actor run's bytes).
+  let best: Map<string, Attribution> | undefined;
   // Indexed loops over a view's frozen lists (docs/performance.md, frozen arrays).
   const incidents = view.incidents;
   for (let k = 0; k < incidents.length; k++) {
@@ -45,10 +48,13 @@ export function attributedIn(view: ActorView, round: number, threshold: number):
     const suspect = inc.revealed ?? inc.suspect;
     const confidence = inc.revealed !== null ? 1 : inc.confidence;
     if (suspect === null || suspect === view.self || confidence < threshold) continue;
+    best ??= new Map();
     const prev = best.get(suspect);
     if (!prev || confidence > prev.confidence) best.set(suspect, { suspect, incident: inc, confidence });
   }
-  return [...best.values()].sort((a, b) => (a.suspect < b.suspect ? -1 : a.suspect > b.suspect ? 1 : 0));
+  if (best === undefined) return [];
+  const out = [...best.values()];
+  return out.length === 1 ? out : out.sort((a, b) => (a.suspect < b.suspect ? -1 : a.suspect > b.suspect ? 1 : 0));
 }
 
 /** Whether the viewer (directly or through a proxy) did the operation a request asks about. */
