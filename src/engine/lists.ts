@@ -153,3 +153,16 @@ function scan(list: readonly { readonly id: string }[], id: string): number {
   for (let j = 0; j < list.length; j++) if ((list[j] as { readonly id: string }).id === id) return j;
   return -1;
 }
+
+/** The items of `list` by key, in list order within each key (the groups are new arrays; the items are the list's own). */
+export function groupedBy<T>(list: readonly T[], keyOf: (item: T) => string): ReadonlyMap<string, readonly T[]> {
+  const groups = new Map<string, T[]>();
+  for (let k = 0; k < list.length; k++) {
+    const item = list[k] as T;
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}

@@ -12,7 +12,7 @@ import { inSession } from './phases/injects.js';
 import { actorIndex } from './world.js';
 import { hasTerm } from './phases/agreements.js';
 import { deepFreeze } from './freeze.js';
-import { NONE } from './lists.js';
+import { groupedBy, NONE } from './lists.js';
 
 /**
  * Builds the read-only views of one decision phase. Shared parts (the public actor list, the
@@ -27,7 +27,7 @@ export class ViewFactory {
   private readonly cache: (ActorView | undefined)[] = [];
   private readonly publicActors: readonly PublicActor[];
   private incidentsByVictim: ReadonlyMap<string, readonly IncidentView[]> | undefined;
-  private requestsByAddressee: Map<string, Request[]> | undefined;
+  private requestsByAddressee: ReadonlyMap<string, readonly Request[]> | undefined;
   private forumViews: readonly ForumView[] | undefined;
   private ownOperations: ReadonlyMap<string, readonly OwnOperationView[]> | undefined;
   private accessors: SharedAccessors | undefined;
@@ -194,17 +194,12 @@ export class ViewFactory {
     return this.incidentsByVictim;
   }
 
-  private requests(): Map<string, Request[]> {
+  private requests(): ReadonlyMap<string, readonly Request[]> {
     if (!this.requestsByAddressee) {
-      const m = new Map<string, Request[]>();
+      // Each request frozen as a view hands it out; the world's list itself is left as it is.
       const requests = this.world.requests;
-      for (let k = 0; k < requests.length; k++) {
-        const r = requests[k] as Request;
-        let list = m.get(r.to);
-        if (!list) m.set(r.to, (list = []));
-        list.push(deepFreeze(r));
-      }
-      this.requestsByAddressee = m;
+      for (let k = 0; k < requests.length; k++) deepFreeze(requests[k]);
+      this.requestsByAddressee = groupedBy(requests, (r) => r.to);
     }
     return this.requestsByAddressee;
   }

@@ -14,7 +14,7 @@ import type { World } from '../../model/world.js';
 import type { Stream } from '../rng.js';
 import { actorIndex, incidentWith, worldWith } from '../world.js';
 import type { RoundContext } from './context.js';
-import { anyOf, NONE } from '../lists.js';
+import { anyOf, groupedBy, NONE } from '../lists.js';
 import { operationById } from './operations.js';
 
 /**
@@ -220,19 +220,6 @@ export function drawSignal(
 
 const NO_GROUPS: ReadonlyMap<string, readonly never[]> = new Map();
 const NO_SHARING: ReadonlyMap<string, number> = new Map();
-
-/** The items of `list` by key, in list order within each key. */
-function groupedBy<T>(list: readonly T[], keyOf: (item: T) => string): ReadonlyMap<string, readonly T[]> {
-  const groups = new Map<string, T[]>();
-  for (let k = 0; k < list.length; k++) {
-    const item = list[k] as T;
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
 
 /** Number of information-sharing agreements each actor is party to. */
 function sharingCounts(world: World): Map<string, number> {

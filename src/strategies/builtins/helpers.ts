@@ -31,12 +31,14 @@ export function detectedIn(view: ActorView, round: number): IncidentView[] {
   return view.incidents.filter((i) => i.round === round && i.revealed === null);
 }
 
+/** The strongest attribution of one suspect (see {@link attributedIn}). */
+type Attribution = { suspect: string; incident: IncidentView; confidence: number };
+
 /**
  * For each suspect, the strongest attribution among the incidents detected in `round`
  * (or revealed), above `threshold`; sorted by suspect id for a canonical order.
  */
-export function attributedIn(view: ActorView, round: number, threshold: number): { suspect: string; incident: IncidentView; confidence: number }[] {
-  type Attribution = { suspect: string; incident: IncidentView; confidence: number };
+export function attributedIn(view: ActorView, round: number, threshold: number): Attribution[] {
   // Made on the first attribution only: most views of a round have none, and the built-ins ask
   // two or three times per decision (a map per call was ≈ 2% of a 3-actor run's bytes).
   let best: Map<string, Attribution> | undefined;
@@ -53,8 +55,7 @@ export function attributedIn(view: ActorView, round: number, threshold: number):
     if (!prev || confidence > prev.confidence) best.set(suspect, { suspect, incident: inc, confidence });
   }
   if (best === undefined) return [];
-  const out = [...best.values()];
-  return out.length === 1 ? out : out.sort((a, b) => (a.suspect < b.suspect ? -1 : a.suspect > b.suspect ? 1 : 0));
+  return [...best.values()].sort((a, b) => (a.suspect < b.suspect ? -1 : a.suspect > b.suspect ? 1 : 0));
 }
 
 /** Whether the viewer (directly or through a proxy) did the operation a request asks about. */
