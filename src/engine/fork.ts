@@ -2,6 +2,7 @@ import { freeze } from 'immer';
 import type { Inject } from '../model/inject.js';
 import { mergeMechanisms } from '../model/mechanisms.js';
 import type { MechanismOverrides } from '../model/mechanisms.js';
+import { joined } from '../model/record.js';
 import type { World } from '../model/world.js';
 import type { Strategy } from './contract.js';
 import { ConfigError } from './errors.js';
@@ -58,14 +59,14 @@ export function forkRun(run: Run, round: number, intervention: Intervention = {}
   let world: World = replay(run.initial, prefix, { rounds: round - start, ...run.options });
   const injects = scheduledInjects(round, intervention);
   world = intervene(world, round, intervention, injects);
-  const strategies = { ...run.strategies, ...(intervention.strategies ?? {}) };
+  const strategies = joined(run.strategies, intervention.strategies ?? {});
   const rounds = options.rounds ?? end - round;
-  const rest = runRounds(world, strategies, { ...run.options, rounds });
+  const rest = runRounds(world, strategies, joined(run.options, { rounds }));
   // The fork's log holds the intervention's injects (inject.applied) — a change of mechanisms
   // among them — so its initial world must schedule them too, or the fork could not be replayed
   // (nor forked again) from initial + log. They are all for round ≥ `round`, so scheduling them
   // from the start changes nothing before.
-  const initial = injects.length > 0 ? freeze({ ...run.initial, injects: mergeInjects(run.initial.injects, injects) }, true) : run.initial;
+  const initial = injects.length > 0 ? freeze(worldWith(run.initial, { injects: mergeInjects(run.initial.injects, injects) }), true) : run.initial;
   return Object.freeze({
     initial,
     world: rest.world,

@@ -3,6 +3,7 @@
 // and skips seedrandom's entry point, which probes Node's crypto for auto-seeding we never use.
 import alea from 'seedrandom/lib/alea.js';
 import type { RngState } from '../model/world.js';
+import { copied } from '../model/record.js';
 
 /**
  * A source of uniform random numbers handed to strategies. Every draw comes from the actor's
@@ -139,7 +140,7 @@ export class StreamSet {
     let s = this.live.get(key);
     if (s === undefined) {
       const state = this.saved[key];
-      s = state ? new Stream(alea('', { state: { ...state } }), state) : new Stream(alea(`${this.seed}\u0000${key}`, { state: true }));
+      s = state ? new Stream(alea('', { state: copied(state) }), state) : new Stream(alea(`${this.seed}\u0000${key}`, { state: true }));
       this.live.set(key, s);
       if (state === undefined) this.sorted = undefined;
     }

@@ -1,5 +1,6 @@
 import type { SimEvent } from '../model/event.js';
 import type { World } from '../model/world.js';
+import { joined } from '../model/record.js';
 import { ConfigError } from './errors.js';
 import type { RoundMetrics } from './metrics.js';
 import type { RoundResult } from './round.js';
@@ -55,7 +56,7 @@ export function runRounds(initial: World, strategies: StrategyAssignment, option
   }
   const keep = options.log !== false;
   // Without a log or a callback, nobody but this loop sees a round's events and worlds.
-  const roundOptions: RunRoundsOptions = keep || options.onRound ? options : { ...options, [UNOBSERVED]: true };
+  const roundOptions: RunRoundsOptions = keep || options.onRound ? options : joined(options, { [UNOBSERVED]: true as const });
   const log: SimEvent[] = [];
   const metrics: RoundMetrics[] = [];
   let world = initial;

@@ -1,5 +1,6 @@
 import { freeze } from 'immer';
 import type { Incident } from '../model/incident.js';
+import { joined } from '../model/record.js';
 import type { World } from '../model/world.js';
 import { incidentWith, worldWith } from './world.js';
 import { ConfigError } from './errors.js';
@@ -43,7 +44,7 @@ export function snapshot(world: World): WorldSnapshot {
       peakRung: Array.from(d.peakRung),
     },
     welfare: Array.from(world.welfare),
-    incidents: world.incidents.map((inc) => ({ ...inc, posterior: Array.from(inc.posterior) })),
+    incidents: world.incidents.map((inc) => joined(inc, { posterior: Array.from(inc.posterior) })),
   };
 }
 

@@ -5,6 +5,7 @@ import type { DecisionPhase, SimEvent } from '../model/event.js';
 import { isVisibleTo } from '../model/event.js';
 import type { Incident } from '../model/incident.js';
 import type { Operation } from '../model/operation.js';
+import { joined } from '../model/record.js';
 import { betaTrust } from '../model/trust.js';
 import type { World } from '../model/world.js';
 import type { ActorView, ForumView, IncidentView, OwnOperationView, PublicActor, VisibleEvent } from './contract.js';
@@ -180,7 +181,7 @@ export class ViewFactory {
   forums(): readonly ForumView[] {
     // Most worlds have no forum: their views share one frozen empty list.
     this.forumViews ??=
-      this.world.forums.length === 0 ? NONE : Object.freeze(deepFreeze(this.world.forums).map((f) => Object.freeze({ ...f, inSession: inSession(f, this.round) })));
+      this.world.forums.length === 0 ? NONE : Object.freeze(deepFreeze(this.world.forums).map((f) => Object.freeze(joined(f, { inSession: inSession(f, this.round) }))));
     return this.forumViews;
   }
 
@@ -420,7 +421,7 @@ export class ViewMemo {
       for (let k = 0; k < actors.length; k++) {
         const a = actors[k] as Actor;
         const p = this.actorViews[k] as PublicActor;
-        out.push(a.sponsor !== null && (a.id === self || a.sponsor === self) ? Object.freeze({ ...p, sponsor: a.sponsor }) : p);
+        out.push(a.sponsor !== null && (a.id === self || a.sponsor === self) ? Object.freeze(joined(p, { sponsor: a.sponsor })) : p);
       }
       this.seenBy.set(self, (seen = Object.freeze(out)));
     }

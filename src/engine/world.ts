@@ -11,6 +11,7 @@ import { DEFAULT_MECHANISMS, describe, mergeMechanisms } from '../model/mechanis
 import type { MechanismOverrides, Mechanisms } from '../model/mechanisms.js';
 import { isKnownNorm } from '../model/norms.js';
 import { floatSlots } from '../model/slab.js';
+import { copied } from '../model/record.js';
 import { indexOfId } from './lists.js';
 import { OPERATION_KINDS } from '../model/operation.js';
 import { evidenceForTrust } from '../model/trust.js';
@@ -141,7 +142,7 @@ export function createWorld(spec: WorldSpec, options: CreateWorldOptions): World
   const norms = readNorms(spec.norms ?? {}, index, actors, issues);
   // Agreements in force at the start are signed like any other (norms adopted, dialogues
   // scheduled); their events are not logged, the world simply starts with them.
-  const signing = { agreements: [] as Agreement[], dialogues: [] as Dialogue[], sanctions: [] as Sanction[], norms: { ...norms } };
+  const signing = { agreements: [] as Agreement[], dialogues: [] as Dialogue[], sanctions: [] as Sanction[], norms: copied(norms) };
   const discard: SimEvent[] = [];
   for (const [k, a] of readAgreements(spec.agreements ?? [], index, issues).entries()) {
     signAgreement(signing, discard, { round: 0, phase: 'injects' }, `ag:init:${k}`, a.parties, a.terms);

@@ -1,3 +1,5 @@
+import { copied } from './record.js';
+
 /**
  * Every coefficient of the default mechanisms (DESIGN §3). A run takes a deep-partial override
  * (see {@link MechanismOverrides}); anything left out keeps the default below.
@@ -270,7 +272,7 @@ function mergeNode(base: Tree, override: unknown, path: string, issues: Mechanis
     issues.push({ path, expected: 'an object', received: describe(override) });
     return base;
   }
-  const out: Record<string, number | Tree> = { ...base };
+  const out: Record<string, number | Tree> = copied(base);
   for (const key of Object.keys(override)) {
     const value = (override as Record<string, unknown>)[key];
     const sub = `${path}.${key}`;

@@ -1,6 +1,7 @@
 import type { ActorView, Strategy, StrategyMeta } from '../engine/contract.js';
 import type { Rng } from '../engine/rng.js';
 import type { DiplomacyAction, OperateAction, Request, Response } from '../model/action.js';
+import { copied } from '../model/record.js';
 
 /**
  * What `defineStrategy` takes: a name, metadata, and any of the three decision functions (the
@@ -51,7 +52,7 @@ export function defineStrategy(def: StrategyDefinition): Strategy {
   const respond = def.respond;
   return Object.freeze({
     name: def.name,
-    meta: Object.freeze({ ...meta }),
+    meta: Object.freeze(copied(meta)),
     operate: operate ? (view: ActorView, rng: Rng) => operate.call(def, view, rng) : () => NONE_OPS,
     diplomacy: diplomacy ? (view: ActorView, rng: Rng) => diplomacy.call(def, view, rng) : () => NONE_DIPLOMACY,
     respond: respond ? (request: Request, view: ActorView, rng: Rng) => respond.call(def, request, view, rng) : () => IGNORE,

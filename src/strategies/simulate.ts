@@ -3,6 +3,7 @@ import { ConfigError } from '../engine/errors.js';
 import type { ConfigIssue } from '../engine/errors.js';
 import type { ForkOptions, Intervention } from '../engine/fork.js';
 import { forkRun } from '../engine/fork.js';
+import { joined } from '../model/record.js';
 import type { Run, RunRoundsOptions } from '../engine/simulate.js';
 import { runRounds } from '../engine/simulate.js';
 import type { StrategyAssignment } from '../engine/step.js';
@@ -73,7 +74,7 @@ export function fork(
   }
   if (issues.length > 0) throw new ConfigError(issues, 'fork');
   const { strategies: _s, ...rest } = intervention;
-  return forkRun(run, round, { ...rest, strategies }, options.rounds === undefined ? {} : { rounds: options.rounds });
+  return forkRun(run, round, joined(rest, { strategies }), options.rounds === undefined ? {} : { rounds: options.rounds });
 }
 
 let registryCache: StrategyRegistry | undefined;

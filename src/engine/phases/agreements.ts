@@ -1,6 +1,7 @@
 import type { Agreement, Commitment, Dialogue, Sanction } from '../../model/agreement.js';
 import type { Phase, SimEvent } from '../../model/event.js';
 import type { NormId } from '../../model/ids.js';
+import { copied } from '../../model/record.js';
 import { anyOf, firstOf } from '../lists.js';
 
 /** The parts of the world that signing an agreement changes. */
@@ -26,7 +27,7 @@ export function adoptNorm(state: Pick<SigningState, 'norms' | 'normsCopied'>, ac
   const mine = state.norms[actor] ?? [];
   if (mine.includes(norm)) return false;
   if (state.normsCopied !== true) {
-    state.norms = { ...state.norms };
+    state.norms = copied(state.norms);
     state.normsCopied = true;
   }
   (state.norms as Record<string, readonly NormId[]>)[actor] = [...mine, norm].sort();

@@ -3,6 +3,7 @@ import type { CommitmentKind } from '../../model/agreement.js';
 import type { EventOf } from '../../model/event.js';
 import type { NormId } from '../../model/ids.js';
 import type { Operation } from '../../model/operation.js';
+import { joined } from '../../model/record.js';
 import type { World } from '../../model/world.js';
 import { hasTerm } from './agreements.js';
 import type { RoundContext } from './context.js';
@@ -80,8 +81,8 @@ export function auditCommitments(world: World, ctx: RoundContext): void {
       const conduct: Conduct = { kind: e.kind, against: e.against, commercial: e.commercial, viaProxy: false };
       const ag = e.commercial ? binding(hasTerm(world.agreements, e.victim, e.suspect, 'no-commercial-theft'), k) : undefined;
       const base = { type: 'violation.perceived' as const, round, phase, confidence: e.confidence, incident: e.incident, real };
-      if (ag) perceived.push({ ...base, ...violation(e.victim, e.suspect, { commitment: 'no-commercial-theft', agreement: ag.id }) });
-      for (const norm of brokenNorms(world.norms[e.suspect] ?? [], conduct)) perceived.push({ ...base, ...violation(e.victim, e.suspect, { norm }) });
+      if (ag) perceived.push(joined(base, violation(e.victim, e.suspect, { commitment: 'no-commercial-theft', agreement: ag.id })));
+      for (const norm of brokenNorms(world.norms[e.suspect] ?? [], conduct)) perceived.push(joined(base, violation(e.victim, e.suspect, { norm })));
     } else if (e.type === 'request.unanswered' && e.kind === 'assistance') {
       // e.by left e.to's request unanswered.
       const ag = binding(hasTerm(world.agreements, e.by, e.to, 'assistance'), k);
@@ -89,11 +90,11 @@ export function auditCommitments(world: World, ctx: RoundContext): void {
       const seen = { type: 'violation.perceived' as const, round, phase, confidence: 1, incident: null, real: true };
       if (ag) {
         committed.push({ type: 'violation.committed', ...base, ...violation(e.by, e.to, { commitment: 'assistance', agreement: ag.id }) });
-        perceived.push({ ...seen, ...violation(e.to, e.by, { commitment: 'assistance', agreement: ag.id }) });
+        perceived.push(joined(seen, violation(e.to, e.by, { commitment: 'assistance', agreement: ag.id })));
       }
       if ((world.norms[e.by] ?? []).includes('gge15.h')) {
         committed.push({ type: 'violation.committed', ...base, ...violation(e.by, e.to, { norm: 'gge15.h' }) });
-        perceived.push({ ...seen, ...violation(e.to, e.by, { norm: 'gge15.h' }) });
+        perceived.push(joined(seen, violation(e.to, e.by, { norm: 'gge15.h' })));
       }
     } else if (e.type === 'sanction.imposed') {
       const s = e.sanction;

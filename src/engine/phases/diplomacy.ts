@@ -2,8 +2,9 @@ import type { DiplomacyAction, IncidentRef, Request } from '../../model/action.j
 import { identificationProbability, topSuspect, updatePosterior } from '../../model/attribution.js';
 import { clamp01 } from '../../model/capability.js';
 import type { Incident } from '../../model/incident.js';
+import { withFields } from '../../model/record.js';
 import type { World } from '../../model/world.js';
-import { actorIndex, worldWith } from '../world.js';
+import { actorIndex, incidentWith, worldWith } from '../world.js';
 import { indexOfId, sameOr, sameRecordOr } from '../lists.js';
 import { adoptNorm, hasTerm } from './agreements.js';
 import type { RoundContext } from './context.js';
@@ -157,7 +158,7 @@ export function applyDiplomacy(
           next.dialogues = next.dialogues.map((d) => {
             if (!(d.parties.includes(actor) && d.parties.includes(action.target)) || d.suspended === suspended) return d;
             ctx.events.push({ type: suspended ? 'dialogue.suspended' : 'dialogue.resumed', round, phase, dialogue: d.id, by: actor, target: action.target });
-            return { ...d, suspended };
+            return withFields(d, { suspended });
           });
           break;
         }
@@ -183,7 +184,7 @@ export function applyDiplomacy(
             if (theirs && sharer) {
               const q = identificationProbability(sharer.capabilities.attribution, 0, m);
               const posterior = updatePosterior(theirs.posterior, top.index, q);
-              next.incidents[k] = { ...theirs, signals: [...theirs.signals, suspect], posterior };
+              next.incidents[k] = incidentWith(theirs, { signals: [...theirs.signals, suspect], posterior });
               // Narrative only: an unobserved round does not make it (round.ts, UNOBSERVED).
               if (ctx.observed) {
                 const t = topSuspect(posterior);

@@ -1,6 +1,7 @@
 import type { OperateAction } from '../../model/action.js';
 import type { Dialogue } from '../../model/agreement.js';
 import { mergeMechanisms } from '../../model/mechanisms.js';
+import { withFields } from '../../model/record.js';
 import type { World } from '../../model/world.js';
 import { actorIndex, worldWith } from '../world.js';
 import { signAgreement } from './agreements.js';
@@ -87,7 +88,7 @@ export function applyInjects(world: World, ctx: RoundContext): { world: World; o
       }
       case 'capability': {
         const i = actorIndex(world).get(inj.actor);
-        if (i !== undefined) actors = actors.map((a, j) => (j === i ? { ...a, capabilities: { ...a.capabilities, [inj.capability]: inj.value } } : a));
+        if (i !== undefined) actors = actors.map((a, j) => (j === i ? withFields(a, { capabilities: withFields(a.capabilities, { [inj.capability]: inj.value }) }) : a));
         break;
       }
       case 'mechanisms':
@@ -104,11 +105,11 @@ export function applyInjects(world: World, ctx: RoundContext): { world: World; o
     if (d.next > round) return d;
     if (d.suspended) {
       ctx.events.push({ type: 'dialogue.skipped', round, phase, dialogue: d.id, parties: d.parties });
-      return { ...d, next: round + d.every };
+      return withFields(d, { next: round + d.every });
     }
     ctx.events.push({ type: 'dialogue.held', round, phase, dialogue: d.id, parties: d.parties, proposer: d.proposer });
     const other = d.parties.find((p) => p !== d.proposer) ?? d.proposer;
-    return { ...d, next: round + d.every, proposer: other };
+    return withFields(d, { next: round + d.every, proposer: other });
   });
 
   for (const f of forumsDue) ctx.events.push({ type: 'forum.convened', round, phase, forum: f.id, members: f.members, packages: f.agenda });

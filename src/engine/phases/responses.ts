@@ -1,6 +1,7 @@
 import type { Request, Response } from '../../model/action.js';
 import { identificationProbability, scaleSuspect, topSuspect, updatePosterior } from '../../model/attribution.js';
 import type { Commitment } from '../../model/agreement.js';
+import { withFields } from '../../model/record.js';
 import type { World } from '../../model/world.js';
 import type { ConfigIssue } from '../errors.js';
 import { actorIndex, checkTerms, incidentIndex, incidentWith, worldWith } from '../world.js';
@@ -125,7 +126,7 @@ export function applyResponses(
           }
           const n = Number(req.id.slice(req.id.lastIndexOf('#') + 1)) + 1;
           const id = `${t.id}#${n}`;
-          talks = talks.map((x) => (x.id === t.id ? { ...x, offer: terms, offeredBy: req.to, turn: other, exchanges: x.exchanges + 1 } : x));
+          talks = talks.map((x) => (x.id === t.id ? withFields(x, { offer: terms, offeredBy: req.to, turn: other, exchanges: x.exchanges + 1 }) : x));
           requests.push({ id, kind: 'proposal', from: req.to, to: other, round, due: t.deadline, talks: t.id, terms, deadline: t.deadline });
           ctx.events.push({ type: 'talks.offered', round, phase, talks: t.id, by: req.to, to: other, terms });
           // Within the per-round bound the other side answers in a further pass of this round;
@@ -160,7 +161,7 @@ export function applyResponses(
       }
     }
     const key = tally.norms.join(',');
-    forums = forums.map((f) => (f.id === forum.id ? { ...f, agenda: f.agenda.filter((p) => p.join(',') !== key) } : f));
+    forums = forums.map((f) => (f.id === forum.id ? withFields(f, { agenda: f.agenda.filter((p) => p.join(',') !== key) }) : f));
   }
 
   // Most passes only close requests: the lists they did not change stay the world's own.
@@ -206,7 +207,7 @@ export function expireRequests(world: World, ctx: RoundContext): World {
       world.requests,
     ),
     talks: sameOr(
-      live.map((t) => (t.exchanges === 0 ? t : { ...t, exchanges: 0 })),
+      live.map((t) => (t.exchanges === 0 ? t : withFields(t, { exchanges: 0 }))),
       world.talks,
     ),
   });

@@ -2,6 +2,7 @@ import type { ActorView, IncidentView, PublicActor } from '../../engine/contract
 import type { Request, Response } from '../../model/action.js';
 import { detectionProbability, identificationProbability, relevantCapability } from '../../model/attribution.js';
 import type { OperationKind } from '../../model/operation.js';
+import { copied } from '../../model/record.js';
 
 /**
  * Check and complete a strategy's parameters: unknown keys and values outside their range throw
@@ -13,7 +14,7 @@ export function readParams<T extends Record<string, number>>(
   defaults: T,
   ranges: { readonly [K in keyof T]: readonly [number, number] },
 ): T {
-  const out: Record<string, number> = { ...defaults };
+  const out: Record<string, number> = copied(defaults);
   for (const key of Object.keys(params ?? {})) {
     const v = (params as Record<string, unknown>)[key];
     const range = (ranges as Record<string, readonly [number, number] | undefined>)[key];
