@@ -2,6 +2,7 @@ import { ConfigError } from '../engine/errors.js';
 import type { ConfigIssue } from '../engine/errors.js';
 import { CAPABILITY_KEYS } from '../model/capability.js';
 import { DEFAULT_MECHANISMS } from '../model/mechanisms.js';
+import { copied, joined, withFields } from '../model/record.js';
 import { createRegistry } from '../strategies/builtins/index.js';
 import type { StrategyRegistry } from '../strategies/registry.js';
 import { suggest } from '../strategies/registry.js';
@@ -116,7 +117,7 @@ export function planSweep(scenario: Scenario | ScenarioDocument, options: PlanOp
         const at = Object.entries(params)
           .map(([k, v]) => `${k}=${v}`)
           .join(', ');
-        issues.push(...e.issues.map((i) => ({ ...i, path: `grid point (${at}): ${i.path}` })));
+        issues.push(...e.issues.map((i) => withFields(i, { path: `grid point (${at}): ${i.path}` })));
       } else throw e;
     }
   });
@@ -299,7 +300,7 @@ function gridPoints(axes: readonly GridAxis[]): Record<string, ParamValue>[] {
   let points: Record<string, ParamValue>[] = [{}];
   for (const axis of axes) {
     const next: Record<string, ParamValue>[] = [];
-    for (const p of points) for (const v of axis.values) next.push({ ...p, [axis.path]: v });
+    for (const p of points) for (const v of axis.values) next.push(joined(p, { [axis.path]: v }));
     points = next;
   }
   return points;
@@ -307,29 +308,28 @@ function gridPoints(axes: readonly GridAxis[]): Record<string, ParamValue>[] {
 
 function setParam(doc: ScenarioDocument, path: string, value: ParamValue): ScenarioDocument {
   const parts = path.split('.');
-  if (parts[0] === 'rounds') return { ...doc, rounds: value as number };
-  if (parts[0] === 'mechanisms') return { ...doc, mechanisms: setIn((doc.mechanisms ?? {}) as Record<string, unknown>, parts.slice(1), value) };
+  if (parts[0] === 'rounds') return withFields(doc, { rounds: value as number });
+  if (parts[0] === 'mechanisms') return withFields(doc, { mechanisms: setIn((doc.mechanisms ?? {}) as Record<string, unknown>, parts.slice(1), value) });
   const id = parts[1];
   const field = parts[2];
-  return {
-    ...doc,
+  return withFields(doc, {
     actors: doc.actors.map((a): ScenarioActor => {
       if (a.id !== id) return a;
       if (field === 'capabilities') {
         const base = a.capabilities;
         // A preset name keeps its other numbers: { preset, key: value }.
-        const caps = typeof base === 'string' ? { preset: base } : { ...(base ?? {}) };
-        return { ...a, capabilities: { ...caps, [parts[3] as string]: value } };
+        const caps = typeof base === 'string' ? { preset: base } : copied(base ?? {});
+        return withFields(a, { capabilities: joined(caps, { [parts[3] as string]: value }) });
       }
       // A strategy given with parameters is replaced by the bare name: the grid names strategies.
-      return { ...a, [field as string]: value };
+      return joined(a, { [field as string]: value });
     }),
-  };
+  });
 }
 
 function setIn(obj: Readonly<Record<string, unknown>>, keys: readonly string[], value: ParamValue): Record<string, unknown> {
   const [k, ...rest] = keys as [string, ...string[]];
-  if (rest.length === 0) return { ...obj, [k]: value };
+  if (rest.length === 0) return joined(obj, { [k]: value });
   const inner = obj[k];
-  return { ...obj, [k]: setIn(inner !== null && typeof inner === 'object' ? (inner as Record<string, unknown>) : {}, rest, value) };
+  return joined(obj, { [k]: setIn(inner !== null && typeof inner === 'object' ? (inner as Record<string, unknown>) : {}, rest, value) });
 }

@@ -1,4 +1,5 @@
 import { ConfigError } from '../engine/errors.js';
+import { joined } from '../model/record.js';
 import type { ScenarioDocument } from '../scenario/format.js';
 import type { Scenario } from '../scenario/parse.js';
 import type { StrategyRegistry } from '../strategies/registry.js';
@@ -102,7 +103,7 @@ export function rankStrategies(rows: readonly SweepRow[], roles: readonly string
   const welfareOrder = [...base].sort((a, b) => b.meanWelfare - a.meanWelfare || byName(a, b)).map((s) => s.strategy);
   const peaceOrder = [...base].sort((a, b) => a.meanPeakRung - b.meanPeakRung || b.calmShare - a.calmShare || byName(a, b)).map((s) => s.strategy);
   return base
-    .map((s) => ({ ...s, welfareRank: welfareOrder.indexOf(s.strategy) + 1, peaceRank: peaceOrder.indexOf(s.strategy) + 1 }))
+    .map((s) => joined(s, { welfareRank: welfareOrder.indexOf(s.strategy) + 1, peaceRank: peaceOrder.indexOf(s.strategy) + 1 }))
     .sort((a, b) => a.welfareRank - b.welfareRank);
 }
 
