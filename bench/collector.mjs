@@ -1,0 +1,101 @@
+// What a warm run leaves to V8's collector, and whether it makes new hidden classes (issue 7,
+// twelfth pass in docs/performance.md).
+//
+//   npm run build && node bench/collector.mjs                       # bench/three-builtins.yaml
+//   node bench/collector.mjs --scenario us-china-2015 --runs 4000
+//   DETENTE_DIST=path/to/index.js node bench/collector.mjs          # another build
+//
+// Two child processes per report, each over the built package:
+//   - `node --trace-gc-nvp`: `runs` runs after a warm-up of 300, one line per collection. Reported:
+//     runs/s, the scavenges' count, total and median pause, and the median bytes each one kept and
+//     promoted to the old generation. A run keeps nothing once it is over, so what a scavenge
+//     promotes, run after run, is something the engine keeps alive without meaning to.
+//   - `node --log-maps`, twice (100 and 200 runs after a warm-up of 200): the hidden classes V8 made
+//     for the 100 more runs, a sign of objects that each get a class of their own (on Node 20: a
+//     literal that opens with a spread, then frozen or given a key; src/model/record.ts).
+// A benchmark reports figures; it never asserts (DESIGN.md §7). Time figures move ±20–40% with this
+// machine's state: compare builds in alternating runs, never across hours.
+
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = process.env.DETENTE_DIST ? resolve(process.env.DETENTE_DIST) : resolve(ROOT, 'dist/index.js');
+
+const { values } = parseArgs({
+  options: {
+    scenario: { type: 'string', default: 'bench/three-builtins.yaml' },
+    runs: { type: 'string', default: '4000' },
+  },
+});
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 100) throw new Error(`--runs must be a whole number ≥ 100, got '${values.runs}'`);
+const scenarioFile = values.scenario === 'us-china-2015' ? resolve(ROOT, 'scenarios/us-china-2015.yaml') : resolve(values.scenario);
+
+/** A script that plays `warm` runs, prints a marker, then plays `measured` runs and prints runs/s. */
+function script(warm, measured) {
+  return `
+    import { readFileSync } from 'node:fs';
+    import { parseScenario, simulate } from ${JSON.stringify(pathToFileURL(DIST).href)};
+    const file = ${JSON.stringify(scenarioFile)};
+    const scenario = parseScenario(readFileSync(file, 'utf8'), { source: file });
+    const play = (seed) => simulate(scenario.spec, { seed, rounds: scenario.rounds, log: false });
+    for (let seed = 1; seed <= ${warm}; seed++) play(seed);
+    console.log('-- measured --');
+    const t = performance.now();
+    for (let seed = ${warm} + 1; seed <= ${warm + measured}; seed++) play(seed);
+    console.log('runs/s ' + (${measured} / (performance.now() - t)) * 1000);
+  `;
+}
+
+function node(flags, source) {
+  return execFileSync(process.execPath, [...flags, '--input-type=module', '-e', source], { encoding: 'utf8', maxBuffer: 1 << 28 });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s[s.length >> 1];
+};
+const field = (line, name) => Number(new RegExp(`(?:^|\\s)${name.replace('.', '\\.')}=([0-9.]+)`).exec(line)?.[1] ?? NaN);
+
+const trace = node(['--trace-gc-nvp'], script(300, runs)).split('\n');
+const after = trace.slice(trace.indexOf('-- measured --') + 1);
+const scavenges = after.filter((l) => / gc=s /.test(l));
+const marks = after.filter((l) => / gc=(mc|ms) /.test(l));
+const runsPerSecond = Number(/runs\/s ([0-9.]+)/.exec(after.join('\n'))?.[1]);
+
+const dir = mkdtempSync(join(tmpdir(), 'detente-collector-'));
+const classes = (measured) => {
+  const log = join(dir, `maps-${measured}.log`);
+  node(['--log-maps', '--no-log-maps-details', `--logfile=${log}`, '--no-logfile-per-isolate'], script(200, measured));
+  return readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('map,') && !l.startsWith('map,NormalizeCached')).length;
+};
+let extraClasses;
+try {
+  extraClasses = classes(200) - classes(100);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+console.log(`# detente: what a warm run leaves to the collector
+
+${process.version}, ${DIST === resolve(ROOT, 'dist/index.js') ? 'dist/index.js' : DIST}, ${scenarioFile.slice(ROOT.length + 1)}, ${runs} runs after 300 of warm-up
+
+| figure | value |
+|---|---:|
+| runs/s (under --trace-gc-nvp) | ${Math.round(runsPerSecond).toLocaleString('en-US')} |
+| scavenges | ${scavenges.length} |
+| scavenge pauses, total | ${scavenges.reduce((t, l) => t + field(l, 'pause'), 0).toFixed(0)} ms |
+| scavenge pause, median | ${median(scavenges.map((l) => field(l, 'pause'))).toFixed(2)} ms |
+| kept by a scavenge, median | ${kb(median(scavenges.map((l) => field(l, 'new_space_survived'))))} |
+| promoted to the old generation by a scavenge, median | ${kb(median(scavenges.map((l) => field(l, 'promoted'))))} |
+| full collections | ${marks.length} |
+| hidden classes made by 100 more warm runs | ${extraClasses} |
+`);
