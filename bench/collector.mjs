@@ -16,12 +16,10 @@
 // A benchmark reports figures; it never asserts (DESIGN.md §7). Time figures move ±20–40% with this
 // machine's state: compare builds in alternating runs, never across hours.
 
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { hiddenClassesMade, MEASURED, runNode, runsScript } from './runs.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = process.env.DETENTE_DIST ? resolve(process.env.DETENTE_DIST) : resolve(ROOT, 'dist/index.js');
@@ -36,52 +34,19 @@ const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 100) throw new Error(`--runs must be a whole number ≥ 100, got '${values.runs}'`);
 const scenarioFile = values.scenario === 'us-china-2015' ? resolve(ROOT, 'scenarios/us-china-2015.yaml') : resolve(values.scenario);
 
-/** A script that plays `warm` runs, prints a marker, then plays `measured` runs and prints runs/s. */
-function script(warm, measured) {
-  return `
-    import { readFileSync } from 'node:fs';
-    import { parseScenario, simulate } from ${JSON.stringify(pathToFileURL(DIST).href)};
-    const file = ${JSON.stringify(scenarioFile)};
-    const scenario = parseScenario(readFileSync(file, 'utf8'), { source: file });
-    const play = (seed) => simulate(scenario.spec, { seed, rounds: scenario.rounds, log: false });
-    for (let seed = 1; seed <= ${warm}; seed++) play(seed);
-    console.log('-- measured --');
-    const t = performance.now();
-    for (let seed = ${warm} + 1; seed <= ${warm + measured}; seed++) play(seed);
-    console.log('runs/s ' + (${measured} / (performance.now() - t)) * 1000);
-  `;
-}
-
-function node(flags, source) {
-  return execFileSync(process.execPath, [...flags, '--input-type=module', '-e', source], { encoding: 'utf8', maxBuffer: 1 << 28 });
-}
-
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length === 0 ? NaN : s[s.length >> 1];
 };
 const field = (line, name) => Number(new RegExp(`(?:^|\\s)${name.replace('.', '\\.')}=([0-9.]+)`).exec(line)?.[1] ?? NaN);
 
-const trace = node(['--trace-gc-nvp'], script(300, runs)).split('\n');
-const after = trace.slice(trace.indexOf('-- measured --') + 1);
+const trace = runNode(['--trace-gc-nvp'], runsScript(DIST, scenarioFile, 300, runs)).split('\n');
+const after = trace.slice(trace.indexOf(MEASURED) + 1);
 const scavenges = after.filter((l) => / gc=s /.test(l));
 const marks = after.filter((l) => / gc=(mc|ms) /.test(l));
 const runsPerSecond = Number(/runs\/s ([0-9.]+)/.exec(after.join('\n'))?.[1]);
 
-const dir = mkdtempSync(join(tmpdir(), 'detente-collector-'));
-const classes = (measured) => {
-  const log = join(dir, `maps-${measured}.log`);
-  node(['--log-maps', '--no-log-maps-details', `--logfile=${log}`, '--no-logfile-per-isolate'], script(200, measured));
-  return readFileSync(log, 'utf8')
-    .split('\n')
-    .filter((l) => l.startsWith('map,') && !l.startsWith('map,NormalizeCached')).length;
-};
-let extraClasses;
-try {
-  extraClasses = classes(200) - classes(100);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
+const extraClasses = hiddenClassesMade(DIST, scenarioFile, 200, 200) - hiddenClassesMade(DIST, scenarioFile, 200, 100);
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 console.log(`# detente: what a warm run leaves to the collector
