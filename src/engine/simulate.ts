@@ -70,9 +70,9 @@ export function runRounds(initial: World, strategies: StrategyAssignment, option
   // An unobserved round leaves its world unfrozen and its streams' states unsaved (round.ts,
   // UNOBSERVED): the run hands out only its last world, settled and frozen here.
   if (roundOptions[UNOBSERVED] === true) world = deepFreeze(settledWorld(world));
-  const stepOptions: StepOptions = {
-    ...(options.onInvalidAction ? { onInvalidAction: options.onInvalidAction } : {}),
-    ...(options.onStrategyError ? { onStrategyError: options.onStrategyError } : {}),
-  };
+  // The run's policies alone, without `rounds`, `log` or `onRound` (a fork or a replay reuses them).
+  const stepOptions: { -readonly [K in keyof StepOptions]: StepOptions[K] } = {};
+  if (options.onInvalidAction) stepOptions.onInvalidAction = options.onInvalidAction;
+  if (options.onStrategyError) stepOptions.onStrategyError = options.onStrategyError;
   return Object.freeze({ initial, world, log: Object.freeze(log), metrics: Object.freeze(metrics), strategies, options: stepOptions });
 }

@@ -31,8 +31,7 @@ const DYAD_KEYS = ['trustR', 'trustS', 'tension', 'escalationTrue', 'escalationP
  */
 export function snapshot(world: World): WorldSnapshot {
   const d = world.dyads;
-  return {
-    ...world,
+  return joined(world, {
     dyads: {
       n: d.n,
       trustR: Array.from(d.trustR),
@@ -45,7 +44,7 @@ export function snapshot(world: World): WorldSnapshot {
     },
     welfare: Array.from(world.welfare),
     incidents: world.incidents.map((inc) => joined(inc, { posterior: Array.from(inc.posterior) })),
-  };
+  });
 }
 
 /**
