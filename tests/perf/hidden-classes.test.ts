@@ -17,8 +17,8 @@ const files = {
 describe('hidden classes', () => {
   // 100 more runs. Before the twelfth pass they made 200 more classes with bench/three-builtins.yaml
   // (500 with the strategies named in code, which makes them run by run) and 450 more on
-  // us-china-2015 (bench/collector.mjs). Not exactly 0: when the compiler optimises (on another thread) can shift a
-  // few field generalisations; far fewer than one a run.
+  // us-china-2015 (bench/collector.mjs). Not exactly 0: when the compiler optimises (on another
+  // thread) can shift a few field generalisations; far fewer than one a run.
   for (const world of ['three-builtins', 'us-china-2015'] as const) {
     it(`are not made run after run once warm (${world})`, () => {
       const warm = hiddenClassesMade(dist, files[world], 200, 100);
