@@ -29,7 +29,6 @@ export function detectAndAttribute(world: World, ctx: RoundContext, newOps: read
   const index = actorIndex(world);
   const n = world.actors.length;
   const m = world.mechanisms;
-  const d = world.dyads;
   // Grouped by victim only when there is something to group: most rounds of a small world have no
   // new operation or no open file, and these were made every round (docs/performance.md, ninth pass).
   const opsByTarget = newOps.length === 0 ? NO_GROUPS : groupedBy(newOps, (op) => op.target);
@@ -110,7 +109,6 @@ export function detectAndAttribute(world: World, ctx: RoundContext, newOps: read
       }
     }
   }
-  void d;
   return changed ? worldWith(world, { incidents: out }) : world;
 }
 
