@@ -1,0 +1,112 @@
+// Issue 7's sweep target (speed-up ≥ 1.8× from 1 to 2 workers) as a user meets it: whole sweeps of
+// the command line, start-up, each worker's JIT warm-up and the results file included.
+//
+//   npm run build && node bench/sweep-speedup.mjs              # bench/three-builtins.yaml, 1,000,000 seeds, 2 pairs (≈ 20 min on 2 cores)
+//   node bench/sweep-speedup.mjs --seeds 20000 --pairs 3 --scenario us-china-2015
+//   DETENTE_DIST=path/to/index.js node bench/sweep-speedup.mjs  # another build (the cli/main.js next to it)
+//
+// The pairs alternate their order (1 then 2 workers, then 2 then 1, …) so that a drift of the
+// machine's speed, which on a shared VM moves within minutes, falls on both sides. Each results
+// file is removed before its sweep: a sweep resumes an existing file, and would then time nothing.
+// Reported: every sweep's wall time, each pair's speed-up, the speed-up of the medians, and whether
+// every file was byte-identical (same scenario, same seeds: any worker count must write the same
+// bytes). A benchmark reports figures; it never asserts (DESIGN.md §7).
+
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = process.env.DETENTE_DIST ? resolve(process.env.DETENTE_DIST) : resolve(ROOT, 'dist/index.js');
+const CLI = resolve(dirname(DIST), 'cli/main.js');
+
+const { values } = parseArgs({
+  options: {
+    scenario: { type: 'string', default: resolve(ROOT, 'bench/three-builtins.yaml') },
+    seeds: { type: 'string', default: '1000000' },
+    pairs: { type: 'string', default: '2' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const whole = (name, min) => {
+  const x = Number(values[name]);
+  if (!Number.isInteger(x) || x < min) throw new Error(`--${name} must be a whole number ≥ ${min}, got '${values[name]}'`);
+  return x;
+};
+const seeds = whole('seeds', 2);
+const pairs = whole('pairs', 1);
+const scenario = values.scenario;
+if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (or set DETENTE_DIST to a built package's index.js)`);
+
+const fileOf = (k) => join(tmpdir(), `detente-sweep-speedup-${process.pid}-${k}.csv`);
+
+/** One whole sweep with `workers` workers into `file`: its wall time in seconds, start-up included. */
+function sweep(workers, file) {
+  rmSync(file, { force: true });
+  const args = [CLI, 'sweep', scenario, '--seeds', `1..${seeds}`, '--workers', String(workers), '--out', file, '--quiet'];
+  const t = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const seconds = (performance.now() - t) / 1000;
+  if (r.status !== 0) throw new Error(`detente sweep ${scenario} --workers ${workers} failed (exit ${r.status ?? r.signal}):\n${r.stderr}`);
+  return seconds;
+}
+
+/** The sha256 of a file, streamed (a million rows are ≈ 160 MB). */
+function sha256(file) {
+  return new Promise((done, fail) => {
+    const h = createHash('sha256');
+    createReadStream(file)
+      .on('data', (chunk) => h.update(chunk))
+      .on('error', fail)
+      .on('end', () => done(h.digest('hex')));
+  });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const sweeps = [];
+const hashes = new Set();
+let k = 0;
+try {
+  for (let p = 0; p < pairs; p++) {
+    const pair = {};
+    for (const workers of p % 2 ? [2, 1] : [1, 2]) {
+      const file = fileOf(k++);
+      const seconds = sweep(workers, file);
+      hashes.add(await sha256(file));
+      rmSync(file, { force: true });
+      pair[workers] = seconds;
+      sweeps.push({ pair: p + 1, workers, seconds });
+      if (!values.json) console.log(`pair ${p + 1}: ${workers} worker${workers > 1 ? 's' : ' '} ${seconds.toFixed(1).padStart(8)} s`);
+    }
+    if (!values.json) console.log(`pair ${p + 1}: speed-up ${(pair[1] / pair[2]).toFixed(2)}×`);
+  }
+} finally {
+  for (let j = 0; j < k; j++) rmSync(fileOf(j), { force: true });
+}
+
+const of = (w) => sweeps.filter((s) => s.workers === w).map((s) => s.seconds);
+const one = median(of(1));
+const two = median(of(2));
+const perPair = [];
+for (let p = 1; p <= pairs; p++) {
+  const at = (w) => sweeps.find((s) => s.pair === p && s.workers === w).seconds;
+  perPair.push(at(1) / at(2));
+}
+const figures = { scenario, seeds, pairs, sweeps, speedups: perPair, median1: one, median2: two, speedup: one / two, identical: hashes.size === 1 };
+
+if (values.json) console.log(JSON.stringify(figures));
+else {
+  console.log(`${scenario}, seeds 1..${seeds}, ${pairs} pair${pairs > 1 ? 's' : ''} (${CLI})`);
+  console.log(`  medians: 1 worker ${one.toFixed(1)} s, 2 workers ${two.toFixed(1)} s: speed-up ${(one / two).toFixed(2)}×`);
+  console.log(`  pairs: ${perPair.map((x) => `${x.toFixed(2)}×`).join(', ')}`);
+  console.log(`  files byte-identical: ${hashes.size === 1 ? 'yes' : `no (${hashes.size} different)`}`);
+}
