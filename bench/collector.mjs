@@ -18,20 +18,17 @@
 
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { flagsOf, wholeFlag } from './flags.mjs';
 import { hiddenClassesMade, MEASURED, runNode, runsScript } from './runs.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = process.env.DETENTE_DIST ? resolve(process.env.DETENTE_DIST) : resolve(ROOT, 'dist/index.js');
 
-const { values } = parseArgs({
-  options: {
-    scenario: { type: 'string', default: 'bench/three-builtins.yaml' },
-    runs: { type: 'string', default: '4000' },
-  },
+const values = flagsOf('collector', {
+  scenario: { type: 'string', default: 'bench/three-builtins.yaml' },
+  runs: { type: 'string', default: '4000' },
 });
-const runs = Number(values.runs);
-if (!Number.isInteger(runs) || runs < 100) throw new Error(`--runs must be a whole number ≥ 100, got '${values.runs}'`);
+const runs = wholeFlag('collector', 'runs', values.runs, 100);
 const scenarioFile = values.scenario === 'us-china-2015' ? resolve(ROOT, 'scenarios/us-china-2015.yaml') : resolve(values.scenario);
 
 const median = (xs) => {

@@ -15,29 +15,23 @@
 
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { fail, flagsOf, wholeFlag } from './flags.mjs';
 import { mixSpec } from './workload.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = process.env.DETENTE_DIST ? resolve(process.env.DETENTE_DIST) : resolve(ROOT, 'dist/index.js');
 
-const { values } = parseArgs({
-  options: {
-    actors: { type: 'string', default: '3' },
-    rounds: { type: 'string', default: '24' },
-    seconds: { type: 'string', default: '6' },
-    json: { type: 'boolean', default: false },
-  },
+const SCRIPT = 'fixed-cost';
+const values = flagsOf(SCRIPT, {
+  actors: { type: 'string', default: '3' },
+  rounds: { type: 'string', default: '24' },
+  seconds: { type: 'string', default: '6' },
+  json: { type: 'boolean', default: false },
 });
-const whole = (name, min) => {
-  const x = Number(values[name]);
-  if (!Number.isInteger(x) || x < min) throw new Error(`--${name} must be a whole number ≥ ${min}, got '${values[name]}'`);
-  return x;
-};
-const actors = whole('actors', 2);
-const rounds = whole('rounds', 2);
+const actors = wholeFlag(SCRIPT, 'actors', values.actors, 2);
+const rounds = wholeFlag(SCRIPT, 'rounds', values.rounds, 2);
 const seconds = Number(values.seconds);
-if (!(seconds > 0)) throw new Error(`--seconds must be a positive number, got '${values.seconds}'`);
+if (!(seconds > 0)) fail(SCRIPT, `--seconds must be a positive number, not '${values.seconds}'`);
 
 const { simulate } = await import(pathToFileURL(DIST).href);
 const spec = mixSpec(actors);

@@ -24,35 +24,26 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { Piscina } from 'piscina';
+import { fail as failAs, flagsOf, wholeFlag } from './flags.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = process.env.DETENTE_DIST ? resolve(process.env.DETENTE_DIST) : resolve(ROOT, 'dist/index.js');
 const WORKER = resolve(dirname(DIST), 'cli/sweep-worker.js');
 
-const { values } = parseArgs({
-  options: {
-    scenario: { type: 'string', default: resolve(ROOT, 'bench/three-builtins.yaml') },
-    threads: { type: 'string', default: '1,2' },
-    chunk: { type: 'string', default: '3000' },
-    chunks: { type: 'string', default: '10' },
-    warm: { type: 'string', default: '6000' },
-    batch: { type: 'string', default: '0' },
-    queued: { type: 'string', default: '1' },
-    json: { type: 'boolean', default: false },
-  },
+const SCRIPT = 'pool-scaling';
+const values = flagsOf(SCRIPT, {
+  scenario: { type: 'string', default: resolve(ROOT, 'bench/three-builtins.yaml') },
+  threads: { type: 'string', default: '1,2' },
+  chunk: { type: 'string', default: '3000' },
+  chunks: { type: 'string', default: '10' },
+  warm: { type: 'string', default: '6000' },
+  batch: { type: 'string', default: '0' },
+  queued: { type: 'string', default: '1' },
+  json: { type: 'boolean', default: false },
 });
-
-/** A whole number ≥ `min` from option `--name`, or exit with what was expected. */
-function whole(name, text, min = 1) {
-  if (!/^\d+$/.test(text) || Number(text) < min) fail(`--${name} must be a whole number ≥ ${min}, not '${text}'`);
-  return Number(text);
-}
-function fail(message) {
-  process.stderr.write(`pool-scaling: ${message}\n`);
-  process.exit(2);
-}
+const whole = (name, text, min = 1) => wholeFlag(SCRIPT, name, text, min);
+const fail = (message) => failAs(SCRIPT, message);
 
 if (!existsSync(DIST) || !existsSync(WORKER)) fail(`${DIST} or ${WORKER} is missing: build first (npm run build)`);
 const { parseScenario, planSweep, sweepColumns } = await import(pathToFileURL(DIST).href);

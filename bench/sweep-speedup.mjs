@@ -18,29 +18,23 @@ import { createReadStream, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { fail, flagsOf, wholeFlag } from './flags.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = process.env.DETENTE_DIST ? resolve(process.env.DETENTE_DIST) : resolve(ROOT, 'dist/index.js');
 const CLI = resolve(dirname(DIST), 'cli/main.js');
 
-const { values } = parseArgs({
-  options: {
-    scenario: { type: 'string', default: resolve(ROOT, 'bench/three-builtins.yaml') },
-    seeds: { type: 'string', default: '1000000' },
-    pairs: { type: 'string', default: '2' },
-    json: { type: 'boolean', default: false },
-  },
+const SCRIPT = 'sweep-speedup';
+const values = flagsOf(SCRIPT, {
+  scenario: { type: 'string', default: resolve(ROOT, 'bench/three-builtins.yaml') },
+  seeds: { type: 'string', default: '1000000' },
+  pairs: { type: 'string', default: '2' },
+  json: { type: 'boolean', default: false },
 });
-const whole = (name, min) => {
-  const x = Number(values[name]);
-  if (!Number.isInteger(x) || x < min) throw new Error(`--${name} must be a whole number ≥ ${min}, got '${values[name]}'`);
-  return x;
-};
-const seeds = whole('seeds', 2);
-const pairs = whole('pairs', 1);
+const seeds = wholeFlag(SCRIPT, 'seeds', values.seeds, 2);
+const pairs = wholeFlag(SCRIPT, 'pairs', values.pairs);
 const scenario = values.scenario;
-if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (or set DETENTE_DIST to a built package's index.js)`);
+if (!existsSync(CLI)) fail(SCRIPT, `${CLI} is missing: run \`npm run build\` first (or set DETENTE_DIST to a built package's index.js)`);
 
 const fileOf = (k) => join(tmpdir(), `detente-sweep-speedup-${process.pid}-${k}.csv`);
 
@@ -51,7 +45,7 @@ function sweep(workers, file) {
   const t = performance.now();
   const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   const seconds = (performance.now() - t) / 1000;
-  if (r.status !== 0) throw new Error(`detente sweep ${scenario} --workers ${workers} failed (exit ${r.status ?? r.signal}):\n${r.stderr}`);
+  if (r.status !== 0) fail(SCRIPT, `detente sweep ${scenario} --workers ${workers} failed (exit ${r.status ?? r.signal}):\n${r.stderr.trimEnd()}`);
   return seconds;
 }
 

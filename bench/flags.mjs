@@ -1,0 +1,25 @@
+// Command-line flags of the bench scripts. A bad flag ends the script with one line on standard
+// error that names the flag and what was expected (exit code 2), rather than a stack trace.
+
+import { parseArgs } from 'node:util';
+
+/** End `script` with `message` on standard error, exit code 2. */
+export function fail(script, message) {
+  process.stderr.write(`${script}: ${message}\n`);
+  process.exit(2);
+}
+
+/** The values of `options` (in `parseArgs`' form) from the command line; an unknown or malformed flag ends `script`. */
+export function flagsOf(script, options) {
+  try {
+    return parseArgs({ options }).values;
+  } catch (e) {
+    return fail(script, e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** The text of `--name` as a whole number ≥ `min`; anything else ends `script` saying what was expected. */
+export function wholeFlag(script, name, text, min = 1) {
+  if (!/^\d+$/.test(text) || Number(text) < min) fail(script, `--${name} must be a whole number ≥ ${min}, not '${text}'`);
+  return Number(text);
+}
