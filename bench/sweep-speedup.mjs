@@ -12,7 +12,7 @@
 // every file was byte-identical (same scenario, same seeds: any worker count must write the same
 // bytes). A benchmark reports figures; it never asserts (DESIGN.md §7).
 
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,24 +38,44 @@ if (!existsSync(CLI)) fail(SCRIPT, `${CLI} is missing: run \`npm run build\` fir
 
 const fileOf = (k) => join(tmpdir(), `detente-sweep-speedup-${process.pid}-${k}.csv`);
 
+// Ctrl-C (or a SIGINT sent to this script alone) stops the running sweep; the script then removes
+// its results file and says so, rather than dying with the file left in the temporary directory.
+let running;
+let interrupted = false;
+process.on('SIGINT', () => {
+  interrupted = true;
+  running?.kill('SIGINT');
+});
+
 /** One whole sweep with `workers` workers into `file`: its wall time in seconds, start-up included. */
-function sweep(workers, file) {
+async function sweep(workers, file) {
+  if (interrupted) fail(SCRIPT, 'interrupted between two sweeps');
   rmSync(file, { force: true });
   const args = [CLI, 'sweep', scenario, '--seeds', `1..${seeds}`, '--workers', String(workers), '--out', file, '--quiet'];
   const t = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  running = child;
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (text) => (stderr += text));
+  const [code, signal] = await new Promise((done, reject) => {
+    child.on('error', reject);
+    child.on('close', (c, sig) => done([c, sig]));
+  });
+  running = undefined;
   const seconds = (performance.now() - t) / 1000;
-  if (r.status !== 0) fail(SCRIPT, `detente sweep ${scenario} --workers ${workers} failed (exit ${r.status ?? r.signal}):\n${r.stderr.trimEnd()}`);
-  return seconds;
+  if (code === 0 && !interrupted) return seconds;
+  rmSync(file, { force: true });
+  if (interrupted) fail(SCRIPT, `interrupted during the sweep with ${workers} worker(s)`);
+  return fail(SCRIPT, `detente sweep ${scenario} --workers ${workers} failed (exit ${code ?? signal}):\n${stderr.trimEnd()}`);
 }
 
 /** The sha256 of a file, streamed (a million rows are ≈ 160 MB). */
 function sha256(file) {
-  return new Promise((done, fail) => {
+  return new Promise((done, reject) => {
     const h = createHash('sha256');
     createReadStream(file)
       .on('data', (chunk) => h.update(chunk))
-      .on('error', fail)
+      .on('error', reject)
       .on('end', () => done(h.digest('hex')));
   });
 }
@@ -74,7 +94,7 @@ try {
     const pair = {};
     for (const workers of p % 2 ? [2, 1] : [1, 2]) {
       const file = fileOf(k++);
-      const seconds = sweep(workers, file);
+      const seconds = await sweep(workers, file);
       hashes.add(await sha256(file));
       rmSync(file, { force: true });
       pair[workers] = seconds;
