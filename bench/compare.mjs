@@ -16,6 +16,7 @@ import { closeSync, existsSync, rmSync, mkdirSync, openSync, readFileSync, statS
 import os from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fail, wholeArg } from './flags.mjs';
 import { referenceRun } from './reference-kernel.mjs';
 import { usChinaRun } from './us-china-kernel.mjs';
 import { mixSpec } from './workload.mjs';
@@ -253,19 +254,36 @@ const fmt = (x, d = 2) => x.toLocaleString('en-US', { minimumFractionDigits: d, 
 async function main() {
   const argv = process.argv.slice(2);
   const cmd = argv[0];
-  if (cmd === '--ratio') return out(await measureRatio(Number(argv[1]), Number(argv[2])));
-  if (cmd === '--ratio-us-china') return out(await measureRatioUsChina(Number(argv[1] ?? 0)));
-  if (cmd === '--throughput') return out(await measureThroughput(Number(argv[1])));
-  if (cmd === '--scaling') return out(await measureScaling(Number(argv[1]), Number(argv[2])));
-  if (cmd === '--memory') return out(await measureMemory(Number(argv[1]), Number(argv[2]), argv[3]));
-  if (cmd === '--rows') return out(await measureRows(Number(argv[1]), Number(argv[2])));
+  // The k-th word of the command line as a whole number ≥ min (or `fallback` when it is absent and one is given).
+  const whole = (k, what, min, fallback) => (argv[k] === undefined && fallback !== undefined ? fallback : wholeArg('compare', what, argv[k] ?? '', min));
+  if (cmd === '--ratio') return out(await measureRatio(whole(1, '--ratio ACTORS', 2), whole(2, '--ratio ACTORS ROUNDS', 1)));
+  if (cmd === '--ratio-us-china') return out(await measureRatioUsChina(whole(1, '--ratio-us-china ROUNDS', 0, 0)));
+  if (cmd === '--throughput') return out(await measureThroughput(whole(1, '--throughput ROUNDS', 1)));
+  if (cmd === '--scaling') return out(await measureScaling(whole(1, '--scaling ACTORS', 2), whole(2, '--scaling ACTORS ROUNDS', 1)));
+  if (cmd === '--memory') {
+    if (argv[3] === undefined) fail('compare', '--memory ACTORS ROUNDS FILE needs a file to stream the log to');
+    return out(await measureMemory(whole(1, '--memory ACTORS', 2), whole(2, '--memory ACTORS ROUNDS', 1), argv[3]));
+  }
+  if (cmd === '--rows') return out(await measureRows(whole(1, '--rows RUNS', 1), whole(2, '--rows RUNS FROM', 1)));
   if (cmd === '--sweeps') {
     // The sweep section alone: node bench/compare.mjs --sweeps [seeds] [reps]
-    const r = await measureSweeps(Number(argv[1] ?? SWEEP_SEEDS), Number(argv[2] ?? SWEEP_REPS));
+    const seeds = whole(1, '--sweeps SEEDS', 2, SWEEP_SEEDS);
+    // Half the seeds each for the two processes of the ceiling row.
+    if (seeds % 2 !== 0) fail('compare', `--sweeps SEEDS must be even (two processes play half each), not ${seeds}`);
+    const r = await measureSweeps(seeds, whole(2, '--sweeps SEEDS REPS', 1, SWEEP_REPS));
     r.steady = poolScaling(false);
     return logSweeps(r, (s) => process.stdout.write(`${s}\n`));
   }
 
+  // The whole report: only --quick and --json FILE (a typo must not start a six-minute run).
+  for (let k = 0; k < argv.length; k++) {
+    if (argv[k] === '--quick') continue;
+    if (argv[k] === '--json' && argv[k + 1] !== undefined && !argv[k + 1].startsWith('--')) {
+      k++;
+      continue;
+    }
+    fail('compare', `unexpected '${argv[k]}'. Usage: compare.mjs [--quick] [--json FILE] | --ratio ACTORS ROUNDS | --ratio-us-china [ROUNDS] | --throughput ROUNDS | --sweeps [SEEDS] [REPS]`);
+  }
   const quick = argv.includes('--quick');
   const jsonAt = argv.indexOf('--json');
   const json = jsonAt >= 0 ? argv[jsonAt + 1] : undefined;

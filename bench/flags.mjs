@@ -18,8 +18,14 @@ export function flagsOf(script, options) {
   }
 }
 
-/** The text of `--name` as a whole number ≥ `min`; anything else ends `script` saying what was expected. */
-export function wholeFlag(script, name, text, min = 1) {
-  if (!/^\d+$/.test(text) || Number(text) < min) fail(script, `--${name} must be a whole number ≥ ${min}, not '${text}'`);
+/** `text`, the value of `what` on the command line, as a whole number ≥ `min`; anything else ends `script` saying what was expected. */
+export function wholeArg(script, what, text, min = 1) {
+  if (text === '') fail(script, `${what} is missing: a whole number ≥ ${min}`);
+  if (!/^\d+$/.test(text) || Number(text) < min) fail(script, `${what} must be a whole number ≥ ${min}, not '${text}'`);
   return Number(text);
+}
+
+/** The text of `--name` as a whole number ≥ `min` (see {@link wholeArg}). */
+export function wholeFlag(script, name, text, min = 1) {
+  return wholeArg(script, `--${name}`, text, min);
 }
