@@ -16,20 +16,20 @@
 // A benchmark reports figures; it never asserts (DESIGN.md §7). Time figures move ±20–40% with this
 // machine's state: compare builds in alternating runs, never across hours.
 
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { flagsOf, wholeFlag } from './flags.mjs';
+import { flagsOf, scenarioFlag, wholeFlag } from './flags.mjs';
 import { hiddenClassesMade, MEASURED, runNode, runsScript } from './runs.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = process.env.DETENTE_DIST ? resolve(process.env.DETENTE_DIST) : resolve(ROOT, 'dist/index.js');
 
 const values = flagsOf('collector', {
-  scenario: { type: 'string', default: 'bench/three-builtins.yaml' },
+  scenario: { type: 'string', default: resolve(ROOT, 'bench/three-builtins.yaml') },
   runs: { type: 'string', default: '4000' },
 });
 const runs = wholeFlag('collector', 'runs', values.runs, 100);
-const scenarioFile = values.scenario === 'us-china-2015' ? resolve(ROOT, 'scenarios/us-china-2015.yaml') : resolve(values.scenario);
+const scenarioFile = scenarioFlag('collector', ROOT, values.scenario);
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -48,7 +48,7 @@ const extraClasses = hiddenClassesMade(DIST, scenarioFile, 200, 200) - hiddenCla
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 console.log(`# detente: what a warm run leaves to the collector
 
-${process.version}, ${DIST === resolve(ROOT, 'dist/index.js') ? 'dist/index.js' : DIST}, ${scenarioFile.slice(ROOT.length + 1)}, ${runs} runs after 300 of warm-up
+${process.version}, ${DIST === resolve(ROOT, 'dist/index.js') ? 'dist/index.js' : DIST}, ${relative(ROOT, scenarioFile)}, ${runs} runs after 300 of warm-up
 
 | figure | value |
 |---|---:|

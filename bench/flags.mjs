@@ -1,6 +1,8 @@
 // Command-line flags of the bench scripts. A bad flag ends the script with one line on standard
 // error that names the flag and what was expected (exit code 2), rather than a stack trace.
 
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 /** End `script` with `message` on standard error, exit code 2. */
@@ -28,4 +30,14 @@ export function wholeArg(script, what, text, min = 1) {
 /** The text of `--name` as a whole number ≥ `min` (see {@link wholeArg}). */
 export function wholeFlag(script, name, text, min = 1) {
   return wholeArg(script, `--${name}`, text, min);
+}
+
+/**
+ * The scenario file `--scenario` names: a path (any text with a `.` or a `/`), or the name of a
+ * scenario in the repository's `scenarios/` (`root` is the repository). A missing file ends `script`.
+ */
+export function scenarioFlag(script, root, text) {
+  const file = /[./]/.test(text) ? resolve(text) : resolve(root, 'scenarios', `${text}.yaml`);
+  if (!existsSync(file)) fail(script, `--scenario: no scenario file at ${file} (a path, or a name from scenarios/)`);
+  return file;
 }

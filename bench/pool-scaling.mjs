@@ -25,7 +25,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
-import { fail as failAs, flagsOf, wholeFlag } from './flags.mjs';
+import { fail as failAs, flagsOf, scenarioFlag, wholeFlag } from './flags.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = process.env.DETENTE_DIST ? resolve(process.env.DETENTE_DIST) : resolve(ROOT, 'dist/index.js');
@@ -47,8 +47,7 @@ const fail = (message) => failAs(SCRIPT, message);
 
 if (!existsSync(DIST) || !existsSync(WORKER)) fail(`${DIST} or ${WORKER} is missing: build first (npm run build)`);
 const { parseScenario, planSweep, sweepColumns } = await import(pathToFileURL(DIST).href);
-const scenarioPath = /[./]/.test(values.scenario) ? values.scenario : resolve(ROOT, `scenarios/${values.scenario}.yaml`);
-if (!existsSync(scenarioPath)) fail(`--scenario: no scenario file at ${scenarioPath} (a path, or a name from scenarios/)`);
+const scenarioPath = scenarioFlag(SCRIPT, ROOT, values.scenario);
 const scenario = parseScenario(readFileSync(scenarioPath, 'utf8'), { source: scenarioPath });
 const threads = values.threads.split(',').map((t) => whole('threads', t));
 const chunk = whole('chunk', values.chunk);

@@ -36,7 +36,8 @@ const pairs = wholeFlag(SCRIPT, 'pairs', values.pairs);
 const scenario = values.scenario;
 if (!existsSync(CLI)) fail(SCRIPT, `${CLI} is missing: run \`npm run build\` first (or set DETENTE_DIST to a built package's index.js)`);
 
-const fileOf = (k) => join(tmpdir(), `detente-sweep-speedup-${process.pid}-${k}.csv`);
+// One results file at a time: each is removed once hashed, before the next sweep.
+const FILE = join(tmpdir(), `detente-sweep-speedup-${process.pid}.csv`);
 
 // Ctrl-C (or a SIGINT sent to this script alone) stops the running sweep; the script then removes
 // its results file and says so, rather than dying with the file left in the temporary directory.
@@ -87,40 +88,33 @@ const median = (xs) => {
 };
 
 const sweeps = [];
+const speedups = [];
 const hashes = new Set();
-let k = 0;
-try {
-  for (let p = 0; p < pairs; p++) {
-    const pair = {};
-    for (const workers of p % 2 ? [2, 1] : [1, 2]) {
-      const file = fileOf(k++);
-      const seconds = await sweep(workers, file);
-      hashes.add(await sha256(file));
-      rmSync(file, { force: true });
-      pair[workers] = seconds;
-      sweeps.push({ pair: p + 1, workers, seconds });
-      if (!values.json) console.log(`pair ${p + 1}: ${workers} worker${workers > 1 ? 's' : ' '} ${seconds.toFixed(1).padStart(8)} s`);
+for (let p = 0; p < pairs; p++) {
+  const pair = {};
+  for (const workers of p % 2 ? [2, 1] : [1, 2]) {
+    try {
+      pair[workers] = await sweep(workers, FILE);
+      hashes.add(await sha256(FILE));
+    } finally {
+      rmSync(FILE, { force: true });
     }
-    if (!values.json) console.log(`pair ${p + 1}: speed-up ${(pair[1] / pair[2]).toFixed(2)}×`);
+    sweeps.push({ pair: p + 1, workers, seconds: pair[workers] });
+    if (!values.json) console.log(`pair ${p + 1}: ${workers} worker${workers > 1 ? 's' : ' '} ${pair[workers].toFixed(1).padStart(8)} s`);
   }
-} finally {
-  for (let j = 0; j < k; j++) rmSync(fileOf(j), { force: true });
+  speedups.push(pair[1] / pair[2]);
+  if (!values.json) console.log(`pair ${p + 1}: speed-up ${speedups[p].toFixed(2)}×`);
 }
 
 const of = (w) => sweeps.filter((s) => s.workers === w).map((s) => s.seconds);
 const one = median(of(1));
 const two = median(of(2));
-const perPair = [];
-for (let p = 1; p <= pairs; p++) {
-  const at = (w) => sweeps.find((s) => s.pair === p && s.workers === w).seconds;
-  perPair.push(at(1) / at(2));
-}
-const figures = { scenario, seeds, pairs, sweeps, speedups: perPair, median1: one, median2: two, speedup: one / two, identical: hashes.size === 1 };
+const figures = { scenario, seeds, pairs, sweeps, speedups, median1: one, median2: two, speedup: one / two, identical: hashes.size === 1 };
 
 if (values.json) console.log(JSON.stringify(figures));
 else {
   console.log(`${scenario}, seeds 1..${seeds}, ${pairs} pair${pairs > 1 ? 's' : ''} (${CLI})`);
   console.log(`  medians: 1 worker ${one.toFixed(1)} s, 2 workers ${two.toFixed(1)} s: speed-up ${(one / two).toFixed(2)}×`);
-  console.log(`  pairs: ${perPair.map((x) => `${x.toFixed(2)}×`).join(', ')}`);
+  console.log(`  pairs: ${speedups.map((x) => `${x.toFixed(2)}×`).join(', ')}`);
   console.log(`  files byte-identical: ${hashes.size === 1 ? 'yes' : `no (${hashes.size} different)`}`);
 }
