@@ -16,13 +16,11 @@
 // A benchmark reports figures; it never asserts (DESIGN.md §7). Time figures move ±20–40% with this
 // machine's state: compare builds in alternating runs, never across hours.
 
-import { dirname, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { relative, resolve } from 'node:path';
+import { DIST, ROOT } from './build.mjs';
 import { flagsOf, scenarioFlag, wholeFlag } from './flags.mjs';
+import { median } from './median.mjs';
 import { hiddenClassesMade, MEASURED, runNode, runsScript } from './runs.mjs';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = process.env.DETENTE_DIST ? resolve(process.env.DETENTE_DIST) : resolve(ROOT, 'dist/index.js');
 
 const values = flagsOf('collector', {
   scenario: { type: 'string', default: resolve(ROOT, 'bench/three-builtins.yaml') },
@@ -31,10 +29,6 @@ const values = flagsOf('collector', {
 const runs = wholeFlag('collector', 'runs', values.runs, 100);
 const scenarioFile = scenarioFlag('collector', ROOT, values.scenario);
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s[s.length >> 1];
-};
 const field = (line, name) => Number(new RegExp(`(?:^|\\s)${name.replace('.', '\\.')}=([0-9.]+)`).exec(line)?.[1] ?? NaN);
 
 const trace = runNode(['--trace-gc-nvp'], runsScript(DIST, scenarioFile, 300, runs)).split('\n');

@@ -6,6 +6,7 @@
 //   npm run bench:compare                       # builds, then every measurement (≈ 6 min on 2 cores)
 //   node --expose-gc bench/compare.mjs --quick  # smaller sizes and fewer rounds (needs a built dist/)
 //   node --expose-gc bench/compare.mjs --json bench/results/compare.json
+//   DETENTE_DIST=path/to/index.js node --expose-gc bench/compare.mjs  # another build (its cli/ too)
 //
 // A benchmark reports figures and ratios; it never asserts (DESIGN.md §7). Each kernel equals the
 // engine on its worlds (tests/perf/kernel-equality.test.ts, tests/perf/us-china-kernel.test.ts), so
@@ -16,26 +17,18 @@ import { closeSync, existsSync, rmSync, mkdirSync, openSync, readFileSync, statS
 import os from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CLI, DIST, ROOT } from './build.mjs';
 import { fail, wholeArg } from './flags.mjs';
+import { median } from './median.mjs';
 import { referenceRun } from './reference-kernel.mjs';
 import { usChinaRun } from './us-china-kernel.mjs';
 import { mixSpec } from './workload.mjs';
 
 const HERE = fileURLToPath(import.meta.url);
-const ROOT = resolve(dirname(HERE), '..');
 const MiB = 1024 * 1024;
-
-// DETENTE_DIST=path/to/index.js measures another build (e.g. a private one while dist/ is rebuilt).
-const DIST = process.env.DETENTE_DIST ? resolve(process.env.DETENTE_DIST) : resolve(ROOT, 'dist/index.js');
 
 async function engine() {
   return import(pathToFileURL(DIST).href);
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = (s.length - 1) / 2;
-  return (s[Math.floor(m)] + s[Math.ceil(m)]) / 2;
 }
 
 /**
@@ -220,7 +213,6 @@ const SWEEP_REPS = 3;
  * rows played by one process alone against two independent processes at once.
  */
 async function measureSweeps(seeds, reps) {
-  const cli = resolve(ROOT, 'dist/cli/main.js');
   const files = [1, 2].map((w) => resolve(os.tmpdir(), `detente-compare-sweep-${process.pid}-${w}.csv`));
   const wall = { 1: [], 2: [] };
   const alone = [];
@@ -229,7 +221,7 @@ async function measureSweeps(seeds, reps) {
   for (let rep = 0; rep < reps; rep++) {
     for (const w of rep % 2 ? [2, 1] : [1, 2]) {
       rmSync(files[w - 1], { force: true });
-      wall[w].push((await timed([cli, 'sweep', 'us-china-2015', '--seeds', `1..${seeds}`, '--workers', w, '--out', files[w - 1], '--quiet'])).seconds);
+      wall[w].push((await timed([CLI, 'sweep', 'us-china-2015', '--seeds', `1..${seeds}`, '--workers', w, '--out', files[w - 1], '--quiet'])).seconds);
     }
     // The same rows in one process, then split over two processes at once: wall times, start-up included.
     alone.push((await timed(rowsArgs(seeds, 1))).seconds);

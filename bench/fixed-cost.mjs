@@ -13,13 +13,11 @@
 // difference ÷ (R − 1)), the fixed cost (a 1-round run less one round), and its share of an
 // R-round run. A benchmark reports figures; it never asserts (DESIGN.md §7).
 
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { DIST } from './build.mjs';
 import { fail, flagsOf, wholeFlag } from './flags.mjs';
+import { median } from './median.mjs';
 import { mixSpec } from './workload.mjs';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = process.env.DETENTE_DIST ? resolve(process.env.DETENTE_DIST) : resolve(ROOT, 'dist/index.js');
 
 const SCRIPT = 'fixed-cost';
 const values = flagsOf(SCRIPT, {
@@ -60,7 +58,6 @@ while (performance.now() < until) {
   short.push(block(1, nShort));
   long.push(block(rounds, nLong));
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const one = median(short) * 1000;
 const all = median(long) * 1000;
 const perRound = (all - one) / (rounds - 1);

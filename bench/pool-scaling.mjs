@@ -21,15 +21,13 @@
 // A benchmark reports figures; it never asserts (DESIGN.md §7).
 
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Piscina } from 'piscina';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DIST, ROOT, WORKER } from './build.mjs';
 import { fail as failAs, flagsOf, scenarioFlag, wholeFlag } from './flags.mjs';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = process.env.DETENTE_DIST ? resolve(process.env.DETENTE_DIST) : resolve(ROOT, 'dist/index.js');
-const WORKER = resolve(dirname(DIST), 'cli/sweep-worker.js');
+import { median } from './median.mjs';
 
 const SCRIPT = 'pool-scaling';
 const values = flagsOf(SCRIPT, {
@@ -47,6 +45,9 @@ const fail = (message) => failAs(SCRIPT, message);
 
 if (!existsSync(DIST) || !existsSync(WORKER)) fail(`${DIST} or ${WORKER} is missing: build first (npm run build)`);
 const { parseScenario, planSweep, sweepColumns } = await import(pathToFileURL(DIST).href);
+// The pool comes from the measured build's own piscina: its worker reads `workerData` from that
+// copy, which a pool made by another copy (this repository's, for a build elsewhere) leaves unset.
+const { Piscina } = createRequire(DIST)('piscina');
 const scenarioPath = scenarioFlag(SCRIPT, ROOT, values.scenario);
 const scenario = parseScenario(readFileSync(scenarioPath, 'utf8'), { source: scenarioPath });
 const threads = values.threads.split(',').map((t) => whole('threads', t));
@@ -116,11 +117,6 @@ async function batchFor(pool) {
   const s = await play(pool, 1, probe, 64);
   return Math.max(1, Math.min(64, Math.floor(0.04 / (s / probe.length))));
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return (s[Math.floor((s.length - 1) / 2)] + s[Math.ceil((s.length - 1) / 2)]) / 2;
-};
 
 // Warm up every thread of every pool: `warm` runs per thread, on batches small enough to reach them all.
 for (const [i, pool] of pools.entries()) await play(pool, threads[i], take(warm * threads[i]), 16);

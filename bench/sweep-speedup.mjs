@@ -16,13 +16,10 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { CLI, ROOT } from './build.mjs';
 import { fail, flagsOf, wholeFlag } from './flags.mjs';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = process.env.DETENTE_DIST ? resolve(process.env.DETENTE_DIST) : resolve(ROOT, 'dist/index.js');
-const CLI = resolve(dirname(DIST), 'cli/main.js');
+import { median } from './median.mjs';
 
 const SCRIPT = 'sweep-speedup';
 const values = flagsOf(SCRIPT, {
@@ -80,12 +77,6 @@ function sha256(file) {
       .on('end', () => done(h.digest('hex')));
   });
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 const sweeps = [];
 const speedups = [];
