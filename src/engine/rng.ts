@@ -4,10 +4,14 @@
 import alea from 'seedrandom/lib/alea.js';
 import type { RngState } from '../model/world.js';
 import { copied } from '../model/record.js';
+import { ProtocolError } from './errors.js';
 
 /**
  * A source of uniform random numbers handed to strategies. Every draw comes from the actor's
- * own seeded stream and is counted, so a run replays without calling the strategy again.
+ * own seeded stream and is counted, so a run replays without calling the strategy again. It
+ * serves the call (`simulate`, `step`, a pending round) that handed it out: once another call
+ * starts, a draw from it throws a `ProtocolError` (or moves a stream that no run uses any more),
+ * so a kept rng cannot change a later run.
  *
  * @example
  * ```ts
@@ -27,20 +31,27 @@ export interface Rng {
 
 type Generator = ReturnType<typeof alea>;
 
-/** The four draws of `stream`, delegating to it, frozen (see {@link Stream.facade}). */
-function facadeOf(stream: Stream): Rng {
-  return Object.freeze({
-    next: () => stream.next(),
-    int: (n: number) => stream.int(n),
-    chance: (p: number) => stream.chance(p),
-    pick: <T>(items: readonly T[]) => stream.pick(items),
+/**
+ * The four draws of `stream`, delegating to it, frozen (see {@link Stream.facade}), and the
+ * function that cuts the facade off its stream for good (see {@link Stream.retire}). Cutting it
+ * changes the binding the closures already read, so a draw costs what it cost before.
+ */
+function facadeOf(stream: Stream): { readonly rng: Rng; readonly retire: () => void } {
+  let s = stream;
+  const rng = Object.freeze({
+    next: () => s.next(),
+    int: (n: number) => s.int(n),
+    chance: (p: number) => s.chance(p),
+    pick: <T>(items: readonly T[]) => s.pick(items),
   });
+  return { rng, retire: () => (s = RETIRED) };
 }
 
 /** One keyed stream: a generator plus a draw counter. */
 export class Stream implements Rng {
   draws = 0;
   #facade: Rng | undefined;
+  #retire: (() => void) | undefined;
   // The frozen record of the generator's state, kept until the generator moves again: most
   // streams are not drawn from in a given round, and a world's `rng` reuses their records.
   #state: RngState | undefined;
@@ -58,7 +69,26 @@ export class Stream implements Rng {
     // Made by a separate function: closures here would make V8 allocate their context (holding
     // `this`) on every call, cached facade or not (≈ 1% of a small run's bytes, 1.01× in an A/B;
     // docs/performance.md, tenth pass).
-    return (this.#facade ??= facadeOf(this));
+    if (this.#facade === undefined) {
+      const made = facadeOf(this);
+      this.#facade = made.rng;
+      this.#retire = made.retire;
+    }
+    return this.#facade;
+  }
+  /**
+   * Cut the facade handed out so far off this stream (any draw from it throws a
+   * {@link ProtocolError}); the next call of `facade` makes a new one. A strategy that kept the
+   * rng of an earlier call can then not move the stream of a later one (see startRound in round.ts).
+   */
+  retire(): void {
+    this.#retire?.();
+    this.#retire = undefined;
+    this.#facade = undefined;
+  }
+  /** No draw since the state record was last made (`state()`, or the saved state it was created from). */
+  atSavedState(): boolean {
+    return this.#state !== undefined;
   }
   next(): number {
     this.draws++;
@@ -84,6 +114,13 @@ export class Stream implements Rng {
   state(): RngState {
     return (this.#state ??= Object.freeze(this.gen.state()));
   }
+}
+
+/** Where a retired facade delegates: a stream whose every draw throws. */
+const RETIRED = new Stream(Object.assign(retiredDraw, { state: retiredDraw }));
+
+function retiredDraw(): never {
+  throw new ProtocolError('an rng handed out in an earlier call was drawn from: a strategy must draw only from the rng each call gives it');
 }
 
 /**
@@ -145,6 +182,20 @@ export class StreamSet {
       if (state === undefined) this.sorted = undefined;
     }
     return s;
+  }
+
+  /**
+   * Every stream still at the state `states()` last saved (or was created from): nothing drew
+   * from this set since its states were saved in a world.
+   */
+  untouched(): boolean {
+    for (const s of this.live.values()) if (!s.atSavedState()) return false;
+    return true;
+  }
+
+  /** Retire every facade handed out so far (see {@link Stream.retire}). */
+  retireFacades(): void {
+    for (const s of this.live.values()) s.retire();
   }
 
   /** The saved states updated with every stream used since construction, keys sorted. */

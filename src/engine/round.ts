@@ -174,11 +174,13 @@ interface Carry {
   readonly memo: ViewMemo;
 }
 
-// One slot: the world the latest round produced, and its carry. Taken once: a second step from
-// the same world, or a step from any other world (an earlier one, a snapshot, another run),
-// rebuilds the streams from `world.rng`, which gives the same numbers. Not a WeakMap keyed by
-// world, for the collector's sake (see Pending); the slot keeps at most one world alive.
-let handoff: { readonly world: World; readonly carry: Carry } | undefined;
+// One slot: the world the latest round produced, its carry, and the options object of the call
+// that played it (the same object for every round of one `runRounds` loop or one replay). Taken
+// once: a second step from the same world, or a step from any other world (an earlier one, a
+// snapshot, another run), rebuilds the streams from `world.rng`, which gives the same numbers.
+// Not a WeakMap keyed by world, for the collector's sake (see Pending); the slot keeps at most one
+// world alive.
+let handoff: { readonly world: World; readonly carry: Carry; readonly call: RoundOptions } | undefined;
 
 /**
  * The `rng` of a world an unobserved round made: its streams' states were not saved, because the
@@ -196,7 +198,7 @@ export function settledWorld(world: World): World {
   if (world.rng !== STREAMS_IN_HANDOFF) return world;
   if (handoff === undefined || handoff.world !== world) throw new Error(`internal: the random streams of round ${world.round}'s world were lost`);
   const settled = worldWith(world, { rng: handoff.carry.streams.states() });
-  handoff = { world: settled, carry: handoff.carry };
+  handoff = { world: settled, carry: handoff.carry, call: handoff.call };
   return settled;
 }
 
@@ -232,15 +234,29 @@ export function playRound(world: World, options: RoundOptions, decide: (phase: O
 
 function startRound(world: World, options: RoundOptions): OpenPhase {
   let carry: Carry;
-  if (handoff !== undefined && handoff.world === world) carry = handoff.carry;
-  else {
+  const last = handoff;
+  handoff = undefined;
+  // The live streams pass to the next round only while nothing has drawn from them since their
+  // states were saved in `world` (an unobserved world's states are not saved, but nothing but
+  // its own loop runs between its rounds): a strategy that kept its rng could otherwise change a
+  // later run by drawing from it between calls, and "the same world gives the same result" would
+  // fail. The check reads a flag per live stream, and only in observed rounds.
+  if (last !== undefined && last.world === world && (world.rng === STREAMS_IN_HANDOFF || last.carry.streams.untouched())) {
+    carry = last.carry;
+    // A new call (another options object than the round before) retires the rngs handed out by
+    // the last one, so that a strategy that kept one cannot draw from this call's streams: it
+    // would not draw from them either had the world been restored from a snapshot.
+    if (last.call !== options) carry.streams.retireFacades();
+  } else {
     if (world.rng === STREAMS_IN_HANDOFF) throw new Error(`internal: a world of an unobserved round ${world.round} was stepped outside its run`);
+    // The rngs handed out from the slot's streams are retired for the same reason; those of
+    // older streams draw from sets that no round will use again.
+    last?.carry.streams.retireFacades();
     // A world from elsewhere (created, restored, or made by hand) is frozen before the memo may
     // stand its lists and records for their views: only the engine's own worlds go unfrozen.
     deepFreeze(world);
     carry = { streams: new StreamSet(world.seed, world.rng), memo: new ViewMemo() };
   }
-  handoff = undefined;
   const ctx: RoundContext = { round: world.round, streams: carry.streams, memo: carry.memo, events: [], observed: options[UNOBSERVED] !== true };
   const { world: w, orders } = applyInjects(world, ctx);
   return open(w, ctx, 'operations', orders, options);
@@ -298,7 +314,7 @@ function advance(st: OpenPhase, byNeed: readonly (Decision | undefined)[]): Open
     }
     const { world: w5, followUps } = applyResponses(st.world, ctx, st.asked, answers, reject);
     if (followUps.length > 0) return open(w5, ctx, 'responses', [], options, new Set(followUps));
-    return finish(expireRequests(w5, ctx), ctx);
+    return finish(expireRequests(w5, ctx), ctx, options);
   }
 
   // Outside the responses phase the needs are the world's actors, in order (see `open`).
@@ -351,7 +367,7 @@ function advance(st: OpenPhase, byNeed: readonly (Decision | undefined)[]): Open
     return reason;
   });
   const requests = w4.requests;
-  if (requests.length === 0) return finish(w4, ctx);
+  if (requests.length === 0) return finish(w4, ctx, options);
   const asked = new Set<string>();
   for (let k = 0; k < requests.length; k++) asked.add((requests[k] as Request).id);
   return open(w4, ctx, 'responses', [], options, asked);
@@ -497,7 +513,7 @@ function freezeNewEvents(ctx: RoundContext): void {
   ctx.frozenEvents = events.length;
 }
 
-function finish(world: World, ctx: RoundContext): RoundResult {
+function finish(world: World, ctx: RoundContext, options: RoundOptions): RoundResult {
   const updated = updateWorld(world, ctx);
   if (ctx.observed) freezeNewEvents(ctx);
   // Filtered before the list is frozen: filter is many times slower on a frozen array.
@@ -509,7 +525,7 @@ function finish(world: World, ctx: RoundContext): RoundResult {
   });
   // Unobserved, the loop freezes the run's last world (see UNOBSERVED).
   if (ctx.observed) deepFreeze(next);
-  handoff = { world: next, carry: { streams: ctx.streams, memo: ctx.memo } };
+  handoff = { world: next, carry: { streams: ctx.streams, memo: ctx.memo }, call: options };
   return Object.freeze({ done: true, round: ctx.round, world: next, events, metrics: Object.freeze(roundMetrics(next, events)) });
 }
 
