@@ -91,17 +91,39 @@ export class ProtocolError extends Error {
   override readonly name = 'ProtocolError';
 }
 
-/** The message of anything thrown. */
+/**
+ * The message of anything thrown, never throwing itself: a strategy may throw an object without a
+ * prototype (which `String` cannot convert), an Error whose `message` getter throws, or a proxy
+ * whose every trap throws, and the error that reports it must still be made.
+ */
 export function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  try {
+    if (e instanceof Error) return String(e.message);
+  } catch {
+    // Fall through: the value is printed as whatever it is.
+  }
+  return printed(e);
 }
 
-/** JSON for error messages, never throwing (cycles, BigInt). */
+/** JSON for error messages, never throwing (cycles, BigInt, objects that cannot be printed). */
 export function safeJson(v: unknown): string {
   try {
     const s = JSON.stringify(v);
-    return s === undefined ? String(v) : s.length > 200 ? `${s.slice(0, 200)}…` : s;
+    return s === undefined ? printed(v) : s.length > 200 ? `${s.slice(0, 200)}…` : s;
   } catch {
+    return printed(v);
+  }
+}
+
+/** `String(v)`, or the most that can be said of `v` when converting it throws. */
+function printed(v: unknown): string {
+  try {
     return String(v);
+  } catch {
+    try {
+      return Object.prototype.toString.call(v);
+    } catch {
+      return `(a ${typeof v} that cannot be printed)`;
+    }
   }
 }

@@ -4,6 +4,9 @@
  * Copy a decider's output into plain JSON data, so the log never shares objects with a strategy
  * (which could mutate them later) and always serialises. Output that is not plain data (a cycle, a
  * BigInt, undefined) becomes the string 'not plain data', which is then rejected as invalid.
+ * Output that cannot even be read (a getter, a `toJSON` or a proxy trap that throws) throws what
+ * it threw: that is the decider's failure, not a property of its data, and the caller reports it
+ * as such (round.ts).
  */
 export function recordable(value: unknown): unknown {
   // Most decisions are "nothing": an empty list round-trips to an empty list.
@@ -13,15 +16,48 @@ export function recordable(value: unknown): unknown {
   // (0.17 µs against 1.18 µs for one or two actions; tests/engine/plain.test.ts checks the equality).
   const copy = plainCopy(value, 0);
   if (copy !== NOT_FAST) return copy;
+  // The JSON round trip, with what JSON itself refuses (a BigInt, a cycle) and trees deep enough
+  // to overflow the stack found by the replacer instead of thrown: whatever still throws comes
+  // from the value's own code.
+  let refused = false;
+  const path: unknown[] = [];
+  const s = JSON.stringify(value, function (this: unknown, _key: string, v: unknown): unknown {
+    if (refused) return undefined;
+    if (typeof v === 'bigint') {
+      refused = true;
+      return undefined;
+    }
+    if (typeof v !== 'object' || v === null) return v;
+    if (!Array.isArray(v) && Object.getPrototypeOf(v) !== Object.prototype && isBoxedBigInt(v)) {
+      refused = true;
+      return undefined;
+    }
+    // JSON calls the replacer for the members of an object while it writes that object, so the
+    // holder (`this`) is on the path from the root: what lies below it on the path is finished.
+    while (path.length > 0 && path[path.length - 1] !== this) path.pop();
+    if (path.length >= MAX_DEPTH || path.includes(v)) {
+      refused = true;
+      return undefined;
+    }
+    path.push(v);
+    return v;
+  });
+  return refused || s === undefined ? NOT_PLAIN : (JSON.parse(s) as unknown);
+}
+
+/** `Object(1n)`, which JSON unboxes and then refuses. Asks the internal slot: runs no code of `v`'s. */
+function isBoxedBigInt(v: object): boolean {
   try {
-    const s = JSON.stringify(value);
-    return s === undefined ? NOT_PLAIN : (JSON.parse(s) as unknown);
+    BigInt.prototype.valueOf.call(v);
+    return true;
   } catch {
-    return NOT_PLAIN;
+    return false;
   }
 }
 
 const NOT_PLAIN = 'not plain data';
+/** Deeper than any decision needs, far from the depth at which JSON overflows the stack. */
+const MAX_DEPTH = 1000;
 const NOT_FAST: unique symbol = Symbol('not on the fast path');
 
 /**

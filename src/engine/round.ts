@@ -4,7 +4,7 @@ import type { ActorId } from '../model/ids.js';
 import type { RngState, World } from '../model/world.js';
 import type { Actor } from '../model/actor.js';
 import type { ActorView } from './contract.js';
-import { InvalidActionError, ProtocolError } from './errors.js';
+import { InvalidActionError, messageOf, ProtocolError } from './errors.js';
 import { roundMetrics } from './metrics.js';
 import type { RoundMetrics } from './metrics.js';
 import type { RoundContext } from './phases/context.js';
@@ -221,15 +221,26 @@ export function beginRound(world: World, options: RoundOptions = {}): PendingRou
  * engine's own loop (`step`), which needs no pending-round objects between phases. The same
  * phases and records as `beginRound` and `submitDecisions` with the same decisions.
  */
-export function playRound(world: World, options: RoundOptions, decide: (phase: OpenPhase, k: number) => Decision): RoundResult {
+export function playRound(world: World, options: RoundOptions, decider: Decider): RoundResult {
   let st: OpenPhase | RoundResult = startRound(world, options);
   while (!st.done) {
     const phase: OpenPhase = st;
     const decisions: Decision[] = [];
-    for (let k = 0; k < phase.needActors.length; k++) decisions.push(decide(phase, k));
-    st = advance(phase, decisions);
+    for (let k = 0; k < phase.needActors.length; k++) decisions.push(decider.decide(phase, k));
+    st = advance(phase, decisions, decider);
   }
   return st;
+}
+
+/** Internal: how `playRound` decides each need of an open phase. */
+export interface Decider {
+  /** The decision for need `k`. */
+  decide(phase: OpenPhase, k: number): Decision;
+  /**
+   * The decision that stands for need `k`'s when reading it threw `error` (a getter or a proxy
+   * in what the decider returned), or a throw: that is the decider's failure.
+   */
+  unreadable(phase: OpenPhase, k: number, error: unknown): Decision;
 }
 
 function startRound(world: World, options: RoundOptions): OpenPhase {
@@ -275,15 +286,16 @@ export function submitDecisions(pending: PendingRound, decisions: readonly Decis
   const st = Pending.take(pending);
   if (!st) throw new ProtocolError('submitDecisions needs a pending round returned by beginRound or submitDecisions');
   if (st.consumed) throw new ProtocolError(`round ${pending.round}, phase ${pending.phase} was already advanced; snapshot the world to branch a run`);
-  const next = advance(st, decisionsByNeed(pending.needs, decisions, st.ctx.round, st.phase));
+  const next = advance(st, decisionsByNeed(pending.needs, decisions, st.ctx.round, st.phase), undefined);
   return next.done ? next : pendingOf(next);
 }
 
 /**
  * Run the phases from an open phase, given its decisions by need position, up to the next
- * decision phase or the end of the round.
+ * decision phase or the end of the round. A decision that cannot even be read goes to the
+ * decider, if the engine's own loop asked it (see {@link Decider.unreadable}).
  */
-function advance(st: OpenPhase, byNeed: readonly (Decision | undefined)[]): OpenPhase | RoundResult {
+function advance(st: OpenPhase, byNeed: readonly (Decision | undefined)[], decider: Decider | undefined): OpenPhase | RoundResult {
   const { ctx, options } = st;
   const round = ctx.round;
   const phase = st.phase;
@@ -302,11 +314,17 @@ function advance(st: OpenPhase, byNeed: readonly (Decision | undefined)[]): Open
     for (let k = 0; k < requests.length; k++) {
       const actor = st.needActors[k] as ActorId;
       const req = requests[k] as Request;
-      const d = byNeed[k] as Extract<Decision, { request: string }> | undefined;
+      let d = byNeed[k] as Extract<Decision, { request: string }> | undefined;
       const draws = drawn.has(actor) ? 0 : drawsOf(k);
       drawn.add(actor);
       // What is recorded is what replay feeds back, so an unusable answer replays to the same rejection.
-      const response = d ? recordable(d.response) : { type: 'ignore' };
+      let response: unknown;
+      try {
+        response = d ? recordable(d.response) : { type: 'ignore' };
+      } catch (e) {
+        d = unreadable(st, k, e, decider) as Extract<Decision, { request: string }>;
+        response = recordable(d.response);
+      }
       recordDecision(ctx, actor, phase, { request: req.id, response: response as Response }, draws, d?.error);
       const reason = validateResponse(req, response);
       if (reason) reject(actor, response, reason);
@@ -322,10 +340,16 @@ function advance(st: OpenPhase, byNeed: readonly (Decision | undefined)[]): Open
   const accepted: Action[][] = [];
   for (let k = 0; k < actors.length; k++) {
     const actor = actors[k] as Actor;
-    const d = byNeed[k] as Extract<Decision, { actions: readonly Action[] }> | undefined;
+    let d = byNeed[k] as Extract<Decision, { actions: readonly Action[] }> | undefined;
     // What is recorded is what replay feeds back: a decision that is not a list is recorded as
     // given (or as 'not plain data'), so that replay rejects it again in the same way.
-    const raw = d ? recordable(d.actions ?? []) : [];
+    let raw: unknown;
+    try {
+      raw = d ? recordable(d.actions ?? []) : [];
+    } catch (e) {
+      d = unreadable(st, k, e, decider) as Extract<Decision, { actions: readonly Action[] }>;
+      raw = recordable(d.actions);
+    }
     const isList = Array.isArray(raw);
     const list = isList ? (raw as Action[]) : [];
     const draws = drawsOf(k);
@@ -371,6 +395,15 @@ function advance(st: OpenPhase, byNeed: readonly (Decision | undefined)[]): Open
   const asked = new Set<string>();
   for (let k = 0; k < requests.length; k++) asked.add((requests[k] as Request).id);
   return open(w4, ctx, 'responses', [], options, asked);
+}
+
+/**
+ * What stands for need `k`'s decision when reading it threw: the decider's answer in the engine's
+ * own loop; from `submitDecisions`, whose caller made the decision, a {@link ProtocolError}.
+ */
+function unreadable(st: OpenPhase, k: number, error: unknown, decider: Decider | undefined): Decision {
+  if (decider) return decider.unreadable(st, k, error);
+  throw new ProtocolError(`round ${st.ctx.round}, phase ${st.phase}: the decision for ${st.needActors[k]} cannot be read: ${messageOf(error)}`, { cause: error });
 }
 
 /**

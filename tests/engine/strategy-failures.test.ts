@@ -1,0 +1,184 @@
+// Whatever a strategy throws, and whatever it returns that cannot be read, is that strategy's
+// failure: a StrategyError naming actor, round and phase, or (onStrategyError: 'reject') a logged
+// strategy.failed event, exactly as for an ordinary thrown Error.
+import { describe, expect, it } from 'vitest';
+import {
+  beginRound,
+  createWorld,
+  decideWithStrategies,
+  defineStrategy,
+  dove,
+  hawk,
+  ProtocolError,
+  replay,
+  simulate,
+  StrategyError,
+  submitDecisions,
+} from '../../src/index.js';
+import type { EventOf, PendingRound, SimEvent, Strategy, StrategyDefinition, WorldSpec } from '../../src/index.js';
+import { messageOf, safeJson } from '../../src/engine/errors.js';
+import { recordable } from '../../src/engine/plain.js';
+import { PLAIN_META, sha256, worldJson } from '../helpers/engine.js';
+
+const mk = (o: Partial<StrategyDefinition>): Strategy => defineStrategy({ name: 'a', meta: PLAIN_META, ...o });
+const spec = (s: Strategy): WorldSpec => ({ actors: [{ id: 'US', strategy: s }, { id: 'CN', strategy: 'hawk' }] });
+
+/** A proxy on which every operation throws `what`. */
+function hostile(what: unknown, target: object = {}): object {
+  const trap = () => {
+    throw what;
+  };
+  return new Proxy(target, { get: trap, getPrototypeOf: trap, ownKeys: trap, has: trap, getOwnPropertyDescriptor: trap });
+}
+
+const failures = (log: readonly SimEvent[]) => log.filter((e): e is EventOf<'strategy.failed'> => e.type === 'strategy.failed');
+
+describe('messageOf and safeJson never throw', () => {
+  const errorWithBadMessage = new Error('x');
+  Object.defineProperty(errorWithBadMessage, 'message', {
+    get() {
+      throw new Error('no message');
+    },
+  });
+  const cases: [string, unknown, string | RegExp][] = [
+    ['an Error', new Error('boom'), 'boom'],
+    ['a string', 'boom', 'boom'],
+    ['a number', 1, '1'],
+    ['undefined', undefined, 'undefined'],
+    ['a symbol', Symbol('s'), 'Symbol(s)'],
+    ['an object without a prototype', Object.create(null), '[object Object]'],
+    ['an Error whose message getter throws', errorWithBadMessage, /Error/],
+    ['a proxy whose every trap throws', hostile(new Error('trap')), /cannot be printed|object/],
+  ];
+  for (const [name, value, expected] of cases) {
+    it(name, () => {
+      expect(messageOf(value)).toMatch(expected);
+      expect(typeof safeJson(value)).toBe('string');
+    });
+  }
+});
+
+describe('a strategy failure of any kind is a StrategyError or a strategy.failed event', () => {
+  const getterAction = () => [
+    {
+      get type(): string {
+        throw new Error('getter');
+      },
+    },
+  ];
+  // Not a plain object, so copied the slow way (JSON), which reads own enumerable properties only.
+  class Op {
+    constructor() {
+      Object.defineProperty(this, 'type', {
+        enumerable: true,
+        get() {
+          throw new Error('class getter');
+        },
+      });
+    }
+  }
+  const cases: { name: string; def: Partial<StrategyDefinition>; phase: 'operations' | 'diplomacy'; message: RegExp }[] = [
+    { name: 'throws an object without a prototype', def: { operate: () => { throw Object.create(null); } }, phase: 'operations', message: /\[object Object\]/ },
+    { name: 'throws a proxy whose traps throw', def: { diplomacy: () => { throw hostile(new Error('trap')); } }, phase: 'diplomacy', message: /threw|failed/ },
+    { name: 'returns an action whose getter throws', def: { operate: getterAction as never }, phase: 'operations', message: /getter/ },
+    { name: 'returns a list proxy whose get throws', def: { diplomacy: () => hostile(1, []) as never }, phase: 'diplomacy', message: /: 1$/ },
+    { name: 'returns a class instance whose getter throws', def: { operate: () => [new Op()] as never }, phase: 'operations', message: /class getter/ },
+    {
+      name: 'returns an action whose toJSON throws',
+      def: {
+        diplomacy: () =>
+          [
+            {
+              type: 'pass',
+              toJSON() {
+                throw new Error('toJSON');
+              },
+            },
+          ] as never,
+      },
+      phase: 'diplomacy',
+      message: /toJSON/,
+    },
+  ];
+
+  for (const c of cases) {
+    it(`${c.name}: throws a StrategyError naming actor, round and phase`, () => {
+      let caught: unknown;
+      try {
+        simulate(spec(mk(c.def)), { seed: 1, rounds: 2 });
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught).toBeInstanceOf(StrategyError);
+      const e = caught as StrategyError;
+      expect([e.actor, e.round, e.phase, e.strategy]).toEqual(['US', 0, c.phase, 'a']);
+      expect(e.message).toMatch(new RegExp(`strategy 'a' of actor US failed in round 0, phase ${c.phase}: `));
+    });
+
+    it(`${c.name}: with onStrategyError 'reject' it is logged, the run goes on and replays`, () => {
+      const run = simulate(spec(mk(c.def)), { seed: 1, rounds: 3, onStrategyError: 'reject' });
+      expect(run.world.round).toBe(3);
+      const failed = failures(run.log);
+      expect(failed.map((f) => [f.actor, f.round, f.decision])).toEqual([0, 1, 2].map((r) => ['US', r, c.phase]));
+      expect(failed[0]?.message).toMatch(c.message);
+      expect(run.log.find((e) => e.type === 'decision.made' && e.actor === 'US' && e.decision === c.phase)).toMatchObject({ actions: [], error: expect.any(String) });
+      expect(worldJson(replay(run.initial, run.log))).toBe(worldJson(run.world));
+      expect(sha256(simulate(spec(mk(c.def)), { seed: 1, rounds: 3, onStrategyError: 'reject' }).log)).toBe(sha256(run.log));
+    });
+  }
+
+  it('a response that cannot be read is the responder’s failure', () => {
+    const accuser = mk({
+      diplomacy: (view) => view.incidents.filter((i) => i.round === view.round).map((i) => ({ type: 'accuse' as const, target: 'B', incident: i.id, public: false })),
+    });
+    const liar = defineStrategy({
+      name: 'liar',
+      meta: PLAIN_META,
+      respond: () =>
+        ({
+          get type(): string {
+            throw new Error('no answer');
+          },
+        }) as never,
+    });
+    const s: WorldSpec = {
+      actors: [{ id: 'A', strategy: accuser, capabilities: { attribution: 1 } }, { id: 'B', strategy: liar, capabilities: { espionage: 1, stealth: 0 } }],
+      injects: [{ round: 0, type: 'operation', actor: 'B', target: 'A', kind: 'espionage' }],
+    };
+    expect(() => simulate(s, { seed: 1, rounds: 1 })).toThrow(/strategy 'liar' of actor B failed in round 0, phase responses: no answer/);
+    const run = simulate(s, { seed: 1, rounds: 1, onStrategyError: 'reject' });
+    expect(failures(run.log)).toMatchObject([{ actor: 'B', decision: 'responses', message: expect.stringMatching(/no answer/) }]);
+    expect(worldJson(replay(run.initial, run.log))).toBe(worldJson(run.world));
+  });
+
+  it('decideWithStrategies reports an unreadable decision per onStrategyError, before submitDecisions sees it', () => {
+    const strategies = { US: mk({ operate: () => hostile(new Error('read me'), []) as never }), CN: hawk() };
+    const p = beginRound(createWorld(spec(dove()), { seed: 1 })) as PendingRound;
+    expect(() => decideWithStrategies(p, strategies)).toThrow(StrategyError);
+    const decisions = decideWithStrategies(p, strategies, { onStrategyError: 'reject' });
+    expect(decisions[1]).toMatchObject({ actor: 'US', actions: [], error: expect.stringMatching(/read me/) });
+    const next = submitDecisions(p, decisions);
+    expect(next.done).toBe(false);
+  });
+
+  it('submitDecisions refuses a decision it cannot read with a ProtocolError naming the actor', () => {
+    const p = beginRound(createWorld(spec(dove()), { seed: 1 })) as PendingRound;
+    const bad = [
+      { actor: 'CN', actions: [] },
+      { actor: 'US', actions: hostile(new Error('unreadable'), []) as never },
+    ];
+    expect(() => submitDecisions(p, bad)).toThrow(ProtocolError);
+    expect(() => submitDecisions(beginRound(createWorld(spec(dove()), { seed: 1 })) as PendingRound, bad)).toThrow(/phase operations: the decision for US cannot be read: unreadable/);
+  });
+
+  it('what JSON refuses stays "not plain data" (a rejection, not a failure)', () => {
+    const cyclic: Record<string, unknown> = { type: 'pass' };
+    cyclic.self = cyclic;
+    let deep: unknown = [];
+    for (let i = 0; i < 5000; i++) deep = [deep];
+    for (const v of [[cyclic], [{ n: 1n }], [{ n: Object(1n) as unknown }], [{ toJSON: () => 1n }], deep, { a: { b: cyclic } }]) expect(recordable(v)).toBe('not plain data');
+    // A shared (not cyclic) object is plain data.
+    const shared = { type: 'pass', note: undefined };
+    expect(recordable([shared, shared])).toEqual([{ type: 'pass' }, { type: 'pass' }]);
+  });
+});
