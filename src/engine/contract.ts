@@ -36,18 +36,24 @@ export interface StrategyMeta {
 
 /**
  * A pluggable policy for one actor. It sees only its {@link ActorView} and returns actions as
- * data; the engine validates them and is the only thing that changes the world.
+ * data; the engine validates them and is the only thing that changes the world. A function that
+ * throws, or returns what cannot be read (a getter or a proxy that throws), fails: a
+ * `StrategyError` naming actor, round and phase, or a `strategy.failed` event under
+ * `onStrategyError: 'reject'`. The `rng` a call is given is for that call's run only (see {@link Rng}).
  *
  * Build one with `defineStrategy`.
  */
 export interface Strategy {
   readonly name: string;
   readonly meta: StrategyMeta;
-  /** Covert operations for this round. */
+  /**
+   * Covert operations for this round: a list, empty for none. Anything else (`null` and
+   * `undefined` included) is rejected as an invalid decision (`action.rejected`).
+   */
   operate(view: ActorView, rng: Rng): readonly OperateAction[];
-  /** Accusations, hotline queries, sanctions, norms, retaliation… */
+  /** Accusations, hotline queries, sanctions, norms, retaliation…: a list, empty for none (as for `operate`). */
   diplomacy(view: ActorView, rng: Rng): readonly DiplomacyAction[];
-  /** Answer a request addressed to this actor. */
+  /** Answer a request addressed to this actor (`{ type: 'ignore' }` to leave it unanswered; anything that is not a response is rejected). */
   respond(request: Request, view: ActorView, rng: Rng): Response;
 }
 

@@ -1,3 +1,4 @@
+import type { Action, Response } from '../model/action.js';
 import type { EventOf, SimEvent } from '../model/event.js';
 import type { World } from '../model/world.js';
 import { ProtocolError } from './errors.js';
@@ -58,8 +59,9 @@ function replayRound(world: World, logged: readonly SimEvent[], options: RoundOp
       if (!d) continue;
       for (let i = 0; i < d.draws; i++) need.rng.next();
       const error = d.error !== undefined ? { error: d.error } : {};
-      if (need.request) out.push({ actor: need.actor, request: need.request.id, response: d.response ?? { type: 'ignore' }, ...error });
-      else out.push({ actor: need.actor, actions: d.actions ?? [], ...error });
+      // Fed back as logged: a null the decider gave is rejected again, not turned into "nothing".
+      if (need.request) out.push({ actor: need.actor, request: need.request.id, response: d.response as Response, ...error });
+      else out.push({ actor: need.actor, actions: d.actions as readonly Action[], ...error });
     }
     p = submitDecisions(p, out);
   }

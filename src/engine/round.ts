@@ -341,11 +341,12 @@ function advance(st: OpenPhase, byNeed: readonly (Decision | undefined)[], decid
   for (let k = 0; k < actors.length; k++) {
     const actor = actors[k] as Actor;
     let d = byNeed[k] as Extract<Decision, { actions: readonly Action[] }> | undefined;
-    // What is recorded is what replay feeds back: a decision that is not a list is recorded as
-    // given (or as 'not plain data'), so that replay rejects it again in the same way.
+    // What is recorded is what replay feeds back: a decision that is not a list (null and
+    // undefined included: "no actions" is an empty list) is recorded as given (or as 'not plain
+    // data'), so that replay rejects it again in the same way.
     let raw: unknown;
     try {
-      raw = d ? recordable(d.actions ?? []) : [];
+      raw = d ? recordable(d.actions) : [];
     } catch (e) {
       d = unreadable(st, k, e, decider) as Extract<Decision, { actions: readonly Action[] }>;
       raw = recordable(d.actions);

@@ -9,6 +9,7 @@ import {
   defineStrategy,
   dove,
   hawk,
+  InvalidActionError,
   ProtocolError,
   replay,
   simulate,
@@ -180,5 +181,42 @@ describe('a strategy failure of any kind is a StrategyError or a strategy.failed
     // A shared (not cyclic) object is plain data.
     const shared = { type: 'pass', note: undefined };
     expect(recordable([shared, shared])).toEqual([{ type: 'pass' }, { type: 'pass' }]);
+  });
+});
+
+describe('returning nothing from operate or diplomacy', () => {
+  for (const phase of ['operations', 'diplomacy'] as const) {
+    for (const nothing of [null, undefined]) {
+      const s = mk(phase === 'operations' ? { operate: () => nothing as never } : { diplomacy: () => nothing as never });
+      it(`${phase}: ${String(nothing)} is rejected like any decision that is not a list, and replays`, () => {
+        const run = simulate(spec(s), { seed: 1, rounds: 2 });
+        const rejected = run.log.filter((e): e is EventOf<'action.rejected'> => e.type === 'action.rejected' && e.actor === 'US');
+        expect(rejected.map((e) => [e.round, e.phase, e.reason])).toEqual([0, 1].map((r) => [r, phase, 'decisions must be a list of actions (plain data)']));
+        expect(rejected[0]?.action).toEqual(nothing === null ? null : 'not plain data');
+        expect(worldJson(replay(run.initial, run.log))).toBe(worldJson(run.world));
+        expect(() => simulate(spec(s), { seed: 1, rounds: 2, onInvalidAction: 'throw' })).toThrow(InvalidActionError);
+      });
+    }
+  }
+
+  it('an empty list is no actions and leaves no record', () => {
+    const run = simulate(spec(mk({ operate: () => [], diplomacy: () => [] })), { seed: 1, rounds: 2 });
+    expect(run.log.some((e) => (e.type === 'decision.made' || e.type === 'action.rejected') && e.actor === 'US')).toBe(false);
+  });
+
+  it('a null response is rejected, and the run replays', () => {
+    const accuser = mk({
+      diplomacy: (view) => view.incidents.filter((i) => i.round === view.round).map((i) => ({ type: 'accuse' as const, target: 'B', incident: i.id, public: false })),
+    });
+    const silent = defineStrategy({ name: 'silent', meta: PLAIN_META, respond: () => null as never });
+    const run = simulate(
+      {
+        actors: [{ id: 'A', strategy: accuser, capabilities: { attribution: 1 } }, { id: 'B', strategy: silent, capabilities: { espionage: 1, stealth: 0 } }],
+        injects: [{ round: 0, type: 'operation', actor: 'B', target: 'A', kind: 'espionage' }],
+      },
+      { seed: 1, rounds: 2 },
+    );
+    expect(run.log.filter((e) => e.type === 'action.rejected')).toMatchObject([{ actor: 'B', phase: 'responses', action: null }]);
+    expect(worldJson(replay(run.initial, run.log))).toBe(worldJson(run.world));
   });
 });
