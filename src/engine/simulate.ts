@@ -47,7 +47,7 @@ export interface RunRoundsOptions extends StepOptions {
  *
  * @example
  * ```ts
- * const run = runRounds(createWorld(spec, { seed: 1 }), { US: dove, CN: hawk }, { rounds: 10 });
+ * const run = runRounds(createWorld(spec, { seed: 1 }), { US: dove(), CN: hawk() }, { rounds: 10 });
  * ```
  */
 export function runRounds(initial: World, strategies: StrategyAssignment, options: RunRoundsOptions): Run {

@@ -3,7 +3,8 @@ import type { DecisionPhase } from '../model/event.js';
 import type { ActorId } from '../model/ids.js';
 import type { World } from '../model/world.js';
 import type { ActorView, Strategy } from './contract.js';
-import { messageOf, ProtocolError, StrategyError } from './errors.js';
+import { ConfigError, messageOf, ProtocolError, StrategyError } from './errors.js';
+import type { ConfigIssue } from './errors.js';
 import { recordable } from './plain.js';
 import type { Rng, Stream } from './rng.js';
 import type { Decider, Decision, DecisionNeed, OpenPhase, PendingRound, RoundOptions, RoundResult } from './round.js';
@@ -25,13 +26,16 @@ export interface StepOptions extends RoundOptions {
 /**
  * Play one round of a world with the given strategies: world → [world, events]. Pure: the input
  * world is not changed, and the same world with the same strategies gives the same result.
+ * `strategies` must give every actor of the world a strategy object (the built-ins are factories:
+ * `dove()`, not `dove`) and name no other actor, or a {@link ConfigError} lists each actor at fault.
  *
  * @example
  * ```ts
- * const { world: next, events } = step(world, { US: dove, CN: hawk });
+ * const { world: next, events } = step(world, { US: dove(), CN: hawk() });
  * ```
  */
 export function step(world: World, strategies: StrategyAssignment, options: StepOptions = {}): RoundResult {
+  checkAssignment(world.actors, strategies);
   // The engine's own loop: the same phases and records as beginRound / decideWithStrategies /
   // submitDecisions, without a pending round and its frozen needs between phases (≈ 3% of a
   // small run; docs/performance.md, ninth pass).
@@ -59,22 +63,78 @@ class StrategyDecider implements Decider {
   }
 }
 
+// The assignment and the actor list `step` checked last: a run's loop calls `step` every round
+// with the same two, and checks them once (not a WeakMap, for the collector's sake: round.ts).
+let checkedStrategies: StrategyAssignment | undefined;
+let checkedActors: readonly { readonly id: ActorId }[] | undefined;
+
+/**
+ * Check, once per assignment and actor list, that every actor has a strategy object and that no
+ * other actor is named: a {@link ConfigError} here beats a "strategy.operate is not a function"
+ * from the first decision.
+ */
+function checkAssignment(actors: readonly { readonly id: ActorId }[], strategies: StrategyAssignment): void {
+  if (strategies === checkedStrategies && actors === checkedActors) return;
+  const issues: ConfigIssue[] = [];
+  if (typeof strategies !== 'object' || strategies === null) {
+    issues.push({ path: 'strategies', expected: 'an object giving each actor its strategy', received: strategies === null ? 'null' : typeof strategies });
+  } else {
+    const ids = new Set<string>();
+    for (const { id } of actors) {
+      ids.add(id);
+      const issue = strategyIssue(strategies[id], `strategies.${id}`);
+      if (issue) issues.push(issue);
+    }
+    for (const id of Object.keys(strategies)) {
+      if (!ids.has(id)) issues.push({ path: `strategies.${id}`, expected: `an actor of the world (${[...ids].join(', ')})`, received: `a strategy for '${id}'` });
+    }
+  }
+  if (issues.length > 0) throw new ConfigError(issues, 'step');
+  checkedStrategies = strategies;
+  checkedActors = actors;
+}
+
+/** What is wrong with `s` as an actor's strategy, if anything. */
+function strategyIssue(s: unknown, path: string): ConfigIssue | undefined {
+  const expected = 'a strategy: an object with operate, diplomacy and respond functions (defineStrategy, or a built-in such as dove())';
+  if (typeof s === 'function') {
+    const name = typeof s.name === 'string' && s.name !== '' ? s.name : 'factory';
+    return { path, expected, received: `a function (${name})`, hint: `a strategy factory? call it: ${name}()` };
+  }
+  if (typeof s !== 'object' || s === null) return { path, expected, received: s === undefined ? 'nothing' : s === null ? 'null' : typeof s };
+  const record = s as Readonly<Record<string, unknown>>;
+  const missing = (['operate', 'diplomacy', 'respond'] as const).filter((key) => typeof record[key] !== 'function');
+  if (missing.length > 0) return { path, expected, received: `an object without ${missing.join(', ')}` };
+  if (typeof record.name !== 'string') return { path, expected: `${expected}, with a name`, received: 'an object without a name' };
+  return undefined;
+}
 
 /**
  * Answer every need of a pending round by calling the actors' strategies, as `step` does: for a
  * caller that drives `beginRound` and `submitDecisions` itself (to watch or change decisions). A
- * strategy that throws, or returns what cannot be read, is reported per `onStrategyError`.
+ * strategy that throws, or returns what cannot be read, is reported per `onStrategyError`. Every
+ * actor asked must have a strategy object in `strategies`, or a {@link ConfigError} names it.
  *
  * @example
  * ```ts
  * const p = beginRound(world);
- * if (!p.done) submitDecisions(p, decideWithStrategies(p, { US: dove, CN: hawk }));
+ * if (!p.done) submitDecisions(p, decideWithStrategies(p, { US: dove(), CN: hawk() }));
  * ```
  */
 export function decideWithStrategies(pending: PendingRound, strategies: StrategyAssignment, options: StepOptions = {}): Decision[] {
   const out: Decision[] = [];
   // Indexed: the needs are a frozen list (docs/performance.md, frozen arrays).
   const needs = pending.needs;
+  const issues: ConfigIssue[] = [];
+  const seen = new Set<string>();
+  for (let k = 0; k < needs.length; k++) {
+    const actor = (needs[k] as DecisionNeed).actor;
+    if (seen.has(actor)) continue;
+    seen.add(actor);
+    const issue = strategyIssue(typeof strategies === 'object' && strategies !== null ? strategies[actor] : undefined, `strategies.${actor}`);
+    if (issue) issues.push(issue);
+  }
+  if (issues.length > 0) throw new ConfigError(issues, 'decideWithStrategies');
   for (let k = 0; k < needs.length; k++) {
     const need = needs[k] as DecisionNeed;
     // The decisions are copied here, inside the strategy's guard, because submitDecisions cannot

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   beginRound,
+  ConfigError,
   createWorld,
   decideWithStrategies,
   defineStrategy,
@@ -12,11 +13,13 @@ import {
   InvalidActionError,
   ProtocolError,
   replay,
+  runRounds,
   simulate,
+  step,
   StrategyError,
   submitDecisions,
 } from '../../src/index.js';
-import type { EventOf, PendingRound, SimEvent, Strategy, StrategyDefinition, WorldSpec } from '../../src/index.js';
+import type { EventOf, PendingRound, RoundResult, SimEvent, Strategy, StrategyDefinition, WorldSpec } from '../../src/index.js';
 import { messageOf, safeJson } from '../../src/engine/errors.js';
 import { recordable } from '../../src/engine/plain.js';
 import { PLAIN_META, sha256, worldJson } from '../helpers/engine.js';
@@ -218,5 +221,59 @@ describe('returning nothing from operate or diplomacy', () => {
     );
     expect(run.log.filter((e) => e.type === 'action.rejected')).toMatchObject([{ actor: 'B', phase: 'responses', action: null }]);
     expect(worldJson(replay(run.initial, run.log))).toBe(worldJson(run.world));
+  });
+});
+
+describe('step, runRounds and decideWithStrategies check the strategy assignment at entry', () => {
+  const world = () => createWorld({ actors: [{ id: 'US' }, { id: 'CN' }] }, { seed: 1 });
+
+  it('built-in factories passed uncalled: a ConfigError naming each actor, with the fix', () => {
+    for (const call of [() => step(world(), { US: dove, CN: hawk } as never), () => runRounds(world(), { US: dove, CN: hawk } as never, { rounds: 10 })]) {
+      let caught: unknown;
+      try {
+        call();
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught).toBeInstanceOf(ConfigError);
+      expect((caught as ConfigError).issues).toEqual([
+        expect.objectContaining({ path: 'strategies.CN', received: 'a function (hawk)', hint: 'a strategy factory? call it: hawk()' }),
+        expect.objectContaining({ path: 'strategies.US', received: 'a function (dove)', hint: 'a strategy factory? call it: dove()' }),
+      ]);
+    }
+  });
+
+  it('a missing actor, an object without the functions and an unknown id are each named', () => {
+    const err = (() => {
+      try {
+        step(world(), { CN: { name: 'x', operate: () => [] } as never, XX: dove() } as never);
+      } catch (e) {
+        return e as ConfigError;
+      }
+      return undefined;
+    })();
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(err?.issues.map((i) => [i.path, i.received])).toEqual([
+      ['strategies.CN', 'an object without diplomacy, respond'],
+      ['strategies.US', 'nothing'],
+      ['strategies.XX', "a strategy for 'XX'"],
+    ]);
+  });
+
+  it('the examples of the TSDoc work as written', () => {
+    const run = runRounds(world(), { US: dove(), CN: hawk() }, { rounds: 10 });
+    expect(run.world.round).toBe(10);
+    const { world: next } = step(world(), { US: dove(), CN: hawk() });
+    expect(next.round).toBe(1);
+    const p = beginRound(world());
+    let r: PendingRound | RoundResult = p;
+    while (!r.done) r = submitDecisions(r, decideWithStrategies(r, { US: dove(), CN: hawk() }));
+    expect(worldJson(r.world)).toBe(worldJson(next));
+  });
+
+  it('decideWithStrategies names an asked actor without a strategy object', () => {
+    const p = beginRound(world()) as PendingRound;
+    expect(() => decideWithStrategies(p, { US: dove(), CN: hawk } as never)).toThrow(ConfigError);
+    expect(() => decideWithStrategies(p, { US: dove() } as never)).toThrow(/strategies\.CN: expected a strategy/);
   });
 });
