@@ -6,10 +6,12 @@ import type { Commitment } from '../model/agreement.js';
 import { CAPABILITY_KEYS } from '../model/capability.js';
 import type { Capabilities } from '../model/capability.js';
 import type { Inject } from '../model/inject.js';
+import { describe } from '../model/mechanisms.js';
 import { GGE15_NORM_IDS } from '../model/norms.js';
 import { OPERATION_KINDS } from '../model/operation.js';
 import { createRegistry } from '../strategies/builtins/index.js';
 import type { StrategyRegistry } from '../strategies/registry.js';
+import { LAST_CALENDAR_YEAR, lastCalendarRound, parseCalendarStart, roundDate } from './calendar.js';
 import { Checker, join } from './check.js';
 import { ScenarioError } from './errors.js';
 import type { Calendar, ScenarioDocument, ScenarioInject } from './format.js';
@@ -44,6 +46,7 @@ export interface ParseScenarioOptions {
 const NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+const CALENDAR_UNITS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 const TOP = ['$schema', 'name', 'title', 'description', 'rounds', 'calendar', 'seed', 'actors', 'dyads', 'agreements', 'norms', 'forums', 'injects', 'mechanisms'];
 const COMMITMENTS = ['hotline', 'no-commercial-theft', 'assistance', 'information-sharing', 'norms', 'sanctions-relief', 'next-round'] as const;
 const INJECTS = ['operation', 'reveal', 'agreement', 'sanction', 'threat', 'capability', 'mechanisms', 'note', 'indictment', 'leak', 'summit', 'sanctions-threat'] as const;
@@ -106,10 +109,7 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
   if (d.seed !== undefined && !(typeof d.seed === 'string' && d.seed.length > 0) && !(typeof d.seed === 'number' && Number.isFinite(d.seed))) {
     c.add('seed', 'a non-empty text or a number', JSON.stringify(d.seed) ?? String(d.seed));
   }
-  if (d.calendar !== undefined && c.object('calendar', d.calendar, ['unit', 'start'], ['unit'])) {
-    if (d.calendar.unit !== undefined) c.oneOf('calendar.unit', d.calendar.unit, ['day', 'week', 'month', 'quarter', 'year']);
-    if (d.calendar.start !== undefined) c.string('calendar.start', d.calendar.start, DATE, 'a date YYYY, YYYY-MM or YYYY-MM-DD');
-  }
+  if (d.calendar !== undefined) checkCalendar(d.calendar, d.rounds, c);
   const ids: string[] = [];
   if (d.actors !== undefined && c.array('actors', d.actors, 1)) {
     d.actors.forEach((a, i) => {
@@ -193,6 +193,36 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
   if (d.injects !== undefined && c.array('injects', d.injects)) d.injects.forEach((x, i) => checkInject(join('injects', i), x, ids, rounds, c));
   if (d.mechanisms !== undefined) c.object('mechanisms', d.mechanisms, Object.keys(DEFAULT_KEYS));
   return d as unknown as ScenarioDocument;
+}
+
+/** `calendar`: a unit, and a start that is a date that exists; the rounds must end by 9999-12-31. */
+function checkCalendar(v: unknown, rounds: unknown, c: Checker): void {
+  if (!c.object('calendar', v, ['unit', 'start'], ['unit'])) return;
+  const unit = v.unit !== undefined && c.oneOf('calendar.unit', v.unit, CALENDAR_UNITS);
+  if (v.start === undefined) return;
+  const what = 'a date YYYY, YYYY-MM or YYYY-MM-DD';
+  if (typeof v.start === 'number' && Number.isInteger(v.start) && v.start >= 0 && v.start <= LAST_CALENDAR_YEAR) {
+    // YAML reads `start: 2015` as a number; only the text names a date.
+    const year = String(v.start).padStart(4, '0');
+    c.add('calendar.start', what, describe(v.start), `write the year in quotes: start: '${year}'`);
+    return;
+  }
+  if (!c.string('calendar.start', v.start, DATE, what)) return;
+  const start = parseCalendarStart(v.start);
+  if ('problem' in start) {
+    c.add('calendar.start', 'a date that exists: YYYY, YYYY-MM or YYYY-MM-DD', `${describe(v.start)} (${start.problem})`);
+    return;
+  }
+  if (!unit || typeof rounds !== 'number' || !Number.isInteger(rounds) || rounds < 1 || rounds > MAX_ROUNDS) return;
+  const calendar: Calendar = { unit: v.unit as Calendar['unit'], start: v.start };
+  const last = lastCalendarRound(calendar);
+  if (rounds - 1 > last) {
+    c.add(
+      'rounds',
+      `at most ${last + 1} round${last === 0 ? '' : 's'}, as dates end on ${LAST_CALENDAR_YEAR}-12-31 (by ${calendar.unit} from ${v.start})`,
+      `${rounds} (round ${rounds - 1} would be ${roundDate(calendar, rounds - 1)})`,
+    );
+  }
 }
 
 // Mechanism keys are checked in depth by createWorld (mergeMechanisms); here only the top level,
