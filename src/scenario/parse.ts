@@ -6,7 +6,7 @@ import type { Commitment } from '../model/agreement.js';
 import { CAPABILITY_KEYS } from '../model/capability.js';
 import type { Capabilities } from '../model/capability.js';
 import type { Inject } from '../model/inject.js';
-import { describe } from '../model/mechanisms.js';
+import { DEFAULT_MECHANISMS, describe, mergeMechanisms } from '../model/mechanisms.js';
 import { GGE15_NORM_IDS } from '../model/norms.js';
 import { OPERATION_KINDS } from '../model/operation.js';
 import { createRegistry } from '../strategies/builtins/index.js';
@@ -78,15 +78,16 @@ export function parseScenario(input: string | unknown, options: ParseScenarioOpt
   const doc = checkDocument(data, c, registry);
   if (c.issues.length > 0 || !doc) throw new ScenarioError(c.issues, options.source);
   const spec = buildSpec(doc, registry);
-  if (c.issues.length === 0) {
-    try {
-      createWorld(spec, { seed: doc.seed ?? 1 });
-    } catch (e) {
-      // The engine numbers injects after storytelling forms expanded; report them as written.
-      const origin = doc.injects ? expandWithOrigin(doc.injects).origin : [];
-      if (e instanceof ConfigError) c.issues.push(...e.issues.map((issue) => ({ ...issue, path: documentPath(issue.path, origin) })));
-      else throw e;
-    }
+  // checkDocument makes every check createWorld makes, so that one pass lists the engine's problems
+  // beside the file's others (createWorld only ran on a document free of them, and its problems
+  // came one run of validate later). createWorld stays the last word on what the checker passed.
+  try {
+    createWorld(spec, { seed: doc.seed ?? 1 });
+  } catch (e) {
+    // The engine numbers injects after storytelling forms expanded; report them as written.
+    const origin = doc.injects ? expandWithOrigin(doc.injects).origin : [];
+    if (e instanceof ConfigError) c.issues.push(...e.issues.map((issue) => ({ ...issue, path: documentPath(issue.path, origin) })));
+    else throw e;
   }
   if (c.issues.length > 0) throw new ScenarioError(c.issues, options.source);
   return Object.freeze({
@@ -107,7 +108,7 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
   for (const k of ['title', 'description', '$schema'] as const) if (d[k] !== undefined) c.string(k, d[k]);
   if (d.rounds !== undefined) c.number('rounds', d.rounds, 1, MAX_ROUNDS, true);
   if (d.seed !== undefined && !(typeof d.seed === 'string' && d.seed.length > 0) && !(typeof d.seed === 'number' && Number.isFinite(d.seed))) {
-    c.add('seed', 'a non-empty text or a number', JSON.stringify(d.seed) ?? String(d.seed));
+    c.add('seed', 'a non-empty text or a number', describe(d.seed));
   }
   if (d.calendar !== undefined) checkCalendar(d.calendar, d.rounds, c);
   const ids: string[] = [];
@@ -135,7 +136,7 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
         if (x.kind === 'proxy') c.add(p, 'the id of the sponsor state of this proxy', 'nothing');
         return;
       }
-      if (x.kind !== 'proxy') c.add(p, 'no sponsor (only proxies have one)', JSON.stringify(x.sponsor) ?? String(x.sponsor));
+      if (x.kind !== 'proxy') c.add(p, 'no sponsor (only proxies have one)', describe(x.sponsor));
       else if (c.ref(p, x.sponsor, ids, 'a declared actor id') && kinds.get(x.sponsor) !== 'state') {
         c.add(p, 'a state (a proxy acts for a state)', `${x.sponsor}, a ${String(kinds.get(x.sponsor))}`);
       }
@@ -145,11 +146,13 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
     d.dyads.forEach((x, i) => {
       const p = join('dyads', i);
       if (!c.object(p, x, ['from', 'to', 'trust', 'tension', 'mutual'], ['from', 'to'])) return;
-      if (x.from !== undefined) c.ref(join(p, 'from'), x.from, ids, 'a declared actor id');
-      if (x.to !== undefined) c.ref(join(p, 'to'), x.to, ids, 'a declared actor id');
+      const from = x.from !== undefined && c.ref(join(p, 'from'), x.from, ids, 'a declared actor id');
+      const to = x.to !== undefined && c.ref(join(p, 'to'), x.to, ids, 'a declared actor id');
       if (x.trust !== undefined) c.number(join(p, 'trust'), x.trust, 0.001, 0.999);
       if (x.tension !== undefined) c.number(join(p, 'tension'), x.tension, -1e6, 1e6);
-      if (x.mutual !== undefined && typeof x.mutual !== 'boolean') c.add(join(p, 'mutual'), 'true or false', String(x.mutual));
+      if (x.mutual !== undefined && typeof x.mutual !== 'boolean') c.add(join(p, 'mutual'), 'true or false', describe(x.mutual));
+      if (!from || !to) return;
+      if (x.from === x.to) c.add(p, 'two different actors', `${x.from} → ${x.to}`);
     });
   }
   if (d.agreements !== undefined && c.array('agreements', d.agreements)) {
@@ -191,7 +194,7 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
   }
   const rounds = typeof d.rounds === 'number' && Number.isInteger(d.rounds) && d.rounds >= 1 ? d.rounds : MAX_ROUNDS;
   if (d.injects !== undefined && c.array('injects', d.injects)) d.injects.forEach((x, i) => checkInject(join('injects', i), x, ids, rounds, c));
-  if (d.mechanisms !== undefined) c.object('mechanisms', d.mechanisms, Object.keys(DEFAULT_KEYS));
+  if (d.mechanisms !== undefined) checkMechanisms('mechanisms', d.mechanisms, c);
   return d as unknown as ScenarioDocument;
 }
 
@@ -225,9 +228,15 @@ function checkCalendar(v: unknown, rounds: unknown, c: Checker): void {
   }
 }
 
-// Mechanism keys are checked in depth by createWorld (mergeMechanisms); here only the top level,
-// so misspelt sections get a "did you mean".
-const DEFAULT_KEYS = { operations: 1, detection: 1, identification: 1, falseAlarm: 1, posterior: 1, trust: 1, talks: 1, assistance: 1, audit: 1, escalation: 1, tension: 1, hotline: 1, welfare: 1 };
+/**
+ * Mechanism overrides, checked in depth as the engine merges them. An unknown section is reported
+ * by the checker (with a "did you mean"), not a second time by the merge.
+ */
+function checkMechanisms(path: string, v: unknown, c: Checker): void {
+  if (!c.object(path, v, Object.keys(DEFAULT_MECHANISMS))) return;
+  const known = Object.fromEntries(Object.entries(v).filter(([key]) => Object.prototype.hasOwnProperty.call(DEFAULT_MECHANISMS, key)));
+  for (const issue of mergeMechanisms(known, DEFAULT_MECHANISMS, path).issues) c.add(issue.path, issue.expected, issue.received);
+}
 
 function checkCapabilities(path: string, v: unknown, c: Checker): void {
   if (v === undefined) return;
@@ -266,14 +275,21 @@ function checkParties(path: string, v: unknown, ids: readonly string[], c: Check
   if (new Set(v).size !== v.length) c.add(path, 'distinct actors', 'a repeated id');
 }
 
+/** Commitments, with the engine's rules (checkTerms in engine/world.ts) on which kinds take norms and rounds. */
 function checkTerms(path: string, v: unknown, c: Checker): void {
   if (!c.array(path, v, 1)) return;
   v.forEach((t, i) => {
     const p = `${path}[${i}]`;
     if (!c.object(p, t, ['kind', 'norms', 'rounds'], ['kind'])) return;
-    if (t.kind !== undefined) c.oneOf(join(p, 'kind'), t.kind, COMMITMENTS);
-    if (t.norms !== undefined && c.array(join(p, 'norms'), t.norms, 1)) t.norms.forEach((n, j) => c.oneOf(`${join(p, 'norms')}[${j}]`, n, GGE15_NORM_IDS, 'a GGE norm id (gge15.a … gge15.k)'));
-    if (t.rounds !== undefined) c.number(join(p, 'rounds'), t.rounds, 0, 1000, true);
+    const kind = t.kind !== undefined && c.oneOf(join(p, 'kind'), t.kind, COMMITMENTS) ? t.kind : undefined;
+    if (t.norms !== undefined) {
+      if (kind !== undefined && kind !== 'norms') c.add(join(p, 'norms'), "no norms (only a 'norms' commitment lists them)", describe(t.norms));
+      else if (c.array(join(p, 'norms'), t.norms, 1)) t.norms.forEach((n, j) => c.oneOf(`${join(p, 'norms')}[${j}]`, n, GGE15_NORM_IDS, 'a GGE norm id (gge15.a … gge15.k)'));
+    } else if (kind === 'norms') c.add(join(p, 'norms'), 'a non-empty list of norm ids', 'nothing');
+    if (t.rounds !== undefined) {
+      if (kind !== undefined && kind !== 'assistance' && kind !== 'next-round') c.add(join(p, 'rounds'), "no rounds (only 'assistance' and 'next-round' take them)", describe(t.rounds));
+      else c.number(join(p, 'rounds'), t.rounds, kind === 'next-round' ? 1 : 0, 1000, true);
+    } else if (kind === 'next-round') c.add(join(p, 'rounds'), 'how often the dialogue meets, in rounds', 'nothing');
   });
 }
 
@@ -285,7 +301,6 @@ const INJECT_FIELDS: Record<(typeof INJECTS)[number], { readonly allowed: readon
   sanction: { allowed: ['by', 'target', 'measure'], required: ['by', 'target', 'measure'] },
   threat: { allowed: ['by', 'target', 'measure', 'unless'], required: ['by', 'target', 'measure'] },
   capability: { allowed: ['actor', 'capability', 'value'], required: ['actor', 'capability', 'value'] },
-  // The coefficients in `set` are checked in depth by createWorld (mergeMechanisms), like the top-level `mechanisms`.
   mechanisms: { allowed: ['set'], required: ['set'] },
   note: { allowed: [], required: ['text'] },
   indictment: { allowed: ['by', 'target'], required: ['by', 'target'] },
@@ -296,7 +311,7 @@ const INJECT_FIELDS: Record<(typeof INJECTS)[number], { readonly allowed: readon
 
 function checkInject(path: string, v: unknown, ids: readonly string[], rounds: number, c: Checker): void {
   if (!v || typeof v !== 'object' || Array.isArray(v)) {
-    c.add(path, 'an inject object', typeof v);
+    c.add(path, 'an inject object', describe(v));
     return;
   }
   const x = v as Record<string, unknown>;
@@ -308,17 +323,24 @@ function checkInject(path: string, v: unknown, ids: readonly string[], rounds: n
     c.add(join(path, 'round'), `a round before the last (0 to ${rounds - 1})`, String(x.round));
   }
   if (x.text !== undefined) c.string(join(path, 'text'), x.text);
-  for (const f of ['actor', 'target', 'by', 'victim', 'falseFlag'] as const) if (x[f] !== undefined && fields.allowed.includes(f)) c.ref(join(path, f), x[f], ids, 'a declared actor id');
+  const declared = new Set<string>();
+  for (const f of ['actor', 'target', 'by', 'victim', 'falseFlag'] as const) {
+    if (x[f] !== undefined && fields.allowed.includes(f) && c.ref(join(path, f), x[f], ids, 'a declared actor id')) declared.add(f);
+  }
+  // As the engine does (after indictment and sanctions-threat expand into a sanction and a threat);
+  // only between declared actors, since an undeclared one is already reported.
+  if (declared.has('actor') && declared.has('target') && x.actor === x.target) c.add(join(path, 'target'), 'an actor other than the author', describe(x.target));
+  if (declared.has('by') && declared.has('target') && x.by === x.target) c.add(join(path, 'target'), 'an actor other than the sanctioning one', describe(x.target));
   if (x.parties !== undefined) checkParties(join(path, 'parties'), x.parties, ids, c);
   if (x.terms !== undefined) checkTerms(join(path, 'terms'), x.terms, c);
   if (x.kind !== undefined) c.oneOf(join(path, 'kind'), x.kind, OPERATION_KINDS);
   if (x.against !== undefined) c.oneOf(join(path, 'against'), x.against, ['networks', 'critical-infrastructure', 'cert']);
   if (x.measure !== undefined) c.oneOf(join(path, 'measure'), x.measure, ['economic', 'indictment']);
   if (x.unless !== undefined) c.string(join(path, 'unless'), x.unless);
-  if (x.commercial !== undefined && typeof x.commercial !== 'boolean') c.add(join(path, 'commercial'), 'true or false', String(x.commercial));
+  if (x.commercial !== undefined && typeof x.commercial !== 'boolean') c.add(join(path, 'commercial'), 'true or false', describe(x.commercial));
   if (x.capability !== undefined) c.oneOf(join(path, 'capability'), x.capability, CAPABILITY_KEYS);
   if (x.value !== undefined) c.number(join(path, 'value'), x.value, 0, 1);
-  if (x.set !== undefined) c.object(join(path, 'set'), x.set, Object.keys(DEFAULT_KEYS));
+  if (x.set !== undefined) checkMechanisms(join(path, 'set'), x.set, c);
 }
 
 function buildSpec(doc: ScenarioDocument, registry: StrategyRegistry): WorldSpec {
