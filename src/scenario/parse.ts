@@ -143,6 +143,9 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
     });
   }
   if (d.dyads !== undefined && c.array('dyads', d.dyads)) {
+    // Which entry set each relation from→to: the engine applies entries in order, so a relation set
+    // twice would silently start at the last entry's values.
+    const setBy = new Map<string, { readonly path: string; readonly mutual: boolean }>();
     d.dyads.forEach((x, i) => {
       const p = join('dyads', i);
       if (!c.object(p, x, ['from', 'to', 'trust', 'tension', 'mutual'], ['from', 'to'])) return;
@@ -150,9 +153,22 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
       const to = x.to !== undefined && c.ref(join(p, 'to'), x.to, ids, 'a declared actor id');
       if (x.trust !== undefined) c.number(join(p, 'trust'), x.trust, 0.001, 0.999);
       if (x.tension !== undefined) c.number(join(p, 'tension'), x.tension, -1e6, 1e6);
+      const mutual = x.mutual === true;
       if (x.mutual !== undefined && typeof x.mutual !== 'boolean') c.add(join(p, 'mutual'), 'true or false', describe(x.mutual));
       if (!from || !to) return;
-      if (x.from === x.to) c.add(p, 'two different actors', `${x.from} → ${x.to}`);
+      if (x.from === x.to) {
+        c.add(p, 'two different actors', `${x.from} → ${x.to}`);
+        return;
+      }
+      const relations = mutual ? [`${x.from} → ${x.to}`, `${x.to} → ${x.from}`] : [`${x.from} → ${x.to}`];
+      for (const relation of relations) {
+        const first = setBy.get(relation);
+        if (first) {
+          c.add(p, 'each relation set by one entry only', `${relation}${mutual ? ' (mutual)' : ''}, already set by ${first.path}${first.mutual ? ' (mutual)' : ''}`);
+          break;
+        }
+      }
+      for (const relation of relations) if (!setBy.has(relation)) setBy.set(relation, { path: p, mutual });
     });
   }
   if (d.agreements !== undefined && c.array('agreements', d.agreements)) {

@@ -35,6 +35,7 @@ const mistakes: Record<string, (d: Doc) => void> = {
   'an unknown strategy': (d) => ((d.actors[2] as Record<string, unknown>).strategy = 'dovee'),
   'an undeclared dyad end': (d) => (d.dyads[1] = { from: 'A', to: 'Z' }),
   'a relation from an actor to itself': (d) => (d.dyads[2] = { from: 'C', to: 'C', trust: 0.3 }),
+  'a relation set twice': (d) => (d.dyads[3] = { from: 'B', to: 'A', trust: 0.9 }),
   'a hotline with norms': (d) => (d.agreements[1] = { parties: ['A', 'C'], terms: [{ kind: 'hotline', norms: ['gge15.f'] }] }),
   'a next round without rounds': (d) => (d.agreements[2] = { parties: ['B', 'C'], terms: [{ kind: 'next-round' }] }),
   'a norms commitment without norms': (d) => (d.agreements[3] = { parties: ['A', 'B'], terms: [{ kind: 'norms' }] }),
