@@ -47,6 +47,13 @@ export interface Strategy {
   readonly name: string;
   readonly meta: StrategyMeta;
   /**
+   * The parameters it was built with, when the factory registered under `name` rebuilds it from
+   * them (`registry.get(name, params)`): the built-ins set them, `defineStrategy({ params })` too.
+   * A world records them, so a world continued without its strategies plays the same one; a
+   * strategy object without them must be passed again.
+   */
+  readonly params?: Readonly<Record<string, number>>;
+  /**
    * Covert operations for this round: a list, empty for none. Anything else (`null` and
    * `undefined` included) is rejected as an invalid decision (`action.rejected`).
    */

@@ -1,4 +1,5 @@
 import type { Actor, ActorKind } from '../model/actor.js';
+import { isStrategyParams } from '../model/actor.js';
 import type { Agreement, Commitment, CommitmentKind, Dialogue, Forum, ForumRule, Sanction } from '../model/agreement.js';
 import type { SimEvent } from '../model/event.js';
 import type { Incident } from '../model/incident.js';
@@ -251,6 +252,12 @@ function readActors(specs: readonly ActorSpec[], m: Mechanisms, issues: ConfigIs
         issues.push({ path: `${path}.${key}`, expected: 'a non-negative number', received: describe(v) });
       }
     }
+    // A strategy object is recorded with its parameters (null when it has none: the world cannot
+    // rebuild it), so a continued world plays the same strategy (Actor.strategyParams).
+    const params = typeof strategy === 'object' && strategy !== null ? (strategy.params ?? null) : undefined;
+    if (params !== undefined && params !== null && !isStrategyParams(params)) {
+      issues.push({ path: `${path}.strategy.params`, expected: 'a plain object of finite numbers', received: describe(params) });
+    }
     actors.push({
       id: spec.id,
       name: typeof spec.name === 'string' && spec.name.length > 0 ? spec.name : spec.id,
@@ -258,6 +265,7 @@ function readActors(specs: readonly ActorSpec[], m: Mechanisms, issues: ConfigIs
       sponsor: spec.sponsor ?? null,
       capabilities: caps as unknown as Capabilities,
       strategy: strategyName ?? 'passive',
+      ...(params === undefined ? {} : { strategyParams: params === null ? null : Object.fromEntries(Object.entries(params)) }),
       reactivity: spec.reactivity ?? m.tension.reactivity,
       fatigue: spec.fatigue ?? m.tension.fatigue,
     });

@@ -29,8 +29,40 @@ export interface Actor {
   readonly capabilities: Capabilities;
   /** Name of the strategy that plays this actor (resolved by the run, not stored as code). */
   readonly strategy: string;
+  /**
+   * How a continued world gets this actor's strategy back when the caller does not pass it again
+   * (`simulate(world, …)`, after `restore`):
+   * - absent: by its name, from the registry (the strategy was given by name; worlds and
+   *   snapshots made before this field continue this way too);
+   * - an object: rebuilt from the registry with these parameters, `registry.get(strategy, strategyParams)`
+   *   (a built-in, or any strategy that records its parameters, was given as an object);
+   * - `null`: a strategy object the world cannot rebuild (made with `defineStrategy` without
+   *   `params`): it must be passed again, or be found under its name in a registry the caller gives.
+   */
+  readonly strategyParams?: Readonly<Record<string, number>> | null;
   /** Richardson reactivity k: how strongly this actor's tension answers the other's. */
   readonly reactivity: number;
   /** Richardson fatigue a: how fast this actor's tension relaxes on its own. */
   readonly fatigue: number;
+}
+
+/**
+ * Whether `value` is a set of strategy parameters a world can record: a plain object of finite
+ * numbers (what built-in factories take, and what JSON keeps exactly).
+ *
+ * @example
+ * ```ts
+ * isStrategyParams({ rate: 0.9 }); // true
+ * isStrategyParams({ rate: 'high' }); // false
+ * ```
+ */
+export function isStrategyParams(value: unknown): value is Readonly<Record<string, number>> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
+    if (typeof v !== 'number' || !Number.isFinite(v)) return false;
+  }
+  return true;
 }

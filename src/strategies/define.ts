@@ -1,6 +1,7 @@
 import type { ActorView, Strategy, StrategyMeta } from '../engine/contract.js';
 import type { Rng } from '../engine/rng.js';
 import type { DiplomacyAction, OperateAction, Request, Response } from '../model/action.js';
+import { isStrategyParams } from '../model/actor.js';
 import { copied } from '../model/record.js';
 
 /**
@@ -10,6 +11,13 @@ import { copied } from '../model/record.js';
 export interface StrategyDefinition {
   readonly name: string;
   readonly meta: StrategyMeta;
+  /**
+   * The parameters this strategy was built with, when it is made by a factory you register
+   * (`registry.register(factory)`) and `registry.get(name, params)` rebuilds it from them: a world
+   * records them, so `simulate(world, { rounds, registry })` plays the same strategy again. Leave
+   * them out for a one-off strategy: a world continued without it then asks for it to be passed again.
+   */
+  readonly params?: Readonly<Record<string, number>>;
   operate?(view: ActorView, rng: Rng): readonly OperateAction[];
   diplomacy?(view: ActorView, rng: Rng): readonly DiplomacyAction[];
   respond?(request: Request, view: ActorView, rng: Rng): Response;
@@ -47,12 +55,16 @@ export function defineStrategy(def: StrategyDefinition): Strategy {
   for (const key of ['operate', 'diplomacy', 'respond'] as const) {
     if (def[key] !== undefined && typeof def[key] !== 'function') throw new TypeError(`strategy '${def.name}': ${key} must be a function`);
   }
+  if (def.params !== undefined && !isStrategyParams(def.params)) {
+    throw new TypeError(`strategy '${def.name}': params must be a plain object of finite numbers (e.g. { threshold: 0.7 })`);
+  }
   const operate = def.operate;
   const diplomacy = def.diplomacy;
   const respond = def.respond;
   return Object.freeze({
     name: def.name,
     meta: Object.freeze(copied(meta)),
+    ...(def.params !== undefined ? { params: Object.freeze(Object.fromEntries(Object.entries(def.params))) } : {}),
     operate: operate ? (view: ActorView, rng: Rng) => operate.call(def, view, rng) : () => NONE_OPS,
     diplomacy: diplomacy ? (view: ActorView, rng: Rng) => diplomacy.call(def, view, rng) : () => NONE_DIPLOMACY,
     respond: respond ? (request: Request, view: ActorView, rng: Rng) => respond.call(def, request, view, rng) : () => IGNORE,

@@ -1,4 +1,5 @@
 import type { Strategy, StrategyMeta } from '../engine/contract.js';
+import { isStrategyParams } from '../model/actor.js';
 
 /** Makes a strategy from optional parameters (e.g. a threshold). */
 export type StrategyFactory = (params?: Readonly<Record<string, unknown>>) => Strategy;
@@ -37,14 +38,22 @@ export class StrategyRegistry {
     return this.entries.has(name);
   }
 
-  /** The strategy of that name, built with `params`. Throws with a suggestion for unknown names. */
+  /**
+   * The strategy of that name, built with `params`. Throws with a suggestion for unknown names.
+   * A strategy built with parameters carries them (`strategy.params`), so a world that records it
+   * can have it rebuilt the same way by this registry.
+   */
   get(name: string, params?: Readonly<Record<string, unknown>>): Strategy {
     const entry = this.entries.get(name);
     if (!entry) {
       const hint = suggest(name, this.names());
       throw new Error(`unknown strategy '${name}'${hint ? `; did you mean '${hint}'?` : ''} (known: ${this.names().join(', ')})`);
     }
-    return entry.create(params);
+    const made = entry.create(params);
+    // A factory of the caller's that does not record its parameters: record them here, or a world
+    // continued without the strategy could only get the factory's defaults back.
+    if (params === undefined || made.params !== undefined || made.name !== name || !isStrategyParams(params)) return made;
+    return withParams(made, params);
   }
 
   /** Registered names, sorted. */
@@ -92,4 +101,16 @@ function editDistance(a: string, b: string): number {
     }
   }
   return prev[b.length] as number;
+}
+
+/** `strategy` delegated to, carrying `params` (a copy of any strategy object, methods on its prototype too). */
+function withParams(strategy: Strategy, params: Readonly<Record<string, number>>): Strategy {
+  return Object.freeze({
+    name: strategy.name,
+    meta: strategy.meta,
+    params: Object.freeze(Object.fromEntries(Object.entries(params))),
+    operate: (view, rng) => strategy.operate(view, rng),
+    diplomacy: (view, rng) => strategy.diplomacy(view, rng),
+    respond: (request, view, rng) => strategy.respond(request, view, rng),
+  } satisfies Strategy);
 }

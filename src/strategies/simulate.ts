@@ -7,9 +7,13 @@ import { joined } from '../model/record.js';
 import type { Run, RunRoundsOptions } from '../engine/simulate.js';
 import { runRounds } from '../engine/simulate.js';
 import type { StrategyAssignment } from '../engine/step.js';
-import { createWorld } from '../engine/world.js';
+import { createWorld, worldWith } from '../engine/world.js';
 import type { WorldSpec } from '../engine/world.js';
+import type { Actor } from '../model/actor.js';
+import { isStrategyParams } from '../model/actor.js';
 import type { ActorId } from '../model/ids.js';
+import { describe } from '../model/mechanisms.js';
+import { deepFreeze } from '../engine/freeze.js';
 import type { World } from '../model/world.js';
 import { createRegistry } from './builtins/index.js';
 import type { StrategyRegistry } from './registry.js';
@@ -31,6 +35,19 @@ export interface SimulateOptions extends Omit<RunRoundsOptions, 'rounds'> {
  * Run a simulation: build the world from a spec (or continue a world), resolve every actor's
  * strategy, and play `rounds` rounds. Returns the final world, the event log and per-round metrics.
  *
+ * Continuing a world — `simulate(run.world, { rounds })`, or a world brought back by `restore` —
+ * gives exactly the run that playing all the rounds at once gives. The world records each actor's
+ * strategy (see `Actor.strategyParams`): a name is looked up in the registry again (pass the same
+ * `registry` you started with), a built-in given as an object (`random({ rate: 0.9 })`, or a
+ * scenario's `{ name, params }`) is rebuilt with its parameters, and a strategy made with
+ * `defineStrategy` — which a world cannot rebuild — must be passed again in `strategies` (or be
+ * registered under its name in the `registry` you pass): otherwise a {@link ConfigError} says so,
+ * rather than another strategy playing in its place. `strategies` given here are recorded in the
+ * run's worlds, so a world continued from them keeps playing them.
+ *
+ * `options` is required (there is no default number of rounds); a missing or malformed one, or a
+ * `start` that is neither a spec nor a world, is a {@link ConfigError}.
+ *
  * @example
  * ```ts
  * import { simulate } from 'detente';
@@ -39,19 +56,24 @@ export interface SimulateOptions extends Omit<RunRoundsOptions, 'rounds'> {
  *   { seed: 1, rounds: 12 },
  * );
  * console.log(run.metrics.at(-1)?.peakRung);
+ * const more = simulate(run.world, { rounds: 12 }); // the same as one run of 24 rounds
  * ```
  */
 export function simulate(start: WorldSpec | World, options: SimulateOptions): Run {
-  const world = isWorld(start) ? continueWorld(start, options.seed) : createWorld(start, { seed: options.seed as string | number });
-  const strategies = resolveStrategies(world, isWorld(start) ? undefined : start, options.strategies, options.registry);
+  checkOptions(start, options);
+  const continuing = isWorld(start);
+  const world = continuing ? continueWorld(start, options.seed) : createWorld(start, { seed: options.seed as string | number });
+  const { strategies, world: recorded } = resolveStrategies(world, continuing ? undefined : start, options.strategies, options.registry);
   const { seed: _seed, strategies: _s, registry: _r, ...rest } = options;
-  return runRounds(world, strategies, rest);
+  return runRounds(recorded, strategies, rest);
 }
 
 /**
  * Re-run a finished run from round `round` with an intervention (see {@link Intervention}); with
  * none, the fork reproduces the run exactly. Strategy names in the intervention are resolved
- * like {@link simulate}'s.
+ * like {@link simulate}'s. The fork's last world records the strategies that play in it (the
+ * intervention's included), so `simulate(forked.world, { rounds })` continues with them; its
+ * `initial` world keeps the strategies the run started with.
  *
  * @example
  * ```ts
@@ -74,7 +96,24 @@ export function fork(
   }
   if (issues.length > 0) throw new ConfigError(issues, 'fork');
   const { strategies: _s, ...rest } = intervention;
-  return forkRun(run, round, joined(rest, { strategies }), options.rounds === undefined ? {} : { rounds: options.rounds });
+  const forked = forkRun(run, round, joined(rest, { strategies }), options.rounds === undefined ? {} : { rounds: options.rounds });
+  // The fork's last world records who plays now — the run's strategies, then the intervention's —
+  // so that continuing it plays them (its initial world keeps those the run started with).
+  const source = new Map(run.world.actors.map((a) => [a.id, a] as const));
+  let changed = false;
+  const actors = forked.world.actors.map((a) => {
+    const now = strategies[a.id];
+    const next = now !== undefined ? recording(a, now, typeof intervention.strategies?.[a.id] === 'string') : withRecordOf(a, source.get(a.id));
+    if (next !== a) changed = true;
+    return next;
+  });
+  return changed ? Object.freeze(joined(forked, { world: deepFreeze(worldWith(forked.world, { actors })) })) : forked;
+}
+
+/** `actor` with the strategy record of `from` (the same actor in another world), or itself when they agree. */
+function withRecordOf(actor: Actor, from: Actor | undefined): Actor {
+  if (from === undefined || (from.strategy === actor.strategy && JSON.stringify(from.strategyParams) === JSON.stringify(actor.strategyParams))) return actor;
+  return actorPlaying(actor, from.strategy, from.strategyParams);
 }
 
 let registryCache: StrategyRegistry | undefined;
@@ -87,6 +126,27 @@ function isWorld(x: WorldSpec | World): x is World {
   return (x as World).version === 1 && (x as World).dyads !== undefined;
 }
 
+/** What `simulate` needs before it reads anything: an options object, and a spec or a world. */
+function checkOptions(start: unknown, options: unknown): void {
+  const issues: ConfigIssue[] = [];
+  if (start === null || typeof start !== 'object' || Array.isArray(start)) {
+    issues.push({ path: 'start', expected: 'a world spec ({ actors: [...] }) or a world to continue', received: describe(start) });
+  }
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    issues.push({ path: 'options', expected: 'an options object: { rounds } to continue a world, { seed, rounds } to start from a spec', received: describe(options) });
+  } else {
+    const o = options as Record<string, unknown>;
+    if (o.strategies !== undefined && (o.strategies === null || typeof o.strategies !== 'object' || Array.isArray(o.strategies))) {
+      issues.push({ path: 'strategies', expected: 'an object of strategies (or registered names) by actor id', received: describe(o.strategies) });
+    }
+    const r = o.registry as Partial<Record<'has' | 'get' | 'names', unknown>> | null | undefined;
+    if (r !== undefined && (r === null || typeof r !== 'object' || typeof r.has !== 'function' || typeof r.get !== 'function' || typeof r.names !== 'function')) {
+      issues.push({ path: 'registry', expected: 'a StrategyRegistry (createRegistry())', received: describe(o.registry) });
+    }
+  }
+  if (issues.length > 0) throw new ConfigError(issues);
+}
+
 function continueWorld(world: World, seed: string | number | undefined): World {
   if (seed !== undefined && String(seed) !== world.seed) {
     throw new ConfigError([{ path: 'seed', expected: `the world's own seed '${world.seed}' (or none)`, received: String(seed) }]);
@@ -94,12 +154,17 @@ function continueWorld(world: World, seed: string | number | undefined): World {
   return world;
 }
 
+/**
+ * Every actor's strategy, and the world recording the ones `overrides` gave (see Actor.strategyParams):
+ * an override first, then the spec's strategy object, then what the world recorded.
+ */
 function resolveStrategies(
   world: World,
   spec: WorldSpec | undefined,
   overrides: Readonly<Record<ActorId, Strategy | string>> | undefined,
-  registry: StrategyRegistry = defaultRegistry(),
-): StrategyAssignment {
+  given: StrategyRegistry | undefined,
+): { strategies: StrategyAssignment; world: World } {
+  const registry = given ?? defaultRegistry();
   const issues: ConfigIssue[] = [];
   const fromSpec = new Map<string, Strategy>();
   for (const a of spec?.actors ?? []) if (a && typeof a.strategy === 'object') fromSpec.set(a.id, a.strategy);
@@ -107,15 +172,78 @@ function resolveStrategies(
   for (const id of Object.keys(overrides ?? {})) {
     if (!world.actors.some((a) => a.id === id)) issues.push({ path: `strategies.${id}`, expected: 'a declared actor id', received: id });
   }
+  let actors: Actor[] | undefined;
   world.actors.forEach((actor, i) => {
-    const given = overrides?.[actor.id] ?? fromSpec.get(actor.id) ?? actor.strategy;
-    // Paths point into what the user wrote: the spec's declaration order, not the sorted world.
-    const declared = spec ? spec.actors.findIndex((a) => a?.id === actor.id) : -1;
-    const resolved = resolveOne(given, registry, overrides?.[actor.id] !== undefined ? `strategies.${actor.id}` : `actors[${declared >= 0 ? declared : i}].strategy`, issues);
+    const override = overrides?.[actor.id];
+    if (override !== undefined) {
+      const resolved = resolveOne(override, registry, `strategies.${actor.id}`, issues);
+      if (!resolved) return;
+      out[actor.id] = resolved;
+      actors ??= [...world.actors];
+      actors[i] = recording(actor, resolved, typeof override === 'string');
+      return;
+    }
+    const object = fromSpec.get(actor.id);
+    if (object) {
+      out[actor.id] = resolveOne(object, registry, specPath(spec, actor.id, i), issues) ?? object;
+      return;
+    }
+    // Paths point into what the user wrote: the spec's declaration order, or the world's actors.
+    const path = spec ? specPath(spec, actor.id, i) : `actors[${i}].strategy`;
+    const resolved = recorded(actor, registry, given !== undefined, path, issues);
     if (resolved) out[actor.id] = resolved;
   });
   if (issues.length > 0) throw new ConfigError(issues);
-  return Object.freeze(out);
+  const recordedWorld = actors === undefined ? world : deepFreeze(worldWith(world, { actors }));
+  return { strategies: Object.freeze(out), world: recordedWorld };
+}
+
+function specPath(spec: WorldSpec | undefined, id: string, i: number): string {
+  const declared = spec ? spec.actors.findIndex((a) => a?.id === id) : -1;
+  return `actors[${declared >= 0 ? declared : i}].strategy`;
+}
+
+/** The strategy a world recorded for an actor (see Actor.strategyParams), or an issue. */
+function recorded(actor: Actor, registry: StrategyRegistry, registryGiven: boolean, path: string, issues: ConfigIssue[]): Strategy | undefined {
+  const params = actor.strategyParams;
+  if (params === null && !(registryGiven && registry.has(actor.strategy))) {
+    issues.push({
+      path: `strategies.${actor.id}`,
+      expected: `the strategy object '${actor.strategy}' this world was played with: a world cannot rebuild a strategy made with defineStrategy, so pass it again (options.strategies), or a registry holding it under that name (options.registry)`,
+      received: 'nothing',
+    });
+    return undefined;
+  }
+  if (params === undefined || params === null) return resolveOne(actor.strategy, registry, path, issues);
+  if (!registry.has(actor.strategy)) return resolveOne(actor.strategy, registry, path, issues);
+  try {
+    return registry.get(actor.strategy, params);
+  } catch (e) {
+    issues.push({ path: `${path}.params`, expected: `parameters strategy '${actor.strategy}' takes`, received: e instanceof Error ? e.message : String(e) });
+    return undefined;
+  }
+}
+
+/** `actor` now played by `strategy`, recorded so that a world continued from here plays it too. */
+function recording(actor: Actor, strategy: Strategy, byName: boolean): Actor {
+  if (byName) return actorPlaying(actor, strategy.name, undefined);
+  const params = strategy.params;
+  return actorPlaying(actor, strategy.name, params !== undefined && isStrategyParams(params) ? Object.fromEntries(Object.entries(params)) : null);
+}
+
+/** `actor` with another strategy record, its fields in the order `createWorld` gives them (so worlds' JSON compares). */
+function actorPlaying(actor: Actor, strategy: string, params: Actor['strategyParams'] | undefined): Actor {
+  return {
+    id: actor.id,
+    name: actor.name,
+    kind: actor.kind,
+    sponsor: actor.sponsor,
+    capabilities: actor.capabilities,
+    strategy,
+    ...(params === undefined ? {} : { strategyParams: params }),
+    reactivity: actor.reactivity,
+    fatigue: actor.fatigue,
+  };
 }
 
 function resolveOne(s: Strategy | string, registry: StrategyRegistry, path: string, issues: ConfigIssue[]): Strategy | undefined {

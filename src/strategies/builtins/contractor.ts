@@ -22,6 +22,7 @@ export function contractor(params?: Readonly<Record<string, unknown>>): Strategy
   const p = readParams('contractor', params, { rate: 0.3 }, { rate: [0, 1] });
   return defineStrategy({
     name: 'contractor',
+    params: p,
     meta: {
       stochastic: true,
       retaliatory: false,

@@ -22,6 +22,7 @@ export function normEntrepreneur(params?: Readonly<Record<string, unknown>>): St
   const p = readParams('norm-entrepreneur', params, { threshold: 0.9 }, { threshold: [0, 1] });
   return defineStrategy({
     name: 'norm-entrepreneur',
+    params: p,
     meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: true, aggressive: false, normEntrepreneur: true, description: 'Adopts and keeps the GGE norms, pushes them in forums and talks.' },
     diplomacy(view) {
       const out: DiplomacyAction[] = [];
@@ -61,6 +62,7 @@ export function pragmatist(params?: Readonly<Record<string, unknown>>): Strategy
   const p = readParams('pragmatist', params, { spyBelowExposure: 0.3, threshold: 0.7 }, { spyBelowExposure: [0, 1], threshold: [0, 1] });
   return defineStrategy({
     name: 'pragmatist',
+    params: p,
     meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: true, aggressive: true, description: 'Trades commitments for sanctions relief; spies where it will not be caught.' },
     operate(view) {
       if (!canOperate(view, 'espionage')) return [];
@@ -102,6 +104,7 @@ export function spoiler(params?: Readonly<Record<string, unknown>>): Strategy {
   const p = readParams('spoiler', params, { cheatBelow: 0.35 }, { cheatBelow: [0, 1] });
   return defineStrategy({
     name: 'spoiler',
+    params: p,
     meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false, aggressive: true, description: 'Signs commitments, then cheats when it expects not to be caught.' },
     operate(view) {
       if (!canOperate(view, 'espionage')) return [];
@@ -150,6 +153,7 @@ export function grimTrigger(params?: Readonly<Record<string, unknown>>): Strateg
   };
   return defineStrategy({
     name: 'grim-trigger',
+    params: p,
     meta: { stochastic: false, retaliatory: true, forgiving: false, attributionSensitive: true, aggressive: false, description: 'Cooperates until betrayed, then punishes for ever.' },
     operate(view) {
       const out: OperateAction[] = [];
@@ -196,6 +200,7 @@ export function cautious(params?: Readonly<Record<string, unknown>>): Strategy {
   const p = readParams('cautious', params, { threshold: 0.9, sanctionAt: 0.97 }, { threshold: [0, 1], sanctionAt: [0, 1] });
   return defineStrategy({
     name: 'cautious',
+    params: p,
     meta: { stochastic: false, retaliatory: true, forgiving: true, attributionSensitive: true, aggressive: false, description: 'Acts only above the confidence GGE norm (b) asks for; never strikes.' },
     diplomacy(view) {
       const out: DiplomacyAction[] = [];
@@ -239,6 +244,7 @@ export function deEscalator(params?: Readonly<Record<string, unknown>>): Strateg
   const p = readParams('de-escalator', params, { accuseAt: 0.8, minConfidence: 0.3 }, { accuseAt: [0, 1], minConfidence: [0, 1] });
   return defineStrategy({
     name: 'de-escalator',
+    params: p,
     meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: true, aggressive: false, description: 'Answers incidents with hotline calls and talks first.' },
     diplomacy(view) {
       const out: DiplomacyAction[] = [];

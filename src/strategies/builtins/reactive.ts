@@ -25,6 +25,7 @@ export function hawk(params?: Readonly<Record<string, unknown>>): Strategy {
   );
   return defineStrategy({
     name: 'hawk',
+    params: p,
     meta: { stochastic: false, retaliatory: true, forgiving: false, attributionSensitive: true, aggressive: true, description: 'Spies on rivals, accuses publicly, sanctions and retaliates; denies everything.' },
     operate(view) {
       const max = view.mechanisms.operations.maxPerRound;
@@ -60,6 +61,7 @@ function reciprocal(name: string, generous: boolean, params: Readonly<Record<str
   const mirror = (kind: OperationKind): OperationKind => (kind === 'degradation' ? 'disruption' : kind);
   return defineStrategy({
     name,
+    params: p,
     meta: {
       stochastic: generous,
       retaliatory: true,
@@ -133,6 +135,7 @@ export function deterrer(params?: Readonly<Record<string, unknown>>): Strategy {
   const p = readParams('deterrer', params, { retaliateAt: 0.7, retaliationCost: 1 }, { retaliateAt: [0, 1], retaliationCost: [0, 1000] });
   return defineStrategy({
     name: 'deterrer',
+    params: p,
     meta: { stochastic: false, retaliatory: true, forgiving: true, attributionSensitive: true, aggressive: true, description: 'Attacks when benefit exceeds expected extra retaliation; retaliates above a confidence threshold.' },
     operate(view) {
       if (!canOperate(view, 'espionage')) return [];

@@ -14,9 +14,10 @@ import { cooperativeResponse, detectedIn, isGuilty, readParams, rivals } from '.
  * ```
  */
 export function passive(params?: Readonly<Record<string, unknown>>): Strategy {
-  readParams('passive', params, {}, {});
+  const p = readParams('passive', params, {}, {});
   return defineStrategy({
     name: 'passive',
+    params: p,
     meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false, aggressive: false, description: 'Never acts; leaves requests unanswered.' },
   });
 }
@@ -35,6 +36,7 @@ export function dove(params?: Readonly<Record<string, unknown>>): Strategy {
   const p = readParams('dove', params, { threshold: 0.9 }, { threshold: [0, 1] });
   return defineStrategy({
     name: 'dove',
+    params: p,
     meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: true, aggressive: false, normEntrepreneur: true, description: 'Never operates; adopts norms; raises incidents privately; cooperates.' },
     diplomacy(view) {
       const out: DiplomacyAction[] = [];
@@ -71,6 +73,7 @@ export function random(params?: Readonly<Record<string, unknown>>): Strategy {
 
   return defineStrategy({
     name: 'random',
+    params: p,
     meta: { stochastic: true, retaliatory: false, forgiving: true, attributionSensitive: false, aggressive: true, description: 'Acts at random at a fixed rate: a baseline.' },
     operate(view, rng) {
       const out = [];
