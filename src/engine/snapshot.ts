@@ -1,9 +1,19 @@
 import { freeze } from 'immer';
+import { RESPONSE_TYPES } from '../model/action.js';
+import { isStrategyParams } from '../model/actor.js';
+import { CAPABILITY_KEYS } from '../model/capability.js';
+import { RUNG } from '../model/escalation.js';
+import { PHASES } from '../model/event.js';
 import type { Incident } from '../model/incident.js';
+import type { Inject } from '../model/inject.js';
+import { DEFAULT_MECHANISMS, describe, mergeMechanisms } from '../model/mechanisms.js';
+import { isKnownNorm } from '../model/norms.js';
+import { OPERATION_KINDS } from '../model/operation.js';
 import { joined } from '../model/record.js';
 import type { World } from '../model/world.js';
-import { incidentWith, worldWith } from './world.js';
+import { checkTerms, incidentWith, readInjects, worldWith } from './world.js';
 import { ConfigError } from './errors.js';
+import type { ConfigIssue } from './errors.js';
 
 /** An incident as plain JSON data: its posterior as a list of numbers. */
 export type IncidentSnapshot = Omit<Incident, 'posterior'> & { readonly posterior: readonly number[] };
@@ -21,7 +31,10 @@ export type WorldSnapshot = Omit<World, 'dyads' | 'welfare' | 'incidents'> & {
 const DYAD_KEYS = ['trustR', 'trustS', 'tension', 'escalationTrue', 'escalationPerceived', 'rung', 'peakRung'] as const;
 
 /**
- * Snapshot a world as plain JSON-safe data.
+ * Snapshot a world as plain JSON-safe data. Strategies are code, so a snapshot holds each actor's
+ * strategy as the world records it — its name, and the parameters of a built-in given as an
+ * object (`Actor.strategyParams`) — and {@link restore} then `simulate(world, { rounds })` plays
+ * the same strategies again; a strategy made with `defineStrategy` must be passed again there.
  *
  * @example
  * ```ts
@@ -49,7 +62,17 @@ export function snapshot(world: World): WorldSnapshot {
 
 /**
  * Restore a world from a snapshot (e.g. parsed JSON). The restored world continues exactly as the
- * original would. Throws a {@link ConfigError} if the snapshot is not a valid world.
+ * original would: `simulate(restore(json), { rounds })` plays the rounds the original would have
+ * played next, each actor with the strategy its record names (see `Actor.strategyParams`: a
+ * built-in given with parameters is rebuilt with them; a strategy made with `defineStrategy` must
+ * be passed again). Snapshots made before the world recorded strategy parameters restore too, their
+ * strategies resolved by name as then.
+ *
+ * Throws a {@link ConfigError} if the snapshot is not a valid world, listing every problem with its
+ * path: a missing or unknown field, a value of the wrong type or out of range (a rung beyond the
+ * escalation ladder, a negative trust count, a posterior that is not a distribution, a random
+ * stream's state that is not alea's), a table whose length is not one entry per actor (N) or per
+ * dyad (N²), a reference to an undeclared actor.
  *
  * @example
  * ```ts
@@ -57,37 +80,9 @@ export function snapshot(world: World): WorldSnapshot {
  * ```
  */
 export function restore(snap: WorldSnapshot): World {
-  const s = snap as unknown as Record<string, unknown>;
-  const issues: { path: string; expected: string; received: string }[] = [];
-  if (!s || typeof s !== 'object') throw new ConfigError([{ path: '', expected: 'a world snapshot object', received: typeof s }]);
-  if (s.version !== 1) issues.push({ path: 'version', expected: '1', received: String(s.version) });
-  const actors = Array.isArray(s.actors) ? s.actors : null;
-  if (!actors) issues.push({ path: 'actors', expected: 'a list of actors', received: typeof s.actors });
-  const n = actors ? actors.length : 0;
-  const dyads = (s.dyads ?? {}) as Record<string, unknown>;
-  if (dyads.n !== n) issues.push({ path: 'dyads.n', expected: String(n), received: String(dyads.n) });
-  for (const k of DYAD_KEYS) {
-    const v = dyads[k];
-    if (!Array.isArray(v) || v.length !== n * n || !v.every((x) => typeof x === 'number' && Number.isFinite(x))) {
-      issues.push({ path: `dyads.${k}`, expected: `${n * n} finite numbers`, received: Array.isArray(v) ? `${v.length} items` : typeof v });
-    }
-  }
-  if (!Array.isArray(s.welfare) || s.welfare.length !== n) issues.push({ path: 'welfare', expected: `${n} numbers`, received: typeof s.welfare });
-  for (const k of ['operations', 'incidents', 'requests', 'agreements', 'sanctions', 'injects', 'recent'] as const) {
-    if (!Array.isArray(s[k])) issues.push({ path: k, expected: 'a list', received: typeof s[k] });
-  }
-  if (Array.isArray(s.incidents)) {
-    (s.incidents as unknown[]).forEach((inc, i) => {
-      const p = inc !== null && typeof inc === 'object' ? (inc as Record<string, unknown>).posterior : undefined;
-      if (!Array.isArray(p) || p.length !== n + 1 || !p.every((x) => typeof x === 'number' && Number.isFinite(x))) {
-        const received = inc === null || typeof inc !== 'object' ? typeof inc : Array.isArray(p) ? `${p.length} items` : typeof p;
-        issues.push({ path: `incidents[${i}].posterior`, expected: `${n + 1} finite numbers (one per actor, then "nobody")`, received });
-      }
-    });
-  }
-  if (typeof s.seed !== 'string') issues.push({ path: 'seed', expected: 'a string', received: typeof s.seed });
-  if (!(Number.isInteger(s.round) && (s.round as number) >= 0)) issues.push({ path: 'round', expected: 'a round number ≥ 0', received: String(s.round) });
+  const issues = checkSnapshot(snap as unknown);
   if (issues.length > 0) throw new ConfigError(issues, 'snapshot');
+  const n = snap.actors.length;
   const d = snap.dyads;
   return freeze(
     worldWith(snap as unknown as World, {
@@ -106,4 +101,408 @@ export function restore(snap: WorldSnapshot): World {
     }),
     true,
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// What `restore` checks. A snapshot is data from outside (a file, a message): every field the
+// engine, the views or a strategy will read is checked here, once, with its path — types, ranges,
+// references to declared actors, table lengths — so a bad snapshot is a ConfigError now rather
+// than a TypeError, a NaN or a silently different world some rounds later.
+
+type Obj = Readonly<Record<string, unknown>>;
+type Rule = (c: SnapshotCheck, path: string, value: unknown) => void;
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+const ACTOR_KINDS = ['state', 'proxy', 'criminal'] as const;
+const TARGETS = ['networks', 'critical-infrastructure', 'cert'] as const;
+const MEASURES = ['economic', 'indictment'] as const;
+const DECISIONS = ['operations', 'diplomacy', 'responses'] as const;
+const REQUEST_KINDS = ['accusation', 'hotline-query', 'assistance', 'proposal', 'forum-vote'] as const;
+const COMMITMENT_KINDS = ['hotline', 'no-commercial-theft', 'assistance', 'information-sharing', 'norms', 'sanctions-relief', 'next-round'] as const;
+const STREAM_PURPOSES = ['operations', 'detection', 'attribution', 'strategy', 'retaliation'] as const;
+/** alea's carry: `c = t | 0` with `t = 2091639·s0 + c·2⁻³²` and `s0 < 1`, so a whole number in [0, 2091639]. */
+const ALEA_CARRY_MAX = 2091639;
+
+class SnapshotCheck {
+  readonly issues: ConfigIssue[] = [];
+  actors: ReadonlySet<string> = new Set();
+  n = 0;
+
+  add(path: string, expected: string, value: unknown, received = describe(value)): void {
+    this.issues.push({ path, expected, received });
+  }
+
+  /** A plain object with these fields (and no others): each read through its rule. */
+  shape(path: string, value: unknown, required: Readonly<Record<string, Rule>>, optional: Readonly<Record<string, Rule>> = {}): value is Obj {
+    if (!isObject(value)) {
+      this.add(path, 'an object', value);
+      return false;
+    }
+    for (const [key, rule] of Object.entries(required)) {
+      if (!Object.hasOwn(value, key)) this.add(`${path}.${key}`, 'a value (the field is missing)', undefined, 'nothing');
+      else rule(this, `${path}.${key}`, value[key]);
+    }
+    for (const [key, rule] of Object.entries(optional)) if (Object.hasOwn(value, key) && value[key] !== undefined) rule(this, `${path}.${key}`, value[key]);
+    for (const key of Object.keys(value)) {
+      if (!Object.hasOwn(required, key) && !Object.hasOwn(optional, key)) this.add(`${path}.${key}`, `no such field (known: ${[...Object.keys(required), ...Object.keys(optional)].join(', ')})`, value[key], `'${key}'`);
+    }
+    return true;
+  }
+
+  list(path: string, value: unknown, each: Rule, min = 0): value is readonly unknown[] {
+    if (!Array.isArray(value) || value.length < min) {
+      this.add(path, min > 0 ? `a list of at least ${min}` : 'a list', value);
+      return false;
+    }
+    value.forEach((item, i) => each(this, `${path}[${i}]`, item));
+    return true;
+  }
+}
+
+function isObject(value: unknown): value is Obj {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+const str: Rule = (c, p, v) => {
+  if (typeof v !== 'string') c.add(p, 'a string', v);
+};
+const bool: Rule = (c, p, v) => {
+  if (typeof v !== 'boolean') c.add(p, 'true or false', v);
+};
+const any: Rule = () => undefined;
+function int(min = 0, max = Number.MAX_SAFE_INTEGER): Rule {
+  return (c, p, v) => {
+    if (!(typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max)) c.add(p, max === Number.MAX_SAFE_INTEGER ? `a whole number ≥ ${min}` : `a whole number from ${min} to ${max}`, v);
+  };
+}
+function num(min = -Infinity, max = Infinity): Rule {
+  return (c, p, v) => {
+    if (!(typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max)) {
+      c.add(p, min === -Infinity ? 'a finite number' : max === Infinity ? `a finite number ≥ ${min}` : `a number from ${min} to ${max}`, v);
+    }
+  };
+}
+function oneOf(options: readonly string[]): Rule {
+  return (c, p, v) => {
+    if (typeof v !== 'string' || !options.includes(v)) c.add(p, options.map((o) => `'${o}'`).join(' | '), v);
+  };
+}
+function orNull(rule: Rule): Rule {
+  return (c, p, v) => {
+    if (v !== null) rule(c, p, v);
+  };
+}
+function listOf(rule: Rule, min = 0): Rule {
+  return (c, p, v) => void c.list(p, v, rule, min);
+}
+function shapeOf(required: Readonly<Record<string, Rule>>, optional: Readonly<Record<string, Rule>> = {}): Rule {
+  return (c, p, v) => void c.shape(p, v, required, optional);
+}
+const round = int(0);
+const unit = num(0, 1);
+const actor: Rule = (c, p, v) => {
+  if (typeof v !== 'string' || !c.actors.has(v)) c.add(p, 'a declared actor id', v);
+};
+const actorOrNull = orNull(actor);
+const strOrNull = orNull(str);
+const norm: Rule = (c, p, v) => {
+  if (typeof v !== 'string' || !isKnownNorm(v)) c.add(p, 'a known norm id (gge15.a … gge15.k)', v);
+};
+const norms = listOf(norm);
+const actors = listOf(actor);
+function distinctActors(min: number): Rule {
+  return (c, p, v) => {
+    if (c.list(p, v, actor, min) && new Set(v).size !== v.length) c.add(p, 'distinct actors', v, 'a repeated id');
+  };
+}
+const terms: Rule = (c, p, v) => void checkTerms(v, p, c.issues);
+const kind = oneOf(OPERATION_KINDS);
+const target = oneOf(TARGETS);
+const measure = oneOf(MEASURES);
+const commitmentKind = orNull(oneOf(COMMITMENT_KINDS));
+const responseType = oneOf(RESPONSE_TYPES);
+
+const OPERATION = shapeOf({ id: str, round, author: actor, principal: actor, target: actor, kind, against: target, severity: num(0), success: bool, falseFlag: actorOrNull, commercial: bool });
+const AGREEMENT = shapeOf({ id: str, parties: distinctActors(2), terms, since: round });
+const SANCTION = shapeOf({ id: str, by: actor, target: actor, measure, since: round });
+const THREAT = shapeOf({ id: str, by: actor, target: actor, measure, unless: str, since: round });
+const INCIDENT_REF = shapeOf({ id: str, round, kind, severity: num(0), confidence: unit });
+const REQUEST_BASE = { id: str, from: actor, to: actor, round, due: round };
+const REQUESTS: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
+  accusation: joined(REQUEST_BASE, { kind: str, incident: INCIDENT_REF, public: bool, formal: bool }),
+  'hotline-query': joined(REQUEST_BASE, { kind: str, incident: INCIDENT_REF }),
+  assistance: joined(REQUEST_BASE, { kind: str, incident: INCIDENT_REF }),
+  proposal: joined(REQUEST_BASE, { kind: str, talks: str, terms, deadline: round }),
+  'forum-vote': joined(REQUEST_BASE, { kind: str, forum: str, norms }),
+};
+const REQUEST: Rule = (c, p, v) => {
+  const fields = isObject(v) && typeof v.kind === 'string' ? REQUESTS[v.kind] : undefined;
+  if (fields) c.shape(p, v, fields);
+  else if (isObject(v)) c.add(`${p}.kind`, REQUEST_KINDS.map((k) => `'${k}'`).join(' | '), v.kind);
+  else c.add(p, 'a request object', v);
+};
+const ACTION: Rule = (c, p, v) => {
+  if (!isObject(v) || typeof v.type !== 'string') c.add(p, 'an action ({ type, … })', v);
+};
+const VOTE = { forum: str, norms, accepted: actors, holdouts: actors, abstained: actors };
+
+/** The fields of each event type, besides `type`, `round` and `phase`. */
+const EVENTS: Readonly<Record<string, readonly [Readonly<Record<string, Rule>>, Readonly<Record<string, Rule>>?]>> = {
+  'inject.applied': [{ inject: any }],
+  // A decision's actions are as the decider gave them (the engine judged them when they were made):
+  // only their kind is read again, by replay.
+  'decision.made': [{ actor, decision: oneOf(DECISIONS), draws: int(0) }, { actions: listOf(ACTION), request: str, response: ACTION, error: str }],
+  'strategy.failed': [{ actor, decision: oneOf(DECISIONS), message: str }],
+  'action.rejected': [{ actor, action: any, reason: str }],
+  'operation.conducted': [{ operation: OPERATION }],
+  'incident.detected': [{ incident: str, victim: actor, kind, against: target, severity: num(0), commercial: bool, operation: strOrNull, suspect: actorOrNull, confidence: unit }],
+  'incident.investigated': [{ incident: str, victim: actor, signal: actorOrNull, suspect: actorOrNull, confidence: unit }],
+  'accusation.made': [{ accusation: str, by: actor, target: actor, incident: str, public: bool, formal: bool, confidence: unit }],
+  'accusation.answered': [{ accusation: str, by: actor, to: actor, answer: responseType, public: bool }],
+  'denial.issued': [{ by: actor, accusation: str, accuser: actor }],
+  'hotline.queried': [{ query: str, by: actor, target: actor, incident: str }],
+  'hotline.answered': [{ query: str, by: actor, to: actor, answer: responseType, confidence: unit }],
+  'request.unanswered': [{ request: str, kind: oneOf(REQUEST_KINDS), by: actor, to: actor }],
+  'sanction.imposed': [{ sanction: SANCTION }],
+  'sanction.lifted': [{ sanction: str, by: actor, target: actor }],
+  'norm.adopted': [{ actor, norm }],
+  'information.shared': [{ by: actor, target: actor, incident: str, suspect: actorOrNull, confidence: unit }],
+  'retaliation.conducted': [{ by: actor, target: actor, kind: oneOf(['disruption', 'degradation']), severity: num(0), success: bool, incident: strOrNull }],
+  'truth.revealed': [{ incident: str, victim: actor, operation: strOrNull, author: actorOrNull, principal: actorOrNull }],
+  'agreement.signed': [{ agreement: AGREEMENT }],
+  'escalation.changed': [{ from: actor, to: actor, rung: int(0, RUNG.OPEN_CONFLICT), previous: int(0, RUNG.OPEN_CONFLICT), cause: str }],
+  'trust.changed': [{ from: actor, to: actor, before: unit, after: unit, causes: listOf(str) }],
+  'conflict.opened': [{ between: distinctActors(2) }],
+  'round.ended': [{ actors: int(0) }],
+  'agreement.withdrawn': [{ agreement: str, by: actor, parties: actors }],
+  'talks.opened': [{ talks: str, by: actor, target: actor, terms, deadline: round }],
+  'talks.offered': [{ talks: str, by: actor, to: actor, terms }],
+  'talks.ended': [{ talks: str, parties: actors, outcome: oneOf(['agreed', 'rejected', 'walked-out', 'expired']), by: actorOrNull }],
+  'assistance.requested': [{ request: str, by: actor, target: actor, incident: str, due: round }],
+  'assistance.answered': [{ request: str, by: actor, to: actor, answer: oneOf(['cooperate', 'deny']) }],
+  'sanction.threatened': [{ threat: THREAT }],
+  'dialogue.held': [{ dialogue: str, parties: actors, proposer: actor }],
+  'dialogue.skipped': [{ dialogue: str, parties: actors }],
+  'dialogue.suspended': [{ dialogue: str, by: actor, target: actor }],
+  'dialogue.resumed': [{ dialogue: str, by: actor, target: actor }],
+  'forum.convened': [{ forum: str, members: actors, packages: listOf(listOf(str)) }],
+  'forum.tabled': [{ forum: str, by: actor, norms }],
+  'forum.adopted': [VOTE],
+  'forum.failed': [VOTE],
+  'violation.committed': [{ by: actor, against: actor, commitment: commitmentKind, norm: orNull(norm), agreement: strOrNull, operation: strOrNull }],
+  'violation.perceived': [{ by: actor, against: actor, commitment: commitmentKind, norm: orNull(norm), agreement: strOrNull, confidence: unit, incident: strOrNull, real: bool }],
+};
+
+const EVENT: Rule = (c, p, v) => {
+  const spec = isObject(v) && typeof v.type === 'string' && Object.hasOwn(EVENTS, v.type) ? EVENTS[v.type] : undefined;
+  if (!spec) {
+    if (isObject(v)) c.add(`${p}.type`, 'a known event type (e.g. accusation.made)', v.type);
+    else c.add(p, 'an event object', v);
+    return;
+  }
+  if (c.shape(p, v, { type: str, round, phase: oneOf(PHASES), ...spec[0] }, spec[1]) && v.type === 'inject.applied') checkInjects(c, `${p}.inject`, [v.inject], true);
+};
+
+/** Injects through the engine's own check (as a scenario's are), with this path. */
+function checkInjects(c: SnapshotCheck, path: string, list: readonly unknown[], single: boolean): void {
+  const found: ConfigIssue[] = [];
+  readInjects(list as Inject[], new Map([...c.actors].map((id, i) => [id, i] as const)), found, single ? '@' : path);
+  for (const issue of found) c.issues.push(single ? joined(issue, { path: path + issue.path.slice('@[0]'.length) }) : issue);
+}
+
+const WORLD_FIELDS = ['version', 'seed', 'round', 'actors', 'mechanisms', 'dyads', 'welfare', 'norms', 'operations', 'incidents', 'requests', 'agreements', 'sanctions', 'threats', 'talks', 'dialogues', 'forums', 'tabled', 'injects', 'recent', 'rng'] as const;
+
+const CAPABILITIES = shapeOf(Object.fromEntries(CAPABILITY_KEYS.map((k) => [k, unit])));
+const STRATEGY_PARAMS: Rule = (c, p, v) => {
+  if (v !== null && !isStrategyParams(v)) c.add(p, 'null, or the strategy\'s parameters: a plain object of finite numbers', v);
+};
+const ACTOR: Rule = (c, p, v) =>
+  void c.shape(p, v, { id: str, name: str, kind: oneOf(ACTOR_KINDS), sponsor: actorOrNull, capabilities: CAPABILITIES, strategy: nonEmpty, reactivity: num(0), fatigue: num(0) }, { strategyParams: STRATEGY_PARAMS });
+function nonEmpty(c: SnapshotCheck, p: string, v: unknown): void {
+  if (typeof v !== 'string' || v.length === 0) c.add(p, 'a non-empty string', v);
+}
+const INCIDENT: Rule = (c, p, v) => {
+  if (!c.shape(p, v, { id: str, victim: actor, round, kind, against: target, severity: num(0), commercial: bool, operation: strOrNull, signals: listOf(actorOrNull), posterior: any, investigation: int(0), revealed: actorOrNull })) return;
+  const post = v.posterior;
+  if (!Array.isArray(post) || post.length !== c.n + 1 || !post.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+    c.add(`${p}.posterior`, `${c.n + 1} finite numbers (one per actor, then "nobody")`, post, Array.isArray(post) ? `${post.length} items` : describe(post));
+  } else if (!post.every((x) => (x as number) >= 0 && (x as number) <= 1)) {
+    c.add(`${p}.posterior`, 'probabilities, each from 0 to 1', post, `${String(post.find((x) => !((x as number) >= 0 && (x as number) <= 1)))} among them`);
+  } else if (Math.abs((post as number[]).reduce((a, b) => a + b, 0) - 1) > 1e-6) c.add(`${p}.posterior`, 'probabilities that sum to 1', post, `a sum of ${(post as number[]).reduce((a, b) => a + b, 0)}`);
+};
+function pair(rule: Rule): Rule {
+  return (c, p, v) => {
+    rule(c, p, v);
+    if (Array.isArray(v) && v.length !== 2) c.add(p, 'two actors', v, `${v.length} items`);
+  };
+}
+function among(field: string): (c: SnapshotCheck, p: string, v: Obj) => void {
+  return (c, p, v) => {
+    const parties = v.parties;
+    if (Array.isArray(parties) && !parties.includes(v[field])) c.add(`${p}.${field}`, `one of the parties (${parties.map(String).join(', ')})`, v[field]);
+  };
+}
+function shapeThen(required: Readonly<Record<string, Rule>>, then: readonly ((c: SnapshotCheck, p: string, v: Obj) => void)[]): Rule {
+  return (c, p, v) => {
+    if (c.shape(p, v, required)) for (const f of then) f(c, p, v);
+  };
+}
+const TALKS = shapeThen({ id: str, parties: pair(distinctActors(2)), offer: terms, offeredBy: actor, turn: actor, opened: round, deadline: round, exchanges: int(0) }, [among('offeredBy'), among('turn')]);
+const DIALOGUE = shapeThen({ id: str, agreement: str, parties: distinctActors(2), every: int(1), next: round, proposer: actor, suspended: bool }, [among('proposer')]);
+const RULE: Rule = (c, p, v) => {
+  if (v === 'consensus') return;
+  if (!(isObject(v) && Object.keys(v).length === 1 && typeof v.threshold === 'number' && v.threshold > 0 && v.threshold <= 1)) c.add(p, "'consensus' or { threshold: a share in (0, 1] }", v);
+};
+const FORUM = shapeOf({ id: str, name: str, members: distinctActors(2), every: int(1), first: round, rule: RULE, agenda: listOf(listOf(norm, 1)) });
+const TABLED = shapeOf({ forum: str, by: actor, norms });
+const UNIT_OPEN: Rule = (c, p, v) => {
+  if (!(typeof v === 'number' && v >= 0 && v < 1)) c.add(p, 'a number in [0, 1)', v);
+};
+const RNG_STATE = shapeOf({ c: int(0, ALEA_CARRY_MAX), s0: UNIT_OPEN, s1: UNIT_OPEN, s2: UNIT_OPEN });
+
+/** Every problem of a snapshot, with its path; none for a valid world. */
+function checkSnapshot(s: unknown): ConfigIssue[] {
+  const c = new SnapshotCheck();
+  if (!isObject(s)) {
+    c.add('snapshot', 'a world snapshot object', s);
+    return c.issues;
+  }
+  for (const key of Object.keys(s)) if (!(WORLD_FIELDS as readonly string[]).includes(key)) c.add(key, `no such field (a world has ${WORLD_FIELDS.join(', ')})`, s[key], `'${key}'`);
+  for (const key of WORLD_FIELDS) if (!Object.hasOwn(s, key)) c.add(key, 'a value (the field is missing)', undefined, 'nothing');
+  if (s.version !== 1) c.add('version', '1', s.version);
+  checkActors(c, s.actors);
+  checkDyads(c, s.dyads);
+  if (!Array.isArray(s.welfare) || s.welfare.length !== c.n || !s.welfare.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+    c.add('welfare', `${c.n} finite numbers (one per actor)`, s.welfare, Array.isArray(s.welfare) && s.welfare.length !== c.n ? `${s.welfare.length} items` : describe(s.welfare));
+  }
+  checkMechanisms(c, s.mechanisms);
+  checkNorms(c, s.norms);
+  c.list('operations', s.operations, OPERATION);
+  c.list('incidents', s.incidents, INCIDENT);
+  c.list('requests', s.requests, REQUEST);
+  c.list('agreements', s.agreements, AGREEMENT);
+  c.list('sanctions', s.sanctions, SANCTION);
+  c.list('threats', s.threats, THREAT);
+  c.list('talks', s.talks, TALKS);
+  c.list('dialogues', s.dialogues, DIALOGUE);
+  c.list('forums', s.forums, FORUM);
+  c.list('tabled', s.tabled, TABLED);
+  if (c.list('injects', s.injects, any)) checkInjects(c, 'injects', s.injects, false);
+  c.list('recent', s.recent, EVENT);
+  if (!isObject(s.rng)) c.add('rng', 'an object of random-stream states by key', s.rng);
+  else
+    for (const [key, state] of Object.entries(s.rng)) {
+      const slash = key.lastIndexOf('/');
+      const path = `rng[${JSON.stringify(key)}]`;
+      if (slash < 0 || !c.actors.has(key.slice(0, slash)) || !(STREAM_PURPOSES as readonly string[]).includes(key.slice(slash + 1))) {
+        c.add(path, `a stream key '<declared actor>/<${STREAM_PURPOSES.join('|')}>'`, key);
+      }
+      RNG_STATE(c, path, state);
+    }
+  nonEmpty(c, 'seed', s.seed);
+  round(c, 'round', s.round);
+  return c.issues;
+}
+
+function checkActors(c: SnapshotCheck, list: unknown): void {
+  if (!Array.isArray(list) || list.length === 0) {
+    c.add('actors', 'a non-empty list of actors', list);
+    return;
+  }
+  // Ids first: every other field (a sponsor, a dyad, an event) refers to them.
+  const ids: string[] = [];
+  list.forEach((a: unknown, i) => {
+    const id = isObject(a) ? a.id : undefined;
+    if (typeof id !== 'string' || !ID_PATTERN.test(id)) c.add(`actors[${i}].id`, 'an id of letters, digits, "_", "." or "-" (1–64 characters)', id);
+    else if (ids.length > 0 && !((ids[ids.length - 1] as string) < id)) c.add(`actors[${i}].id`, `an id after '${ids[ids.length - 1]}' (actors are sorted by id, without repeats)`, id);
+    if (typeof id === 'string') ids.push(id);
+  });
+  c.actors = new Set(ids);
+  c.n = list.length;
+  list.forEach((a: unknown, i) => {
+    const p = `actors[${i}]`;
+    if (!isObject(a)) {
+      c.add(p, 'an actor object', a);
+      return;
+    }
+    ACTOR(c, p, a);
+    const o = a as Obj;
+    if (o.kind === 'proxy') {
+      const sponsor = list.find((x: unknown) => isObject(x) && x.id === o.sponsor) as Obj | undefined;
+      if (!sponsor || sponsor.kind !== 'state' || o.sponsor === o.id) c.add(`${p}.sponsor`, 'the id of the sponsor state of this proxy', o.sponsor);
+    } else if (o.sponsor !== null && o.sponsor !== undefined) {
+      c.add(`${p}.sponsor`, 'null (only proxies have a sponsor)', o.sponsor);
+    }
+  });
+}
+
+function checkMechanisms(c: SnapshotCheck, m: unknown): void {
+  if (!isObject(m)) {
+    c.add('mechanisms', 'the mechanisms object of the world', m);
+    return;
+  }
+  // The values through the scenario check (ranges, unknown keys); then every coefficient must be
+  // there, as a world always has them all (a missing one would silently become the default).
+  c.issues.push(...mergeMechanisms(m, DEFAULT_MECHANISMS, 'mechanisms').issues);
+  const missing = (base: Obj, node: Obj, path: string): void => {
+    for (const [key, value] of Object.entries(base)) {
+      const here = node[key];
+      if (here === undefined) c.add(`${path}.${key}`, typeof value === 'number' ? 'a number (the coefficient is missing)' : 'an object (the section is missing)', undefined, 'nothing');
+      else if (isObject(value) && isObject(here)) missing(value, here, `${path}.${key}`);
+    }
+  };
+  missing(DEFAULT_MECHANISMS as unknown as Obj, m, 'mechanisms');
+}
+
+const RUNG_ENTRY = `a rung of the escalation ladder (a whole number from 0 to ${RUNG.OPEN_CONFLICT})`;
+/** Per table: what an entry must be, said of the table and of one entry. */
+const DYAD_RULES: Readonly<Record<(typeof DYAD_KEYS)[number], readonly [(x: number) => boolean, string, string]>> = {
+  trustR: [(x) => x >= 0, 'finite numbers ≥ 0 (evidence counts)', 'a finite number ≥ 0 (an evidence count)'],
+  trustS: [(x) => x >= 0, 'finite numbers ≥ 0 (evidence counts)', 'a finite number ≥ 0 (an evidence count)'],
+  tension: [() => true, 'finite numbers', 'a finite number'],
+  escalationTrue: [() => true, 'finite numbers', 'a finite number'],
+  escalationPerceived: [() => true, 'finite numbers', 'a finite number'],
+  rung: [(x) => Number.isInteger(x) && x >= 0 && x <= RUNG.OPEN_CONFLICT, 'rungs of the escalation ladder', RUNG_ENTRY],
+  peakRung: [(x) => Number.isInteger(x) && x >= 0 && x <= RUNG.OPEN_CONFLICT, 'rungs of the escalation ladder', RUNG_ENTRY],
+};
+
+function checkDyads(c: SnapshotCheck, d: unknown): void {
+  if (!isObject(d)) {
+    c.add('dyads', 'the dyad tables of the world', d);
+    return;
+  }
+  for (const key of Object.keys(d)) if (key !== 'n' && !(DYAD_KEYS as readonly string[]).includes(key)) c.add(`dyads.${key}`, `no such table (known: n, ${DYAD_KEYS.join(', ')})`, d[key], `'${key}'`);
+  const n = c.n;
+  if (d.n !== n) c.add('dyads.n', `${n} (the number of actors)`, d.n);
+  for (const key of DYAD_KEYS) {
+    const v = d[key];
+    const [holds, expected, entry] = DYAD_RULES[key];
+    if (!Array.isArray(v) || v.length !== n * n) {
+      c.add(`dyads.${key}`, `${n * n} ${expected}`, v, Array.isArray(v) ? `${v.length} items` : describe(v));
+      continue;
+    }
+    // The first bad entry only: one wrong table is one problem, not n² of them.
+    const bad = v.findIndex((x) => !(typeof x === 'number' && Number.isFinite(x) && holds(x)));
+    if (bad >= 0) c.add(`dyads.${key}[${bad}]`, entry, v[bad]);
+  }
+  const rung = d.rung;
+  const peak = d.peakRung;
+  if (Array.isArray(rung) && Array.isArray(peak) && rung.length === peak.length) {
+    const k = rung.findIndex((r, i) => typeof r === 'number' && typeof peak[i] === 'number' && (peak[i] as number) < r);
+    if (k >= 0) c.add(`dyads.peakRung[${k}]`, `a peak at least the current rung (${String(rung[k])})`, peak[k]);
+  }
+}
+
+function checkNorms(c: SnapshotCheck, v: unknown): void {
+  if (!isObject(v)) {
+    c.add('norms', 'an object of adopted norms by actor id', v);
+    return;
+  }
+  for (const key of Object.keys(v)) if (!c.actors.has(key)) c.add(`norms.${key}`, 'a declared actor id', key);
+  for (const id of c.actors) {
+    const list = v[id];
+    if (!c.list(`norms.${id}`, list, norm)) continue;
+    const sorted = list.every((x, i) => i === 0 || String(list[i - 1]) < String(x));
+    if (!sorted) c.add(`norms.${id}`, 'norm ids sorted, without repeats', list);
+  }
 }
