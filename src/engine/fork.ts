@@ -1,6 +1,6 @@
 import { freeze } from 'immer';
 import type { Inject } from '../model/inject.js';
-import { mergeMechanisms } from '../model/mechanisms.js';
+import { describe, mergeMechanisms } from '../model/mechanisms.js';
 import type { MechanismOverrides } from '../model/mechanisms.js';
 import { joined } from '../model/record.js';
 import type { World } from '../model/world.js';
@@ -45,20 +45,32 @@ export interface ForkOptions {
  * ```
  */
 export function forkRun(run: Run, round: number, intervention: Intervention = {}, options: ForkOptions = {}): Run {
+  if (!isRun(run)) throw new ConfigError([{ path: 'run', expected: 'a run made by simulate or fork', received: describe(run) }], 'fork');
   const start = run.initial.round;
   const end = run.world.round;
   const issues: ConfigIssue[] = [];
   if (!(Number.isInteger(round) && round >= start && round <= end)) {
-    issues.push({ path: 'round', expected: `a round from ${start} to ${end}`, received: String(round) });
+    issues.push({ path: 'round', expected: `a round from ${start} to ${end}`, received: describe(round) });
   }
   if (run.log.length === 0 && end > start) {
     issues.push({ path: 'run.log', expected: 'a run made with its event log (log: true)', received: 'an empty log' });
   }
+  if (!isRecord(options)) issues.push({ path: 'options', expected: 'an object { rounds? }', received: describe(options) });
+  else {
+    const rounds: unknown = options.rounds;
+    if (rounds !== undefined && !(typeof rounds === 'number' && Number.isInteger(rounds) && rounds >= 0)) {
+      issues.push({ path: 'options.rounds', expected: 'a whole number of rounds ≥ 0', received: describe(rounds) });
+    }
+  }
+  // The intervention is checked before the replay up to the fork round (the costly part): the
+  // actors, and so the ids an intervention may name, are those of the run's initial world.
+  if (!isRecord(intervention)) issues.push({ path: 'intervention', expected: 'an object { injects?, strategies?, mechanisms? }', received: describe(intervention) });
+  else checkIntervention(run.initial, Number.isInteger(round) ? round : undefined, intervention, issues);
   if (issues.length > 0) throw new ConfigError(issues, 'fork');
   const prefix = run.log.filter((e) => e.round < round);
   let world: World = replay(run.initial, prefix, { rounds: round - start, ...run.options });
   const injects = scheduledInjects(round, intervention);
-  world = intervene(world, round, intervention, injects);
+  if (injects.length > 0) world = worldWith(world, { injects: mergeInjects(world.injects, injects) });
   const strategies = joined(run.strategies, intervention.strategies ?? {});
   const rounds = options.rounds ?? end - round;
   const rest = runRounds(world, strategies, joined(run.options, { rounds }));
@@ -90,23 +102,57 @@ function scheduledInjects(round: number, intervention: Intervention): Inject[] {
   return [...(intervention.mechanisms ? [{ round, type: 'mechanisms' as const, set: intervention.mechanisms }] : []), ...(intervention.injects ?? [])];
 }
 
-function intervene(world: World, round: number, intervention: Intervention, injects: readonly Inject[]): World {
-  const issues: ConfigIssue[] = [];
-  let next = world;
-  if (intervention.mechanisms) {
-    // Report problems under the name the caller used, not as an inject.
-    issues.push(...mergeMechanisms(intervention.mechanisms, next.mechanisms, 'intervention.mechanisms').issues);
-  }
-  if (intervention.injects && intervention.injects.length > 0) {
+/** Every problem of an intervention, by path; `round` is the fork round when it is valid. */
+function checkIntervention(world: World, round: number | undefined, intervention: Intervention, issues: ConfigIssue[]): void {
+  // Any value but undefined is an override to check (a 0 or a null was silently no change).
+  // Problems are reported under the name the caller used, not as an inject; the keys and rules of
+  // the mechanisms are the same in every world, so the initial world's serve as the base.
+  if (intervention.mechanisms !== undefined) issues.push(...mergeMechanisms(intervention.mechanisms, world.mechanisms, 'intervention.mechanisms').issues);
+  if (intervention.injects !== undefined) {
+    const before = issues.length;
     readInjects(intervention.injects, actorIndex(world), issues, 'intervention.injects');
-    intervention.injects.forEach((inj, k) => {
-      if (inj.round < round) issues.push({ path: `intervention.injects[${k}].round`, expected: `a round ≥ ${round}`, received: String(inj.round) });
-    });
+    // Their rounds only once each inject is known to be an object with a whole round (null is none).
+    if (issues.length === before && round !== undefined && Array.isArray(intervention.injects)) {
+      intervention.injects.forEach((inj: Inject, k) => {
+        if (inj.round < round) issues.push({ path: `intervention.injects[${k}].round`, expected: `a round ≥ ${round}`, received: String(inj.round) });
+      });
+    }
   }
-  for (const id of Object.keys(intervention.strategies ?? {})) {
+  const strategies: unknown = intervention.strategies;
+  if (strategies === undefined) return;
+  if (!isRecord(strategies)) {
+    issues.push({ path: 'intervention.strategies', expected: 'an object of actor id → strategy', received: describe(strategies) });
+    return;
+  }
+  for (const [id, s] of Object.entries(strategies)) {
     if (!actorIndex(world).has(id)) issues.push({ path: `intervention.strategies.${id}`, expected: 'a declared actor id', received: id });
+    else if (!isStrategy(s)) {
+      issues.push({ path: `intervention.strategies.${id}`, expected: 'a strategy (operate, diplomacy and respond)', received: describe(s) });
+    }
   }
-  if (issues.length > 0) throw new ConfigError(issues, 'fork');
-  if (injects.length > 0) next = worldWith(next, { injects: mergeInjects(next.injects, injects) });
-  return next;
+}
+
+/** The parts of a run that a fork reads (a run from simulate or fork has them all). */
+function isRun(run: unknown): run is Run {
+  if (!isRecord(run)) return false;
+  const { initial, world, log, metrics, strategies, options } = run;
+  return (
+    isRecord(initial) &&
+    isRecord(world) &&
+    Number.isInteger(initial.round) &&
+    Number.isInteger(world.round) &&
+    Array.isArray(log) &&
+    Array.isArray(metrics) &&
+    isRecord(strategies) &&
+    isRecord(options)
+  );
+}
+
+function isStrategy(s: unknown): s is Strategy {
+  const x = s as Partial<Record<keyof Strategy, unknown>> | null | undefined;
+  return (typeof s === 'object' || typeof s === 'function') && x !== null && x !== undefined && typeof x.operate === 'function' && typeof x.diplomacy === 'function' && typeof x.respond === 'function';
+}
+
+function isRecord(x: unknown): x is Readonly<Record<string, unknown>> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }

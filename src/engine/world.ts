@@ -15,6 +15,7 @@ import { floatSlots } from '../model/slab.js';
 import { copied } from '../model/record.js';
 import { indexOfId } from './lists.js';
 import { OPERATION_KINDS } from '../model/operation.js';
+import type { OperationTarget } from '../model/operation.js';
 import { evidenceForTrust } from '../model/trust.js';
 import type { DyadTable, World } from '../model/world.js';
 import type { Strategy } from './contract.js';
@@ -105,6 +106,7 @@ export interface CreateWorldOptions {
 }
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+const OPERATION_TARGETS: readonly OperationTarget[] = ['networks', 'critical-infrastructure', 'cert'];
 const ACTOR_KINDS: readonly ActorKind[] = ['state', 'proxy', 'criminal'];
 const COMMITMENT_KINDS: readonly CommitmentKind[] = [
   'hotline',
@@ -139,16 +141,17 @@ export function createWorld(spec: WorldSpec, options: CreateWorldOptions): World
   const index = new Map(actors.map((a, i) => [a.id, i] as const));
   const n = actors.length;
   const dyads = emptyDyads(n);
-  readDyads(spec.dyads ?? [], index, dyads, issues);
-  const norms = readNorms(spec.norms ?? {}, index, actors, issues);
+  readDyads(listAt(spec.dyads, 'dyads', 'a list of dyads', issues), index, dyads, issues);
+  const norms = readNorms(spec.norms, index, actors, issues);
   // Agreements in force at the start are signed like any other (norms adopted, dialogues
   // scheduled); their events are not logged, the world simply starts with them.
   const signing = { agreements: [] as Agreement[], dialogues: [] as Dialogue[], sanctions: [] as Sanction[], norms: copied(norms) };
   const discard: SimEvent[] = [];
-  for (const [k, a] of readAgreements(spec.agreements ?? [], index, issues).entries()) {
-    signAgreement(signing, discard, { round: 0, phase: 'injects' }, `ag:init:${k}`, a.parties, a.terms);
+  for (const [k, a] of readAgreements(listAt(spec.agreements, 'agreements', 'a list of agreements', issues), index, issues).entries()) {
+    // Only a valid agreement is signed (signing reads its terms); the others are in `issues`.
+    if (a) signAgreement(signing, discard, { round: 0, phase: 'injects' }, `ag:init:${k}`, a.parties, a.terms);
   }
-  const forums = readForums(spec.forums ?? [], index, issues);
+  const forums = readForums(listAt(spec.forums, 'forums', 'a list of forums', issues), index, issues);
   const injects = readInjects(spec.injects ?? [], index, issues);
   if (issues.length > 0) throw new ConfigError(issues);
   // Our deep freeze rather than immer's generic walk: the same result, and a fifth of the time
@@ -203,6 +206,22 @@ function normaliseSeed(seed: unknown, issues: ConfigIssue[]): string {
   return '0';
 }
 
+/**
+ * An optional list of the spec: absent (undefined or null) is empty; anything else that is not an
+ * array is an issue at `path`, and reads as empty so the other readers still run.
+ */
+function listAt<T>(value: readonly T[] | undefined, path: string, expected: string, issues: ConfigIssue[]): readonly T[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value;
+  issues.push({ path, expected, received: describe(value) });
+  return [];
+}
+
+/** A non-null object that is not an array: what every entry of a spec is. */
+function isRecord(x: unknown): x is Readonly<Record<string, unknown>> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
 function isProbability(x: unknown): x is number {
   return typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= 1;
 }
@@ -212,7 +231,7 @@ function readActors(specs: readonly ActorSpec[], m: Mechanisms, issues: ConfigIs
   const actors: Actor[] = [];
   specs.forEach((spec, i) => {
     const path = `actors[${i}]`;
-    if (!spec || typeof spec !== 'object') {
+    if (!isRecord(spec)) {
       issues.push({ path, expected: 'an actor object', received: describe(spec) });
       return;
     }
@@ -222,11 +241,12 @@ function readActors(specs: readonly ActorSpec[], m: Mechanisms, issues: ConfigIs
     }
     if (seen.has(spec.id)) issues.push({ path: `${path}.id`, expected: 'a unique actor id', received: `duplicate '${spec.id}'` });
     seen.add(spec.id);
+    if (spec.name !== undefined && typeof spec.name !== 'string') issues.push({ path: `${path}.name`, expected: 'a text', received: describe(spec.name) });
     const kind = spec.kind ?? 'state';
     if (!ACTOR_KINDS.includes(kind)) issues.push({ path: `${path}.kind`, expected: ACTOR_KINDS.join(' | '), received: describe(kind) });
     const caps: Record<string, number> = {};
-    const given = (spec.capabilities ?? {}) as Record<string, unknown>;
-    if (spec.capabilities !== undefined && (typeof spec.capabilities !== 'object' || spec.capabilities === null)) {
+    const given: Readonly<Record<string, unknown>> = isRecord(spec.capabilities) ? spec.capabilities : {};
+    if (spec.capabilities !== undefined && !isRecord(spec.capabilities)) {
       issues.push({ path: `${path}.capabilities`, expected: 'an object of capabilities in [0, 1]', received: describe(spec.capabilities) });
     } else {
       for (const key of Object.keys(given)) {
@@ -273,7 +293,7 @@ function readActors(specs: readonly ActorSpec[], m: Mechanisms, issues: ConfigIs
   if (specs.length === 0) issues.push({ path: 'actors', expected: 'at least one actor', received: 'an empty list' });
   const byId = new Map(actors.map((a) => [a.id, a] as const));
   specs.forEach((spec, i) => {
-    if (!spec || typeof spec !== 'object') return;
+    if (!isRecord(spec)) return;
     const path = `actors[${i}]`;
     const kind = spec.kind ?? 'state';
     if (kind === 'proxy') {
@@ -292,13 +312,18 @@ function readDyads(specs: readonly DyadSpec[], index: Map<string, number>, d: Dy
   const n = d.n;
   specs.forEach((spec, k) => {
     const path = `dyads[${k}]`;
-    const i = index.get(spec?.from);
-    const j = index.get(spec?.to);
-    if (i === undefined) issues.push({ path: `${path}.from`, expected: 'a declared actor id', received: describe(spec?.from) });
-    if (j === undefined) issues.push({ path: `${path}.to`, expected: 'a declared actor id', received: describe(spec?.to) });
+    if (!isRecord(spec)) {
+      issues.push({ path, expected: 'a dyad object { from, to, trust?, tension?, mutual? }', received: describe(spec) });
+      return;
+    }
+    const i = index.get(spec.from);
+    const j = index.get(spec.to);
+    if (i === undefined) issues.push({ path: `${path}.from`, expected: 'a declared actor id', received: describe(spec.from) });
+    if (j === undefined) issues.push({ path: `${path}.to`, expected: 'a declared actor id', received: describe(spec.to) });
+    if (spec.mutual !== undefined && typeof spec.mutual !== 'boolean') issues.push({ path: `${path}.mutual`, expected: 'true or false', received: describe(spec.mutual) });
     if (i === undefined || j === undefined) return;
     if (i === j) issues.push({ path, expected: 'two different actors', received: `${spec.from} → ${spec.to}` });
-    const pairs: [number, number][] = spec.mutual ? [[i, j], [j, i]] : [[i, j]];
+    const pairs: [number, number][] = spec.mutual === true ? [[i, j], [j, i]] : [[i, j]];
     if (spec.trust !== undefined) {
       if (!(typeof spec.trust === 'number' && spec.trust > 0 && spec.trust < 1)) {
         issues.push({ path: `${path}.trust`, expected: 'a number strictly between 0 and 1', received: describe(spec.trust) });
@@ -324,63 +349,80 @@ function readAgreements(
   specs: readonly { readonly parties: readonly ActorId[]; readonly terms: readonly Commitment[] }[],
   index: Map<string, number>,
   issues: ConfigIssue[],
-): { parties: string[]; terms: Commitment[] }[] {
-  const out: { parties: string[]; terms: Commitment[] }[] = [];
+): ({ parties: string[]; terms: Commitment[] } | undefined)[] {
+  // One entry per agreement, in order (its position names it): undefined for an invalid one.
+  const out: ({ parties: string[]; terms: Commitment[] } | undefined)[] = [];
   specs.forEach((spec, k) => {
     const path = `agreements[${k}]`;
-    const parties = Array.isArray(spec?.parties) ? spec.parties : [];
-    if (parties.length < 2) issues.push({ path: `${path}.parties`, expected: 'at least two actor ids', received: describe(spec?.parties) });
+    if (!isRecord(spec)) {
+      issues.push({ path, expected: 'an agreement object { parties, terms }', received: describe(spec) });
+      out.push(undefined);
+      return;
+    }
+    const before = issues.length;
+    const parties: readonly unknown[] = Array.isArray(spec.parties) ? spec.parties : [];
+    if (parties.length < 2) issues.push({ path: `${path}.parties`, expected: 'at least two actor ids', received: describe(spec.parties) });
     parties.forEach((p, i) => {
-      if (!index.has(p)) issues.push({ path: `${path}.parties[${i}]`, expected: 'a declared actor id', received: describe(p) });
+      if (typeof p !== 'string' || !index.has(p)) issues.push({ path: `${path}.parties[${i}]`, expected: 'a declared actor id', received: describe(p) });
     });
     if (new Set(parties).size !== parties.length) issues.push({ path: `${path}.parties`, expected: 'distinct actors', received: 'a repeated id' });
-    const terms = checkTerms(spec?.terms, `${path}.terms`, issues);
-    out.push({ parties: [...parties].sort(), terms });
+    const terms = checkTerms(spec.terms, `${path}.terms`, issues);
+    out.push(issues.length === before ? { parties: [...(parties as string[])].sort(), terms } : undefined);
   });
   return out;
 }
 
 function readForums(specs: readonly ForumSpec[], index: Map<string, number>, issues: ConfigIssue[]): Forum[] {
   const seen = new Set<string>();
-  return specs.map((spec, k) => {
+  const forums: Forum[] = [];
+  specs.forEach((spec, k) => {
     const path = `forums[${k}]`;
-    if (typeof spec?.id !== 'string' || !ID_PATTERN.test(spec.id)) issues.push({ path: `${path}.id`, expected: 'an id of letters, digits, "_", "." or "-"', received: describe(spec?.id) });
+    if (!isRecord(spec)) {
+      issues.push({ path, expected: 'a forum object { id, members, … }', received: describe(spec) });
+      return;
+    }
+    const before = issues.length;
+    if (typeof spec.id !== 'string' || !ID_PATTERN.test(spec.id)) issues.push({ path: `${path}.id`, expected: 'an id of letters, digits, "_", "." or "-"', received: describe(spec.id) });
     else if (seen.has(spec.id)) issues.push({ path: `${path}.id`, expected: 'a unique forum id', received: `duplicate '${spec.id}'` });
-    seen.add(spec?.id);
-    const members = Array.isArray(spec?.members) ? spec.members : [];
-    if (members.length < 2) issues.push({ path: `${path}.members`, expected: 'at least two actor ids', received: describe(spec?.members) });
+    seen.add(spec.id);
+    if (spec.name !== undefined && typeof spec.name !== 'string') issues.push({ path: `${path}.name`, expected: 'a text', received: describe(spec.name) });
+    const members: readonly unknown[] = Array.isArray(spec.members) ? spec.members : [];
+    if (members.length < 2) issues.push({ path: `${path}.members`, expected: 'at least two actor ids', received: describe(spec.members) });
     members.forEach((m, i) => {
-      if (!index.has(m)) issues.push({ path: `${path}.members[${i}]`, expected: 'a declared actor id', received: describe(m) });
+      if (typeof m !== 'string' || !index.has(m)) issues.push({ path: `${path}.members[${i}]`, expected: 'a declared actor id', received: describe(m) });
     });
     if (new Set(members).size !== members.length) issues.push({ path: `${path}.members`, expected: 'distinct actors', received: 'a repeated id' });
-    const every = spec?.every ?? 1;
+    const every = spec.every ?? 1;
     if (!(Number.isInteger(every) && every >= 1)) issues.push({ path: `${path}.every`, expected: 'a whole number of rounds ≥ 1', received: describe(every) });
-    const first = spec?.first ?? 0;
+    const first = spec.first ?? 0;
     if (!(Number.isInteger(first) && first >= 0)) issues.push({ path: `${path}.first`, expected: 'a round ≥ 0', received: describe(first) });
-    const rule = spec?.rule ?? 'consensus';
-    if (rule !== 'consensus' && !(typeof rule === 'object' && rule !== null && typeof rule.threshold === 'number' && rule.threshold > 0 && rule.threshold <= 1)) {
+    const rule = spec.rule ?? 'consensus';
+    if (rule !== 'consensus' && !(isRecord(rule) && typeof rule.threshold === 'number' && rule.threshold > 0 && rule.threshold <= 1)) {
       issues.push({ path: `${path}.rule`, expected: "'consensus' or { threshold: a share in (0, 1] }", received: describe(rule) });
     }
-    const agenda = spec?.agenda ?? [];
+    const agenda: unknown = spec.agenda ?? [];
     if (!Array.isArray(agenda)) issues.push({ path: `${path}.agenda`, expected: 'a list of norm packages (lists of norm ids)', received: describe(agenda) });
     else
-      agenda.forEach((pkg, i) => {
+      agenda.forEach((pkg: unknown, i) => {
         if (!Array.isArray(pkg) || pkg.length === 0) issues.push({ path: `${path}.agenda[${i}]`, expected: 'a non-empty list of norm ids', received: describe(pkg) });
         else
-          pkg.forEach((n, j) => {
+          pkg.forEach((n: unknown, j) => {
             if (typeof n !== 'string' || !isKnownNorm(n)) issues.push({ path: `${path}.agenda[${i}][${j}]`, expected: 'a known norm id (gge15.a … gge15.k)', received: describe(n) });
           });
       });
-    return {
-      id: spec?.id,
-      name: typeof spec?.name === 'string' && spec.name ? spec.name : spec?.id,
-      members: [...members].sort(),
+    // Built from checked values only (an invalid forum is in `issues`, and the world is not made).
+    if (issues.length > before) return;
+    forums.push({
+      id: spec.id,
+      name: typeof spec.name === 'string' && spec.name ? spec.name : spec.id,
+      members: [...(members as string[])].sort(),
       every,
       first,
       rule,
-      agenda: Array.isArray(agenda) ? agenda.map((p) => [...p].sort()) : [],
-    };
+      agenda: (agenda as NormId[][]).map((p) => [...p].sort()),
+    });
   });
+  return forums;
 }
 
 /** Check the terms of an agreement; used by world specs and injects. */
@@ -417,13 +459,18 @@ export function checkTerms(terms: unknown, path: string, issues: ConfigIssue[]):
 }
 
 function readNorms(
-  spec: Readonly<Record<ActorId, readonly NormId[]>>,
+  spec: Readonly<Record<ActorId, readonly NormId[]>> | undefined,
   index: Map<string, number>,
   actors: readonly Actor[],
   issues: ConfigIssue[],
 ): Record<ActorId, readonly NormId[]> {
   const out: Record<ActorId, readonly NormId[]> = {};
   for (const a of actors) out[a.id] = [];
+  if (spec === undefined || spec === null) return out;
+  if (!isRecord(spec)) {
+    issues.push({ path: 'norms', expected: 'an object of actor id → list of norm ids', received: describe(spec) });
+    return out;
+  }
   for (const id of Object.keys(spec)) {
     if (!index.has(id)) {
       issues.push({ path: `norms.${id}`, expected: 'a declared actor id', received: describe(id) });
@@ -434,19 +481,25 @@ function readNorms(
       issues.push({ path: `norms.${id}`, expected: 'a list of norm ids', received: describe(list) });
       continue;
     }
+    const before = issues.length;
     list.forEach((n: unknown, k: number) => {
       if (typeof n !== 'string' || !isKnownNorm(n)) issues.push({ path: `norms.${id}[${k}]`, expected: 'a known norm id (gge15.a … gge15.k)', received: describe(n) });
     });
-    out[id] = [...new Set(list as NormId[])].sort();
+    if (issues.length === before) out[id] = [...new Set(list as NormId[])].sort();
   }
   return out;
 }
 
-/** Check injects against the declared actors; returns them sorted by round (stable). */
-export function readInjects(specs: readonly Inject[], index: ReadonlyMap<string, number>, issues: ConfigIssue[], base = 'injects'): Inject[] {
-  specs.forEach((inj, k) => {
+/**
+ * Check injects against the declared actors; returns them sorted by round (stable). Absent
+ * (undefined or null) is none; anything but a list is an issue at `base`.
+ */
+export function readInjects(specs: readonly Inject[] | undefined, index: ReadonlyMap<string, number>, issues: ConfigIssue[], base = 'injects'): Inject[] {
+  const list = listAt(specs, base, 'a list of injects', issues);
+  const before = issues.length;
+  list.forEach((inj, k) => {
     const path = `${base}[${k}]`;
-    if (!inj || typeof inj !== 'object') {
+    if (!isRecord(inj)) {
       issues.push({ path, expected: 'an inject object', received: describe(inj) });
       return;
     }
@@ -461,13 +514,18 @@ export function readInjects(specs: readonly Inject[], index: ReadonlyMap<string,
         if (!OPERATION_KINDS.includes(inj.kind)) issues.push({ path: `${path}.kind`, expected: OPERATION_KINDS.join(' | '), received: describe(inj.kind) });
         if (inj.falseFlag !== undefined) actor('falseFlag', inj.falseFlag);
         if (inj.actor === inj.target) issues.push({ path: `${path}.target`, expected: 'an actor other than the author', received: describe(inj.target) });
+        if (inj.against !== undefined && !OPERATION_TARGETS.includes(inj.against)) issues.push({ path: `${path}.against`, expected: OPERATION_TARGETS.join(' | '), received: describe(inj.against) });
+        if (inj.commercial !== undefined && typeof inj.commercial !== 'boolean') issues.push({ path: `${path}.commercial`, expected: 'true or false', received: describe(inj.commercial) });
         break;
       case 'reveal':
         if (inj.victim !== undefined) actor('victim', inj.victim);
         break;
       case 'agreement':
         if (!Array.isArray(inj.parties) || inj.parties.length < 2) issues.push({ path: `${path}.parties`, expected: 'at least two actor ids', received: describe(inj.parties) });
-        else inj.parties.forEach((p, i) => actor(`parties[${i}]`, p));
+        else {
+          inj.parties.forEach((p, i) => actor(`parties[${i}]`, p));
+          if (new Set(inj.parties).size !== inj.parties.length) issues.push({ path: `${path}.parties`, expected: 'distinct actors', received: 'a repeated id' });
+        }
         checkTerms(inj.terms, `${path}.terms`, issues);
         break;
       case 'sanction':
@@ -495,7 +553,9 @@ export function readInjects(specs: readonly Inject[], index: ReadonlyMap<string,
         issues.push({ path: `${path}.type`, expected: 'operation | reveal | agreement | sanction | threat | capability | mechanisms | note', received: describe((inj as { type: unknown }).type) });
     }
   });
-  return specs.map((inj, k) => [inj, k] as const).sort((a, b) => a[0].round - b[0].round || a[1] - b[1]).map(([inj]) => inj);
+  // Sorting reads every inject's round: only checked injects are sorted (otherwise the caller throws).
+  if (issues.length > before) return [...list];
+  return list.map((inj, k) => [inj, k] as const).sort((a, b) => a[0].round - b[0].round || a[1] - b[1]).map(([inj]) => inj);
 }
 
 /**
