@@ -1,7 +1,9 @@
 import type { SimEvent } from '../model/event.js';
 import type { World } from '../model/world.js';
 import { joined } from '../model/record.js';
+import { describe } from '../model/mechanisms.js';
 import { ConfigError } from './errors.js';
+import type { ConfigIssue } from './errors.js';
 import type { RoundMetrics } from './metrics.js';
 import type { RoundResult } from './round.js';
 import type { StepOptions, StrategyAssignment } from './step.js';
@@ -51,9 +53,7 @@ export interface RunRoundsOptions extends StepOptions {
  * ```
  */
 export function runRounds(initial: World, strategies: StrategyAssignment, options: RunRoundsOptions): Run {
-  if (!(Number.isInteger(options.rounds) && options.rounds >= 0)) {
-    throw new ConfigError([{ path: 'rounds', expected: 'a whole number of rounds ≥ 0', received: String(options.rounds) }]);
-  }
+  checkRunOptions(options);
   const keep = options.log !== false;
   // Without a log or a callback, nobody but this loop sees a round's events and worlds.
   const roundOptions: RunRoundsOptions = keep || options.onRound ? options : joined(options, { [UNOBSERVED]: true as const });
@@ -75,4 +75,33 @@ export function runRounds(initial: World, strategies: StrategyAssignment, option
   if (options.onInvalidAction) stepOptions.onInvalidAction = options.onInvalidAction;
   if (options.onStrategyError) stepOptions.onStrategyError = options.onStrategyError;
   return Object.freeze({ initial, world, log: Object.freeze(log), metrics: Object.freeze(metrics), strategies, options: stepOptions });
+}
+
+const POLICIES = {
+  onInvalidAction: ['reject', 'throw'],
+  onStrategyError: ['throw', 'reject'],
+} as const satisfies { readonly [K in 'onInvalidAction' | 'onStrategyError']: readonly NonNullable<RunRoundsOptions[K]>[] };
+
+/**
+ * Every problem of the run's options, thrown at once before any round is played: a misspelt
+ * policy ran as the default without a word, and a bad `onRound` failed only after round 0.
+ */
+function checkRunOptions(options: RunRoundsOptions): void {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new ConfigError([{ path: 'options', expected: 'an object { rounds, log?, onRound?, onInvalidAction?, onStrategyError? }', received: describe(options) }]);
+  }
+  const issues: ConfigIssue[] = [];
+  const given = options as Readonly<Record<keyof RunRoundsOptions, unknown>>;
+  if (!(Number.isInteger(options.rounds) && options.rounds >= 0)) {
+    issues.push({ path: 'rounds', expected: 'a whole number of rounds ≥ 0', received: describe(options.rounds) });
+  }
+  if (given.log !== undefined && typeof given.log !== 'boolean') issues.push({ path: 'log', expected: 'true or false', received: describe(given.log) });
+  if (given.onRound !== undefined && typeof given.onRound !== 'function') issues.push({ path: 'onRound', expected: 'a function called with each round’s result', received: describe(given.onRound) });
+  for (const key of ['onInvalidAction', 'onStrategyError'] as const) {
+    const allowed: readonly unknown[] = POLICIES[key];
+    if (given[key] !== undefined && !allowed.includes(given[key])) {
+      issues.push({ path: key, expected: POLICIES[key].map((p) => `'${p}'`).join(' | '), received: describe(given[key]) });
+    }
+  }
+  if (issues.length > 0) throw new ConfigError(issues);
 }

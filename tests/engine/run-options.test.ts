@@ -1,0 +1,97 @@
+/**
+ * The options of a run (simulate, runRounds) are checked once, before any round is played: an
+ * unknown policy or a bad callback is a ConfigError naming the option, never a silent default or a
+ * TypeError after round 0.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, defineStrategy, simulate } from '../../src/index.js';
+import type { ConfigIssue, Run } from '../../src/index.js';
+
+const ACTORS = [{ id: 'US' }, { id: 'CN' }];
+const anyValue = fc.oneof(fc.jsonValue(), fc.anything());
+
+/** The issues of the ConfigError that `f` throws (any other outcome fails the test). */
+function issuesOf(f: () => unknown): readonly ConfigIssue[] {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ConfigError) return e.issues;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+/** The run, or the ConfigError's issues; anything else thrown fails the property. */
+function runOrIssues(f: () => Run): Run | readonly ConfigIssue[] {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ConfigError) return e.issues;
+    throw e;
+  }
+}
+
+describe('run options', () => {
+  /** A strategy that counts its calls: none may happen before the options are found bad. */
+  function counting() {
+    const calls = { n: 0 };
+    const strategy = defineStrategy({
+      name: 'counting',
+      meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false },
+      operate: () => {
+        calls.n++;
+        return [];
+      },
+      diplomacy: () => {
+        calls.n++;
+        return [];
+      },
+      respond: () => {
+        calls.n++;
+        return { type: 'ignore' };
+      },
+    });
+    return { calls, strategy };
+  }
+
+  it('an unknown policy is a ConfigError naming the option and the allowed values', () => {
+    const bad = issuesOf(() => simulate({ actors: ACTORS }, { seed: 1, rounds: 3, onInvalidAction: 'explode' as never }));
+    expect(bad).toEqual([{ path: 'onInvalidAction', expected: "'reject' | 'throw'", received: '"explode"' }]);
+    const worse = issuesOf(() => simulate({ actors: ACTORS }, { seed: 1, rounds: 3, onStrategyError: 'explode' as never }));
+    expect(worse).toEqual([{ path: 'onStrategyError', expected: "'throw' | 'reject'", received: '"explode"' }]);
+  });
+
+  it('a bad onRound or log is found before any round runs', () => {
+    const { calls, strategy } = counting();
+    const issues = issuesOf(() => simulate({ actors: ACTORS }, { seed: 1, rounds: 3, onRound: 5 as never, log: 'no' as never, strategies: { US: strategy } }));
+    expect(issues.map((i) => i.path)).toEqual(['log', 'onRound']);
+    expect(calls.n).toBe(0);
+    // The same strategy is called once the options are right.
+    simulate({ actors: ACTORS }, { seed: 1, rounds: 1, strategies: { US: strategy } });
+    expect(calls.n).toBeGreaterThan(0);
+  });
+
+  it('the valid values still run, and a run keeps its policies', () => {
+    const run = simulate({ actors: ACTORS }, { seed: 1, rounds: 2, onInvalidAction: 'throw', onStrategyError: 'reject', log: false, onRound: () => undefined });
+    expect(run.options).toEqual({ onInvalidAction: 'throw', onStrategyError: 'reject' });
+    expect(run.log).toEqual([]);
+  });
+
+  it('any value of any one option gives a run or a ConfigError, and a ConfigError before any round', () => {
+    const keys = ['rounds', 'log', 'onRound', 'onInvalidAction', 'onStrategyError'] as const;
+    fc.assert(
+      fc.property(fc.constantFrom(...keys), anyValue, (key, value) => {
+        // A valid but large number of rounds would only make a long run.
+        fc.pre(!(key === 'rounds' && typeof value === 'number' && value > 5));
+        const { calls, strategy } = counting();
+        const out = runOrIssues(() => simulate({ actors: ACTORS }, { seed: 1, rounds: 2, strategies: { US: strategy }, [key]: value }));
+        if (Array.isArray(out)) {
+          expect(out.map((i: ConfigIssue) => i.path)).toEqual([key]);
+          expect(calls.n).toBe(0);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
