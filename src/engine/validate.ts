@@ -44,12 +44,17 @@ export interface ValidationWorld {
 /**
  * Why an action is invalid for this actor in this phase, or null when it is valid. Pure: checks
  * the action against the world without changing anything. Per-round limits are checked by the
- * phase that applies the actions.
+ * phase that applies the actions. The first problem found is the one given: for an action about
+ * an incident, the incident is checked (it must be one of the actor's own) before the rest.
  *
  * @example
  * ```ts
- * validateAction(world, 'US', 'diplomacy', { type: 'hotline-query', target: 'CN', incident: 'x' });
+ * // US has detected an incident; US and CN have signed no hotline.
+ * const incident = world.incidents.find((i) => i.victim === 'US')?.id;
+ * validateAction(world, 'US', 'diplomacy', { type: 'hotline-query', target: 'CN', incident });
  * // 'no hotline between US and CN'
+ * validateAction(world, 'US', 'diplomacy', { type: 'hotline-query', target: 'CN', incident: 'x' });
+ * // "no incident 'x' of US under investigation"
  * ```
  */
 export function validateAction(world: ValidationWorld, actorId: string, phase: DecisionPhase, action: unknown): string | null {
