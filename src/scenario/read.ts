@@ -1,10 +1,13 @@
-import { parseDocument } from 'yaml';
+import { isAlias, isNode, parseDocument, visit } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
 import type { ConfigIssue } from '../engine/errors.js';
 import { ScenarioError } from './errors.js';
 
 /** Largest scenario text accepted (5 MiB): a scenario is configuration, not data. */
 export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
 
+/** Most aliases (`*name`) a YAML scenario may expand, counting nested ones: stops alias bombs. */
+const MAX_ALIAS_COUNT = 100;
 
 /** Which syntax a scenario text is in. */
 export type ScenarioFormat = 'json' | 'yaml';
@@ -51,7 +54,22 @@ export function readScenarioText(text: string, options: { readonly source?: stri
       received: first.code === 'DUPLICATE_KEY' ? 'a key repeated in the same object' : (first.message.split('\n')[0] ?? first.message).replace(/ at line \d+, column \d+:?$/, ''),
     });
   }
-  if (format === 'yaml') data = doc.toJS({ maxAliasCount: 100 });
+  if (format === 'yaml') {
+    const alias = text.includes('*') ? aliasProblem(doc, text) : undefined;
+    if (alias) fail(alias);
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      // The yaml library throws here, outside `doc.errors`: an alias bomb (ReferenceError), or a
+      // structure too deep to build (RangeError). Either is a problem of the file, not a crash.
+      const message = e instanceof Error ? e.message : String(e);
+      fail(
+        /alias count/i.test(message)
+          ? { path: '(file)', expected: `YAML whose aliases (*name) expand to at most ${MAX_ALIAS_COUNT} copies`, received: 'aliases nested so that they expand far beyond that (an alias bomb)' }
+          : { path: '(file)', expected: 'valid YAML', received: message.split('\n')[0] ?? message },
+      );
+    }
+  }
   return data;
 }
 
@@ -74,22 +92,58 @@ export function forbiddenKeys(data: unknown): ConfigIssue[] {
 /** The reserved keys refused anywhere in a scenario. */
 export const FORBIDDEN_KEYS: readonly string[] = Object.freeze(['__proto__', 'constructor', 'prototype']);
 
+/**
+ * The first alias that names no earlier anchor, or that sits inside the node its anchor names (a
+ * cycle, which would build self-referencing data): `toJS` throws on the first and silently builds
+ * the second. One pass in document order, the order in which yaml resolves an alias (the last
+ * anchor of that name before it).
+ */
+function aliasProblem(doc: Document, text: string): ConfigIssue | undefined {
+  const anchors = new Map<string, unknown>();
+  let issue: ConfigIssue | undefined;
+  const at = (node: YamlNode): string => {
+    const pos = node.range ? lineColumn(text, node.range[0]) : undefined;
+    return pos ? `line ${pos.line}, column ${pos.column}` : '(file)';
+  };
+  visit(doc, {
+    Node(_key, node, path) {
+      if (isAlias(node)) {
+        const target = anchors.get(node.source);
+        if (target === undefined) issue = { path: at(node), expected: `an alias to an anchor set before it (&${node.source})`, received: `*${node.source}, with no such anchor before it` };
+        else if (path.includes(target as YamlNode)) issue = { path: at(node), expected: 'an alias outside the node its anchor names', received: `*${node.source} inside &${node.source} itself (a cycle)` };
+        return issue ? visit.BREAK : undefined;
+      }
+      if (isNode(node) && node.anchor) anchors.set(node.anchor, node);
+      return undefined;
+    },
+  });
+  return issue;
+}
+
 function guessFormat(text: string, source: string | undefined): ScenarioFormat {
   if (source && /\.json$/i.test(source)) return 'json';
   if (source && /\.ya?ml$/i.test(source)) return 'yaml';
   return /^\s*[{[]/.test(text) ? 'json' : 'yaml';
 }
 
-function findForbiddenKeys(v: unknown, path: string, issues: ConfigIssue[]): void {
+function findForbiddenKeys(v: unknown, path: string, issues: ConfigIssue[], enclosing = new Set<object>()): void {
+  if (v === null || typeof v !== 'object') return;
+  // Data handed in as an object (not text) may refer to itself; walking it would never end.
+  if (enclosing.has(v)) {
+    issues.push({ path: path || '(top level)', expected: 'plain data', received: 'a reference to an object that contains it (a cycle)' });
+    return;
+  }
+  enclosing.add(v);
   if (Array.isArray(v)) {
-    v.forEach((x, i) => findForbiddenKeys(x, `${path}[${i}]`, issues));
-  } else if (v !== null && typeof v === 'object') {
+    v.forEach((x, i) => findForbiddenKeys(x, `${path}[${i}]`, issues, enclosing));
+  } else {
     for (const key of Object.keys(v)) {
       const sub = path ? `${path}.${key}` : key;
       if (FORBIDDEN_KEYS.includes(key)) issues.push({ path: sub, expected: 'an ordinary field name', received: `the reserved key '${key}'`, hint: 'keys __proto__, constructor and prototype are refused' });
-      else findForbiddenKeys((v as Record<string, unknown>)[key], sub, issues);
+      else findForbiddenKeys((v as Record<string, unknown>)[key], sub, issues, enclosing);
     }
   }
+  enclosing.delete(v);
 }
 
 function lineColumn(text: string, pos: number): { line: number; column: number } {
