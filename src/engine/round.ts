@@ -279,7 +279,11 @@ function startRound(world: World, options: RoundOptions): OpenPhase {
  *
  * @example
  * ```ts
- * const next = submitDecisions(pending, [{ actor: 'US', actions: [{ type: 'pass' }] }]);
+ * const pending = beginRound(world); // a fresh round asks for operations first
+ * if (!pending.done) {
+ *   // US spies on CN; every other actor asked for a decision does nothing this phase.
+ *   const next = submitDecisions(pending, [{ actor: 'US', actions: [{ type: 'operate', target: 'CN', kind: 'espionage' }] }]);
+ * }
  * ```
  */
 export function submitDecisions(pending: PendingRound, decisions: readonly Decision[]): PendingRound | RoundResult {

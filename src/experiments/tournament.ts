@@ -52,7 +52,8 @@ export interface TournamentResult {
  *
  * @example
  * ```ts
- * tournamentGrid(doc, { strategies: ['hawk', 'dove'], seeds: '1..5' }); // { 'actors.CN.strategy': ['hawk', 'dove'], 'actors.US.strategy': ['hawk', 'dove'] }
+ * const { roles, grid } = tournamentGrid(doc, { strategies: ['hawk', 'dove'] });
+ * // roles: ['CN', 'US'] (the states, sorted); grid: { 'actors.CN.strategy': ['hawk', 'dove'], 'actors.US.strategy': ['hawk', 'dove'] }
  * ```
  */
 export function tournamentGrid(template: Scenario | ScenarioDocument, options: Pick<TournamentOptions, 'strategies' | 'roles'>): { roles: string[]; grid: Grid } {

@@ -61,7 +61,7 @@ export interface GameSetup {
  *
  * @example
  * ```ts
- * try { new PlayGame({ scenario, humans: ['USA'] }); }
+ * try { PlayGame.start({ scenario, humans: ['USA'] }); }
  * catch (e) { if (e instanceof PlayError) console.error(e.message); } // --as: no actor 'USA' in this scenario (did you mean US?); …
  * ```
  */
