@@ -4,7 +4,11 @@
 import type { ActorView } from '../engine/contract.js';
 import type { Decision, DecisionNeed, PendingRound, RoundResult } from '../engine/round.js';
 import { beginRound, submitDecisions } from '../engine/round.js';
+import { ConfigError } from '../engine/errors.js';
+import type { ConfigIssue } from '../engine/errors.js';
+import { deepFreeze } from '../engine/freeze.js';
 import type { RoundMetrics } from '../engine/metrics.js';
+import { recordable } from '../engine/plain.js';
 import type { StrategyAssignment } from '../engine/step.js';
 import { decideWithStrategies } from '../engine/step.js';
 import { validateAction, validateResponse } from '../engine/validate.js';
@@ -46,11 +50,18 @@ export type HumanDecision =
   | { readonly round: number; readonly phase: 'operations' | 'diplomacy'; readonly actor: ActorId; readonly actions: readonly Action[] }
   | { readonly round: number; readonly phase: 'responses'; readonly actor: ActorId; readonly request: string; readonly response: Response };
 
-/** How to start a game. `seed` and `rounds` default to the scenario's. */
+/**
+ * How to start a game. `seed` and `rounds` default to the scenario's. {@link PlayGame.start} throws
+ * a `ConfigError` naming each option that is not what it should be.
+ */
 export interface GameSetup {
+  /** A scenario from `parseScenario`. */
   readonly scenario: Scenario;
+  /** The actors people play (ids, matched case-insensitively): at least one. */
   readonly humans: readonly ActorId[];
+  /** A non-empty text or a finite number. */
   readonly seed?: string | number;
+  /** A whole number of rounds from 1 to 100,000 (the scenario format's own limit). */
   readonly rounds?: number;
   /** The sentences of messages (default English). */
   readonly text?: PlayText;
@@ -67,6 +78,38 @@ export interface GameSetup {
  */
 export class PlayError extends Error {
   override readonly name = 'PlayError';
+}
+
+/** Most rounds a game may have: the scenario format's own limit (parse.ts). */
+const MAX_ROUNDS = 100_000;
+
+/** The setup's problems of shape and range (unknown human ids are a PlayError, with their hint). */
+function setupIssues(setup: unknown): ConfigIssue[] {
+  if (typeof setup !== 'object' || setup === null) return [{ path: '(setup)', expected: 'an object { scenario, humans, seed?, rounds?, text? }', received: describeValue(setup) }];
+  const s = setup as Record<string, unknown>;
+  const issues: ConfigIssue[] = [];
+  const scenario = s.scenario as Partial<Scenario> | null | undefined;
+  if (typeof scenario !== 'object' || scenario === null || typeof scenario.document !== 'object' || !Array.isArray(scenario.spec?.actors) || !Number.isInteger(scenario.rounds)) {
+    issues.push({ path: 'scenario', expected: 'a scenario from parseScenario', received: describeValue(s.scenario) });
+  }
+  if (!Array.isArray(s.humans) || !s.humans.every((h) => typeof h === 'string')) issues.push({ path: 'humans', expected: 'a list of actor ids', received: describeValue(s.humans) });
+  const seed = s.seed;
+  if (seed !== undefined && !(typeof seed === 'string' ? seed.length > 0 : typeof seed === 'number' && Number.isFinite(seed))) {
+    issues.push({ path: 'seed', expected: 'a non-empty text or a finite number', received: describeValue(seed) });
+  }
+  const rounds = s.rounds;
+  if (rounds !== undefined && !(typeof rounds === 'number' && Number.isInteger(rounds) && rounds >= 1 && rounds <= MAX_ROUNDS)) {
+    issues.push({ path: 'rounds', expected: `a whole number of rounds from 1 to ${MAX_ROUNDS.toLocaleString('en-US')}`, received: describeValue(rounds) });
+  }
+  if (s.text !== undefined && (typeof s.text !== 'object' || s.text === null)) issues.push({ path: 'text', expected: 'the sentences of messages (a PlayText such as PLAY_EN)', received: describeValue(s.text) });
+  return issues;
+}
+
+function describeValue(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
+  return Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : typeof v;
 }
 
 /**
@@ -117,15 +160,22 @@ export class PlayGame {
   private readonly strategies: StrategyAssignment;
   private readonly isHuman: ReadonlySet<string>;
   private world: World;
+  // The game's own lists grow in place; callers get frozen copies (`run`, `decisions`), made when
+  // first asked for after a change, so nothing a caller holds can alter the game or its save.
   private readonly events: SimEvent[] = [];
   private readonly roundMetrics: RoundMetrics[] = [];
+  private runCopy: PlayGame['run'] | null = null;
   private pending: PendingRound | null = null;
   private collected: Decision[] = [];
   private current: Turn | null = null;
   private readonly entered: HumanDecision[] = [];
-  private draft: Action[] = [];
+  private enteredCopy: readonly HumanDecision[] | null = null;
+  // Frozen as built: a handful of actions, replaced whole on each change.
+  private draft: readonly Action[] = NO_ACTIONS;
 
   private constructor(setup: GameSetup) {
+    const issues = setupIssues(setup);
+    if (issues.length > 0) throw new ConfigError(issues);
     this.text = setup.text ?? PLAY_EN;
     this.scenario = setup.scenario;
     this.seed = setup.seed ?? setup.scenario.seed;
@@ -140,7 +190,12 @@ export class PlayGame {
     this.advance();
   }
 
-  /** Start a new game. @example `const game = PlayGame.start({ scenario, humans: ['US', 'CN'] });` */
+  /**
+   * Start a new game. Throws a `ConfigError` for a setup of the wrong shape or range (see
+   * {@link GameSetup}), a {@link PlayError} for an unknown or repeated human actor.
+   *
+   * @example `const game = PlayGame.start({ scenario, humans: ['US', 'CN'] });`
+   */
   static start(setup: GameSetup): PlayGame {
     return new PlayGame(setup);
   }
@@ -159,19 +214,22 @@ export class PlayGame {
     return this.world.round - this.initial.round;
   }
 
-  /** Actions queued for the current turn, not yet submitted. */
+  /** Actions queued for the current turn, not yet submitted (frozen). */
   get queued(): readonly Action[] {
     return this.draft;
   }
 
-  /** Every human decision entered so far, in order. */
+  /** Every human decision entered so far, in order (frozen: a copy, not the game's own list). */
   get decisions(): readonly HumanDecision[] {
-    return this.entered;
+    return (this.enteredCopy ??= Object.freeze(this.entered.slice()));
   }
 
-  /** The game so far as a run: the initial world, the world after the last completed round, the log and metrics. */
+  /**
+   * The game so far as a run: the initial world, the world after the last completed round, the log
+   * and metrics (frozen: copies of the game's own lists as they stand, not the lists themselves).
+   */
   get run(): { readonly initial: World; readonly world: World; readonly log: readonly SimEvent[]; readonly metrics: readonly RoundMetrics[] } {
-    return { initial: this.initial, world: this.world, log: this.events, metrics: this.roundMetrics };
+    return (this.runCopy ??= Object.freeze({ initial: this.initial, world: this.world, log: Object.freeze(this.events.slice()), metrics: Object.freeze(this.roundMetrics.slice()) }));
   }
 
   /**
@@ -181,17 +239,22 @@ export class PlayGame {
   queue(action: Action): string | null {
     const turn = this.current;
     if (!turn || turn.request) return this.text.notAnAnswerPhase;
-    const reason = validateAction(validationWorld(turn.view), turn.actor, turn.phase, action);
+    // The engine logs a plain copy of what it is given; queue that copy, frozen, so the caller's
+    // object changing later cannot change the decision the save records.
+    const copy = recordable(action) as Action;
+    const reason = validateAction(validationWorld(turn.view), turn.actor, turn.phase, copy);
     if (reason) return reason;
     const max = turn.view.mechanisms.operations.maxPerRound;
     if (turn.phase === 'operations' && this.draft.length >= max) return this.text.tooManyOperations(max);
-    this.draft.push(action);
+    this.draft = Object.freeze([...this.draft, deepFreeze(copy)]);
     return null;
   }
 
   /** Remove the last queued action (returned), if any. */
   undo(): Action | undefined {
-    return this.draft.pop();
+    const last = this.draft.at(-1);
+    if (this.draft.length > 0) this.draft = Object.freeze(this.draft.slice(0, -1));
+    return last;
   }
 
   /** Submit the queued actions as the current actor's decision for this phase and go on. */
@@ -199,7 +262,7 @@ export class PlayGame {
     const turn = this.current;
     if (!turn || turn.request) throw new PlayError(this.text.notAnAnswerPhase);
     const actions = this.draft;
-    this.draft = [];
+    this.draft = NO_ACTIONS;
     this.record({ round: turn.round, phase: turn.phase as 'operations' | 'diplomacy', actor: turn.actor, actions });
   }
 
@@ -207,9 +270,10 @@ export class PlayGame {
   answer(response: Response): string | null {
     const turn = this.current;
     if (!turn?.request) return `${turn ? turn.phase : 'no'} turn: nothing to answer`;
-    const reason = validateResponse(turn.request, response);
+    const copy = recordable(response) as Response;
+    const reason = validateResponse(turn.request, copy);
     if (reason) return reason;
-    this.record({ round: turn.round, phase: 'responses', actor: turn.actor, request: turn.request.id, response });
+    this.record({ round: turn.round, phase: 'responses', actor: turn.actor, request: turn.request.id, response: deepFreeze(copy) });
     return null;
   }
 
@@ -223,7 +287,8 @@ export class PlayGame {
   }
 
   private record(d: HumanDecision): void {
-    this.entered.push(d);
+    this.entered.push(Object.freeze(d));
+    this.enteredCopy = null;
     this.collected.push(d.phase === 'responses' ? { actor: d.actor, request: d.request, response: d.response } : { actor: d.actor, actions: d.actions });
     this.advance();
   }
@@ -265,8 +330,11 @@ export class PlayGame {
     this.world = r.world;
     for (const e of r.events) this.events.push(e);
     this.roundMetrics.push(r.metrics);
+    this.runCopy = null;
   }
 }
+
+const NO_ACTIONS: readonly Action[] = Object.freeze([]);
 
 function answers(d: Decision, need: DecisionNeed): boolean {
   if (d.actor !== need.actor) return false;
