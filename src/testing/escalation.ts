@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import type { Arbitrary, Parameters as FcParameters } from 'fast-check';
-import { GGE15_NORM_IDS, parseScenario, serializeScenario, simulate } from '../index.js';
-import type { Run, Scenario, ScenarioActor, ScenarioDocument, ScenarioInject } from '../index.js';
+import { ConfigError, createRegistry, GGE15_NORM_IDS, parseScenario, serializeScenario, simulate, suggest } from '../index.js';
+import type { ConfigIssue, Run, Scenario, ScenarioActor, ScenarioDocument, ScenarioInject, StrategyRegistry } from '../index.js';
 
 /** Options of {@link arbScenario}. */
 export interface ArbScenarioOptions {
-  /** Strategy names the actors draw from (default: a stateless mix of built-ins). */
+  /** Built-in strategy names the actors draw from (default: a stateless mix of built-ins). */
   readonly strategies?: readonly string[];
   /** Fewest and most states (default 2 and 4). */
   readonly minActors?: number;
@@ -34,10 +34,30 @@ interface OperationSeed {
 /** A capability on a coarse grid (shrinks towards 0): readable counterexamples, enough variety. */
 const arbLevel = (): Arbitrary<number> => fc.constantFrom(...STEPS);
 
+let builtins: StrategyRegistry | undefined;
+
+/**
+ * Refuse strategy names the generated scenarios could not use, before any is generated: every
+ * scenario is parsed with the built-in strategies, so an unknown name would fail each one, and a
+ * search would "find" a counterexample to any claim.
+ */
+function checkStrategyNames(names: readonly unknown[]): void {
+  const registry = (builtins ??= createRegistry());
+  const known = registry.names();
+  const issues: ConfigIssue[] = [];
+  names.forEach((name, k) => {
+    if (typeof name === 'string' && registry.has(name)) return;
+    const hint = typeof name === 'string' ? suggest(name, known) : undefined;
+    issues.push({ path: `strategies[${k}]`, expected: `a built-in strategy (${known.join(', ')})`, received: typeof name === 'string' ? `'${name}'` : typeof name, ...(hint ? { hint: `did you mean '${hint}'?` } : {}) });
+  });
+  if (issues.length > 0) throw new ConfigError(issues, 'arbScenario');
+}
+
 /**
  * Whole scenario documents, valid by construction (every one parses), bounded in size, and
  * shrinking towards simpler scenarios: fewer states, fewer rounds, no proxy, no hotline, no
- * scripted operations, lower capabilities, the first strategy of the list.
+ * scripted operations, lower capabilities, the first strategy of the list. Throws a `ConfigError`
+ * (with a "did you mean") for a strategy name that is not a built-in.
  *
  * @example
  * ```ts
@@ -46,6 +66,7 @@ const arbLevel = (): Arbitrary<number> => fc.constantFrom(...STEPS);
  */
 export function arbScenario(options: ArbScenarioOptions = {}): Arbitrary<ScenarioDocument> {
   const strategies = options.strategies && options.strategies.length > 0 ? options.strategies : DEFAULT_MIX;
+  checkStrategyNames(strategies);
   const minActors = Math.max(2, options.minActors ?? 2);
   const maxActors = Math.max(minActors, options.maxActors ?? 4);
   const minRounds = Math.max(1, options.minRounds ?? 4);
@@ -127,10 +148,72 @@ export interface EscalationOptions {
   readonly seeds?: Arbitrary<number>;
 }
 
+/** Where checking a claim on one scenario threw: parsing the scenario, running it, or the claim. */
+export type EscalationClaimStage = 'scenario' | 'run' | 'claim';
+
+const STAGE: Readonly<Record<EscalationClaimStage, string>> = {
+  scenario: 'a generated scenario does not parse',
+  run: 'the run of a generated scenario threw before the claim could be checked',
+  claim: 'the claim threw on a generated scenario (it neither held nor broke)',
+};
+
+/**
+ * Checking a claim threw instead of answering true or false: the claim itself threw, or the
+ * generated scenario did not parse, or its run threw. It is not a counterexample — the claim is
+ * neither confirmed nor broken — so it says which, with what was thrown (`cause`) and the scenario
+ * (with its seed) it was thrown on, as a scenario file. From {@link checkEscalationClaim} and
+ * {@link assertEscalationClaim} it is the smallest scenario fast-check shrank to that still threw,
+ * with the search's numbers.
+ *
+ * @example
+ * ```ts
+ * // An off-by-one in the claim: the last round's metrics are at length − 1.
+ * try { checkEscalationClaim(arbScenario(), (run) => run.metrics[run.metrics.length]!.peakRung < 7); }
+ * catch (e) { if (e instanceof EscalationClaimError) console.log(e.stage, e.message); } // 'claim' 'the claim threw … TypeError: Cannot read properties of undefined …'
+ * ```
+ */
+export class EscalationClaimError extends Error {
+  override readonly name = 'EscalationClaimError';
+  /** The scenario document thrown on, its `seed` set to the simulation seed. */
+  readonly scenario: ScenarioDocument;
+  constructor(
+    readonly stage: EscalationClaimStage,
+    document: ScenarioDocument,
+    readonly seed: number,
+    cause: unknown,
+    /** How the search got there, when it comes from a search. */
+    readonly search?: { readonly numRuns: number; readonly numShrinks: number; readonly replay: { readonly seed: number; readonly path: string } },
+  ) {
+    const scenario: ScenarioDocument = { ...document, seed };
+    const what = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+    super(search ? `${STAGE[stage]} after ${plural(search.numRuns, 'run')} and ${plural(search.numShrinks, 'shrink')}: ${what}\n\n${scenarioFile(scenario, stage, search)}` : `${STAGE[stage]} (seed ${seed}): ${what}`, { cause });
+    this.scenario = scenario;
+  }
+
+  /** The scenario as a YAML file (written when asked for: a search makes one error per failing try). */
+  get yaml(): string {
+    return scenarioFile(this.scenario, this.stage, this.search);
+  }
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** A scenario as a YAML file with a comment header; a document YAML cannot write is shown as JSON. */
+function scenarioFile(scenario: ScenarioDocument, stage: EscalationClaimStage, search: EscalationClaimError['search']): string {
+  const what = stage === 'claim' ? 'the claim threw on' : stage === 'run' ? 'whose run threw' : 'that does not parse';
+  const header = `# The scenario ${what}${search ? ` (fast-check seed ${search.replay.seed}, path ${search.replay.path})` : ''}.\n`;
+  try {
+    return header + serializeScenario(scenario, 'yaml');
+  } catch {
+    return `${header}# (not writable as YAML) ${String(JSON.stringify(scenario))}\n`;
+  }
+}
+
 /**
  * A fast-check property: for every generated scenario and seed, the claim holds of its run. Use it
  * with `fc.assert`, or use {@link checkEscalationClaim} to get the shrunk counterexample as a
- * scenario file.
+ * scenario file. A throw while checking one scenario (the claim's own, or the scenario's parse or
+ * run) fails the property with an {@link EscalationClaimError} saying which, not as a `false`.
  *
  * @example
  * ```ts
@@ -139,9 +222,20 @@ export interface EscalationOptions {
  */
 export function escalationProperty(arb: Arbitrary<ScenarioDocument>, claim: EscalationClaim, options: EscalationOptions = {}) {
   return fc.property(arb, options.seeds ?? fc.integer({ min: 1, max: 1_000_000 }), (doc, seed) => {
-    const scenario = parseScenario(doc);
-    return claim(simulate(scenario.spec, { seed, rounds: scenario.rounds }), scenario);
+    const scenario = attempt('scenario', doc, seed, () => parseScenario(doc));
+    const run = attempt('run', doc, seed, () => simulate(scenario.spec, { seed, rounds: scenario.rounds }));
+    return attempt('claim', doc, seed, () => claim(run, scenario));
   });
+}
+
+function attempt<T>(stage: EscalationClaimStage, doc: ScenarioDocument, seed: number, work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    // fc.pre inside a claim skips the scenario: fast-check must see its own signal.
+    if (fc.PreconditionFailure.isFailure(e)) throw e;
+    throw new EscalationClaimError(stage, doc, seed, e);
+  }
 }
 
 /** The smallest scenario found that breaks a claim, ready to run with `detente run`. */
@@ -159,7 +253,9 @@ export interface Counterexample {
 
 /**
  * Check a claim over generated scenarios. Returns null when it held for every one; otherwise the
- * counterexample fast-check shrank to, as a scenario file with its seed.
+ * counterexample fast-check shrank to, as a scenario file with its seed. When checking a scenario
+ * threw instead (the claim, or the scenario's parse or run), throws an {@link EscalationClaimError}
+ * with what was thrown and the smallest scenario that still threw: a throw is not a counterexample.
  *
  * @example
  * ```ts
@@ -175,6 +271,11 @@ export function checkEscalationClaim(
   const { seeds, ...params } = options;
   const result = fc.check(escalationProperty(arb, claim, seeds ? { seeds } : {}), params);
   if (!result.failed) return null;
+  const thrown = result.errorInstance;
+  if (thrown instanceof EscalationClaimError) {
+    const replay = { seed: result.seed, path: result.counterexamplePath ?? '' };
+    throw new EscalationClaimError(thrown.stage, { ...thrown.scenario, name: 'counterexample' }, thrown.seed, thrown.cause, { numRuns: result.numRuns, numShrinks: result.numShrinks, replay });
+  }
   if (!result.counterexample) throw result.errorInstance ?? new Error('the escalation property failed without a counterexample');
   const [doc, seed] = result.counterexample as [ScenarioDocument, number];
   const scenario: ScenarioDocument = { ...doc, name: 'counterexample', seed };
@@ -191,7 +292,8 @@ export function checkEscalationClaim(
 
 /**
  * Like {@link checkEscalationClaim}, but throws an error whose message is the counterexample's
- * scenario file (and how to run it) — for use inside a test.
+ * scenario file (and how to run it) — for use inside a test. A claim that threw (or a scenario
+ * that could not be parsed or run) is an {@link EscalationClaimError} instead, saying so.
  *
  * @example
  * ```ts

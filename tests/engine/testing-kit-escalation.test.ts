@@ -1,0 +1,104 @@
+// Escalation claims over generated scenarios: a claim that returns false has a counterexample; a
+// claim (or a scenario) that throws has none, and must be reported as the throw it is. And the
+// scenario arbitrary refuses strategy names no scenario could use.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseScenario, ScenarioError } from '../../src/index.js';
+import type { ScenarioDocument } from '../../src/index.js';
+import { arbScenario, assertEscalationClaim, checkEscalationClaim, EscalationClaimError, escalationProperty, peakRung } from '../../src/testing/index.js';
+
+/** What `work` throws (fails the test if it returns). */
+function thrown(work: () => unknown): unknown {
+  try {
+    work();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('arbScenario strategy names', () => {
+  it('refuses an unknown name when the arbitrary is made, with a did-you-mean', () => {
+    const e = thrown(() => arbScenario({ strategies: ['hawkk', 'dove'] }));
+    expect(e).toBeInstanceOf(ConfigError);
+    expect((e as ConfigError).issues).toEqual([expect.objectContaining({ path: 'strategies[0]', received: "'hawkk'", hint: "did you mean 'hawk'?" })]);
+    expect((e as ConfigError).message).toMatch(/^arbScenario: 1 problem/);
+  });
+
+  it('so an always-true claim is never "broken" by a misspelt strategy', () => {
+    expect(() => checkEscalationClaim(arbScenario({ strategies: ['hawkk'] }), () => true, { numRuns: 5, seed: 1 })).toThrow(ConfigError);
+    expect(checkEscalationClaim(arbScenario({ strategies: ['hawk'] }), () => true, { numRuns: 5, seed: 1 })).toBeNull();
+  });
+});
+
+describe('a claim that throws is not a broken claim', () => {
+  const boom = () => {
+    throw new Error('boom');
+  };
+
+  it('checkEscalationClaim throws an EscalationClaimError with the message and the scenario it threw on', () => {
+    const e = thrown(() => checkEscalationClaim(arbScenario({ strategies: ['hawk'] }), boom, { numRuns: 5, seed: 1 }));
+    expect(e).toBeInstanceOf(EscalationClaimError);
+    const err = e as EscalationClaimError;
+    expect(err.stage).toBe('claim');
+    expect((err.cause as Error).message).toBe('boom');
+    expect(err.message).toMatch(/^the claim threw on a generated scenario \(it neither held nor broke\) after 1 run and \d+ shrinks: Error: boom/);
+    expect(err.message).not.toMatch(/breaks the claim/);
+    expect(err.search?.replay.seed).toBe(1);
+    expect(err.scenario.seed).toBe(err.seed);
+    // The scenario it threw on is a scenario file that parses, with the failing seed.
+    expect(err.yaml).toMatch(/^# The scenario the claim threw on \(fast-check seed 1, path [\d:]+\)\.\n/);
+    expect(parseScenario(err.yaml).seed).toBe(err.seed);
+    expect(err.message).toContain(err.yaml);
+  });
+
+  it('a claim that throws on some scenarios only is reported on one it threw on', () => {
+    const e = thrown(() => checkEscalationClaim(arbScenario({ strategies: ['dove'], maxRounds: 16 }), (run) => run.metrics[run.metrics.length]!.peakRung < 7, { numRuns: 20, seed: 5 }));
+    expect(e).toBeInstanceOf(EscalationClaimError);
+    expect((e as EscalationClaimError).cause).toBeInstanceOf(TypeError);
+  });
+
+  it('assertEscalationClaim says the claim threw, not that it was broken', () => {
+    const e = thrown(() => assertEscalationClaim(arbScenario({ strategies: ['hawk'] }), boom, { numRuns: 5, seed: 1 }));
+    expect(e).toBeInstanceOf(EscalationClaimError);
+    expect((e as Error).message).not.toMatch(/escalation claim broken/);
+    expect((e as Error).message).toMatch(/the claim threw/);
+  });
+
+  it('a scenario that does not parse (from a hand-made arbitrary) is reported as such, with the parse error', () => {
+    const bad = fc.constant<ScenarioDocument>({ name: 'x', rounds: 2, actors: [{ id: 'A', strategy: 'hawkk' }, { id: 'B' }] });
+    const e = thrown(() => checkEscalationClaim(bad, () => true, { numRuns: 3, seed: 1 })) as EscalationClaimError;
+    expect(e).toBeInstanceOf(EscalationClaimError);
+    expect(e.stage).toBe('scenario');
+    expect(e.cause).toBeInstanceOf(ScenarioError);
+    expect(e.message).toMatch(/^a generated scenario does not parse .*ScenarioError/);
+    expect(e.message).toMatch(/did you mean 'hawk'\?/);
+  });
+
+  it('escalationProperty under fc.assert fails with the EscalationClaimError, naming the stage', () => {
+    const e = thrown(() => fc.assert(escalationProperty(arbScenario({ strategies: ['hawk'] }), boom), { numRuns: 3, seed: 1 })) as Error;
+    const cause = e.cause as EscalationClaimError;
+    expect(cause).toBeInstanceOf(EscalationClaimError);
+    expect(cause.message).toMatch(/^the claim threw on a generated scenario \(it neither held nor broke\) \(seed \d+\): Error: boom$/);
+  });
+
+  it('fc.pre inside a claim still skips scenarios instead of failing', () => {
+    expect(checkEscalationClaim(arbScenario({ strategies: ['dove'] }), (run) => (fc.pre(run.metrics.length > 8), true), { numRuns: 20, seed: 3 })).toBeNull();
+  });
+});
+
+describe('a claim that returns false still has its counterexample', () => {
+  it('the worked example of docs/properties.md: seed 2026, 17 shrinks, three hawks', () => {
+    const cx = checkEscalationClaim(arbScenario({ strategies: ['hawk', 'tit-for-tat'] }), (run) => peakRung(run) <= 'L2', { numRuns: 200, seed: 2026 });
+    expect(cx?.numRuns).toBe(1);
+    expect(cx?.numShrinks).toBe(17);
+    expect(cx?.replay).toEqual({ seed: 2026, path: '0:1:2:2:2:2:3:3:2:2:3:3:3:3:3:3:3:2' });
+    expect(cx?.scenario.actors.map((a) => [a.strategy, a.capabilities])).toEqual([
+      ['hawk', { espionage: 0.75, offense: 0, defense: 0, attribution: 0, stealth: 0 }],
+      ['hawk', { espionage: 0, offense: 0, defense: 0, attribution: 0, stealth: 0 }],
+      ['hawk', { espionage: 0, offense: 0, defense: 0, attribution: 0, stealth: 0 }],
+    ]);
+    expect(cx?.seed).toBe(1);
+    expect(cx?.yaml).toMatch(/^# Smallest scenario found that breaks the claim/);
+  });
+});
