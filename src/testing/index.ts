@@ -173,7 +173,9 @@ export interface ArbWorldSpecOptions {
  * A world specification that is valid by construction: actors from {@link arbActorSpecs}; a few
  * directed dyads with trust in (0.05, 0.95) and a small tension; maybe a hotline agreement between
  * two actors; maybe scripted injects (notes, operations, reveals, capability changes, sanctions,
- * hotline agreements). Shrinks towards fewer actors, no dyads, no agreement and no injects.
+ * hotline agreements). Shrinks towards fewer actors, no dyads, no agreement and no injects, and
+ * at the same time towards capabilities of 0 and the first strategy of the list: dyads and injects
+ * name actors by position, so they survive the actors shrinking under them.
  *
  * @example
  * ```ts
@@ -195,21 +197,78 @@ export function arbWorldSpec(options: ArbWorldSpecOptions = {}): Arbitrary<World
   const injectRounds = Math.max(1, Math.floor(options.injectRounds ?? 10));
   const reveals = options.reveals ?? true;
   const notes = options.notes ?? true;
-  return arbActorSpecs(actorOptions).chain((actors) => {
-    const ids = actors.map((a) => a.id);
-    const states = actors.filter((a) => (a.kind ?? 'state') === 'state').map((a) => a.id);
-    const n = ids.length;
-    const pair = fc.tuple(fc.nat({ max: n - 1 }), fc.nat({ max: n - 1 })).filter(([i, j]) => i !== j || n === 1);
-    const dyads = arbDyads(ids);
-    const hotline = n < 2 ? fc.constant(null) : fc.option(pair.map(([i, j]) => ({ parties: [ids[i] as ActorId, ids[j] as ActorId], terms: [{ kind: 'hotline' as const }] })), { nil: null });
-    const injects = withInjects && n >= 2 ? arbInjects(ids, { states, rounds: injectRounds, reveals, notes }) : fc.constant([] as Inject[]);
-    return fc.record({ dyads, hotline, injects }).map(({ dyads: ds, hotline: h, injects: inj }): WorldSpec => ({
-      actors,
-      ...(ds.length > 0 ? { dyads: ds } : {}),
-      ...(h ? { agreements: [h] } : {}),
-      ...(inj.length > 0 ? { injects: inj } : {}),
-    }));
+  // Most actors there can be (as arbActorSpecs bounds them): the range of the actor picks below.
+  const most = Math.max(Math.max(1, Math.floor(actorOptions.min ?? 2)), Math.floor(actorOptions.max ?? 5));
+  // Dyads, the agreement and injects pick actors by index, independently of the actors, and are
+  // resolved against them afterwards. (A `chain` from the actors drew new dyads and injects for
+  // every smaller set of actors, so shrinking the actors lost the failure and stopped early:
+  // counterexamples kept stray capabilities and strategies.)
+  return fc
+    .record({
+      actors: arbActorSpecs(actorOptions),
+      dyads: fc.array(arbDyadSeed(most), { maxLength: 6 }),
+      hotline: fc.option(arbPairSeed(most), { nil: null }),
+      injects: withInjects ? fc.array(arbInjectSeed(most, injectRounds, reveals, notes, true), { maxLength: 4 }) : fc.constant([] as InjectSeed[]),
+    })
+    .map(({ actors, dyads, hotline, injects }): WorldSpec => {
+      const ids = actors.map((a) => a.id);
+      if (ids.length < 2) return { actors };
+      const states = actors.filter((a) => (a.kind ?? 'state') === 'state').map((a) => a.id);
+      const ds = dyads.slice(0, ids.length * (ids.length - 1)).map((d) => dyadOf(d, ids));
+      const inj = injects.flatMap((i) => injectOf(i, ids, states) ?? []);
+      return {
+        actors,
+        ...(ds.length > 0 ? { dyads: ds } : {}),
+        ...(hotline ? { agreements: [{ parties: pairOf(hotline, ids), terms: [{ kind: 'hotline' as const }] }] } : {}),
+        ...(inj.length > 0 ? { injects: inj } : {}),
+      };
+    });
+}
+
+/**
+ * Two different actors, as picks resolved against however many actors there turn out to be: the
+ * first modulo their count, the second among the others. Shrinks towards the first two actors.
+ */
+interface PairSeed {
+  readonly first: number;
+  readonly other: number;
+}
+
+function arbPairSeed(most: number): Arbitrary<PairSeed> {
+  const pick = fc.nat({ max: Math.max(0, most - 1) });
+  return fc.record({ first: pick, other: pick });
+}
+
+/** The pair a seed names among `ids` (at least two). */
+function pairOf(p: PairSeed, ids: readonly ActorId[]): [ActorId, ActorId] {
+  const i = p.first % ids.length;
+  return [ids[i] as ActorId, otherThan(i, p.other, ids)];
+}
+
+/** The actor `pick` names among `ids` without the one at index `i`. */
+function otherThan(i: number, pick: number, ids: readonly ActorId[]): ActorId {
+  return ids[(i + 1 + (pick % (ids.length - 1))) % ids.length] as ActorId;
+}
+
+interface DyadSeed {
+  readonly pair: PairSeed;
+  readonly trust: number;
+  readonly tension: number | undefined;
+  readonly mutual: boolean;
+}
+
+function arbDyadSeed(most: number): Arbitrary<DyadSeed> {
+  return fc.record({
+    pair: arbPairSeed(most),
+    trust: fc.integer({ min: 6, max: 94 }).map((k) => k / 100),
+    tension: fc.option(fc.integer({ min: 0, max: 50 }).map((k) => k / 10), { nil: undefined }),
+    mutual: fc.boolean(),
   });
+}
+
+function dyadOf(d: DyadSeed, ids: readonly ActorId[]): DyadSpec {
+  const [from, to] = pairOf(d.pair, ids);
+  return { from, to, trust: d.trust, ...(d.tension !== undefined ? { tension: d.tension } : {}), mutual: d.mutual };
 }
 
 /**
@@ -224,22 +283,7 @@ export function arbWorldSpec(options: ArbWorldSpecOptions = {}): Arbitrary<World
 export function arbDyads(ids: readonly ActorId[]): Arbitrary<DyadSpec[]> {
   const n = ids.length;
   if (n < 2) return fc.constant([]);
-  const pair = fc.tuple(fc.nat({ max: n - 1 }), fc.nat({ max: n - 1 })).filter(([i, j]) => i !== j);
-  const dyad: Arbitrary<DyadSpec> = fc
-    .record({
-      pair,
-      trust: fc.integer({ min: 6, max: 94 }).map((k) => k / 100),
-      tension: fc.option(fc.integer({ min: 0, max: 50 }).map((k) => k / 10), { nil: undefined }),
-      mutual: fc.boolean(),
-    })
-    .map(({ pair: [i, j], trust, tension, mutual }) => ({
-      from: ids[i] as ActorId,
-      to: ids[j] as ActorId,
-      trust,
-      ...(tension !== undefined ? { tension } : {}),
-      mutual,
-    }));
-  return fc.array(dyad, { maxLength: Math.min(6, n * (n - 1)) });
+  return fc.array(arbDyadSeed(n), { maxLength: Math.min(6, n * (n - 1)) }).map((seeds) => seeds.map((d) => dyadOf(d, ids)));
 }
 
 /** Options of {@link arbInjects}. @example `const o: ArbInjectsOptions = { rounds: 12, reveals: false };` */
@@ -269,31 +313,59 @@ export interface ArbInjectsOptions {
 export function arbInjects(ids: readonly ActorId[], options: ArbInjectsOptions = {}): Arbitrary<Inject[]> {
   if (ids.length < 2) throw new RangeError('arbInjects needs at least two actors');
   const rounds = Math.max(1, Math.floor(options.rounds ?? 10));
-  return fc.array(arbInject(ids, options.states ?? ids, rounds, options.reveals ?? true, options.notes ?? true), { maxLength: options.max ?? 4 });
+  const states = options.states ?? ids;
+  const seeds = fc.array(arbInjectSeed(Math.max(ids.length, states.length), rounds, options.reveals ?? true, options.notes ?? true, states.length > 0), { maxLength: options.max ?? 4 });
+  return seeds.map((list) => list.flatMap((i) => injectOf(i, ids, states) ?? []));
 }
 
-function arbInject(ids: readonly ActorId[], states: readonly ActorId[], rounds: number, reveals: boolean, notes: boolean): Arbitrary<Inject> {
-  const n = ids.length;
+/** An inject with its actors as picks (see {@link PairSeed}), resolved by {@link injectOf}. */
+type InjectSeed =
+  | { readonly type: 'operation'; readonly round: number; readonly pair: PairSeed; readonly kind: (typeof OPERATION_KINDS)[number] }
+  | { readonly type: 'capability'; readonly round: number; readonly actor: number; readonly capability: CapabilityKey; readonly value: number }
+  | { readonly type: 'agreement'; readonly round: number; readonly pair: PairSeed }
+  | { readonly type: 'note' | 'reveal'; readonly round: number }
+  | { readonly type: 'sanction'; readonly round: number; readonly by: number; readonly target: number; readonly measure: 'economic' | 'indictment' };
+
+function arbInjectSeed(most: number, rounds: number, reveals: boolean, notes: boolean, sanctions: boolean): Arbitrary<InjectSeed> {
   const round = fc.nat({ max: rounds - 1 });
-  const pair = fc.tuple(fc.nat({ max: n - 1 }), fc.nat({ max: n - 1 })).filter(([i, j]) => i !== j).map(([i, j]) => [ids[i] as ActorId, ids[j] as ActorId] as const);
-  const note: Arbitrary<Inject> = round.map((r) => ({ round: r, type: 'note', text: `note ${r}` }));
-  const operation: Arbitrary<Inject> = fc.record({ round, pair, kind: fc.constantFrom(...OPERATION_KINDS) }).map(({ round: r, pair: [actor, target], kind }) => ({ round: r, type: 'operation', actor, target, kind }));
-  const capability: Arbitrary<Inject> = fc
-    .record({ round, actor: fc.constantFrom(...ids), capability: fc.constantFrom<CapabilityKey>(...CAPABILITY_KEYS), value: arbUnit() })
-    .map(({ round: r, actor, capability: c, value }) => ({ round: r, type: 'capability', actor, capability: c, value }));
-  const agreement: Arbitrary<Inject> = fc.record({ round, pair }).map(({ round: r, pair: [a, b] }) => ({ round: r, type: 'agreement', parties: [a, b], terms: [{ kind: 'hotline' }] }));
-  const choices: Arbitrary<Inject>[] = [operation, capability, agreement];
-  if (notes) choices.push(note);
-  if (reveals) choices.push(round.map((r): Inject => ({ round: r, type: 'reveal' })));
-  if (states.length > 0) {
-    choices.push(
-      fc
-        .record({ round, by: fc.constantFrom(...states), target: fc.constantFrom(...ids), measure: fc.constantFrom('economic' as const, 'indictment' as const) })
-        .filter(({ by, target }) => by !== target)
-        .map(({ round: r, by, target, measure }): Inject => ({ round: r, type: 'sanction', by, target, measure })),
-    );
-  }
+  const pick = fc.nat({ max: Math.max(0, most - 1) });
+  const pair = arbPairSeed(most);
+  const choices: Arbitrary<InjectSeed>[] = [
+    fc.record({ type: fc.constant('operation' as const), round, pair, kind: fc.constantFrom(...OPERATION_KINDS) }),
+    fc.record({ type: fc.constant('capability' as const), round, actor: pick, capability: fc.constantFrom<CapabilityKey>(...CAPABILITY_KEYS), value: arbUnit() }),
+    fc.record({ type: fc.constant('agreement' as const), round, pair }),
+  ];
+  if (notes) choices.push(fc.record({ type: fc.constant('note' as const), round }));
+  if (reveals) choices.push(fc.record({ type: fc.constant('reveal' as const), round }));
+  if (sanctions) choices.push(fc.record({ type: fc.constant('sanction' as const), round, by: pick, target: pick, measure: fc.constantFrom('economic' as const, 'indictment' as const) }));
   return fc.oneof(...choices);
+}
+
+/** The inject a seed names among `ids` (at least two), sanctions by one of `states`; null if none can. */
+function injectOf(seed: InjectSeed, ids: readonly ActorId[], states: readonly ActorId[]): Inject | null {
+  const round = seed.round;
+  switch (seed.type) {
+    case 'operation': {
+      const [actor, target] = pairOf(seed.pair, ids);
+      return { round, type: 'operation', actor, target, kind: seed.kind };
+    }
+    case 'capability':
+      return { round, type: 'capability', actor: ids[seed.actor % ids.length] as ActorId, capability: seed.capability, value: seed.value };
+    case 'agreement':
+      return { round, type: 'agreement', parties: pairOf(seed.pair, ids), terms: [{ kind: 'hotline' }] };
+    case 'note':
+      return { round, type: 'note', text: `note ${round}` };
+    case 'reveal':
+      return { round, type: 'reveal' };
+    case 'sanction': {
+      if (states.length === 0) return null;
+      const by = states[seed.by % states.length] as ActorId;
+      const at = ids.indexOf(by);
+      // A sanctioning state outside `ids` (arbInjects lets a caller name any) may target anyone.
+      const target = at < 0 ? (ids[seed.target % ids.length] as ActorId) : otherThan(at, seed.target, ids);
+      return target === by ? null : { round, type: 'sanction', by, target, measure: seed.measure };
+    }
+  }
 }
 
 /**

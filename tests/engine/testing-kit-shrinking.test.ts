@@ -1,0 +1,48 @@
+// arbWorldSpec shrinks all the way: a counterexample keeps only what the failure needs, with every
+// other number at its simplest (capabilities 0, the first strategy, the first actors, round 0).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/index.js';
+import type { WorldSpec } from '../../src/index.js';
+import { arbWorldSpec } from '../../src/testing/index.js';
+
+const ZERO = { espionage: 0, offense: 0, defense: 0, attribution: 0, stealth: 0 };
+
+/** The counterexample fast-check shrinks `claim` to over arbWorldSpec(options). */
+function smallest(claim: (spec: WorldSpec) => boolean, seed: number, options: Parameters<typeof arbWorldSpec>[0] = {}): WorldSpec {
+  const out = fc.check(fc.property(arbWorldSpec(options), claim), { seed, numRuns: 200 });
+  expect(out.failed).toBe(true);
+  const [spec] = out.counterexample ?? [];
+  if (!spec) throw new Error('expected a counterexample');
+  return spec;
+}
+
+describe('arbWorldSpec shrinking', () => {
+  it.each([3, 1, 11])('"no world has a sanction inject" shrinks to two plain states and one sanction (seed %i)', (seed) => {
+    const spec = smallest((s) => !(s.injects ?? []).some((i) => i.type === 'sanction'), seed);
+    expect(spec).toEqual({
+      actors: [
+        { id: 'A0', kind: 'state', capabilities: ZERO, strategy: 'passive' },
+        { id: 'A1', kind: 'state', capabilities: ZERO, strategy: 'passive' },
+      ],
+      injects: [{ round: 0, type: 'sanction', by: 'A0', target: 'A1', measure: 'economic' }],
+    });
+  });
+
+  it('actors shrink to the first strategy of the list given, and dyads to the first pair', () => {
+    const spec = smallest((s) => (s.dyads ?? []).length === 0, 5, { strategies: ['hawk', 'dove'] });
+    expect(spec.actors.map((a) => [a.strategy, a.capabilities])).toEqual([
+      ['hawk', ZERO],
+      ['hawk', ZERO],
+    ]);
+    expect(spec.dyads).toEqual([{ from: 'A0', to: 'A1', trust: 0.06, mutual: false }]);
+    expect(spec.injects).toBeUndefined();
+    expect(spec.agreements).toBeUndefined();
+  });
+
+  it('every shrunk world is still valid: it runs', () => {
+    const spec = smallest((s) => (s.injects ?? []).length < 3, 9, { maxActors: 4 });
+    expect(spec.injects).toHaveLength(3);
+    expect(simulate(spec, { seed: 1, rounds: 10 }).world.round).toBe(10);
+  });
+});
