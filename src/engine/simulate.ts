@@ -7,7 +7,7 @@ import type { ConfigIssue } from './errors.js';
 import type { RoundMetrics } from './metrics.js';
 import type { RoundResult } from './round.js';
 import type { StepOptions, StrategyAssignment } from './step.js';
-import { step } from './step.js';
+import { policyIssues, step } from './step.js';
 import { deepFreeze } from './freeze.js';
 import { settledWorld, UNOBSERVED } from './round.js';
 
@@ -77,11 +77,6 @@ export function runRounds(initial: World, strategies: StrategyAssignment, option
   return Object.freeze({ initial, world, log: Object.freeze(log), metrics: Object.freeze(metrics), strategies, options: stepOptions });
 }
 
-const POLICIES = {
-  onInvalidAction: ['reject', 'throw'],
-  onStrategyError: ['throw', 'reject'],
-} as const satisfies { readonly [K in 'onInvalidAction' | 'onStrategyError']: readonly NonNullable<RunRoundsOptions[K]>[] };
-
 /**
  * Every problem of the run's options, thrown at once before any round is played: a misspelt
  * policy ran as the default without a word, and a bad `onRound` failed only after round 0.
@@ -97,11 +92,6 @@ function checkRunOptions(options: RunRoundsOptions): void {
   }
   if (given.log !== undefined && typeof given.log !== 'boolean') issues.push({ path: 'log', expected: 'true or false', received: describe(given.log) });
   if (given.onRound !== undefined && typeof given.onRound !== 'function') issues.push({ path: 'onRound', expected: 'a function called with each round’s result', received: describe(given.onRound) });
-  for (const key of ['onInvalidAction', 'onStrategyError'] as const) {
-    const allowed: readonly unknown[] = POLICIES[key];
-    if (given[key] !== undefined && !allowed.includes(given[key])) {
-      issues.push({ path: key, expected: POLICIES[key].map((p) => `'${p}'`).join(' | '), received: describe(given[key]) });
-    }
-  }
+  issues.push(...policyIssues(given));
   if (issues.length > 0) throw new ConfigError(issues);
 }

@@ -6,6 +6,7 @@ import type { ActorView, Strategy } from './contract.js';
 import { ConfigError, messageOf, ProtocolError, StrategyError } from './errors.js';
 import type { ConfigIssue } from './errors.js';
 import { recordable } from './plain.js';
+import { describe } from '../model/mechanisms.js';
 import type { Rng, Stream } from './rng.js';
 import type { Decider, Decision, DecisionNeed, OpenPhase, PendingRound, RoundOptions, RoundResult } from './round.js';
 import { playRound } from './round.js';
@@ -36,6 +37,7 @@ export interface StepOptions extends RoundOptions {
  */
 export function step(world: World, strategies: StrategyAssignment, options: StepOptions = {}): RoundResult {
   checkAssignment(world.actors, strategies);
+  if (options !== checkedOptions) checkPolicies(options);
   // The engine's own loop: the same phases and records as beginRound / decideWithStrategies /
   // submitDecisions, without a pending round and its frozen needs between phases (≈ 3% of a
   // small run; docs/performance.md, ninth pass).
@@ -92,6 +94,38 @@ function checkAssignment(actors: readonly { readonly id: ActorId }[], strategies
   if (issues.length > 0) throw new ConfigError(issues, 'step');
   checkedStrategies = strategies;
   checkedActors = actors;
+}
+
+const POLICIES = {
+  onInvalidAction: ['reject', 'throw'],
+  onStrategyError: ['throw', 'reject'],
+} as const satisfies { readonly [K in 'onInvalidAction' | 'onStrategyError']: readonly NonNullable<StepOptions[K]>[] };
+
+/**
+ * What is wrong with the round policies of `options` (a misspelt one would otherwise run as the
+ * default without a word). Shared with runRounds, which checks them once per run.
+ */
+export function policyIssues(options: Readonly<Record<string, unknown>>): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  for (const key of ['onInvalidAction', 'onStrategyError'] as const) {
+    const allowed: readonly unknown[] = POLICIES[key];
+    if (options[key] !== undefined && !allowed.includes(options[key])) {
+      issues.push({ path: key, expected: POLICIES[key].map((p) => `'${p}'`).join(' | '), received: describe(options[key]) });
+    }
+  }
+  return issues;
+}
+
+// The options object `step` checked last: runRounds passes the same one every round.
+let checkedOptions: StepOptions | undefined;
+
+function checkPolicies(options: StepOptions): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new ConfigError([{ path: 'options', expected: "an object { onInvalidAction?, onStrategyError? }", received: describe(options) }], 'step');
+  }
+  const issues = policyIssues(options as unknown as Readonly<Record<string, unknown>>);
+  if (issues.length > 0) throw new ConfigError(issues, 'step');
+  checkedOptions = options;
 }
 
 /** What is wrong with `s` as an actor's strategy, if anything. */

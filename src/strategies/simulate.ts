@@ -87,6 +87,7 @@ export function fork(
   intervention: Omit<Intervention, 'strategies'> & { readonly strategies?: Readonly<Record<ActorId, Strategy | string>> } = {},
   options: ForkOptions & { readonly registry?: StrategyRegistry } = {},
 ): Run {
+  checkForkArguments(intervention, options);
   const registry = options.registry ?? defaultRegistry();
   const strategies: Record<string, Strategy> = {};
   const issues: ConfigIssue[] = [];
@@ -145,6 +146,27 @@ function checkOptions(start: unknown, options: unknown): void {
     }
   }
   if (issues.length > 0) throw new ConfigError(issues);
+}
+
+/**
+ * What `fork` needs before it reads its intervention: objects where objects are expected. The rest
+ * of the intervention (injects, mechanisms, the strategies' names) is checked by `forkRun` and by
+ * the strategies' resolution, with the same paths. Without this, `null` crashed on a read and a
+ * number or a list of strategies passed silently as "no intervention".
+ */
+function checkForkArguments(intervention: unknown, options: unknown): void {
+  const issues: ConfigIssue[] = [];
+  const isRecord = (x: unknown): boolean => x !== null && typeof x === 'object' && !Array.isArray(x);
+  if (!isRecord(intervention)) {
+    issues.push({ path: 'intervention', expected: 'an intervention object ({ injects?, mechanisms?, strategies? }), {} for none', received: describe(intervention) });
+  } else {
+    const given = (intervention as { strategies?: unknown }).strategies;
+    if (given !== undefined && !isRecord(given)) {
+      issues.push({ path: 'intervention.strategies', expected: 'an object of strategies (or registered names) by actor id', received: describe(given) });
+    }
+  }
+  if (!isRecord(options)) issues.push({ path: 'options', expected: 'an options object ({ rounds?, registry? }), {} for none', received: describe(options) });
+  if (issues.length > 0) throw new ConfigError(issues, 'fork');
 }
 
 function continueWorld(world: World, seed: string | number | undefined): World {
