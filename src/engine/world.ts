@@ -310,6 +310,9 @@ function readActors(specs: readonly ActorSpec[], m: Mechanisms, issues: ConfigIs
 
 function readDyads(specs: readonly DyadSpec[], index: Map<string, number>, d: DyadTable, issues: ConfigIssue[]): void {
   const n = d.n;
+  // The entry that set each directed relation first: a second one (directly or through `mutual`)
+  // is refused rather than silently winning, as in scenario files (src/scenario/parse.ts).
+  const setBy = new Map<number, { readonly path: string; readonly mutual: boolean }>();
   specs.forEach((spec, k) => {
     const path = `dyads[${k}]`;
     if (!isRecord(spec)) {
@@ -323,7 +326,19 @@ function readDyads(specs: readonly DyadSpec[], index: Map<string, number>, d: Dy
     if (spec.mutual !== undefined && typeof spec.mutual !== 'boolean') issues.push({ path: `${path}.mutual`, expected: 'true or false', received: describe(spec.mutual) });
     if (i === undefined || j === undefined) return;
     if (i === j) issues.push({ path, expected: 'two different actors', received: `${spec.from} → ${spec.to}` });
-    const pairs: [number, number][] = spec.mutual === true ? [[i, j], [j, i]] : [[i, j]];
+    const mutual = spec.mutual === true;
+    const pairs: [number, number][] = mutual ? [[i, j], [j, i]] : [[i, j]];
+    if (i !== j) {
+      for (const [a, b] of pairs) {
+        const first = setBy.get(a * n + b);
+        if (first) {
+          const relation = a === i ? `${spec.from} → ${spec.to}` : `${spec.to} → ${spec.from}`;
+          issues.push({ path, expected: 'each relation set by one entry only', received: `${relation}${mutual ? ' (mutual)' : ''}, already set by ${first.path}${first.mutual ? ' (mutual)' : ''}` });
+          break;
+        }
+      }
+      for (const [a, b] of pairs) if (!setBy.has(a * n + b)) setBy.set(a * n + b, { path, mutual });
+    }
     if (spec.trust !== undefined) {
       if (!(typeof spec.trust === 'number' && spec.trust > 0 && spec.trust < 1)) {
         issues.push({ path: `${path}.trust`, expected: 'a number strictly between 0 and 1', received: describe(spec.trust) });

@@ -214,7 +214,7 @@ export function arbWorldSpec(options: ArbWorldSpecOptions = {}): Arbitrary<World
       const ids = actors.map((a) => a.id);
       if (ids.length < 2) return { actors };
       const states = actors.filter((a) => (a.kind ?? 'state') === 'state').map((a) => a.id);
-      const ds = dyads.slice(0, ids.length * (ids.length - 1)).map((d) => dyadOf(d, ids));
+      const ds = firstPerRelation(dyads.map((d) => dyadOf(d, ids)));
       const inj = injects.flatMap((i) => injectOf(i, ids, states) ?? []);
       return {
         actors,
@@ -272,6 +272,23 @@ function dyadOf(d: DyadSeed, ids: readonly ActorId[]): DyadSpec {
 }
 
 /**
+ * The dyads without those that set a relation an earlier one set (directly or through `mutual`):
+ * a world refuses a relation set twice. Seeds pick actors independently, so repeats happen, and
+ * dropping them keeps every spec valid while shrinking still moves towards fewer dyads.
+ */
+function firstPerRelation(dyads: readonly DyadSpec[]): DyadSpec[] {
+  const set = new Set<string>();
+  const out: DyadSpec[] = [];
+  for (const d of dyads) {
+    const relations = d.mutual === true ? [`${d.from}\u0000${d.to}`, `${d.to}\u0000${d.from}`] : [`${d.from}\u0000${d.to}`];
+    if (relations.some((r) => set.has(r))) continue;
+    for (const r of relations) set.add(r);
+    out.push(d);
+  }
+  return out;
+}
+
+/**
  * A few directed dyads between the given actors (at most 6), each with an initial trust in
  * (0.05, 0.95), maybe a tension in [0, 5], and maybe mutual. Shrinks towards no dyad.
  *
@@ -283,7 +300,7 @@ function dyadOf(d: DyadSeed, ids: readonly ActorId[]): DyadSpec {
 export function arbDyads(ids: readonly ActorId[]): Arbitrary<DyadSpec[]> {
   const n = ids.length;
   if (n < 2) return fc.constant([]);
-  return fc.array(arbDyadSeed(n), { maxLength: Math.min(6, n * (n - 1)) }).map((seeds) => seeds.map((d) => dyadOf(d, ids)));
+  return fc.array(arbDyadSeed(n), { maxLength: Math.min(6, n * (n - 1)) }).map((seeds) => firstPerRelation(seeds.map((d) => dyadOf(d, ids))));
 }
 
 /** Options of {@link arbInjects}. @example `const o: ArbInjectsOptions = { rounds: 12, reveals: false };` */

@@ -203,7 +203,7 @@ function arbScenario(focus: string): fc.Arbitrary<Scenario> {
         const isState = (id: string) => (actors.find((a) => a.id === id)?.kind ?? 'state') === 'state';
         const spec: WorldSpec = {
           actors,
-          dyads,
+          dyads: firstPerRelation(dyads),
           agreements,
           ...(f ? { forums: [f] } : {}),
           injects: injects.filter((inj) => inj.type !== 'sanction' || isState(inj.by)),
@@ -445,3 +445,14 @@ describe.each(ENTRIES.map((e) => [e.name, e] as const))('built-in strategy %s', 
     });
   }
 });
+
+/** The dyads without those that set a relation an earlier one set: a world refuses a relation set twice. */
+function firstPerRelation<D extends { readonly from: string; readonly to: string; readonly mutual?: boolean }>(dyads: readonly D[]): D[] {
+  const set = new Set<string>();
+  return dyads.filter((d) => {
+    const relations = d.mutual === true ? [`${d.from}>${d.to}`, `${d.to}>${d.from}`] : [`${d.from}>${d.to}`];
+    if (relations.some((r) => set.has(r))) return false;
+    for (const r of relations) set.add(r);
+    return true;
+  });
+}
