@@ -1,7 +1,9 @@
 // Runs of a plan on worker threads (piscina), with a bounded number in flight and rows handed
 // over in plan order, so a file written by 1 worker and by 8 workers is the same.
 import { existsSync } from 'node:fs';
+import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { PlanItem, ScenarioDocument, SweepRow } from '../../index.js';
 import type { BatchResult, LineLayout, SweepWorkerData } from './worker.js';
@@ -86,10 +88,33 @@ export function runOnWorkers(document: ScenarioDocument, items: readonly PlanIte
   return pooled<string>({ document, series: options.series, lines: options.lines }, items, options);
 }
 
+/**
+ * How many threads a pool of `workers` starts for `runs` runs: never more than there are runs,
+ * as a thread that gets no batch only costs memory and start-up time (and must be waited for).
+ */
+export function threadCount(workers: number, runs: number): number {
+  return Math.max(0, Math.min(workers, runs));
+}
+
+/**
+ * Resolves once every thread of `threads` has finished starting: it has sent its first message
+ * (piscina's "ready", posted once the worker module is loaded) or exited. A thread terminated
+ * while its module is still being instantiated can abort the whole process (v8's
+ * "Module::IsGraphAsync … must be used on an instantiated module"), so the pool is destroyed
+ * only after this. The listeners are attached before the event loop runs again after the threads
+ * are created, so no first message is missed.
+ */
+function startedThreads(threads: readonly Worker[]): Promise<unknown> {
+  return Promise.all(threads.map((t) => Promise.race([once(t, 'message'), once(t, 'exit')]).catch(() => undefined)));
+}
+
 /** The pool itself, for workers that give back a `T` per run (a row, or its line: see {@link SweepWorkerData.lines}). */
 async function pooled<T>(data: SweepWorkerData, items: readonly PlanItem[], options: CommonPoolOptions & { readonly onRow: (row: T) => void }): Promise<PoolOutcome> {
-  const pool = new Piscina({ filename: options.filename ?? workerFile(), minThreads: options.workers, maxThreads: options.workers, idleTimeout: 60_000, workerData: data });
-  const window = options.workers * 2;
+  const threads = threadCount(options.workers, items.length);
+  if (threads === 0) return { finished: 0, stopped: false };
+  const pool = new Piscina({ filename: options.filename ?? workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 60_000, workerData: data });
+  const started = startedThreads(pool.threads);
+  const window = threads * 2;
   const done = new Map<number, T>();
   let next = 0; // next item to hand out
   let written = 0; // next item to deliver
@@ -148,6 +173,7 @@ async function pooled<T>(data: SweepWorkerData, items: readonly PlanItem[], opti
       pump();
     });
   } finally {
+    await started;
     await pool.destroy();
   }
   // A stop or a failure can leave finished rows behind a gap: deliver them too, nothing is lost.
