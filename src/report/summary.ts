@@ -85,6 +85,19 @@ export function summarizeDyads(run: Pick<Run, 'log' | 'world'>): DyadSummary[] {
   return out;
 }
 
+/** Options of {@link formatSummary}. */
+export interface SummaryOptions {
+  /**
+   * Show the counts only the engine knows: operations conducted / detected / attributed, and
+   * misattributions (which need the true author). Default true; false keeps the columns the
+   * actors themselves could know (trust, peak rung, accusations, agreements).
+   */
+  readonly truth?: boolean;
+}
+
+/** Columns of `closingDyads` that need the hidden truth: "ops true / detected / attributed" and "misattributed". */
+const TRUTH_COLUMNS: ReadonlySet<number> = new Set([3, 4]);
+
 /**
  * The closing table of a run as aligned plain text: one row per pair of actors, then norms
  * adopted and welfare per actor. Column headers come from the report catalogue (English by default).
@@ -92,11 +105,13 @@ export function summarizeDyads(run: Pick<Run, 'log' | 'world'>): DyadSummary[] {
  * @example
  * ```ts
  * console.log(formatSummary(run));
+ * console.log(formatSummary(run, undefined, { truth: false })); // without engine-only counts
  * ```
  */
-export function formatSummary(run: Pick<Run, 'log' | 'world'>, text: Pick<ReportText, 'closingDyads' | 'closingActors'> = REPORT_EN): string {
+export function formatSummary(run: Pick<Run, 'log' | 'world'>, text: Pick<ReportText, 'closingDyads' | 'closingActors'> = REPORT_EN, options: SummaryOptions = {}): string {
   const cells = closingCells(run);
-  return `${formatTable(text.closingDyads, cells.dyads)}\n\n${formatTable(text.closingActors, cells.actors)}`;
+  const keep = (_: unknown, c: number) => options.truth !== false || !TRUTH_COLUMNS.has(c);
+  return `${formatTable(text.closingDyads.filter(keep), cells.dyads.map((row) => row.filter(keep)))}\n\n${formatTable(text.closingActors, cells.actors)}`;
 }
 
 /**
