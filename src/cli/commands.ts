@@ -1,7 +1,7 @@
-import { seedOf, wholeNumber } from './args.js';
+import { roundsOf, seedOf } from './args.js';
 import { parseArgs } from 'node:util';
 import { createRegistry, formatSummary, formatTable, metricsCsv, narrateRun, roundHeading, runRecord, simulate } from '../index.js';
-import { bundledScenarioNames, loadScenario, writeFileAtomic } from './files.js';
+import { bundledScenarioNames, checkOutputs, loadScenario, writeFileAtomic } from './files.js';
 import { UsageError } from './run.js';
 
 /** What a command prints on standard output; the caller writes it. */
@@ -17,9 +17,11 @@ Options:
   --format F      narrative (default): the story round by round and a closing table;
                   json: the whole event log, metrics and closing table;
                   csv: one row of metrics per round.
-  --out FILE      Write to FILE (whole or not at all) instead of standard output.
+  --out FILE      Write to FILE (whole or not at all) instead of standard output; never over
+                  the scenario file itself.
   --verbose       Narrative: also investigation updates, adopted norms, rejected actions.
-  --no-truth      Narrative: hide what only the engine knows (covert operations, false alarms).
+  --no-truth      Narrative: hide what only the engine knows (covert operations, false alarms),
+                  in the story and in the closing table (no operation or misattribution counts).
   -h, --help      Show this help.`;
 
 export const VALIDATE_HELP = `detente validate <scenario>
@@ -57,8 +59,9 @@ export function runCommand(args: readonly string[], out: Out): number {
   if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
   const format = values.format ?? 'narrative';
   if (format !== 'narrative' && format !== 'json' && format !== 'csv') throw new UsageError(`--format must be narrative, json or csv, not '${format}'`);
-  const rounds = values.rounds === undefined ? undefined : wholeNumber('--rounds', values.rounds, 1);
-  const { scenario } = loadScenario(arg);
+  const rounds = values.rounds === undefined ? undefined : roundsOf(values.rounds);
+  const { scenario, path } = loadScenario(arg);
+  if (values.out !== undefined) checkOutputs([{ flag: '--out', path: values.out }], { inputs: [path] });
   const seed = values.seed === undefined ? scenario.seed : seedOf(values.seed);
   const n = rounds ?? scenario.rounds;
   const run = simulate(scenario.spec, { seed, rounds: n });
@@ -70,8 +73,9 @@ export function runCommand(args: readonly string[], out: Out): number {
   } else if (format === 'csv') {
     text = metricsCsv(run.metrics);
   } else {
-    const story = narrateRun(run, { truth: values['no-truth'] !== true, verbose: values.verbose === true, roundLabel: (r) => roundHeading(scenario.calendar, r) });
-    text = [`${scenario.title} — seed ${seed}, ${n} rounds`, '', ...story, '', `Summary after ${n} rounds`, '', formatSummary(run), ''].join('\n');
+    const truth = values['no-truth'] !== true;
+    const story = narrateRun(run, { truth, verbose: values.verbose === true, roundLabel: (r) => roundHeading(scenario.calendar, r) });
+    text = [`${scenario.title} — seed ${seed}, ${n} rounds`, '', ...story, '', `Summary after ${n} rounds`, '', formatSummary(run, undefined, { truth }), ''].join('\n');
   }
   if (values.out !== undefined) writeFileAtomic(values.out, text);
   else out(text.endsWith('\n') ? text.slice(0, -1) : text);

@@ -1,6 +1,6 @@
 // The experiment commands: sweep, merge, summarize, tournament. Argument checks happen before any
 // run (exit 2); the runs themselves go to the worker pool in src/cli/sweep/.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import {
@@ -24,8 +24,9 @@ import {
   compareRunIds,
 } from '../index.js';
 import type { Grid, ParamValue, ResultsFormat, SweepRow } from '../index.js';
-import { loadScenario, writeFileAtomic } from './files.js';
-import { runCli, UsageError } from './run.js';
+import { checkOutputs, loadScenario, writeFileAtomic } from './files.js';
+import type { OutputTarget } from './files.js';
+import { isStdoutClosed, onStdoutClosed, runCli, UsageError } from './run.js';
 import { mergeResults } from './sweep/merge.js';
 import { runOnWorkers } from './sweep/pool.js';
 import { progressBar } from './sweep/progress.js';
@@ -46,8 +47,11 @@ Options:
                     e.g. --set mechanism.detection.scale=0.5,1,2
   --workers N       Worker threads (default: the number of cores). Results do not depend on it.
   --out FILE        Results file: .csv, or .jsonl for JSON Lines (default: CSV on standard output).
-                    Each finished run is appended as one whole line.
-  --format F        csv or jsonl (default: from the --out extension).
+                    Each finished run is appended as one whole line. An existing file is never
+                    replaced without --force (or continued without --resume).
+  --format F        csv or jsonl, for standard output; with --out it must agree with the
+                    extension (the format is read back from it), so it is best left out.
+  --force           Replace an existing --out file (start the sweep over).
   --series          Add the per-round series of every metric (series.<metric> columns).
   --resume          Continue an interrupted --out file: repair a torn last line, run only the
                     runs not yet in it.
@@ -65,7 +69,9 @@ the same columns; each run is kept once (identical duplicates collapse, differin
 error) and rows are sorted by run id.
 
 Options:
-  --out FILE   The merged file (.csv or .jsonl), written whole (default: CSV on standard output).
+  --out FILE   The merged file (.csv or .jsonl), written whole (default: CSV on standard output);
+               never one of the files merged.
+  --force      Replace an existing --out file.
   -h, --help   Show this help.`;
 
 export const SUMMARIZE_HELP = `detente summarize <results> [--by PARAM[,PARAM...]] [options]
@@ -78,7 +84,9 @@ Options:
   --by COLS       Group by these columns (e.g. mechanism.detection.scale); none: one group.
   --metrics COLS  Only these metrics (default: every summary, per-dyad and per-actor column).
   --format F      table (default) or csv.
-  --out FILE      Write the statistics as CSV to FILE (whole or not at all).
+  --out FILE      Write the statistics as CSV to FILE (whole or not at all); never the results
+                  file read.
+  --force         Replace an existing --out file.
   -h, --help      Show this help.`;
 
 export const TOURNAMENT_HELP = `detente tournament <scenario> --strategies A,B,... --seeds SEEDS [options]
@@ -94,7 +102,8 @@ Options:
   --seeds SEEDS      Seeds for each assignment, e.g. 1..20.
   --workers N        Worker threads (default: the number of cores).
   --out FILE         Write the standings as CSV (whole or not at all).
-  --runs FILE        Also write every run's row as CSV.
+  --runs FILE        Also write every run's row: CSV, or JSON Lines for a .jsonl file.
+  --force            Replace an existing --out or --runs file.
   --quiet            No progress bar.
   -h, --help         Show this help.`;
 
@@ -107,6 +116,11 @@ function workersOf(v: string | undefined): number {
 function formatArg(v: string | undefined, out: string | undefined): ResultsFormat {
   if (v === undefined) return out === undefined ? 'csv' : formatOf(out);
   if (v !== 'csv' && v !== 'jsonl') throw new UsageError(`--format must be csv or jsonl, not '${v}'`);
+  // summarize, merge and --resume read a file's format from its name: a contradicting pair would
+  // write a file none of them can read.
+  if (out !== undefined && formatOf(out) !== v) {
+    throw new UsageError(`--format ${v} contradicts --out ${out}, which is read back as ${formatOf(out) === 'csv' ? 'CSV' : 'JSON Lines'} (.jsonl or .ndjson is JSON Lines, any other name CSV): name it ${v === 'jsonl' ? '.jsonl' : '.csv'}, or leave out --format`);
+  }
   return v;
 }
 
@@ -138,7 +152,10 @@ function finishLater(work: Promise<number>): number {
   return 0;
 }
 
-/** While a sweep runs: the first Ctrl-C / SIGTERM asks it to stop after the runs in flight, a second one quits at once. */
+/**
+ * While a sweep runs: the first Ctrl-C / SIGTERM asks it to stop after the runs in flight, a second
+ * one quits at once. Standard output closed by its reader (`| head`) stops it the same way, quietly.
+ */
 function stopSignals(): { stopping: () => boolean; dispose: () => void } {
   let stop = false;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -148,11 +165,15 @@ function stopSignals(): { stopping: () => boolean; dispose: () => void } {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  const forget = onStdoutClosed(() => {
+    stop = true;
+  });
   return {
     stopping: () => stop,
     dispose: () => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
+      forget();
     },
   };
 }
@@ -170,6 +191,7 @@ export function sweepCommand(args: readonly string[], out: Out): number {
       format: { type: 'string' },
       series: { type: 'boolean' },
       resume: { type: 'boolean' },
+      force: { type: 'boolean' },
       shard: { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -187,11 +209,21 @@ export function sweepCommand(args: readonly string[], out: Out): number {
   const format = formatArg(values.format, values.out);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   const grid = gridOf(values.set ?? []);
-  const { scenario } = loadScenario(arg);
+  if (values.force === true && values.resume === true) throw new UsageError('--force starts the --out file over and --resume continues it: give one of them');
+  if (values.force === true && values.out === undefined) throw new UsageError('--force replaces an existing --out file: it needs --out FILE');
+  const { scenario, path } = loadScenario(arg);
+  if (values.out !== undefined) {
+    checkOutputs([{ flag: '--out', path: values.out }], { inputs: [path] });
+    if (existsSync(values.out) && values.resume !== true && values.force !== true) {
+      throw new UsageError(`${values.out} already exists: pass --resume to run only its missing runs, --force to replace it, or choose another --out`);
+    }
+  }
   const plan = planSweep(scenario, { seeds: values.seeds, grid });
   const items = shard ? shardItems(plan.items, shard.index, shard.count) : [...plan.items];
   const series = values.series === true;
   const columns = sweepColumns(plan, { series });
+  // Every check is done: only now is the file the user asked to replace removed.
+  if (values.force === true && values.out !== undefined) rmSync(values.out, { force: true });
   const sink = openResults(values.out, format, columns, items, values.resume === true);
   const todo = items.filter((i) => !sink.done.has(i.run));
   if (sink.repaired > 0) process.stderr.write(`detente: cut a torn last line (${sink.repaired} bytes) off ${values.out}\n`);
@@ -215,6 +247,8 @@ export function sweepCommand(args: readonly string[], out: Out): number {
         });
         progress.end();
         if (outcome.stopped) {
+          // Nobody reads the output any more: stop as quietly as `cat` (the exit code says it).
+          if (isStdoutClosed()) return 130;
           process.stderr.write(`detente: stopped after ${outcome.finished} of ${todo.length} runs; every finished run is in ${values.out ?? 'the output'}${values.out ? ' (continue with --resume)' : ''}\n`);
           return 130;
         }
@@ -228,16 +262,15 @@ export function sweepCommand(args: readonly string[], out: Out): number {
 }
 
 export function mergeCommand(args: readonly string[], out: Out): number {
-  const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { out: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
     out(MERGE_HELP);
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('merge needs the results files to combine');
-  const parts = positionals.map((path) => {
-    if (!existsSync(path)) throw new UsageError(`no results file at '${path}'`);
-    return { path, text: readFileSync(path, 'utf8'), format: formatOf(path) };
-  });
+  for (const path of positionals) if (!existsSync(path)) throw new UsageError(`no results file at '${path}'`);
+  if (values.out !== undefined) checkOutputs([{ flag: '--out', path: values.out }], { inputs: positionals, replace: values.force === true });
+  const parts = positionals.map((path) => ({ path, text: readFileSync(path, 'utf8'), format: formatOf(path) }));
   const merged = mergeResults(parts, values.out === undefined ? 'csv' : formatOf(values.out));
   if (values.out !== undefined) {
     writeFileAtomic(values.out, merged.text);
@@ -262,7 +295,7 @@ export function summarizeCommand(args: readonly string[], out: Out): number {
     args: [...args],
     allowPositionals: true,
     strict: true,
-    options: { by: { type: 'string' }, metrics: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { by: { type: 'string' }, metrics: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     out(SUMMARIZE_HELP);
@@ -273,6 +306,8 @@ export function summarizeCommand(args: readonly string[], out: Out): number {
   if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
   const format = values.format ?? 'table';
   if (format !== 'table' && format !== 'csv') throw new UsageError(`--format must be table or csv, not '${format}'`);
+  if (!existsSync(path)) throw new UsageError(`no results file at '${path}'`);
+  if (values.out !== undefined) checkOutputs([{ flag: '--out', path: values.out }], { inputs: [path], replace: values.force === true });
   const { columns, rows } = readResultsFile(path);
   const by = list(values.by).map(canonicalPath);
   for (const c of by) if (!columns.includes(c)) throw new UsageError(`--by ${c}: not a column of ${path} (parameters: ${columns.slice(3, columns.indexOf('roundsPlayed')).join(', ') || 'none'})`);
@@ -310,6 +345,7 @@ export function tournamentCommand(args: readonly string[], out: Out): number {
       workers: { type: 'string' },
       out: { type: 'string' },
       runs: { type: 'string' },
+      force: { type: 'boolean' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -324,7 +360,11 @@ export function tournamentCommand(args: readonly string[], out: Out): number {
   if (values.strategies === undefined) throw new UsageError('tournament needs --strategies, e.g. --strategies hawk,dove,tit-for-tat');
   if (values.seeds === undefined) throw new UsageError('tournament needs --seeds, e.g. --seeds 1..20');
   const workers = workersOf(values.workers);
-  const { scenario } = loadScenario(arg);
+  const { scenario, path } = loadScenario(arg);
+  const targets: OutputTarget[] = [];
+  if (values.out !== undefined) targets.push({ flag: '--out', path: values.out });
+  if (values.runs !== undefined) targets.push({ flag: '--runs', path: values.runs });
+  checkOutputs(targets, { inputs: [path], replace: values.force === true });
   const { roles, grid } = tournamentGrid(scenario, { strategies: list(values.strategies), ...(values.roles !== undefined ? { roles: list(values.roles) } : {}) });
   const plan = planSweep(scenario, { seeds: values.seeds, grid });
   const columns = sweepColumns(plan);
@@ -346,7 +386,10 @@ export function tournamentCommand(args: readonly string[], out: Out): number {
       rows.sort((a, b) => compareRunIds(String(a.run), String(b.run)));
       const standings = rankStrategies(rows, roles);
       const assignments = plan.items.length / plan.seeds.length;
-      if (values.runs !== undefined) writeFileAtomic(values.runs, csvHeader(columns) + rows.map((r) => formatRow(r, columns, 'csv')).join(''));
+      if (values.runs !== undefined) {
+        const runsFormat = formatOf(values.runs);
+        writeFileAtomic(values.runs, (runsFormat === 'csv' ? csvHeader(columns) : '') + rows.map((r) => formatRow(r, columns, runsFormat)).join(''));
+      }
       if (values.out !== undefined) writeFileAtomic(values.out, toCsv(STANDING_COLUMNS, standings.map((s) => ({ ...s, meanWelfare: num(s.meanWelfare), sdWelfare: num(s.sdWelfare), meanPeakRung: num(s.meanPeakRung), calmShare: num(s.calmShare) }))));
       out(`${scenario.title}: ${list(values.strategies).length} strategies in roles ${roles.join(', ')} — ${assignments} assignments × ${plan.seeds.length} seeds = ${rows.length} runs\n`);
       out(

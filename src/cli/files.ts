@@ -1,9 +1,11 @@
 // Node-only file work for the command line: find and read scenario files, write outputs whole.
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_SCENARIO_BYTES, parseScenario, ScenarioError } from '../index.js';
 import type { Scenario } from '../index.js';
+import { UsageError, WriteError } from './run.js';
 
 /** The scenarios shipped with the package (`<package>/scenarios`). */
 export function bundledScenarioDir(): string {
@@ -42,40 +44,160 @@ export function loadScenario(arg: string): { scenario: Scenario; path: string } 
     );
   }
   if (size > MAX_SCENARIO_BYTES) {
-    throw new ScenarioError([{ path: '(file)', expected: `at most ${MAX_SCENARIO_BYTES / 1024 / 1024} MiB of scenario`, received: `${(size / 1024 / 1024).toFixed(1)} MiB` }], path);
+    // In bytes: a file a few bytes over the limit would read "5.0 MiB" against "at most 5 MiB".
+    throw new ScenarioError([{ path: '(file)', expected: `at most ${MAX_SCENARIO_BYTES / 1024 / 1024} MiB (${MAX_SCENARIO_BYTES} bytes) of scenario`, received: `${size} bytes` }], path);
   }
   const text = readFileSync(path, 'utf8');
   return { scenario: parseScenario(text, { source: path }), path };
 }
 
 function locate(arg: string): string {
-  if (existsSync(arg) || /[\\/]/.test(arg) || /\.(ya?ml|json)$/i.test(arg)) return resolve(arg);
+  const bundled = bundledPath(arg);
+  if (existsSync(arg)) {
+    // A directory is never a scenario: a folder named like a bundled scenario must not hide it.
+    if (bundled !== undefined && statSync(arg).isDirectory()) return bundled;
+    return resolve(arg);
+  }
+  return bundled ?? resolve(arg);
+}
+
+/** The bundled scenario a bare name (no folder, no extension) stands for, if there is one. */
+function bundledPath(arg: string): string | undefined {
+  if (/[\\/]/.test(arg) || /\.(ya?ml|json)$/i.test(arg)) return undefined;
   const dir = bundledScenarioDir();
   for (const ext of ['.yaml', '.yml', '.json']) {
     const p = join(dir, `${arg}${ext}`);
     if (existsSync(p)) return p;
   }
-  return resolve(arg);
+  return undefined;
+}
+
+/** Whether two paths name the same file: the same absolute path, or (both existing) the same inode. */
+export function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  const sa = statOrUndefined(a);
+  const sb = statOrUndefined(b);
+  return sa !== undefined && sb !== undefined && sa.dev === sb.dev && sa.ino === sb.ino;
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** An output file a command will write, and the flag (or prompt command) that named it. */
+export interface OutputTarget {
+  readonly flag: string;
+  readonly path: string;
+}
+
+/**
+ * Check the output files of a command before it does any work, so a mistake costs no run and
+ * leaves nothing half-written: each must be a file name whose folder exists and is writable,
+ * not a folder, not one of the command's `inputs`, not another of its outputs, and, unless
+ * `replace` is true, not an existing file. Any problem is a usage error naming the flag and path.
+ */
+export function checkOutputs(targets: readonly OutputTarget[], options: { readonly inputs?: readonly string[]; readonly replace?: boolean } = {}): void {
+  targets.forEach((t, k) => {
+    const problem = outputProblem(t.path);
+    if (problem !== undefined) throw new UsageError(`cannot write '${t.path}' (${t.flag}): ${problem}`);
+    for (const input of options.inputs ?? []) {
+      if (sameFile(t.path, input)) throw new UsageError(`will not write '${t.path}' (${t.flag}): it is an input of this command; choose another file`);
+    }
+    for (const other of targets.slice(0, k)) {
+      if (sameFile(t.path, other.path)) throw new UsageError(`${other.flag} and ${t.flag} must be different files (both are '${resolve(t.path)}')`);
+    }
+    if (options.replace === false && existsSync(t.path)) {
+      throw new UsageError(`'${t.path}' (${t.flag}) already exists: pass --force to replace it, or choose another file`);
+    }
+  });
+}
+
+/** Why `path` cannot be written whole (by {@link writeFileAtomic}), or undefined if it can. */
+export function outputProblem(path: string): string | undefined {
+  if (path === '') return 'an empty file name';
+  const target = resolve(path);
+  const st = statOrUndefined(target);
+  if (st?.isDirectory()) return 'it is a directory';
+  const dir = dirname(target);
+  const shownDir = dirname(path);
+  let d: Stats;
+  try {
+    d = statSync(dir);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOTDIR' ? `a part of '${shownDir}' is not a directory` : `no such directory '${shownDir}'`;
+  }
+  if (!d.isDirectory()) return `'${shownDir}' is not a directory`;
+  try {
+    // The file is written beside the target and renamed over it: the folder must be writable.
+    accessSync(dir, constants.W_OK);
+  } catch {
+    return `permission denied in '${shownDir}'`;
+  }
+  return undefined;
+}
+
+/** Errors of writing a file that come from the path the user gave (exit code 2), not from the machine. */
+const PATH_ERRORS = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EROFS', 'ENAMETOOLONG', 'ELOOP']);
+
+/** A write failure as an error naming the user's path (never the temporary file beside it). */
+function writeError(path: string, e: unknown): UsageError | WriteError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const problem = outputProblem(path);
+  if (problem !== undefined) return new UsageError(`cannot write '${path}': ${problem}`);
+  const reason = code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : e instanceof Error ? e.message.replace(/, \w+ '.*$/, '') : String(e);
+  return code !== undefined && PATH_ERRORS.has(code) ? new UsageError(`cannot write '${path}': ${reason}`) : new WriteError(`cannot write '${path}': ${reason}`, { cause: e });
 }
 
 /**
  * Write a file whole or not at all: write a temporary file beside it, flush it to disk, then
- * rename it over the target (atomic on POSIX file systems).
+ * rename it over the target (atomic on POSIX file systems). A failure is an error naming `path`
+ * (a usage error when the path is at fault), and leaves no temporary file behind.
  */
 export function writeFileAtomic(path: string, text: string): void {
-  const target = resolve(path);
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  writeFilesAtomic([{ path, text }]);
+}
+
+/**
+ * Write several files whole, as a set: every temporary file is written first, then renamed over
+ * its target, so a failure while writing leaves every target as it was; should a rename still
+ * fail, the targets this call already replaced are removed rather than left as half a set.
+ */
+export function writeFilesAtomic(files: readonly { readonly path: string; readonly text: string }[]): void {
+  const temps: { path: string; target: string; tmp: string }[] = [];
   try {
-    const fd = openSync(tmp, 'w');
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+    for (const { path, text } of files) {
+      const target = resolve(path);
+      const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+      try {
+        const fd = openSync(tmp, 'w');
+        temps.push({ path, target, tmp });
+        try {
+          writeSync(fd, text);
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+      } catch (e) {
+        throw writeError(path, e);
+      }
     }
-    renameSync(tmp, target);
   } catch (e) {
-    rmSync(tmp, { force: true });
+    for (const t of temps) rmSync(t.tmp, { force: true });
     throw e;
+  }
+  const renamed: string[] = [];
+  for (const [k, t] of temps.entries()) {
+    try {
+      renameSync(t.tmp, t.target);
+      renamed.push(t.target);
+    } catch (e) {
+      for (const left of temps.slice(k)) rmSync(left.tmp, { force: true });
+      for (const done of renamed) rmSync(done, { force: true });
+      throw writeError(t.path, e);
+    }
   }
 }

@@ -2,7 +2,7 @@
 import { listCommand, runCommand, validateCommand } from './commands.js';
 import { reportCommand } from './report.js';
 import { playCommand } from './play.js';
-import { UsageError, runCli } from './run.js';
+import { UsageError, runCli, watchStdout } from './run.js';
 import { mergeCommand, summarizeCommand, sweepCommand, tournamentCommand } from './experiments.js';
 
 const HELP = `detente — a deterministic simulation of cyber diplomacy
@@ -21,7 +21,8 @@ Usage:
 
 <scenario> is a .yaml/.yml/.json file or the name of a bundled scenario (see 'detente list').
 
-Exit codes: 0 ok, 1 runtime error, 2 usage or input error.
+Exit codes: 0 ok, 1 runtime error, 2 usage or input error, 141 standard output closed early
+(as in 'detente list | head -1': the command stops quietly, like cat or git).
 
 Commands:
   run       run a scenario and print its story (or JSON, or CSV)
@@ -40,6 +41,8 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
 const out = (text: string) => {
   process.stdout.write(`${text}\n`);
 };
+
+watchStdout();
 
 process.exitCode = runCli(() => {
   const [command, ...rest] = process.argv.slice(2);

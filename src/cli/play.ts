@@ -1,7 +1,7 @@
 // `detente play`: students play one or more actors at the terminal (hot-seat for several); the
 // other actors follow their strategies. Reads lines with readline, so it works both at a TTY and
 // with scripted standard input. All game logic lives in src/play; all sentences in src/text.
-import { seedOf, wholeNumber } from './args.js';
+import { roundsOf, seedOf } from './args.js';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -9,8 +9,8 @@ import { formatSummary, roundHeading } from '../index.js';
 import type { Scenario } from '../index.js';
 import { actionCommand, commandForms, describeTurn, legalOptions, parseCommand, PlayError, PlayGame, PLAY_EN, requestLine, resumeGame, saveGame, turnHeading } from '../play/index.js';
 import type { PlayText, Turn } from '../play/index.js';
-import { loadScenario, writeFileAtomic } from './files.js';
-import { runCli, UsageError } from './run.js';
+import { checkOutputs, loadScenario, writeFileAtomic } from './files.js';
+import { onStdoutClosed, runCli, UsageError, WriteError } from './run.js';
 
 type Out = (text: string) => void;
 
@@ -27,7 +27,8 @@ Options:
   --seed N        Master seed (default: the scenario's own, else 1).
   --rounds N      Number of rounds (default: the scenario's).
   --save FILE     Save the game to FILE after every round, on 'save', on 'quit' and at the end
-                  of input, so it can be resumed after a break.
+                  of input, so it can be resumed after a break. Checked before the first round:
+                  its folder must exist, and it may not be a folder or the scenario file.
   --resume FILE   Continue a saved game exactly where it stopped (saves back to FILE unless
                   --save names another file). The scenario argument may be left out.
   -h, --help      Show this help.`;
@@ -35,6 +36,8 @@ Options:
 interface PlayOptions {
   readonly game: PlayGame;
   readonly saveFile: string | undefined;
+  /** The scenario file the game was started from, when given: never saved over. */
+  readonly scenarioFile: string | undefined;
   readonly resumedFrom: string | undefined;
   readonly text: PlayText;
 }
@@ -63,25 +66,30 @@ export function playCommand(args: readonly string[], out: Out): number {
     return 0;
   }
   if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
-  const rounds = values.rounds === undefined ? undefined : wholeNumber('--rounds', values.rounds);
+  const rounds = values.rounds === undefined ? undefined : roundsOf(values.rounds);
   const seed = values.seed === undefined ? undefined : seedOf(values.seed);
   const humans = values.as === undefined ? undefined : values.as.split(',').filter((s) => s.trim() !== '');
   let game: PlayGame;
+  let scenarioFile: string | undefined;
   try {
     if (values.resume !== undefined) {
-      game = resume(values.resume, positionals[0], { humans, seed, rounds }, text);
+      ({ game, scenarioFile } = resume(values.resume, positionals[0], { humans, seed, rounds }, text));
     } else {
       const arg = positionals[0];
       if (arg === undefined) throw new UsageError('play needs a scenario (a file or a bundled name), or --resume FILE');
       if (humans === undefined) throw new UsageError(`${text.noHumans} (see 'detente play --help')`);
-      const { scenario } = loadScenario(arg);
+      const { scenario, path } = loadScenario(arg);
+      scenarioFile = path;
       game = PlayGame.start({ scenario, humans, ...(seed !== undefined ? { seed } : {}), ...(rounds !== undefined ? { rounds } : {}), text });
     }
   } catch (e) {
     if (e instanceof PlayError) throw new UsageError(e.message);
     throw e;
   }
-  const options: PlayOptions = { game, saveFile: values.save ?? values.resume, resumedFrom: values.resume, text };
+  const saveFile = values.save ?? values.resume;
+  // Before the first round: a save file that cannot be written would end the game after it.
+  if (saveFile !== undefined) checkOutputs([{ flag: values.save !== undefined ? '--save' : '--resume', path: saveFile }], { inputs: scenarioFile === undefined ? [] : [scenarioFile] });
+  const options: PlayOptions = { game, saveFile, scenarioFile, resumedFrom: values.resume, text };
   play(options, out).then(
     (code) => {
       process.exitCode = code;
@@ -95,7 +103,7 @@ export function playCommand(args: readonly string[], out: Out): number {
   return 0;
 }
 
-function resume(file: string, scenarioArg: string | undefined, given: { humans: string[] | undefined; seed: string | number | undefined; rounds: number | undefined }, text: PlayText): PlayGame {
+function resume(file: string, scenarioArg: string | undefined, given: { humans: string[] | undefined; seed: string | number | undefined; rounds: number | undefined }, text: PlayText): { game: PlayGame; scenarioFile: string | undefined } {
   let raw: string;
   try {
     raw = readFileSync(file, 'utf8');
@@ -109,8 +117,10 @@ function resume(file: string, scenarioArg: string | undefined, given: { humans: 
     throw new UsageError(text.notAGame(file, `not JSON (${e instanceof Error ? e.message : String(e)})`));
   }
   const game = resumeGame(data, { source: file, text });
+  let scenarioFile: string | undefined;
   if (scenarioArg !== undefined) {
-    const { scenario } = loadScenario(scenarioArg);
+    const { scenario, path } = loadScenario(scenarioArg);
+    scenarioFile = path;
     if (JSON.stringify(scenario.document) !== JSON.stringify(game.scenario.document)) throw new UsageError(text.scenarioChanged(file));
   }
   if (given.humans !== undefined) {
@@ -119,7 +129,7 @@ function resume(file: string, scenarioArg: string | undefined, given: { humans: 
   }
   if (given.seed !== undefined && String(given.seed) !== String(game.seed)) throw new UsageError(text.optionMismatch('--seed', String(given.seed), String(game.seed)));
   if (given.rounds !== undefined && given.rounds !== game.rounds) throw new UsageError(text.optionMismatch('--rounds', String(given.rounds), String(game.rounds)));
-  return game;
+  return { game, scenarioFile };
 }
 
 async function play(o: PlayOptions, out: Out): Promise<number> {
@@ -128,6 +138,8 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
   const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: tty });
   rl.on('SIGINT', () => rl.close());
+  // A reader that stopped reading (| head) ends the game as the end of input does (saving it).
+  const forget = onStdoutClosed(() => rl.close());
   const lines = rl[Symbol.asyncIterator]();
   const ask = async (prompt: string): Promise<string | null> => {
     rl.setPrompt(prompt);
@@ -139,6 +151,19 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
     return next.value;
   };
   const save = (file: string) => writeFileAtomic(file, `${JSON.stringify(saveGame(game), null, 2)}\n`);
+  // A save asked for at the prompt, or after a round, that fails is explained and the game goes
+  // on (the player can 'save' elsewhere); a failed save on 'quit' or at the end ends with the error.
+  const trySave = (file: string, flag: string): boolean => {
+    try {
+      checkOutputs([{ flag, path: file }], { inputs: o.scenarioFile === undefined ? [] : [o.scenarioFile] });
+      save(file);
+      return true;
+    } catch (e) {
+      if (!(e instanceof UsageError) && !(e instanceof WriteError)) throw e;
+      out(e.message);
+      return false;
+    }
+  };
   const label = (round: number) => roundHeading(scenario.calendar, round);
   try {
     const others = scenario.spec.actors.map((a) => a.id).filter((id) => !game.humans.includes(id));
@@ -189,10 +214,7 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
         case 'save': {
           const file = c.file ?? o.saveFile;
           if (file === undefined) out(text.saveNeedsFile);
-          else {
-            save(file);
-            out(text.saved(file));
-          }
+          else if (trySave(file, 'save')) out(text.saved(file));
           continue;
         }
         case 'quit':
@@ -230,7 +252,7 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
           }
           if (game.roundsPlayed > before) {
             out(text.roundDone(label(game.run.world.round - 1)));
-            if (o.saveFile !== undefined) save(o.saveFile);
+            if (o.saveFile !== undefined) trySave(o.saveFile, '--save');
           }
           continue;
         }
@@ -241,6 +263,7 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
     if (o.saveFile !== undefined) save(o.saveFile);
     return 0;
   } finally {
+    forget();
     rl.close();
   }
 }

@@ -1,11 +1,12 @@
 // `detente report`: make the HTML report and/or the Markdown debrief of a saved run (run.json) or
 // of a scenario run on the spot. Reading and writing files is all it does; the rest is the core's.
-import { seedOf, wholeNumber } from './args.js';
+import { roundsOf, seedOf } from './args.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, renderDebrief, renderHtmlReport, reportSource, reportSourceFromRecord, simulate } from '../index.js';
 import type { ReportSource } from '../index.js';
-import { bundledScenarioNames, loadScenario, writeFileAtomic } from './files.js';
+import { bundledScenarioNames, checkOutputs, loadScenario, writeFilesAtomic } from './files.js';
+import type { OutputTarget } from './files.js';
 import { UsageError } from './run.js';
 
 type Out = (text: string) => void;
@@ -67,8 +68,12 @@ export function reportCommand(args: readonly string[], out: Out): number {
   if (arg === undefined) throw new UsageError(`report needs a saved run (run.json) or a scenario (a file, or one of: ${bundledScenarioNames().join(', ')})`);
   if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
   if (values.html === undefined && values.md === undefined) throw new UsageError('report needs --html FILE and/or --md FILE (what to write)');
-  if (values.html !== undefined && values.html === values.md) throw new UsageError('--html and --md must be different files');
-  const roundsFlag = values.rounds === undefined ? undefined : wholeNumber('--rounds', values.rounds);
+  const targets: OutputTarget[] = [];
+  if (values.html !== undefined) targets.push({ flag: '--html', path: values.html });
+  if (values.md !== undefined) targets.push({ flag: '--md', path: values.md });
+  // Both targets are checked before the run and before either is written.
+  checkOutputs(targets, { inputs: existsSync(arg) ? [arg] : [] });
+  const roundsFlag = values.rounds === undefined ? undefined : roundsOf(values.rounds);
 
   let source: ReportSource;
   const record = readRunRecord(arg);
@@ -76,21 +81,20 @@ export function reportCommand(args: readonly string[], out: Out): number {
     if (values.seed !== undefined || values.rounds !== undefined) throw new UsageError(`--seed and --rounds apply to a scenario; '${arg}' is a saved run, with its own seed and rounds`);
     source = reportSourceFromRecord(record.data, arg);
   } else {
-    const { scenario } = loadScenario(arg);
+    const { scenario, path } = loadScenario(arg);
+    checkOutputs(targets, { inputs: [path] });
     const seed = values.seed === undefined ? scenario.seed : seedOf(values.seed);
     const rounds = roundsFlag ?? scenario.rounds;
     source = reportSource(scenario, simulate(scenario.spec, { seed, rounds }), seed);
   }
-  // Render both before writing either, so a failure leaves no half-made pair behind.
-  const html = values.html === undefined ? undefined : renderHtmlReport(source);
-  const md = values.md === undefined ? undefined : renderDebrief(source);
-  if (values.html !== undefined && html !== undefined) {
-    writeFileAtomic(values.html, html);
-    out(`wrote ${values.html} (HTML report, ${Math.ceil(Buffer.byteLength(html) / 1024)} KiB)`);
+  // Render both before writing either, and write them as a pair: a failure leaves no half-made pair behind.
+  const files: { path: string; text: string; line: string }[] = [];
+  if (values.html !== undefined) {
+    const html = renderHtmlReport(source);
+    files.push({ path: values.html, text: html, line: `wrote ${values.html} (HTML report, ${Math.ceil(Buffer.byteLength(html) / 1024)} KiB)` });
   }
-  if (values.md !== undefined && md !== undefined) {
-    writeFileAtomic(values.md, md);
-    out(`wrote ${values.md} (Markdown debrief)`);
-  }
+  if (values.md !== undefined) files.push({ path: values.md, text: renderDebrief(source), line: `wrote ${values.md} (Markdown debrief)` });
+  writeFilesAtomic(files);
+  for (const f of files) out(f.line);
   return 0;
 }

@@ -5,6 +5,11 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/** A file the command had to write could not be written for a reason other than its path (a full disk…): exit code 1. */
+export class WriteError extends Error {
+  override readonly name = 'WriteError';
+}
+
 /**
  * Run a command body and turn what it throws into an exit code and a clear message on stderr:
  * 2 for usage and input errors, 1 for runtime failures. Never prints a stack trace unless
@@ -19,7 +24,7 @@ export function runCli(body: () => number): number {
       process.stderr.write(`detente: ${(e as Error).message}${debug}\n`);
       return 2;
     }
-    if (e instanceof StrategyError || e instanceof InvalidActionError || e instanceof ProtocolError) {
+    if (e instanceof StrategyError || e instanceof InvalidActionError || e instanceof ProtocolError || e instanceof WriteError) {
       process.stderr.write(`detente: ${e.message}${debug}\n`);
       return 1;
     }
@@ -31,4 +36,52 @@ export function runCli(body: () => number): number {
 function isParseArgsError(e: unknown): boolean {
   const code = e instanceof Error ? (e as Error & { code?: unknown }).code : undefined;
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+/**
+ * The exit code when standard output is closed before the command is done (`detente list | head
+ * -1`): 128 + SIGPIPE, what the shell reports for `cat` or `git log` stopped the same way.
+ */
+export const EXIT_STDOUT_CLOSED = 141;
+
+let stdoutClosed = false;
+const stoppers = new Set<() => void>();
+
+/** Whether standard output has been closed by its reader: nothing more written there is read. */
+export function isStdoutClosed(): boolean {
+  return stdoutClosed;
+}
+
+/**
+ * Ask to be told when standard output is closed, to wind down (a sweep stops its workers, a game
+ * ends) instead of the process being ended at once. Returns the function that takes the request back.
+ */
+export function onStdoutClosed(stop: () => void): () => void {
+  stoppers.add(stop);
+  return () => void stoppers.delete(stop);
+}
+
+/**
+ * Once for the whole command line: a reader that closes standard output early (`| head`) stops
+ * the command quietly, as Unix tools do — no message, no stack trace, exit code
+ * {@link EXIT_STDOUT_CLOSED} — after whatever registered with {@link onStdoutClosed} has wound
+ * down, or at once when nothing did. Any other failure to write standard output is one line on
+ * stderr and exit code 1. Standard error's own failures have nowhere to be reported: ignored.
+ */
+export function watchStdout(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') {
+      if (stdoutClosed) return;
+      process.stderr.write(`detente: cannot write standard output: ${e.message}\n`);
+      process.exit(1);
+    }
+    if (stdoutClosed) return;
+    stdoutClosed = true;
+    if (stoppers.size === 0) process.exit(EXIT_STDOUT_CLOSED);
+    for (const stop of [...stoppers]) stop();
+  });
+  process.stderr.on('error', () => undefined);
+  process.on('exit', () => {
+    if (stdoutClosed) process.exitCode = EXIT_STDOUT_CLOSED;
+  });
 }

@@ -54,6 +54,20 @@ describe('detente run', () => {
     expect(r.stdout).not.toContain('[in truth');
   });
 
+  it('--no-truth keeps the engine-only counts out of the closing table too', () => {
+    const withTruth = detente('run', 'false-flag');
+    expect(withTruth.stdout).toMatch(/dyad\s+trust a→b \/ b→a\s+peak\s+ops true \/ detected \/ attributed\s+misattributed\s+accusations\s+agreements/);
+    const r = detente('run', 'false-flag', '--no-truth');
+    expect(r.status).toBe(0);
+    const table = r.stdout.slice(r.stdout.indexOf('Summary after'));
+    expect(table).toMatch(/dyad\s+trust a→b \/ b→a\s+peak\s+accusations\s+agreements\n/);
+    expect(table).not.toMatch(/ops true|detected|attributed/);
+    // The same pairs, trust and accusations as with the truth shown.
+    const row = (text: string) => text.match(/^AZ–BV\s+(\S+ \/ \S+)\s+(L\d)\s/m)?.slice(1);
+    expect(row(table)).toEqual(row(withTruth.stdout));
+    expect(row(table)).toBeDefined();
+  });
+
   it('runs a bundled scenario by name', () => {
     const r = detente('run', 'us-china-2015', '--rounds', '3');
     expect(r.status).toBe(0);
@@ -97,7 +111,7 @@ describe('detente validate and list', () => {
     expectInputError(detente('run', tmp), /expected a scenario file \(\.yaml, \.yml or \.json\), received a directory/);
     const huge = join(tmp, 'huge.yaml');
     writeFileSync(huge, `# ${'x'.repeat(6 * 1024 * 1024)}\n`);
-    expectInputError(detente('validate', huge), /expected at most 5 MiB of scenario, received 6\.0 MiB/);
+    expectInputError(detente('validate', huge), /expected at most 5 MiB \(5242880 bytes\) of scenario, received 6291459 bytes/);
   });
 
   it('lists the strategies with their metadata and the bundled scenarios', () => {

@@ -43,7 +43,7 @@ describe('detente report', () => {
   it('refuses bad input with exit code 2 and a clear message, writing nothing', () => {
     expectInputError(detente('report', fixture), /report needs --html FILE and\/or --md FILE/);
     expectInputError(detente('report', '--html', 'x.html'), /report needs a saved run \(run\.json\) or a scenario/);
-    expectInputError(detente('report', fixture, '--html', 'x.html', '--rounds', '0'), /--rounds must be a whole number ≥ 1, not '0'/);
+    expectInputError(detente('report', fixture, '--html', 'x.html', '--rounds', '0'), /--rounds must be a whole number from 1 to 100000, not '0'/);
     expectInputError(detente('report', fixture, '--html', 'same', '--md', 'same'), /--html and --md must be different files/);
     expectInputError(detente('report', 'missing.json', '--html', 'x.html'), /missing\.json: 1 problem\n {2}- \(file\): expected an existing saved run/);
     expectInputError(detente('report', 'missing.yaml', '--html', 'x.html'), /expected an existing scenario file/);

@@ -1,0 +1,39 @@
+// What the commands read from the command line and the current folder: --rounds within the
+// limits of a scenario's rounds field, a folder never taken for a scenario, a size over the limit
+// shown so that it visibly exceeds it.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliHarness, duelFixture, expectInputError } from '../helpers/cli.js';
+
+const { tmp, detente } = cliHarness('detente-inputs-');
+
+describe('--rounds', () => {
+  it.each([
+    ['run', ['run', duelFixture]],
+    ['report', ['report', duelFixture, '--md', 'r.md']],
+    ['play', ['play', duelFixture, '--as', 'US']],
+  ])('%s: from 1 to 100000, as in a scenario file', (_command, args) => {
+    for (const n of ['0', '100001', '9007199254740991']) {
+      expectInputError(detente(...args, '--rounds', n), new RegExp(`--rounds must be a whole number from 1 to 100000, not '${n}'`));
+    }
+  });
+});
+
+describe('a scenario named on the command line', () => {
+  it('a folder of the same name as a bundled scenario does not hide it', () => {
+    mkdirSync(join(tmp, 'gge-2015'));
+    const r = detente('validate', 'gge-2015');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^ok: .*scenarios[\\/]gge-2015\.yaml — gge-2015:/);
+    // A path to the folder is still a folder.
+    expectInputError(detente('validate', './gge-2015'), /expected a scenario file \(\.yaml, \.yml or \.json\), received a directory/);
+  });
+
+  it('a file a few bytes over the 5 MiB limit is shown in bytes', () => {
+    const big = join(tmp, 'big.yaml');
+    writeFileSync(big, `# ${'x'.repeat(5 * 1024 * 1024 + 1)}`);
+    expectInputError(detente('validate', big), /expected at most 5 MiB \(5242880 bytes\) of scenario, received 5242883 bytes/);
+  });
+});
