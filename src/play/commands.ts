@@ -473,7 +473,7 @@ function readDiplomacy(verb: string, r: Reader): Action {
       if (r.peek()?.toLowerCase() === 'deadline') {
         r.skip();
         const d = r.rest();
-        if (!/^\d+$/.test(d)) throw new InputProblem(r.text.badNumber(d || '(none)', 1000));
+        if (!/^\d+$/.test(d)) throw new InputProblem(r.text.badDeadline(d || '(none)'));
         return { type: 'propose-talks', target, terms, deadline: Number(d) };
       }
       return { type: 'propose-talks', target, terms };

@@ -81,7 +81,7 @@ export class PlayError extends Error {
 }
 
 /** Most rounds a game may have: the scenario format's own limit (parse.ts). */
-const MAX_ROUNDS = 100_000;
+export const MAX_ROUNDS = 100_000;
 
 /** The setup's problems of shape and range (unknown human ids are a PlayError, with their hint). */
 function setupIssues(setup: unknown): ConfigIssue[] {

@@ -11,7 +11,7 @@ import type { Scenario } from '../scenario/parse.js';
 import { PLAY_EN } from '../text/play.en.js';
 import type { PlayText } from '../text/play.en.js';
 import type { HumanDecision } from './game.js';
-import { PlayError, PlayGame } from './game.js';
+import { MAX_ROUNDS, PlayError, PlayGame } from './game.js';
 
 /**
  * A saved game (plain JSON).
@@ -158,7 +158,11 @@ function checkShape(data: unknown, error: (why: string) => PlayError): SavedGame
   if (data.version !== 1) throw error(`"version" must be 1, found ${JSON.stringify(data.version) ?? 'nothing'}`);
   if (!isObject(data.scenario)) throw error('"scenario" must be the scenario document (an object)');
   if (typeof data.seed !== 'string' && typeof data.seed !== 'number') throw error('"seed" must be a number or a text');
-  if (!(Number.isInteger(data.rounds) && (data.rounds as number) >= 1)) throw error('"rounds" must be a whole number ≥ 1');
+  // The same bounds as PlayGame.start and the scenario format: an edited save must not set a
+  // game going for ever.
+  if (!(Number.isInteger(data.rounds) && (data.rounds as number) >= 1 && (data.rounds as number) <= MAX_ROUNDS)) {
+    throw error(`"rounds" must be a whole number from 1 to ${MAX_ROUNDS.toLocaleString('en-US')}`);
+  }
   if (!Array.isArray(data.humans) || !data.humans.every((h) => typeof h === 'string')) throw error('"humans" must be a list of actor ids');
   if (!Array.isArray(data.decisions)) throw error('"decisions" must be a list');
   data.decisions.forEach((d: unknown, k: number) => {

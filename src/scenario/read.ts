@@ -29,7 +29,11 @@ export function readScenarioText(text: string, options: { readonly source?: stri
   };
   if (typeof text !== 'string') fail({ path: '(file)', expected: 'scenario text', received: typeof text });
   const bytes = utf8Length(text);
-  if (bytes > MAX_SCENARIO_BYTES) fail({ path: '(file)', expected: `at most ${MAX_SCENARIO_BYTES / 1024 / 1024} MiB of scenario`, received: `${(bytes / 1024 / 1024).toFixed(1)} MiB` });
+  // In bytes: a file a few bytes over the limit would read "5.0 MiB" against "at most 5 MiB".
+  if (bytes > MAX_SCENARIO_BYTES) fail({ path: '(file)', expected: `at most ${MAX_SCENARIO_BYTES / 1024 / 1024} MiB (${MAX_SCENARIO_BYTES} bytes) of scenario`, received: `${bytes} bytes` });
+  // A byte-order mark, which some editors write, is not part of the scenario: JSON.parse refused
+  // it (with an invisible character as the reason) while YAML skipped it.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim().length === 0) fail({ path: '(file)', expected: 'a scenario (JSON or YAML)', received: 'an empty file' });
   const format = options.format ?? guessFormat(text, source);
   let data: unknown;

@@ -100,6 +100,7 @@ export interface PlayText {
   readonly unknownForum: (token: string, known: string) => string;
   readonly badChoice: (what: string, token: string, allowed: readonly string[]) => string;
   readonly badNumber: (token: string, max: number) => string;
+  readonly badDeadline: (token: string) => string;
   readonly badTerm: (token: string) => string;
   readonly extraWords: (words: string, form: string) => string;
   readonly rejected: (reason: string, form: string) => string;
@@ -284,6 +285,7 @@ export const PLAY_EN: PlayText = Object.freeze<PlayText>({
   unknownForum: (token, known) => `No forum '${token}'. ${known ? `Forums: ${known}.` : 'This scenario has no forum.'}`,
   badChoice: (what, token, allowed) => `'${token}' is not a ${what}: use ${allowed.join(' or ')}.`,
   badNumber: (token, max) => `There is no option ${token}: the options go from 1 to ${max}.`,
+  badDeadline: (token) => `There is no deadline ${token}: a deadline is a whole number of rounds from 0 to 1000.`,
   badTerm: (token) => `Unknown term '${token}'. Terms: hotline, no-commercial-theft, information-sharing, sanctions-relief, assistance:N, next-round:N, norms:f+k.`,
   extraWords: (words, form) => `Unexpected '${words}'. Usage: ${form}`,
   rejected: (reason, form) => `Not allowed: ${reason}. Usage: ${form}`,

@@ -130,6 +130,8 @@ describe('typed commands', () => {
     expect(msg('operate CN espionage')).toMatch(/'operate' belongs to the operations phase/);
     expect(msg('99')).toMatch(/There is no option 99: the options go from 1 to \d+/);
     expect(msg('done now')).toMatch(/Unexpected 'now'/);
+    // A deadline may be 0 (decide this round): the options' "from 1" was wrong for it.
+    expect(msg('propose CN hotline deadline -3')).toBe('There is no deadline -3: a deadline is a whole number of rounds from 0 to 1000.');
   });
 
   it('refuses a hotline query where there is no hotline yet (the summit of round 4 creates it)', () => {
@@ -245,6 +247,8 @@ describe('save and resume', () => {
     const saved = saveGame(game);
     expect(() => resumeGame({ hello: 1 }, { source: 'x.json' })).toThrow(/x\.json is not a saved Détente game: "format" must be "detente-play"/);
     expect(() => resumeGame({ ...saved, progress: { ...saved.progress, logHash: '0000000000000000' } })).toThrow(/does not replay.*hash/);
+    // An edited number of rounds beyond the format's limit would set the game going for ever.
+    expect(() => resumeGame({ ...saved, rounds: 1e15 })).toThrow(/"rounds" must be a whole number from 1 to 100,000/);
     const changed = { ...saved, scenario: { ...saved.scenario, actors: saved.scenario.actors.map((a) => (a.id === 'CN' ? { ...a, strategy: 'hawk' } : a)) } };
     expect(() => resumeGame(changed)).toThrow(PlayError);
     expect(() => resumeGame({ ...saved, decisions: [...saved.decisions, ...saved.decisions] })).toThrow(/does not replay/);

@@ -102,7 +102,13 @@ describe('parseScenario on bad input', () => {
 
   it('a file over 5 MiB is refused before it is parsed', () => {
     const huge = `name: x\nrounds: 3\nactors: [{ id: A }]\n# ${'é'.repeat(3 * 1024 * 1024)}\n`;
-    expect(issuesOf(huge, 'huge.yaml')[0]).toMatchObject({ path: '(file)', expected: 'at most 5 MiB of scenario', received: '6.0 MiB' });
+    expect(issuesOf(huge, 'huge.yaml')[0]).toMatchObject({ path: '(file)', expected: 'at most 5 MiB (5242880 bytes) of scenario', received: `${new TextEncoder().encode(huge).length} bytes` });
+  });
+
+  it('a byte-order mark before JSON or YAML is skipped, as YAML always did', () => {
+    const json = '\ufeff{ "name": "bom", "rounds": 2, "actors": [{ "id": "A" }, { "id": "B" }] }';
+    expect(parseScenario(json, { source: 'bom.json' }).name).toBe('bom');
+    expect(parseScenario('\ufeffname: bom\nrounds: 2\nactors: [{ id: A }, { id: B }]\n', { source: 'bom.yaml' }).name).toBe('bom');
   });
 
   it('the error message names the file and every issue', () => {
