@@ -120,7 +120,7 @@ export { fork, simulate } from './strategies/simulate.js';
 // Scenarios and reports
 export type { NarrativeOptions } from './report/narrative.js';
 export { narrateEvent, narrateRun } from './report/narrative.js';
-export type { DyadSummary } from './report/summary.js';
+export type { DyadSummary, SummaryOptions } from './report/summary.js';
 export { formatSummary, formatTable, summarizeDyads } from './report/summary.js';
 export { csvField, METRIC_COLUMNS, metricsCsv, toCsv } from './report/csv.js';
 export type { ReportSource, RunRecord } from './report/record.js';
