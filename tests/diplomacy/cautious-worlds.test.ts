@@ -49,7 +49,10 @@ function arbWorld(mix: readonly (string | Strategy)[]): fc.Arbitrary<{ spec: Wor
           spec: {
             actors,
             injects,
-            dyads: dyads.map(({ pair: [from, to], trust }) => ({ from, to, trust, mutual: true })),
+            // One entry per pair: a world refuses a relation set twice.
+            dyads: dyads
+              .filter(({ pair: [a, b] }, k) => dyads.findIndex(({ pair: [c, d] }) => (c === a && d === b) || (c === b && d === a)) === k)
+              .map(({ pair: [from, to], trust }) => ({ from, to, trust, mutual: true })),
             ...(hotline ? { agreements: [{ parties: [...hotline], terms: [{ kind: 'hotline' as const }] }] } : {}),
           },
           rounds,
