@@ -3,6 +3,7 @@
 import { ConfigError } from '../engine/errors.js';
 import type { ConfigIssue } from '../engine/errors.js';
 import type { RoundMetrics } from '../engine/metrics.js';
+import { roundMetrics } from '../engine/metrics.js';
 import { replay } from '../engine/replay.js';
 import type { RoundOptions } from '../engine/round.js';
 import type { Run } from '../engine/simulate.js';
@@ -87,7 +88,9 @@ export function finalWorld(source: ReportSource): World {
 /**
  * Make a report source from a run of a scenario: replays the run's log round by round from its
  * initial world to recover every round's world (no strategy is asked again). The run must have
- * kept its log.
+ * kept its log. The whole log is checked: each round's events must be the ones the engine
+ * produces, no event may lie outside the run's rounds, and the run's metrics must be those of
+ * the replayed rounds (a {@link ConfigError} or `ProtocolError` names the first difference).
  *
  * @example
  * ```ts
@@ -96,7 +99,9 @@ export function finalWorld(source: ReportSource): World {
  * ```
  */
 export function reportSource(scenario: Pick<Scenario, 'name' | 'title' | 'description' | 'calendar'>, run: Pick<Run, 'initial' | 'log' | 'metrics'> & { readonly options?: RoundOptions }, seed?: string | number): ReportSource {
-  const frames = replayFrames(run.initial, run.log, run.metrics.length, run.options ?? {});
+  const replayed = replayFrames(run.initial, run.log, run.metrics.length, run.options ?? {});
+  const issues = metricIssues(run.metrics, replayed.metrics);
+  if (issues.length > 0) throw new ConfigError(issues, 'run');
   return {
     name: scenario.name,
     title: scenario.title,
@@ -104,29 +109,70 @@ export function reportSource(scenario: Pick<Scenario, 'name' | 'title' | 'descri
     calendar: scenario.calendar,
     seed: seed ?? run.initial.seed,
     initial: run.initial,
-    frames,
+    frames: replayed.frames,
     log: run.log,
     metrics: run.metrics,
   };
 }
 
-function replayFrames(initial: World, log: readonly SimEvent[], rounds: number, options: RoundOptions): World[] {
+/**
+ * Replay `rounds` rounds of `log` from `initial`: the world and the metrics at the end of each.
+ * Every event of the log is accounted for. Replay checks each replayed round's events against
+ * the engine's; the log must also hold nothing else: its events come in round order and all
+ * belong to the replayed rounds, so an event appended after the last round, or a log cut short
+ * of what `rounds` says, is an error rather than a story the report tells without checking.
+ */
+function replayFrames(initial: World, log: readonly SimEvent[], rounds: number, options: RoundOptions): { frames: World[]; metrics: RoundMetrics[] } {
   if (rounds > 0 && log.length === 0) {
     throw new ConfigError([{ path: 'log', expected: 'the event log of the run (simulate without `log: false`)', received: 'an empty log' }]);
   }
+  const first = initial.round;
+  const last = first + rounds - 1;
+  const span = rounds === 0 ? 'no event (the run played no round)' : `an event of rounds ${first}–${last} (the ${rounds} round${rounds === 1 ? '' : 's'} of the run's metrics), in round order`;
   const byRound = new Map<number, SimEvent[]>();
-  for (const e of log) {
+  let previous = first;
+  for (let i = 0; i < log.length; i++) {
+    const e = log[i] as SimEvent;
+    if (!(e.round >= first && e.round <= last) || e.round < previous) {
+      const after = e.round < previous ? ` after an event of round ${previous}` : '';
+      throw new ConfigError([{ path: `log[${i}]`, expected: span, received: `'${String(e.type)}' of round ${String(e.round)}${after}` }]);
+    }
+    previous = e.round;
     let list = byRound.get(e.round);
     if (!list) byRound.set(e.round, (list = []));
     list.push(e);
   }
   const frames: World[] = [];
+  const metrics: RoundMetrics[] = [];
   let world = initial;
   for (let k = 0; k < rounds; k++) {
-    world = replay(world, byRound.get(world.round) ?? [], { ...options, rounds: 1 });
+    const events = byRound.get(world.round) ?? [];
+    // replay() checks these events against the ones the engine produces, so the metrics of the
+    // replayed world and these events are the engine's metrics of the round.
+    world = replay(world, events, { ...options, rounds: 1 });
     frames.push(world);
+    metrics.push(roundMetrics(world, events));
   }
-  return frames;
+  return { frames, metrics };
+}
+
+/**
+ * Where recorded metrics differ from the replayed ones. Compared as JSON (how a run.json holds
+ * them: a NaN mean trust is written as null), field by field, so a forged or stale number is
+ * named by its round and field. Fields the engine does not compute are ignored.
+ */
+function metricIssues(recorded: readonly unknown[], replayed: readonly RoundMetrics[]): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  replayed.forEach((want, k) => {
+    const got = recorded[k] as Record<string, unknown>;
+    for (const [field, value] of Object.entries(want)) {
+      if (issues.length >= 20) return;
+      if (JSON.stringify(got[field]) !== JSON.stringify(value)) {
+        issues.push({ path: `metrics[${k}].${field}`, expected: `${JSON.stringify(value)}, the ${field} of round ${want.round} in the replayed log`, received: field in got ? JSON.stringify(got[field]) ?? describe(got[field]) : 'nothing' });
+      }
+    }
+  });
+  return issues;
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -135,8 +181,10 @@ const describe = (x: unknown): string => (x === null ? 'null' : Array.isArray(x)
 /**
  * Check data read from a run.json and make a report source from it: every field is checked
  * (a {@link ConfigError} lists each problem with its path, what was expected and what was found),
- * the scenario document is checked like a scenario file, and the log is replayed against it (a
- * log that does not belong to the document is an error naming the first differing event).
+ * the scenario document is checked like a scenario file, and the whole log is replayed against it
+ * (a log that does not belong to the document, or holds events outside its rounds, is an error
+ * naming the first differing event). The recorded metrics must be those of the replayed rounds:
+ * a differing number is an error naming its round and field.
  *
  * @example
  * ```ts
@@ -175,14 +223,16 @@ export function reportSourceFromRecord(data: unknown, file = 'run.json'): Report
   const initial = createWorld(scenario.spec, { seed });
   const log = d.log as SimEvent[];
   const metrics = d.metrics as RoundMetrics[];
-  let frames: World[];
+  let replayed: { frames: World[]; metrics: RoundMetrics[] };
   try {
-    frames = replayFrames(initial, log, metrics.length, {});
+    replayed = replayFrames(initial, log, metrics.length, {});
   } catch (e) {
     if (e instanceof ConfigError) throw new ConfigError(e.issues, file);
     const message = e instanceof Error ? e.message : String(e);
     throw new ConfigError([{ path: 'log', expected: `the event log of scenario '${scenario.name}' with seed ${String(seed)}`, received: message.split('\n')[0] ?? message }], file);
   }
+  const wrong = metricIssues(metrics, replayed.metrics);
+  if (wrong.length > 0) throw new ConfigError(wrong, file);
   return {
     name: d.scenario as string,
     title: typeof d.title === 'string' ? d.title : scenario.title,
@@ -190,8 +240,10 @@ export function reportSourceFromRecord(data: unknown, file = 'run.json'): Report
     calendar: scenario.calendar,
     seed,
     initial,
-    frames,
+    frames: replayed.frames,
     log,
-    metrics,
+    // The replayed metrics: equal to the recorded ones (checked above), with the numbers JSON
+    // cannot hold (a NaN mean trust) as the engine gives them, as for a run made on the spot.
+    metrics: replayed.metrics,
   };
 }

@@ -33,6 +33,29 @@ describe('detente report', () => {
     expect(readFileSync(join(tmp, 'd.md'), 'utf8')).toContain('Scenario `us-china-2015`, seed 1, 37 rounds');
   });
 
+  it('refuses a saved run whose log goes past its rounds, or whose metrics are not the replayed ones (exit 2, nothing written)', () => {
+    expect(detente('run', 'classroom-crisis', '--format', 'json', '--out', 'cc.json').status).toBe(0);
+    const saved = () => JSON.parse(readFileSync(join(tmp, 'cc.json'), 'utf8')) as { rounds: number; log: { round: number }[]; metrics: Record<string, unknown>[] };
+    expect(detente('report', 'cc.json', '--md', 'ok.md').status).toBe(0);
+
+    const forged = saved();
+    forged.log.push({ type: 'inject.applied', round: 99, phase: 'injects', inject: { round: 99, type: 'note', text: 'FORGED NEWS' } } as unknown as { round: number });
+    writeFileSync(join(tmp, 'forged.json'), JSON.stringify(forged));
+    expectInputError(detente('report', 'forged.json', '--md', 'x.md', '--html', 'x.html'), /forged\.json: 1 problem\n {2}- log\[\d+\]: expected an event of rounds 0–7 .*received 'inject\.applied' of round 99/);
+
+    const cut = saved();
+    cut.rounds = 3;
+    cut.metrics = cut.metrics.slice(0, 3);
+    writeFileSync(join(tmp, 'cut.json'), JSON.stringify(cut));
+    expectInputError(detente('report', 'cut.json', '--md', 'x.md', '--html', 'x.html'), /cut\.json: 1 problem\n {2}- log\[\d+\]: expected an event of rounds 0–2 \(the 3 rounds of the run's metrics\)/);
+
+    const wrong = saved();
+    wrong.metrics = wrong.metrics.map((m) => ({ ...m, peakRung: 'x' }));
+    writeFileSync(join(tmp, 'wrong.json'), JSON.stringify(wrong));
+    expectInputError(detente('report', 'wrong.json', '--md', 'x.md', '--html', 'x.html'), /wrong\.json: 8 problems\n {2}- metrics\[0\]\.peakRung: expected \d, the peakRung of round 0 in the replayed log, received "x"/);
+    expect(existsSync(join(tmp, 'x.md')) || existsSync(join(tmp, 'x.html'))).toBe(false);
+  });
+
   it('prints its help', () => {
     const r = detente('report', '--help');
     expect(r.status).toBe(0);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { incidentRecords, keyMoments, NARRATIVE_EN, narrateRun, parseScenario, renderDebrief, renderHtmlReport, REPORT_EN, reportSourceFromRecord, runRecord, simulate } from '../../src/index.js';
+import { incidentRecords, keyMoments, NARRATIVE_EN, narrateRun, parseScenario, renderDebrief, renderHtmlReport, REPORT_EN, reportSource, reportSourceFromRecord, runRecord, simulate } from '../../src/index.js';
 import type { ReportSource } from '../../src/index.js';
 import { REPORT_SCRIPT, REPORT_SCRIPT_HASH } from '../../src/report/html.js';
 import { escalationChart, escapeXml } from '../../src/report/charts.js';
@@ -268,5 +268,62 @@ describe('run.json checks', () => {
     const broken = good();
     broken.document = { ...document, actors: 'none' };
     expect(() => reportSourceFromRecord(broken, 'r.json')).toThrow(/r\.json \(document\)/);
+  });
+
+  it('accounts for the whole log: an event after the last round, a log longer than its rounds, or events out of order are refused', () => {
+    const appended = good();
+    const log = appended.log as unknown[];
+    log.push({ type: 'inject.applied', round: 99, phase: 'injects', inject: { round: 99, type: 'note', text: 'FORGED NEWS' } });
+    expect(() => reportSourceFromRecord(appended, 'r.json')).toThrow(new RegExp(`r\\.json: 1 problem\n {2}- log\\[${log.length - 1}\\]: expected an event of rounds 0–9 \\(the 10 rounds of the run's metrics\\), in round order, received 'inject\\.applied' of round 99`));
+
+    // 'rounds' and 'metrics' cut to 3 rounds while the log keeps all 10.
+    const cut = good();
+    cut.rounds = 3;
+    cut.metrics = (cut.metrics as unknown[]).slice(0, 3);
+    const firstOf3 = (cut.log as { round: number }[]).findIndex((e) => e.round === 3);
+    expect(firstOf3).toBeGreaterThan(0);
+    expect(() => reportSourceFromRecord(cut, 'r.json')).toThrow(new RegExp(`log\\[${firstOf3}\\]: expected an event of rounds 0–2 .*received '[\\w.]+' of round 3`));
+
+    // An event of round 2 moved to the end: each round's events are still all there, but the log is not the run's.
+    const moved = good();
+    const events = moved.log as { round: number }[];
+    const k = events.findIndex((e) => e.round === 2);
+    events.push(...events.splice(k, 1));
+    expect(() => reportSourceFromRecord(moved, 'r.json')).toThrow(/log\[\d+\]: expected an event of rounds 0–9 .*received '[\w.]+' of round 2 after an event of round 9/);
+
+    // A log cut short of its rounds: the replay of the missing rounds finds nothing logged.
+    const short = good();
+    short.log = (short.log as { round: number }[]).filter((e) => e.round < 5);
+    expect(() => reportSourceFromRecord(short, 'r.json')).toThrow(/log: expected the event log of scenario 'duel' with seed 3, received replay diverged in round 5 at event 0: the log has nothing/);
+
+    // The API checks a run the same way.
+    expect(() => sourceOf(duel, 3)).not.toThrow();
+    const run3 = simulate(duel.spec, { seed: 3, rounds: 10 });
+    expect(() => reportSource(duel, { ...run3, metrics: run3.metrics.slice(0, 3) }, 3)).toThrow(/log\[\d+\]: expected an event of rounds 0–2/);
+  });
+
+  it('checks the recorded metrics against the replayed rounds, naming the round and the field', () => {
+    const bare = good();
+    bare.metrics = (bare.metrics as unknown[]).map((_, i) => ({ round: i }));
+    expect(() => reportSourceFromRecord(bare, 'r.json')).toThrow(/r\.json: 20 problems\n {2}- metrics\[0\]\.operations: expected \d+, the operations of round 0 in the replayed log, received nothing/);
+    for (const peak of ['x', 7, null]) {
+      const forged = good();
+      forged.metrics = (forged.metrics as Record<string, unknown>[]).map((m) => ({ ...m, peakRung: peak }));
+      const error = (() => {
+        try {
+          reportSourceFromRecord(forged, 'r.json');
+        } catch (e) {
+          return e as Error;
+        }
+        return undefined;
+      })();
+      expect(error?.message).toMatch(new RegExp(`- metrics\\[0\\]\\.peakRung: expected [0-6], the peakRung of round 0 in the replayed log, received ${JSON.stringify(JSON.stringify(peak)).slice(1, -1)}`));
+    }
+    // One wrong number among the rest is found too.
+    const one = good();
+    (one.metrics as Record<string, unknown>[])[6]!.totalWelfare = 12345;
+    expect(() => reportSourceFromRecord(one, 'r.json')).toThrow(/r\.json: 1 problem\n {2}- metrics\[6\]\.totalWelfare: expected -?[\d.e-]+, the totalWelfare of round 6 in the replayed log, received 12345$/);
+    // The genuine record gives the same metrics as the run.
+    expect(JSON.stringify(reportSourceFromRecord(good(), 'r.json').metrics)).toBe(JSON.stringify(run.metrics));
   });
 });
