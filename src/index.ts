@@ -158,6 +158,8 @@ export {
   formatOf,
   formatRow,
   isMetricColumn,
+  MAX_GRID_POINTS,
+  MAX_RUNS,
   MAX_SEEDS,
   parseCsv,
   parseSeeds,

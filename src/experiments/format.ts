@@ -164,9 +164,15 @@ export function readResults(text: string, format: ResultsFormat, source = 'resul
   return { columns: header, rows };
 }
 
+/**
+ * The text of a number in a results file or a `--set` value: an optional minus, digits with an
+ * optional point (or a point and digits), and an optional exponent with an optional sign.
+ */
+export const NUMBER_TEXT = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
 function parseCell(column: string, text: string): Cell {
   if (column.startsWith('series.')) return text === '' ? [] : text.split(' ').map(Number);
   if (text === '') return null;
   if (column === 'run') return text;
-  return /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text) ? Number(text) : text;
+  return NUMBER_TEXT.test(text) ? Number(text) : text;
 }

@@ -1,7 +1,7 @@
 // Sweeps, statistics and tournaments: pure and browser-safe. Files, worker threads and the
 // terminal live in src/cli/sweep/.
 export type { Grid, GridAxis, ParamValue, PlanItem, PlanOptions, SweepPlan } from './plan.js';
-export { canonicalPath, compareRunIds, parseSetting, parseShard, planSweep, runId, scenarioAt, shardItems } from './plan.js';
+export { canonicalPath, compareRunIds, MAX_GRID_POINTS, MAX_RUNS, parseSetting, parseShard, planSweep, runId, scenarioAt, shardItems } from './plan.js';
 export { MAX_SEEDS, parseSeeds } from './seeds.js';
 export type { Cell, RunOneOptions, SweepRow } from './row.js';
 export { runOne, SERIES_METRICS, SUMMARY_COLUMNS, summarizeRun, sweepColumns } from './row.js';

@@ -9,7 +9,8 @@ import { suggest } from '../strategies/registry.js';
 import type { ScenarioActor, ScenarioDocument } from '../scenario/format.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/parse.js';
-import { checkSeeds, parseSeeds } from './seeds.js';
+import { NUMBER_TEXT } from './format.js';
+import { checkSeeds, countSeeds, MAX_SEEDS, parseSeeds } from './seeds.js';
 
 /** A value a grid gives a parameter: a number (coefficients, capabilities, rounds) or a name (strategies). */
 export type ParamValue = number | string;
@@ -78,6 +79,51 @@ export interface PlanOptions {
 let builtins: StrategyRegistry | undefined;
 
 /**
+ * At most this many grid points in one sweep (the product of the numbers of values; a
+ * tournament's strategies^roles). Each point is parsed as a scenario when the sweep is planned
+ * (about half a millisecond each) and again by each thread that plays it, which keeps it (about
+ * 10 KB): at the limit, under a minute of checks and about 1 GB over the threads.
+ *
+ * @example
+ * ```ts
+ * MAX_GRID_POINTS; // 100000: e.g. 10 strategies on 5 roles, not 14 on 6
+ * ```
+ */
+export const MAX_GRID_POINTS = 100_000;
+
+/**
+ * At most this many runs (grid points × seeds) in one sweep: the plan holds every run (about
+ * 110 bytes each), so the limit keeps it near 1 GB, within Node's default heap; it equals
+ * {@link MAX_SEEDS}, so one point with the most seeds still plans. Bigger studies are several
+ * sweeps over different seeds, each with its own results file (run ids do not depend on the
+ * other seeds).
+ *
+ * @example
+ * ```ts
+ * MAX_RUNS; // 10000000
+ * ```
+ */
+export const MAX_RUNS = MAX_SEEDS;
+
+/** Refuse a plan bigger than the limits from its counts alone, before any point or run is built. */
+function checkPlanSize(axes: readonly GridAxis[], seeds: number): void {
+  const n = (x: number) => (Number.isSafeInteger(x) ? String(x).replace(/\B(?=(\d{3})+$)/g, ',') : String(x));
+  let points = 1;
+  for (const a of axes) points *= a.values.length;
+  const product = axes.length > 1 ? ` (${axes.map((a) => a.values.length).join(' × ')})` : '';
+  if (points > MAX_GRID_POINTS) {
+    throw new ConfigError([{ path: 'grid', expected: `at most ${n(MAX_GRID_POINTS)} grid points (the product of the numbers of values)`, received: `${n(points)}${product}`, hint: 'fewer values per parameter, or a tournament with fewer strategies or --roles' }], 'grid');
+  }
+  const runs = points * seeds;
+  if (runs > MAX_RUNS) {
+    throw new ConfigError(
+      [{ path: 'seeds', expected: `at most ${n(MAX_RUNS)} runs in one sweep (grid points × seeds)`, received: `${n(points)} grid point${points === 1 ? '' : 's'}${product} × ${n(seeds)} seeds = ${n(runs)} runs`, hint: 'split the seeds over several sweeps, each with its own --out: run ids do not depend on the other seeds' }],
+      'grid',
+    );
+  }
+}
+
+/**
  * Expand seeds and a grid over a scenario into the list of runs. Every path is checked against
  * the scenario document and the mechanisms, every value against what the path takes, and every
  * grid point is parsed as a scenario, so a bad setting fails here (a {@link ConfigError} listing
@@ -93,7 +139,6 @@ let builtins: StrategyRegistry | undefined;
 export function planSweep(scenario: Scenario | ScenarioDocument, options: PlanOptions): SweepPlan {
   const document = 'document' in scenario ? scenario.document : scenario;
   const registry = options.registry ?? (builtins ??= createRegistry());
-  const seeds = typeof options.seeds === 'string' ? parseSeeds(options.seeds) : checkSeeds(options.seeds);
   const issues: ConfigIssue[] = [];
   const axes: GridAxis[] = [];
   for (const [raw, values] of Object.entries(options.grid ?? {})) {
@@ -106,6 +151,9 @@ export function planSweep(scenario: Scenario | ScenarioDocument, options: PlanOp
     if (checked) axes.push(checked);
   }
   if (issues.length > 0) throw new ConfigError(issues, 'grid');
+  // The size is checked from the counts, before the seeds, the points or the runs are built.
+  checkPlanSize(axes, typeof options.seeds === 'string' ? countSeeds(options.seeds) : options.seeds.length);
+  const seeds = typeof options.seeds === 'string' ? parseSeeds(options.seeds) : checkSeeds(options.seeds);
   const points = gridPoints(axes);
   // Parse every point once now: a value the scenario rejects (a capability of 1.5, 0 rounds) is
   // reported with the point that carries it.
@@ -203,7 +251,8 @@ export function parseSetting(text: string): [string, ParamValue[]] {
   if (path === '' || values.length === 0 || values.some((v) => v === '')) {
     throw new ConfigError([{ path: 'set', expected: "'path=value1,value2,…' (e.g. mechanism.detection.scale=0.5,1,2)", received: `'${text}'` }]);
   }
-  return [path, values.map((v) => (/^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i.test(v) ? Number(v) : v))];
+  // The number syntax of a results file, so a value written there reads back as the same number.
+  return [path, values.map((v) => (NUMBER_TEXT.test(v) ? Number(v) : v))];
 }
 
 /**
@@ -269,25 +318,59 @@ function checkAxis(document: ScenarioDocument, path: string, values: readonly Pa
   }
   if (head === 'actors') {
     const ids = document.actors.map((a) => a.id);
-    const id = parts[1] ?? '';
-    if (!ids.includes(id)) return issue(`actors.<ID>.… with a declared actor id (${ids.join(', ')})`, `'${id}'`, suggestHint(parts, 1, id, ids));
-    const field = parts[2] ?? '';
-    if (!ACTOR_FIELDS.includes(field)) return issue(`actors.${id}.<${ACTOR_FIELDS.join('|')}>`, `'${field}'`, suggestHint(parts, 2, field, ACTOR_FIELDS));
-    if (field === 'strategy' && parts.length === 3) {
+    const split = splitActorPath(path, ids);
+    // The text before a known field is the id meant: when it is not declared (and no declared id
+    // makes the path valid), the id is what to fix, e.g. 'actors.A.Y.strategy' with ids A and A.Z.
+    const body = path.slice('actors.'.length);
+    const tail = /\.(strategy|reactivity|fatigue|capabilities\.[^.]*)$/.exec(body);
+    const meant = tail ? body.slice(0, tail.index) : undefined;
+    if (!split || (!split.valid && meant !== undefined && !ids.includes(meant))) {
+      const id = meant ?? parts[1] ?? '';
+      const rest = tail ? (tail[0] as string).slice(1) : parts.slice(2).join('.');
+      const near = suggest(id, ids);
+      return issue(`actors.<ID>.… with a declared actor id (${ids.join(', ')})`, `'${id}'`, near === undefined ? undefined : ['actors', near, ...(rest === '' ? [] : [rest])].join('.'));
+    }
+    const { id, rest } = split;
+    const field = rest[0] ?? '';
+    const hintAt = (k: number, key: string, known: readonly string[]) => {
+      const near = suggest(key, known);
+      return near === undefined ? undefined : ['actors', id, ...rest.slice(0, k), near, ...rest.slice(k + 1)].join('.');
+    };
+    if (!ACTOR_FIELDS.includes(field)) return issue(`actors.${id}.<${ACTOR_FIELDS.join('|')}>`, `'${field}'`, hintAt(0, field, ACTOR_FIELDS));
+    if (field === 'strategy' && rest.length === 1) {
       const names = registry.names();
       const bad = values.find((v) => typeof v !== 'string' || !names.includes(v));
       if (bad !== undefined) return issue(`registered strategy names (${names.join(', ')})`, `'${String(bad)}'`, suggest(String(bad), names));
       return { path, values: [...values] };
     }
-    if (field === 'capabilities' && parts.length === 4) {
-      const key = parts[3] as string;
-      if (!(CAPABILITY_KEYS as readonly string[]).includes(key)) return issue(`actors.${id}.capabilities.<${CAPABILITY_KEYS.join('|')}>`, `'${key}'`, suggestHint(parts, 3, key, CAPABILITY_KEYS));
+    if (field === 'capabilities' && rest.length === 2) {
+      const key = rest[1] as string;
+      if (!(CAPABILITY_KEYS as readonly string[]).includes(key)) return issue(`actors.${id}.capabilities.<${CAPABILITY_KEYS.join('|')}>`, `'${key}'`, hintAt(1, key, CAPABILITY_KEYS));
       return numbers(0, 1);
     }
-    if ((field === 'reactivity' || field === 'fatigue') && parts.length === 3) return numbers(0, 100);
+    if ((field === 'reactivity' || field === 'fatigue') && rest.length === 1) return numbers(0, 100);
     return issue(`actors.${id}.strategy, actors.${id}.capabilities.<key>, actors.${id}.reactivity or actors.${id}.fatigue`, `'${path}'`);
   }
   return issue('a parameter path: mechanisms.<section>.<coefficient>, actors.<ID>.strategy, actors.<ID>.capabilities.<key>, actors.<ID>.reactivity|fatigue, or rounds', `'${path}'`, suggest(head, ['mechanisms', 'actors', 'rounds']));
+}
+
+/**
+ * Split `actors.<ID>.<field…>` at a declared actor id. Ids may hold dots (`A.Z`), so the path is
+ * matched against the ids rather than cut at its second dot: of the ids that start the path, the
+ * longest after which a valid field follows, else the longest (whose field is then reported).
+ */
+function splitActorPath(path: string, ids: readonly string[]): { id: string; rest: string[]; valid: boolean } | undefined {
+  if (!path.startsWith('actors.')) return undefined;
+  const body = path.slice('actors.'.length);
+  let best: { id: string; rest: string[]; valid: boolean } | undefined;
+  for (const id of ids) {
+    if (!body.startsWith(`${id}.`)) continue;
+    const rest = body.slice(id.length + 1).split('.');
+    const field = rest[0] ?? '';
+    const valid = field === 'capabilities' ? rest.length === 2 : ACTOR_FIELDS.includes(field) && rest.length === 1;
+    if (!best || (valid && !best.valid) || (valid === best.valid && id.length > best.id.length)) best = { id, rest, valid };
+  }
+  return best;
 }
 
 /** The whole path with the misspelt segment replaced by its nearest known name, for the hint. */
@@ -310,8 +393,10 @@ function setParam(doc: ScenarioDocument, path: string, value: ParamValue): Scena
   const parts = path.split('.');
   if (parts[0] === 'rounds') return withFields(doc, { rounds: value as number });
   if (parts[0] === 'mechanisms') return withFields(doc, { mechanisms: setIn((doc.mechanisms ?? {}) as Record<string, unknown>, parts.slice(1), value) });
-  const id = parts[1];
-  const field = parts[2];
+  const split = splitActorPath(path, doc.actors.map((a) => a.id));
+  if (!split) throw new ConfigError([{ path, expected: `actors.<ID>.… with a declared actor id (${doc.actors.map((a) => a.id).join(', ')})`, received: `'${path}'` }], 'grid');
+  const { id, rest } = split;
+  const field = rest[0] as string;
   return withFields(doc, {
     actors: doc.actors.map((a): ScenarioActor => {
       if (a.id !== id) return a;
@@ -319,10 +404,10 @@ function setParam(doc: ScenarioDocument, path: string, value: ParamValue): Scena
         const base = a.capabilities;
         // A preset name keeps its other numbers: { preset, key: value }.
         const caps = typeof base === 'string' ? { preset: base } : copied(base ?? {});
-        return withFields(a, { capabilities: joined(caps, { [parts[3] as string]: value }) });
+        return withFields(a, { capabilities: joined(caps, { [rest[1] as string]: value }) });
       }
       // A strategy given with parameters is replaced by the bare name: the grid names strategies.
-      return joined(a, { [field as string]: value });
+      return joined(a, { [field]: value });
     }),
   });
 }

@@ -34,6 +34,19 @@ export function parseSeeds(text: string, path = 'seeds'): number[] {
   return checkSeeds(seeds, path);
 }
 
+/**
+ * How many seeds a seed list names, counted without building it (so a plan's size can be checked
+ * first). A part that is not a seed or a range counts as one: {@link parseSeeds} reports it.
+ */
+export function countSeeds(text: string): number {
+  let count = 0;
+  for (const part of text.split(',')) {
+    const range = /^(\d+)\.\.(\d+)$/.exec(part.trim());
+    count += range ? Math.max(1, Number(range[2]) - Number(range[1]) + 1) : 1;
+  }
+  return count;
+}
+
 /** Check a list of seeds given as numbers: whole, ≥ 0, none repeated, at least one. */
 export function checkSeeds(seeds: readonly number[], path = 'seeds'): number[] {
   if (seeds.length === 0) throw new ConfigError([{ path, expected: 'at least one seed', received: 'none' }]);

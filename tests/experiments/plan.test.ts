@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, compareRunIds, parseScenario, parseSeeds, parseSetting, parseShard, planSweep, runId, scenarioAt, shardItems } from '../../src/index.js';
+import { ConfigError, compareRunIds, MAX_GRID_POINTS, MAX_RUNS, parseScenario, parseSeeds, parseSetting, parseShard, planSweep, readResults, runId, scenarioAt, shardItems, sweep, tournamentGrid } from '../../src/index.js';
 
 const duel = parseScenario(readFileSync(resolve(import.meta.dirname, '../e2e/fixtures/duel.yaml'), 'utf8'), { source: 'duel.yaml' });
 
@@ -100,6 +100,75 @@ describe('settings and grids', () => {
   it('refuses a coefficient outside its domain before any run, with the grid point', () => {
     const message = thrown(() => planSweep(duel, { seeds: '1', grid: { 'mechanisms.trust.decay': [0.5, 1.2] } }));
     expect(message).toMatch(/grid: 1 problem\n.*grid point \(mechanisms\.trust\.decay=1\.2\): mechanisms\.trust\.decay: expected a number from 0 to 1, received 1\.2/);
+  });
+});
+
+describe('numbers, dotted actor ids and plan size', () => {
+  it('reads --set numbers with the syntax of a results file: exponents with a sign', () => {
+    expect(parseSetting('mechanism.tension.limit=1e+5,1E5,2.5e-1,-3,.5')).toEqual(['mechanism.tension.limit', [1e5, 1e5, 0.25, -3, 0.5]]);
+    // Each of them reads back from a results cell as the same number.
+    for (const v of ['1e+5', '1E5', '2.5e-1', '-3', '.5']) expect(readResults(`run,x\np0-s1,${v}\n`, 'csv').rows[0]?.x).toBe(Number(v));
+    expect(planSweep(duel, { seeds: '1', grid: { 'mechanisms.tension.limit': parseSetting('mechanism.tension.limit=1e+5')[1] } }).items[0]?.params).toEqual({ 'mechanisms.tension.limit': 100000 });
+  });
+
+  const dotted = parseScenario(
+    `
+name: dotted
+rounds: 3
+actors:
+  - { id: A, capabilities: us, strategy: tit-for-tat }
+  - { id: A.Z, capabilities: china, strategy: deterrer }
+  - { id: B.1, capabilities: russia, strategy: passive }
+`,
+    { source: 'dotted.yaml' },
+  );
+
+  it('sweeps actors whose ids hold dots, telling A from A.Z', () => {
+    const plan = planSweep(dotted, { seeds: '1', grid: { 'actors.A.Z.strategy': ['hawk', 'dove'], 'actors.A.strategy': ['passive'], 'actors.B.1.capabilities.stealth': [0.25] } });
+    expect(plan.items).toHaveLength(2);
+    const s = scenarioAt(dotted.document, plan.items[1]!.params);
+    expect(s.document.actors.map((a) => [a.id, a.strategy])).toEqual([
+      ['A', 'passive'],
+      ['A.Z', 'dove'],
+      ['B.1', 'passive'],
+    ]);
+    expect(s.document.actors.find((a) => a.id === 'B.1')?.capabilities).toEqual({ preset: 'russia', stealth: 0.25 });
+    const rows = sweep(dotted, { seeds: '1', grid: { 'actors.A.Z.strategy': ['hawk', 'dove'] } });
+    expect(rows.map((r) => r['actors.A.Z.strategy'])).toEqual(['hawk', 'dove']);
+    // A tournament over every state: A, A.Z and B.1.
+    const { roles, grid } = tournamentGrid(dotted, { strategies: ['hawk', 'dove'] });
+    expect(roles).toEqual(['A', 'A.Z', 'B.1']);
+    expect(planSweep(dotted, { seeds: '1..2', grid }).items).toHaveLength(16);
+  });
+
+  it('names a misspelt dotted id or field with the whole path meant', () => {
+    const message = thrown(() => planSweep(dotted, { seeds: '1', grid: { 'actors.A.Y.strategy': ['hawk'], 'actors.A.Z.stratgy': ['hawk'], 'actors.B.1.capabilities.stelth': [0.5] } }));
+    expect(message).toMatch(/grid: 3 problems/);
+    expect(message).toMatch(/grid\.actors\.A\.Y\.strategy: expected actors\.<ID>\.… with a declared actor id \(A, A\.Z, B\.1\), received 'A\.Y' \(did you mean 'actors\.A\.Z\.strategy'\?\)/);
+    expect(message).toMatch(/grid\.actors\.A\.Z\.stratgy: expected actors\.A\.Z\.<strategy.*received 'stratgy' \(did you mean 'actors\.A\.Z\.strategy'\?\)/);
+    expect(message).toMatch(/grid\.actors\.B\.1\.capabilities\.stelth: .*received 'stelth' \(did you mean 'actors\.B\.1\.capabilities\.stealth'\?\)/);
+    // The QA case: the path meant A.Z, written with one Z too many.
+    expect(thrown(() => planSweep(dotted, { seeds: '1', grid: { 'actors.A.Z.Z.strategy': ['hawk'] } }))).toMatch(/received 'A\.Z\.Z' \(did you mean 'actors\.A\.Z\.strategy'\?\)/);
+    expect(thrown(() => planSweep(dotted, { seeds: '1', grid: { 'actors.A.Z.fatigue.x': [1] } }))).toMatch(/expected actors\.A\.Z\.strategy, actors\.A\.Z\.capabilities\.<key>.*received 'actors\.A\.Z\.fatigue\.x'/);
+    expect(thrown(() => planSweep(dotted, { seeds: '1', grid: { 'actors.C.Z.strategy': ['hawk'] } }))).toMatch(/declared actor id \(A, A\.Z, B\.1\), received 'C\.Z' \(did you mean 'actors\.A\.Z\.strategy'\?\)/);
+    expect(thrown(() => scenarioAt(dotted.document, { 'actors.Q.strategy': 'hawk' }))).toMatch(/declared actor id \(A, A\.Z, B\.1\)/);
+  });
+
+  it('refuses a plan over the limits from its size alone, before building it', () => {
+    expect(MAX_GRID_POINTS).toBe(100_000);
+    expect(MAX_RUNS).toBe(10_000_000);
+    // Every built-in strategy, as in the report of \`detente tournament cyber-cold-war\` with all 14.
+    const strategies = ['cautious', 'contractor', 'de-escalator', 'deterrer', 'dove', 'generous-tit-for-tat', 'grim-trigger', 'hawk', 'norm-entrepreneur', 'passive', 'pragmatist', 'random', 'spoiler', 'tit-for-tat'];
+    const six = parseScenario(`name: six\nrounds: 2\nactors:\n${['A', 'B', 'C', 'D', 'E', 'F'].map((id) => `  - { id: ${id}, capabilities: us, strategy: passive }`).join('\n')}\n`);
+    const { grid } = tournamentGrid(six, { strategies });
+    expect(thrown(() => planSweep(six, { seeds: '1', grid }))).toMatch(/grid: 1 problem\n {2}- grid: expected at most 100,000 grid points \(the product of the numbers of values\), received 7,529,536 \(14 × 14 × 14 × 14 × 14 × 14\) \(fewer values per parameter, or a tournament with fewer strategies or --roles\)/);
+    const eight = [1, 2, 3, 4, 5, 6, 7, 8];
+    expect(thrown(() => planSweep(duel, { seeds: '1..10000000', grid: { 'mechanisms.detection.scale': eight } }))).toMatch(
+      /- seeds: expected at most 10,000,000 runs in one sweep \(grid points × seeds\), received 8 grid points × 10,000,000 seeds = 80,000,000 runs \(split the seeds over several sweeps/,
+    );
+    expect(thrown(() => planSweep(duel, { seeds: '1..5000000,6000000..11000000' }))).toMatch(/received 1 grid point × 10,000,001 seeds = 10,000,001 runs/);
+    // At the limits, a plan is made (here the seeds' limit with two points stays under the runs' limit).
+    expect(planSweep(duel, { seeds: '1..5', grid: { 'mechanisms.detection.scale': [1, 2] } }).items).toHaveLength(10);
   });
 });
 
