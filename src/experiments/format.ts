@@ -1,6 +1,7 @@
 import { ConfigError } from '../engine/errors.js';
 import { csvField } from '../report/csv.js';
 import type { Cell, SweepRow } from './row.js';
+import { isMetricColumn } from './stats.js';
 
 /** How results are written: CSV (one header line, then a line per run) or JSON Lines (an object per line). */
 export type ResultsFormat = 'csv' | 'jsonl';
@@ -64,10 +65,18 @@ function cellText(v: Cell | undefined): string | number | null {
  * ```
  */
 export function parseCsv(text: string): string[][] {
+  return csvRecords(text).records;
+}
+
+/** The records of CSV text and the line each starts on (from 1; a quoted field may span lines). */
+function csvRecords(text: string): { records: string[][]; lines: number[] } {
   const records: string[][] = [];
+  const lines: number[] = [];
   let record: string[] = [];
   let field = '';
   let quoted = false;
+  let line = 1;
+  let start = 1;
   let i = 0;
   while (i < text.length) {
     const ch = text[i] as string;
@@ -79,7 +88,10 @@ export function parseCsv(text: string): string[][] {
           continue;
         }
         quoted = false;
-      } else field += ch;
+      } else {
+        field += ch;
+        if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
+      }
       i++;
       continue;
     }
@@ -90,17 +102,20 @@ export function parseCsv(text: string): string[][] {
     } else if (ch === '\n' || ch === '\r') {
       record.push(field);
       records.push(record);
+      lines.push(start);
       record = [];
       field = '';
       if (ch === '\r' && text[i + 1] === '\n') i++;
+      start = ++line;
     } else field += ch;
     i++;
   }
   if (field !== '' || record.length > 0) {
     record.push(field);
     records.push(record);
+    lines.push(start);
   }
-  return records;
+  return { records, lines };
 }
 
 /** Results read back: the columns and the rows, in file order. */
@@ -112,7 +127,8 @@ export interface Results {
 /**
  * Read a whole results file (CSV or JSON Lines). Numbers come back as numbers, empty cells as
  * `null`, `series.*` cells as arrays. Throws a {@link ConfigError} naming the line of a malformed
- * row, a row with the wrong number of fields, or a line that is not whole (no final line break).
+ * row, a row with the wrong number of fields, a line that is not whole (no final line break), or
+ * the line and column of a metric or series cell that is not a finite number (nor empty).
  *
  * @example
  * ```ts
@@ -142,11 +158,15 @@ export function readResults(text: string, format: ResultsFormat, source = 'resul
       else if (keys.join('\u0000') !== columns.join('\u0000')) {
         throw new ConfigError([{ path: `line ${k + 1}`, expected: `the same columns as line 1 (${columns.length})`, received: `${keys.length} different columns` }], source);
       }
+      for (const c of keys) {
+        const cell = (value as Record<string, unknown>)[c] as Cell | undefined;
+        if (!numericOrEmpty(c, cell)) throw badCell(k + 1, c, JSON.stringify(cell) ?? String(cell), source);
+      }
       rows.push(value as SweepRow);
     });
     return { columns, rows };
   }
-  const records = parseCsv(text);
+  const { records, lines } = csvRecords(text);
   const header = records[0];
   if (!header || header[0] !== 'run') {
     throw new ConfigError([{ path: 'line 1', expected: "a header line starting with 'run'", received: header ? `'${header.slice(0, 3).join(',')}…'` : 'an empty file' }], source);
@@ -157,11 +177,29 @@ export function readResults(text: string, format: ResultsFormat, source = 'resul
     }
     const row: Record<string, Cell> = {};
     header.forEach((c, i) => {
-      row[c] = parseCell(c, rec[i] as string);
+      const cell = parseCell(c, rec[i] as string);
+      if (!numericOrEmpty(c, cell)) throw badCell(lines[k + 1] ?? k + 2, c, rec[i] as string, source);
+      row[c] = cell;
     });
     return row;
   });
   return { columns: header, rows };
+}
+
+/**
+ * Does a cell hold what its column takes? Metric cells are finite numbers or empty, series cells
+ * lists of finite numbers: a NaN, an Infinity or a word there is a damaged file, which statistics
+ * would otherwise skip as if the cell were empty. Other columns (ids, parameters) take any value.
+ */
+function numericOrEmpty(column: string, cell: Cell | undefined): boolean {
+  if (column.startsWith('series.')) return Array.isArray(cell) && cell.every((v) => typeof v === 'number' && Number.isFinite(v));
+  if (!isMetricColumn(column)) return true;
+  return cell === null || (typeof cell === 'number' && Number.isFinite(cell));
+}
+
+function badCell(line: number, column: string, text: string, source: string): ConfigError {
+  const expected = column.startsWith('series.') ? 'finite numbers separated by spaces' : 'a finite number or an empty cell';
+  return new ConfigError([{ path: `line ${line}, column ${column}`, expected, received: `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'` }], source);
 }
 
 /**

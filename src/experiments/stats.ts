@@ -1,4 +1,5 @@
 import { ConfigError } from '../engine/errors.js';
+import type { ConfigIssue } from '../engine/errors.js';
 import type { Cell, SweepRow } from './row.js';
 import { SUMMARY_COLUMNS } from './row.js';
 
@@ -64,7 +65,7 @@ export interface MetricSummary {
   /** The group's values of the `by` parameters, in the order asked. */
   readonly group: Readonly<Record<string, Cell>>;
   readonly metric: string;
-  /** Rows with a value for this metric (empty cells are left out). */
+  /** Rows with a value for this metric (empty cells are left out; any other cell that is not a finite number is an error). */
   readonly n: number;
   readonly mean: number;
   readonly sd: number;
@@ -91,7 +92,8 @@ export const SUMMARY_STAT_COLUMNS: readonly string[] = Object.freeze(['metric', 
 /**
  * Mean, standard deviation, 95% confidence interval and quantiles of each metric, per group of
  * rows sharing the values of the `by` columns. Groups come in the order they first appear (a
- * sweep's grid order), metrics in column order.
+ * sweep's grid order), metrics in column order. Empty cells (`null`) are left out; a metric cell
+ * that is not a finite number (NaN, Infinity, text) throws a {@link ConfigError} naming its row.
  *
  * @example
  * ```ts
@@ -116,13 +118,28 @@ export function summarize(rows: readonly SweepRow[], options: SummarizeOptions =
     if (!g) groups.set(key, (g = []));
     g.push(row);
   }
+  // Only empty cells are left out: anything else that is not a finite number (NaN, Infinity, a
+  // word) would silently shrink n, so it is an error naming the row and the metric.
+  const bad: ConfigIssue[] = [];
+  rows.forEach((row, k) => {
+    for (const metric of metrics) {
+      const v = row[metric];
+      if (v === null || v === undefined || (typeof v === 'number' && Number.isFinite(v)) || bad.length >= 20) continue;
+      bad.push({ path: `rows[${k}].${metric}`, expected: `a finite number or an empty cell (null) in run ${String(row.run)}`, received: typeof v === 'string' ? `'${v}'` : Array.isArray(v) ? 'a list' : String(v) });
+    }
+  });
+  if (bad.length > 0) throw new ConfigError(bad);
   const out: MetricSummary[] = [];
   for (const members of groups.values()) {
     const head = members[0] as SweepRow;
     const group: Record<string, Cell> = {};
     for (const c of by) group[c] = head[c] ?? null;
     for (const metric of metrics) {
-      const values = members.map((r) => r[metric]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+      const values: number[] = [];
+      for (const r of members) {
+        const v = r[metric];
+        if (typeof v === 'number') values.push(v);
+      }
       out.push({ group, metric, ...describe(values) });
     }
   }

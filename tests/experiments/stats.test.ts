@@ -49,6 +49,27 @@ describe('summarize', () => {
     expect(() => summarize(rows, { by: ['scal'] })).toThrow(ConfigError);
   });
 
+  it('refuses a metric cell that is not a finite number instead of leaving it out', () => {
+    const rows: SweepRow[] = [
+      { run: 'p0-s1', peakRung: 2, finalRung: 1 },
+      { run: 'p0-s2', peakRung: NaN, finalRung: 1 },
+      { run: 'p0-s3', peakRung: 'abc', finalRung: 1 },
+      { run: 'p0-s4', peakRung: Infinity, finalRung: null },
+      { run: 'p0-s5', peakRung: 3, finalRung: 2 },
+    ];
+    let message = '';
+    try {
+      summarize(rows, { metrics: ['peakRung', 'finalRung'] });
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/^3 problems\n {2}- rows\[1\]\.peakRung: expected a finite number or an empty cell \(null\) in run p0-s2, received NaN\n {2}- rows\[2\]\.peakRung: .*received 'abc'\n {2}- rows\[3\]\.peakRung: .*in run p0-s4, received Infinity$/);
+    // Empty cells alone are left out.
+    expect(summarize(rows.filter((_, k) => k === 0 || k === 4), { metrics: ['peakRung'] })[0]?.n).toBe(2);
+    expect(summarize(rows, { metrics: ['finalRung'] })[0]?.n).toBe(4);
+  });
+
   it('uses Student t: exact table to df 30, the expansion beyond within 1e-6', () => {
     expect(tCritical95(1)).toBe(12.706204736);
     expect(tCritical95(30)).toBe(2.042272456);

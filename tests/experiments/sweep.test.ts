@@ -103,6 +103,19 @@ describe('sweep (in-process)', () => {
     }
   });
 
+  it('refuses a metric or series cell that is not a finite number, naming the file, line and column', () => {
+    // A quoted parameter cell over two lines: the record after it starts on line 5.
+    const csv = 'run,label,peakRung,finalRung\np0-s1,a,2,1\np0-s2,"two\nlines",1,1\np0-s3,c,x,1\n';
+    expect(() => readResults(csv, 'csv', 'r.csv')).toThrow(/r\.csv: 1 problem\n {2}- line 5, column peakRung: expected a finite number or an empty cell, received 'x'/);
+    for (const bad of ['NaN', 'abc', 'Infinity', '1e999', '-Infinity']) {
+      expect(() => readResults(`run,point,seed,peakRung,finalRung\np0-s1,0,1,2,1\np0-s2,0,2,${bad},1\n`, 'csv', 'nan.csv')).toThrow(new RegExp(`nan\\.csv: 1 problem\\n {2}- line 3, column peakRung: expected a finite number or an empty cell, received '${bad}'`));
+    }
+    expect(() => readResults('run,a,welfare.US,series.maxRung\np0-s1,x,1,0 1\n"p0-s2",y,2,0 x\n', 'csv', 's.csv')).toThrow(/s\.csv: 1 problem\n {2}- line 3, column series\.maxRung: expected finite numbers separated by spaces, received '0 x'/);
+    expect(() => readResults('{"run":"p0-s1","welfare.US":1}\n{"run":"p0-s2","welfare.US":"1"}\n', 'jsonl', 'r.jsonl')).toThrow(/r\.jsonl: 1 problem\n {2}- line 2, column welfare\.US: expected a finite number or an empty cell, received '"1"'/);
+    // Empty cells, and any value of a parameter column, are fine.
+    expect(readResults('run,a,peakRung,firstAgreementRound\np0-s1,NaN,2,\n', 'csv').rows[0]).toEqual({ run: 'p0-s1', a: 'NaN', peakRung: 2, firstAgreementRound: null });
+  });
+
   it('refuses a torn file when reading results', () => {
     expect(() => readResults('run,seed\np0-s1,1\np0-s2,', 'csv', 'r.csv')).toThrow(/torn last line/);
     expect(() => readResults('{"run":"p0-s1"}\n{"run":', 'jsonl', 'r.jsonl')).toThrow(ConfigError);
