@@ -173,6 +173,8 @@ export {
   runItems,
   runOne,
   scenarioAt,
+  SCENARIO_COLUMN,
+  scenarioTag,
   SERIES_METRICS,
   shardItems,
   STANDING_COLUMNS,

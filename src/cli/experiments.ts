@@ -22,6 +22,7 @@ import {
   formatRow,
   canonicalPath,
   compareRunIds,
+  scenarioTag,
 } from '../index.js';
 import type { Grid, ParamValue, ResultsFormat, SweepRow } from '../index.js';
 import { checkOutputs, loadScenario, writeFileAtomic } from './files.js';
@@ -65,7 +66,7 @@ exits with code 130; run the same command with --resume to finish.`;
 export const MERGE_HELP = `detente merge <results>... --out FILE
 
 Combine results files (the shards of one sweep, CSV or JSON Lines) into one: the files must have
-the same columns; each run is kept once (identical duplicates collapse, differing ones are an
+the same columns and runs of the same scenario; each run is kept once (identical duplicates collapse, differing ones are an
 error) and rows are sorted by run id.
 
 Options:
@@ -224,7 +225,7 @@ export function sweepCommand(args: readonly string[], out: Out): number {
   const columns = sweepColumns(plan, { series });
   // Every check is done: only now is the file the user asked to replace removed.
   if (values.force === true && values.out !== undefined) rmSync(values.out, { force: true });
-  const sink = openResults(values.out, format, columns, items, values.resume === true);
+  const sink = openResults(values.out, format, columns, items, values.resume === true, scenarioTag(plan.document));
   const todo = items.filter((i) => !sink.done.has(i.run));
   if (sink.repaired > 0) process.stderr.write(`detente: cut a torn last line (${sink.repaired} bytes) off ${values.out}\n`);
   if (values.resume === true) process.stderr.write(`detente: ${items.length - todo.length} of ${items.length} runs already in ${values.out}; running ${todo.length}\n`);
@@ -238,7 +239,7 @@ export function sweepCommand(args: readonly string[], out: Out): number {
           workers,
           series,
           stopping: signals.stopping,
-          lines: { columns, format },
+          lines: { columns: sink.columns, format },
           onRow: (line) => {
             sink.add(line);
             progress.tick(++count);
@@ -276,6 +277,7 @@ export function mergeCommand(args: readonly string[], out: Out): number {
     writeFileAtomic(values.out, merged.text);
     process.stderr.write(`detente: ${merged.rows} runs from ${parts.length} files into ${values.out}${merged.duplicates ? ` (${merged.duplicates} duplicates dropped)` : ''}\n`);
   } else out(merged.text.replace(/\n$/, ''));
+  if (merged.unchecked) process.stderr.write('detente: the files do not record their scenario (written by an older detente): that they are runs of one scenario was not checked\n');
   return 0;
 }
 

@@ -1,6 +1,7 @@
 import { ConfigError } from '../engine/errors.js';
 import { csvField } from '../report/csv.js';
 import type { Cell, SweepRow } from './row.js';
+import { SCENARIO_COLUMN } from './identity.js';
 import { isMetricColumn } from './stats.js';
 
 /** How results are written: CSV (one header line, then a line per run) or JSON Lines (an object per line). */
@@ -211,6 +212,6 @@ export const NUMBER_TEXT = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 function parseCell(column: string, text: string): Cell {
   if (column.startsWith('series.')) return text === '' ? [] : text.split(' ').map(Number);
   if (text === '') return null;
-  if (column === 'run') return text;
+  if (column === 'run' || column === SCENARIO_COLUMN) return text;
   return NUMBER_TEXT.test(text) ? Number(text) : text;
 }

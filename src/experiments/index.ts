@@ -3,6 +3,7 @@
 export type { Grid, GridAxis, ParamValue, PlanItem, PlanOptions, SweepPlan } from './plan.js';
 export { canonicalPath, compareRunIds, MAX_GRID_POINTS, MAX_RUNS, parseSetting, parseShard, planSweep, runId, scenarioAt, shardItems } from './plan.js';
 export { MAX_SEEDS, parseSeeds } from './seeds.js';
+export { SCENARIO_COLUMN, scenarioTag } from './identity.js';
 export type { Cell, RunOneOptions, SweepRow } from './row.js';
 export { runOne, SERIES_METRICS, SUMMARY_COLUMNS, summarizeRun, sweepColumns } from './row.js';
 export type { Results, ResultsFormat } from './format.js';

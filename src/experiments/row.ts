@@ -10,6 +10,7 @@ import { simulate } from '../strategies/simulate.js';
 import type { ParamValue, PlanItem, SweepPlan } from './plan.js';
 import { scenarioAt } from './plan.js';
 import { UNOBSERVED } from '../engine/round.js';
+import { SCENARIO_COLUMN, scenarioTag } from './identity.js';
 
 /** A cell of a results row: a number, a name, empty (`null`), or a per-round series. */
 export type Cell = number | string | null | readonly number[];
@@ -58,7 +59,8 @@ export const SERIES_METRICS: readonly string[] = Object.freeze(METRIC_COLUMNS.fi
 /**
  * The columns of a sweep's results, in order: `run`, `point`, `seed`, one per grid parameter,
  * {@link SUMMARY_COLUMNS}, `peakRung.<A>/<B>` per pair of actors, `actorPeakRung.<ID>` and
- * `welfare.<ID>` per actor, and with `series` one `series.<metric>` per per-round metric.
+ * `welfare.<ID>` per actor, with `series` one `series.<metric>` per per-round metric, and last
+ * `scenario`, the {@link scenarioTag} of the scenario the runs come from.
  *
  * @example
  * ```ts
@@ -79,6 +81,8 @@ export function sweepColumns(plan: Pick<SweepPlan, 'document' | 'axes'>, options
     ...ids.map((id) => `actorPeakRung.${id}`),
     ...ids.map((id) => `welfare.${id}`),
     ...(options.series ? SERIES_METRICS.map((m) => `series.${m}`) : []),
+    // Last, so the columns before it keep their places in files written before it existed.
+    SCENARIO_COLUMN,
   ];
 }
 
@@ -116,18 +120,20 @@ export function runOne(document: ScenarioDocument, item: PlanItem, options: RunO
     [UNOBSERVED]: true,
     ...(options.registry ? { registry: options.registry } : {}),
   });
-  return rowOf(run, tally, item, options.series === true);
+  return rowOf(run, tally, item, options.series === true, scenarioTag(document));
 }
 
 /**
- * The results row of a finished run (the summary metrics of {@link sweepColumns}).
+ * The results row of a finished run (the summary metrics of {@link sweepColumns}). The
+ * `scenario` cell is the tag of `document`, the scenario the run was made from (the document
+ * of the plan, before the grid point's values), and empty without it.
  *
  * @example
  * ```ts
- * summarizeRun(simulate(spec, { seed: 1, rounds: 12 }), { run: 'p0-s1', point: 0, seed: 1, params: {} });
+ * summarizeRun(simulate(scenario.spec, { seed: 1, rounds: 12 }), { run: 'p0-s1', point: 0, seed: 1, params: {} }, false, scenario.document);
  * ```
  */
-export function summarizeRun(run: Run, item: PlanItem, series = false): SweepRow {
+export function summarizeRun(run: Run, item: PlanItem, series = false, document?: ScenarioDocument): SweepRow {
   // Accusations (right or wrong) and agreements are read from the log: a run without one
   // would give zeros that look like results.
   if (run.log.length === 0 && run.metrics.length > 0) {
@@ -135,7 +141,7 @@ export function summarizeRun(run: Run, item: PlanItem, series = false): SweepRow
   }
   const tally = new EventTally();
   tally.add(run.log);
-  return rowOf(run, tally, item, series);
+  return rowOf(run, tally, item, series, document === undefined ? null : scenarioTag(document));
 }
 
 /** What a row needs from a run's events, gathered as they come (a whole log, or round by round). */
@@ -168,7 +174,7 @@ class EventTally {
   }
 }
 
-function rowOf(run: Pick<Run, 'world' | 'metrics'>, tally: EventTally, item: PlanItem, series: boolean): SweepRow {
+function rowOf(run: Pick<Run, 'world' | 'metrics'>, tally: EventTally, item: PlanItem, series: boolean, scenario: string | null): SweepRow {
   const row: Record<string, Cell> = { run: item.run, point: item.point, seed: item.seed };
   for (const [k, v] of Object.entries(item.params)) row[k] = v as ParamValue;
   let operations = 0;
@@ -237,5 +243,6 @@ function rowOf(run: Pick<Run, 'world' | 'metrics'>, tally: EventTally, item: Pla
   for (const id of ids) row[`actorPeakRung.${id}`] = actorPeak.get(id) ?? 0;
   for (const id of ids) row[`welfare.${id}`] = w.welfare[w.actors.findIndex((a) => a.id === id)] as number;
   if (series) for (const m of SERIES_METRICS) row[`series.${m}`] = run.metrics.map((r) => (r as unknown as Record<string, number>)[m] as number);
+  row[SCENARIO_COLUMN] = scenario;
   return row;
 }

@@ -9,6 +9,7 @@ import {
   rankStrategies,
   readResults,
   runOne,
+  scenarioTag,
   simulate,
   SUMMARY_COLUMNS,
   summarizeDyads,
@@ -40,8 +41,51 @@ describe('sweep (in-process)', () => {
       'welfare.APT',
       'welfare.CN',
       'welfare.US',
+      'scenario',
     ]);
     for (const r of rows) expect(Object.keys(r).sort()).toEqual([...columns].sort());
+    for (const r of rows) expect(r.scenario).toBe(scenarioTag(duel.document));
+  });
+
+  it("names the scenario by a tag of its content: the same whatever the file's layout, another for any change", () => {
+    const tag = scenarioTag(duel.document);
+    expect(tag).toMatch(/^duel@[0-9a-f]{16}$/);
+    // The same document written otherwise: keys in another order, flow style, comments.
+    const relaid = parseScenario(
+      `# the duel again
+seed: 3
+rounds: 10
+name: duel
+title: "A duel with a hotline"
+calendar:
+  start: 2015-01
+  unit: month
+injects:
+  - { type: sanctions-threat, round: 2, by: US, target: CN, unless: stop commercial cyber-theft }
+  - { round: 4, type: summit, parties: [US, CN], terms: [{ kind: hotline }, { kind: no-commercial-theft }], text: Summit in Washington }
+actors:
+  - { id: US, capabilities: us, strategy: tit-for-tat }
+  - { id: CN, capabilities: china, strategy: deterrer }
+  - { id: APT, kind: proxy, sponsor: CN, capabilities: proxy-apt, strategy: { params: { rate: 0.3 }, name: random } }
+`,
+      { source: 'relaid.yaml' },
+    );
+    expect(scenarioTag(relaid.document)).toBe(tag);
+    // Any change of content gives another tag, even one the runs might not show.
+    const changed = (f: (d: Record<string, unknown>) => void) => {
+      const d = JSON.parse(JSON.stringify(duel.document)) as Record<string, unknown>;
+      f(d);
+      return scenarioTag(parseScenario(d).document);
+    };
+    const others = [
+      changed((d) => (d.title = 'A duel')),
+      changed((d) => (d.seed = 4)),
+      changed((d) => ((d.actors as Record<string, unknown>[])[2]!.strategy = { name: 'random', params: { rate: 0.31 } })),
+      changed((d) => (d.injects as unknown[]).pop()),
+    ];
+    expect(new Set([tag, ...others]).size).toBe(5);
+    // A results cell keeps it as text.
+    expect(readResults(`run,scenario\np0-s1,${tag}\n`, 'csv').rows[0]?.scenario).toBe(tag);
   });
 
   it('summarises the run it names: the same numbers as simulate and summarizeDyads', () => {
@@ -70,7 +114,7 @@ describe('sweep (in-process)', () => {
     let agreements = 0;
     for (const item of p.items) {
       const streamed = runOne(p.document, item, { series: true });
-      const logged = summarizeRun(simulate(usChina.spec, { seed: item.seed, rounds: usChina.rounds }), item, true);
+      const logged = summarizeRun(simulate(usChina.spec, { seed: item.seed, rounds: usChina.rounds }), item, true, p.document);
       expect(streamed).toEqual(logged);
       expect(Object.keys(streamed)).toEqual(Object.keys(logged));
       accusations += streamed.accusations as number;
@@ -78,6 +122,8 @@ describe('sweep (in-process)', () => {
     }
     expect(accusations).toBeGreaterThan(0);
     expect(agreements).toBeGreaterThan(0);
+    // Without the document, the row cannot say which scenario it is of.
+    expect(summarizeRun(simulate(usChina.spec, { seed: 1, rounds: 3 }), p.items[0]!).scenario).toBeNull();
   });
 
   it('refuses to summarise a run made without its log rather than report zeros', () => {

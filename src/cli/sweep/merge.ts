@@ -1,14 +1,18 @@
-// Combine the results files of the shards of a sweep into one: same columns required, each run
-// once (identical duplicates, e.g. from a re-run shard, collapse; conflicting ones are an error),
-// sorted by run id.
-import { compareRunIds, csvHeader, formatRow, readResults } from '../../index.js';
+// Combine the results files of the shards of a sweep into one: same columns and the same scenario
+// required, each run once (identical duplicates, e.g. from a re-run shard, collapse; conflicting
+// ones are an error), sorted by run id.
+import { compareRunIds, csvHeader, formatRow, readResults, SCENARIO_COLUMN } from '../../index.js';
 import type { ResultsFormat, SweepRow } from '../../index.js';
 import { UsageError } from '../run.js';
 
-/** The merged results as text in `format`. */
-export function mergeResults(parts: readonly { readonly path: string; readonly text: string; readonly format: ResultsFormat }[], format: ResultsFormat): { text: string; rows: number; duplicates: number } {
+/**
+ * The merged results as text in `format`. `unchecked` is true when the files do not record their
+ * scenario (written before results did), so that they are runs of one scenario could not be checked.
+ */
+export function mergeResults(parts: readonly { readonly path: string; readonly text: string; readonly format: ResultsFormat }[], format: ResultsFormat): { text: string; rows: number; duplicates: number; unchecked: boolean } {
   let columns: readonly string[] | undefined;
   let first = '';
+  let scenario: { tag: string; path: string } | undefined;
   const byId = new Map<string, { row: SweepRow; line: string; path: string }>();
   let duplicates = 0;
   for (const part of parts) {
@@ -18,10 +22,17 @@ export function mergeResults(parts: readonly { readonly path: string; readonly t
       columns = results.columns;
       first = part.path;
     } else if (results.columns.join('\u0000') !== columns.join('\u0000')) {
-      throw new UsageError(`${part.path} has other columns than ${first}: they are not shards of the same sweep`);
+      const older = (a: readonly string[], b: readonly string[]) => !a.includes(SCENARIO_COLUMN) && b.includes(SCENARIO_COLUMN) && a.join('\u0000') === b.filter((c) => c !== SCENARIO_COLUMN).join('\u0000');
+      const why = older(results.columns, columns) ? ` (${part.path} was written by an older detente, without the scenario column)` : older(columns, results.columns) ? ` (${first} was written by an older detente, without the scenario column)` : '';
+      throw new UsageError(`${part.path} has other columns than ${first}: they are not shards of the same sweep${why}`);
     }
     for (const row of results.rows) {
       const id = String(row.run);
+      if (columns.includes(SCENARIO_COLUMN)) {
+        const tag = String(row[SCENARIO_COLUMN]);
+        if (scenario === undefined) scenario = { tag, path: part.path };
+        else if (tag !== scenario.tag) throw new UsageError(`${part.path} holds runs of scenario ${tag} (run ${id}), ${scenario.path} of ${scenario.tag}: they are not shards of the same sweep`);
+      }
       const line = formatRow(row, columns, 'jsonl');
       const seen = byId.get(id);
       if (seen) {
@@ -36,5 +47,5 @@ export function mergeResults(parts: readonly { readonly path: string; readonly t
   const cols = columns;
   const ids = [...byId.keys()].sort(compareRunIds);
   const lines = ids.map((id) => formatRow((byId.get(id) as { row: SweepRow }).row, cols, format));
-  return { text: (format === 'csv' ? csvHeader(cols) : '') + lines.join(''), rows: ids.length, duplicates };
+  return { text: (format === 'csv' ? csvHeader(cols) : '') + lines.join(''), rows: ids.length, duplicates, unchecked: !cols.includes(SCENARIO_COLUMN) };
 }

@@ -1,13 +1,19 @@
 // The append-only results file of a sweep: each finished run is one whole line; the lines of
 // the runs delivered together are written with one write call; on --resume a torn last line (a
-// write cut by kill -9) is cut off and the runs already in the file are skipped.
+// write cut by kill -9) is cut off and the runs already in the file are skipped, once the file is
+// known to hold runs of the same sweep: same columns, same scenario, same parameters per run.
 import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { csvHeader, readResults } from '../../index.js';
+import { csvHeader, readResults, SCENARIO_COLUMN } from '../../index.js';
 import type { PlanItem, ResultsFormat } from '../../index.js';
 import { UsageError } from '../run.js';
 
 /** An open results file (or standard output) that takes whole lines. */
 export interface ResultsSink {
+  /**
+   * The columns the lines must have: the sweep's, or on resuming a file written before results
+   * recorded their scenario, the file's (the sweep's without `scenario`), so the file stays one table.
+   */
+  readonly columns: readonly string[];
   /** Run ids already in the file (on resume). */
   readonly done: ReadonlySet<string>;
   /** Bytes of a torn last line that resume cut off (0 if none). */
@@ -37,18 +43,23 @@ function pending(write: (text: string) => void): { add(line: string): void; flus
   };
 }
 
-/** Open `path` for a sweep (create it, or continue it with `resume`), or standard output when `path` is undefined. */
-export function openResults(path: string | undefined, format: ResultsFormat, columns: readonly string[], items: readonly PlanItem[], resume: boolean): ResultsSink {
+/**
+ * Open `path` for a sweep (create it, or continue it with `resume`), or standard output when
+ * `path` is undefined. `scenario` is the sweep's `scenarioTag`: a file holding runs of another
+ * scenario is refused.
+ */
+export function openResults(path: string | undefined, format: ResultsFormat, columns: readonly string[], items: readonly PlanItem[], resume: boolean, scenario: string): ResultsSink {
   if (path === undefined) {
     if (resume) throw new UsageError('--resume needs --out FILE (the results file to continue)');
     if (format === 'csv') process.stdout.write(csvHeader(columns));
     const kept = pending((text) => void process.stdout.write(text));
-    return { done: new Set(), repaired: 0, ...kept, close: kept.flush };
+    return { columns, done: new Set(), repaired: 0, ...kept, close: kept.flush };
   }
   const exists = existsSync(path);
   if (exists && !resume) throw new UsageError(`${path} already exists: pass --resume to run only its missing runs, or choose another --out`);
   const fd = openSync(path, exists ? 'r+' : 'wx');
   let done = new Set<string>();
+  let layout = columns;
   let repaired = 0;
   let size = 0;
   try {
@@ -60,7 +71,7 @@ export function openResults(path: string | undefined, format: ResultsFormat, col
       repaired = Buffer.byteLength(text) - size;
       // Cut a torn last line before anything is appended after it.
       if (repaired > 0) ftruncateSync(fd, size);
-      done = checkExisting(kept, path, format, columns, items);
+      ({ done, columns: layout } = checkExisting(kept, path, format, columns, items, scenario));
     }
     if (format === 'csv' && size === 0) size += writeWhole(fd, csvHeader(columns), size);
   } catch (e) {
@@ -70,6 +81,7 @@ export function openResults(path: string | undefined, format: ResultsFormat, col
   let position = size;
   const kept = pending((text) => (position += writeWhole(fd, text, position)));
   return {
+    columns: layout,
     done,
     repaired,
     ...kept,
@@ -91,11 +103,18 @@ function writeWhole(fd: number, text: string, position: number): number {
   return buf.length;
 }
 
-function checkExisting(text: string, path: string, format: ResultsFormat, columns: readonly string[], items: readonly PlanItem[]): Set<string> {
-  if (text === '') return new Set();
+function checkExisting(text: string, path: string, format: ResultsFormat, columns: readonly string[], items: readonly PlanItem[], scenario: string): { done: Set<string>; columns: readonly string[] } {
+  if (text === '') return { done: new Set(), columns };
   const results = readResults(text, format, path);
+  let layout = columns;
   if (results.rows.length > 0 || format === 'csv') {
-    if (results.columns.join('\u0000') !== columns.join('\u0000')) {
+    const legacy = columns.filter((c) => c !== SCENARIO_COLUMN);
+    if (results.columns.join('\u0000') === legacy.join('\u0000')) {
+      // Written before results named their scenario: nothing to check it against. The runs are
+      // continued in the file's own columns, so it stays one table.
+      layout = legacy;
+      process.stderr.write(`detente: ${path} does not record its scenario (written by an older detente): its runs are taken to be of ${scenario} unchecked, and new runs are written without the scenario column too\n`);
+    } else if (results.columns.join('\u0000') !== columns.join('\u0000')) {
       throw new UsageError(`${path} was written by a different sweep (other columns: ${diff(results.columns, columns)}); use the same scenario, --set and --series, or another --out`);
     }
   }
@@ -103,6 +122,9 @@ function checkExisting(text: string, path: string, format: ResultsFormat, column
   const done = new Set<string>();
   for (const row of results.rows) {
     const id = String(row.run);
+    if (layout === columns && row[SCENARIO_COLUMN] !== scenario) {
+      throw new UsageError(`${path} holds runs of another scenario (run ${id}: ${String(row[SCENARIO_COLUMN])}; this sweep: ${scenario}), so it was written by a different sweep (or the scenario has changed since); use another --out`);
+    }
     const item = byId.get(id);
     // A row of this sweep's plan must carry the same parameters; rows of other shards or seeds are kept.
     if (item) {
@@ -113,7 +135,7 @@ function checkExisting(text: string, path: string, format: ResultsFormat, column
     }
     done.add(id);
   }
-  return done;
+  return { done, columns: layout };
 }
 
 function diff(found: readonly string[], expected: readonly string[]): string {

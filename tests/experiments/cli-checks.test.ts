@@ -1,0 +1,123 @@
+// The command line refuses what would mix, drop or misread results: runs of another scenario in a
+// resumed or merged file, damaged metric cells, plans too big to build; and it takes dotted actor
+// ids and signed exponents.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliHarness, expectInputError } from '../helpers/cli.js';
+import { readResults } from '../../src/index.js';
+
+const { tmp, detente } = cliHarness('detente-checks-');
+const file = (name: string) => join(tmp, name);
+const text = (name: string) => readFileSync(file(name), 'utf8');
+
+/** A CSV results file without its last column (`scenario`): what detente wrote before it recorded the scenario. */
+function withoutScenario(csv: string): string {
+  return csv
+    .split('\n')
+    .map((l) => (l === '' ? l : l.slice(0, l.lastIndexOf(','))))
+    .join('\n');
+}
+
+describe('results record their scenario', () => {
+  it('refuses to resume a file of another scenario with the same actors, and merge shards of two scenarios', () => {
+    const ff = ['sweep', 'false-flag', '--workers', '1', '--quiet'];
+    const hotline = ['sweep', 'false-flag-hotline', '--workers', '1', '--quiet'];
+    expect(detente(...ff, '--seeds', '1..4', '--out', 'ff.csv').status).toBe(0);
+    const before = text('ff.csv');
+    const tag = readResults(before, 'csv').rows[0]?.scenario;
+    expect(tag).toMatch(/^false-flag@[0-9a-f]{16}$/);
+    expect(before.split('\n')[0]).toMatch(/,welfare\.KL,scenario$/);
+    expectInputError(detente(...hotline, '--seeds', '1..6', '--out', 'ff.csv', '--resume'), new RegExp(`ff\\.csv holds runs of another scenario \\(run p0-s1: ${tag}; this sweep: false-flag-hotline@[0-9a-f]{16}\\)`));
+    expect(text('ff.csv')).toBe(before);
+    // The same scenario resumes.
+    const more = detente(...ff, '--seeds', '1..6', '--out', 'ff.csv', '--resume');
+    expect(more.status).toBe(0);
+    expect(more.stderr).toContain('4 of 6 runs already in ff.csv; running 2');
+
+    expect(detente(...ff, '--seeds', '1..6', '--shard', '0/2', '--out', 'x0.csv').status).toBe(0);
+    expect(detente(...hotline, '--seeds', '1..6', '--shard', '1/2', '--out', 'x1.csv').status).toBe(0);
+    expectInputError(detente('merge', 'x0.csv', 'x1.csv', '--out', 'xm.csv'), /x1\.csv holds runs of scenario false-flag-hotline@[0-9a-f]{16} \(run p0-s2\), x0\.csv of false-flag@[0-9a-f]{16}: they are not shards of the same sweep/);
+    // Shards of one scenario merge into the unsharded file, byte for byte.
+    expect(detente(...ff, '--seeds', '1..6', '--shard', '1/2', '--out', 'y1.jsonl').status).toBe(0);
+    expect(detente('merge', 'y1.jsonl', 'x0.csv', '--out', 'ym.csv').status).toBe(0);
+    expect(text('ym.csv')).toBe(text('ff.csv'));
+  });
+
+  it('still resumes and merges files written before results recorded their scenario, in their own columns', () => {
+    const args = ['sweep', 'false-flag', '--workers', '1', '--quiet', '--seeds', '1..5'];
+    expect(detente(...args, '--out', 'whole.csv').status).toBe(0);
+    const whole = text('whole.csv');
+    const old = withoutScenario(whole);
+    // An interrupted old file: its first three runs.
+    writeFileSync(file('old.csv'), old.split('\n').slice(0, 4).join('\n') + '\n');
+    const r = detente(...args, '--out', 'old.csv', '--resume');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/old\.csv does not record its scenario \(written by an older detente\): its runs are taken to be of false-flag@[0-9a-f]{16} unchecked, and new runs are written without the scenario column too/);
+    expect(r.stderr).toContain('3 of 5 runs already in old.csv; running 2');
+    expect(text('old.csv')).toBe(old);
+    // Old files merge (with a warning); an old and a new file do not.
+    writeFileSync(file('old-a.csv'), old.split('\n').slice(0, 3).join('\n') + '\n');
+    writeFileSync(file('old-b.csv'), [old.split('\n')[0], ...old.split('\n').slice(3)].join('\n'));
+    const m = detente('merge', 'old-a.csv', 'old-b.csv', '--out', 'old-m.csv');
+    expect(m.status).toBe(0);
+    expect(m.stderr).toMatch(/the files do not record their scenario \(written by an older detente\): that they are runs of one scenario was not checked/);
+    expect(text('old-m.csv')).toBe(old);
+    expectInputError(detente('merge', 'old-a.csv', 'whole.csv'), /whole\.csv has other columns than old-a\.csv: they are not shards of the same sweep \(old-a\.csv was written by an older detente, without the scenario column\)/);
+  });
+});
+
+describe('summarize', () => {
+  it('refuses a metric cell that is not a number, naming the file, line and column', () => {
+    expect(detente('sweep', 'false-flag', '--workers', '1', '--quiet', '--seeds', '1..5', '--out', 'runs.csv').status).toBe(0);
+    const lines = text('runs.csv').split('\n');
+    const header = (lines[0] as string).split(',');
+    const peak = header.indexOf('peakRung');
+    const damaged = lines.map((l, k) => {
+      if (k < 2 || k > 4) return l;
+      const cells = l.split(',');
+      cells[peak] = ['NaN', 'abc', 'Infinity'][k - 2] as string;
+      return cells.join(',');
+    });
+    writeFileSync(file('nan.csv'), damaged.join('\n'));
+    expectInputError(detente('summarize', 'nan.csv', '--metrics', 'peakRung,finalRung'), /nan\.csv: 1 problem\n {2}- line 3, column peakRung: expected a finite number or an empty cell, received 'NaN'/);
+    const ok = detente('summarize', 'runs.csv', '--metrics', 'peakRung,finalRung', '--format', 'csv');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout.split('\n')[1]).toMatch(/^peakRung,5,/);
+  });
+});
+
+describe('grid paths, numbers and limits', () => {
+  it('sweeps and plays a tournament over an actor whose id holds a dot', () => {
+    writeFileSync(
+      file('dotid.yaml'),
+      'name: dotid\nrounds: 4\nactors:\n  - { id: A.Z, capabilities: us, strategy: tit-for-tat }\n  - { id: B, capabilities: china, strategy: deterrer }\n',
+    );
+    const s = detente('sweep', 'dotid.yaml', '--seeds', '1', '--set', 'actors.A.Z.strategy=hawk,dove', '--workers', '1');
+    expect(s.stderr).toBe('');
+    expect(s.status).toBe(0);
+    expect(readResults(`${s.stdout}`, 'csv').rows.map((r) => r['actors.A.Z.strategy'])).toEqual(['hawk', 'dove']);
+    const t = detente('tournament', 'dotid.yaml', '--strategies', 'hawk,dove', '--seeds', '1..2', '--workers', '1', '--quiet');
+    expect(t.status).toBe(0);
+    expect(t.stdout).toContain('2 strategies in roles A.Z, B — 4 assignments × 2 seeds = 8 runs');
+    expectInputError(detente('sweep', 'dotid.yaml', '--seeds', '1', '--set', 'actors.A.Z.Z.strategy=hawk'), /received 'A\.Z\.Z' \(did you mean 'actors\.A\.Z\.strategy'\?\)/);
+  });
+
+  it('takes --set numbers with a signed exponent', () => {
+    const r = detente('sweep', 'false-flag', '--seeds', '1', '--set', 'mechanism.tension.limit=1e+5,1E5', '--workers', '1');
+    // Two spellings of one number are one value given twice.
+    expectInputError(r, /grid\.mechanisms\.tension\.limit: expected each value once, received 100000 twice/);
+    const ok = detente('sweep', 'false-flag', '--seeds', '1', '--set', 'mechanism.tension.limit=1e+5', '--workers', '1');
+    expect(ok.status).toBe(0);
+    expect(readResults(ok.stdout, 'csv').rows[0]?.['mechanisms.tension.limit']).toBe(100000);
+  });
+
+  it('refuses a plan over the limits at once, with its size', () => {
+    const all = 'cautious,contractor,de-escalator,deterrer,dove,generous-tit-for-tat,grim-trigger,hawk,norm-entrepreneur,passive,pragmatist,random,spoiler,tit-for-tat';
+    expectInputError(detente('tournament', 'cyber-cold-war', '--strategies', all, '--seeds', '1', '--workers', '1'), /expected at most 100,000 grid points .*received 7,529,536 \(14 × 14 × 14 × 14 × 14 × 14\)/);
+    expectInputError(
+      detente('sweep', 'false-flag', '--seeds', '1..10000000', '--set', 'mechanism.detection.scale=1,2,3,4,5,6,7,8', '--out', 'big.csv'),
+      /seeds: expected at most 10,000,000 runs in one sweep \(grid points × seeds\), received 8 grid points × 10,000,000 seeds = 80,000,000 runs \(split the seeds over several sweeps/,
+    );
+  });
+});
