@@ -1,18 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { betaTrust, ConfigError, createWorld, simulate } from '../../src/index.js';
-import type { ConfigIssue, WorldSpec } from '../../src/index.js';
+import type { WorldSpec } from '../../src/index.js';
 import { arbWorldSpec } from '../../src/testing/index.js';
-
-function issuesOf(f: () => unknown): readonly ConfigIssue[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ConfigError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { configIssuesOf as issuesOf } from '../helpers/issues.js';
 
 describe('createWorld', () => {
   it('lists every problem of a spec at once, each with its path', () => {

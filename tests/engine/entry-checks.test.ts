@@ -6,20 +6,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, createWorld, dove, fork, hawk, simulate, step } from '../../src/index.js';
-import type { ConfigIssue } from '../../src/index.js';
 import { arbDyads, arbWorldSpec } from '../../src/testing/index.js';
+import { configIssuesOf as issuesOf } from '../helpers/issues.js';
 
 const SPEC = { actors: [{ id: 'US', strategy: 'hawk' }, { id: 'CN', strategy: 'dove' }] };
-
-function issuesOf(f: () => unknown): readonly ConfigIssue[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ConfigError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('fork checks its own arguments', () => {
   const run = simulate(SPEC, { seed: 1, rounds: 4 });

@@ -6,20 +6,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, createWorld, fork, simulate } from '../../src/index.js';
-import type { ConfigIssue, Run, WorldSpec } from '../../src/index.js';
+import type { Run, WorldSpec } from '../../src/index.js';
 import { forkRun } from '../../src/engine/fork.js';
+import { configIssuesOf as issuesOf, resultOrIssues as runOrIssues } from '../helpers/issues.js';
 
-/** The issues of the ConfigError that `f` throws (any other outcome fails the test). */
-function issuesOf(f: () => unknown): readonly ConfigIssue[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ConfigError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected a ConfigError');
-}
-
+/** The paths of the ConfigError that `f` throws. */
 const pathsOf = (f: () => unknown): string[] => issuesOf(f).map((i) => i.path);
 
 const ACTORS = [{ id: 'US' }, { id: 'CN' }];
@@ -76,16 +67,6 @@ function withValueAt<T>(base: T, path: Path, value: unknown): T {
 
 /** Arbitrary JSON values and the wider values of fc.anything (undefined, NaN, -0, …). */
 const anyValue = fc.oneof(fc.jsonValue(), fc.anything());
-
-/** The run, or the ConfigError's issues; anything else thrown fails the property. */
-function runOrIssues(f: () => Run): Run | readonly ConfigIssue[] {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof ConfigError) return e.issues;
-    throw e;
-  }
-}
 
 describe('malformed world specs', () => {
   it('the base spec of the properties is valid, and runs', () => {

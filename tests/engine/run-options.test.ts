@@ -5,32 +5,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, defineStrategy, simulate } from '../../src/index.js';
-import type { ConfigIssue, Run } from '../../src/index.js';
+import { defineStrategy, simulate } from '../../src/index.js';
+import type { ConfigIssue } from '../../src/index.js';
+import { configIssuesOf as issuesOf, resultOrIssues as runOrIssues } from '../helpers/issues.js';
 
 const ACTORS = [{ id: 'US' }, { id: 'CN' }];
 const anyValue = fc.oneof(fc.jsonValue(), fc.anything());
-
-/** The issues of the ConfigError that `f` throws (any other outcome fails the test). */
-function issuesOf(f: () => unknown): readonly ConfigIssue[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ConfigError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected a ConfigError');
-}
-
-/** The run, or the ConfigError's issues; anything else thrown fails the property. */
-function runOrIssues(f: () => Run): Run | readonly ConfigIssue[] {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof ConfigError) return e.issues;
-    throw e;
-  }
-}
 
 describe('run options', () => {
   /** A strategy that counts its calls: none may happen before the options are found bad. */

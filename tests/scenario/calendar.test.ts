@@ -1,21 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, ScenarioError, parseScenario, roundDate, roundHeading } from '../../src/index.js';
-import type { Calendar, ConfigIssue } from '../../src/index.js';
+import { ConfigError, parseScenario, roundDate, roundHeading } from '../../src/index.js';
+import type { Calendar } from '../../src/index.js';
 import { lastCalendarRound, parseCalendarStart } from '../../src/scenario/calendar.js';
+import { scenarioIssuesOf as issuesOf } from '../helpers/issues.js';
 
 const actors = [{ id: 'A' }, { id: 'B' }];
 const doc = (calendar: unknown, rounds = 3) => ({ name: 'dated', rounds, calendar, actors });
-
-function issuesOf(input: unknown): readonly ConfigIssue[] {
-  try {
-    parseScenario(input);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ScenarioError);
-    return (e as ScenarioError).issues;
-  }
-  throw new Error('expected a ScenarioError');
-}
 
 /** The ISO date `days` after `start` by JavaScript's own Date (correct for years 0–9999 when set with setUTCFullYear). */
 function isoAfter(year: number, month: number, day: number, days: number): string {

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ScenarioError, parseScenario } from '../../src/index.js';
-import type { ConfigIssue } from '../../src/index.js';
+import { parseScenario } from '../../src/index.js';
+import { scenarioIssuesOf as issuesOf } from '../helpers/issues.js';
 
 const actors = [{ id: 'A' }, { id: 'B' }, { id: 'C' }];
 const doc = (dyads: unknown[]) => ({ name: 'relations', rounds: 3, actors, dyads });
-
-function issuesOf(input: unknown): readonly ConfigIssue[] {
-  try {
-    parseScenario(input);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ScenarioError);
-    return (e as ScenarioError).issues;
-  }
-  throw new Error('expected a ScenarioError');
-}
 
 describe('a relation set by two dyad entries', () => {
   it('once through mutual, then directly: refused, naming both entries (QA: B → A silently started at 0.9)', () => {

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ScenarioError, createWorld, parseScenario } from '../../src/index.js';
+import { createWorld, parseScenario } from '../../src/index.js';
 import type { ConfigIssue } from '../../src/index.js';
-
-function issuesOf(input: unknown): readonly ConfigIssue[] {
-  try {
-    parseScenario(input);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ScenarioError);
-    return (e as ScenarioError).issues;
-  }
-  throw new Error('expected a ScenarioError');
-}
+import { scenarioIssuesOf as issuesOf } from '../helpers/issues.js';
 
 const render = (i: ConfigIssue) => `${i.path}: expected ${i.expected}, received ${i.received}${i.hint ? ` (${i.hint})` : ''}`;
 

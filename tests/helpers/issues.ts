@@ -1,0 +1,34 @@
+import { ConfigError, parseScenario, ScenarioError } from '../../src/index.js';
+import type { ConfigIssue } from '../../src/index.js';
+
+/** The issues of the ConfigError that `f` throws; any other outcome (no throw, another error) fails the test. */
+export function configIssuesOf(f: () => unknown): readonly ConfigIssue[] {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ConfigError) return e.issues;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+/** What `f` returns, or the issues of the ConfigError it throws; anything else thrown fails the property. */
+export function resultOrIssues<T>(f: () => T): T | readonly ConfigIssue[] {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ConfigError) return e.issues;
+    throw e;
+  }
+}
+
+/** The issues of the ScenarioError that parsing `input` throws; any other outcome fails the test. */
+export function scenarioIssuesOf(input: unknown): readonly ConfigIssue[] {
+  try {
+    parseScenario(input);
+  } catch (e) {
+    if (e instanceof ScenarioError) return e.issues;
+    throw e;
+  }
+  throw new Error('expected a ScenarioError');
+}
