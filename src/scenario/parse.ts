@@ -1,5 +1,6 @@
 import type { Strategy } from '../engine/contract.js';
 import { ConfigError } from '../engine/errors.js';
+import { deepFreeze } from '../engine/freeze.js';
 import { createWorld } from '../engine/world.js';
 import type { ActorSpec, WorldSpec } from '../engine/world.js';
 import type { Commitment } from '../model/agreement.js';
@@ -75,8 +76,13 @@ export function parseScenario(input: string | unknown, options: ParseScenarioOpt
   const registry = options.registry ?? (defaultRegistry ??= createRegistry());
   const c = new Checker();
   c.issues.push(...forbiddenKeys(data));
-  const doc = checkDocument(data, c, registry);
-  if (c.issues.length > 0 || !doc) throw new ScenarioError(c.issues, options.source);
+  const parsed = checkDocument(data, c, registry);
+  if (c.issues.length > 0 || !parsed) throw new ScenarioError(c.issues, options.source);
+  // The scenario owns its document, frozen: a caller who changes the object it passed in (or the
+  // document it got back) cannot change a scenario a game replays from or a sweep tagged
+  // (scenarioTag caches by document). Text parsed here is ours already; an object is copied
+  // (it passed the checks, so it is plain data).
+  const doc = deepFreeze(typeof input === 'string' ? parsed : (JSON.parse(JSON.stringify(parsed)) as ScenarioDocument));
   const spec = buildSpec(doc, registry);
   // checkDocument makes every check createWorld makes, so that one pass lists the engine's problems
   // beside the file's others (createWorld only ran on a document free of them, and its problems
