@@ -1,6 +1,6 @@
 import { freeze } from 'immer';
 import type { Inject } from '../model/inject.js';
-import { describe, mergeMechanisms } from '../model/mechanisms.js';
+import { describe, isRecord, mergeMechanisms } from '../model/mechanisms.js';
 import type { MechanismOverrides } from '../model/mechanisms.js';
 import { joined } from '../model/record.js';
 import type { World } from '../model/world.js';
@@ -55,17 +55,10 @@ export function forkRun(run: Run, round: number, intervention: Intervention = {}
   if (run.log.length === 0 && end > start) {
     issues.push({ path: 'run.log', expected: 'a run made with its event log (log: true)', received: 'an empty log' });
   }
-  if (!isRecord(options)) issues.push({ path: 'options', expected: 'an object { rounds? }', received: describe(options) });
-  else {
-    const rounds: unknown = options.rounds;
-    if (rounds !== undefined && !(typeof rounds === 'number' && Number.isInteger(rounds) && rounds >= 0)) {
-      issues.push({ path: 'options.rounds', expected: 'a whole number of rounds ≥ 0', received: describe(rounds) });
-    }
-  }
+  issues.push(...forkArgumentIssues(intervention, options));
   // The intervention is checked before the replay up to the fork round (the costly part): the
   // actors, and so the ids an intervention may name, are those of the run's initial world.
-  if (!isRecord(intervention)) issues.push({ path: 'intervention', expected: 'an object { injects?, strategies?, mechanisms? }', received: describe(intervention) });
-  else checkIntervention(run.initial, Number.isInteger(round) ? round : undefined, intervention, issues);
+  if (isRecord(intervention)) checkIntervention(run.initial, Number.isInteger(round) ? round : undefined, intervention, issues);
   if (issues.length > 0) throw new ConfigError(issues, 'fork');
   const prefix = run.log.filter((e) => e.round < round);
   let world: World = replay(run.initial, prefix, { rounds: round - start, ...run.options });
@@ -102,6 +95,26 @@ function scheduledInjects(round: number, intervention: Intervention): Inject[] {
   return [...(intervention.mechanisms ? [{ round, type: 'mechanisms' as const, set: intervention.mechanisms }] : []), ...(intervention.injects ?? [])];
 }
 
+/**
+ * What is wrong with the shapes of a fork's intervention and options, before anything in them is
+ * read: shared with the public `fork`, which resolves the intervention's strategy names first.
+ */
+export function forkArgumentIssues(intervention: unknown, options: unknown): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  if (!isRecord(options)) issues.push({ path: 'options', expected: 'an object { rounds? }', received: describe(options) });
+  else {
+    const rounds: unknown = options.rounds;
+    if (rounds !== undefined && !(typeof rounds === 'number' && Number.isInteger(rounds) && rounds >= 0)) {
+      issues.push({ path: 'options.rounds', expected: 'a whole number of rounds ≥ 0', received: describe(rounds) });
+    }
+  }
+  if (!isRecord(intervention)) issues.push({ path: 'intervention', expected: 'an object { injects?, strategies?, mechanisms? }', received: describe(intervention) });
+  else if (intervention.strategies !== undefined && !isRecord(intervention.strategies)) {
+    issues.push({ path: 'intervention.strategies', expected: 'an object of actor id → strategy', received: describe(intervention.strategies) });
+  }
+  return issues;
+}
+
 /** Every problem of an intervention, by path; `round` is the fork round when it is valid. */
 function checkIntervention(world: World, round: number | undefined, intervention: Intervention, issues: ConfigIssue[]): void {
   // Any value but undefined is an override to check (a 0 or a null was silently no change).
@@ -119,11 +132,8 @@ function checkIntervention(world: World, round: number | undefined, intervention
     }
   }
   const strategies: unknown = intervention.strategies;
-  if (strategies === undefined) return;
-  if (!isRecord(strategies)) {
-    issues.push({ path: 'intervention.strategies', expected: 'an object of actor id → strategy', received: describe(strategies) });
-    return;
-  }
+  // Not an object: forkArgumentIssues said so.
+  if (!isRecord(strategies)) return;
   for (const [id, s] of Object.entries(strategies)) {
     if (!actorIndex(world).has(id)) issues.push({ path: `intervention.strategies.${id}`, expected: 'a declared actor id', received: id });
     else if (!isStrategy(s)) {
@@ -153,6 +163,3 @@ function isStrategy(s: unknown): s is Strategy {
   return (typeof s === 'object' || typeof s === 'function') && x !== null && x !== undefined && typeof x.operate === 'function' && typeof x.diplomacy === 'function' && typeof x.respond === 'function';
 }
 
-function isRecord(x: unknown): x is Readonly<Record<string, unknown>> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}

@@ -6,7 +6,7 @@ import { RUNG } from '../model/escalation.js';
 import { PHASES } from '../model/event.js';
 import type { Incident } from '../model/incident.js';
 import type { Inject } from '../model/inject.js';
-import { DEFAULT_MECHANISMS, describe, mergeMechanisms } from '../model/mechanisms.js';
+import { DEFAULT_MECHANISMS, describe, isRecord, mergeMechanisms } from '../model/mechanisms.js';
 import { isKnownNorm } from '../model/norms.js';
 import { OPERATION_KINDS } from '../model/operation.js';
 import { joined } from '../model/record.js';
@@ -134,7 +134,7 @@ class SnapshotCheck {
 
   /** A plain object with these fields (and no others): each read through its rule. */
   shape(path: string, value: unknown, required: Readonly<Record<string, Rule>>, optional: Readonly<Record<string, Rule>> = {}): value is Obj {
-    if (!isObject(value)) {
+    if (!isRecord(value)) {
       this.add(path, 'an object', value);
       return false;
     }
@@ -159,9 +159,6 @@ class SnapshotCheck {
   }
 }
 
-function isObject(value: unknown): value is Obj {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 const str: Rule = (c, p, v) => {
   if (typeof v !== 'string') c.add(p, 'a string', v);
@@ -236,13 +233,13 @@ const REQUESTS: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
   'forum-vote': joined(REQUEST_BASE, { kind: str, forum: str, norms }),
 };
 const REQUEST: Rule = (c, p, v) => {
-  const fields = isObject(v) && typeof v.kind === 'string' ? REQUESTS[v.kind] : undefined;
+  const fields = isRecord(v) && typeof v.kind === 'string' ? REQUESTS[v.kind] : undefined;
   if (fields) c.shape(p, v, fields);
-  else if (isObject(v)) c.add(`${p}.kind`, REQUEST_KINDS.map((k) => `'${k}'`).join(' | '), v.kind);
+  else if (isRecord(v)) c.add(`${p}.kind`, REQUEST_KINDS.map((k) => `'${k}'`).join(' | '), v.kind);
   else c.add(p, 'a request object', v);
 };
 const ACTION: Rule = (c, p, v) => {
-  if (!isObject(v) || typeof v.type !== 'string') c.add(p, 'an action ({ type, … })', v);
+  if (!isRecord(v) || typeof v.type !== 'string') c.add(p, 'an action ({ type, … })', v);
 };
 const VOTE = { forum: str, norms, accepted: actors, holdouts: actors, abstained: actors };
 
@@ -294,9 +291,9 @@ const EVENTS: Readonly<Record<string, readonly [Readonly<Record<string, Rule>>, 
 };
 
 const EVENT: Rule = (c, p, v) => {
-  const spec = isObject(v) && typeof v.type === 'string' && Object.hasOwn(EVENTS, v.type) ? EVENTS[v.type] : undefined;
+  const spec = isRecord(v) && typeof v.type === 'string' && Object.hasOwn(EVENTS, v.type) ? EVENTS[v.type] : undefined;
   if (!spec) {
-    if (isObject(v)) c.add(`${p}.type`, 'a known event type (e.g. accusation.made)', v.type);
+    if (isRecord(v)) c.add(`${p}.type`, 'a known event type (e.g. accusation.made)', v.type);
     else c.add(p, 'an event object', v);
     return;
   }
@@ -351,7 +348,7 @@ const TALKS = shapeThen({ id: str, parties: pair(distinctActors(2)), offer: term
 const DIALOGUE = shapeThen({ id: str, agreement: str, parties: distinctActors(2), every: int(1), next: round, proposer: actor, suspended: bool }, [among('proposer')]);
 const RULE: Rule = (c, p, v) => {
   if (v === 'consensus') return;
-  if (!(isObject(v) && Object.keys(v).length === 1 && typeof v.threshold === 'number' && v.threshold > 0 && v.threshold <= 1)) c.add(p, "'consensus' or { threshold: a share in (0, 1] }", v);
+  if (!(isRecord(v) && Object.keys(v).length === 1 && typeof v.threshold === 'number' && v.threshold > 0 && v.threshold <= 1)) c.add(p, "'consensus' or { threshold: a share in (0, 1] }", v);
 };
 const FORUM = shapeOf({ id: str, name: str, members: distinctActors(2), every: int(1), first: round, rule: RULE, agenda: listOf(listOf(norm, 1)) });
 const TABLED = shapeOf({ forum: str, by: actor, norms });
@@ -363,7 +360,7 @@ const RNG_STATE = shapeOf({ c: int(0, ALEA_CARRY_MAX), s0: UNIT_OPEN, s1: UNIT_O
 /** Every problem of a snapshot, with its path; none for a valid world. */
 function checkSnapshot(s: unknown): ConfigIssue[] {
   const c = new SnapshotCheck();
-  if (!isObject(s)) {
+  if (!isRecord(s)) {
     c.add('snapshot', 'a world snapshot object', s);
     return c.issues;
   }
@@ -389,7 +386,7 @@ function checkSnapshot(s: unknown): ConfigIssue[] {
   c.list('tabled', s.tabled, TABLED);
   if (c.list('injects', s.injects, any)) checkInjects(c, 'injects', s.injects, false);
   c.list('recent', s.recent, EVENT);
-  if (!isObject(s.rng)) c.add('rng', 'an object of random-stream states by key', s.rng);
+  if (!isRecord(s.rng)) c.add('rng', 'an object of random-stream states by key', s.rng);
   else
     for (const [key, state] of Object.entries(s.rng)) {
       const slash = key.lastIndexOf('/');
@@ -412,7 +409,7 @@ function checkActors(c: SnapshotCheck, list: unknown): void {
   // Ids first: every other field (a sponsor, a dyad, an event) refers to them.
   const ids: string[] = [];
   list.forEach((a: unknown, i) => {
-    const id = isObject(a) ? a.id : undefined;
+    const id = isRecord(a) ? a.id : undefined;
     if (typeof id !== 'string' || !ID_PATTERN.test(id)) c.add(`actors[${i}].id`, 'an id of letters, digits, "_", "." or "-" (1–64 characters)', id);
     else if (ids.length > 0 && !((ids[ids.length - 1] as string) < id)) c.add(`actors[${i}].id`, `an id after '${ids[ids.length - 1]}' (actors are sorted by id, without repeats)`, id);
     if (typeof id === 'string') ids.push(id);
@@ -421,14 +418,14 @@ function checkActors(c: SnapshotCheck, list: unknown): void {
   c.n = list.length;
   list.forEach((a: unknown, i) => {
     const p = `actors[${i}]`;
-    if (!isObject(a)) {
+    if (!isRecord(a)) {
       c.add(p, 'an actor object', a);
       return;
     }
     ACTOR(c, p, a);
     const o = a as Obj;
     if (o.kind === 'proxy') {
-      const sponsor = list.find((x: unknown) => isObject(x) && x.id === o.sponsor) as Obj | undefined;
+      const sponsor = list.find((x: unknown) => isRecord(x) && x.id === o.sponsor) as Obj | undefined;
       if (!sponsor || sponsor.kind !== 'state' || o.sponsor === o.id) c.add(`${p}.sponsor`, 'the id of the sponsor state of this proxy', o.sponsor);
     } else if (o.sponsor !== null && o.sponsor !== undefined) {
       c.add(`${p}.sponsor`, 'null (only proxies have a sponsor)', o.sponsor);
@@ -437,7 +434,7 @@ function checkActors(c: SnapshotCheck, list: unknown): void {
 }
 
 function checkMechanisms(c: SnapshotCheck, m: unknown): void {
-  if (!isObject(m)) {
+  if (!isRecord(m)) {
     c.add('mechanisms', 'the mechanisms object of the world', m);
     return;
   }
@@ -448,7 +445,7 @@ function checkMechanisms(c: SnapshotCheck, m: unknown): void {
     for (const [key, value] of Object.entries(base)) {
       const here = node[key];
       if (here === undefined) c.add(`${path}.${key}`, typeof value === 'number' ? 'a number (the coefficient is missing)' : 'an object (the section is missing)', undefined, 'nothing');
-      else if (isObject(value) && isObject(here)) missing(value, here, `${path}.${key}`);
+      else if (isRecord(value) && isRecord(here)) missing(value, here, `${path}.${key}`);
     }
   };
   missing(DEFAULT_MECHANISMS as unknown as Obj, m, 'mechanisms');
@@ -467,7 +464,7 @@ const DYAD_RULES: Readonly<Record<(typeof DYAD_KEYS)[number], readonly [(x: numb
 };
 
 function checkDyads(c: SnapshotCheck, d: unknown): void {
-  if (!isObject(d)) {
+  if (!isRecord(d)) {
     c.add('dyads', 'the dyad tables of the world', d);
     return;
   }
@@ -494,7 +491,7 @@ function checkDyads(c: SnapshotCheck, d: unknown): void {
 }
 
 function checkNorms(c: SnapshotCheck, v: unknown): void {
-  if (!isObject(v)) {
+  if (!isRecord(v)) {
     c.add('norms', 'an object of adopted norms by actor id', v);
     return;
   }

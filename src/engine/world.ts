@@ -8,7 +8,7 @@ import { CAPABILITY_KEYS } from '../model/capability.js';
 import type { Capabilities } from '../model/capability.js';
 import type { ActorId, NormId } from '../model/ids.js';
 import type { Inject } from '../model/inject.js';
-import { DEFAULT_MECHANISMS, describe, mergeMechanisms } from '../model/mechanisms.js';
+import { DEFAULT_MECHANISMS, describe, isRecord, mergeMechanisms } from '../model/mechanisms.js';
 import type { MechanismOverrides, Mechanisms } from '../model/mechanisms.js';
 import { isKnownNorm } from '../model/norms.js';
 import { floatSlots } from '../model/slab.js';
@@ -215,11 +215,6 @@ function listAt<T>(value: readonly T[] | undefined, path: string, expected: stri
   if (Array.isArray(value)) return value;
   issues.push({ path, expected, received: describe(value) });
   return [];
-}
-
-/** A non-null object that is not an array: what every entry of a spec is. */
-function isRecord(x: unknown): x is Readonly<Record<string, unknown>> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 function isProbability(x: unknown): x is number {

@@ -1,5 +1,6 @@
 import type { Capabilities } from './capability.js';
 import type { ActorId } from './ids.js';
+import { isRecord } from './mechanisms.js';
 
 /**
  * What kind of actor this is. A `proxy` acts for a hidden sponsor state; a `criminal` group acts
@@ -57,7 +58,7 @@ export interface Actor {
  * ```
  */
 export function isStrategyParams(value: unknown): value is Readonly<Record<string, number>> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  if (!isRecord(value)) return false;
   const proto = Object.getPrototypeOf(value) as unknown;
   if (proto !== Object.prototype && proto !== null) return false;
   for (const key of Object.keys(value)) {

@@ -297,10 +297,26 @@ function mergeNode(base: Tree, override: unknown, path: string, issues: Mechanis
   return out;
 }
 
+/**
+ * A non-null object that is not an array: what every entry of a spec, a snapshot or an options
+ * argument must be before its fields are read.
+ *
+ * @example
+ * ```ts
+ * isRecord({ id: 'US' }); // true
+ * isRecord([1]) || isRecord(null); // false
+ * ```
+ */
+export function isRecord(x: unknown): x is Readonly<Record<string, unknown>> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
 /** Short description of a value for error messages. */
 export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
+  // Not String(value), which prints a function's whole source.
+  if (typeof value === 'function') return 'a function';
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === 'object') return 'an object';
   return String(value);

@@ -2,7 +2,7 @@ import type { Strategy } from '../engine/contract.js';
 import { ConfigError } from '../engine/errors.js';
 import type { ConfigIssue } from '../engine/errors.js';
 import type { ForkOptions, Intervention } from '../engine/fork.js';
-import { forkRun } from '../engine/fork.js';
+import { forkArgumentIssues, forkRun } from '../engine/fork.js';
 import { joined } from '../model/record.js';
 import type { Run, RunRoundsOptions } from '../engine/simulate.js';
 import { runRounds } from '../engine/simulate.js';
@@ -12,7 +12,7 @@ import type { WorldSpec } from '../engine/world.js';
 import type { Actor } from '../model/actor.js';
 import { isStrategyParams } from '../model/actor.js';
 import type { ActorId } from '../model/ids.js';
-import { describe } from '../model/mechanisms.js';
+import { describe, isRecord } from '../model/mechanisms.js';
 import { deepFreeze } from '../engine/freeze.js';
 import type { World } from '../model/world.js';
 import { createRegistry } from './builtins/index.js';
@@ -87,7 +87,8 @@ export function fork(
   intervention: Omit<Intervention, 'strategies'> & { readonly strategies?: Readonly<Record<ActorId, Strategy | string>> } = {},
   options: ForkOptions & { readonly registry?: StrategyRegistry } = {},
 ): Run {
-  checkForkArguments(intervention, options);
+  const shape = forkArgumentIssues(intervention, options);
+  if (shape.length > 0) throw new ConfigError(shape, 'fork');
   const registry = options.registry ?? defaultRegistry();
   const strategies: Record<string, Strategy> = {};
   const issues: ConfigIssue[] = [];
@@ -130,14 +131,14 @@ function isWorld(x: WorldSpec | World): x is World {
 /** What `simulate` needs before it reads anything: an options object, and a spec or a world. */
 function checkOptions(start: unknown, options: unknown): void {
   const issues: ConfigIssue[] = [];
-  if (start === null || typeof start !== 'object' || Array.isArray(start)) {
+  if (!isRecord(start)) {
     issues.push({ path: 'start', expected: 'a world spec ({ actors: [...] }) or a world to continue', received: describe(start) });
   }
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+  if (!isRecord(options)) {
     issues.push({ path: 'options', expected: 'an options object: { rounds } to continue a world, { seed, rounds } to start from a spec', received: describe(options) });
   } else {
     const o = options as Record<string, unknown>;
-    if (o.strategies !== undefined && (o.strategies === null || typeof o.strategies !== 'object' || Array.isArray(o.strategies))) {
+    if (o.strategies !== undefined && !isRecord(o.strategies)) {
       issues.push({ path: 'strategies', expected: 'an object of strategies (or registered names) by actor id', received: describe(o.strategies) });
     }
     const r = o.registry as Partial<Record<'has' | 'get' | 'names', unknown>> | null | undefined;
@@ -146,27 +147,6 @@ function checkOptions(start: unknown, options: unknown): void {
     }
   }
   if (issues.length > 0) throw new ConfigError(issues);
-}
-
-/**
- * What `fork` needs before it reads its intervention: objects where objects are expected. The rest
- * of the intervention (injects, mechanisms, the strategies' names) is checked by `forkRun` and by
- * the strategies' resolution, with the same paths. Without this, `null` crashed on a read and a
- * number or a list of strategies passed silently as "no intervention".
- */
-function checkForkArguments(intervention: unknown, options: unknown): void {
-  const issues: ConfigIssue[] = [];
-  const isRecord = (x: unknown): boolean => x !== null && typeof x === 'object' && !Array.isArray(x);
-  if (!isRecord(intervention)) {
-    issues.push({ path: 'intervention', expected: 'an intervention object ({ injects?, mechanisms?, strategies? }), {} for none', received: describe(intervention) });
-  } else {
-    const given = (intervention as { strategies?: unknown }).strategies;
-    if (given !== undefined && !isRecord(given)) {
-      issues.push({ path: 'intervention.strategies', expected: 'an object of strategies (or registered names) by actor id', received: describe(given) });
-    }
-  }
-  if (!isRecord(options)) issues.push({ path: 'options', expected: 'an options object ({ rounds?, registry? }), {} for none', received: describe(options) });
-  if (issues.length > 0) throw new ConfigError(issues, 'fork');
 }
 
 function continueWorld(world: World, seed: string | number | undefined): World {
