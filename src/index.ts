@@ -144,7 +144,7 @@ export { ScenarioError } from './scenario/errors.js';
 export type { ScenarioFormat } from './scenario/read.js';
 export { FORBIDDEN_KEYS, forbiddenKeys, MAX_SCENARIO_BYTES, readScenarioText } from './scenario/read.js';
 export type { ParseScenarioOptions, Scenario } from './scenario/parse.js';
-export { expandInjects, parseScenario, resolveCapabilities } from './scenario/parse.js';
+export { expandInjects, MAX_ROUNDS, parseScenario, resolveCapabilities } from './scenario/parse.js';
 export { ScenarioBuilder, scenarioBuilder, serializeScenario } from './scenario/builder.js';
 export { roundDate, roundHeading } from './scenario/calendar.js';
 

@@ -1,5 +1,6 @@
 // Flag values shared by the commands, read the same way everywhere.
 import { UsageError } from './run.js';
+import { MAX_ROUNDS } from '../index.js';
 
 /** `--seed`: a safe integer stays a number (so `--seed 7` and `seed: 7` agree), anything else is a string seed. */
 export function seedOf(v: string): string | number {
@@ -12,9 +13,6 @@ export function wholeNumber(flag: string, v: string, min = 1, max = Number.MAX_S
   if (!ok) throw new UsageError(max === Number.MAX_SAFE_INTEGER ? `${flag} must be a whole number ≥ ${min}, not '${v}'` : `${flag} must be a whole number from ${min} to ${max}, not '${v}'`);
   return Number(v);
 }
-
-/** The most rounds a run may have: the limit of a scenario's `rounds` field (src/scenario/parse.ts). */
-export const MAX_ROUNDS = 100_000;
 
 /** `--rounds`, with the limits of a scenario's `rounds` field, for every command that takes it. */
 export function roundsOf(v: string): number {

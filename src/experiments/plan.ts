@@ -7,6 +7,7 @@ import { createRegistry } from '../strategies/builtins/index.js';
 import type { StrategyRegistry } from '../strategies/registry.js';
 import { suggest } from '../strategies/registry.js';
 import type { ScenarioActor, ScenarioDocument } from '../scenario/format.js';
+import { MAX_ROUNDS } from '../scenario/parse.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/parse.js';
 import { NUMBER_TEXT } from './format.js';
@@ -303,7 +304,7 @@ function checkAxis(document: ScenarioDocument, path: string, values: readonly Pa
     return { path, values: [...values] };
   };
   const head = parts[0] ?? '';
-  if (head === 'rounds' && parts.length === 1) return numbers(1, 100_000, true);
+  if (head === 'rounds' && parts.length === 1) return numbers(1, MAX_ROUNDS, true);
   if (head === 'mechanisms') {
     let node: unknown = DEFAULT_MECHANISMS;
     for (let k = 1; k < parts.length; k++) {

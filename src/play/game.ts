@@ -17,11 +17,13 @@ import type { DecisionPhase, SimEvent } from '../model/event.js';
 import type { ActorId } from '../model/ids.js';
 import type { World } from '../model/world.js';
 import type { Scenario } from '../scenario/parse.js';
+import { MAX_ROUNDS } from '../scenario/parse.js';
 import { suggest } from '../strategies/registry.js';
 import { simulate } from '../strategies/simulate.js';
 import { PLAY_EN } from '../text/play.en.js';
 import type { PlayText } from '../text/play.en.js';
 import { validationWorld } from './knowledge.js';
+import { describe } from '../model/mechanisms.js';
 
 /**
  * A decision the game waits for: which human actor, in which round and phase, what it knows, and
@@ -80,36 +82,26 @@ export class PlayError extends Error {
   override readonly name = 'PlayError';
 }
 
-/** Most rounds a game may have: the scenario format's own limit (parse.ts). */
-export const MAX_ROUNDS = 100_000;
-
 /** The setup's problems of shape and range (unknown human ids are a PlayError, with their hint). */
 function setupIssues(setup: unknown): ConfigIssue[] {
-  if (typeof setup !== 'object' || setup === null) return [{ path: '(setup)', expected: 'an object { scenario, humans, seed?, rounds?, text? }', received: describeValue(setup) }];
+  if (typeof setup !== 'object' || setup === null) return [{ path: '(setup)', expected: 'an object { scenario, humans, seed?, rounds?, text? }', received: describe(setup) }];
   const s = setup as Record<string, unknown>;
   const issues: ConfigIssue[] = [];
   const scenario = s.scenario as Partial<Scenario> | null | undefined;
   if (typeof scenario !== 'object' || scenario === null || typeof scenario.document !== 'object' || !Array.isArray(scenario.spec?.actors) || !Number.isInteger(scenario.rounds)) {
-    issues.push({ path: 'scenario', expected: 'a scenario from parseScenario', received: describeValue(s.scenario) });
+    issues.push({ path: 'scenario', expected: 'a scenario from parseScenario', received: describe(s.scenario) });
   }
-  if (!Array.isArray(s.humans) || !s.humans.every((h) => typeof h === 'string')) issues.push({ path: 'humans', expected: 'a list of actor ids', received: describeValue(s.humans) });
+  if (!Array.isArray(s.humans) || !s.humans.every((h) => typeof h === 'string')) issues.push({ path: 'humans', expected: 'a list of actor ids', received: describe(s.humans) });
   const seed = s.seed;
   if (seed !== undefined && !(typeof seed === 'string' ? seed.length > 0 : typeof seed === 'number' && Number.isFinite(seed))) {
-    issues.push({ path: 'seed', expected: 'a non-empty text or a finite number', received: describeValue(seed) });
+    issues.push({ path: 'seed', expected: 'a non-empty text or a finite number', received: describe(seed) });
   }
   const rounds = s.rounds;
   if (rounds !== undefined && !(typeof rounds === 'number' && Number.isInteger(rounds) && rounds >= 1 && rounds <= MAX_ROUNDS)) {
-    issues.push({ path: 'rounds', expected: `a whole number of rounds from 1 to ${MAX_ROUNDS.toLocaleString('en-US')}`, received: describeValue(rounds) });
+    issues.push({ path: 'rounds', expected: `a whole number of rounds from 1 to ${MAX_ROUNDS.toLocaleString('en-US')}`, received: describe(rounds) });
   }
-  if (s.text !== undefined && (typeof s.text !== 'object' || s.text === null)) issues.push({ path: 'text', expected: 'the sentences of messages (a PlayText such as PLAY_EN)', received: describeValue(s.text) });
+  if (s.text !== undefined && (typeof s.text !== 'object' || s.text === null)) issues.push({ path: 'text', expected: 'the sentences of messages (a PlayText such as PLAY_EN)', received: describe(s.text) });
   return issues;
-}
-
-function describeValue(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
-  return Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : typeof v;
 }
 
 /**

@@ -11,7 +11,8 @@ import type { Scenario } from '../scenario/parse.js';
 import { PLAY_EN } from '../text/play.en.js';
 import type { PlayText } from '../text/play.en.js';
 import type { HumanDecision } from './game.js';
-import { MAX_ROUNDS, PlayError, PlayGame } from './game.js';
+import { MAX_ROUNDS } from '../scenario/parse.js';
+import { PlayError, PlayGame } from './game.js';
 
 /**
  * A saved game (plain JSON).

@@ -51,7 +51,16 @@ const CALENDAR_UNITS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 const TOP = ['$schema', 'name', 'title', 'description', 'rounds', 'calendar', 'seed', 'actors', 'dyads', 'agreements', 'norms', 'forums', 'injects', 'mechanisms'];
 const COMMITMENTS = ['hotline', 'no-commercial-theft', 'assistance', 'information-sharing', 'norms', 'sanctions-relief', 'next-round'] as const;
 const INJECTS = ['operation', 'reveal', 'agreement', 'sanction', 'threat', 'capability', 'mechanisms', 'note', 'indictment', 'leak', 'summit', 'sanctions-threat'] as const;
-const MAX_ROUNDS = 100_000;
+/**
+ * The most rounds a scenario may have: its `rounds`, a command's `--rounds` and a game's `rounds`
+ * are all held to it (a typo of a few zeros fails at once instead of running for hours).
+ *
+ * @example
+ * ```ts
+ * if (rounds > MAX_ROUNDS) throw new Error(`at most ${MAX_ROUNDS} rounds`);
+ * ```
+ */
+export const MAX_ROUNDS = 100_000;
 
 let defaultRegistry: StrategyRegistry | undefined;
 
