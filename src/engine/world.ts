@@ -303,11 +303,28 @@ function readActors(specs: readonly ActorSpec[], m: Mechanisms, issues: ConfigIs
   return actors.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/**
+ * The "each relation set by one entry only" rule of dyad lists, shared by specs and scenario
+ * files: the engine applies entries in order, so a relation set twice (directly, or once through
+ * `mutual`) would silently start at the last entry's values. Call the function it returns for each
+ * entry, in order, with two different declared actors: the issue of the entry that repeats a
+ * relation, naming the entry that set it first.
+ */
+export function relationsSetOnce(): (path: string, from: string, to: string, mutual: boolean) => ConfigIssue | undefined {
+  const setBy = new Map<string, { readonly path: string; readonly mutual: boolean }>();
+  return (path, from, to, mutual) => {
+    const relations = mutual ? [`${from} → ${to}`, `${to} → ${from}`] : [`${from} → ${to}`];
+    const repeated = relations.find((r) => setBy.has(r));
+    for (const r of relations) if (!setBy.has(r)) setBy.set(r, { path, mutual });
+    if (repeated === undefined) return undefined;
+    const first = setBy.get(repeated) as { readonly path: string; readonly mutual: boolean };
+    return { path, expected: 'each relation set by one entry only', received: `${repeated}${mutual ? ' (mutual)' : ''}, already set by ${first.path}${first.mutual ? ' (mutual)' : ''}` };
+  };
+}
+
 function readDyads(specs: readonly DyadSpec[], index: Map<string, number>, d: DyadTable, issues: ConfigIssue[]): void {
   const n = d.n;
-  // The entry that set each directed relation first: a second one (directly or through `mutual`)
-  // is refused rather than silently winning, as in scenario files (src/scenario/parse.ts).
-  const setBy = new Map<number, { readonly path: string; readonly mutual: boolean }>();
+  const setTwice = relationsSetOnce();
   specs.forEach((spec, k) => {
     const path = `dyads[${k}]`;
     if (!isRecord(spec)) {
@@ -323,17 +340,8 @@ function readDyads(specs: readonly DyadSpec[], index: Map<string, number>, d: Dy
     if (i === j) issues.push({ path, expected: 'two different actors', received: `${spec.from} → ${spec.to}` });
     const mutual = spec.mutual === true;
     const pairs: [number, number][] = mutual ? [[i, j], [j, i]] : [[i, j]];
-    if (i !== j) {
-      for (const [a, b] of pairs) {
-        const first = setBy.get(a * n + b);
-        if (first) {
-          const relation = a === i ? `${spec.from} → ${spec.to}` : `${spec.to} → ${spec.from}`;
-          issues.push({ path, expected: 'each relation set by one entry only', received: `${relation}${mutual ? ' (mutual)' : ''}, already set by ${first.path}${first.mutual ? ' (mutual)' : ''}` });
-          break;
-        }
-      }
-      for (const [a, b] of pairs) if (!setBy.has(a * n + b)) setBy.set(a * n + b, { path, mutual });
-    }
+    const twice = i === j ? undefined : setTwice(path, spec.from, spec.to, mutual);
+    if (twice) issues.push(twice);
     if (spec.trust !== undefined) {
       if (!(typeof spec.trust === 'number' && spec.trust > 0 && spec.trust < 1)) {
         issues.push({ path: `${path}.trust`, expected: 'a number strictly between 0 and 1', received: describe(spec.trust) });

@@ -1,7 +1,7 @@
 import type { Strategy } from '../engine/contract.js';
 import { ConfigError } from '../engine/errors.js';
 import { deepFreeze } from '../engine/freeze.js';
-import { createWorld } from '../engine/world.js';
+import { createWorld, relationsSetOnce } from '../engine/world.js';
 import type { ActorSpec, WorldSpec } from '../engine/world.js';
 import type { Commitment } from '../model/agreement.js';
 import { CAPABILITY_KEYS } from '../model/capability.js';
@@ -158,9 +158,7 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
     });
   }
   if (d.dyads !== undefined && c.array('dyads', d.dyads)) {
-    // Which entry set each relation from→to: the engine applies entries in order, so a relation set
-    // twice would silently start at the last entry's values.
-    const setBy = new Map<string, { readonly path: string; readonly mutual: boolean }>();
+    const setTwice = relationsSetOnce();
     d.dyads.forEach((x, i) => {
       const p = join('dyads', i);
       if (!c.object(p, x, ['from', 'to', 'trust', 'tension', 'mutual'], ['from', 'to'])) return;
@@ -175,15 +173,8 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
         c.add(p, 'two different actors', `${x.from} → ${x.to}`);
         return;
       }
-      const relations = mutual ? [`${x.from} → ${x.to}`, `${x.to} → ${x.from}`] : [`${x.from} → ${x.to}`];
-      for (const relation of relations) {
-        const first = setBy.get(relation);
-        if (first) {
-          c.add(p, 'each relation set by one entry only', `${relation}${mutual ? ' (mutual)' : ''}, already set by ${first.path}${first.mutual ? ' (mutual)' : ''}`);
-          break;
-        }
-      }
-      for (const relation of relations) if (!setBy.has(relation)) setBy.set(relation, { path: p, mutual });
+      const twice = setTwice(p, x.from as string, x.to as string, mutual);
+      if (twice) c.add(twice.path, twice.expected, twice.received);
     });
   }
   if (d.agreements !== undefined && c.array('agreements', d.agreements)) {
