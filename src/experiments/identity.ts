@@ -1,3 +1,4 @@
+import { Fingerprint } from '../model/fingerprint.js';
 import type { ScenarioDocument } from '../scenario/format.js';
 
 /** The column of a results file that names the scenario its runs come from. */
@@ -20,7 +21,7 @@ const tags = new WeakMap<object, string>();
  */
 export function scenarioTag(document: ScenarioDocument): string {
   let tag = tags.get(document);
-  if (tag === undefined) tags.set(document, (tag = `${document.name}@${hash64(canonicalJson(document))}`));
+  if (tag === undefined) tags.set(document, (tag = `${document.name}@${new Fingerprint().feed(canonicalJson(document)).digest()}`));
   return tag;
 }
 
@@ -35,16 +36,4 @@ function canonicalJson(value: unknown): string {
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
-}
-
-/** Two 32-bit FNV-1a hashes (different offsets) of the UTF-16 code units, as 16 hex digits. */
-function hash64(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193 + 0x2000);
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }

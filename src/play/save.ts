@@ -13,6 +13,7 @@ import type { PlayText } from '../text/play.en.js';
 import type { HumanDecision } from './game.js';
 import { MAX_ROUNDS } from '../scenario/parse.js';
 import { PlayError, PlayGame } from './game.js';
+import { Fingerprint } from '../model/fingerprint.js';
 
 /**
  * A saved game (plain JSON).
@@ -137,20 +138,9 @@ export function resumeGame(data: unknown, options: ResumeOptions = {}): PlayGame
  * ```
  */
 export function logHash(log: readonly SimEvent[]): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  const feed = (s: string) => {
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x01000193 + 0x2000);
-    }
-  };
-  for (const e of log) {
-    feed(JSON.stringify(e));
-    feed('\n');
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+  const print = new Fingerprint();
+  for (const e of log) print.feed(JSON.stringify(e)).feed('\n');
+  return print.digest();
 }
 
 function checkShape(data: unknown, error: (why: string) => PlayError): SavedGame {
