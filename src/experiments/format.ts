@@ -143,6 +143,7 @@ export function readResults(text: string, format: ResultsFormat, source = 'resul
   if (format === 'jsonl') {
     const rows: SweepRow[] = [];
     let columns: string[] = [];
+    let kinds: ColumnKind[] = [];
     text.split('\n').forEach((line, k) => {
       if (line === '') return;
       let value: unknown;
@@ -155,13 +156,16 @@ export function readResults(text: string, format: ResultsFormat, source = 'resul
         throw new ConfigError([{ path: `line ${k + 1}`, expected: 'a results row (an object with a "run" id)', received: `'${line.slice(0, 60)}'` }], source);
       }
       const keys = Object.keys(value);
-      if (rows.length === 0) columns = keys;
-      else if (keys.join('\u0000') !== columns.join('\u0000')) {
+      if (rows.length === 0) {
+        columns = keys;
+        kinds = columns.map(kindOf);
+      } else if (keys.join('\u0000') !== columns.join('\u0000')) {
         throw new ConfigError([{ path: `line ${k + 1}`, expected: `the same columns as line 1 (${columns.length})`, received: `${keys.length} different columns` }], source);
       }
-      for (const c of keys) {
+      for (let i = 0; i < keys.length; i++) {
+        const c = keys[i] as string;
         const cell = (value as Record<string, unknown>)[c] as Cell | undefined;
-        if (!numericOrEmpty(c, cell)) throw badCell(k + 1, c, JSON.stringify(cell) ?? String(cell), source);
+        if (!fits(kinds[i] as ColumnKind, cell)) throw badCell(k + 1, c, JSON.stringify(cell) ?? String(cell), source);
       }
       rows.push(value as SweepRow);
     });
@@ -172,6 +176,8 @@ export function readResults(text: string, format: ResultsFormat, source = 'resul
   if (!header || header[0] !== 'run') {
     throw new ConfigError([{ path: 'line 1', expected: "a header line starting with 'run'", received: header ? `'${header.slice(0, 3).join(',')}…'` : 'an empty file' }], source);
   }
+  // What each column takes, from its name, once: not once per cell of a million-row file.
+  const kinds = header.map(kindOf);
   const rows = records.slice(1).map((rec, k) => {
     if (rec.length !== header.length) {
       throw new ConfigError([{ path: `record ${k + 2}`, expected: `${header.length} fields like the header`, received: `${rec.length}` }], source);
@@ -179,7 +185,7 @@ export function readResults(text: string, format: ResultsFormat, source = 'resul
     const row: Record<string, Cell> = {};
     header.forEach((c, i) => {
       const cell = parseCell(c, rec[i] as string);
-      if (!numericOrEmpty(c, cell)) throw badCell(lines[k + 1] ?? k + 2, c, rec[i] as string, source);
+      if (!fits(kinds[i] as ColumnKind, cell)) throw badCell(lines[k + 1] ?? k + 2, c, rec[i] as string, source);
       row[c] = cell;
     });
     return row;
@@ -187,14 +193,21 @@ export function readResults(text: string, format: ResultsFormat, source = 'resul
   return { columns: header, rows };
 }
 
+/** What a column's cells hold: lists of numbers (`series.…`), a metric, or anything (ids, parameters). */
+type ColumnKind = 'series' | 'metric' | 'other';
+
+function kindOf(column: string): ColumnKind {
+  return column.startsWith('series.') ? 'series' : isMetricColumn(column) ? 'metric' : 'other';
+}
+
 /**
  * Does a cell hold what its column takes? Metric cells are finite numbers or empty, series cells
  * lists of finite numbers: a NaN, an Infinity or a word there is a damaged file, which statistics
  * would otherwise skip as if the cell were empty. Other columns (ids, parameters) take any value.
  */
-function numericOrEmpty(column: string, cell: Cell | undefined): boolean {
-  if (column.startsWith('series.')) return Array.isArray(cell) && cell.every((v) => typeof v === 'number' && Number.isFinite(v));
-  if (!isMetricColumn(column)) return true;
+function fits(kind: ColumnKind, cell: Cell | undefined): boolean {
+  if (kind === 'series') return Array.isArray(cell) && cell.every((v) => typeof v === 'number' && Number.isFinite(v));
+  if (kind === 'other') return true;
   return cell === null || (typeof cell === 'number' && Number.isFinite(cell));
 }
 
