@@ -99,9 +99,7 @@ export function finalWorld(source: ReportSource): World {
  * ```
  */
 export function reportSource(scenario: Pick<Scenario, 'name' | 'title' | 'description' | 'calendar'>, run: Pick<Run, 'initial' | 'log' | 'metrics'> & { readonly options?: RoundOptions }, seed?: string | number): ReportSource {
-  const replayed = replayFrames(run.initial, run.log, run.metrics.length, run.options ?? {});
-  const issues = metricIssues(run.metrics, replayed.metrics);
-  if (issues.length > 0) throw new ConfigError(issues, 'run');
+  const replayed = replayFrames(run.initial, run.log, run.metrics, run.options ?? {});
   return {
     name: scenario.name,
     title: scenario.title,
@@ -120,9 +118,11 @@ export function reportSource(scenario: Pick<Scenario, 'name' | 'title' | 'descri
  * Every event of the log is accounted for. Replay checks each replayed round's events against
  * the engine's; the log must also hold nothing else: its events come in round order and all
  * belong to the replayed rounds, so an event appended after the last round, or a log cut short
- * of what `rounds` says, is an error rather than a story the report tells without checking.
+ * of what the recorded metrics' rounds say, is an error rather than a story the report tells
+ * without checking; and each recorded round's metrics must equal the replayed ones.
  */
-function replayFrames(initial: World, log: readonly SimEvent[], rounds: number, options: RoundOptions): { frames: World[]; metrics: RoundMetrics[] } {
+function replayFrames(initial: World, log: readonly SimEvent[], recorded: readonly unknown[], options: RoundOptions): { frames: World[]; metrics: RoundMetrics[] } {
+  const rounds = recorded.length;
   if (rounds > 0 && log.length === 0) {
     throw new ConfigError([{ path: 'log', expected: 'the event log of the run (simulate without `log: false`)', received: 'an empty log' }]);
   }
@@ -153,6 +153,8 @@ function replayFrames(initial: World, log: readonly SimEvent[], rounds: number, 
     frames.push(world);
     metrics.push(roundMetrics(world, events));
   }
+  const wrong = metricIssues(recorded, metrics);
+  if (wrong.length > 0) throw new ConfigError(wrong);
   return { frames, metrics };
 }
 
@@ -225,14 +227,12 @@ export function reportSourceFromRecord(data: unknown, file = 'run.json'): Report
   const metrics = d.metrics as RoundMetrics[];
   let replayed: { frames: World[]; metrics: RoundMetrics[] };
   try {
-    replayed = replayFrames(initial, log, metrics.length, {});
+    replayed = replayFrames(initial, log, metrics, {});
   } catch (e) {
     if (e instanceof ConfigError) throw new ConfigError(e.issues, file);
     const message = e instanceof Error ? e.message : String(e);
     throw new ConfigError([{ path: 'log', expected: `the event log of scenario '${scenario.name}' with seed ${String(seed)}`, received: message.split('\n')[0] ?? message }], file);
   }
-  const wrong = metricIssues(metrics, replayed.metrics);
-  if (wrong.length > 0) throw new ConfigError(wrong, file);
   return {
     name: d.scenario as string,
     title: typeof d.title === 'string' ? d.title : scenario.title,
