@@ -1,5 +1,5 @@
 import type { Actor, ActorKind } from '../model/actor.js';
-import { isStrategyParams } from '../model/actor.js';
+import { actorPlaying, isStrategyParams } from '../model/actor.js';
 import type { Agreement, Commitment, CommitmentKind, Dialogue, Forum, ForumRule, Sanction } from '../model/agreement.js';
 import type { SimEvent } from '../model/event.js';
 import type { Incident } from '../model/incident.js';
@@ -273,17 +273,16 @@ function readActors(specs: readonly ActorSpec[], m: Mechanisms, issues: ConfigIs
     if (params !== undefined && params !== null && !isStrategyParams(params)) {
       issues.push({ path: `${path}.strategy.params`, expected: 'a plain object of finite numbers', received: describe(params) });
     }
-    actors.push({
+    const base = {
       id: spec.id,
       name: typeof spec.name === 'string' && spec.name.length > 0 ? spec.name : spec.id,
       kind,
       sponsor: spec.sponsor ?? null,
       capabilities: caps as unknown as Capabilities,
-      strategy: strategyName ?? 'passive',
-      ...(params === undefined ? {} : { strategyParams: params === null ? null : Object.fromEntries(Object.entries(params)) }),
       reactivity: spec.reactivity ?? m.tension.reactivity,
       fatigue: spec.fatigue ?? m.tension.fatigue,
-    });
+    };
+    actors.push(actorPlaying(base, strategyName ?? 'passive', params === undefined || params === null || isStrategyParams(params) ? params : null));
   });
   if (specs.length === 0) issues.push({ path: 'actors', expected: 'at least one actor', received: 'an empty list' });
   const byId = new Map(actors.map((a) => [a.id, a] as const));

@@ -48,6 +48,30 @@ export interface Actor {
 }
 
 /**
+ * An actor's record playing `strategy`, with its fields in the one order worlds use (so their JSON
+ * compares) and the strategy's parameters copied: `undefined` leaves `strategyParams` out (the
+ * strategy is found by name), `null` records a strategy the world cannot rebuild.
+ *
+ * @example
+ * ```ts
+ * const again = actorPlaying(actor, 'random', { rate: 0.9 }); // actor, now playing random({ rate: 0.9 })
+ * ```
+ */
+export function actorPlaying(actor: Omit<Actor, 'strategy' | 'strategyParams'>, strategy: string, params: Readonly<Record<string, number>> | null | undefined): Actor {
+  return {
+    id: actor.id,
+    name: actor.name,
+    kind: actor.kind,
+    sponsor: actor.sponsor,
+    capabilities: actor.capabilities,
+    strategy,
+    ...(params === undefined ? {} : { strategyParams: params === null ? null : Object.fromEntries(Object.entries(params)) }),
+    reactivity: actor.reactivity,
+    fatigue: actor.fatigue,
+  };
+}
+
+/**
  * Whether `value` is a set of strategy parameters a world can record: a plain object of finite
  * numbers (what built-in factories take, and what JSON keeps exactly).
  *

@@ -10,7 +10,7 @@ import type { StrategyAssignment } from '../engine/step.js';
 import { createWorld, worldWith } from '../engine/world.js';
 import type { WorldSpec } from '../engine/world.js';
 import type { Actor } from '../model/actor.js';
-import { isStrategyParams } from '../model/actor.js';
+import { actorPlaying, isStrategyParams } from '../model/actor.js';
 import type { ActorId } from '../model/ids.js';
 import { describe, isRecord } from '../model/mechanisms.js';
 import { deepFreeze } from '../engine/freeze.js';
@@ -230,22 +230,7 @@ function recorded(actor: Actor, registry: StrategyRegistry, registryGiven: boole
 function recording(actor: Actor, strategy: Strategy, byName: boolean): Actor {
   if (byName) return actorPlaying(actor, strategy.name, undefined);
   const params = strategy.params;
-  return actorPlaying(actor, strategy.name, params !== undefined && isStrategyParams(params) ? Object.fromEntries(Object.entries(params)) : null);
-}
-
-/** `actor` with another strategy record, its fields in the order `createWorld` gives them (so worlds' JSON compares). */
-function actorPlaying(actor: Actor, strategy: string, params: Actor['strategyParams'] | undefined): Actor {
-  return {
-    id: actor.id,
-    name: actor.name,
-    kind: actor.kind,
-    sponsor: actor.sponsor,
-    capabilities: actor.capabilities,
-    strategy,
-    ...(params === undefined ? {} : { strategyParams: params }),
-    reactivity: actor.reactivity,
-    fatigue: actor.fatigue,
-  };
+  return actorPlaying(actor, strategy.name, params !== undefined && isStrategyParams(params) ? params : null);
 }
 
 function resolveOne(s: Strategy | string, registry: StrategyRegistry, path: string, issues: ConfigIssue[]): Strategy | undefined {
