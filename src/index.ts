@@ -143,6 +143,7 @@ export { CAPABILITY_PRESETS } from './scenario/presets.js';
 export { ScenarioError } from './scenario/errors.js';
 export type { ScenarioFormat } from './scenario/read.js';
 export { FORBIDDEN_KEYS, forbiddenKeys, MAX_SCENARIO_BYTES, readScenarioText } from './scenario/read.js';
+export { MAX_NESTING, nestingTooDeep } from './model/nesting.js';
 export type { ParseScenarioOptions, Scenario } from './scenario/parse.js';
 export { expandInjects, MAX_ROUNDS, parseScenario, resolveCapabilities } from './scenario/parse.js';
 export { ScenarioBuilder, scenarioBuilder, serializeScenario } from './scenario/builder.js';

@@ -8,6 +8,7 @@ import { CAPABILITY_KEYS } from '../model/capability.js';
 import type { Capabilities } from '../model/capability.js';
 import type { Inject } from '../model/inject.js';
 import { DEFAULT_MECHANISMS, describe, mergeMechanisms } from '../model/mechanisms.js';
+import { MAX_NESTING, nestingTooDeep } from '../model/nesting.js';
 import { GGE15_NORM_IDS } from '../model/norms.js';
 import { OPERATION_KINDS } from '../model/operation.js';
 import { createRegistry } from '../strategies/builtins/index.js';
@@ -83,6 +84,12 @@ export function parseScenario(input: string | unknown, options: ParseScenarioOpt
       ? readScenarioText(input, { ...(options.source !== undefined ? { source: options.source } : {}), ...(options.format !== undefined ? { format: options.format } : {}) })
       : input;
   const registry = options.registry ?? (defaultRegistry ??= createRegistry());
+  // Before any check that walks the data recursively. Text was checked as written, but a document
+  // passed as an object was not, and a YAML alias may put a deep part under another.
+  const deep = nestingTooDeep(data);
+  if (deep !== undefined) {
+    throw new ScenarioError([{ path: deep, expected: `lists and objects nested at most ${MAX_NESTING} levels deep`, received: 'deeper nesting', hint: 'a scenario nests about 6 levels deep' }], options.source);
+  }
   const c = new Checker();
   c.issues.push(...forbiddenKeys(data));
   const parsed = checkDocument(data, c, registry);

@@ -1,6 +1,7 @@
-import { isAlias, isNode, parseDocument, visit } from 'yaml';
-import type { Document, Node as YamlNode } from 'yaml';
+import { isAlias, isNode, parseDocument, Parser, visit } from 'yaml';
+import type { CST, Document, Node as YamlNode } from 'yaml';
 import type { ConfigIssue } from '../engine/errors.js';
+import { MAX_NESTING } from '../model/nesting.js';
 import { ScenarioError } from './errors.js';
 
 /** Largest scenario text accepted (5 MiB): a scenario is configuration, not data. */
@@ -47,6 +48,10 @@ export function readScenarioText(text: string, options: { readonly source?: stri
       fail({ path: pos ? `line ${pos.line}, column ${pos.column}` : '(file)', expected: 'valid JSON', received: message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '') });
     }
   }
+  // Before the yaml library builds anything: it recurses, and would overflow the stack (at a depth
+  // that depends on the caller's stack) or, in some states of V8, abort the process.
+  const deep = nestingTooDeepIn(text);
+  if (deep) fail(deep);
   // YAML 1.2 reads JSON too: for JSON it only adds the duplicate-key check JSON.parse lacks.
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   const first = doc.errors[0];
@@ -122,6 +127,42 @@ function aliasProblem(doc: Document, text: string): ConfigIssue | undefined {
     },
   });
   return issue;
+}
+
+/**
+ * The first list or map of the text that lies more than MAX_NESTING levels deep, as an issue with
+ * its line and column. Reads the yaml library's concrete syntax tree, which its parser builds
+ * with a stack of its own (no recursion), and walks it with an explicit stack too. Aliases are
+ * not expanded here: what they add is checked on the built data (nestingTooDeep in parseScenario).
+ */
+function nestingTooDeepIn(text: string): ConfigIssue | undefined {
+  const stack: { token: CST.Token; depth: number }[] = [];
+  for (const top of new Parser().parse(text)) {
+    stack.push({ token: top, depth: 0 });
+    for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+      const { token } = item;
+      let depth = item.depth;
+      if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+        depth++;
+        if (depth > MAX_NESTING) {
+          const pos = lineColumn(text, token.offset);
+          return {
+            path: `line ${pos.line}, column ${pos.column}`,
+            expected: `lists and maps nested at most ${MAX_NESTING} levels deep`,
+            received: 'deeper nesting',
+            hint: 'a scenario nests about 6 levels deep',
+          };
+        }
+        for (const entry of token.items) {
+          if ('value' in entry && entry.value) stack.push({ token: entry.value, depth });
+          if ('key' in entry && entry.key) stack.push({ token: entry.key, depth });
+        }
+      } else if (token.type === 'document' && token.value) {
+        stack.push({ token: token.value, depth });
+      }
+    }
+  }
+  return undefined;
 }
 
 function guessFormat(text: string, source: string | undefined): ScenarioFormat {
