@@ -22,13 +22,18 @@ export function resultOrIssues<T>(f: () => T): T | readonly ConfigIssue[] {
   }
 }
 
-/** The issues of the ScenarioError that parsing `input` throws; any other outcome fails the test. */
-export function scenarioIssuesOf(input: unknown): readonly ConfigIssue[] {
+/** The ScenarioError that parsing `input` throws (from a file named `source`, if given); any other outcome fails the test. */
+export function scenarioErrorOf(input: unknown, source?: string): ScenarioError {
   try {
-    parseScenario(input);
+    parseScenario(input, source === undefined ? {} : { source });
   } catch (e) {
-    if (e instanceof ScenarioError) return e.issues;
+    if (e instanceof ScenarioError) return e;
     throw e;
   }
   throw new Error('expected a ScenarioError');
+}
+
+/** The issues of the ScenarioError that parsing `input` throws; any other outcome fails the test. */
+export function scenarioIssuesOf(input: unknown): readonly ConfigIssue[] {
+  return scenarioErrorOf(input).issues;
 }

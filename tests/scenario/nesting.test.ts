@@ -6,8 +6,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_NESTING, nestingTooDeep, parseScenario, readScenarioText, ScenarioError } from '../../src/index.js';
+import { MAX_NESTING, nestingTooDeep, readScenarioText } from '../../src/index.js';
 import { cliHarness, expectInputError } from '../helpers/cli.js';
+import { scenarioErrorOf } from '../helpers/issues.js';
 
 const HEAD = 'name: x\nrounds: 3\nactors: [{ id: A }, { id: B }]\n';
 
@@ -21,15 +22,7 @@ const nested = (levels: number): unknown => {
   return v;
 };
 
-function errorOf(input: unknown, source?: string): ScenarioError {
-  try {
-    parseScenario(input, source === undefined ? {} : { source });
-  } catch (e) {
-    expect(e).toBeInstanceOf(ScenarioError);
-    return e as ScenarioError;
-  }
-  throw new Error('expected a ScenarioError');
-}
+const errorOf = scenarioErrorOf;
 
 const NESTING = /nested at most 64 levels deep/;
 

@@ -4,8 +4,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ScenarioError, parseScenario } from '../../src/index.js';
+import { parseScenario } from '../../src/index.js';
 import { cliHarness, expectInputError } from '../helpers/cli.js';
+import { scenarioErrorOf } from '../helpers/issues.js';
 
 const BOMB = [
   'a: &a [x,x,x,x,x,x,x,x,x,x]',
@@ -16,16 +17,7 @@ const BOMB = [
   '',
 ].join('\n');
 
-/** The ScenarioError that parsing `text` throws (fails the test if it throws anything else). */
-function errorOf(text: string | unknown, source?: string): ScenarioError {
-  try {
-    parseScenario(text, source === undefined ? {} : { source });
-  } catch (e) {
-    expect(e).toBeInstanceOf(ScenarioError);
-    return e as ScenarioError;
-  }
-  throw new Error('expected a ScenarioError');
-}
+const errorOf = scenarioErrorOf;
 
 describe('YAML aliases', () => {
   it('an alias bomb is a ScenarioError naming the file, not a ReferenceError', () => {
