@@ -1,16 +1,22 @@
 import { freeze } from 'immer';
-import { RESPONSE_TYPES } from '../model/action.js';
-import { isStrategyParams } from '../model/actor.js';
+import { REQUEST_KINDS, RESPONSE_TYPES, RETALIATION_KINDS } from '../model/action.js';
+import type { RequestKind } from '../model/action.js';
+import { ACTOR_KINDS, isStrategyParams } from '../model/actor.js';
+import { COMMITMENT_KINDS, SANCTION_MEASURES } from '../model/agreement.js';
 import { CAPABILITY_KEYS } from '../model/capability.js';
 import { RUNG } from '../model/escalation.js';
-import { PHASES } from '../model/event.js';
+import { DECISION_PHASES, PHASES, TALKS_OUTCOMES } from '../model/event.js';
+import type { EventOf, SimEventType } from '../model/event.js';
 import type { Incident } from '../model/incident.js';
 import type { Inject } from '../model/inject.js';
+import { ID_PATTERN } from '../model/ids.js';
 import { DEFAULT_MECHANISMS, describe, isRecord, mergeMechanisms } from '../model/mechanisms.js';
 import { isKnownNorm } from '../model/norms.js';
-import { OPERATION_KINDS } from '../model/operation.js';
+import { everyMember } from '../model/members.js';
+import { OPERATION_KINDS, OPERATION_TARGETS } from '../model/operation.js';
 import { joined } from '../model/record.js';
 import type { World } from '../model/world.js';
+import type { StreamPurpose } from './rng.js';
 import { checkTerms, incidentWith, readInjects, worldWith } from './world.js';
 import { ConfigError } from './errors.js';
 import type { ConfigIssue } from './errors.js';
@@ -112,14 +118,8 @@ export function restore(snap: WorldSnapshot): World {
 type Obj = Readonly<Record<string, unknown>>;
 type Rule = (c: SnapshotCheck, path: string, value: unknown) => void;
 
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
-const ACTOR_KINDS = ['state', 'proxy', 'criminal'] as const;
-const TARGETS = ['networks', 'critical-infrastructure', 'cert'] as const;
-const MEASURES = ['economic', 'indictment'] as const;
-const DECISIONS = ['operations', 'diplomacy', 'responses'] as const;
-const REQUEST_KINDS = ['accusation', 'hotline-query', 'assistance', 'proposal', 'forum-vote'] as const;
-const COMMITMENT_KINDS = ['hotline', 'no-commercial-theft', 'assistance', 'information-sharing', 'norms', 'sanctions-relief', 'next-round'] as const;
-const STREAM_PURPOSES = ['operations', 'detection', 'attribution', 'strategy', 'retaliation'] as const;
+// The one list of stream purposes (the type is the engine's, in rng.ts): checked against it.
+const STREAM_PURPOSES = everyMember<StreamPurpose>()(['operations', 'detection', 'attribution', 'strategy', 'retaliation']);
 /** alea's carry: `c = t | 0` with `t = 2091639·s0 + c·2⁻³²` and `s0 < 1`, so a whole number in [0, 2091639]. */
 const ALEA_CARRY_MAX = 2091639;
 
@@ -214,8 +214,8 @@ function distinctActors(min: number): Rule {
 }
 const terms: Rule = (c, p, v) => void checkTerms(v, p, c.issues);
 const kind = oneOf(OPERATION_KINDS);
-const target = oneOf(TARGETS);
-const measure = oneOf(MEASURES);
+const target = oneOf(OPERATION_TARGETS);
+const measure = oneOf(SANCTION_MEASURES);
 const commitmentKind = orNull(oneOf(COMMITMENT_KINDS));
 const responseType = oneOf(RESPONSE_TYPES);
 
@@ -225,7 +225,7 @@ const SANCTION = shapeOf({ id: str, by: actor, target: actor, measure, since: ro
 const THREAT = shapeOf({ id: str, by: actor, target: actor, measure, unless: str, since: round });
 const INCIDENT_REF = shapeOf({ id: str, round, kind, severity: num(0), confidence: unit });
 const REQUEST_BASE = { id: str, from: actor, to: actor, round, due: round };
-const REQUESTS: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
+const REQUESTS: Readonly<Record<RequestKind, Readonly<Record<string, Rule>>>> = {
   accusation: joined(REQUEST_BASE, { kind: str, incident: INCIDENT_REF, public: bool, formal: bool }),
   'hotline-query': joined(REQUEST_BASE, { kind: str, incident: INCIDENT_REF }),
   assistance: joined(REQUEST_BASE, { kind: str, incident: INCIDENT_REF }),
@@ -233,7 +233,7 @@ const REQUESTS: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
   'forum-vote': joined(REQUEST_BASE, { kind: str, forum: str, norms }),
 };
 const REQUEST: Rule = (c, p, v) => {
-  const fields = isRecord(v) && typeof v.kind === 'string' ? REQUESTS[v.kind] : undefined;
+  const fields = isRecord(v) && typeof v.kind === 'string' && Object.hasOwn(REQUESTS, v.kind) ? REQUESTS[v.kind as RequestKind] : undefined;
   if (fields) c.shape(p, v, fields);
   else if (isRecord(v)) c.add(`${p}.kind`, REQUEST_KINDS.map((k) => `'${k}'`).join(' | '), v.kind);
   else c.add(p, 'a request object', v);
@@ -244,12 +244,12 @@ const ACTION: Rule = (c, p, v) => {
 const VOTE = { forum: str, norms, accepted: actors, holdouts: actors, abstained: actors };
 
 /** The fields of each event type, besides `type`, `round` and `phase`. */
-const EVENTS: Readonly<Record<string, readonly [Readonly<Record<string, Rule>>, Readonly<Record<string, Rule>>?]>> = {
+const EVENTS: Readonly<Record<SimEventType, readonly [Readonly<Record<string, Rule>>, Readonly<Record<string, Rule>>?]>> = {
   'inject.applied': [{ inject: any }],
   // A decision's actions are as the decider gave them (the engine judged them when they were made):
   // only their kind is read again, by replay.
-  'decision.made': [{ actor, decision: oneOf(DECISIONS), draws: int(0) }, { actions: listOf(ACTION), request: str, response: ACTION, error: str }],
-  'strategy.failed': [{ actor, decision: oneOf(DECISIONS), message: str }],
+  'decision.made': [{ actor, decision: oneOf(DECISION_PHASES), draws: int(0) }, { actions: listOf(ACTION), request: str, response: ACTION, error: str }],
+  'strategy.failed': [{ actor, decision: oneOf(DECISION_PHASES), message: str }],
   'action.rejected': [{ actor, action: any, reason: str }],
   'operation.conducted': [{ operation: OPERATION }],
   'incident.detected': [{ incident: str, victim: actor, kind, against: target, severity: num(0), commercial: bool, operation: strOrNull, suspect: actorOrNull, confidence: unit }],
@@ -264,7 +264,7 @@ const EVENTS: Readonly<Record<string, readonly [Readonly<Record<string, Rule>>, 
   'sanction.lifted': [{ sanction: str, by: actor, target: actor }],
   'norm.adopted': [{ actor, norm }],
   'information.shared': [{ by: actor, target: actor, incident: str, suspect: actorOrNull, confidence: unit }],
-  'retaliation.conducted': [{ by: actor, target: actor, kind: oneOf(['disruption', 'degradation']), severity: num(0), success: bool, incident: strOrNull }],
+  'retaliation.conducted': [{ by: actor, target: actor, kind: oneOf(RETALIATION_KINDS), severity: num(0), success: bool, incident: strOrNull }],
   'truth.revealed': [{ incident: str, victim: actor, operation: strOrNull, author: actorOrNull, principal: actorOrNull }],
   'agreement.signed': [{ agreement: AGREEMENT }],
   'escalation.changed': [{ from: actor, to: actor, rung: int(0, RUNG.OPEN_CONFLICT), previous: int(0, RUNG.OPEN_CONFLICT), cause: str }],
@@ -274,9 +274,9 @@ const EVENTS: Readonly<Record<string, readonly [Readonly<Record<string, Rule>>, 
   'agreement.withdrawn': [{ agreement: str, by: actor, parties: actors }],
   'talks.opened': [{ talks: str, by: actor, target: actor, terms, deadline: round }],
   'talks.offered': [{ talks: str, by: actor, to: actor, terms }],
-  'talks.ended': [{ talks: str, parties: actors, outcome: oneOf(['agreed', 'rejected', 'walked-out', 'expired']), by: actorOrNull }],
+  'talks.ended': [{ talks: str, parties: actors, outcome: oneOf(TALKS_OUTCOMES), by: actorOrNull }],
   'assistance.requested': [{ request: str, by: actor, target: actor, incident: str, due: round }],
-  'assistance.answered': [{ request: str, by: actor, to: actor, answer: oneOf(['cooperate', 'deny']) }],
+  'assistance.answered': [{ request: str, by: actor, to: actor, answer: oneOf(everyMember<EventOf<'assistance.answered'>['answer']>()(['cooperate', 'deny'])) }],
   'sanction.threatened': [{ threat: THREAT }],
   'dialogue.held': [{ dialogue: str, parties: actors, proposer: actor }],
   'dialogue.skipped': [{ dialogue: str, parties: actors }],
@@ -291,7 +291,7 @@ const EVENTS: Readonly<Record<string, readonly [Readonly<Record<string, Rule>>, 
 };
 
 const EVENT: Rule = (c, p, v) => {
-  const spec = isRecord(v) && typeof v.type === 'string' && Object.hasOwn(EVENTS, v.type) ? EVENTS[v.type] : undefined;
+  const spec = isRecord(v) && typeof v.type === 'string' && Object.hasOwn(EVENTS, v.type) ? EVENTS[v.type as SimEventType] : undefined;
   if (!spec) {
     if (isRecord(v)) c.add(`${p}.type`, 'a known event type (e.g. accusation.made)', v.type);
     else c.add(p, 'an event object', v);

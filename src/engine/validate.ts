@@ -1,19 +1,18 @@
 import type { Action, Request, Response } from '../model/action.js';
-import { DIPLOMACY_ACTION_TYPES, RESPONSE_TYPES, RESPONSES_BY_KIND } from '../model/action.js';
+import { DIPLOMACY_ACTION_TYPES, RESPONSE_TYPES, RESPONSES_BY_KIND, RETALIATION_KINDS } from '../model/action.js';
 import type { Actor } from '../model/actor.js';
 import type { Forum } from '../model/agreement.js';
+import { SANCTION_MEASURES } from '../model/agreement.js';
 import { relevantCapability } from '../model/attribution.js';
 import type { DecisionPhase } from '../model/event.js';
 import type { Incident } from '../model/incident.js';
 import { isKnownNorm } from '../model/norms.js';
-import { OPERATION_KINDS } from '../model/operation.js';
+import { OPERATION_KINDS, OPERATION_TARGETS } from '../model/operation.js';
 import type { World } from '../model/world.js';
 import type { VisibleEvent } from './contract.js';
 import type { ConfigIssue } from './errors.js';
 import { inSession } from './phases/injects.js';
 import { actorIndex, checkTerms, incidentIndex } from './world.js';
-
-const TARGETS = ['networks', 'critical-infrastructure', 'cert'];
 
 /**
  * What {@link validateAction} reads of a world: public facts, plus the acting actor's own incidents
@@ -78,7 +77,7 @@ export function validateAction(world: ValidationWorld, actorId: string, phase: D
     const t = target(a.target);
     if (t) return t;
     if (!OPERATION_KINDS.includes(a.kind)) return `unknown operation kind '${String(a.kind)}'`;
-    if (a.against !== undefined && !TARGETS.includes(a.against)) return `unknown operation target '${String(a.against)}'`;
+    if (a.against !== undefined && !OPERATION_TARGETS.includes(a.against)) return `unknown operation target '${String(a.against)}'`;
     let performer: ValidationWorld['actors'][number] = actor;
     if (a.via !== undefined) {
       const p = typeof a.via === 'string' ? world.actors[index.get(a.via) ?? -1] : undefined;
@@ -113,7 +112,7 @@ export function validateAction(world: ValidationWorld, actorId: string, phase: D
       const t = target(a.target);
       if (t) return t;
       if (actor.kind !== 'state') return `only states can sanction (${actorId} is a ${actor.kind})`;
-      if (a.measure !== 'economic' && a.measure !== 'indictment') return `unknown sanction measure '${String(a.measure)}'`;
+      if (!SANCTION_MEASURES.includes(a.measure)) return `unknown sanction measure '${String(a.measure)}'`;
       if (world.sanctions.some((s) => s.by === actorId && s.target === a.target && s.measure === a.measure)) {
         return `${actorId} already has ${a.measure} sanctions on ${a.target}`;
       }
@@ -132,7 +131,7 @@ export function validateAction(world: ValidationWorld, actorId: string, phase: D
     case 'retaliate': {
       const t = target(a.target);
       if (t) return t;
-      if (a.kind !== 'disruption' && a.kind !== 'degradation') return `retaliation must be 'disruption' or 'degradation', not '${String(a.kind)}'`;
+      if (!RETALIATION_KINDS.includes(a.kind)) return `retaliation must be ${RETALIATION_KINDS.map((k) => `'${k}'`).join(' or ')}, not '${String(a.kind)}'`;
       if (!(actor.capabilities.offense > 0)) return `${actorId} has no offensive capability`;
       return a.incident === undefined ? null : ownIncident(a.incident);
     }
@@ -168,7 +167,7 @@ export function validateAction(world: ValidationWorld, actorId: string, phase: D
       const t = target(a.target);
       if (t) return t;
       if (actor.kind !== 'state') return `only states can threaten sanctions (${actorId} is a ${actor.kind})`;
-      if (a.measure !== 'economic' && a.measure !== 'indictment') return `unknown sanction measure '${String(a.measure)}'`;
+      if (!SANCTION_MEASURES.includes(a.measure)) return `unknown sanction measure '${String(a.measure)}'`;
       if (a.unless !== undefined && typeof a.unless !== 'string') return "'unless' must be a text stating the condition";
       return world.threats.some((x) => x.by === actorId && x.target === a.target && x.measure === a.measure) ? `${actorId} already threatens ${a.target} with ${a.measure} sanctions` : null;
     }

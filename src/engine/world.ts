@@ -1,21 +1,23 @@
 import type { Actor, ActorKind } from '../model/actor.js';
-import { actorPlaying, isStrategyParams } from '../model/actor.js';
+import { ACTOR_KINDS, actorPlaying, isStrategyParams } from '../model/actor.js';
 import type { Agreement, Commitment, CommitmentKind, Dialogue, Forum, ForumRule, Sanction } from '../model/agreement.js';
+import { COMMITMENT_KINDS, SANCTION_MEASURES } from '../model/agreement.js';
 import type { SimEvent } from '../model/event.js';
 import type { Incident } from '../model/incident.js';
 import { signAgreement } from './phases/agreements.js';
 import { CAPABILITY_KEYS } from '../model/capability.js';
 import type { Capabilities } from '../model/capability.js';
 import type { ActorId, NormId } from '../model/ids.js';
+import { ID_PATTERN } from '../model/ids.js';
 import type { Inject } from '../model/inject.js';
+import { INJECT_TYPES } from '../model/inject.js';
 import { DEFAULT_MECHANISMS, describe, isRecord, mergeMechanisms } from '../model/mechanisms.js';
 import type { MechanismOverrides, Mechanisms } from '../model/mechanisms.js';
 import { isKnownNorm } from '../model/norms.js';
 import { floatSlots } from '../model/slab.js';
 import { copied } from '../model/record.js';
 import { indexOfId } from './lists.js';
-import { OPERATION_KINDS } from '../model/operation.js';
-import type { OperationTarget } from '../model/operation.js';
+import { OPERATION_KINDS, OPERATION_TARGETS } from '../model/operation.js';
 import { evidenceForTrust } from '../model/trust.js';
 import type { DyadTable, World } from '../model/world.js';
 import type { Strategy } from './contract.js';
@@ -105,18 +107,6 @@ export interface CreateWorldOptions {
   readonly seed: string | number;
 }
 
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
-const OPERATION_TARGETS: readonly OperationTarget[] = ['networks', 'critical-infrastructure', 'cert'];
-const ACTOR_KINDS: readonly ActorKind[] = ['state', 'proxy', 'criminal'];
-const COMMITMENT_KINDS: readonly CommitmentKind[] = [
-  'hotline',
-  'no-commercial-theft',
-  'assistance',
-  'information-sharing',
-  'norms',
-  'sanctions-relief',
-  'next-round',
-];
 
 /**
  * Build the initial world (round 0) from a specification. Actors are sorted by id, so the order
@@ -442,6 +432,101 @@ function readForums(specs: readonly ForumSpec[], index: Map<string, number>, iss
   return forums;
 }
 
+/** What a commitment's `rounds` may be where its kind takes them, and what to ask for when it is required. */
+interface RoundsRule {
+  readonly min: number;
+  readonly max: number;
+  /** What the rounds say, for a kind that must give them; null when they may be left out. */
+  readonly required: string | null;
+}
+
+/**
+ * What each kind of commitment takes besides its kind: the rule, stated once, that every reader of
+ * terms applies through {@link checkTermFields} (world specs, injects, actions and counter-offers
+ * through {@link checkTerms}; scenario files), and that the play commands read for their syntax.
+ * `norms` (the norms both parties adopt) only a `norms` commitment lists, and it must; `rounds` only
+ * `assistance` (answer within that many rounds) and `next-round` (meet every that many) take.
+ *
+ * @example
+ * ```ts
+ * TERM_FIELDS['next-round'].rounds; // { min: 1, max: 1000, required: 'how often the dialogue meets, in rounds' }
+ * ```
+ */
+export const TERM_FIELDS: Readonly<Record<CommitmentKind, { readonly norms: boolean; readonly rounds: RoundsRule | null }>> = deepFreeze({
+  hotline: { norms: false, rounds: null },
+  'no-commercial-theft': { norms: false, rounds: null },
+  assistance: { norms: false, rounds: { min: 0, max: 1000, required: null } },
+  'information-sharing': { norms: false, rounds: null },
+  norms: { norms: true, rounds: null },
+  'sanctions-relief': { norms: false, rounds: null },
+  'next-round': { norms: false, rounds: { min: 1, max: 1000, required: 'how often the dialogue meets, in rounds' } },
+});
+
+const quoted = (kinds: readonly string[], and: string) => kinds.map((k) => `'${k}'`).join(and);
+const NORMS_TERMS = COMMITMENT_KINDS.filter((k) => TERM_FIELDS[k].norms);
+const ROUNDS_TERMS = COMMITMENT_KINDS.filter((k) => TERM_FIELDS[k].rounds !== null);
+const NO_NORMS = `no norms (only a ${quoted(NORMS_TERMS, ' or ')} commitment lists them)`;
+const NO_ROUNDS = `no rounds (only ${quoted(ROUNDS_TERMS, ' and ')} take them)`;
+// For a term whose kind is unknown (already reported): rounds that some kind would take.
+const ANY_ROUNDS: RoundsRule = {
+  min: Math.min(...ROUNDS_TERMS.map((k) => TERM_FIELDS[k].rounds?.min ?? 0)),
+  max: Math.max(...ROUNDS_TERMS.map((k) => TERM_FIELDS[k].rounds?.max ?? 0)),
+  required: null,
+};
+
+/**
+ * How a reader of terms checks, in its own words, a field given where the term's kind takes it
+ * (see {@link checkTermFields}). Each check adds its issues to `issues`.
+ */
+export interface TermValueChecks {
+  norms(issues: ConfigIssue[], path: string, value: unknown): void;
+  rounds(issues: ConfigIssue[], path: string, value: unknown, min: number, max: number): void;
+}
+
+/**
+ * The rule of {@link TERM_FIELDS} for the term at `path`, of kind `kind` (undefined for a kind
+ * already reported unknown: its fields are checked as values only). A field the kind does not take,
+ * or a required one left out, is an issue here, worded the same for every reader; a field the kind
+ * takes goes to the reader's own check of its value (`values`).
+ *
+ * @example
+ * ```ts
+ * checkTermFields('terms[0]', 'hotline', { norms: ['gge15.f'] }, issues, values);
+ * // issues: [{ path: 'terms[0].norms', expected: "no norms (only a 'norms' commitment lists them)", … }]
+ * ```
+ */
+export function checkTermFields(
+  path: string,
+  kind: CommitmentKind | undefined,
+  term: { readonly norms?: unknown; readonly rounds?: unknown },
+  issues: ConfigIssue[],
+  values: TermValueChecks,
+): void {
+  const takes = kind === undefined ? undefined : TERM_FIELDS[kind];
+  if (term.norms !== undefined) {
+    if (takes && !takes.norms) issues.push({ path: `${path}.norms`, expected: NO_NORMS, received: describe(term.norms) });
+    else values.norms(issues, `${path}.norms`, term.norms);
+  } else if (takes?.norms) issues.push({ path: `${path}.norms`, expected: 'a non-empty list of norm ids', received: 'nothing' });
+  const rounds = takes === undefined ? ANY_ROUNDS : takes.rounds;
+  if (term.rounds !== undefined) {
+    if (rounds === null) issues.push({ path: `${path}.rounds`, expected: NO_ROUNDS, received: describe(term.rounds) });
+    else values.rounds(issues, `${path}.rounds`, term.rounds, rounds.min, rounds.max);
+  } else if (rounds?.required) issues.push({ path: `${path}.rounds`, expected: rounds.required, received: 'nothing' });
+}
+
+const ENGINE_TERM_VALUES: TermValueChecks = {
+  norms(issues, path, value) {
+    if (!Array.isArray(value) || value.length === 0) issues.push({ path, expected: 'a non-empty list of norm ids', received: describe(value) });
+    else
+      value.forEach((n: unknown, j) => {
+        if (typeof n !== 'string' || !isKnownNorm(n)) issues.push({ path: `${path}[${j}]`, expected: 'a known norm id (gge15.a … gge15.k)', received: describe(n) });
+      });
+  },
+  rounds(issues, path, value, min, max) {
+    if (!(Number.isInteger(value) && (value as number) >= min && (value as number) <= max)) issues.push({ path, expected: `a whole number of rounds from ${min} to ${max}`, received: describe(value) });
+  },
+};
+
 /** Check the terms of an agreement; used by world specs and injects. */
 export function checkTerms(terms: unknown, path: string, issues: ConfigIssue[]): Commitment[] {
   if (!Array.isArray(terms) || terms.length === 0) {
@@ -454,23 +539,7 @@ export function checkTerms(terms: unknown, path: string, issues: ConfigIssue[]):
       issues.push({ path: `${at}.kind`, expected: COMMITMENT_KINDS.join(' | '), received: describe(t?.kind) });
       return;
     }
-    if (t.kind === 'norms') {
-      if (!Array.isArray(t.norms) || t.norms.length === 0) issues.push({ path: `${at}.norms`, expected: 'a non-empty list of norm ids', received: describe(t.norms) });
-      else
-        t.norms.forEach((n, j) => {
-          if (typeof n !== 'string' || !isKnownNorm(n)) issues.push({ path: `${at}.norms[${j}]`, expected: 'a known norm id (gge15.a … gge15.k)', received: describe(n) });
-        });
-    } else if (t.norms !== undefined) {
-      issues.push({ path: `${at}.norms`, expected: "no norms (only a 'norms' commitment lists them)", received: describe(t.norms) });
-    }
-    if (t.kind === 'next-round' || t.kind === 'assistance') {
-      const r = t.rounds;
-      const min = t.kind === 'next-round' ? 1 : 0;
-      if (r !== undefined && !(Number.isInteger(r) && r >= min && r <= 1000)) issues.push({ path: `${at}.rounds`, expected: `a whole number of rounds from ${min} to 1000`, received: describe(r) });
-      if (t.kind === 'next-round' && r === undefined) issues.push({ path: `${at}.rounds`, expected: 'how often the dialogue meets, in rounds', received: 'nothing' });
-    } else if (t.rounds !== undefined) {
-      issues.push({ path: `${at}.rounds`, expected: "no rounds (only 'assistance' and 'next-round' take them)", received: describe(t.rounds) });
-    }
+    checkTermFields(at, t.kind, t, issues, ENGINE_TERM_VALUES);
   });
   return terms as Commitment[];
 }
@@ -508,6 +577,33 @@ function readNorms(
 }
 
 /**
+ * The rule, shared by world specs and scenario files, that a scripted operation, sanction or threat
+ * is not aimed at its own author: the issue at `path.target` when the author (`actor` of an
+ * operation, `by` of a sanction or threat) is its `target`. Only a declared author is judged: an
+ * undeclared id is reported already, and a second issue about it would be noise.
+ *
+ * @example
+ * ```ts
+ * aimedAtItself('injects[2]', 'by', { type: 'sanction', by: 'US', target: 'US' }, actorIds);
+ * // { path: 'injects[2].target', expected: 'an actor other than the sanctioning one', received: '"US"' }
+ * ```
+ */
+export function aimedAtItself(
+  path: string,
+  author: 'actor' | 'by',
+  inject: { readonly actor?: unknown; readonly by?: unknown; readonly target?: unknown },
+  declared: { has(id: string): boolean },
+): ConfigIssue | undefined {
+  const who = inject[author];
+  if (typeof who !== 'string' || !declared.has(who) || who !== inject.target) return undefined;
+  return { path: `${path}.target`, expected: author === 'actor' ? 'an actor other than the author' : 'an actor other than the sanctioning one', received: describe(inject.target) };
+}
+
+function pushIssue(issues: ConfigIssue[], issue: ConfigIssue | undefined): void {
+  if (issue) issues.push(issue);
+}
+
+/**
  * Check injects against the declared actors; returns them sorted by round (stable). Absent
  * (undefined or null) is none; anything but a list is an issue at `base`.
  */
@@ -530,7 +626,7 @@ export function readInjects(specs: readonly Inject[] | undefined, index: Readonl
         actor('target', inj.target);
         if (!OPERATION_KINDS.includes(inj.kind)) issues.push({ path: `${path}.kind`, expected: OPERATION_KINDS.join(' | '), received: describe(inj.kind) });
         if (inj.falseFlag !== undefined) actor('falseFlag', inj.falseFlag);
-        if (inj.actor === inj.target) issues.push({ path: `${path}.target`, expected: 'an actor other than the author', received: describe(inj.target) });
+        pushIssue(issues, aimedAtItself(path, 'actor', inj, index));
         if (inj.against !== undefined && !OPERATION_TARGETS.includes(inj.against)) issues.push({ path: `${path}.against`, expected: OPERATION_TARGETS.join(' | '), received: describe(inj.against) });
         if (inj.commercial !== undefined && typeof inj.commercial !== 'boolean') issues.push({ path: `${path}.commercial`, expected: 'true or false', received: describe(inj.commercial) });
         break;
@@ -549,8 +645,8 @@ export function readInjects(specs: readonly Inject[] | undefined, index: Readonl
       case 'threat': {
         actor('by', inj.by);
         actor('target', inj.target);
-        if (inj.by === inj.target) issues.push({ path: `${path}.target`, expected: 'an actor other than the sanctioning one', received: describe(inj.target) });
-        if (inj.measure !== 'economic' && inj.measure !== 'indictment') issues.push({ path: `${path}.measure`, expected: "'economic' | 'indictment'", received: describe(inj.measure) });
+        pushIssue(issues, aimedAtItself(path, 'by', inj, index));
+        if (!SANCTION_MEASURES.includes(inj.measure)) issues.push({ path: `${path}.measure`, expected: quoted(SANCTION_MEASURES, ' | '), received: describe(inj.measure) });
         if (inj.type === 'threat' && inj.unless !== undefined && typeof inj.unless !== 'string') issues.push({ path: `${path}.unless`, expected: 'a text stating the condition', received: describe(inj.unless) });
         break;
       }
@@ -567,7 +663,7 @@ export function readInjects(specs: readonly Inject[] | undefined, index: Readonl
         if (typeof inj.text !== 'string') issues.push({ path: `${path}.text`, expected: 'a string', received: describe(inj.text) });
         break;
       default:
-        issues.push({ path: `${path}.type`, expected: 'operation | reveal | agreement | sanction | threat | capability | mechanisms | note', received: describe((inj as { type: unknown }).type) });
+        issues.push({ path: `${path}.type`, expected: INJECT_TYPES.join(' | '), received: describe((inj as { type: unknown }).type) });
     }
   });
   // Sorting reads every inject's round: only checked injects are sorted (otherwise the caller throws).

@@ -1,6 +1,7 @@
 import type { ActorId, NormId } from './ids.js';
 import type { OperationKind, OperationTarget } from './operation.js';
 import type { Commitment, SanctionMeasure } from './agreement.js';
+import { everyMember } from './members.js';
 
 /**
  * A covert operation a strategy orders in the operations phase.
@@ -86,6 +87,9 @@ export interface RetaliateAction {
   readonly incident?: string;
 }
 
+/** The kinds of overt retaliation. @example `RETALIATION_KINDS.includes('espionage') // false` */
+export const RETALIATION_KINDS: readonly RetaliateAction['kind'][] = everyMember<RetaliateAction['kind']>()(['disruption', 'degradation']);
+
 /** Deny responsibility publicly for an incident one has been accused of. @example `{ type: 'deny', accusation: 'acc-2' }` */
 export interface DenyAction {
   readonly type: 'deny';
@@ -170,7 +174,7 @@ export type DiplomacyAction =
 export type Action = OperateAction | DiplomacyAction;
 
 /** The types of diplomacy actions. @example `DIPLOMACY_ACTION_TYPES.includes('accuse')` */
-export const DIPLOMACY_ACTION_TYPES = Object.freeze([
+export const DIPLOMACY_ACTION_TYPES = everyMember<DiplomacyAction['type']>()([
   'accuse',
   'hotline-query',
   'sanction',
@@ -187,10 +191,13 @@ export const DIPLOMACY_ACTION_TYPES = Object.freeze([
   'resume-dialogue',
   'withdraw',
   'pass',
-] as const);
+]);
 
 /** Something addressed to an actor that waits for its answer in the responses phase. */
 export type RequestKind = 'accusation' | 'hotline-query' | 'assistance' | 'proposal' | 'forum-vote';
+
+/** All request kinds. @example `REQUEST_KINDS.includes('proposal') // true` */
+export const REQUEST_KINDS: readonly RequestKind[] = everyMember<RequestKind>()(['accusation', 'hotline-query', 'assistance', 'proposal', 'forum-vote']);
 
 /** An incident as a requester describes it (never with its true author). */
 export interface IncidentRef {
@@ -250,7 +257,7 @@ export type Response =
   | { readonly type: 'counter'; readonly terms: readonly Commitment[] };
 
 /** Every response type. @example `RESPONSE_TYPES.includes('deny')` */
-export const RESPONSE_TYPES = Object.freeze(['deny', 'cooperate', 'acknowledge', 'ignore', 'accept', 'reject', 'counter', 'walk-out'] as const);
+export const RESPONSE_TYPES = everyMember<Response['type']>()(['deny', 'cooperate', 'acknowledge', 'ignore', 'accept', 'reject', 'counter', 'walk-out']);
 
 /**
  * The answers that make sense for each kind of request.

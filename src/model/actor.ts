@@ -1,12 +1,16 @@
 import type { Capabilities } from './capability.js';
 import type { ActorId } from './ids.js';
 import { isRecord } from './mechanisms.js';
+import { everyMember } from './members.js';
 
 /**
  * What kind of actor this is. A `proxy` acts for a hidden sponsor state; a `criminal` group acts
  * for itself.
  */
 export type ActorKind = 'state' | 'proxy' | 'criminal';
+
+/** All actor kinds. @example `ACTOR_KINDS.includes('proxy') // true` */
+export const ACTOR_KINDS: readonly ActorKind[] = everyMember<ActorKind>()(['state', 'proxy', 'criminal']);
 
 /**
  * An actor as the engine stores it. `sponsor` is hidden truth: views show it only to the proxy

@@ -1,4 +1,5 @@
 import type { ActorId, NormId } from './ids.js';
+import { everyMember } from './members.js';
 
 /**
  * The kinds of commitment an agreement can hold. Issue-2 engines create `hotline` agreements
@@ -12,6 +13,17 @@ export type CommitmentKind =
   | 'norms'
   | 'sanctions-relief'
   | 'next-round';
+
+/** All commitment kinds, in the order messages list them. @example `COMMITMENT_KINDS.includes('hotline') // true` */
+export const COMMITMENT_KINDS: readonly CommitmentKind[] = everyMember<CommitmentKind>()([
+  'hotline',
+  'no-commercial-theft',
+  'assistance',
+  'information-sharing',
+  'norms',
+  'sanctions-relief',
+  'next-round',
+]);
 
 /** One term of an agreement. @example `{ kind: 'norms', norms: ['gge15.f'] }` */
 export interface Commitment {
@@ -48,6 +60,9 @@ export interface Sanction {
 
 /** Economic measures or criminal indictments. */
 export type SanctionMeasure = 'economic' | 'indictment';
+
+/** All sanction measures. @example `SANCTION_MEASURES.includes('indictment') // true` */
+export const SANCTION_MEASURES: readonly SanctionMeasure[] = everyMember<SanctionMeasure>()(['economic', 'indictment']);
 
 /**
  * Bilateral talks under way: an alternating-offers negotiation over an agenda of commitments.

@@ -2,6 +2,7 @@ import type { Action, Response, RequestKind } from './action.js';
 import type { Agreement, Commitment, CommitmentKind, Sanction, SanctionThreat } from './agreement.js';
 import type { ActorId, NormId } from './ids.js';
 import type { Inject } from './inject.js';
+import { everyMember } from './members.js';
 import type { Operation, OperationKind, OperationTarget } from './operation.js';
 
 /** The phases of a round, in order (DESIGN §2). @example `PHASES[1] // 'operations'` */
@@ -12,6 +13,9 @@ export type Phase = (typeof PHASES)[number];
 
 /** The phases in which actors decide. @example `const p: DecisionPhase = 'diplomacy';` */
 export type DecisionPhase = 'operations' | 'diplomacy' | 'responses';
+
+/** The decision phases, in round order. @example `DECISION_PHASES[0] // 'operations'` */
+export const DECISION_PHASES: readonly DecisionPhase[] = everyMember<DecisionPhase>()(['operations', 'diplomacy', 'responses']);
 
 /** The outcome of a forum vote on one package. */
 export interface ForumVote {
@@ -194,6 +198,9 @@ export type SimEventType = SimEvent['type'];
 
 /** The event of a given type. @example `type A = EventOf<'accusation.made'>;` */
 export type EventOf<T extends SimEventType> = Extract<SimEvent, { type: T }>;
+
+/** How talks can end. @example `TALKS_OUTCOMES.includes('expired') // true` */
+export const TALKS_OUTCOMES: readonly EventOf<'talks.ended'>['outcome'][] = everyMember<EventOf<'talks.ended'>['outcome']>()(['agreed', 'rejected', 'walked-out', 'expired']);
 
 /**
  * Whether an actor may see an event. Covert operations (scripted ones too, except by their

@@ -2,6 +2,7 @@ import type { Commitment, SanctionMeasure } from './agreement.js';
 import type { CapabilityKey } from './capability.js';
 import type { ActorId } from './ids.js';
 import type { MechanismOverrides } from './mechanisms.js';
+import { everyMember } from './members.js';
 import type { OperationKind, OperationTarget } from './operation.js';
 
 /**
@@ -46,3 +47,14 @@ export type Inject =
   | { readonly round: number; readonly type: 'capability'; readonly actor: ActorId; readonly capability: CapabilityKey; readonly value: number }
   | { readonly round: number; readonly type: 'mechanisms'; readonly set: MechanismOverrides }
   | { readonly round: number; readonly type: 'note'; readonly text: string };
+
+/**
+ * The types of engine inject (a scenario file adds storytelling forms that expand into them), in
+ * the order messages list them.
+ *
+ * @example
+ * ```ts
+ * INJECT_TYPES.includes('reveal'); // true
+ * ```
+ */
+export const INJECT_TYPES: readonly Inject['type'][] = everyMember<Inject['type']>()(['operation', 'reveal', 'agreement', 'sanction', 'threat', 'capability', 'mechanisms', 'note']);

@@ -1,16 +1,20 @@
 import type { ActorId } from './ids.js';
+import { everyMember } from './members.js';
 
 /** The kinds of covert operation. @example `const k: OperationKind = 'espionage';` */
 export type OperationKind = 'espionage' | 'disruption' | 'degradation';
 
 /** All operation kinds, in canonical order. @example `OPERATION_KINDS.length // 3` */
-export const OPERATION_KINDS: readonly OperationKind[] = Object.freeze(['espionage', 'disruption', 'degradation']);
+export const OPERATION_KINDS: readonly OperationKind[] = everyMember<OperationKind>()(['espionage', 'disruption', 'degradation']);
 
 /**
  * What an operation hit, beyond ordinary networks. `critical-infrastructure` engages GGE norm (f),
  * `cert` engages norm (k).
  */
 export type OperationTarget = 'networks' | 'critical-infrastructure' | 'cert';
+
+/** All operation targets, in the order messages list them. @example `OPERATION_TARGETS.includes('cert') // true` */
+export const OPERATION_TARGETS: readonly OperationTarget[] = everyMember<OperationTarget>()(['networks', 'critical-infrastructure', 'cert']);
 
 /**
  * The hidden truth of one covert operation. Only the engine (and the log) sees it; views show the

@@ -2,11 +2,14 @@
 // vocabulary (like command-line flags); every sentence shown comes from the PlayText catalogue.
 import type { ActorView } from '../engine/contract.js';
 import { validateAction, validateResponse } from '../engine/validate.js';
+import { TERM_FIELDS } from '../engine/world.js';
 import type { Action, Response } from '../model/action.js';
-import { RESPONSES_BY_KIND } from '../model/action.js';
+import { RESPONSE_TYPES, RESPONSES_BY_KIND, RETALIATION_KINDS } from '../model/action.js';
 import type { Commitment, CommitmentKind } from '../model/agreement.js';
+import { COMMITMENT_KINDS, SANCTION_MEASURES } from '../model/agreement.js';
 import { relevantCapability } from '../model/attribution.js';
 import type { DecisionPhase } from '../model/event.js';
+import { DECISION_PHASES } from '../model/event.js';
 import { GGE15_NORM_IDS, isKnownNorm } from '../model/norms.js';
 import type { OperationKind, OperationTarget } from '../model/operation.js';
 import { OPERATION_KINDS } from '../model/operation.js';
@@ -51,13 +54,14 @@ const META: Readonly<Record<string, Command['kind']>> = {
 };
 const OPERATION_VERBS = ['operate', 'spy', 'disrupt', 'degrade'] as const;
 const DIPLOMACY_VERBS = ['accuse', 'hotline', 'share', 'assistance', 'sanction', 'lift', 'threaten', 'adopt', 'retaliate', 'deny', 'propose', 'table', 'suspend', 'resume', 'withdraw'] as const;
-const ANSWERS = ['deny', 'cooperate', 'acknowledge', 'ignore', 'accept', 'reject', 'counter', 'walk-out'] as const;
 const AGAINST: Readonly<Record<string, OperationTarget>> = { networks: 'networks', infrastructure: 'critical-infrastructure', 'critical-infrastructure': 'critical-infrastructure', cert: 'cert' };
-const SIMPLE_TERMS: readonly CommitmentKind[] = ['hotline', 'no-commercial-theft', 'information-sharing', 'sanctions-relief'];
+// The terms written as a bare kind (`hotline`) take neither norms nor rounds; those written `kind[:rounds]` take rounds.
+const SIMPLE_TERMS = COMMITMENT_KINDS.filter((k) => !TERM_FIELDS[k].norms && TERM_FIELDS[k].rounds === null);
+const COUNTED_TERMS = COMMITMENT_KINDS.filter((k) => TERM_FIELDS[k].rounds !== null);
 
 /** The command words of a phase (without the commands about the game). @example `commandWords('responses') // ['deny', …]` */
 export function commandWords(phase: DecisionPhase): readonly string[] {
-  return phase === 'operations' ? OPERATION_VERBS : phase === 'diplomacy' ? DIPLOMACY_VERBS : ANSWERS;
+  return phase === 'operations' ? OPERATION_VERBS : phase === 'diplomacy' ? DIPLOMACY_VERBS : RESPONSE_TYPES;
 }
 
 /**
@@ -95,9 +99,9 @@ export function parseCommand(line: string, turn: Turn, text: PlayText = PLAY_EN)
   }
   const own = commandWords(turn.phase);
   if (!own.includes(verb)) {
-    const elsewhere = (['operations', 'diplomacy', 'responses'] as const).find((p) => p !== turn.phase && commandWords(p).includes(verb));
+    const elsewhere = DECISION_PHASES.find((p) => p !== turn.phase && commandWords(p).includes(verb));
     if (elsewhere) return fail(text.otherPhase(verb, elsewhere, turn.phase));
-    const all = [...new Set([...OPERATION_VERBS, ...DIPLOMACY_VERBS, ...ANSWERS, ...Object.keys(META)])];
+    const all = [...new Set([...OPERATION_VERBS, ...DIPLOMACY_VERBS, ...RESPONSE_TYPES, ...Object.keys(META)])];
     return fail(text.unknownCommand(verb, suggest(verb, all), turn.phase));
   }
   const reader = new Reader(turn, text, args);
@@ -172,7 +176,7 @@ export function legalOptions(turn: Turn, text: PlayText = PLAY_EN): LegalOption[
   const threatened = new Set(v.threats.filter((t) => t.by === v.self).map((t) => t.target));
   for (const t of others) {
     if (!suspects.has(t) && !threatened.has(t)) continue;
-    for (const m of ['economic', 'indictment']) {
+    for (const m of SANCTION_MEASURES) {
       add(`threaten ${t} ${m}`, text.what.threaten(t, m));
       add(`sanction ${t} ${m}`, text.what.sanction(t, m));
     }
@@ -382,8 +386,8 @@ function termsOf(token: string, text: PlayText): Commitment[] {
     .map((raw): Commitment => {
       const [name = '', value] = raw.toLowerCase().split(':');
       if ((SIMPLE_TERMS as readonly string[]).includes(name) && value === undefined) return { kind: name as CommitmentKind };
-      if ((name === 'assistance' || name === 'next-round') && (value === undefined || /^\d+$/.test(value))) {
-        return value === undefined ? { kind: name } : { kind: name, rounds: Number(value) };
+      if ((COUNTED_TERMS as readonly string[]).includes(name) && (value === undefined || /^\d+$/.test(value))) {
+        return value === undefined ? { kind: name as CommitmentKind } : { kind: name as CommitmentKind, rounds: Number(value) };
       }
       if (name === 'norms' && value !== undefined) return { kind: 'norms', norms: value.split('+').map((n) => normOf(n, text)) };
       throw new InputProblem(text.badTerm(raw));
@@ -441,12 +445,12 @@ function readDiplomacy(verb: string, r: Reader): Action {
     case 'assistance':
       return { type: 'request-assistance', target: r.actor(), incident: r.incident() };
     case 'sanction':
-      return { type: 'sanction', target: r.actor(), measure: r.choice('sanction measure', ['economic', 'indictment'] as const) };
+      return { type: 'sanction', target: r.actor(), measure: r.choice('sanction measure', SANCTION_MEASURES) };
     case 'lift':
       return { type: 'lift-sanction', target: r.actor() };
     case 'threaten': {
       const target = r.actor();
-      const measure = r.choice('sanction measure', ['economic', 'indictment'] as const);
+      const measure = r.choice('sanction measure', SANCTION_MEASURES);
       if (r.peek()?.toLowerCase() === 'unless') {
         r.skip();
         const unless = r.rest();
@@ -459,7 +463,7 @@ function readDiplomacy(verb: string, r: Reader): Action {
       return { type: 'adopt-norm', norm: r.norm() };
     case 'retaliate': {
       const target = r.actor();
-      const kind = r.choice('retaliation', ['disruption', 'degradation'] as const);
+      const kind = r.choice('retaliation', RETALIATION_KINDS);
       return r.peek() === undefined ? { type: 'retaliate', target, kind } : { type: 'retaliate', target, kind, incident: r.incident() };
     }
     case 'deny': {

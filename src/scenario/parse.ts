@@ -1,16 +1,21 @@
 import type { Strategy } from '../engine/contract.js';
 import { ConfigError } from '../engine/errors.js';
 import { deepFreeze } from '../engine/freeze.js';
-import { createWorld, relationsSetOnce } from '../engine/world.js';
-import type { ActorSpec, WorldSpec } from '../engine/world.js';
+import { aimedAtItself, checkTermFields, createWorld, relationsSetOnce } from '../engine/world.js';
+import type { ActorSpec, TermValueChecks, WorldSpec } from '../engine/world.js';
+import { ACTOR_KINDS } from '../model/actor.js';
+import { COMMITMENT_KINDS, SANCTION_MEASURES } from '../model/agreement.js';
 import type { Commitment } from '../model/agreement.js';
 import { CAPABILITY_KEYS } from '../model/capability.js';
 import type { Capabilities } from '../model/capability.js';
 import type { Inject } from '../model/inject.js';
+import { INJECT_TYPES } from '../model/inject.js';
+import { everyMember } from '../model/members.js';
 import { DEFAULT_MECHANISMS, describe, mergeMechanisms } from '../model/mechanisms.js';
 import { MAX_NESTING, nestingTooDeep } from '../model/nesting.js';
+import { ID_PATTERN } from '../model/ids.js';
 import { GGE15_NORM_IDS } from '../model/norms.js';
-import { OPERATION_KINDS } from '../model/operation.js';
+import { OPERATION_KINDS, OPERATION_TARGETS } from '../model/operation.js';
 import { createRegistry } from '../strategies/builtins/index.js';
 import type { StrategyRegistry } from '../strategies/registry.js';
 import { LAST_CALENDAR_YEAR, lastCalendarRound, parseCalendarStart, roundDate } from './calendar.js';
@@ -46,12 +51,11 @@ export interface ParseScenarioOptions {
 }
 
 const NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const CALENDAR_UNITS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 const TOP = ['$schema', 'name', 'title', 'description', 'rounds', 'calendar', 'seed', 'actors', 'dyads', 'agreements', 'norms', 'forums', 'injects', 'mechanisms'];
-const COMMITMENTS = ['hotline', 'no-commercial-theft', 'assistance', 'information-sharing', 'norms', 'sanctions-relief', 'next-round'] as const;
-const INJECTS = ['operation', 'reveal', 'agreement', 'sanction', 'threat', 'capability', 'mechanisms', 'note', 'indictment', 'leak', 'summit', 'sanctions-threat'] as const;
+// Every engine inject, and the storytelling forms only a scenario file has (they expand into engine injects).
+const INJECTS = everyMember<ScenarioInject['type']>()([...INJECT_TYPES, 'indictment', 'leak', 'summit', 'sanctions-threat']);
 /**
  * The most rounds a scenario may have: its `rounds`, a command's `--rounds` and a game's `rounds`
  * are all held to it (a typo of a few zeros fails at once instead of running for hours).
@@ -138,12 +142,12 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
     d.actors.forEach((a, i) => {
       const p = join('actors', i);
       if (!c.object(p, a, ['id', 'name', 'kind', 'sponsor', 'capabilities', 'strategy', 'reactivity', 'fatigue'], ['id'])) return;
-      if (a.id !== undefined && c.string(join(p, 'id'), a.id, ID, 'an id of letters, digits, "_", "." or "-"')) {
+      if (a.id !== undefined && c.string(join(p, 'id'), a.id, ID_PATTERN, 'an id of letters, digits, "_", "." or "-"')) {
         if (ids.includes(a.id)) c.add(join(p, 'id'), 'a unique actor id', `duplicate '${a.id}'`);
         ids.push(a.id);
       }
       if (a.name !== undefined) c.string(join(p, 'name'), a.name);
-      if (a.kind !== undefined) c.oneOf(join(p, 'kind'), a.kind, ['state', 'proxy', 'criminal']);
+      if (a.kind !== undefined) c.oneOf(join(p, 'kind'), a.kind, ACTOR_KINDS);
       checkCapabilities(join(p, 'capabilities'), a.capabilities, c);
       checkStrategy(join(p, 'strategy'), a.strategy, c, registry);
       for (const k of ['reactivity', 'fatigue'] as const) if (a[k] !== undefined) c.number(join(p, k), a[k], 0, 100);
@@ -202,7 +206,7 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
     d.forums.forEach((f, i) => {
       const p = join('forums', i);
       if (!c.object(p, f, ['id', 'name', 'members', 'every', 'first', 'rule', 'agenda'], ['id', 'members'])) return;
-      if (f.id !== undefined && c.string(join(p, 'id'), f.id, ID, 'an id of letters, digits, "_", "." or "-"')) {
+      if (f.id !== undefined && c.string(join(p, 'id'), f.id, ID_PATTERN, 'an id of letters, digits, "_", "." or "-"')) {
         if (forums.includes(f.id)) c.add(join(p, 'id'), 'a unique forum id', `duplicate '${f.id}'`);
         forums.push(f.id);
       }
@@ -304,21 +308,20 @@ function checkParties(path: string, v: unknown, ids: readonly string[], c: Check
   if (new Set(v).size !== v.length) c.add(path, 'distinct actors', 'a repeated id');
 }
 
-/** Commitments, with the engine's rules (checkTerms in engine/world.ts) on which kinds take norms and rounds. */
+/** Commitments, with the engine's rules on which kinds take norms and rounds (checkTermFields), in the checker's words. */
 function checkTerms(path: string, v: unknown, c: Checker): void {
   if (!c.array(path, v, 1)) return;
+  const values: TermValueChecks = {
+    norms: (_, p, norms) => {
+      if (c.array(p, norms, 1)) norms.forEach((n, j) => c.oneOf(`${p}[${j}]`, n, GGE15_NORM_IDS, 'a GGE norm id (gge15.a … gge15.k)'));
+    },
+    rounds: (_, p, rounds, min, max) => void c.number(p, rounds, min, max, true),
+  };
   v.forEach((t, i) => {
     const p = `${path}[${i}]`;
     if (!c.object(p, t, ['kind', 'norms', 'rounds'], ['kind'])) return;
-    const kind = t.kind !== undefined && c.oneOf(join(p, 'kind'), t.kind, COMMITMENTS) ? t.kind : undefined;
-    if (t.norms !== undefined) {
-      if (kind !== undefined && kind !== 'norms') c.add(join(p, 'norms'), "no norms (only a 'norms' commitment lists them)", describe(t.norms));
-      else if (c.array(join(p, 'norms'), t.norms, 1)) t.norms.forEach((n, j) => c.oneOf(`${join(p, 'norms')}[${j}]`, n, GGE15_NORM_IDS, 'a GGE norm id (gge15.a … gge15.k)'));
-    } else if (kind === 'norms') c.add(join(p, 'norms'), 'a non-empty list of norm ids', 'nothing');
-    if (t.rounds !== undefined) {
-      if (kind !== undefined && kind !== 'assistance' && kind !== 'next-round') c.add(join(p, 'rounds'), "no rounds (only 'assistance' and 'next-round' take them)", describe(t.rounds));
-      else c.number(join(p, 'rounds'), t.rounds, kind === 'next-round' ? 1 : 0, 1000, true);
-    } else if (kind === 'next-round') c.add(join(p, 'rounds'), 'how often the dialogue meets, in rounds', 'nothing');
+    const kind = t.kind !== undefined && c.oneOf(join(p, 'kind'), t.kind, COMMITMENT_KINDS) ? t.kind : undefined;
+    checkTermFields(p, kind, t, c.issues, values);
   });
 }
 
@@ -356,15 +359,19 @@ function checkInject(path: string, v: unknown, ids: readonly string[], rounds: n
   for (const f of ['actor', 'target', 'by', 'victim', 'falseFlag'] as const) {
     if (x[f] !== undefined && fields.allowed.includes(f) && c.ref(join(path, f), x[f], ids, 'a declared actor id')) declared.add(f);
   }
-  // As the engine does (after indictment and sanctions-threat expand into a sanction and a threat);
-  // only between declared actors, since an undeclared one is already reported.
-  if (declared.has('actor') && declared.has('target') && x.actor === x.target) c.add(join(path, 'target'), 'an actor other than the author', describe(x.target));
-  if (declared.has('by') && declared.has('target') && x.by === x.target) c.add(join(path, 'target'), 'an actor other than the sanctioning one', describe(x.target));
+  // The engine's rule (after indictment and sanctions-threat expand into a sanction and a threat),
+  // for the types that take a target: an author field of another type is reported as unknown.
+  if (declared.has('target')) {
+    for (const author of ['actor', 'by'] as const) {
+      const self = declared.has(author) ? aimedAtItself(path, author, x, { has: (id) => ids.includes(id) }) : undefined;
+      if (self) c.add(self.path, self.expected, self.received);
+    }
+  }
   if (x.parties !== undefined) checkParties(join(path, 'parties'), x.parties, ids, c);
   if (x.terms !== undefined) checkTerms(join(path, 'terms'), x.terms, c);
   if (x.kind !== undefined) c.oneOf(join(path, 'kind'), x.kind, OPERATION_KINDS);
-  if (x.against !== undefined) c.oneOf(join(path, 'against'), x.against, ['networks', 'critical-infrastructure', 'cert']);
-  if (x.measure !== undefined) c.oneOf(join(path, 'measure'), x.measure, ['economic', 'indictment']);
+  if (x.against !== undefined) c.oneOf(join(path, 'against'), x.against, OPERATION_TARGETS);
+  if (x.measure !== undefined) c.oneOf(join(path, 'measure'), x.measure, SANCTION_MEASURES);
   if (x.unless !== undefined) c.string(join(path, 'unless'), x.unless);
   if (x.commercial !== undefined && typeof x.commercial !== 'boolean') c.add(join(path, 'commercial'), 'true or false', describe(x.commercial));
   if (x.capability !== undefined) c.oneOf(join(path, 'capability'), x.capability, CAPABILITY_KEYS);

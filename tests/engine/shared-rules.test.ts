@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { createWorld, parseScenario, restore, snapshot, validateAction } from '../../src/index.js';
+import type { ConfigIssue, WorldSnapshot } from '../../src/index.js';
+import { REQUEST_KINDS, RETALIATION_KINDS } from '../../src/model/action.js';
+import { ACTOR_KINDS } from '../../src/model/actor.js';
+import { COMMITMENT_KINDS, SANCTION_MEASURES } from '../../src/model/agreement.js';
+import type { Commitment, CommitmentKind } from '../../src/model/agreement.js';
+import { DECISION_PHASES, TALKS_OUTCOMES } from '../../src/model/event.js';
+import { INJECT_TYPES } from '../../src/model/inject.js';
+import { OPERATION_KINDS, OPERATION_TARGETS } from '../../src/model/operation.js';
+import { TERM_FIELDS } from '../../src/engine/world.js';
+import { configIssuesOf, scenarioIssuesOf } from '../helpers/issues.js';
+
+const ACTORS = [{ id: 'A' }, { id: 'B' }];
+const world = createWorld({ actors: ACTORS }, { seed: 1 });
+
+/** A scenario of A and B with these agreements and injects. */
+const doc = (extra: Record<string, unknown>) => ({ name: 'lists', rounds: 6, actors: ACTORS, ...extra });
+const engineIssues = (extra: Record<string, unknown>) => configIssuesOf(() => createWorld({ actors: ACTORS, ...extra }, { seed: 1 }));
+const accepted = (extra: Record<string, unknown>) => {
+  expect(() => createWorld({ actors: ACTORS, ...extra }, { seed: 1 })).not.toThrow();
+  expect(() => parseScenario(doc(extra))).not.toThrow();
+};
+const rendered = (issues: readonly ConfigIssue[]) => issues.map((i) => `${i.path}: ${i.expected} / ${i.received}`);
+
+/** The smallest valid term of each kind, built from the one rule of what each kind takes. */
+function termOf(kind: CommitmentKind): Commitment {
+  const takes = TERM_FIELDS[kind];
+  if (takes.norms) return { kind, norms: ['gge15.f'] };
+  return takes.rounds?.required ? { kind, rounds: takes.rounds.min } : { kind };
+}
+
+describe('one list of allowed values, that every validator reads', () => {
+  it('the lists are frozen, and hold the members the validators name', () => {
+    for (const list of [ACTOR_KINDS, COMMITMENT_KINDS, SANCTION_MEASURES, OPERATION_KINDS, OPERATION_TARGETS, INJECT_TYPES, REQUEST_KINDS, RETALIATION_KINDS, DECISION_PHASES, TALKS_OUTCOMES]) {
+      expect(Object.isFrozen(list)).toBe(true);
+      expect(new Set(list).size).toBe(list.length);
+    }
+    expect(Object.isFrozen(TERM_FIELDS.assistance)).toBe(true);
+  });
+
+  it('an operation against each target is accepted by createWorld, scenario files and validateAction; another is refused by each', () => {
+    for (const against of OPERATION_TARGETS) {
+      accepted({ injects: [{ round: 1, type: 'operation', actor: 'A', target: 'B', kind: 'disruption', against }] });
+      expect(validateAction(world, 'A', 'operations', { type: 'operate', target: 'B', kind: 'disruption', against })).toBeNull();
+    }
+    const bad = { injects: [{ round: 1, type: 'operation', actor: 'A', target: 'B', kind: 'disruption', against: 'satellites' }] };
+    expect(rendered(engineIssues(bad))).toEqual(['injects[0].against: networks | critical-infrastructure | cert / "satellites"']);
+    expect(rendered(scenarioIssuesOf(doc(bad)))).toEqual(['injects[0].against: networks | critical-infrastructure | cert / "satellites"']);
+    expect(validateAction(world, 'A', 'operations', { type: 'operate', target: 'B', kind: 'disruption', against: 'satellites' })).toBe("unknown operation target 'satellites'");
+  });
+
+  it('each sanction measure is accepted by every validator; another is refused by each', () => {
+    for (const measure of SANCTION_MEASURES) {
+      accepted({ injects: [{ round: 1, type: 'sanction', by: 'A', target: 'B', measure }] });
+      expect(validateAction(world, 'A', 'diplomacy', { type: 'sanction', target: 'B', measure })).toBeNull();
+      expect(validateAction(world, 'A', 'diplomacy', { type: 'threaten-sanctions', target: 'B', measure })).toBeNull();
+    }
+    const bad = { injects: [{ round: 1, type: 'threat', by: 'A', target: 'B', measure: 'embargo' }] };
+    expect(rendered(engineIssues(bad))).toEqual(['injects[0].measure: \'economic\' | \'indictment\' / "embargo"']);
+    expect(rendered(scenarioIssuesOf(doc(bad)))).toEqual(['injects[0].measure: economic | indictment / "embargo"']);
+    expect(validateAction(world, 'A', 'diplomacy', { type: 'sanction', target: 'B', measure: 'embargo' })).toBe("unknown sanction measure 'embargo'");
+  });
+
+  it('a term of each commitment kind is accepted in specs, scenario files and offers', () => {
+    for (const kind of COMMITMENT_KINDS) {
+      accepted({ agreements: [{ parties: ['A', 'B'], terms: [termOf(kind)] }] });
+      expect(validateAction(world, 'A', 'diplomacy', { type: 'propose-talks', target: 'B', terms: [termOf(kind)] }), kind).toBeNull();
+    }
+  });
+
+  it('retaliation takes the kinds of the one list, and says so', () => {
+    for (const kind of RETALIATION_KINDS) expect(validateAction(world, 'A', 'diplomacy', { type: 'retaliate', target: 'B', kind })).toBeNull();
+    expect(validateAction(world, 'A', 'diplomacy', { type: 'retaliate', target: 'B', kind: 'espionage' })).toBe("retaliation must be 'disruption' or 'degradation', not 'espionage'");
+  });
+
+  it('an unknown inject type is refused with the list of engine injects (scenario files add their storytelling forms)', () => {
+    const bad = { injects: [{ round: 1, type: 'rumour' }] };
+    expect(engineIssues(bad).map((i) => i.expected)).toEqual(['operation | reveal | agreement | sanction | threat | capability | mechanisms | note']);
+    expect(scenarioIssuesOf(doc(bad)).map((i) => i.expected)).toEqual(['operation | reveal | agreement | sanction | threat | capability | mechanisms | note | indictment | leak | summit | sanctions-threat']);
+  });
+});
+
+describe('the rules for commitment terms and self-targeted injects are written once', () => {
+  // Both readers report these in the same words (the scenario checker lists them beside the file's
+  // other problems; createWorld is the last word for specs).
+  const termCases: Record<string, Commitment> = {
+    'a hotline with norms': { kind: 'hotline', norms: ['gge15.f'] },
+    'a hotline with rounds': { kind: 'hotline', rounds: 2 },
+    'a next round without rounds': { kind: 'next-round' },
+    'a norms commitment without norms': { kind: 'norms' },
+  };
+  it.each(Object.keys(termCases))('%s: the same issue from createWorld and from a scenario file', (name) => {
+    const extra = { agreements: [{ parties: ['A', 'B'], terms: [termCases[name]] }] };
+    const engine = rendered(engineIssues(extra));
+    expect(engine).toHaveLength(1);
+    expect(rendered(scenarioIssuesOf(doc(extra)))).toEqual(engine);
+  });
+
+  it('a norms commitment without norms is said to have received nothing, by createWorld too (it said "undefined")', () => {
+    expect(rendered(engineIssues({ agreements: [{ parties: ['A', 'B'], terms: [{ kind: 'norms' }] }] }))).toEqual(['agreements[0].terms[0].norms: a non-empty list of norm ids / nothing']);
+    // As a next-round term without its rounds always was.
+    expect(rendered(engineIssues({ agreements: [{ parties: ['A', 'B'], terms: [{ kind: 'next-round' }] }] }))).toEqual(['agreements[0].terms[0].rounds: how often the dialogue meets, in rounds / nothing']);
+  });
+
+  it('rounds out of the range of their kind: each reader in its own words, from the same bounds', () => {
+    const extra = { agreements: [{ parties: ['A', 'B'], terms: [{ kind: 'next-round', rounds: 0 }, { kind: 'assistance', rounds: 1001 }] }] };
+    expect(rendered(engineIssues(extra))).toEqual([
+      'agreements[0].terms[0].rounds: a whole number of rounds from 1 to 1000 / 0',
+      'agreements[0].terms[1].rounds: a whole number of rounds from 0 to 1000 / 1001',
+    ]);
+    expect(rendered(scenarioIssuesOf(doc(extra)))).toEqual([
+      'agreements[0].terms[0].rounds: a whole number from 1 to 1000 / 0',
+      'agreements[0].terms[1].rounds: a whole number from 0 to 1000 / 1001',
+    ]);
+  });
+
+  it('an operation or a sanction against its own author: the same issue from createWorld and from a scenario file', () => {
+    for (const inject of [
+      { round: 1, type: 'operation', actor: 'A', target: 'A', kind: 'espionage' },
+      { round: 1, type: 'sanction', by: 'B', target: 'B', measure: 'economic' },
+      { round: 1, type: 'threat', by: 'B', target: 'B', measure: 'economic' },
+    ]) {
+      const engine = rendered(engineIssues({ injects: [inject] }));
+      expect(engine).toHaveLength(1);
+      expect(rendered(scenarioIssuesOf(doc({ injects: [inject] })))).toEqual(engine);
+    }
+  });
+
+  it('createWorld no longer adds a self-targeting issue to undeclared or missing ids (as scenario files never did)', () => {
+    const undeclared = { injects: [{ round: 1, type: 'operation', actor: 'Z', target: 'Z', kind: 'espionage' }, { round: 1, type: 'sanction', by: 'Z', target: 'Z', measure: 'economic' }] };
+    expect(engineIssues(undeclared).map((i) => i.path)).toEqual(['injects[0].actor', 'injects[0].target', 'injects[1].by', 'injects[1].target']);
+    expect(scenarioIssuesOf(doc(undeclared)).map((i) => i.path).sort()).toEqual(['injects[0].actor', 'injects[0].target', 'injects[1].by', 'injects[1].target']);
+    const missing = { injects: [{ round: 1, type: 'operation', kind: 'espionage' }] };
+    expect(rendered(engineIssues(missing))).toEqual(['injects[0].actor: a declared actor id / undefined', 'injects[0].target: a declared actor id / undefined']);
+  });
+});
+
+describe('restore reads request kinds from the one list', () => {
+  it('a request whose kind is a name every object has is an unknown kind, not a request of no fields', () => {
+    const snap = JSON.parse(JSON.stringify(snapshot(world))) as Record<string, unknown>;
+    snap.requests = [{ id: 'r', kind: 'constructor', from: 'A', to: 'B', round: 0, due: 1 }];
+    const issues = configIssuesOf(() => restore(snap as unknown as WorldSnapshot));
+    expect(rendered(issues)).toEqual([`requests[0].kind: ${REQUEST_KINDS.map((k) => `'${k}'`).join(' | ')} / "constructor"`]);
+  });
+});
