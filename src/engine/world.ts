@@ -15,6 +15,7 @@ import { DEFAULT_MECHANISMS, describe, isRecord, mergeMechanisms } from '../mode
 import type { MechanismOverrides, Mechanisms } from '../model/mechanisms.js';
 import { isKnownNorm } from '../model/norms.js';
 import { floatSlots } from '../model/slab.js';
+import { MAX_NESTING } from '../model/nesting.js';
 import { copied } from '../model/record.js';
 import { indexOfId } from './lists.js';
 import { OPERATION_KINDS, OPERATION_TARGETS } from '../model/operation.js';
@@ -125,6 +126,7 @@ export function createWorld(spec: WorldSpec, options: CreateWorldOptions): World
   if (!spec || typeof spec !== 'object' || !Array.isArray(spec.actors)) {
     throw new ConfigError([{ path: 'actors', expected: 'an array of actors', received: describe(spec?.actors) }]);
   }
+  const own = ownedParts(spec, issues);
   const { mechanisms, issues: mechIssues } = mergeMechanisms(spec.mechanisms, DEFAULT_MECHANISMS);
   issues.push(...mechIssues);
   const actors = readActors(spec.actors, mechanisms, issues);
@@ -137,12 +139,12 @@ export function createWorld(spec: WorldSpec, options: CreateWorldOptions): World
   // scheduled); their events are not logged, the world simply starts with them.
   const signing = { agreements: [] as Agreement[], dialogues: [] as Dialogue[], sanctions: [] as Sanction[], norms: copied(norms) };
   const discard: SimEvent[] = [];
-  for (const [k, a] of readAgreements(listAt(spec.agreements, 'agreements', 'a list of agreements', issues), index, issues).entries()) {
+  for (const [k, a] of readAgreements(listAt(own.agreements, 'agreements', 'a list of agreements', issues), index, issues).entries()) {
     // Only a valid agreement is signed (signing reads its terms); the others are in `issues`.
     if (a) signAgreement(signing, discard, { round: 0, phase: 'injects' }, `ag:init:${k}`, a.parties, a.terms);
   }
-  const forums = readForums(listAt(spec.forums, 'forums', 'a list of forums', issues), index, issues);
-  const injects = readInjects(spec.injects ?? [], index, issues);
+  const forums = readForums(listAt(own.forums, 'forums', 'a list of forums', issues), index, issues);
+  const injects = readInjects(own.injects ?? [], index, issues);
   if (issues.length > 0) throw new ConfigError(issues);
   // Our deep freeze rather than immer's generic walk: the same result, and a fifth of the time
   // of a one-round run was immer's walk over a new world (docs/performance.md).
@@ -171,6 +173,85 @@ export function createWorld(spec: WorldSpec, options: CreateWorldOptions): World
       rng: {},
     } satisfies World as World,
   );
+}
+
+// Spec parts found deep-frozen (a parsed scenario's): every world made from them shares them, and
+// they are walked once, not once per run of a sweep. One entry per part of a spec, not per round.
+const deepFrozen = new WeakSet<object>();
+
+/**
+ * The parts of `spec` that the world keeps by reference — agreements (their terms), forums (a
+ * rule object) and injects — as the world's own: a part that is deep-frozen already is shared (a
+ * parsed scenario's spec costs nothing to copy); any other list or plain object is copied, so that
+ * freezing the world never freezes the caller's spec, and a caller who edits their spec afterwards
+ * (to build the next variant) changes neither this world nor its runs. The other parts are read
+ * value by value (actors' capabilities and strategy parameters, dyads, norms and mechanism
+ * overrides are copied or merged into objects of the world's own). A copy keeps key order, shared
+ * parts and cycles as they are, so a world made from it equals one made from the spec; objects
+ * that are not lists or plain objects (which no valid part holds) are kept as they are.
+ * Parts nested more than {@link MAX_NESTING} levels deep are an issue (the walk is recursive).
+ */
+function ownedParts(spec: WorldSpec, issues: ConfigIssue[]): { readonly [K in 'agreements' | 'forums' | 'injects']: WorldSpec[K] | undefined } {
+  // What each list or object of the spec became in this call: shared parts stay shared, and
+  // a cycle of unfrozen objects becomes a cycle of copies (the world's freeze stops on them).
+  const made = new Map<object, unknown>();
+  const keys: (string | number)[] = [];
+  const own = (value: unknown, key: string | number): unknown => {
+    if (typeof value !== 'object' || value === null || deepFrozen.has(value)) return value;
+    if (made.has(value)) return made.get(value);
+    const list = Array.isArray(value);
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (!list && proto !== Object.prototype && proto !== null) return value;
+    keys.push(key);
+    try {
+      // The spec is level 1, so a part at `keys` is level keys.length + 1.
+      if (keys.length >= MAX_NESTING) {
+        issues.push({ path: pathOf(keys), expected: `lists and objects nested at most ${MAX_NESTING} levels deep`, received: 'deeper nesting, or a cycle of frozen objects' });
+        return undefined;
+      }
+      // Frozen parts are walked to learn whether they are deep-frozen (shared) or hold something
+      // the caller can still change (copied): a shallow freeze must not let that in.
+      const frozen = Object.isFrozen(value);
+      const fields = value as Record<string | number, unknown>;
+      const copy: Record<string | number, unknown> = list ? new Array<unknown>((value as readonly unknown[]).length) : proto === null ? Object.create(null) : {};
+      if (!frozen) made.set(value, copy);
+      let same = frozen;
+      const take = (k: string | number) => {
+        const item = fields[k];
+        const mine = own(item, k);
+        if (mine !== item) same = false;
+        // An own `__proto__` key is defined, not assigned (which would set the copy's prototype).
+        if (k === '__proto__') Object.defineProperty(copy, k, { value: mine, writable: true, enumerable: true, configurable: true });
+        else copy[k] = mine;
+      };
+      if (list) {
+        // A hole becomes an undefined entry, which the checks report (they skip holes, and a
+        // world that kept one failed rounds later with a TypeError).
+        for (let i = 0; i < (value as readonly unknown[]).length; i++) {
+          if (!(i in value)) same = false;
+          take(i);
+        }
+      } else for (const k of Object.keys(value)) take(k);
+      if (same) deepFrozen.add(value);
+      const result = same ? value : copy;
+      made.set(value, result);
+      return result;
+    } finally {
+      keys.pop();
+    }
+  };
+  return {
+    agreements: own(spec.agreements, 'agreements') as WorldSpec['agreements'],
+    forums: own(spec.forums, 'forums') as WorldSpec['forums'],
+    injects: own(spec.injects, 'injects') as WorldSpec['injects'],
+  };
+}
+
+/** `injects[3].terms[0]`, cut short after a few keys as nestingTooDeep's paths are. */
+function pathOf(keys: readonly (string | number)[]): string {
+  let path = '';
+  for (const key of keys.slice(0, 4)) path = typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+  return keys.length > 4 ? `${path}…` : path;
 }
 
 /** Zeroed dyad arrays for n actors. */

@@ -103,7 +103,9 @@ export function parseScenario(input: string | unknown, options: ParseScenarioOpt
   // (scenarioTag caches by document). Text parsed here is ours already; an object is copied
   // (it passed the checks, so it is plain data).
   const doc = deepFreeze(typeof input === 'string' ? parsed : (JSON.parse(JSON.stringify(parsed)) as ScenarioDocument));
-  const spec = buildSpec(doc, registry);
+  // Deep-frozen like the document: every world made from it (a sweep's runs) shares its parts
+  // rather than copying them (createWorld copies what is not frozen).
+  const spec = deepFreeze(buildSpec(doc, registry));
   // checkDocument makes every check createWorld makes, so that one pass lists the engine's problems
   // beside the file's others (createWorld only ran on a document free of them, and its problems
   // came one run of validate later). createWorld stays the last word on what the checker passed.
