@@ -7,7 +7,7 @@ import type { ConfigIssue } from './errors.js';
 import type { RoundMetrics } from './metrics.js';
 import type { RoundResult } from './round.js';
 import type { StepOptions, StrategyAssignment } from './step.js';
-import { policyIssues, step } from './step.js';
+import { policyIssues, stepOfRun } from './step.js';
 import { deepFreeze } from './freeze.js';
 import { settledWorld, UNOBSERVED } from './round.js';
 
@@ -55,13 +55,17 @@ export interface RunRoundsOptions extends StepOptions {
 export function runRounds(initial: World, strategies: StrategyAssignment, options: RunRoundsOptions): Run {
   checkRunOptions(options);
   const keep = options.log !== false;
-  // Without a log or a callback, nobody but this loop sees a round's events and worlds.
-  const roundOptions: RunRoundsOptions = keep || options.onRound ? options : joined(options, { [UNOBSERVED]: true as const });
+  // The call's own options object, made once per call: the engine tells calls apart by their
+  // options object (round.ts, startRound), and every round of this loop is one call, so a caller
+  // who passes the same object to two calls must still get two (the rngs handed out by the first
+  // are retired when the second starts). Without a log or a callback, nobody but this loop sees
+  // a round's events and worlds.
+  const roundOptions: RunRoundsOptions = joined(options, keep || options.onRound ? {} : { [UNOBSERVED]: true as const });
   const log: SimEvent[] = [];
   const metrics: RoundMetrics[] = [];
   let world = initial;
   for (let r = 0; r < options.rounds; r++) {
-    const result = step(world, strategies, roundOptions);
+    const result = stepOfRun(world, strategies, roundOptions);
     world = result.world;
     if (keep) for (const e of result.events) log.push(e);
     metrics.push(result.metrics);

@@ -6,6 +6,7 @@ import type { ActorView, Strategy } from './contract.js';
 import { ConfigError, messageOf, ProtocolError, StrategyError } from './errors.js';
 import type { ConfigIssue } from './errors.js';
 import { recordable } from './plain.js';
+import { copied } from '../model/record.js';
 import { describe } from '../model/mechanisms.js';
 import type { Rng, Stream } from './rng.js';
 import type { Decider, Decision, DecisionNeed, OpenPhase, PendingRound, RoundOptions, RoundResult } from './round.js';
@@ -37,10 +38,22 @@ export interface StepOptions extends RoundOptions {
  */
 export function step(world: World, strategies: StrategyAssignment, options: StepOptions = {}): RoundResult {
   checkAssignment(world.actors, strategies);
-  if (options !== checkedOptions) checkPolicies(options);
-  // The engine's own loop: the same phases and records as beginRound / decideWithStrategies /
-  // submitDecisions, without a pending round and its frozen needs between phases (≈ 3% of a
-  // small run; docs/performance.md, ninth pass).
+  checkPolicies(options);
+  // Each step is a call of its own, and the engine tells calls apart by their options object
+  // (round.ts, startRound): a copy per call, so that a caller who passes the same object to every
+  // step still retires the rngs the last step handed out.
+  return stepOfRun(world, strategies, copied(options));
+}
+
+/**
+ * Internal: one round of a loop whose rounds are one call (`runRounds`): `options` is the call's
+ * own object, the same for every round, its policies checked by the loop once. The engine's own
+ * loop: the same phases and records as beginRound / decideWithStrategies / submitDecisions,
+ * without a pending round and its frozen needs between phases (≈ 3% of a small run;
+ * docs/performance.md, ninth pass).
+ */
+export function stepOfRun(world: World, strategies: StrategyAssignment, options: StepOptions): RoundResult {
+  checkAssignment(world.actors, strategies);
   return playRound(world, options, new StrategyDecider(strategies, options));
 }
 
@@ -65,7 +78,7 @@ class StrategyDecider implements Decider {
   }
 }
 
-// The assignment and the actor list `step` checked last: a run's loop calls `step` every round
+// The assignment and the actor list checked last: a run's loop (stepOfRun) is called every round
 // with the same two, and checks them once (not a WeakMap, for the collector's sake: round.ts).
 let checkedStrategies: StrategyAssignment | undefined;
 let checkedActors: readonly { readonly id: ActorId }[] | undefined;
@@ -116,16 +129,12 @@ export function policyIssues(options: Readonly<Record<string, unknown>>): Config
   return issues;
 }
 
-// The options object `step` checked last: runRounds passes the same one every round.
-let checkedOptions: StepOptions | undefined;
-
 function checkPolicies(options: StepOptions): void {
   if (typeof options !== 'object' || options === null) {
     throw new ConfigError([{ path: 'options', expected: "an object { onInvalidAction?, onStrategyError? }", received: describe(options) }], 'step');
   }
   const issues = policyIssues(options as unknown as Readonly<Record<string, unknown>>);
   if (issues.length > 0) throw new ConfigError(issues, 'step');
-  checkedOptions = options;
 }
 
 /** What is wrong with `s` as an actor's strategy, if anything. */
