@@ -152,12 +152,10 @@ describe('a spec built by its caller', () => {
 
   it('with a hole in a list is a ConfigError naming the missing entry, frozen or not (a world kept the hole and failed with a TypeError)', () => {
     const note = (text: string): Inject => ({ round: 0, type: 'note', text });
-    // eslint-disable-next-line no-sparse-arrays
     const holed: Inject[] = [note('a'), , note('b')] as Inject[];
     for (const injects of [holed, Object.freeze([...holed])]) {
       expect(() => simulate({ actors: [{ id: 'US' }, { id: 'CN' }], injects }, { seed: 1, rounds: 2 })).toThrow(expect.objectContaining({ name: 'ConfigError', issues: [expect.objectContaining({ path: 'injects[1]' })] }));
     }
-    // eslint-disable-next-line no-sparse-arrays
     const terms = [, { kind: 'hotline' }] as { kind: 'hotline' }[];
     expect(() => createWorld({ actors: [{ id: 'US' }, { id: 'CN' }], agreements: [{ parties: ['US', 'CN'], terms }] }, { seed: 1 })).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ path: 'agreements[0].terms[0].kind' })] }));
   });
