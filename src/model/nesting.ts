@@ -78,8 +78,122 @@ function isAncestor(v: object, frame: Frame | undefined): boolean {
 function pathOf(frame: Frame): string {
   const keys: (string | number)[] = [];
   for (let f: Frame | undefined = frame; f !== undefined; f = f.parent) if (f.key !== undefined) keys.push(f.key);
-  keys.reverse();
+  return pathTo(keys.reverse());
+}
+
+/** How many times its own number of values data may hold once written out (shared parts repeated). */
+const MAX_EXPANSION = 64;
+/** Values any data may hold written out whatever its size: sharing below this costs nothing worth refusing. */
+const EXPANSION_SLACK = 100_000;
+
+/** A problem {@link plainDataProblem} found: where, what was expected and what was found. */
+export interface DataProblem {
+  readonly path: string;
+  readonly expected: string;
+  readonly received: string;
+}
+
+interface Open {
+  readonly value: object;
+  readonly keys: readonly (string | number)[];
+  next: number;
+  /** Values of the tree below this one written out so far (itself included). */
+  total: number;
+  readonly key: string | number | undefined;
+  readonly parent: Open | undefined;
+}
+
+/**
+ * Why data handed to code that treats it as a tree (JSON.stringify, String of a list, a
+ * recursive check) cannot be treated so, or `undefined`: lists and objects nested more than
+ * `limit` levels deep ({@link nestingTooDeep}, whose path it gives), a list or object inside
+ * itself (a cycle, which JSON.stringify refuses with a TypeError), or parts shared so often that
+ * the tree written out would be far larger than the data (60 lists each holding the next twice
+ * write out 2^60 values: a hang, not an error). Text read with JSON.parse can only be too deep;
+ * the other two come from objects built in memory. Stack-free, and linear in the data's size.
+ */
+export function plainDataProblem(data: unknown, limit: number = MAX_NESTING): DataProblem | undefined {
+  const deep = nestingTooDeep(data, limit);
+  if (deep !== undefined) return { path: deep, expected: `lists and objects nested at most ${limit} levels deep`, received: 'deeper nesting' };
+  if (!isWalked(data)) return undefined;
+  // Post-order, with an explicit stack: the written-out size of each list or object, once (a
+  // shared part adds its size again without being walked again), and the values there are.
+  const written = new Map<object, number>();
+  const open = new Set<object>();
+  const frame = (value: object, key: string | number | undefined, parent: Open | undefined): Open => {
+    open.add(value);
+    return { value, keys: Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value), next: 0, total: 1, key, parent };
+  };
+  let distinct = 1;
+  let f: Open = frame(data, undefined, undefined);
+  for (;;) {
+    if (f.next < f.keys.length) {
+      const key = f.keys[f.next++] as string | number;
+      const child: unknown = (f.value as Record<string | number, unknown>)[key];
+      if (!isWalked(child)) {
+        f.total++;
+        distinct++;
+      } else if (open.has(child)) {
+        return { path: pathTo([...keysOf(f), key]), expected: 'plain data', received: 'a reference to a list or object that contains it (a cycle)' };
+      } else {
+        const size = written.get(child);
+        if (size !== undefined) f.total += size;
+        else {
+          distinct++;
+          f = frame(child, key, f);
+        }
+      }
+      continue;
+    }
+    written.set(f.value, f.total);
+    open.delete(f.value);
+    if (f.parent === undefined) break;
+    f.parent.total += f.total;
+    f = f.parent;
+  }
+  const bound = MAX_EXPANSION * distinct + EXPANSION_SLACK;
+  if ((written.get(data) as number) <= bound) return undefined;
+  // Where the blow-up is: from the top, into the first part that alone writes out too much.
+  const keys: (string | number)[] = [];
+  let at: object = data;
+  for (let found = true; found; ) {
+    found = false;
+    const list: readonly (string | number)[] = Array.isArray(at) ? at.map((_, i) => i) : Object.keys(at);
+    for (const key of list) {
+      const child: unknown = (at as Record<string | number, unknown>)[key];
+      if (isWalked(child) && (written.get(child) ?? 0) > bound) {
+        keys.push(key);
+        at = child;
+        found = true;
+        break;
+      }
+    }
+  }
+  return {
+    path: keys.length === 0 ? '(top level)' : pathTo(keys),
+    expected: `plain data that, written out, holds at most ${MAX_EXPANSION} times as many values as it has`,
+    received: `parts shared so often that this one written out holds ${count(written.get(at) as number)} values (the data has ${count(distinct)})`,
+  };
+}
+
+function count(n: number): string {
+  return n < 1e12 ? n.toLocaleString('en-US') : n.toExponential(1);
+}
+
+function keysOf(frame: Open): (string | number)[] {
+  const keys: (string | number)[] = [];
+  for (let f: Open | undefined = frame; f !== undefined; f = f.parent) if (f.key !== undefined) keys.push(f.key);
+  return keys.reverse();
+}
+
+function pathTo(keys: readonly (string | number)[]): string {
   let path = '';
   for (const key of keys.slice(0, PATH_SEGMENTS)) path = typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-  return keys.length > PATH_SEGMENTS ? `${path}…` : path;
+  return keys.length > PATH_SEGMENTS ? `${path}…` : path || '(top level)';
+}
+
+/** A path of {@link plainDataProblem} for data found under `prefix`: `log` and `[3].x` give `log[3].x`. */
+export function pathUnder(prefix: string, path: string): string {
+  if (path === '(top level)') return prefix;
+  return path.startsWith('[') ? `${prefix}${path}` : `${prefix}.${path}`;
 }
