@@ -1,7 +1,9 @@
 import type { Action, Response } from '../model/action.js';
 import type { EventOf, SimEvent } from '../model/event.js';
 import type { World } from '../model/world.js';
-import { ProtocolError } from './errors.js';
+import { pathUnder, plainDataProblem } from '../model/nesting.js';
+import { withFields } from '../model/record.js';
+import { ConfigError, ProtocolError } from './errors.js';
 import type { Decision, PendingRound, RoundResult } from './round.js';
 import { beginRound, submitDecisions } from './round.js';
 import type { RoundOptions } from './round.js';
@@ -19,6 +21,8 @@ export interface ReplayOptions extends RoundOptions {
  * back to the engine (no strategy, person or model is asked again) and their random draws are
  * skipped, so the result is the same world. With `verify` (default), a log that does not match
  * what the engine produces throws a {@link ProtocolError} naming the first differing event.
+ * A log that is not plain data (lists and objects nested more than `MAX_NESTING` levels deep, a
+ * cycle, parts shared over and over) throws a {@link ConfigError} naming its path, before any round.
  *
  * @example
  * ```ts
@@ -27,6 +31,22 @@ export interface ReplayOptions extends RoundOptions {
  * ```
  */
 export function replay(initial: World, log: readonly SimEvent[], options: ReplayOptions = {}): World {
+  checkLog(log);
+  return replayLog(initial, log, options);
+}
+
+/**
+ * A log handed in as data must be plain: replay compares its events with the engine's as JSON,
+ * which overflowed the stack on a deep event, threw a TypeError on a cyclic one and never ended
+ * on one whose parts are shared over and over. Once per call: `replayLog` is what runs per round.
+ */
+export function checkLog(log: readonly SimEvent[]): void {
+  const problem = plainDataProblem(log);
+  if (problem !== undefined) throw new ConfigError([withFields(problem, { path: pathUnder('log', problem.path) })], 'replay');
+}
+
+/** {@link replay} of a log already checked by {@link checkLog}. */
+export function replayLog(initial: World, log: readonly SimEvent[], options: ReplayOptions = {}): World {
   const byRound = new Map<number, SimEvent[]>();
   let last = initial.round - 1;
   for (const e of log) {

@@ -4,11 +4,13 @@ import { ConfigError } from '../engine/errors.js';
 import type { ConfigIssue } from '../engine/errors.js';
 import type { RoundMetrics } from '../engine/metrics.js';
 import { roundMetrics } from '../engine/metrics.js';
-import { replay } from '../engine/replay.js';
+import { checkLog, replayLog } from '../engine/replay.js';
 import type { RoundOptions } from '../engine/round.js';
 import type { Run } from '../engine/simulate.js';
 import { createWorld } from '../engine/world.js';
 import type { SimEvent } from '../model/event.js';
+import { pathUnder, plainDataProblem } from '../model/nesting.js';
+import { withFields } from '../model/record.js';
 import type { World } from '../model/world.js';
 import type { Calendar, ScenarioDocument } from '../scenario/format.js';
 import { parseScenario } from '../scenario/parse.js';
@@ -99,6 +101,10 @@ export function finalWorld(source: ReportSource): World {
  * ```
  */
 export function reportSource(scenario: Pick<Scenario, 'name' | 'title' | 'description' | 'calendar'>, run: Pick<Run, 'initial' | 'log' | 'metrics'> & { readonly options?: RoundOptions }, seed?: string | number): ReportSource {
+  checkLog(run.log);
+  // The recorded metrics are compared with the replayed ones as JSON too.
+  const problem = plainDataProblem(run.metrics);
+  if (problem !== undefined) throw new ConfigError([withFields(problem, { path: pathUnder('metrics', problem.path) })]);
   const replayed = replayFrames(run.initial, run.log, run.metrics, run.options ?? {});
   return {
     name: scenario.name,
@@ -147,9 +153,9 @@ function replayFrames(initial: World, log: readonly SimEvent[], recorded: readon
   let world = initial;
   for (let k = 0; k < rounds; k++) {
     const events = byRound.get(world.round) ?? [];
-    // replay() checks these events against the ones the engine produces, so the metrics of the
+    // replayLog checks these events against the ones the engine produces, so the metrics of the
     // replayed world and these events are the engine's metrics of the round.
-    world = replay(world, events, { ...options, rounds: 1 });
+    world = replayLog(world, events, { ...options, rounds: 1 });
     frames.push(world);
     metrics.push(roundMetrics(world, events));
   }
@@ -200,6 +206,10 @@ export function reportSourceFromRecord(data: unknown, file = 'run.json'): Report
     return ok;
   };
   if (!need(isObject(data), '(file)', 'a JSON object written by `detente run --format json`', data)) throw new ConfigError(issues, file);
+  // Before anything reads it as a tree: replay compares events as JSON, which overflowed the stack
+  // on a deep event ("received Maximum call stack size exceeded") and never ended on shared parts.
+  const problem = plainDataProblem(data);
+  if (problem !== undefined) throw new ConfigError([problem], file);
   const d = data as Record<string, unknown>;
   need(typeof d.scenario === 'string', 'scenario', "the scenario's name (a string)", d.scenario);
   need(typeof d.seed === 'string' || (typeof d.seed === 'number' && Number.isFinite(d.seed)), 'seed', 'a seed (a string or a number)', d.seed);
