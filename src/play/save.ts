@@ -14,6 +14,7 @@ import type { HumanDecision } from './game.js';
 import { MAX_ROUNDS } from '../scenario/parse.js';
 import { PlayError, PlayGame } from './game.js';
 import { Fingerprint } from '../model/fingerprint.js';
+import { plainDataProblem } from '../model/nesting.js';
 
 /**
  * A saved game (plain JSON).
@@ -145,6 +146,11 @@ export function logHash(log: readonly SimEvent[]): string {
 
 function checkShape(data: unknown, error: (why: string) => PlayError): SavedGame {
   if (!isObject(data)) throw error('expected a JSON object');
+  // Before any field is printed or the scenario and decisions are walked: a deep value overflowed
+  // the stack (a RangeError from printing "format"), a cyclic one threw a TypeError, and parts
+  // shared over and over made the walks never end.
+  const problem = plainDataProblem(data);
+  if (problem !== undefined) throw error(`${problem.path}: expected ${problem.expected}, found ${problem.received}`);
   if (data.format !== 'detente-play') throw error(`"format" must be "detente-play", found ${JSON.stringify(data.format) ?? 'nothing'}`);
   if (data.version !== 1) throw error(`"version" must be 1, found ${JSON.stringify(data.version) ?? 'nothing'}`);
   if (!isObject(data.scenario)) throw error('"scenario" must be the scenario document (an object)');
