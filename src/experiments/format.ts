@@ -1,4 +1,5 @@
 import { ConfigError } from '../engine/errors.js';
+import { MAX_NESTING, nestingTooDeep, pathUnder } from '../model/nesting.js';
 import { csvField } from '../report/csv.js';
 import type { Cell, SweepRow } from './row.js';
 import { SCENARIO_COLUMN } from './identity.js';
@@ -166,6 +167,14 @@ export function readResults(text: string, format: ResultsFormat, source = 'resul
         const c = keys[i] as string;
         const cell = (value as Record<string, unknown>)[c] as Cell | undefined;
         if (!fits(kinds[i] as ColumnKind, cell)) throw badCell(k + 1, c, JSON.stringify(cell) ?? String(cell), source);
+        // A cell of an id or parameter column may hold anything JSON.parse reads, but is written
+        // back (merge) and grouped (summarize --by) as JSON: nested too deep, that overflowed the stack.
+        if (kinds[i] === 'other' && typeof cell === 'object' && cell !== null) {
+          const deep = nestingTooDeep(cell);
+          if (deep !== undefined) {
+            throw new ConfigError([{ path: `line ${k + 1}, column ${c}`, expected: `a value with lists and objects nested at most ${MAX_NESTING} levels deep`, received: `deeper nesting at ${pathUnder(c, deep)}` }], source);
+          }
+        }
       }
       rows.push(value as SweepRow);
     });

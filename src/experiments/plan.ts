@@ -2,6 +2,7 @@ import { ConfigError } from '../engine/errors.js';
 import type { ConfigIssue } from '../engine/errors.js';
 import { CAPABILITY_KEYS } from '../model/capability.js';
 import { DEFAULT_MECHANISMS } from '../model/mechanisms.js';
+import { plainDataProblem } from '../model/nesting.js';
 import { copied, joined, withFields } from '../model/record.js';
 import { createRegistry } from '../strategies/builtins/index.js';
 import type { StrategyRegistry } from '../strategies/registry.js';
@@ -140,6 +141,10 @@ function checkPlanSize(axes: readonly GridAxis[], seeds: number): void {
 export function planSweep(scenario: Scenario | ScenarioDocument, options: PlanOptions): SweepPlan {
   const document = 'document' in scenario ? scenario.document : scenario;
   const registry = options.registry ?? (builtins ??= createRegistry());
+  // Values are printed (String of a list) and shown as JSON in the messages below: nested too
+  // deep that overflowed the stack, cyclic it threw a TypeError, shared over and over it never ended.
+  const problem = plainDataProblem({ grid: options.grid, seeds: options.seeds });
+  if (problem !== undefined) throw new ConfigError([problem], 'grid');
   const issues: ConfigIssue[] = [];
   const axes: GridAxis[] = [];
   for (const [raw, values] of Object.entries(options.grid ?? {})) {

@@ -1,5 +1,7 @@
 import { ConfigError } from '../engine/errors.js';
 import type { ConfigIssue } from '../engine/errors.js';
+import { pathUnder, plainDataProblem } from '../model/nesting.js';
+import { withFields } from '../model/record.js';
 import type { Cell, SweepRow } from './row.js';
 import { SUMMARY_COLUMNS } from './row.js';
 
@@ -112,7 +114,15 @@ export function summarize(rows: readonly SweepRow[], options: SummarizeOptions =
     throw new ConfigError(missing.map((c) => ({ path: by.includes(c) ? 'by' : 'metrics', expected: `a column of the results (${known.filter((k) => !k.startsWith('series.')).join(', ')})`, received: `'${c}'` })));
   }
   const groups = new Map<string, SweepRow[]>();
-  for (const row of rows) {
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k] as SweepRow;
+    // Groups are told apart by their cells as JSON: a list or object there (rows given in memory,
+    // or a JSON Lines cell) must be plain data, or that overflowed the stack or never ended.
+    for (const c of by) {
+      const v: unknown = row[c];
+      const problem = typeof v === 'object' && v !== null ? plainDataProblem(v) : undefined;
+      if (problem !== undefined) throw new ConfigError([withFields(problem, { path: pathUnder(`rows[${k}].${c}`, problem.path) })]);
+    }
     const key = JSON.stringify(by.map((c) => row[c] ?? null));
     let g = groups.get(key);
     if (!g) groups.set(key, (g = []));
