@@ -58,6 +58,8 @@ export interface ValidationWorld {
  */
 export function validateAction(world: ValidationWorld, actorId: string, phase: DecisionPhase, action: unknown): string | null {
   if (!action || typeof action !== 'object' || Array.isArray(action)) return 'an action must be an object with a type';
+  const nested = listOfLists(action);
+  if (nested !== undefined) return `'${nested}' is a list of lists, which no action takes`;
   const a = action as Action;
   const index = actorIndex(world);
   const i = index.get(actorId);
@@ -196,7 +198,9 @@ export function validateAction(world: ValidationWorld, actorId: string, phase: D
  * Why a response is invalid for a request, or null. @example `validateResponse(request, { type: 'deny' }) // null`
  */
 export function validateResponse(request: Request, response: unknown): string | null {
-  if (!response || typeof response !== 'object') return 'a response must be an object with a type';
+  if (!response || typeof response !== 'object' || Array.isArray(response)) return 'a response must be an object with a type';
+  const nested = listOfLists(response);
+  if (nested !== undefined) return `'${nested}' is a list of lists, which no response takes`;
   const r = response as Response;
   const allowed = RESPONSES_BY_KIND[request.kind];
   if (!(RESPONSE_TYPES as readonly string[]).includes(r.type) || !allowed.includes(r.type)) {
@@ -208,4 +212,18 @@ export function validateResponse(request: Request, response: unknown): string | 
     if (issues.length > 0) return `invalid counter-offer: ${issues.map((i) => `${i.path}: expected ${i.expected}, received ${i.received}`).join('; ')}`;
   }
   return null;
+}
+
+/**
+ * The field holding a list of lists, if any. No action or response takes one, and the messages
+ * above print a field that is not what it should be with String, which walks nested lists: deep
+ * ones overflowed the stack (a RangeError instead of a reason), shared ones never ended. Checked
+ * first, without allocating: the engine checks every action of every round here.
+ */
+function listOfLists(value: object): string | undefined {
+  for (const key in value) {
+    const v: unknown = (value as Record<string, unknown>)[key];
+    if (Array.isArray(v) && v.some(Array.isArray)) return key;
+  }
+  return undefined;
 }
