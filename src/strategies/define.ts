@@ -2,6 +2,7 @@ import type { ActorView, Strategy, StrategyMeta } from '../engine/contract.js';
 import type { Rng } from '../engine/rng.js';
 import type { DiplomacyAction, OperateAction, Request, Response } from '../model/action.js';
 import { isStrategyParams } from '../model/actor.js';
+import { describe } from '../model/mechanisms.js';
 import { copied } from '../model/record.js';
 
 /**
@@ -45,7 +46,7 @@ const NAME = /^[a-z0-9][a-z0-9-]*$/;
 export function defineStrategy(def: StrategyDefinition): Strategy {
   if (!def || typeof def !== 'object') throw new TypeError('defineStrategy needs a definition object');
   if (typeof def.name !== 'string' || !NAME.test(def.name)) {
-    throw new TypeError(`strategy name must be lower-case letters, digits and dashes (e.g. 'tit-for-tat'); got ${JSON.stringify(def.name)}`);
+    throw new TypeError(`strategy name must be lower-case letters, digits and dashes (e.g. 'tit-for-tat'); got ${describe(def.name)}`);
   }
   const meta = def.meta;
   if (!meta || typeof meta !== 'object') throw new TypeError(`strategy '${def.name}' needs meta: { stochastic, retaliatory, forgiving, attributionSensitive }`);

@@ -1,5 +1,6 @@
 import type { Strategy, StrategyMeta } from '../engine/contract.js';
 import { isStrategyParams } from '../model/actor.js';
+import { describe } from '../model/mechanisms.js';
 
 /** Makes a strategy from optional parameters (e.g. a threshold). */
 export type StrategyFactory = (params?: Readonly<Record<string, unknown>>) => Strategy;
@@ -44,6 +45,8 @@ export class StrategyRegistry {
    * can have it rebuilt the same way by this registry.
    */
   get(name: string, params?: Readonly<Record<string, unknown>>): Strategy {
+    // Not a TypeError from the "did you mean" search below when a caller passes anything else.
+    if (typeof name !== 'string') throw new Error(`a strategy name must be a text (e.g. 'tit-for-tat'), got ${describe(name)}`);
     const entry = this.entries.get(name);
     if (!entry) {
       const hint = suggest(name, this.names());

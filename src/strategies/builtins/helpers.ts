@@ -2,6 +2,7 @@ import type { ActorView, IncidentView, PublicActor } from '../../engine/contract
 import type { Request, Response } from '../../model/action.js';
 import { detectionProbability, identificationProbability, relevantCapability } from '../../model/attribution.js';
 import type { OperationKind } from '../../model/operation.js';
+import { describe } from '../../model/mechanisms.js';
 import { copied } from '../../model/record.js';
 
 /**
@@ -20,7 +21,7 @@ export function readParams<T extends Record<string, number>>(
     const range = (ranges as Record<string, readonly [number, number] | undefined>)[key];
     if (!range) throw new Error(`strategy '${strategy}' has no parameter '${key}' (it takes: ${Object.keys(defaults).join(', ') || 'none'})`);
     if (typeof v !== 'number' || !Number.isFinite(v) || v < range[0] || v > range[1]) {
-      throw new Error(`strategy '${strategy}': parameter '${key}' must be a number in [${range[0]}, ${range[1]}], got ${JSON.stringify(v)}`);
+      throw new Error(`strategy '${strategy}': parameter '${key}' must be a number in [${range[0]}, ${range[1]}], got ${describe(v)}`);
     }
     out[key] = v;
   }
