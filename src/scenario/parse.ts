@@ -12,7 +12,7 @@ import type { Inject } from '../model/inject.js';
 import { INJECT_TYPES } from '../model/inject.js';
 import { everyMember } from '../model/members.js';
 import { DEFAULT_MECHANISMS, describe, mergeMechanisms } from '../model/mechanisms.js';
-import { MAX_NESTING, nestingTooDeep } from '../model/nesting.js';
+import { MAX_NESTING, nestingTooDeep, plainDataProblem } from '../model/nesting.js';
 import { ID_PATTERN } from '../model/ids.js';
 import { GGE15_NORM_IDS } from '../model/norms.js';
 import { OPERATION_KINDS, OPERATION_TARGETS } from '../model/operation.js';
@@ -88,12 +88,16 @@ export function parseScenario(input: string | unknown, options: ParseScenarioOpt
       ? readScenarioText(input, { ...(options.source !== undefined ? { source: options.source } : {}), ...(options.format !== undefined ? { format: options.format } : {}) })
       : input;
   const registry = options.registry ?? (defaultRegistry ??= createRegistry());
-  // Before any check that walks the data recursively. Text was checked as written, but a document
-  // passed as an object was not, and a YAML alias may put a deep part under another.
+  // Before any check that walks the data as a tree (recursively, path by path). Text was checked
+  // as written, but a document passed as an object was not: it may nest too deep, hold itself, or
+  // share parts so often that a walk of every path never ends; and a YAML alias may put a deep
+  // part under another.
   const deep = nestingTooDeep(data);
   if (deep !== undefined) {
     throw new ScenarioError([{ path: deep, expected: `lists and objects nested at most ${MAX_NESTING} levels deep`, received: 'deeper nesting', hint: 'a scenario nests about 6 levels deep' }], options.source);
   }
+  const problem = plainDataProblem(data);
+  if (problem !== undefined) throw new ScenarioError([{ path: problem.path, expected: problem.expected, received: problem.received }], options.source);
   const c = new Checker();
   c.issues.push(...forbiddenKeys(data));
   const parsed = checkDocument(data, c, registry);

@@ -121,3 +121,19 @@ describe('nestingTooDeep', () => {
     expect(nestingTooDeep(Object.assign(Object.create(null) as object, { deep: nested(3) }), 3)).toBe('deep[0][0]');
   });
 });
+
+describe('documents passed as objects that are not trees', () => {
+  it('a document whose parts are shared over and over is refused at once, not walked path by path', () => {
+    // 2^50 paths through 50 shared lists: the reserved-key scan walked every one of them.
+    let shared: unknown = 'x';
+    for (let i = 0; i < 50; i++) shared = [shared, shared];
+    const e = errorOf({ name: 'x', rounds: 3, actors: [{ id: 'A' }, { id: 'B' }], notes: shared });
+    expect(e.issues).toEqual([expect.objectContaining({ path: expect.stringMatching(/^notes\[0\]/), received: expect.stringMatching(/^parts shared so often/) })]);
+  });
+
+  it('a document that holds itself is refused with the path of the cycle', () => {
+    const doc: Record<string, unknown> = { name: 'x', rounds: 3, actors: [{ id: 'A' }, { id: 'B' }] };
+    (doc.actors as Record<string, unknown>[])[1] = { id: 'B', back: doc };
+    expect(errorOf(doc).issues).toEqual([expect.objectContaining({ path: 'actors[1].back', received: expect.stringMatching(/a cycle/) })]);
+  });
+});
