@@ -3,6 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recordable } from '../../src/engine/plain.js';
+import { defineStrategy, simulate } from '../../src/index.js';
+import type { OperateAction } from '../../src/index.js';
 
 /** The definition recordable must match: JSON.parse(JSON.stringify(v)), or 'not plain data'. */
 function roundTrip(value: unknown): unknown {
@@ -70,5 +72,38 @@ describe('recordable', () => {
     const copied = recordable(protoKey) as [Record<string, unknown>];
     expect(Object.getPrototypeOf(copied[0])).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('recordable and shared parts', () => {
+  /** 2^levels lists written out, levels + 1 in memory. */
+  const shared = (levels: number): unknown => {
+    let v: unknown = 'x';
+    for (let i = 0; i < levels; i++) v = [v, v];
+    return v;
+  };
+
+  it('a decision whose parts are shared over and over is not plain data, instead of a copy without end', () => {
+    expect(recordable([{ type: 'operate', target: 'B', kind: 'espionage', note: shared(40) }])).toBe('not plain data');
+    // Past the fast copy's depth too, where the JSON round trip decides.
+    let deep: unknown = shared(40);
+    for (let i = 0; i < 40; i++) deep = [deep];
+    expect(recordable({ deep })).toBe('not plain data');
+  });
+
+  it('shared parts that write out to a million lists and objects or fewer are copied as JSON copies them', () => {
+    const value = [{ type: 'pass', note: shared(19) }];
+    expect(recordable(value)).toStrictEqual(roundTrip(value));
+  });
+
+  it('a strategy that returns such a decision has it rejected, and the run goes on', () => {
+    const big = defineStrategy({
+      name: 'big',
+      meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false },
+      operate: (view) => (view.round === 1 ? [{ type: 'operate', target: 'B', kind: 'espionage', note: shared(40) } as unknown as OperateAction] : []),
+    });
+    const run = simulate({ actors: [{ id: 'A', strategy: big }, { id: 'B', strategy: 'dove' }] }, { seed: 1, rounds: 2 });
+    expect(run.log.filter((e) => e.type === 'action.rejected')).toEqual([expect.objectContaining({ actor: 'A', round: 1, action: 'not plain data', reason: expect.stringMatching(/plain data/) })]);
+    expect(run.world.round).toBe(2);
   });
 });
