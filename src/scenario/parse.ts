@@ -137,11 +137,12 @@ export function parseScenario(input: string | unknown, options: ParseScenarioOpt
 function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): ScenarioDocument | undefined {
   if (!c.object('', d, TOP, ['name', 'rounds', 'actors'])) return undefined;
   if (d.name !== undefined) c.string('name', d.name, NAME, 'a name of lower-case letters, digits and dashes');
-  for (const k of ['title', 'description', '$schema'] as const) if (d[k] !== undefined) c.string(k, d[k]);
+  for (const k of ['title', 'description'] as const) if (d[k] !== undefined) printable(k, d[k], c);
+  if (d.$schema !== undefined) c.string('$schema', d.$schema);
   if (d.rounds !== undefined) c.number('rounds', d.rounds, 1, MAX_ROUNDS, true);
   if (d.seed !== undefined && !(typeof d.seed === 'string' && d.seed.length > 0) && !(typeof d.seed === 'number' && Number.isFinite(d.seed))) {
     c.add('seed', 'a non-empty text or a number', describe(d.seed));
-  }
+  } else if (typeof d.seed === 'string') printable('seed', d.seed, c);
   if (d.calendar !== undefined) checkCalendar(d.calendar, d.rounds, c);
   const ids: string[] = [];
   if (d.actors !== undefined && c.array('actors', d.actors, 1)) {
@@ -152,7 +153,7 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
         if (ids.includes(a.id)) c.add(join(p, 'id'), 'a unique actor id', `duplicate '${a.id}'`);
         ids.push(a.id);
       }
-      if (a.name !== undefined) c.string(join(p, 'name'), a.name);
+      if (a.name !== undefined) printable(join(p, 'name'), a.name, c);
       if (a.kind !== undefined) c.oneOf(join(p, 'kind'), a.kind, ACTOR_KINDS);
       checkCapabilities(join(p, 'capabilities'), a.capabilities, c);
       checkStrategy(join(p, 'strategy'), a.strategy, c, registry);
@@ -216,7 +217,7 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
         if (forums.includes(f.id)) c.add(join(p, 'id'), 'a unique forum id', `duplicate '${f.id}'`);
         forums.push(f.id);
       }
-      if (f.name !== undefined) c.string(join(p, 'name'), f.name);
+      if (f.name !== undefined) printable(join(p, 'name'), f.name, c);
       if (f.members !== undefined) checkParties(join(p, 'members'), f.members, ids, c);
       if (f.every !== undefined) c.number(join(p, 'every'), f.every, 1, MAX_ROUNDS, true);
       if (f.first !== undefined) c.number(join(p, 'first'), f.first, 0, MAX_ROUNDS, true);
@@ -235,6 +236,23 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
   if (d.injects !== undefined && c.array('injects', d.injects)) d.injects.forEach((x, i) => checkInject(join('injects', i), x, ids, rounds, c));
   if (d.mechanisms !== undefined) checkMechanisms('mechanisms', d.mechanisms, c);
   return d as unknown as ScenarioDocument;
+}
+
+// Characters a terminal executes instead of printing (escape sequences that clear the screen or
+// plant a link, a carriage return that overwrites the line, a bell) and the explicit bidirectional
+// controls that make a line read differently from what it says. Scenario text is printed by
+// `run` and `play` and written into reports, so it is refused here, once, with its place; tabs,
+// line feeds and CRLF line ends are text.
+const UNPRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/u;
+
+/** A text shown to readers: a string without control characters. */
+function printable(path: string, v: unknown, c: Checker): void {
+  if (!c.string(path, v)) return;
+  const m = UNPRINTABLE.exec(v);
+  if (m) {
+    const code = (m[0].codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0');
+    c.add(path, 'a text without control characters (terminal escapes, carriage returns, bells, bidirectional overrides)', `U+${code} at character ${[...v.slice(0, m.index)].length + 1}`, 'delete it, or write the text again by hand');
+  }
 }
 
 /** `calendar`: a unit, and a start that is a date that exists; the rounds must end by 9999-12-31. */
@@ -360,7 +378,7 @@ function checkInject(path: string, v: unknown, ids: readonly string[], rounds: n
   if (x.round !== undefined && c.number(join(path, 'round'), x.round, 0, MAX_ROUNDS, true) && (x.round as number) >= rounds) {
     c.add(join(path, 'round'), `a round before the last (0 to ${rounds - 1})`, String(x.round));
   }
-  if (x.text !== undefined) c.string(join(path, 'text'), x.text);
+  if (x.text !== undefined) printable(join(path, 'text'), x.text, c);
   const declared = new Set<string>();
   for (const f of ['actor', 'target', 'by', 'victim', 'falseFlag'] as const) {
     if (x[f] !== undefined && fields.allowed.includes(f) && c.ref(join(path, f), x[f], ids, 'a declared actor id')) declared.add(f);
@@ -378,7 +396,7 @@ function checkInject(path: string, v: unknown, ids: readonly string[], rounds: n
   if (x.kind !== undefined) c.oneOf(join(path, 'kind'), x.kind, OPERATION_KINDS);
   if (x.against !== undefined) c.oneOf(join(path, 'against'), x.against, OPERATION_TARGETS);
   if (x.measure !== undefined) c.oneOf(join(path, 'measure'), x.measure, SANCTION_MEASURES);
-  if (x.unless !== undefined) c.string(join(path, 'unless'), x.unless);
+  if (x.unless !== undefined) printable(join(path, 'unless'), x.unless, c);
   if (x.commercial !== undefined && typeof x.commercial !== 'boolean') c.add(join(path, 'commercial'), 'true or false', describe(x.commercial));
   if (x.capability !== undefined) c.oneOf(join(path, 'capability'), x.capability, CAPABILITY_KEYS);
   if (x.value !== undefined) c.number(join(path, 'value'), x.value, 0, 1);
