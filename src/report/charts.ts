@@ -211,7 +211,9 @@ export function incidentChart(
     stack.set(key, k + 1);
     return k;
   });
-  const depth = Math.max(1, ...stack.values());
+  // A loop, not Math.max(...values): a long run has more victim-rounds than a call takes arguments.
+  let depth = 1;
+  for (const k of stack.values()) if (k > depth) depth = k;
   const rowH = 26 + depth * 22;
   const left = 60;
   const width = 900;
@@ -302,8 +304,14 @@ export function welfareChart(series: ReadonlyMap<string, readonly number[]>, axi
   const right = 110;
   const top = 12;
   const bottom = 30;
-  const all = [...series.values()].flat();
-  const raw = { lo: Math.min(0, ...all), hi: Math.max(0, ...all) };
+  // A loop, not Math.min(...all): spreading a long run's values as arguments overflows the stack.
+  const raw = { lo: 0, hi: 0 };
+  for (const values of series.values()) {
+    for (const v of values) {
+      if (v < raw.lo) raw.lo = v;
+      if (v > raw.hi) raw.hi = v;
+    }
+  }
   if (raw.hi - raw.lo < 1e-9) raw.hi += 1;
   const step = niceStep((raw.hi - raw.lo) / 4);
   const lo = Math.floor(raw.lo / step - 1e-9) * step;

@@ -51,7 +51,7 @@ export function markdownText(s: string): string {
 export function keyMoments(source: ReportSource, text: ReportText = REPORT_EN): KeyMoment[] {
   const t = text.debrief;
   const incidents = new Map(incidentRecords(source.log).map((i) => [i.incident, i] as const));
-  const peak = Math.max(0, ...source.metrics.map((m) => m.peakRung));
+  const peak = source.metrics.reduce((max, m) => Math.max(max, m.peakRung), 0);
   const out: KeyMoment[] = [];
   let accused = false;
   let sanctioned = false;

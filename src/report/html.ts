@@ -23,6 +23,10 @@ export interface HtmlReportOptions {
   readonly narrative?: NarrativeText;
   /** Most trust-matrix cells kept over all rounds of the slider (default 200 000): long runs with many actors show evenly spaced rounds. */
   readonly maxTrustCells?: number;
+  /** Most incidents drawn in the timeline and listed (default 2 000): a longer run shows its first ones, up to the round of the last shown, and says so. */
+  readonly maxIncidents?: number;
+  /** Most lines of story (default 20 000): a longer story stops at the end of a round and says where. */
+  readonly maxStoryLines?: number;
 }
 
 /** The only script of the page: the round slider of the trust matrix. Constant, so its hash is too. */
@@ -128,12 +132,23 @@ export function renderHtmlReport(source: ReportSource, options: HtmlReportOption
   const sampled = frames.length < rounds.length ? `<p class="muted">${e(t.charts.trust.sampled(frames.length, rounds.length))}</p>` : '';
   parts.push(section('trust', t.charts.trust.heading, t.charts.trust.howToRead, slider + trustSvg + sampled));
 
-  parts.push(section('incidents', t.charts.incidents.heading, t.charts.incidents.howToRead, incidentChart(incidents, undetectedOperations(source.log), ids, axis, colorOf, t) + incidentTable(incidents, label, t)));
+  // A long run has more incidents than a page can draw or list: the first ones, on the rounds up
+  // to the last of them, with a note (the key figures above still count them all).
+  const maxIncidents = options.maxIncidents ?? 2_000;
+  const shownIncidents = incidents.length > maxIncidents ? incidents.slice(0, maxIncidents) : incidents;
+  const until = shownIncidents.length < incidents.length ? (shownIncidents[shownIncidents.length - 1] as { round: number }).round : Infinity;
+  const incidentAxis = until === Infinity ? axis : { ...axis, rounds: rounds.filter((r) => r <= until) };
+  const undetected = undetectedOperations(source.log).filter((u) => u.round <= until);
+  const incidentsCut = until === Infinity ? '' : `<p class="muted">${e(t.charts.incidents.truncated(shownIncidents.length, incidents.length, label(until)))}</p>`;
+  parts.push(section('incidents', t.charts.incidents.heading, t.charts.incidents.howToRead, incidentChart(shownIncidents, undetected, ids, incidentAxis, colorOf, t) + incidentsCut + incidentTable(shownIncidents, label, t)));
   parts.push(section('norms', t.charts.norms.heading, t.charts.norms.howToRead, normChart(normAdoption(source), ids, label, colorOf, t)));
   parts.push(section('welfare', t.charts.welfare.heading, t.charts.welfare.howToRead, welfareChart(welfareSeries(source), axis, colorOf, t)));
 
   const story = narrateRun(source, { text: narrativeText, roundLabel: (r) => narrativeText.roundHeading(r, source.calendar?.start ? roundDate(source.calendar, r) : undefined) });
-  parts.push(`<section id="story" class="story"><h2>${e(t.narrativeHeading)}</h2>${storyHtml(story) || `<p class="muted">${e(t.narrativeEmpty)}</p>`}</section>`);
+  const told = storyCut(story, options.maxStoryLines ?? 20_000);
+  const toldRounds = told.length < story.length ? storyHeadings(told) : [];
+  const storyEnd = told.length < story.length ? `<p class="muted">${e(t.storyTruncated({ last: toldRounds[toldRounds.length - 1] ?? '', told: toldRounds.length, total: storyHeadings(story).length }))}</p>` : '';
+  parts.push(`<section id="story" class="story"><h2>${e(t.narrativeHeading)}</h2>${storyHtml(told) || `<p class="muted">${e(t.narrativeEmpty)}</p>`}${storyEnd}</section>`);
 
   const cells = closingCells({ log: source.log, world });
   parts.push(`<section id="closing"><h2>${e(t.closingHeading(rounds.length))}</h2>`);
@@ -168,6 +183,22 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
   return `<table><thead><tr>${header.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${rows
     .map((r) => `<tr>${r.map((c, k) => `<td${numeric.includes(k) ? ' class="num"' : ''}>${e(c)}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
+}
+
+/** The story's lines up to the end of the last round that fits in `max` lines (always the first round, whole). */
+function storyCut(lines: readonly string[], max: number): readonly string[] {
+  if (lines.length <= max) return lines;
+  const heading = (k: number) => !(lines[k] as string).startsWith('  ');
+  // The last round heading at or before line `max` begins the first round that is not told whole.
+  let cut = 0;
+  for (let k = 1; k <= max; k++) if (heading(k)) cut = k;
+  if (cut === 0) for (cut = 1; cut < lines.length && !heading(cut); cut++);
+  return lines.slice(0, cut);
+}
+
+/** The round headings of a story. */
+function storyHeadings(lines: readonly string[]): string[] {
+  return lines.filter((line) => !line.startsWith('  '));
 }
 
 /** The narrative's lines (headings, then indented items) as HTML. */
@@ -205,7 +236,8 @@ export function keyFigures(log: ReportSource['log'], metrics: readonly RoundMetr
     else if (ev.type === 'violation.perceived') violations++;
   }
   return {
-    peak: Math.max(0, ...metrics.map((m) => m.peakRung)),
+    // Not Math.max(...list): a long run's rounds spread as arguments overflow the stack.
+    peak: metrics.reduce((max, m) => Math.max(max, m.peakRung), 0),
     incidents: incidents.length,
     misattributed: incidents.filter((i) => i.outcome === 'misattributed').length,
     falseAlarms: incidents.filter((i) => i.outcome === 'false-alarm').length,

@@ -27,6 +27,13 @@ export interface DyadRungSeries {
   readonly peak: number;
 }
 
+// A loop, not Math.max(...list): spreading a long run's rounds as arguments overflows the stack.
+function highest(values: readonly number[]): number {
+  let max = 0;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
+
 /**
  * Per unordered pair of actors (a < b in the canonical order), the ladder rung each way at the end
  * of every round.
@@ -44,7 +51,7 @@ export function rungSeries(source: ReportSource): DyadRungSeries[] {
     for (let j = i + 1; j < n; j++) {
       const ab = source.frames.map((w) => w.dyads.rung[i * n + j] as number);
       const ba = source.frames.map((w) => w.dyads.rung[j * n + i] as number);
-      out.push({ a: ids[i] as string, b: ids[j] as string, ab, ba, peak: Math.max(0, ...ab, ...ba) });
+      out.push({ a: ids[i] as string, b: ids[j] as string, ab, ba, peak: Math.max(highest(ab), highest(ba)) });
     }
   }
   return out;

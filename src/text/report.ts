@@ -28,7 +28,14 @@ export interface ReportText {
   readonly charts: {
     readonly escalation: { readonly heading: string; readonly howToRead: string; readonly omitted: (n: number) => string };
     readonly trust: { readonly heading: string; readonly howToRead: string; readonly slider: string; readonly rowsColumns: string; readonly sampled: (shown: number, total: number) => string };
-    readonly incidents: { readonly heading: string; readonly howToRead: string; readonly none: string; readonly undetected: string };
+    readonly incidents: {
+      readonly heading: string;
+      readonly howToRead: string;
+      readonly none: string;
+      readonly undetected: string;
+      /** Under a timeline and list cut short: `until` is the round of the last incident shown. */
+      readonly truncated: (shown: number, total: number, until: string) => string;
+    };
     readonly norms: { readonly heading: string; readonly howToRead: string; readonly fromStart: string };
     readonly welfare: { readonly heading: string; readonly howToRead: string };
   };
@@ -45,6 +52,8 @@ export interface ReportText {
   };
   readonly narrativeHeading: string;
   readonly narrativeEmpty: string;
+  /** After a story cut short: the heading of the last round told, and how many of the rounds with a story were told. */
+  readonly storyTruncated: (p: { readonly last: string; readonly told: number; readonly total: number }) => string;
   readonly closingHeading: (rounds: number) => string;
   readonly closingDyads: readonly [dyad: string, trust: string, peak: string, ops: string, misattributed: string, accusations: string, agreements: string];
   readonly closingActors: readonly [actor: string, kind: string, strategy: string, norms: string, welfare: string];
@@ -124,6 +133,7 @@ export const REPORT_EN: ReportText = Object.freeze<ReportText>({
         'One row per victim. Each circle is an incident the victim detected: its fill and letters name the actor the victim first suspected (white: no suspect); its ring is the colour of the actor really behind it (grey dashed: a false alarm, nobody). A red mark above a circle flags a misattribution. Small grey ticks are operations nobody detected (hidden truth).',
       none: 'No incident was detected in this run.',
       undetected: 'undetected operation',
+      truncated: (shown, total, until) => `Only the first ${shown} of ${total} incidents are drawn and listed, up to ${until}; the figures at the top count them all.`,
     },
     norms: {
       heading: 'Norm adoption',
@@ -148,6 +158,7 @@ export const REPORT_EN: ReportText = Object.freeze<ReportText>({
   },
   narrativeHeading: 'The story, round by round',
   narrativeEmpty: 'Nothing worth telling happened.',
+  storyTruncated: (p) => `The story stops here, after ${p.last}: ${p.told} of the ${p.total} rounds in which something happened are told; detente run prints the whole story.`,
   closingHeading: (rounds) => `Summary after ${rounds} rounds`,
   closingDyads: ['dyad', 'trust a→b / b→a', 'peak', 'ops true / detected / attributed', 'misattributed', 'accusations', 'agreements'],
   closingActors: ['actor', 'kind', 'strategy', 'norms adopted', 'welfare'],
