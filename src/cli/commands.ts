@@ -1,6 +1,6 @@
 import { roundsOf, seedOf } from './args.js';
 import { parseArgs } from 'node:util';
-import { createRegistry, formatSummary, formatTable, metricsCsv, narrateRun, roundHeading, runRecord, simulate } from '../index.js';
+import { createRegistry, formatSummary, formatTable, metricsCsv, narrateRun, REPORT_EN, roundHeading, runRecord, simulate } from '../index.js';
 import { bundledScenarioNames, checkOutputs, loadScenario, writeFileAtomic } from './files.js';
 import { UsageError } from './run.js';
 
@@ -34,6 +34,8 @@ export const LIST_HELP = `detente list
 List the built-in strategies (with their classifier metadata) and the bundled scenarios.`;
 
 
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 export function runCommand(args: readonly string[], out: Out): number {
   const { values, positionals } = parseArgs({
@@ -75,7 +77,7 @@ export function runCommand(args: readonly string[], out: Out): number {
   } else {
     const truth = values['no-truth'] !== true;
     const story = narrateRun(run, { truth, verbose: values.verbose === true, roundLabel: (r) => roundHeading(scenario.calendar, r) });
-    text = [`${scenario.title} — seed ${seed}, ${n} rounds`, '', ...story, '', `Summary after ${n} rounds`, '', formatSummary(run, undefined, { truth }), ''].join('\n');
+    text = [`${scenario.title} — seed ${seed}, ${plural(n, 'round')}`, '', ...(story.length > 0 ? story : [REPORT_EN.narrativeEmpty]), '', REPORT_EN.closingHeading(n), '', formatSummary(run, undefined, { truth }), ''].join('\n');
   }
   if (values.out !== undefined) writeFileAtomic(values.out, text);
   else out(text.endsWith('\n') ? text.slice(0, -1) : text);
@@ -92,7 +94,7 @@ export function validateCommand(args: readonly string[], out: Out): number {
   if (arg === undefined) throw new UsageError('validate needs a scenario file');
   if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
   const { scenario, path } = loadScenario(arg);
-  out(`ok: ${path} — ${scenario.name}: ${scenario.document.actors.length} actors, ${scenario.rounds} rounds`);
+  out(`ok: ${path} — ${scenario.name}: ${plural(scenario.document.actors.length, 'actor')}, ${plural(scenario.rounds, 'round')}`);
   return 0;
 }
 

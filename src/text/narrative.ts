@@ -39,6 +39,11 @@ function article(word: string): string {
   return /^[aeiou]/.test(word) ? 'an' : 'a';
 }
 
+/** 'A', 'A and B', 'A, B and C'. */
+function andList(list: readonly string[]): string {
+  return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1] as string}`;
+}
+
 function hotlineVerb(answer: string): string {
   switch (answer) {
     case 'deny':
@@ -135,7 +140,9 @@ export const NARRATIVE_EN: NarrativeText = Object.freeze<NarrativeText>({
     'incident.investigated': (e) => `${e.victim}'s investigation of ${e.incident}: now ${e.suspect ?? 'nobody'} at ${pct(e.confidence)}.`,
     'accusation.made': (e) =>
       e.public
-        ? `${e.by} ${e.formal ? 'formally attributed' : 'publicly blamed'} ${e.target} for an incident (${pct(e.confidence)} sure)${e.formal ? ', threatening sanctions' : ''}.`
+        ? e.formal
+          ? `${e.by} formally attributed an incident to ${e.target} (${pct(e.confidence)} sure), threatening sanctions.`
+          : `${e.by} publicly blamed ${e.target} for an incident (${pct(e.confidence)} sure).`
         : `${e.by} privately confronted ${e.target} about an incident (${pct(e.confidence)} sure).`,
     'accusation.answered': (e) => `${e.by} ${answerVerb(e.answer)} ${e.to}'s accusation.`,
     'denial.issued': (e) => `${e.by} publicly denied ${e.accuser}'s accusation.`,
@@ -151,7 +158,7 @@ export const NARRATIVE_EN: NarrativeText = Object.freeze<NarrativeText>({
       e.principal === null
         ? `It came out that ${e.victim}'s incident was a false alarm.`
         : `It came out that ${e.principal}${e.author && e.author !== e.principal ? ` (through ${e.author})` : ''} was behind ${e.victim}'s incident.`,
-    'agreement.signed': (e) => `${e.agreement.parties.join(' and ')} signed an agreement: ${e.agreement.terms.map((t) => t.kind).join(', ')}.`,
+    'agreement.signed': (e) => `${andList(e.agreement.parties)} signed an agreement: ${e.agreement.terms.map((t) => t.kind).join(', ')}.`,
     'escalation.changed': (e) => `${e.from} → ${e.to} escalated to ${NARRATIVE_EN.rungName(e.rung)}${CAUSES_EN[e.cause] ? ` (${CAUSES_EN[e.cause]})` : ''}.`,
     'trust.changed': (e) =>
       `${e.from}'s trust in ${e.to} ${e.after > e.before ? 'rose' : 'fell'} from ${e.before.toFixed(2)} to ${e.after.toFixed(2)}: ${e.causes.map((c) => CAUSES_EN[c] ?? c).join(', ')}.`,
@@ -162,20 +169,20 @@ export const NARRATIVE_EN: NarrativeText = Object.freeze<NarrativeText>({
       e.outcome === 'agreed'
         ? null
         : e.outcome === 'expired'
-          ? `Talks between ${e.parties.join(' and ')} ran out of time.`
-          : `${e.by} ${e.outcome === 'rejected' ? 'turned down' : 'walked out of'} the talks with ${e.parties.filter((p) => p !== e.by).join(', ')}.`,
-    'agreement.withdrawn': (e) => `${e.by} withdrew from its agreement with ${e.parties.filter((p) => p !== e.by).join(', ')}.`,
+          ? `Talks between ${andList(e.parties)} ran out of time.`
+          : `${e.by} ${e.outcome === 'rejected' ? 'turned down' : 'walked out of'} the talks with ${andList(e.parties.filter((p) => p !== e.by))}.`,
+    'agreement.withdrawn': (e) => `${e.by} withdrew from its agreement with ${andList(e.parties.filter((p) => p !== e.by))}.`,
     'assistance.requested': (e) => `${e.by} asked ${e.target} for help investigating an incident.`,
     'assistance.answered': (e) => `${e.by} ${e.answer === 'cooperate' ? 'helped' : 'refused to help'} ${e.to}.`,
     'sanction.threatened': (e) => `${e.threat.by} threatened ${e.threat.target} with ${measure(e.threat.measure)}${e.threat.unless ? ` (condition: ${e.threat.unless})` : ''}.`,
-    'dialogue.held': (e) => `Scheduled dialogue between ${e.parties.join(' and ')} (${e.proposer} to propose).`,
-    'dialogue.skipped': (e) => `The scheduled dialogue between ${e.parties.join(' and ')} did not take place (suspended).`,
+    'dialogue.held': (e) => `Scheduled dialogue between ${andList(e.parties)} (${e.proposer} to propose).`,
+    'dialogue.skipped': (e) => `The scheduled dialogue between ${andList(e.parties)} did not take place (suspended).`,
     'dialogue.suspended': (e) => `${e.by} suspended its dialogue with ${e.target}.`,
     'dialogue.resumed': (e) => `${e.by} resumed its dialogue with ${e.target}.`,
     'forum.convened': (e) => `Forum ${e.forum} met.`,
-    'forum.tabled': (e) => `${e.by} tabled norms ${e.norms.join(', ')} in ${e.forum}.`,
-    'forum.adopted': (e) => `${e.forum} adopted ${e.norms.join(', ')}${e.holdouts.length ? ` over the objection of ${e.holdouts.join(', ')}` : ''}.`,
-    'forum.failed': (e) => `${e.forum} failed to adopt ${e.norms.join(', ')}${e.holdouts.length ? `: ${e.holdouts.join(', ')} objected` : ''}.`,
+    'forum.tabled': (e) => `${e.by} tabled ${e.norms.length === 1 ? 'norm' : 'norms'} ${andList(e.norms)} in ${e.forum}.`,
+    'forum.adopted': (e) => `${e.forum} adopted ${e.norms.length === 1 ? 'norm' : 'norms'} ${andList(e.norms)}${e.holdouts.length ? ` over the objection of ${andList(e.holdouts)}` : ''}.`,
+    'forum.failed': (e) => `${e.forum} failed to adopt ${e.norms.length === 1 ? 'norm' : 'norms'} ${andList(e.norms)}${e.holdouts.length ? `: ${andList(e.holdouts)} objected` : ''}.`,
     'violation.committed': (e) => `[hidden] ${e.by} broke ${broke(e)} towards ${e.against}.`,
     'violation.perceived': (e, c) => `${e.by} believes ${e.against} broke ${broke(e)} (${pct(e.confidence)} sure)${c.truth && !e.real ? ' [in truth it did not]' : ''}.`,
   },

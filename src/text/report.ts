@@ -89,6 +89,9 @@ export interface DebriefText {
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** 'A', 'A and B', 'A, B and C'. */
+const andList = (list: readonly string[]) => (list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1] as string}`);
 
 /**
  * The report and debrief in English (the default).
@@ -159,7 +162,7 @@ export const REPORT_EN: ReportText = Object.freeze<ReportText>({
   narrativeHeading: 'The story, round by round',
   narrativeEmpty: 'Nothing worth telling happened.',
   storyTruncated: (p) => `The story stops here, after ${p.last}: ${p.told} of the ${p.total} rounds in which something happened are told; detente run prints the whole story.`,
-  closingHeading: (rounds) => `Summary after ${rounds} rounds`,
+  closingHeading: (rounds) => `Summary after ${plural(rounds, 'round')}`,
   closingDyads: ['dyad', 'trust a→b / b→a', 'peak', 'ops true / detected / attributed', 'misattributed', 'accusations', 'agreements'],
   closingActors: ['actor', 'kind', 'strategy', 'norms adopted', 'welfare'],
   footer: 'Made by Détente, a deterministic simulation: the same scenario and seed give the same report. Marks of hidden truth (the true author, undetected operations) are for the teacher; the actors never saw them.',
@@ -174,7 +177,7 @@ export const REPORT_EN: ReportText = Object.freeze<ReportText>({
       `First accusation: ${p.by} ${p.formal ? 'formally attributed an incident to' : p.public ? 'publicly blamed' : 'privately confronted'} ${p.target} (${pct(p.confidence)} sure)${p.truth === undefined ? '.' : p.truth === null ? ' — in truth a false alarm.' : p.truth === p.target ? ' — rightly.' : ` — in truth ${p.truth}.`}`,
     misattribution: (p) =>
       `Misattribution: ${p.victim} blamed ${p.suspect} for ${p.kind === 'espionage' ? 'an' : 'a'} ${p.kind} incident (${pct(p.confidence)} sure); ${p.truth === null ? 'in truth it was a false alarm' : `in truth it was ${p.truth}`}${p.falseFlag ? `, under a false flag against ${p.falseFlag}` : ''}.`,
-    agreement: (p) => `Agreement: ${p.parties.join(' and ')} signed (${p.terms.join(', ')}).`,
+    agreement: (p) => `Agreement: ${andList(p.parties)} signed (${p.terms.join(', ')}).`,
     violation: (p) => `Violation: ${p.by} believed ${p.against} broke ${p.what} (${pct(p.confidence)} sure)${p.real ? '.' : ' — in truth it did not.'}`,
     peak: (p) => `Peak escalation: ${p.from} → ${p.to} reached ${p.rung}.`,
     conflict: (p) => `Open conflict between ${p.a} and ${p.b}.`,

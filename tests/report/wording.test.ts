@@ -1,0 +1,51 @@
+// What readers see in edge cases: one round, one actor, one norm, three parties. Counts agree with
+// their nouns, lists read "A, B and C", and sentences say who did what to whom.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { narrateEvent, parseScenario, renderHtmlReport } from '../../src/index.js';
+import type { SimEvent } from '../../src/index.js';
+import { cliHarness } from '../helpers/cli.js';
+import { sourceOf } from './helpers.js';
+
+const { tmp, detente } = cliHarness('detente-wording-');
+const stamp = { round: 2, phase: 'diplomacy' } as const;
+const say = (e: Record<string, unknown>) => narrateEvent({ ...stamp, ...e } as unknown as SimEvent);
+
+describe('the narrative', () => {
+  it('a formal attribution attributes the incident to the target', () => {
+    expect(say({ type: 'accusation.made', accusation: 'acc:1', by: 'US', target: 'CN', incident: 'inc:1', public: true, formal: true, confidence: 0.78 })).toBe(
+      'US formally attributed an incident to CN (78% sure), threatening sanctions.',
+    );
+    expect(say({ type: 'accusation.made', accusation: 'acc:1', by: 'US', target: 'CN', incident: 'inc:1', public: true, formal: false, confidence: 0.5 })).toBe('US publicly blamed CN for an incident (50% sure).');
+  });
+
+  it('lists of parties, holdouts and norms read "A, B and C"; one norm is a norm', () => {
+    const agreement = { id: 'ag:1', parties: ['CN', 'RU', 'US'], terms: [{ kind: 'hotline' }], since: 2 };
+    expect(say({ type: 'agreement.signed', agreement })).toBe('CN, RU and US signed an agreement: hotline.');
+    expect(say({ type: 'dialogue.held', parties: ['CN', 'US'], proposer: 'US' })).toBe('Scheduled dialogue between CN and US (US to propose).');
+    expect(say({ type: 'talks.ended', talks: 't:1', parties: ['CN', 'RU', 'US'], by: 'US', outcome: 'walked-out' })).toBe('US walked out of the talks with CN and RU.');
+    expect(say({ type: 'forum.tabled', forum: 'gge', by: 'US', norms: ['gge15.f'] })).toBe('US tabled norm gge15.f in gge.');
+    expect(say({ type: 'forum.adopted', forum: 'gge', norms: ['gge15.f', 'gge15.k'], holdouts: ['CN', 'RU', 'KP'] })).toBe('gge adopted norms gge15.f and gge15.k over the objection of CN, RU and KP.');
+    expect(say({ type: 'forum.failed', forum: 'gge', norms: ['gge15.f'], holdouts: ['RU'] })).toBe('gge failed to adopt norm gge15.f: RU objected.');
+  });
+});
+
+describe('a run of one round', () => {
+  const doc = { name: 'lone', rounds: 1, actors: [{ id: 'A', strategy: 'passive' }] };
+
+  it('the report says "1 round", not "1 rounds"', () => {
+    const html = renderHtmlReport(sourceOf(parseScenario(doc)));
+    expect(html).toContain('Summary after 1 round<');
+    expect(html).not.toMatch(/\b1 rounds\b/);
+  });
+
+  it('detente run and validate count in the singular, and an empty story says so', () => {
+    const file = join(tmp, 'lone.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const run = detente('run', file);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^lone — seed 1, 1 round\n\nNothing worth telling happened\.\n\nSummary after 1 round\n/);
+    expect(detente('validate', file).stdout).toContain('lone: 1 actor, 1 round\n');
+  });
+});
