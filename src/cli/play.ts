@@ -14,6 +14,9 @@ import { onStdoutClosed, runCli, UsageError, WriteError } from './run.js';
 
 type Out = (text: string) => void;
 
+// Control characters (C0 but tab, DEL, C1) and explicit bidirectional controls, as parseCommand refuses them.
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
+
 export const PLAY_HELP = `detente play <scenario> --as ACTOR[,ACTOR…] [options]
 detente play --resume FILE [options]
 
@@ -146,8 +149,9 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
     rl.prompt();
     const next = await lines.next();
     if (next.done) return null;
-    // Piped input is not echoed by a terminal: echo it so a transcript reads like a session.
-    if (!tty) process.stdout.write(`${next.value}\n`);
+    // Piped input is not echoed by a terminal: echo it so a transcript reads like a session, with
+    // any control character shown, not executed (the line itself is refused by parseCommand).
+    if (!tty) process.stdout.write(`${next.value.replace(CONTROL, (c) => `<U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}>`)}\n`);
     return next.value;
   };
   const save = (file: string) => writeFileAtomic(file, `${JSON.stringify(saveGame(game), null, 2)}\n`);

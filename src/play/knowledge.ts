@@ -149,10 +149,12 @@ export function describeTurn(turn: Turn, text: PlayText = PLAY_EN): string[] {
   return lines;
 }
 
-// News is told once: the previous round and this round's injects at the operations turn, what came
-// out of operations and detection at the diplomacy turn, what was said this round at the responses turn.
+// News is told once: at the operations turn this round's injects and what followed the previous
+// round's diplomacy turn (its injects, operations and detection were told at its own turns); what
+// came out of operations and detection at the diplomacy turn; what was said this round at the
+// responses turn.
 function isNewTo(phase: Turn['phase'], round: number, eventRound: number, eventPhase: string): boolean {
-  if (phase === 'operations') return true;
+  if (phase === 'operations') return eventRound === round || (eventPhase !== 'injects' && eventPhase !== 'operations' && eventPhase !== 'detection');
   if (eventRound !== round) return false;
   return phase === 'diplomacy' ? eventPhase === 'operations' || eventPhase === 'detection' : eventPhase === 'diplomacy' || eventPhase === 'responses';
 }

@@ -103,6 +103,8 @@ export interface PlayText {
   readonly badDeadline: (token: string) => string;
   readonly badTerm: (token: string) => string;
   readonly extraWords: (words: string, form: string) => string;
+  /** A typed line holding a control character (`code` like 'U+001B'). */
+  readonly controlCharacter: (code: string) => string;
   readonly rejected: (reason: string, form: string) => string;
   readonly wrongAnswer: (reason: string, allowed: readonly string[]) => string;
   readonly tooManyOperations: (max: number) => string;
@@ -288,6 +290,7 @@ export const PLAY_EN: PlayText = Object.freeze<PlayText>({
   badDeadline: (token) => `There is no deadline ${token}: a deadline is a whole number of rounds from 0 to 1000.`,
   badTerm: (token) => `Unknown term '${token}'. Terms: hotline, no-commercial-theft, information-sharing, sanctions-relief, assistance:N, next-round:N, norms:f+k.`,
   extraWords: (words, form) => `Unexpected '${words}'. Usage: ${form}`,
+  controlCharacter: (code) => `That line holds a control character (${code}), which is not allowed: type the command again with letters, digits and punctuation only.`,
   rejected: (reason, form) => `Not allowed: ${reason}. Usage: ${form}`,
   wrongAnswer: (reason, allowed) => `Not an answer here: ${reason}. Answer with ${allowed.join(', ')}.`,
   tooManyOperations: (max) => `At most ${max} operations a round: type 'done' to submit them, or 'undo'.`,
@@ -298,9 +301,10 @@ export const PLAY_EN: PlayText = Object.freeze<PlayText>({
   notAnAnswerPhase: "Answers come in the responses phase; now queue actions and type 'done'.",
   submitted: (actor, n) => `${actor} submitted ${n === 0 ? 'no action' : `${n} action${n === 1 ? '' : 's'}`}.`,
   answered: (actor, answer) => `${actor} answered: ${answer}.`,
-  gameStart: (title, seed, rounds, humans, others) => `${title} — seed ${seed}, ${rounds} rounds. You play ${humans}; ${others || 'nobody else'} follow${others.includes(',') ? '' : 's'} their strategies.`,
+  gameStart: (title, seed, rounds, humans, others) =>
+    `${title} — seed ${seed}, ${rounds} round${rounds === 1 ? '' : 's'}. You play ${humans}; ${others === '' ? 'nobody else plays' : others.includes(',') ? `${others} follow their strategies` : `${others} follows its strategy`}.`,
   roundDone: (round) => `── ${round} is over ──`,
-  gameOver: (rounds) => `Game over. Summary after ${rounds} rounds:`,
+  gameOver: (rounds) => `Game over. Summary after ${rounds} round${rounds === 1 ? '' : 's'}:`,
   alreadyOver: 'This game is already over.',
   saved: (file) => `Game saved to ${file}.`,
   saveNeedsFile: 'Save where? Type save FILE (or start with --save FILE).',

@@ -48,7 +48,7 @@ describe('detente play (scripted standard input)', () => {
   it('hot-seat: announces whose turn it is and lets each player answer', () => {
     const r = play(Array.from({ length: 80 }, () => 'pass'), duel, '--as', 'US,CN', '--rounds', '3');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('You play US, CN; APT follows their strategies.');
+    expect(r.stdout).toContain('You play US, CN; APT follows its strategy.');
     expect(r.stdout).toContain('── Pass the keyboard to CN ──');
     expect(r.stdout).toContain('── Pass the keyboard to US ──');
     expect(r.stdout).toContain('CN r0 operations> ');
