@@ -135,8 +135,37 @@ export function closingCells(run: Pick<Run, 'log' | 'world'>): { readonly dyads:
   };
 }
 
+// Columns a terminal gives a code point: none to combining marks, zero-width characters and
+// variation selectors, two to East Asian wide and fullwidth characters and to emoji.
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200b-\u200f\u2060-\u2064\ufeff\ufe00-\ufe0f]$/u;
+const WIDE = /^[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f000}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{1f680}-\u{1f6ff}\u{1fa70}-\u{1faff}\u{20000}-\u{3fffd}]$/u;
+const graphemes = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('en', { granularity: 'grapheme' }) : undefined;
+
 /**
- * Align rows of cells under a header, columns separated by two spaces.
+ * How many columns a text takes in a terminal: a user-perceived character (a letter with its
+ * accents, an emoji sequence joined by U+200D) is one column, or two when it is wide.
+ *
+ * @example
+ * ```ts
+ * displayWidth('漢字'); // 4
+ * displayWidth('e\u0301'); // 1
+ * ```
+ */
+export function displayWidth(text: string): number {
+  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+  let width = 0;
+  const clusters = graphemes ? Array.from(graphemes.segment(text), (s) => s.segment) : [...text];
+  for (const cluster of clusters) {
+    let w = 0;
+    for (const ch of cluster) w = Math.max(w, ZERO_WIDTH.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1);
+    width += w;
+  }
+  return width;
+}
+
+/**
+ * Align rows of cells under a header, columns separated by two spaces (by the columns each cell
+ * takes in a terminal, so wide characters and accents stay aligned).
  *
  * @example
  * ```ts
@@ -144,7 +173,8 @@ export function closingCells(run: Pick<Run, 'log' | 'world'>): { readonly dyads:
  * ```
  */
 export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, c) => Math.max([...h].length, ...rows.map((r) => [...(r[c] ?? '')].length)));
-  const line = (cells: readonly string[]) => cells.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ').trimEnd();
+  // A loop, not Math.max(...rows): a table may have more rows than a call takes arguments.
+  const widths = header.map((h, c) => rows.reduce((w, r) => Math.max(w, displayWidth(r[c] ?? '')), displayWidth(h)));
+  const line = (cells: readonly string[]) => cells.map((cell, c) => cell + ' '.repeat(Math.max(0, (widths[c] ?? 0) - displayWidth(cell)))).join('  ').trimEnd();
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
