@@ -26,15 +26,19 @@ export interface KeyMoment {
 
 /**
  * Escape text for Markdown: characters that would start markup, and HTML, so a scenario's text
- * cannot inject links, images or raw HTML into a rendered debrief.
+ * cannot inject links, images, strikethrough or raw HTML into a rendered debrief; line breaks (a
+ * lone carriage return is one too) become spaces, and a leading list marker or rule is escaped,
+ * so a text stays one line of text (or one table cell).
  */
 export function markdownText(s: string): string {
   return s
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|#!])/g, '\\$1')
-    .replace(/\r?\n/g, ' ');
+    .replace(/([\\`*_[\]|#!~])/g, '\\$1')
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/^(\s*)([-+=])(?=\s|$|[-=\s]*$)/, '$1\\$2')
+    .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 }
 
 /**
