@@ -131,7 +131,7 @@ export function renderDebrief(source: ReportSource, options: DebriefOptions = {}
   const from = rounds.length > 0 && dated ? roundDate(source.calendar, rounds[0] as number) : '';
   const to = rounds.length > 0 && dated ? roundDate(source.calendar, rounds[rounds.length - 1] as number) : '';
   // Data is escaped before it goes into the catalogue's sentences, which may carry Markdown of their own.
-  const lines: string[] = [`# ${t.title(md(source.title))}`, '', t.intro({ scenario: md(source.name), seed: md(String(source.seed)), rounds: rounds.length, from, to }), ''];
+  const lines: string[] = [`# ${t.title(md(source.title.trim() || source.name))}`, '', t.intro({ scenario: md(source.name), seed: md(String(source.seed)), rounds: rounds.length, from, to }), ''];
   if (source.description.trim()) lines.push(md(source.description.trim()), '');
   lines.push(`## ${md(t.actorsHeading)}`, '');
   for (const a of source.initial.actors) lines.push(`- ${t.actorLine({ id: md(a.id), name: md(a.name), kind: md(a.kind), strategy: md(a.strategy) })}`);

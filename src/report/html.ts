@@ -101,8 +101,10 @@ export function renderHtmlReport(source: ReportSource, options: HtmlReportOption
   parts.push(`<!DOCTYPE html>\n<html lang="${e(t.lang)}">\n<head>\n<meta charset="utf-8">`);
   parts.push(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '${REPORT_SCRIPT_HASH}'">`);
   parts.push(`<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="generator" content="detente">`);
-  parts.push(`<title>${e(source.title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n<main>`);
-  parts.push(`<header><h1>${e(source.title)}</h1><p class="sub">${e(t.subtitle({ scenario: source.name, seed: String(source.seed), rounds: rounds.length, from, to }))}</p>`);
+  // An empty title would leave the page and its heading blank: the scenario's name stands in.
+  const title = source.title.trim() || source.name;
+  parts.push(`<title>${e(title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n<main>`);
+  parts.push(`<header><h1>${e(title)}</h1><p class="sub">${e(t.subtitle({ scenario: source.name, seed: String(source.seed), rounds: rounds.length, from, to }))}</p>`);
   if (source.description) parts.push(`<p>${e(source.description)}</p>`);
   parts.push(
     `<p class="actors">${source.initial.actors.map((a) => `<span><i class="swatch" style="background:${colorOf(a.id)}"></i>${e(a.id)}${a.name && a.name !== a.id ? ` — ${e(a.name)}` : ''} <span class="muted">(${e(a.kind)}, ${e(a.strategy)})</span></span>`).join('')}</p></header>`,

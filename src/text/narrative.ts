@@ -119,7 +119,8 @@ export const NARRATIVE_EN: NarrativeText = Object.freeze<NarrativeText>({
   roundHeading: (round: number, date?: string) => (date === undefined ? `Round ${round}` : `Round ${round} (${date})`),
   events: {
     'inject.applied': (e) => {
-      if (e.inject.type === 'note') return `📰 ${e.inject.text}`;
+      // A note without words has nothing to tell.
+      if (e.inject.type === 'note') return e.inject.text.trim() === '' ? null : `📰 ${e.inject.text}`;
       if (e.inject.type === 'mechanisms') return `⚙ From this round on: ${settings(e.inject.set).join(', ')}.`;
       return null;
     },

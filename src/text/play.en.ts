@@ -201,7 +201,7 @@ export const PLAY_EN: PlayText = Object.freeze<PlayText>({
   threat: (by, target, measure, unless) => `  ${by} threatens ${target} with ${measure} sanctions unless: ${unless}`,
   normsAdopted: (norms) => `Norms you have adopted: ${norms}`,
   noNormsAdopted: 'Norms you have adopted: none.',
-  forumLine: (id, name, inSession) => `Forum ${id} (${name}): ${inSession ? 'in session this round' : 'not in session'}`,
+  forumLine: (id, name, inSession) => `Forum ${id}${name.trim() === '' || name === id ? '' : ` (${name})`}: ${inSession ? 'in session this round' : 'not in session'}`,
   operationsHeading: 'Your recent covert operations:',
   ownOperation: (round, kind, target, via, success) => `  round ${round}: ${kind} against ${target}${via === null ? '' : ` via ${via}`}, ${success ? 'succeeded' : 'failed'}`,
   welfare: (w) => `Your welfare: ${w.toFixed(1)}`,

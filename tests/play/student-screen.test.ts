@@ -78,3 +78,11 @@ describe('the game’s counts', () => {
     expect(PLAY_EN.gameOver(1)).toBe('Game over. Summary after 1 round:');
   });
 });
+
+describe('a forum', () => {
+  it('without a name of its own is shown by its id alone', () => {
+    const scenario = parseScenario({ name: 'forum', rounds: 2, actors: [{ id: 'A', strategy: 'passive' }, { id: 'B', strategy: 'passive' }], forums: [{ id: 'gge', members: ['A', 'B'] }, { id: 'osce', name: '', members: ['A', 'B'] }, { id: 'un', name: 'United Nations', members: ['A', 'B'] }] });
+    const lines = describeTurn(PlayGame.start({ scenario, humans: ['A'] }).turn as Turn).filter((l) => l.startsWith('Forum '));
+    expect(lines.map((l) => l.replace(/:.*/, ''))).toEqual(['Forum gge', 'Forum osce', 'Forum un (United Nations)']);
+  });
+});

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { narrateEvent, parseScenario, renderHtmlReport } from '../../src/index.js';
+import { narrateEvent, narrateRun, parseScenario, renderDebrief, renderHtmlReport } from '../../src/index.js';
 import type { SimEvent } from '../../src/index.js';
 import { cliHarness } from '../helpers/cli.js';
 import { sourceOf } from './helpers.js';
@@ -47,5 +47,25 @@ describe('a run of one round', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^lone — seed 1, 1 round\n\nNothing worth telling happened\.\n\nSummary after 1 round\n/);
     expect(detente('validate', file).stdout).toContain('lone: 1 actor, 1 round\n');
+  });
+});
+
+describe('empty text where a scenario allows it', () => {
+  const scenario = parseScenario({ name: 'blank', title: ' ', rounds: 2, actors: [{ id: 'A', name: '', strategy: 'passive' }, { id: 'B', strategy: 'passive' }], injects: [{ round: 1, type: 'note', text: '' }] });
+  const source = sourceOf(scenario);
+
+  it('an empty title gives way to the scenario name, in the page, the debrief and detente run', () => {
+    const html = renderHtmlReport(source);
+    expect(html).toContain('<title>blank</title>');
+    expect(html).toContain('<h1>blank</h1>');
+    expect(renderDebrief(source)).toMatch(/^# Debrief: blank\n/);
+    const file = join(tmp, 'blank.json');
+    writeFileSync(file, JSON.stringify(scenario.document));
+    expect(detente('run', file).stdout).toMatch(/^blank — seed 1, 2 rounds\n/);
+  });
+
+  it('an empty note is not told as an empty line of news', () => {
+    expect(narrateRun(source)).not.toContain('  📰 ');
+    expect(renderHtmlReport(source)).not.toContain('<li class="news"></li>');
   });
 });
