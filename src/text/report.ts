@@ -89,6 +89,8 @@ export interface DebriefText {
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+/** A period, or one date when it begins and ends on the same one. */
+const span = (from: string, to: string) => (from === to ? from : `${from} – ${to}`);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 /** 'A', 'A and B', 'A, B and C'. */
 const andList = (list: readonly string[]) => (list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1] as string}`);
@@ -103,7 +105,7 @@ const andList = (list: readonly string[]) => (list.length <= 1 ? (list[0] ?? '')
  */
 export const REPORT_EN: ReportText = Object.freeze<ReportText>({
   lang: 'en',
-  subtitle: (p) => `Scenario ${p.scenario} · seed ${p.seed} · ${p.rounds} round${p.rounds === 1 ? '' : 's'}${p.from ? ` · ${p.from} – ${p.to}` : ''}`,
+  subtitle: (p) => `Scenario ${p.scenario} · seed ${p.seed} · ${p.rounds} round${p.rounds === 1 ? '' : 's'}${p.from ? ` · ${span(p.from, p.to)}` : ''}`,
   keyFigures: {
     heading: 'At a glance',
     peak: 'peak escalation',
@@ -168,7 +170,7 @@ export const REPORT_EN: ReportText = Object.freeze<ReportText>({
   footer: 'Made by Détente, a deterministic simulation: the same scenario and seed give the same report. Marks of hidden truth (the true author, undetected operations) are for the teacher; the actors never saw them.',
   debrief: {
     title: (title) => `Debrief: ${title}`,
-    intro: (p) => `Scenario \`${p.scenario}\`, seed ${p.seed}, ${p.rounds} round${p.rounds === 1 ? '' : 's'}${p.from ? ` (${p.from} – ${p.to})` : ''}.`,
+    intro: (p) => `Scenario \`${p.scenario}\`, seed ${p.seed}, ${p.rounds} round${p.rounds === 1 ? '' : 's'}${p.from ? ` (${span(p.from, p.to)})` : ''}.`,
     actorsHeading: 'Actors',
     actorLine: (p) => `**${p.id}**${p.name && p.name !== p.id ? ` (${p.name})` : ''}: ${p.kind}, playing *${p.strategy}*`,
     momentsHeading: 'Key moments',

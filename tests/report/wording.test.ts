@@ -40,6 +40,12 @@ describe('a run of one round', () => {
     expect(html).not.toMatch(/\b1 rounds\b/);
   });
 
+  it('a one-round run with a calendar is dated once, not "Jan 2015 – Jan 2015"', () => {
+    const source = sourceOf(parseScenario({ ...doc, calendar: { unit: 'month', start: '2015-01' } }));
+    expect(renderHtmlReport(source)).toContain('Scenario lone · seed 1 · 1 round · Jan 2015</p>');
+    expect(renderDebrief(source)).toContain('Scenario `lone`, seed 1, 1 round (Jan 2015).');
+  });
+
   it('detente run and validate count in the singular, and an empty story says so', () => {
     const file = join(tmp, 'lone.json');
     writeFileSync(file, JSON.stringify(doc));
