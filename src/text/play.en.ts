@@ -146,6 +146,9 @@ function terms(list: readonly Commitment[]): string {
     .join('; ');
 }
 
+// How an operation's target reads after 'your': the engine's words are identifiers.
+const TARGET_WORDS: Readonly<Record<string, string>> = { networks: 'networks', 'critical-infrastructure': 'critical infrastructure', cert: 'CERT' };
+
 const PHASE_HINTS: Readonly<Record<DecisionPhase, string>> = {
   operations: 'Covert operations: what do you do in secret this round? Queue operations, then type done (or pass).',
   diplomacy: 'Diplomacy: accuse, query the hotline, sanction, propose talks, adopt norms… Queue actions, then type done (or pass).',
@@ -172,7 +175,7 @@ export const PLAY_EN: PlayText = Object.freeze<PlayText>({
   noNews: 'News you have heard: nothing new.',
   incidentsHeading: 'Your incidents (refer to them by number):',
   noIncidents: 'Your incidents: none detected.',
-  incident: (n, id, kind, against, severity, round) => `  [${n}] ${id}: ${kind} against your ${against}, severity ${severity}, detected in round ${round}`,
+  incident: (n, id, kind, against, severity, round) => `  [${n}] ${id}: ${kind} against your ${TARGET_WORDS[against] ?? against}, severity ${severity}, detected in round ${round}`,
   incidentSuspect: (suspect, confidence, nobody, investigation, revealed) =>
     revealed !== null
       ? `      revealed: it was ${revealed}`

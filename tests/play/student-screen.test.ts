@@ -86,3 +86,11 @@ describe('a forum', () => {
     expect(lines.map((l) => l.replace(/:.*/, ''))).toEqual(['Forum gge', 'Forum osce', 'Forum un (United Nations)']);
   });
 });
+
+describe('an incident in the list', () => {
+  it('names what was hit in words', () => {
+    expect(PLAY_EN.incident(1, 'inc:US:3:0', 'degradation', 'critical-infrastructure', 5, 3)).toBe('  [1] inc:US:3:0: degradation against your critical infrastructure, severity 5, detected in round 3');
+    expect(PLAY_EN.incident(2, 'inc:US:4:0', 'disruption', 'cert', 2, 4)).toContain('disruption against your CERT,');
+    expect(PLAY_EN.incident(3, 'inc:US:5:0', 'espionage', 'networks', 3, 5)).toContain('espionage against your networks,');
+  });
+});
