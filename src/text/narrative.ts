@@ -39,6 +39,11 @@ function article(word: string): string {
   return /^[aeiou]/.test(word) ? 'an' : 'a';
 }
 
+/** A scenario's text as one line of story: a story line is one line (the next one may be a round's heading). */
+function oneLine(text: string): string {
+  return text.trim().replace(/\s*\r?\n\s*/g, ' ');
+}
+
 /** 'A', 'A and B', 'A, B and C'. */
 function andList(list: readonly string[]): string {
   return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1] as string}`;
@@ -120,7 +125,7 @@ export const NARRATIVE_EN: NarrativeText = Object.freeze<NarrativeText>({
   events: {
     'inject.applied': (e) => {
       // A note without words has nothing to tell.
-      if (e.inject.type === 'note') return e.inject.text.trim() === '' ? null : `📰 ${e.inject.text}`;
+      if (e.inject.type === 'note') return e.inject.text.trim() === '' ? null : `📰 ${oneLine(e.inject.text)}`;
       if (e.inject.type === 'mechanisms') return `⚙ From this round on: ${settings(e.inject.set).join(', ')}.`;
       return null;
     },
@@ -175,7 +180,7 @@ export const NARRATIVE_EN: NarrativeText = Object.freeze<NarrativeText>({
     'agreement.withdrawn': (e) => `${e.by} withdrew from its agreement with ${andList(e.parties.filter((p) => p !== e.by))}.`,
     'assistance.requested': (e) => `${e.by} asked ${e.target} for help investigating an incident.`,
     'assistance.answered': (e) => `${e.by} ${e.answer === 'cooperate' ? 'helped' : 'refused to help'} ${e.to}.`,
-    'sanction.threatened': (e) => `${e.threat.by} threatened ${e.threat.target} with ${measure(e.threat.measure)}${e.threat.unless ? ` (condition: ${e.threat.unless})` : ''}.`,
+    'sanction.threatened': (e) => `${e.threat.by} threatened ${e.threat.target} with ${measure(e.threat.measure)}${e.threat.unless ? ` (condition: ${oneLine(e.threat.unless)})` : ''}.`,
     'dialogue.held': (e) => `Scheduled dialogue between ${andList(e.parties)} (${e.proposer} to propose).`,
     'dialogue.skipped': (e) => `The scheduled dialogue between ${andList(e.parties)} did not take place (suspended).`,
     'dialogue.suspended': (e) => `${e.by} suspended its dialogue with ${e.target}.`,

@@ -75,3 +75,12 @@ describe('empty text where a scenario allows it', () => {
     expect(renderHtmlReport(source)).not.toContain('<li class="news"></li>');
   });
 });
+
+describe('scenario text written over several lines', () => {
+  it('is told as one line of story, so it cannot pass for a round heading', () => {
+    const scenario = parseScenario({ name: 'lines', rounds: 3, actors: [{ id: 'A', strategy: 'passive' }, { id: 'B', strategy: 'passive' }], injects: [{ round: 1, type: 'note', text: 'First line\nRound 7\n  indented\n' }, { round: 1, type: 'sanctions-threat', by: 'A', target: 'B', unless: 'stop\nnow' }] });
+    const story = narrateRun(sourceOf(scenario));
+    expect(story).toEqual(['Round 1', '  📰 First line Round 7 indented', '  A threatened B with economic sanctions (condition: stop now).', ...story.slice(3)]);
+    expect(story.every((line) => !line.includes('\n'))).toBe(true);
+  });
+});
