@@ -139,6 +139,8 @@ export interface PlayText {
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+/** Scenario text as one line of the screen (it may be written over several). */
+const oneLine = (text: string) => text.trim().replace(/\s*\r?\n\s*/g, ' ');
 
 function terms(list: readonly Commitment[]): string {
   return list
@@ -201,10 +203,10 @@ export const PLAY_EN: PlayText = Object.freeze<PlayText>({
   sanctionsHeading: 'Sanctions and threats in force:',
   noSanctions: 'Sanctions and threats in force: none.',
   sanction: (by, target, measure, since) => `  ${by} sanctions ${target} (${measure}, since round ${since})`,
-  threat: (by, target, measure, unless) => `  ${by} threatens ${target} with ${measure} sanctions unless: ${unless}`,
+  threat: (by, target, measure, unless) => `  ${by} threatens ${target} with ${measure} sanctions unless: ${oneLine(unless)}`,
   normsAdopted: (norms) => `Norms you have adopted: ${norms}`,
   noNormsAdopted: 'Norms you have adopted: none.',
-  forumLine: (id, name, inSession) => `Forum ${id}${name.trim() === '' || name === id ? '' : ` (${name})`}: ${inSession ? 'in session this round' : 'not in session'}`,
+  forumLine: (id, name, inSession) => `Forum ${id}${name.trim() === '' || name === id ? '' : ` (${oneLine(name)})`}: ${inSession ? 'in session this round' : 'not in session'}`,
   operationsHeading: 'Your recent covert operations:',
   ownOperation: (round, kind, target, via, success) => `  round ${round}: ${kind} against ${target}${via === null ? '' : ` via ${via}`}, ${success ? 'succeeded' : 'failed'}`,
   welfare: (w) => `Your welfare: ${w.toFixed(1)}`,

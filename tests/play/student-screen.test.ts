@@ -94,3 +94,10 @@ describe('an incident in the list', () => {
     expect(PLAY_EN.incident(3, 'inc:US:5:0', 'espionage', 'networks', 3, 5)).toContain('espionage against your networks,');
   });
 });
+
+describe('scenario text written over several lines', () => {
+  it('is one line of the screen in a threat and a forum name', () => {
+    expect(PLAY_EN.threat('US', 'CN', 'economic', 'stop\ncommercial theft\n')).toBe('  US threatens CN with economic sanctions unless: stop commercial theft');
+    expect(PLAY_EN.forumLine('un', 'United\nNations', true)).toBe('Forum un (United Nations): in session this round');
+  });
+});
