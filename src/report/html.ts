@@ -136,7 +136,7 @@ export function renderHtmlReport(source: ReportSource, options: HtmlReportOption
 
   // A long run has more incidents than a page can draw or list: the first ones, on the rounds up
   // to the last of them, with a note (the key figures above still count them all).
-  const maxIncidents = options.maxIncidents ?? 2_000;
+  const maxIncidents = Math.max(1, Math.floor(options.maxIncidents ?? 2_000));
   const shownIncidents = incidents.length > maxIncidents ? incidents.slice(0, maxIncidents) : incidents;
   const until = shownIncidents.length < incidents.length ? (shownIncidents[shownIncidents.length - 1] as { round: number }).round : Infinity;
   const incidentAxis = until === Infinity ? axis : { ...axis, rounds: rounds.filter((r) => r <= until) };
@@ -147,7 +147,7 @@ export function renderHtmlReport(source: ReportSource, options: HtmlReportOption
   parts.push(section('welfare', t.charts.welfare.heading, t.charts.welfare.howToRead, welfareChart(welfareSeries(source), axis, colorOf, t)));
 
   const story = narrateRun(source, { text: narrativeText, roundLabel: (r) => narrativeText.roundHeading(r, source.calendar?.start ? roundDate(source.calendar, r) : undefined) });
-  const told = storyCut(story, options.maxStoryLines ?? 20_000);
+  const told = storyCut(story, Math.max(1, Math.floor(options.maxStoryLines ?? 20_000)));
   const toldRounds = told.length < story.length ? storyHeadings(told) : [];
   const storyEnd = told.length < story.length ? `<p class="muted">${e(t.storyTruncated({ last: toldRounds[toldRounds.length - 1] ?? '', told: toldRounds.length, total: storyHeadings(story).length }))}</p>` : '';
   parts.push(`<section id="story" class="story"><h2>${e(t.narrativeHeading)}</h2>${storyHtml(told) || `<p class="muted">${e(t.narrativeEmpty)}</p>`}${storyEnd}</section>`);
