@@ -1,9 +1,16 @@
 // Flag values shared by the commands, read the same way everywhere.
 import { UsageError } from './run.js';
+import { controlCharacter } from '../model/control-characters.js';
 import { MAX_ROUNDS } from '../index.js';
 
-/** `--seed`: a safe integer stays a number (so `--seed 7` and `seed: 7` agree), anything else is a string seed. */
+/**
+ * `--seed`: a safe integer stays a number (so `--seed 7` and `seed: 7` agree), anything else is a
+ * string seed. The seed is printed in headers and written into run files and reports, so it is
+ * held to the rule of a scenario's `seed`: no control character a terminal would execute.
+ */
 export function seedOf(v: string): string | number {
+  const control = controlCharacter(v, true);
+  if (control) throw new UsageError(`--seed must be a text without control characters, not one with ${control.code} at character ${control.at}`);
   return /^-?\d+$/.test(v) && Number.isSafeInteger(Number(v)) ? Number(v) : v;
 }
 

@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { formatSummary, roundHeading } from '../index.js';
 import type { Scenario } from '../index.js';
+import { showControlCharacters } from '../model/control-characters.js';
 import { actionCommand, commandForms, describeTurn, legalOptions, parseCommand, PlayError, PlayGame, PLAY_EN, requestLine, resumeGame, saveGame, turnHeading } from '../play/index.js';
 import type { PlayText, Turn } from '../play/index.js';
 import { checkOutputs, loadScenario, writeFileAtomic } from './files.js';
@@ -14,8 +15,6 @@ import { onStdoutClosed, runCli, UsageError, WriteError } from './run.js';
 
 type Out = (text: string) => void;
 
-// Control characters (C0 but tab, DEL, C1) and explicit bidirectional controls, as parseCommand refuses them.
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
 
 export const PLAY_HELP = `detente play <scenario> --as ACTOR[,ACTOR…] [options]
 detente play --resume FILE [options]
@@ -151,7 +150,7 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
     if (next.done) return null;
     // Piped input is not echoed by a terminal: echo it so a transcript reads like a session, with
     // any control character shown, not executed (the line itself is refused by parseCommand).
-    if (!tty) process.stdout.write(`${next.value.replace(CONTROL, (c) => `<U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}>`)}\n`);
+    if (!tty) process.stdout.write(`${showControlCharacters(next.value)}\n`);
     return next.value;
   };
   const save = (file: string) => writeFileAtomic(file, `${JSON.stringify(saveGame(game), null, 2)}\n`);

@@ -8,6 +8,7 @@ import { RESPONSE_TYPES, RESPONSES_BY_KIND, RETALIATION_KINDS } from '../model/a
 import type { Commitment, CommitmentKind } from '../model/agreement.js';
 import { COMMITMENT_KINDS, SANCTION_MEASURES } from '../model/agreement.js';
 import { relevantCapability } from '../model/attribution.js';
+import { controlCharacter } from '../model/control-characters.js';
 import type { DecisionPhase } from '../model/event.js';
 import { DECISION_PHASES } from '../model/event.js';
 import { GGE15_NORM_IDS, isKnownNorm } from '../model/norms.js';
@@ -55,8 +56,6 @@ const META: Readonly<Record<string, Command['kind']>> = {
 const OPERATION_VERBS = ['operate', 'spy', 'disrupt', 'degrade'] as const;
 const DIPLOMACY_VERBS = ['accuse', 'hotline', 'share', 'assistance', 'sanction', 'lift', 'threaten', 'adopt', 'retaliate', 'deny', 'propose', 'table', 'suspend', 'resume', 'withdraw'] as const;
 const AGAINST: Readonly<Record<string, OperationTarget>> = { networks: 'networks', infrastructure: 'critical-infrastructure', 'critical-infrastructure': 'critical-infrastructure', cert: 'cert' };
-// Control characters (C0 but tab, DEL, C1) and explicit bidirectional controls.
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 // The terms written as a bare kind (`hotline`) take neither norms nor rounds; those written `kind[:rounds]` take rounds.
 const SIMPLE_TERMS = COMMITMENT_KINDS.filter((k) => !TERM_FIELDS[k].norms && TERM_FIELDS[k].rounds === null);
 const COUNTED_TERMS = COMMITMENT_KINDS.filter((k) => TERM_FIELDS[k].rounds !== null);
@@ -83,8 +82,8 @@ export function parseCommand(line: string, turn: Turn, text: PlayText = PLAY_EN)
   if (trimmed === '') return ok({ kind: 'empty' });
   // What a player types is shown to the others (a threat's condition) and written into the save
   // and the reports: control characters a terminal would execute are refused, as in a scenario.
-  const control = CONTROL.exec(trimmed);
-  if (control) return fail(text.controlCharacter(`U+${(control[0].codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`));
+  const control = controlCharacter(trimmed, true);
+  if (control) return fail(text.controlCharacter(control.code));
   const words = trimmed.split(/\s+/);
   const verb = (words[0] as string).toLowerCase();
   const args = words.slice(1);

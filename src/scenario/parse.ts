@@ -12,6 +12,7 @@ import type { Inject } from '../model/inject.js';
 import { INJECT_TYPES } from '../model/inject.js';
 import { everyMember } from '../model/members.js';
 import { DEFAULT_MECHANISMS, describe, mergeMechanisms } from '../model/mechanisms.js';
+import { controlCharacter } from '../model/control-characters.js';
 import { MAX_NESTING, nestingTooDeep, plainDataProblem } from '../model/nesting.js';
 import { ID_PATTERN } from '../model/ids.js';
 import { GGE15_NORM_IDS } from '../model/norms.js';
@@ -238,21 +239,13 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
   return d as unknown as ScenarioDocument;
 }
 
-// Characters a terminal executes instead of printing (escape sequences that clear the screen or
-// plant a link, a carriage return that overwrites the line, a bell) and the explicit bidirectional
-// controls that make a line read differently from what it says. Scenario text is printed by
-// `run` and `play` and written into reports, so it is refused here, once, with its place; tabs,
-// line feeds and CRLF line ends are text.
-const UNPRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/u;
-
+// Scenario text is printed by `run` and `play` and written into reports: control characters are
+// refused here, once, with their place (model/control-characters.ts says which).
 /** A text shown to readers: a string without control characters. */
 function printable(path: string, v: unknown, c: Checker): void {
   if (!c.string(path, v)) return;
-  const m = UNPRINTABLE.exec(v);
-  if (m) {
-    const code = (m[0].codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0');
-    c.add(path, 'a text without control characters (terminal escapes, carriage returns, bells, bidirectional overrides)', `U+${code} at character ${[...v.slice(0, m.index)].length + 1}`, 'delete it, or write the text again by hand');
-  }
+  const found = controlCharacter(v);
+  if (found) c.add(path, 'a text without control characters (terminal escapes, carriage returns, bells, bidirectional overrides)', `${found.code} at character ${found.at}`, 'delete it, or write the text again by hand');
 }
 
 /** `calendar`: a unit, and a start that is a date that exists; the rounds must end by 9999-12-31. */

@@ -66,4 +66,13 @@ describe('control characters in scenario text', () => {
       expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     }
   });
+
+  it('a --seed with a control character is a usage error (exit 2) for run, play and report, not printed raw', () => {
+    const seed = `s${ESC}[2J`;
+    for (const args of [['run', 'us-china-2015'], ['play', 'us-china-2015', '--as', 'US'], ['report', 'us-china-2015', '--md', join(tmp, 'seed.md')]]) {
+      const r = detente(...args, '--seed', seed);
+      expectInputError(r, /--seed must be a text without control characters, not one with U\+001B at character 2/);
+      expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    }
+  });
 });
