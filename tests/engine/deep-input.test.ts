@@ -7,27 +7,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseScenario, restore, simulate, snapshot, validateAction, validateResponse } from '../../src/index.js';
 import type { Request, WorldSnapshot } from '../../src/index.js';
+import { nested, shared } from '../helpers/data.js';
 
 const root = join(import.meta.dirname, '../..');
 const scenario = parseScenario(readFileSync(join(root, 'scenarios/us-china-2015.yaml'), 'utf8'));
 const run = simulate(scenario.spec, { seed: 1, rounds: 2 });
 
-const nested = (levels: number): unknown => {
-  let v: unknown = 'x';
-  for (let i = 0; i < levels; i++) v = [v];
-  return v;
-};
-const shared = (): unknown => {
-  let s: unknown = 'x';
-  for (let i = 0; i < 60; i++) s = [s, s];
-  return s;
-};
 
 describe('validateAction and validateResponse on lists of lists', () => {
   const request: Request = { id: 'r1', kind: 'accusation', from: 'CN', to: 'US', round: 0, incident: { id: 'i1', round: 0, kind: 'espionage' } } as unknown as Request;
 
   it('give a reason naming the field, however deep or shared the lists', () => {
-    for (const lists of [nested(2), nested(100_000), shared()]) {
+    for (const lists of [nested(2, 'x'), nested(100_000, 'x'), shared(60, 'x')]) {
       expect(validateAction(run.world, 'US', 'operations', { type: 'operate', target: lists, kind: 'espionage' })).toBe("'target' is a list of lists, which no action takes");
       expect(validateAction(run.world, 'US', 'diplomacy', { type: lists })).toBe("'type' is a list of lists, which no action takes");
       expect(validateAction(run.world, 'US', 'diplomacy', { type: 'table-package', forum: 'f', norms: [lists] })).toBe("'norms' is a list of lists, which no action takes");
@@ -47,7 +38,7 @@ describe('restore on snapshots nested too deep, cyclic or shared', () => {
     const snap = JSON.parse(JSON.stringify(snapshot(run.world))) as Record<string, unknown> & { actors: Record<string, unknown>[] };
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    for (const bad of [nested(100_000), cyclic, shared()]) {
+    for (const bad of [nested(100_000, 'x'), cyclic, shared(60, 'x')]) {
       const s = { ...snap, actors: snap.actors.map((a, k) => (k === 0 ? { ...a, capabilities: bad } : a)) };
       expect(() => restore(s as unknown as WorldSnapshot)).toThrow(ConfigError);
       expect(() => restore(s as unknown as WorldSnapshot)).toThrow(/actors\[0\]\.capabilities/);

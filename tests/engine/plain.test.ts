@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { recordable } from '../../src/engine/plain.js';
 import { defineStrategy, simulate } from '../../src/index.js';
 import type { OperateAction } from '../../src/index.js';
+import { shared } from '../helpers/data.js';
 
 /** The definition recordable must match: JSON.parse(JSON.stringify(v)), or 'not plain data'. */
 function roundTrip(value: unknown): unknown {
@@ -76,23 +77,17 @@ describe('recordable', () => {
 });
 
 describe('recordable and shared parts', () => {
-  /** 2^levels lists written out, levels + 1 in memory. */
-  const shared = (levels: number): unknown => {
-    let v: unknown = 'x';
-    for (let i = 0; i < levels; i++) v = [v, v];
-    return v;
-  };
 
   it('a decision whose parts are shared over and over is not plain data, instead of a copy without end', () => {
-    expect(recordable([{ type: 'operate', target: 'B', kind: 'espionage', note: shared(40) }])).toBe('not plain data');
+    expect(recordable([{ type: 'operate', target: 'B', kind: 'espionage', note: shared(40, 'x') }])).toBe('not plain data');
     // Past the fast copy's depth too, where the JSON round trip decides.
-    let deep: unknown = shared(40);
+    let deep: unknown = shared(40, 'x');
     for (let i = 0; i < 40; i++) deep = [deep];
     expect(recordable({ deep })).toBe('not plain data');
   });
 
   it('shared parts that write out to a million lists and objects or fewer are copied as JSON copies them', () => {
-    const value = [{ type: 'pass', note: shared(19) }];
+    const value = [{ type: 'pass', note: shared(19, 'x') }];
     expect(recordable(value)).toStrictEqual(roundTrip(value));
   });
 
@@ -100,7 +95,7 @@ describe('recordable and shared parts', () => {
     const big = defineStrategy({
       name: 'big',
       meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false },
-      operate: (view) => (view.round === 1 ? [{ type: 'operate', target: 'B', kind: 'espionage', note: shared(40) } as unknown as OperateAction] : []),
+      operate: (view) => (view.round === 1 ? [{ type: 'operate', target: 'B', kind: 'espionage', note: shared(40, 'x') } as unknown as OperateAction] : []),
     });
     const run = simulate({ actors: [{ id: 'A', strategy: big }, { id: 'B', strategy: 'dove' }] }, { seed: 1, rounds: 2 });
     expect(run.log.filter((e) => e.type === 'action.rejected')).toEqual([expect.objectContaining({ actor: 'A', round: 1, action: 'not plain data', reason: expect.stringMatching(/plain data/) })]);

@@ -5,42 +5,20 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, MAX_NESTING, parseScenario, planSweep, readResults, summarize } from '../../src/index.js';
+import { MAX_NESTING, parseScenario, planSweep, readResults, summarize } from '../../src/index.js';
 import type { Grid, SweepRow } from '../../src/index.js';
 import { cliHarness, duelFixture, expectInputError } from '../helpers/cli.js';
+import { cyclic, nested, shared } from '../helpers/data.js';
+import { configErrorOf } from '../helpers/issues.js';
 
-const nested = (levels: number): unknown => {
-  let v: unknown = 1;
-  for (let i = 0; i < levels; i++) v = [v];
-  return v;
-};
-const cyclic = (): unknown => {
-  const o: Record<string, unknown> = { a: 1 };
-  o.self = o;
-  return o;
-};
-const shared = (): unknown => {
-  let s: unknown = 1;
-  for (let i = 0; i < 60; i++) s = [s, s];
-  return s;
-};
 const deepJson = (levels: number): string => `${'['.repeat(levels)}${']'.repeat(levels)}`;
 
-function configError(f: () => unknown): ConfigError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return e as ConfigError;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('readResults: a JSON Lines cell nested too deep', () => {
   it('is refused with its line and column, at any depth past the limit', () => {
     for (const levels of [MAX_NESTING + 1, 100_000]) {
       const text = `{"run":"p0-s1","seed":1,"x":1}\n{"run":"p0-s2","seed":2,"x":${deepJson(levels)}}\n`;
-      const e = configError(() => readResults(text, 'jsonl', 'r.jsonl'));
+      const e = configErrorOf(() => readResults(text, 'jsonl', 'r.jsonl'));
       expect(e.source).toBe('r.jsonl');
       expect(e.issues).toEqual([{ path: 'line 2, column x', expected: `a value with lists and objects nested at most ${MAX_NESTING} levels deep`, received: 'deeper nesting at x[0][0][0][0]…' }]);
     }
@@ -55,9 +33,9 @@ describe('readResults: a JSON Lines cell nested too deep', () => {
 describe('summarize: a group cell that is not plain data', () => {
   const row = (x: unknown): SweepRow => ({ run: 'p0-s1', seed: 1, x, peakRung: 1 }) as unknown as SweepRow;
   it('names the row and the cell, deep, cyclic or shared', () => {
-    expect(configError(() => summarize([row(1), row(nested(100_000))], { by: ['x'] })).issues).toEqual([{ path: 'rows[1].x[0][0][0][0]…', expected: `lists and objects nested at most ${MAX_NESTING} levels deep`, received: 'deeper nesting' }]);
-    expect(configError(() => summarize([row(cyclic())], { by: ['x'] })).issues[0]?.path).toBe('rows[0].x.self');
-    expect(configError(() => summarize([row(shared())], { by: ['x'] })).issues[0]?.received).toMatch(/shared so often/);
+    expect(configErrorOf(() => summarize([row(1), row(nested(100_000))], { by: ['x'] })).issues).toEqual([{ path: 'rows[1].x[0][0][0][0]…', expected: `lists and objects nested at most ${MAX_NESTING} levels deep`, received: 'deeper nesting' }]);
+    expect(configErrorOf(() => summarize([row(cyclic())], { by: ['x'] })).issues[0]?.path).toBe('rows[0].x.self');
+    expect(configErrorOf(() => summarize([row(shared())], { by: ['x'] })).issues[0]?.received).toMatch(/shared so often/);
     expect(summarize([row([1, 2]), row([1, 2])], { by: ['x'], metrics: ['peakRung'] })).toHaveLength(1);
   });
 });
@@ -66,13 +44,13 @@ describe('planSweep: grid values and seeds that are not plain data', () => {
   const scenario = parseScenario('name: x\nrounds: 3\nactors: [{ id: A }, { id: B }]\n');
   const grid = (values: unknown): Grid => ({ rounds: values }) as unknown as Grid;
   it('names the path in the grid, deep, cyclic or shared', () => {
-    const e = configError(() => planSweep(scenario, { seeds: '1', grid: grid([1, nested(100_000)]) }));
+    const e = configErrorOf(() => planSweep(scenario, { seeds: '1', grid: grid([1, nested(100_000)]) }));
     expect(e.source).toBe('grid');
     expect(e.issues).toEqual([{ path: 'grid.rounds[1][0]…', expected: `lists and objects nested at most ${MAX_NESTING} levels deep`, received: 'deeper nesting' }]);
-    expect(configError(() => planSweep(scenario, { seeds: '1', grid: grid(nested(100_000)) })).issues[0]?.path).toBe('grid.rounds[0][0]…');
-    expect(configError(() => planSweep(scenario, { seeds: '1', grid: grid([cyclic()]) })).issues[0]?.path).toBe('grid.rounds[0].self');
-    expect(configError(() => planSweep(scenario, { seeds: '1', grid: grid([shared()]) })).issues[0]?.received).toMatch(/shared so often/);
-    expect(configError(() => planSweep(scenario, { seeds: [nested(100_000) as number] })).issues[0]?.path).toBe('seeds[0][0][0]…');
+    expect(configErrorOf(() => planSweep(scenario, { seeds: '1', grid: grid(nested(100_000)) })).issues[0]?.path).toBe('grid.rounds[0][0]…');
+    expect(configErrorOf(() => planSweep(scenario, { seeds: '1', grid: grid([cyclic()]) })).issues[0]?.path).toBe('grid.rounds[0].self');
+    expect(configErrorOf(() => planSweep(scenario, { seeds: '1', grid: grid([shared()]) })).issues[0]?.received).toMatch(/shared so often/);
+    expect(configErrorOf(() => planSweep(scenario, { seeds: [nested(100_000) as number] })).issues[0]?.path).toBe('seeds[0][0][0]…');
   });
 
   it('a plain grid plans as before', () => {

@@ -3,10 +3,15 @@ import type { ConfigIssue } from '../../src/index.js';
 
 /** The issues of the ConfigError that `f` throws; any other outcome (no throw, another error) fails the test. */
 export function configIssuesOf(f: () => unknown): readonly ConfigIssue[] {
+  return configErrorOf(f).issues;
+}
+
+/** The ConfigError that `f` throws; any other outcome (no throw, another error) fails the test. */
+export function configErrorOf(f: () => unknown): ConfigError {
   try {
     f();
   } catch (e) {
-    if (e instanceof ConfigError) return e.issues;
+    if (e instanceof ConfigError) return e;
     throw e;
   }
   throw new Error('expected a ConfigError');

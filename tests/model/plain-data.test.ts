@@ -4,12 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_NESTING } from '../../src/index.js';
 import { pathUnder, plainDataProblem } from '../../src/model/nesting.js';
+import { nested } from '../helpers/data.js';
 
-const nested = (levels: number): unknown => {
-  let v: unknown = 1;
-  for (let i = 0; i < levels; i++) v = [v];
-  return v;
-};
 
 describe('plainDataProblem', () => {
   it('passes plain data, at the nesting limit too', () => {

@@ -7,15 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario, PlayError, PlayGame, resumeGame, saveGame } from '../../src/index.js';
 import { cliHarness } from '../helpers/cli.js';
 import { scenarioFile } from '../report/helpers.js';
+import { nested } from '../helpers/data.js';
 
 const duel = scenarioFile('tests/e2e/fixtures/duel.yaml');
 const save = (): Record<string, unknown> => JSON.parse(JSON.stringify(saveGame(PlayGame.start({ scenario: duel, humans: ['US'], seed: 1, rounds: 3 })))) as Record<string, unknown>;
 
-const nested = (levels: number): unknown => {
-  let v: unknown = 1;
-  for (let i = 0; i < levels; i++) v = [v];
-  return v;
-};
 
 function playError(data: unknown): PlayError {
   try {

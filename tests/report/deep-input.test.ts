@@ -5,40 +5,18 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, MAX_NESTING, replay, reportSource, reportSourceFromRecord, runRecord, simulate } from '../../src/index.js';
+import { MAX_NESTING, replay, reportSource, reportSourceFromRecord, runRecord, simulate } from '../../src/index.js';
 import type { SimEvent } from '../../src/index.js';
 import { cliHarness, duelFixture, expectInputError } from '../helpers/cli.js';
 import { scenarioFile } from './helpers.js';
+import { cyclic, nested, shared } from '../helpers/data.js';
+import { configErrorOf } from '../helpers/issues.js';
 
 const duel = scenarioFile('tests/e2e/fixtures/duel.yaml');
 const run = simulate(duel.spec, { seed: 3, rounds: duel.rounds });
 const record = (): Record<string, unknown> & { log: Record<string, unknown>[] } => JSON.parse(JSON.stringify(runRecord(duel, run, 3))) as Record<string, unknown> & { log: Record<string, unknown>[] };
 
-const nested = (levels: number): unknown => {
-  let v: unknown = 1;
-  for (let i = 0; i < levels; i++) v = [v];
-  return v;
-};
-const cyclic = (): unknown => {
-  const o: Record<string, unknown> = { a: 1 };
-  o.self = o;
-  return o;
-};
-const shared = (): unknown => {
-  let s: unknown = 1;
-  for (let i = 0; i < 60; i++) s = [s, s];
-  return s;
-};
 
-function configError(f: () => unknown): ConfigError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return e as ConfigError;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 const DEEP = `lists and objects nested at most ${MAX_NESTING} levels deep`;
 
@@ -47,29 +25,29 @@ describe('reportSourceFromRecord on data nested too deep, cyclic or shared', () 
     for (const levels of [MAX_NESTING, 100_000]) {
       const r = record();
       r.log[2] = { ...r.log[2], extra: nested(levels) };
-      const e = configError(() => reportSourceFromRecord(r, 'deep.json'));
+      const e = configErrorOf(() => reportSourceFromRecord(r, 'deep.json'));
       expect(e.source).toBe('deep.json');
       expect(e.issues).toEqual([{ path: 'log[2].extra[0]…', expected: DEEP, received: 'deeper nesting' }]);
       expect(e.message).not.toMatch(/call stack/);
     }
     const m = record();
     (m.metrics as Record<string, unknown>[])[0] = { ...(m.metrics as Record<string, unknown>[])[0], meanTrust: nested(100_000) };
-    expect(configError(() => reportSourceFromRecord(m, 'deep.json')).issues[0]?.path).toBe('metrics[0].meanTrust[0]…');
+    expect(configErrorOf(() => reportSourceFromRecord(m, 'deep.json')).issues[0]?.path).toBe('metrics[0].meanTrust[0]…');
     const d = record();
     d.document = { ...(d.document as object), notes: nested(100_000) };
-    expect(configError(() => reportSourceFromRecord(d, 'deep.json')).issues[0]?.path).toBe('document.notes[0][0]…');
+    expect(configErrorOf(() => reportSourceFromRecord(d, 'deep.json')).issues[0]?.path).toBe('document.notes[0][0]…');
   });
 
   it('a cycle is named by its path, not a TypeError from JSON', () => {
     const r = record();
     r.log[2] = { ...r.log[2], extra: cyclic() };
-    expect(configError(() => reportSourceFromRecord(r, 'run.json')).issues).toEqual([{ path: 'log[2].extra.self', expected: 'plain data', received: 'a reference to a list or object that contains it (a cycle)' }]);
+    expect(configErrorOf(() => reportSourceFromRecord(r, 'run.json')).issues).toEqual([{ path: 'log[2].extra.self', expected: 'plain data', received: 'a reference to a list or object that contains it (a cycle)' }]);
   });
 
   it('parts shared over and over are refused at once instead of never ending', () => {
     const r = record();
     r.log[2] = { ...r.log[2], extra: shared() };
-    const e = configError(() => reportSourceFromRecord(r, 'run.json'));
+    const e = configErrorOf(() => reportSourceFromRecord(r, 'run.json'));
     expect(e.issues[0]?.path).toBe('log[2].extra[0]…');
     expect(e.issues[0]?.received).toMatch(/shared so often/);
   });
@@ -84,15 +62,15 @@ describe('replay and reportSource on a log nested too deep, cyclic or shared', (
   const tampered = (extra: unknown): SimEvent[] => run.log.map((e, i) => (i === 2 ? ({ ...e, extra } as unknown as SimEvent) : e));
 
   it('replay refuses the log with its path, once, before any round', () => {
-    expect(configError(() => replay(run.initial, tampered(nested(100_000)))).issues).toEqual([{ path: 'log[2].extra[0][0]…', expected: DEEP, received: 'deeper nesting' }]);
-    expect(configError(() => replay(run.initial, tampered(cyclic()))).issues[0]?.path).toBe('log[2].extra.self');
-    expect(configError(() => replay(run.initial, tampered(shared()))).issues[0]?.received).toMatch(/shared so often/);
+    expect(configErrorOf(() => replay(run.initial, tampered(nested(100_000)))).issues).toEqual([{ path: 'log[2].extra[0][0]…', expected: DEEP, received: 'deeper nesting' }]);
+    expect(configErrorOf(() => replay(run.initial, tampered(cyclic()))).issues[0]?.path).toBe('log[2].extra.self');
+    expect(configErrorOf(() => replay(run.initial, tampered(shared()))).issues[0]?.received).toMatch(/shared so often/);
   });
 
   it('reportSource refuses a deep log or deep metrics of a run given in memory', () => {
-    expect(configError(() => reportSource(duel, { ...run, log: tampered(nested(100_000)) })).issues[0]?.path).toBe('log[2].extra[0][0]…');
+    expect(configErrorOf(() => reportSource(duel, { ...run, log: tampered(nested(100_000)) })).issues[0]?.path).toBe('log[2].extra[0][0]…');
     const metrics = run.metrics.map((m, k) => (k === 1 ? { ...m, meanTrust: nested(100_000) as number } : m));
-    expect(configError(() => reportSource(duel, { ...run, metrics })).issues[0]?.path).toBe('metrics[1].meanTrust[0][0]…');
+    expect(configErrorOf(() => reportSource(duel, { ...run, metrics })).issues[0]?.path).toBe('metrics[1].meanTrust[0][0]…');
   });
 });
 

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_NESTING, nestingTooDeep, readScenarioText } from '../../src/index.js';
 import { cliHarness, expectInputError } from '../helpers/cli.js';
 import { scenarioErrorOf } from '../helpers/issues.js';
+import { nested } from '../helpers/data.js';
 
 const HEAD = 'name: x\nrounds: 3\nactors: [{ id: A }, { id: B }]\n';
 
@@ -16,11 +17,6 @@ const HEAD = 'name: x\nrounds: 3\nactors: [{ id: A }, { id: B }]\n';
 const flowYaml = (levels: number): string => `${HEAD}notes: ${'['.repeat(levels)}${']'.repeat(levels)}\n`;
 const blockYaml = (levels: number): string => HEAD + 'notes:\n' + Array.from({ length: levels }, (_, i) => `${' '.repeat(i + 1)}a:\n`).join('');
 const json = (levels: number): string => `{"name":"x","rounds":3,"actors":[{"id":"A"},{"id":"B"}],"notes":${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}}`;
-const nested = (levels: number): unknown => {
-  let v: unknown = 1;
-  for (let i = 0; i < levels; i++) v = [v];
-  return v;
-};
 
 const errorOf = scenarioErrorOf;
 
