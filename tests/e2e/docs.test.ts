@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createRegistry } from '../../src/index.js';
 import { cliHarness, root } from '../helpers/cli.js';
 
 const { tmp, detente } = cliHarness('detente-docs-');
@@ -131,5 +132,16 @@ describe('the documentation', () => {
     expect(r.stdout).toBe('');
     // The command names the file by its full path, which the page shows as /home/you/bad.yaml.
     expect(r.stderr.replace(/^detente: \S*bad\.yaml:/, 'detente: /home/you/bad.yaml:')).toBe(quoted);
+  });
+
+  it('classifies the built-in strategies in docs/diplomacy.md as their metadata does', () => {
+    const registry = createRegistry();
+    const rows = [...read('docs/diplomacy.md').matchAll(/^\| `([a-z-]+)` \| (yes|no) \| (yes|no) \| (yes|no) \| (yes|no) \|/gm)];
+    expect(rows.map((m) => m[1]).sort()).toEqual([...registry.names()].sort());
+    for (const [, name = '', ...flags] of rows) {
+      const meta = registry.get(name).meta;
+      const yes = (b: boolean) => (b ? 'yes' : 'no');
+      expect(flags, name).toEqual([yes(meta.stochastic), yes(meta.retaliatory), yes(meta.forgiving), yes(meta.attributionSensitive)]);
+    }
   });
 });
