@@ -15,7 +15,7 @@ import { DEFAULT_MECHANISMS, describe, isRecord, mergeMechanisms } from '../mode
 import type { MechanismOverrides, Mechanisms } from '../model/mechanisms.js';
 import { isKnownNorm } from '../model/norms.js';
 import { floatSlots } from '../model/slab.js';
-import { MAX_NESTING } from '../model/nesting.js';
+import { MAX_NESTING, pathTo } from '../model/nesting.js';
 import { copied } from '../model/record.js';
 import { indexOfId } from './lists.js';
 import { OPERATION_KINDS, OPERATION_TARGETS } from '../model/operation.js';
@@ -206,7 +206,7 @@ function ownedParts(spec: WorldSpec, issues: ConfigIssue[]): { readonly [K in 'a
     try {
       // The spec is level 1, so a part at `keys` is level keys.length + 1.
       if (keys.length >= MAX_NESTING) {
-        issues.push({ path: pathOf(keys), expected: `lists and objects nested at most ${MAX_NESTING} levels deep`, received: 'deeper nesting, or a cycle of frozen objects' });
+        issues.push({ path: pathTo(keys), expected: `lists and objects nested at most ${MAX_NESTING} levels deep`, received: 'deeper nesting, or a cycle of frozen objects' });
         return undefined;
       }
       // Frozen parts are walked to learn whether they are deep-frozen (shared) or hold something
@@ -245,13 +245,6 @@ function ownedParts(spec: WorldSpec, issues: ConfigIssue[]): { readonly [K in 'a
     forums: own(spec.forums, 'forums') as WorldSpec['forums'],
     injects: own(spec.injects, 'injects') as WorldSpec['injects'],
   };
-}
-
-/** `injects[3].terms[0]`, cut short after a few keys as nestingTooDeep's paths are. */
-function pathOf(keys: readonly (string | number)[]): string {
-  let path = '';
-  for (const key of keys.slice(0, 4)) path = typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-  return keys.length > 4 ? `${path}…` : path;
 }
 
 /** Zeroed dyad arrays for n actors. */

@@ -186,7 +186,16 @@ function keysOf(frame: Open): (string | number)[] {
   return keys.reverse();
 }
 
-function pathTo(keys: readonly (string | number)[]): string {
+/**
+ * The path of `keys` as messages write it (`injects[3].terms`), cut short with "…" after a few
+ * keys; `(top level)` for none.
+ *
+ * @example
+ * ```ts
+ * pathTo(['injects', 3, 'terms']); // 'injects[3].terms'
+ * ```
+ */
+export function pathTo(keys: readonly (string | number)[]): string {
   let path = '';
   for (const key of keys.slice(0, PATH_SEGMENTS)) path = typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
   return keys.length > PATH_SEGMENTS ? `${path}…` : path || '(top level)';
