@@ -85,7 +85,8 @@ export function readScenarioText(text: string, options: { readonly source?: stri
 /**
  * Every use of the reserved keys `__proto__`, `constructor` and `prototype` in parsed data, as
  * issues with their paths. Parsed data holds them as own properties (harmless while it is only
- * read), but a scenario that carries them is refused.
+ * read), but a scenario that carries them is refused. A part reached by several paths is reported
+ * at the first; a cycle, or nesting past {@link MAX_NESTING}, is reported instead of walked.
  *
  * @example
  * ```ts
@@ -171,21 +172,30 @@ function guessFormat(text: string, source: string | undefined): ScenarioFormat {
   return /^\s*[{[]/.test(text) ? 'json' : 'yaml';
 }
 
-function findForbiddenKeys(v: unknown, path: string, issues: ConfigIssue[], enclosing = new Set<object>()): void {
+function findForbiddenKeys(v: unknown, path: string, issues: ConfigIssue[], enclosing = new Set<object>(), walked = new Set<object>()): void {
   if (v === null || typeof v !== 'object') return;
   // Data handed in as an object (not text) may refer to itself; walking it would never end.
   if (enclosing.has(v)) {
     issues.push({ path: path || '(top level)', expected: 'plain data', received: 'a reference to an object that contains it (a cycle)' });
     return;
   }
+  // A part reached again by another path was reported at its first: data shared over and over
+  // has exponentially many paths, and a walk of each never ended.
+  if (walked.has(v)) return;
+  // The walk recurses: past the nesting limit (which parseScenario checks first) it stops.
+  if (enclosing.size >= MAX_NESTING) {
+    issues.push({ path: path || '(top level)', expected: `lists and objects nested at most ${MAX_NESTING} levels deep`, received: 'deeper nesting' });
+    return;
+  }
+  walked.add(v);
   enclosing.add(v);
   if (Array.isArray(v)) {
-    v.forEach((x, i) => findForbiddenKeys(x, `${path}[${i}]`, issues, enclosing));
+    v.forEach((x, i) => findForbiddenKeys(x, `${path}[${i}]`, issues, enclosing, walked));
   } else {
     for (const key of Object.keys(v)) {
       const sub = path ? `${path}.${key}` : key;
       if (FORBIDDEN_KEYS.includes(key)) issues.push({ path: sub, expected: 'an ordinary field name', received: `the reserved key '${key}'`, hint: 'keys __proto__, constructor and prototype are refused' });
-      else findForbiddenKeys((v as Record<string, unknown>)[key], sub, issues, enclosing);
+      else findForbiddenKeys((v as Record<string, unknown>)[key], sub, issues, enclosing, walked);
     }
   }
   enclosing.delete(v);

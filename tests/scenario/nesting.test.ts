@@ -6,10 +6,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_NESTING, nestingTooDeep, readScenarioText } from '../../src/index.js';
+import { forbiddenKeys, MAX_NESTING, nestingTooDeep, readScenarioText } from '../../src/index.js';
 import { cliHarness, expectInputError } from '../helpers/cli.js';
 import { scenarioErrorOf } from '../helpers/issues.js';
-import { nested } from '../helpers/data.js';
+import { nested, shared } from '../helpers/data.js';
 
 const HEAD = 'name: x\nrounds: 3\nactors: [{ id: A }, { id: B }]\n';
 
@@ -131,5 +131,14 @@ describe('documents passed as objects that are not trees', () => {
     const doc: Record<string, unknown> = { name: 'x', rounds: 3, actors: [{ id: 'A' }, { id: 'B' }] };
     (doc.actors as Record<string, unknown>[])[1] = { id: 'B', back: doc };
     expect(errorOf(doc).issues).toEqual([expect.objectContaining({ path: 'actors[1].back', received: expect.stringMatching(/a cycle/) })]);
+  });
+});
+
+describe('forbiddenKeys on data that is not a tree', () => {
+  it('walks shared parts once and stops at the nesting limit, instead of never ending or overflowing', () => {
+    expect(forbiddenKeys({ notes: shared(50) })).toEqual([]);
+    const bad = JSON.parse('{"__proto__": 1}') as unknown;
+    expect(forbiddenKeys({ a: [bad, bad], b: shared(50, bad) })).toEqual([expect.objectContaining({ path: 'a[0].__proto__' })]);
+    expect(forbiddenKeys({ notes: nested(100_000) })).toEqual([{ path: `notes${'[0]'.repeat(MAX_NESTING - 1)}`, expected: `lists and objects nested at most ${MAX_NESTING} levels deep`, received: 'deeper nesting' }]);
   });
 });
