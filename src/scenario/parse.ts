@@ -108,9 +108,12 @@ export function parseScenario(input: string | unknown, options: ParseScenarioOpt
   // (scenarioTag caches by document). Text parsed here is ours already; an object is copied
   // (it passed the checks, so it is plain data).
   const doc = deepFreeze(typeof input === 'string' ? parsed : (JSON.parse(JSON.stringify(parsed)) as ScenarioDocument));
-  // Deep-frozen like the document: every world made from it (a sweep's runs) shares its parts
-  // rather than copying them (createWorld copies what is not frozen).
-  const spec = deepFreeze(buildSpec(doc, registry));
+  // The parts a world keeps from its spec (agreements, forums, injects) are deep-frozen like the
+  // document, so every world made from it (a sweep's runs) shares them rather than copying them
+  // (createWorld copies what is not frozen). Not the whole spec: its actors hold the strategy
+  // objects the registry built, which may keep state of their own and must stay writable.
+  const spec = buildSpec(doc, registry);
+  for (const part of [spec.agreements, spec.forums, spec.injects]) if (part !== undefined) deepFreeze(part);
   // checkDocument makes every check createWorld makes, so that one pass lists the engine's problems
   // beside the file's others (createWorld only ran on a document free of them, and its problems
   // came one run of validate later). createWorld stays the last word on what the checker passed.

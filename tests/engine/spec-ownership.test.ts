@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, createWorld, parseScenario, simulate } from '../../src/index.js';
+import { ConfigError, createRegistry, createWorld, parseScenario, simulate } from '../../src/index.js';
 import type { Inject, WorldSpec } from '../../src/index.js';
 import { sha256, worldJson } from '../helpers/engine.js';
 
@@ -187,7 +187,7 @@ describe('a deep-frozen spec', () => {
   it('is what parseScenario gives, and every run of it shares its parts', () => {
     const root = resolve(import.meta.dirname, '../..');
     const scenario = parseScenario(readFileSync(resolve(root, 'scenarios/us-china-2015.yaml'), 'utf8'));
-    expect(unfrozenParts(scenario.spec)).toEqual([]);
+    for (const part of [scenario.spec.agreements, scenario.spec.forums, scenario.spec.injects]) expect(unfrozenParts(part)).toEqual([]);
     const injects = scenario.spec.injects ?? [];
     expect(injects.length).toBeGreaterThan(0);
     for (const seed of [1, 2]) {
@@ -195,5 +195,24 @@ describe('a deep-frozen spec', () => {
       expect(world.injects.length).toBe(injects.length);
       for (const inj of world.injects) expect(injects).toContain(inj);
     }
+  });
+
+  it('leaves the strategies a registry built writable: a strategy may keep state of its own', () => {
+    const registry = createRegistry();
+    registry.register(() => ({
+      name: 'counter',
+      meta: { stochastic: false, retaliatory: false, forgiving: false, attributionSensitive: false },
+      seen: 0,
+      operate(this: { seen: number }) {
+        this.seen++;
+        return [];
+      },
+      diplomacy: () => [],
+      respond: () => ({ type: 'ignore' as const }),
+    }));
+    const scenario = parseScenario('name: duel\nrounds: 3\nactors: [{ id: A, strategy: counter }, { id: B, strategy: dove }]', { registry });
+    const run = simulate(scenario.spec, { seed: 1, rounds: 3 });
+    expect(run.log.filter((e) => e.type === 'strategy.failed')).toEqual([]);
+    expect((scenario.spec.actors[0]?.strategy as unknown as { seen: number }).seen).toBe(3);
   });
 });
