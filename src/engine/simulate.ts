@@ -1,13 +1,12 @@
 import type { SimEvent } from '../model/event.js';
 import type { World } from '../model/world.js';
-import { joined } from '../model/record.js';
 import { describe } from '../model/mechanisms.js';
 import { ConfigError } from './errors.js';
 import type { ConfigIssue } from './errors.js';
 import type { RoundMetrics } from './metrics.js';
 import type { RoundResult } from './round.js';
 import type { StepOptions, StrategyAssignment } from './step.js';
-import { policyIssues, stepOfRun } from './step.js';
+import { callOptions, policyIssues, stepOfRun } from './step.js';
 import { deepFreeze } from './freeze.js';
 import { settledWorld, UNOBSERVED } from './round.js';
 
@@ -60,7 +59,7 @@ export function runRounds(initial: World, strategies: StrategyAssignment, option
   // who passes the same object to two calls must still get two (the rngs handed out by the first
   // are retired when the second starts). Without a log or a callback, nobody but this loop sees
   // a round's events and worlds.
-  const roundOptions: RunRoundsOptions = joined(options, keep || options.onRound ? {} : { [UNOBSERVED]: true as const });
+  const roundOptions = callOptions(options, !keep && !options.onRound);
   const log: SimEvent[] = [];
   const metrics: RoundMetrics[] = [];
   let world = initial;

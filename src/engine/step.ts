@@ -6,11 +6,10 @@ import type { ActorView, Strategy } from './contract.js';
 import { ConfigError, messageOf, ProtocolError, StrategyError } from './errors.js';
 import type { ConfigIssue } from './errors.js';
 import { recordable } from './plain.js';
-import { copied } from '../model/record.js';
 import { describe } from '../model/mechanisms.js';
 import type { Rng, Stream } from './rng.js';
 import type { Decider, Decision, DecisionNeed, OpenPhase, PendingRound, RoundOptions, RoundResult } from './round.js';
-import { playRound } from './round.js';
+import { playRound, UNOBSERVED } from './round.js';
 
 /** The strategy of each actor of a world. */
 export type StrategyAssignment = Readonly<Record<ActorId, Strategy>>;
@@ -39,10 +38,21 @@ export interface StepOptions extends RoundOptions {
 export function step(world: World, strategies: StrategyAssignment, options: StepOptions = {}): RoundResult {
   checkAssignment(world.actors, strategies);
   checkPolicies(options);
-  // Each step is a call of its own, and the engine tells calls apart by their options object
-  // (round.ts, startRound): a copy per call, so that a caller who passes the same object to every
-  // step still retires the rngs the last step handed out.
-  return stepOfRun(world, strategies, copied(options));
+  // Each step is a call of its own: a caller who passes the same object to every step still
+  // retires the rngs the last step handed out.
+  return stepOfRun(world, strategies, callOptions(options, false));
+}
+
+/**
+ * Internal: a call's own options object, made once per call. The engine tells calls apart by
+ * their options object (round.ts, startRound), so two calls given the same object must still get
+ * two. The policies are read by name, as the checks read them, so a policy the caller's object
+ * inherits (a class's getter, a prototype) counts: a copy of own properties dropped it.
+ */
+export function callOptions(options: StepOptions, unobserved: boolean): StepOptions {
+  const onInvalidAction = options.onInvalidAction === 'throw' ? 'throw' : 'reject';
+  const onStrategyError = options.onStrategyError === 'reject' ? 'reject' : 'throw';
+  return unobserved ? { onInvalidAction, onStrategyError, [UNOBSERVED]: true } : { onInvalidAction, onStrategyError };
 }
 
 /**

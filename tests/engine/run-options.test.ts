@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defineStrategy, simulate } from '../../src/index.js';
-import type { ConfigIssue } from '../../src/index.js';
+import { createWorld, defineStrategy, InvalidActionError, runRounds, simulate, step } from '../../src/index.js';
+import type { ConfigIssue, RunRoundsOptions } from '../../src/index.js';
 import { configIssuesOf as issuesOf, resultOrIssues as runOrIssues } from '../helpers/issues.js';
 
 const ACTORS = [{ id: 'US' }, { id: 'CN' }];
@@ -73,5 +73,32 @@ describe('run options', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('policies the options object inherits', () => {
+  // Checked by name, then used by name: a copy of own properties only (each call's own options
+  // object) dropped a policy from a class's getter or a prototype after the check had accepted it.
+  const BAD = defineStrategy({
+    name: 'bad-target',
+    meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false },
+    operate: () => [{ type: 'operate', target: 'ZZ', kind: 'espionage' }],
+  });
+  const world = () => createWorld({ actors: [{ id: 'US' }, { id: 'CN' }] }, { seed: 1 });
+
+  it('step honours an inherited onInvalidAction', () => {
+    class Strict {
+      get onInvalidAction(): 'throw' {
+        return 'throw';
+      }
+    }
+    expect(() => step(world(), { US: BAD, CN: BAD }, new Strict())).toThrow(InvalidActionError);
+  });
+
+  it('runRounds honours an inherited onInvalidAction, with and without a log', () => {
+    for (const log of [true, false]) {
+      const options = Object.assign(Object.create({ onInvalidAction: 'throw' }) as RunRoundsOptions, { rounds: 2, log });
+      expect(() => runRounds(world(), { US: BAD, CN: BAD }, options)).toThrow(InvalidActionError);
+    }
   });
 });
