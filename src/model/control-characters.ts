@@ -20,6 +20,16 @@ export function controlCharacter(text: string, singleLine = false): { readonly c
   return { code: codePoint(m[0]), at: [...text.slice(0, m.index)].length + 1 };
 }
 
+/**
+ * The problem of a text shown to readers that holds a control character (see IN_TEXT), as the
+ * checks of scenarios and run files report it, or undefined.
+ */
+export function controlCharacterProblem(path: string, text: string): { readonly path: string; readonly expected: string; readonly received: string } | undefined {
+  const found = controlCharacter(text);
+  if (!found) return undefined;
+  return { path, expected: 'a text without control characters (terminal escapes, carriage returns, bells, bidirectional overrides)', received: `${found.code} at character ${found.at}` };
+}
+
 /** `line` with each control character written as `<U+001B>`: shown, not executed. */
 export function showControlCharacters(line: string): string {
   return line.replace(IN_LINE_ALL, (ch) => `<${codePoint(ch)}>`);

@@ -9,6 +9,7 @@ import type { RoundOptions } from '../engine/round.js';
 import type { Run } from '../engine/simulate.js';
 import { createWorld } from '../engine/world.js';
 import type { SimEvent } from '../model/event.js';
+import { controlCharacterProblem } from '../model/control-characters.js';
 import { pathUnder, plainDataProblem } from '../model/nesting.js';
 import { withFields } from '../model/record.js';
 import type { World } from '../model/world.js';
@@ -226,6 +227,13 @@ export function reportSourceFromRecord(data: unknown, file = 'run.json'): Report
     if (typeof d.rounds === 'number') need((d.metrics as unknown[]).length === d.rounds, 'metrics', `${d.rounds} rounds of metrics (as 'rounds' says)`, `${(d.metrics as unknown[]).length}`);
   }
   need(d.title === undefined || typeof d.title === 'string', 'title', 'a string', d.title);
+  // Printed into the report and the debrief as they are: held to the scenario check's rule (the
+  // document's own text is checked by parseScenario below).
+  for (const key of ['scenario', 'title', 'seed'] as const) {
+    const v = d[key];
+    const problem = typeof v === 'string' ? controlCharacterProblem(key, v) : undefined;
+    if (problem) issues.push(problem);
+  }
   if (d.document === undefined) {
     issues.push({ path: 'document', expected: 'the scenario document (written by `detente run --format json` since reports exist)', received: 'nothing', hint: 're-run the scenario with --format json, or give the scenario itself to `detente report`' });
   } else need(isObject(d.document), 'document', 'the scenario document (an object)', d.document);

@@ -12,7 +12,7 @@ import type { Inject } from '../model/inject.js';
 import { INJECT_TYPES } from '../model/inject.js';
 import { everyMember } from '../model/members.js';
 import { DEFAULT_MECHANISMS, describe, mergeMechanisms } from '../model/mechanisms.js';
-import { controlCharacter } from '../model/control-characters.js';
+import { controlCharacterProblem } from '../model/control-characters.js';
 import { MAX_NESTING, nestingTooDeep, plainDataProblem } from '../model/nesting.js';
 import { ID_PATTERN } from '../model/ids.js';
 import { GGE15_NORM_IDS } from '../model/norms.js';
@@ -247,8 +247,8 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
 /** A text shown to readers: a string without control characters. */
 function printable(path: string, v: unknown, c: Checker): void {
   if (!c.string(path, v)) return;
-  const found = controlCharacter(v);
-  if (found) c.add(path, 'a text without control characters (terminal escapes, carriage returns, bells, bidirectional overrides)', `${found.code} at character ${found.at}`, 'delete it, or write the text again by hand');
+  const problem = controlCharacterProblem(path, v);
+  if (problem) c.add(problem.path, problem.expected, problem.received, 'delete it, or write the text again by hand');
 }
 
 /** `calendar`: a unit, and a start that is a date that exists; the rounds must end by 9999-12-31. */

@@ -2,11 +2,12 @@
 // would execute (escape sequences, carriage returns, bells) or that reorder a line (bidirectional
 // overrides) are refused at the scenario check, with the field and the character's place, so
 // neither a story nor a game screen can be hijacked by the file it was made from.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, ScenarioError } from '../../src/index.js';
+import { parseScenario, reportSourceFromRecord, runRecord, ScenarioError, simulate } from '../../src/index.js';
 import { cliHarness, expectInputError } from '../helpers/cli.js';
+import { configErrorOf } from '../helpers/issues.js';
 
 const { tmp, detente } = cliHarness('detente-terminal-text-');
 
@@ -73,6 +74,23 @@ describe('control characters in scenario text', () => {
       const r = detente(...args, '--seed', seed);
       expectInputError(r, /--seed must be a text without control characters, not one with U\+001B at character 2/);
       expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    }
+  });
+
+  it('a run file whose scenario name, title or seed holds a control character is refused by report (exit 2), not written into the report', () => {
+    const scenario = parseScenario(scenarioWith({}));
+    const run = simulate(scenario.spec, { seed: 1, rounds: scenario.rounds });
+    for (const key of ['scenario', 'title', 'seed'] as const) {
+      const record = JSON.parse(JSON.stringify(runRecord(scenario, run, 1))) as Record<string, unknown>;
+      record[key] = `evil ${ESC}[2J\u0007`;
+      const e = configErrorOf(() => reportSourceFromRecord(record, 'evil.json'));
+      expect(e.issues).toEqual([expect.objectContaining({ path: key, received: 'U+001B at character 6' })]);
+      const file = join(tmp, `evil-${key}.json`);
+      writeFileSync(file, JSON.stringify(record));
+      const md = join(tmp, `evil-${key}.md`);
+      const r = detente('report', file, '--md', md, '--html', join(tmp, `evil-${key}.html`));
+      expectInputError(r, new RegExp(`${key}: expected a text without control characters`));
+      expect(existsSync(md)).toBe(false);
     }
   });
 });

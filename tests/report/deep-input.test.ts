@@ -16,8 +16,6 @@ const duel = scenarioFile('tests/e2e/fixtures/duel.yaml');
 const run = simulate(duel.spec, { seed: 3, rounds: duel.rounds });
 const record = (): Record<string, unknown> & { log: Record<string, unknown>[] } => JSON.parse(JSON.stringify(runRecord(duel, run, 3))) as Record<string, unknown> & { log: Record<string, unknown>[] };
 
-
-
 const DEEP = `lists and objects nested at most ${MAX_NESTING} levels deep`;
 
 describe('reportSourceFromRecord on data nested too deep, cyclic or shared', () => {
