@@ -225,10 +225,17 @@ function ownedParts(spec: WorldSpec, issues: ConfigIssue[]): { readonly [K in 'a
         else copy[k] = mine;
       };
       if (list) {
-        // A hole becomes an undefined entry, which the checks report (they skip holes, and a
-        // world that kept one failed rounds later with a TypeError).
-        for (let i = 0; i < (value as readonly unknown[]).length; i++) {
-          if (!(i in value)) same = false;
+        // A hole is reported here, once, and the list cut there: the readers skip holes (a world
+        // that kept one failed rounds later with a TypeError), and a list of 50 million holes
+        // (`list.length = 5e7`) must not be walked, or reported, entry by entry.
+        const length = (value as readonly unknown[]).length;
+        for (let i = 0; i < length; i++) {
+          if (!(i in value)) {
+            issues.push({ path: pathTo([...keys, i]), expected: 'an entry (a list without holes)', received: 'a hole' });
+            (copy as unknown as unknown[]).length = i;
+            same = false;
+            break;
+          }
           take(i);
         }
       } else for (const k of Object.keys(value)) take(k);

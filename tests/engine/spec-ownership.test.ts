@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, createRegistry, createWorld, parseScenario, simulate } from '../../src/index.js';
 import type { Inject, WorldSpec } from '../../src/index.js';
 import { sha256, worldJson } from '../helpers/engine.js';
+import { configIssuesOf } from '../helpers/issues.js';
 
 /** A fresh spec, with every part the world could keep: agreements, forums, norms, injects, mechanisms. */
 function mk(): WorldSpec {
@@ -157,7 +158,15 @@ describe('a spec built by its caller', () => {
       expect(() => simulate({ actors: [{ id: 'US' }, { id: 'CN' }], injects }, { seed: 1, rounds: 2 })).toThrow(expect.objectContaining({ name: 'ConfigError', issues: [expect.objectContaining({ path: 'injects[1]' })] }));
     }
     const terms = [, { kind: 'hotline' }] as { kind: 'hotline' }[];
-    expect(() => createWorld({ actors: [{ id: 'US' }, { id: 'CN' }], agreements: [{ parties: ['US', 'CN'], terms }] }, { seed: 1 })).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ path: 'agreements[0].terms[0].kind' })] }));
+    expect(() => createWorld({ actors: [{ id: 'US' }, { id: 'CN' }], agreements: [{ parties: ['US', 'CN'], terms }] }, { seed: 1 })).toThrow(
+      expect.objectContaining({ issues: expect.arrayContaining([{ path: 'agreements[0].terms[0]', expected: 'an entry (a list without holes)', received: 'a hole' }]) }),
+    );
+  });
+
+  it('with a list of fifty million holes is one issue at once, not a walk of every entry', () => {
+    const injects: Inject[] = [];
+    injects.length = 50_000_000;
+    expect(configIssuesOf(() => simulate({ actors: [{ id: 'US' }, { id: 'CN' }], injects }, { seed: 1, rounds: 1 }))).toEqual([{ path: 'injects[0]', expected: 'an entry (a list without holes)', received: 'a hole' }]);
   });
 
   it('nested deeper than MAX_NESTING is a ConfigError naming the part, not a stack overflow', () => {
