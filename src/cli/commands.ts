@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { createRegistry, formatSummary, formatTable, metricsCsv, narrateRun, REPORT_EN, roundHeading, runRecord, simulate } from '../index.js';
 import { bundledScenarioNames, checkOutputs, loadScenario, writeFileAtomic } from './files.js';
 import { UsageError } from './run.js';
+import { plural } from '../text/english.js';
 
 /** What a command prints on standard output; the caller writes it. */
 type Out = (text: string) => void;
@@ -35,7 +36,6 @@ List the built-in strategies (with their classifier metadata) and the bundled sc
 
 
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 export function runCommand(args: readonly string[], out: Out): number {
   const { values, positionals } = parseArgs({

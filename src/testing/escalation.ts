@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { Arbitrary, Parameters as FcParameters } from 'fast-check';
 import { ConfigError, createRegistry, GGE15_NORM_IDS, parseScenario, serializeScenario, simulate, suggest } from '../index.js';
 import type { ConfigIssue, Run, Scenario, ScenarioActor, ScenarioDocument, ScenarioInject, StrategyRegistry } from '../index.js';
+import { plural } from '../text/english.js';
 
 /** Options of {@link arbScenario}. */
 export interface ArbScenarioOptions {
@@ -196,7 +197,6 @@ export class EscalationClaimError extends Error {
   }
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** A scenario as a YAML file with a comment header; a document YAML cannot write is shown as JSON. */
 function scenarioFile(scenario: ScenarioDocument, stage: EscalationClaimStage, search: EscalationClaimError['search']): string {

@@ -4,6 +4,7 @@
 import type { EventOf, SimEventType } from '../model/event.js';
 import { RUNG_NAMES } from '../model/escalation.js';
 import type { Commitment } from '../model/agreement.js';
+import { andList, oneLine } from './english.js';
 
 /** The event types the narrative can tell. */
 export type NarratedEventType = Exclude<SimEventType, 'decision.made' | 'round.ended'>;
@@ -37,16 +38,6 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 function article(word: string): string {
   return /^[aeiou]/.test(word) ? 'an' : 'a';
-}
-
-/** A scenario's text as one line of story: a story line is one line (the next one may be a round's heading). */
-function oneLine(text: string): string {
-  return text.trim().replace(/\s*\r?\n\s*/g, ' ');
-}
-
-/** 'A', 'A and B', 'A, B and C'. */
-function andList(list: readonly string[]): string {
-  return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1] as string}`;
 }
 
 function hotlineVerb(answer: string): string {

@@ -4,6 +4,7 @@
 import type { Commitment } from '../model/agreement.js';
 import type { DecisionPhase } from '../model/event.js';
 import { RUNG_NAMES } from '../model/escalation.js';
+import { oneLine } from './english.js';
 
 /**
  * The sentences of the play UI in one language.
@@ -140,7 +141,6 @@ export interface PlayText {
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 /** Scenario text as one line of the screen (it may be written over several). */
-const oneLine = (text: string) => text.trim().replace(/\s*\r?\n\s*/g, ' ');
 
 function terms(list: readonly Commitment[]): string {
   return list

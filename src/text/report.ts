@@ -1,6 +1,7 @@
 // The words of the HTML report and of the Markdown debrief (src/report/html.ts, debrief.ts,
 // charts.ts). Sentences that depend on data are functions, so each language owns its grammar.
 import type { AttributionOutcome } from '../report/series.js';
+import { andList, plural } from './english.js';
 
 /**
  * The strings of the HTML report and the teacher's debrief, in one language.
@@ -91,9 +92,7 @@ export interface DebriefText {
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 /** A period, or one date when it begins and ends on the same one. */
 const span = (from: string, to: string) => (from === to ? from : `${from} – ${to}`);
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 /** 'A', 'A and B', 'A, B and C'. */
-const andList = (list: readonly string[]) => (list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1] as string}`);
 
 /**
  * The report and debrief in English (the default).
@@ -138,7 +137,7 @@ export const REPORT_EN: ReportText = Object.freeze<ReportText>({
         'One row per victim. Each circle is an incident the victim detected: its fill and letters name the actor the victim first suspected (white: no suspect); its ring is the colour of the actor really behind it (grey dashed: a false alarm, nobody). A red mark above a circle flags a misattribution. Small grey ticks are operations nobody detected (hidden truth).',
       none: 'No incident was detected in this run.',
       undetected: 'undetected operation',
-      truncated: (shown, total, until) => `Only the first ${shown} of ${total} incidents are drawn and listed, up to ${until}; the figures at the top count them all.`,
+      truncated: (shown, total, until) => `${shown === 1 ? `Only the first incident of ${total} is` : `Only the first ${shown} of ${total} incidents are`} drawn and listed, up to ${until}; the figures at the top count them all.`,
     },
     norms: {
       heading: 'Norm adoption',
@@ -163,7 +162,7 @@ export const REPORT_EN: ReportText = Object.freeze<ReportText>({
   },
   narrativeHeading: 'The story, round by round',
   narrativeEmpty: 'Nothing worth telling happened.',
-  storyTruncated: (p) => `The story stops here, after ${p.last}: ${p.told} of the ${p.total} rounds in which something happened are told; detente run prints the whole story.`,
+  storyTruncated: (p) => `The story stops here, after ${p.last}: ${p.told} of the ${p.total} rounds in which something happened ${p.told === 1 ? 'is' : 'are'} told; detente run prints the whole story.`,
   closingHeading: (rounds) => `Summary after ${plural(rounds, 'round')}`,
   closingDyads: ['dyad', 'trust a→b / b→a', 'peak', 'ops true / detected / attributed', 'misattributed', 'accusations', 'agreements'],
   closingActors: ['actor', 'kind', 'strategy', 'norms adopted', 'welfare'],

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { narrateEvent, narrateRun, parseScenario, renderDebrief, renderHtmlReport } from '../../src/index.js';
+import { narrateEvent, narrateRun, parseScenario, renderDebrief, renderHtmlReport, REPORT_EN } from '../../src/index.js';
 import type { SimEvent } from '../../src/index.js';
 import { cliHarness } from '../helpers/cli.js';
 import { sourceOf } from './helpers.js';
@@ -82,5 +82,11 @@ describe('scenario text written over several lines', () => {
     const story = narrateRun(sourceOf(scenario));
     expect(story).toEqual(['Round 1', '  📰 First line Round 7 indented', '  A threatened B with economic sanctions (condition: stop now).', ...story.slice(3)]);
     expect(story.every((line) => !line.includes('\n'))).toBe(true);
+  });
+
+  it('the notes of a cut report agree with a count of one', () => {
+    expect(REPORT_EN.charts.incidents.truncated(1, 19, 'Jan 2020')).toBe('Only the first incident of 19 is drawn and listed, up to Jan 2020; the figures at the top count them all.');
+    expect(REPORT_EN.charts.incidents.truncated(4, 19, 'Jan 2020')).toMatch(/^Only the first 4 of 19 incidents are drawn/);
+    expect(REPORT_EN.storyTruncated({ last: 'Round 0', told: 1, total: 37 })).toMatch(/: 1 of the 37 rounds in which something happened is told;/);
   });
 });
