@@ -58,8 +58,8 @@ export function runRounds(initial: World, strategies: StrategyAssignment, option
   // options object (round.ts, startRound), and every round of this loop is one call, so a caller
   // who passes the same object to two calls must still get two (the rngs handed out by the first
   // are retired when the second starts). Without a log or a callback, nobody but this loop sees
-  // a round's events and worlds.
-  const roundOptions = callOptions(options, !keep && !options.onRound);
+  // a round's events and worlds (an internal caller may say so itself: a sweep, the tests).
+  const roundOptions = callOptions(options, options[UNOBSERVED] === true || (!keep && !options.onRound));
   const log: SimEvent[] = [];
   const metrics: RoundMetrics[] = [];
   let world = initial;

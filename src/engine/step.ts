@@ -40,7 +40,7 @@ export function step(world: World, strategies: StrategyAssignment, options: Step
   checkPolicies(options);
   // Each step is a call of its own: a caller who passes the same object to every step still
   // retires the rngs the last step handed out.
-  return stepOfRun(world, strategies, callOptions(options, false));
+  return stepOfRun(world, strategies, callOptions(options, options[UNOBSERVED] === true));
 }
 
 /**
