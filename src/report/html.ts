@@ -1,7 +1,10 @@
 // One self-contained HTML report: inline CSS, inline SVG charts, one small constant script for the
 // trust slider. A Content-Security-Policy forbids every network request and every script but that
 // one (by hash), so even a hostile scenario text that escaped escaping could not run or fetch.
+import { ConfigError } from '../engine/errors.js';
+import type { ConfigIssue } from '../engine/errors.js';
 import type { RoundMetrics } from '../engine/metrics.js';
+import { describe } from '../model/mechanisms.js';
 import { rungLabel } from '../model/escalation.js';
 import { roundDate } from '../scenario/calendar.js';
 import type { NarrativeText } from '../text/narrative.js';
@@ -78,6 +81,7 @@ footer{margin-top:36px;color:var(--muted);font-size:.85em}
  * ```
  */
 export function renderHtmlReport(source: ReportSource, options: HtmlReportOptions = {}): string {
+  checkLimits(options);
   const t = options.text ?? REPORT_EN;
   const narrativeText = options.narrative ?? NARRATIVE_EN;
   const e = escapeXml;
@@ -247,4 +251,17 @@ export function keyFigures(log: ReportSource['log'], metrics: readonly RoundMetr
     agreements,
     violations,
   };
+}
+
+/**
+ * The size limits of the options are numbers (a limit below one shows one, Infinity shows all):
+ * NaN or a text showed every incident but cut the story to its first round.
+ */
+function checkLimits(options: HtmlReportOptions): void {
+  const issues: ConfigIssue[] = [];
+  for (const key of ['maxTrustCells', 'maxIncidents', 'maxStoryLines'] as const) {
+    const v: unknown = options[key];
+    if (v !== undefined && (typeof v !== 'number' || Number.isNaN(v))) issues.push({ path: key, expected: 'a number (at least one is shown; Infinity shows all)', received: describe(v) });
+  }
+  if (issues.length > 0) throw new ConfigError(issues, 'renderHtmlReport');
 }

@@ -11,6 +11,7 @@ import type { IncidentRecord } from '../../src/report/series.js';
 import { rungSeries } from '../../src/report/series.js';
 import { REPORT_EN } from '../../src/text/report.js';
 import { FRAMED, markupProblems, sourceOf } from './helpers.js';
+import { configIssuesOf } from '../helpers/issues.js';
 
 const ROUNDS = 200_000;
 const rounds = Array.from({ length: ROUNDS }, (_, r) => r);
@@ -87,5 +88,17 @@ describe('a report too long to show whole', () => {
     // A first round longer than the limit is still told whole.
     const first = renderHtmlReport(source, { maxStoryLines: 1 });
     expect(/<section id="story"[\s\S]*?<\/section>/.exec(first)?.[0].match(/<h3>/g)).toHaveLength(1);
+  });
+});
+
+describe('the size limits of the report', () => {
+  it('are numbers: NaN or a text is a ConfigError naming the option (NaN showed every incident but cut the story to its first round)', () => {
+    const source = sourceOf(parseScenario(FRAMED, { source: 'framed.yaml' }), 2);
+    for (const key of ['maxTrustCells', 'maxIncidents', 'maxStoryLines'] as const) {
+      for (const bad of [Number.NaN, '5' as unknown as number]) {
+        expect(configIssuesOf(() => renderHtmlReport(source, { [key]: bad }))).toEqual([expect.objectContaining({ path: key, expected: expect.stringMatching(/^a number/) })]);
+      }
+    }
+    expect(renderHtmlReport(source, { maxIncidents: Number.POSITIVE_INFINITY, maxStoryLines: 0 })).toContain('</html>');
   });
 });
