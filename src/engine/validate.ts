@@ -6,6 +6,7 @@ import { SANCTION_MEASURES } from '../model/agreement.js';
 import { relevantCapability } from '../model/attribution.js';
 import type { DecisionPhase } from '../model/event.js';
 import type { Incident } from '../model/incident.js';
+import { describe } from '../model/mechanisms.js';
 import { isKnownNorm } from '../model/norms.js';
 import { OPERATION_KINDS, OPERATION_TARGETS } from '../model/operation.js';
 import type { World } from '../model/world.js';
@@ -58,38 +59,36 @@ export interface ValidationWorld {
  */
 export function validateAction(world: ValidationWorld, actorId: string, phase: DecisionPhase, action: unknown): string | null {
   if (!action || typeof action !== 'object' || Array.isArray(action)) return 'an action must be an object with a type';
-  const nested = listOfLists(action);
-  if (nested !== undefined) return `'${nested}' is a list of lists, which no action takes`;
   const a = action as Action;
   const index = actorIndex(world);
   const i = index.get(actorId);
   const actor = i === undefined ? undefined : world.actors[i];
   if (!actor) return `unknown actor '${actorId}'`;
   const target = (id: unknown): string | null => {
-    if (typeof id !== 'string' || !index.has(id)) return `unknown target '${String(id)}'`;
+    if (typeof id !== 'string' || !index.has(id)) return `unknown target '${shown(id)}'`;
     if (id === actorId) return 'an actor cannot target itself';
     return null;
   };
   const ownIncident = (id: unknown): string | null => {
     const k = typeof id === 'string' ? incidentIndex(world.incidents, id, actorId) : -1;
-    return k >= 0 ? null : `no incident '${String(id)}' of ${actorId} under investigation`;
+    return k >= 0 ? null : `no incident '${shown(id)}' of ${actorId} under investigation`;
   };
   if (phase === 'operations') {
-    if (a.type !== 'operate') return `'${String(a.type)}' is not allowed in the operations phase (only 'operate')`;
+    if (a.type !== 'operate') return `'${shown(a.type)}' is not allowed in the operations phase (only 'operate')`;
     const t = target(a.target);
     if (t) return t;
-    if (!OPERATION_KINDS.includes(a.kind)) return `unknown operation kind '${String(a.kind)}'`;
-    if (a.against !== undefined && !OPERATION_TARGETS.includes(a.against)) return `unknown operation target '${String(a.against)}'`;
+    if (!OPERATION_KINDS.includes(a.kind)) return `unknown operation kind '${shown(a.kind)}'`;
+    if (a.against !== undefined && !OPERATION_TARGETS.includes(a.against)) return `unknown operation target '${shown(a.against)}'`;
     let performer: ValidationWorld['actors'][number] = actor;
     if (a.via !== undefined) {
       const p = typeof a.via === 'string' ? world.actors[index.get(a.via) ?? -1] : undefined;
-      if (!p) return `unknown proxy '${String(a.via)}'`;
+      if (!p) return `unknown proxy '${shown(a.via)}'`;
       if (p.kind !== 'proxy' || p.sponsor !== actorId) return `${p.id} is not a proxy of ${actorId}`;
       if (p.id === a.target) return 'a proxy cannot be ordered against itself';
       performer = p;
     }
     if (a.falseFlag !== undefined) {
-      if (typeof a.falseFlag !== 'string' || !index.has(a.falseFlag)) return `unknown false-flag actor '${String(a.falseFlag)}'`;
+      if (typeof a.falseFlag !== 'string' || !index.has(a.falseFlag)) return `unknown false-flag actor '${shown(a.falseFlag)}'`;
       if (a.falseFlag === a.target) return 'a false flag cannot point at the target itself';
     }
     if (a.commercial !== undefined && typeof a.commercial !== 'boolean') return "'commercial' must be true or false";
@@ -99,7 +98,7 @@ export function validateAction(world: ValidationWorld, actorId: string, phase: D
   }
   if (phase !== 'diplomacy') return `actions are not taken in the ${phase} phase`;
   if (!(DIPLOMACY_ACTION_TYPES as readonly string[]).includes(a.type)) {
-    return `'${String(a.type)}' is not allowed in the diplomacy phase (one of ${DIPLOMACY_ACTION_TYPES.join(', ')})`;
+    return `'${shown(a.type)}' is not allowed in the diplomacy phase (one of ${DIPLOMACY_ACTION_TYPES.join(', ')})`;
   }
   switch (a.type) {
     case 'accuse':
@@ -114,7 +113,7 @@ export function validateAction(world: ValidationWorld, actorId: string, phase: D
       const t = target(a.target);
       if (t) return t;
       if (actor.kind !== 'state') return `only states can sanction (${actorId} is a ${actor.kind})`;
-      if (!SANCTION_MEASURES.includes(a.measure)) return `unknown sanction measure '${String(a.measure)}'`;
+      if (!SANCTION_MEASURES.includes(a.measure)) return `unknown sanction measure '${shown(a.measure)}'`;
       if (world.sanctions.some((s) => s.by === actorId && s.target === a.target && s.measure === a.measure)) {
         return `${actorId} already has ${a.measure} sanctions on ${a.target}`;
       }
@@ -126,14 +125,14 @@ export function validateAction(world: ValidationWorld, actorId: string, phase: D
       return world.sanctions.some((s) => s.by === actorId && s.target === a.target) ? null : `${actorId} has no sanction in force on ${a.target}`;
     }
     case 'adopt-norm':
-      if (typeof a.norm !== 'string' || !isKnownNorm(a.norm)) return `unknown norm '${String(a.norm)}'`;
+      if (typeof a.norm !== 'string' || !isKnownNorm(a.norm)) return `unknown norm '${shown(a.norm)}'`;
       return (world.norms[actorId] ?? []).includes(a.norm) ? `${actorId} has already adopted ${a.norm}` : null;
     case 'share-information':
       return target(a.target) ?? ownIncident(a.incident);
     case 'retaliate': {
       const t = target(a.target);
       if (t) return t;
-      if (!RETALIATION_KINDS.includes(a.kind)) return `retaliation must be ${RETALIATION_KINDS.map((k) => `'${k}'`).join(' or ')}, not '${String(a.kind)}'`;
+      if (!RETALIATION_KINDS.includes(a.kind)) return `retaliation must be ${RETALIATION_KINDS.map((k) => `'${k}'`).join(' or ')}, not '${shown(a.kind)}'`;
       if (!(actor.capabilities.offense > 0)) return `${actorId} has no offensive capability`;
       return a.incident === undefined ? null : ownIncident(a.incident);
     }
@@ -141,7 +140,7 @@ export function validateAction(world: ValidationWorld, actorId: string, phase: D
       return world.requests.some((r) => r.id === a.accusation && r.to === actorId && r.kind === 'accusation') ||
         world.recent.some((e) => e.type === 'accusation.made' && e.accusation === a.accusation && e.target === actorId)
         ? null
-        : `no accusation '${String(a.accusation)}' against ${actorId}`;
+        : `no accusation '${shown(a.accusation)}' against ${actorId}`;
     case 'propose-talks': {
       const t = target(a.target);
       if (t) return t;
@@ -149,19 +148,19 @@ export function validateAction(world: ValidationWorld, actorId: string, phase: D
       const issues: ConfigIssue[] = [];
       checkTerms(a.terms, 'terms', issues);
       if (issues.length > 0) return `invalid terms: ${issues.map((i) => `${i.path}: expected ${i.expected}, received ${i.received}`).join('; ')}`;
-      if (a.deadline !== undefined && !(Number.isInteger(a.deadline) && a.deadline >= 0 && a.deadline <= 1000)) return `deadline must be a whole number of rounds from 0 to 1000, not ${String(a.deadline)}`;
+      if (a.deadline !== undefined && !(Number.isInteger(a.deadline) && a.deadline >= 0 && a.deadline <= 1000)) return `deadline must be a whole number of rounds from 0 to 1000, not ${shown(a.deadline)}`;
       return null;
     }
     case 'request-assistance':
       return target(a.target) ?? ownIncident(a.incident);
     case 'table-package': {
       const forum = world.forums.find((f) => f.id === a.forum);
-      if (!forum) return `unknown forum '${String(a.forum)}'`;
+      if (!forum) return `unknown forum '${shown(a.forum)}'`;
       if (!forum.members.includes(actorId)) return `${actorId} is not a member of ${forum.id}`;
       if (!inSession(forum, world.round)) return `${forum.id} is not in session this round`;
       if (!Array.isArray(a.norms) || a.norms.length === 0) return 'a package needs at least one norm';
       const unknown = a.norms.find((n) => typeof n !== 'string' || !isKnownNorm(n));
-      if (unknown !== undefined) return `unknown norm '${String(unknown)}'`;
+      if (unknown !== undefined) return `unknown norm '${shown(unknown)}'`;
       const done = forum.members.every((m) => a.norms.every((n) => (world.norms[m] ?? []).includes(n)));
       return done ? `every member of ${forum.id} has already adopted ${a.norms.join(', ')}` : null;
     }
@@ -169,7 +168,7 @@ export function validateAction(world: ValidationWorld, actorId: string, phase: D
       const t = target(a.target);
       if (t) return t;
       if (actor.kind !== 'state') return `only states can threaten sanctions (${actorId} is a ${actor.kind})`;
-      if (!SANCTION_MEASURES.includes(a.measure)) return `unknown sanction measure '${String(a.measure)}'`;
+      if (!SANCTION_MEASURES.includes(a.measure)) return `unknown sanction measure '${shown(a.measure)}'`;
       if (a.unless !== undefined && typeof a.unless !== 'string') return "'unless' must be a text stating the condition";
       return world.threats.some((x) => x.by === actorId && x.target === a.target && x.measure === a.measure) ? `${actorId} already threatens ${a.target} with ${a.measure} sanctions` : null;
     }
@@ -184,13 +183,13 @@ export function validateAction(world: ValidationWorld, actorId: string, phase: D
     }
     case 'withdraw': {
       const ag = world.agreements.find((x) => x.id === a.agreement);
-      if (!ag) return `no agreement '${String(a.agreement)}' in force`;
+      if (!ag) return `no agreement '${shown(a.agreement)}' in force`;
       return ag.parties.includes(actorId) ? null : `${actorId} is not a party to ${ag.id}`;
     }
     case 'pass':
       return null;
     default:
-      return `unknown action type '${String((a as { type: unknown }).type)}'`;
+      return `unknown action type '${shown((a as { type: unknown }).type)}'`;
   }
 }
 
@@ -199,12 +198,10 @@ export function validateAction(world: ValidationWorld, actorId: string, phase: D
  */
 export function validateResponse(request: Request, response: unknown): string | null {
   if (!response || typeof response !== 'object' || Array.isArray(response)) return 'a response must be an object with a type';
-  const nested = listOfLists(response);
-  if (nested !== undefined) return `'${nested}' is a list of lists, which no response takes`;
   const r = response as Response;
   const allowed = RESPONSES_BY_KIND[request.kind];
   if (!(RESPONSE_TYPES as readonly string[]).includes(r.type) || !allowed.includes(r.type)) {
-    return `'${String(r.type)}' does not answer a ${request.kind} (one of ${allowed.join(', ')})`;
+    return `'${shown(r.type)}' does not answer a ${request.kind} (one of ${allowed.join(', ')})`;
   }
   if (r.type === 'counter') {
     const issues: ConfigIssue[] = [];
@@ -215,15 +212,11 @@ export function validateResponse(request: Request, response: unknown): string | 
 }
 
 /**
- * The field holding a list of lists, if any. No action or response takes one, and the messages
- * above print a field that is not what it should be with String, which walks nested lists: deep
- * ones overflowed the stack (a RangeError instead of a reason), shared ones never ended. Checked
- * first, without allocating: the engine checks every action of every round here.
+ * A field's value as the reasons above print it: a text or a number as it is, a list or an object
+ * described ('an array'). String walked nested lists, so a deep one threw a RangeError instead of
+ * giving a reason, and one whose parts are shared over and over never ended; the copy of a
+ * decision (plain.ts) holds them to a million objects, but validateAction is public.
  */
-function listOfLists(value: object): string | undefined {
-  for (const key in value) {
-    const v: unknown = (value as Record<string, unknown>)[key];
-    if (Array.isArray(v) && v.some(Array.isArray)) return key;
-  }
-  return undefined;
+function shown(v: unknown): string {
+  return typeof v === 'object' && v !== null ? describe(v) : String(v);
 }

@@ -1,6 +1,6 @@
 // Actions and responses whose fields are lists of lists: the reasons validateAction and
-// validateResponse give print a wrong field with String, which walks nested lists, so a deep one
-// threw a RangeError instead of a reason, and a shared one never ended. restore already answered
+// validateResponse gave printed a wrong field with String, which walks nested lists, so a deep one
+// threw a RangeError instead of a reason, and a shared one never ended. They now describe it. restore already answered
 // deep, cyclic and shared snapshots with a ConfigError (checked here so it stays so).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,18 +17,20 @@ const run = simulate(scenario.spec, { seed: 1, rounds: 2 });
 describe('validateAction and validateResponse on lists of lists', () => {
   const request: Request = { id: 'r1', kind: 'accusation', from: 'CN', to: 'US', round: 0, incident: { id: 'i1', round: 0, kind: 'espionage' } } as unknown as Request;
 
-  it('give a reason naming the field, however deep or shared the lists', () => {
+  it('give a reason that describes the field, however deep or shared the lists', () => {
     for (const lists of [nested(2, 'x'), nested(100_000, 'x'), shared(60, 'x')]) {
-      expect(validateAction(run.world, 'US', 'operations', { type: 'operate', target: lists, kind: 'espionage' })).toBe("'target' is a list of lists, which no action takes");
-      expect(validateAction(run.world, 'US', 'diplomacy', { type: lists })).toBe("'type' is a list of lists, which no action takes");
-      expect(validateAction(run.world, 'US', 'diplomacy', { type: 'table-package', forum: 'f', norms: [lists] })).toBe("'norms' is a list of lists, which no action takes");
-      expect(validateResponse(request, { type: lists })).toBe("'type' is a list of lists, which no response takes");
+      expect(validateAction(run.world, 'US', 'operations', { type: 'operate', target: lists, kind: 'espionage' })).toBe("unknown target 'an array'");
+      expect(validateAction(run.world, 'US', 'diplomacy', { type: lists })).toMatch(/^'an array' is not allowed in the diplomacy phase/);
+      expect(validateAction(run.world, 'US', 'diplomacy', { type: 'table-package', forum: 'f', norms: [lists] })).toBe("unknown forum 'f'");
+      expect(validateResponse(request, { type: lists })).toMatch(/^'an array' does not answer a accusation/);
     }
   });
 
-  it('a list is not a response, and actions without nested lists get the reasons they got', () => {
+  it('a list is not a response, and texts and numbers are printed as they are', () => {
     expect(validateResponse(request, [[{ type: 'deny' }]])).toBe('a response must be an object with a type');
-    expect(validateAction(run.world, 'US', 'operations', { type: 'operate', target: ['CN'], kind: 'espionage' })).toBe("unknown target 'CN'");
+    expect(validateAction(run.world, 'US', 'operations', { type: 'operate', target: ['CN'], kind: 'espionage' })).toBe("unknown target 'an array'");
+    expect(validateAction(run.world, 'US', 'operations', { type: 'operate', target: 'ZZ', kind: 'espionage' })).toBe("unknown target 'ZZ'");
+    expect(validateAction(run.world, 'US', 'diplomacy', { type: 'sanction', target: 'CN', measure: 7 })).toBe("unknown sanction measure '7'");
     expect(validateAction(run.world, 'US', 'diplomacy', { type: 'pass' })).toBeNull();
   });
 });
