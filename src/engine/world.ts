@@ -15,7 +15,7 @@ import { DEFAULT_MECHANISMS, describe, isRecord, mergeMechanisms } from '../mode
 import type { MechanismOverrides, Mechanisms } from '../model/mechanisms.js';
 import { isKnownNorm } from '../model/norms.js';
 import { floatSlots } from '../model/slab.js';
-import { MAX_NESTING, pathTo } from '../model/nesting.js';
+import { MAX_NESTING, nestingExpected, pathTo } from '../model/nesting.js';
 import { copied } from '../model/record.js';
 import { indexOfId } from './lists.js';
 import { OPERATION_KINDS, OPERATION_TARGETS } from '../model/operation.js';
@@ -206,7 +206,7 @@ function ownedParts(spec: WorldSpec, issues: ConfigIssue[]): { readonly [K in 'a
     try {
       // The spec is level 1, so a part at `keys` is level keys.length + 1.
       if (keys.length >= MAX_NESTING) {
-        issues.push({ path: pathTo(keys), expected: `lists and objects nested at most ${MAX_NESTING} levels deep`, received: 'deeper nesting, or a cycle of frozen objects' });
+        issues.push({ path: pathTo(keys), expected: nestingExpected(), received: 'deeper nesting, or a cycle of frozen objects' });
         return undefined;
       }
       // Frozen parts are walked to learn whether they are deep-frozen (shared) or hold something

@@ -17,6 +17,11 @@
  */
 export const MAX_NESTING = 64;
 
+/** What a check of nesting expects, in every message that reports data nested too deep. */
+export function nestingExpected(limit: number = MAX_NESTING): string {
+  return `lists and objects nested at most ${limit} levels deep`;
+}
+
 /** Segments of a reported path before it is cut short with "…". */
 const PATH_SEGMENTS = 4;
 
@@ -114,7 +119,7 @@ interface Open {
  */
 export function plainDataProblem(data: unknown, limit: number = MAX_NESTING): DataProblem | undefined {
   const deep = nestingTooDeep(data, limit);
-  if (deep !== undefined) return { path: deep, expected: `lists and objects nested at most ${limit} levels deep`, received: 'deeper nesting' };
+  if (deep !== undefined) return { path: deep, expected: nestingExpected(limit), received: 'deeper nesting' };
   if (!isWalked(data)) return undefined;
   // Post-order, with an explicit stack: the written-out size of each list or object, once (a
   // shared part adds its size again without being walked again), and the values there are.

@@ -13,7 +13,7 @@ import { INJECT_TYPES } from '../model/inject.js';
 import { everyMember } from '../model/members.js';
 import { DEFAULT_MECHANISMS, describe, mergeMechanisms } from '../model/mechanisms.js';
 import { controlCharacterProblem } from '../model/control-characters.js';
-import { MAX_NESTING, nestingTooDeep, plainDataProblem } from '../model/nesting.js';
+import { nestingExpected, nestingTooDeep, plainDataProblem } from '../model/nesting.js';
 import { ID_PATTERN } from '../model/ids.js';
 import { GGE15_NORM_IDS } from '../model/norms.js';
 import { OPERATION_KINDS, OPERATION_TARGETS } from '../model/operation.js';
@@ -95,7 +95,7 @@ export function parseScenario(input: string | unknown, options: ParseScenarioOpt
   // part under another.
   const deep = nestingTooDeep(data);
   if (deep !== undefined) {
-    throw new ScenarioError([{ path: deep, expected: `lists and objects nested at most ${MAX_NESTING} levels deep`, received: 'deeper nesting', hint: 'a scenario nests about 6 levels deep' }], options.source);
+    throw new ScenarioError([{ path: deep, expected: nestingExpected(), received: 'deeper nesting', hint: 'a scenario nests about 6 levels deep' }], options.source);
   }
   const problem = plainDataProblem(data);
   if (problem !== undefined) throw new ScenarioError([{ path: problem.path, expected: problem.expected, received: problem.received }], options.source);

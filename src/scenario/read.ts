@@ -1,7 +1,7 @@
 import { isAlias, isNode, parseDocument, Parser, visit } from 'yaml';
 import type { CST, Document, Node as YamlNode } from 'yaml';
 import type { ConfigIssue } from '../engine/errors.js';
-import { MAX_NESTING } from '../model/nesting.js';
+import { MAX_NESTING, nestingExpected } from '../model/nesting.js';
 import { ScenarioError } from './errors.js';
 
 /** Largest scenario text accepted (5 MiB): a scenario is configuration, not data. */
@@ -184,7 +184,7 @@ function findForbiddenKeys(v: unknown, path: string, issues: ConfigIssue[], encl
   if (walked.has(v)) return;
   // The walk recurses: past the nesting limit (which parseScenario checks first) it stops.
   if (enclosing.size >= MAX_NESTING) {
-    issues.push({ path: path || '(top level)', expected: `lists and objects nested at most ${MAX_NESTING} levels deep`, received: 'deeper nesting' });
+    issues.push({ path: path || '(top level)', expected: nestingExpected(), received: 'deeper nesting' });
     return;
   }
   walked.add(v);
