@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWorld, defineStrategy, ProtocolError, runRounds, simulate, step } from '../../src/index.js';
 import type { OperateAction, Rng, RunRoundsOptions, SimEvent, SimulateOptions, StepOptions, Strategy, World } from '../../src/index.js';
-import { sha256 } from '../helpers/engine.js';
+import { rngWatcher, sha256 } from '../helpers/engine.js';
 
 const META = Object.freeze({ stochastic: true, retaliatory: false, forgiving: false, attributionSensitive: false });
 const SPY: OperateAction = { type: 'operate', target: 'CN', kind: 'espionage' };
@@ -114,15 +114,7 @@ describe('a second call with the same options object', () => {
   });
 
   it('within one call, the rng stays the same from round to round', () => {
-    const seen = new Set<Rng>();
-    const s = defineStrategy({
-      name: 'watcher',
-      meta: META,
-      operate(_view, rng) {
-        seen.add(rng);
-        return [];
-      },
-    });
+    const { strategy: s, seen } = rngWatcher();
     const opts: RunRoundsOptions = { rounds: 5 };
     const first = runRounds(start(), { US: s, CN: s }, opts);
     expect(seen.size).toBe(2);

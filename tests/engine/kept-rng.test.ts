@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { beginRound, createWorld, defineStrategy, hawk, ProtocolError, restore, simulate, snapshot, step, submitDecisions } from '../../src/index.js';
 import type { OperateAction, PendingRound, RoundResult, Rng, Strategy, World, WorldSpec } from '../../src/index.js';
-import { sha256 } from '../helpers/engine.js';
+import { rngWatcher, sha256 } from '../helpers/engine.js';
 
 const META = Object.freeze({ stochastic: true, retaliatory: false, forgiving: false, attributionSensitive: false });
 const SPY: OperateAction = { type: 'operate', target: 'CN', kind: 'espionage' };
@@ -89,15 +89,7 @@ describe('an rng kept by a strategy', () => {
   });
 
   it('within one run, is the same rng from round to round', () => {
-    const seen = new Set<Rng>();
-    const s = defineStrategy({
-      name: 'watcher',
-      meta: META,
-      operate(_view, rng) {
-        seen.add(rng);
-        return [];
-      },
-    });
+    const { strategy: s, seen } = rngWatcher();
     simulate(spec(s), { seed: 1, rounds: 6 });
     expect(seen.size).toBe(1);
   });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { beginRound, createRegistry, decideWithStrategies, defineStrategy, snapshot, submitDecisions } from '../../src/index.js';
-import type { ActorView, DecisionNeed, OperateAction, OperationKind, PendingRound, RoundResult, SimEvent, Strategy, StrategyMeta, World } from '../../src/index.js';
+import type { ActorView, DecisionNeed, OperateAction, OperationKind, PendingRound, Rng, RoundResult, SimEvent, Strategy, StrategyMeta, World } from '../../src/index.js';
 
 /** sha256 of the JSON of a value (a log, a snapshot). */
 export function sha256(value: unknown): string {
@@ -73,4 +73,18 @@ export function mentions(event: SimEvent, id: string): boolean {
 export function collectWorlds(): { worlds: World[]; onRound: (r: { world: World }) => void } {
   const worlds: World[] = [];
   return { worlds, onRound: (r) => void worlds.push(r.world) };
+}
+
+/** A strategy that does nothing but note each rng it is given (`seen`), to tell calls and rounds apart. */
+export function rngWatcher(): { readonly strategy: Strategy; readonly seen: Set<Rng> } {
+  const seen = new Set<Rng>();
+  const strategy = defineStrategy({
+    name: 'watcher',
+    meta: Object.freeze({ stochastic: true, retaliatory: false, forgiving: false, attributionSensitive: false }),
+    operate(_view, rng) {
+      seen.add(rng);
+      return [];
+    },
+  });
+  return { strategy, seen };
 }
