@@ -4,6 +4,7 @@ import { createRegistry, formatSummary, formatTable, metricsCsv, narrateRun, REP
 import { bundledScenarioNames, checkOutputs, loadScenario, writeFileAtomic } from './files.js';
 import { UsageError } from './run.js';
 import { plural } from '../text/english.js';
+import { shownTitle } from '../scenario/title.js';
 
 /** What a command prints on standard output; the caller writes it. */
 type Out = (text: string) => void;
@@ -77,7 +78,7 @@ export function runCommand(args: readonly string[], out: Out): number {
   } else {
     const truth = values['no-truth'] !== true;
     const story = narrateRun(run, { truth, verbose: values.verbose === true, roundLabel: (r) => roundHeading(scenario.calendar, r) });
-    text = [`${scenario.title.trim() || scenario.name} — seed ${seed}, ${plural(n, 'round')}`, '', ...(story.length > 0 ? story : [REPORT_EN.narrativeEmpty]), '', REPORT_EN.closingHeading(n), '', formatSummary(run, undefined, { truth }), ''].join('\n');
+    text = [`${shownTitle(scenario)} — seed ${seed}, ${plural(n, 'round')}`, '', ...(story.length > 0 ? story : [REPORT_EN.narrativeEmpty]), '', REPORT_EN.closingHeading(n), '', formatSummary(run, undefined, { truth }), ''].join('\n');
   }
   if (values.out !== undefined) writeFileAtomic(values.out, text);
   else out(text.endsWith('\n') ? text.slice(0, -1) : text);

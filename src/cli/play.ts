@@ -12,6 +12,7 @@ import { actionCommand, commandForms, describeTurn, legalOptions, parseCommand, 
 import type { PlayText, Turn } from '../play/index.js';
 import { checkOutputs, loadScenario, writeFileAtomic } from './files.js';
 import { onStdoutClosed, runCli, UsageError, WriteError } from './run.js';
+import { shownTitle } from '../scenario/title.js';
 
 type Out = (text: string) => void;
 
@@ -170,7 +171,7 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
   const label = (round: number) => roundHeading(scenario.calendar, round);
   try {
     const others = scenario.spec.actors.map((a) => a.id).filter((id) => !game.humans.includes(id));
-    out(text.gameStart(scenario.title.trim() || scenario.name, String(game.seed), game.rounds, game.humans.join(', '), others.join(', ')));
+    out(text.gameStart(shownTitle(scenario), String(game.seed), game.rounds, game.humans.join(', '), others.join(', ')));
     if (o.resumedFrom !== undefined) out(text.resumed(o.resumedFrom, game.run.world.round, game.decisions.length));
     let lastActor: string | null = null;
     let shown = '';

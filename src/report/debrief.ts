@@ -8,8 +8,9 @@ import { REPORT_EN } from '../text/report.js';
 import { keyFigures } from './html.js';
 import type { ReportSource } from './record.js';
 import { finalWorld } from './record.js';
-import { incidentRecords } from './series.js';
+import { incidentRecords, peakRungOf } from './series.js';
 import { closingCells } from './summary.js';
+import { shownTitle } from '../scenario/title.js';
 
 /** Options of {@link renderDebrief}. */
 export interface DebriefOptions {
@@ -55,7 +56,7 @@ export function markdownText(s: string): string {
 export function keyMoments(source: ReportSource, text: ReportText = REPORT_EN): KeyMoment[] {
   const t = text.debrief;
   const incidents = new Map(incidentRecords(source.log).map((i) => [i.incident, i] as const));
-  const peak = source.metrics.reduce((max, m) => Math.max(max, m.peakRung), 0);
+  const peak = peakRungOf(source.metrics);
   const out: KeyMoment[] = [];
   let accused = false;
   let sanctioned = false;
@@ -131,7 +132,7 @@ export function renderDebrief(source: ReportSource, options: DebriefOptions = {}
   const from = rounds.length > 0 && dated ? roundDate(source.calendar, rounds[0] as number) : '';
   const to = rounds.length > 0 && dated ? roundDate(source.calendar, rounds[rounds.length - 1] as number) : '';
   // Data is escaped before it goes into the catalogue's sentences, which may carry Markdown of their own.
-  const lines: string[] = [`# ${t.title(md(source.title.trim() || source.name))}`, '', t.intro({ scenario: md(source.name), seed: md(String(source.seed)), rounds: rounds.length, from, to }), ''];
+  const lines: string[] = [`# ${t.title(md(shownTitle(source)))}`, '', t.intro({ scenario: md(source.name), seed: md(String(source.seed)), rounds: rounds.length, from, to }), ''];
   if (source.description.trim()) lines.push(md(source.description.trim()), '');
   lines.push(`## ${md(t.actorsHeading)}`, '');
   for (const a of source.initial.actors) lines.push(`- ${t.actorLine({ id: md(a.id), name: md(a.name), kind: md(a.kind), strategy: md(a.strategy) })}`);

@@ -15,8 +15,9 @@ import { actorColor, escalationChart, escapeXml, incidentChart, normChart, trust
 import { narrateRun } from './narrative.js';
 import type { ReportSource } from './record.js';
 import { finalWorld } from './record.js';
-import { actorIds, incidentRecords, normAdoption, roundsOf, rungSeries, trustFrames, undetectedOperations, welfareSeries } from './series.js';
+import { actorIds, incidentRecords, normAdoption, peakRungOf, roundsOf, rungSeries, trustFrames, undetectedOperations, welfareSeries } from './series.js';
 import { closingCells } from './summary.js';
+import { shownTitle } from '../scenario/title.js';
 
 /** Options of {@link renderHtmlReport}. */
 export interface HtmlReportOptions {
@@ -106,7 +107,7 @@ export function renderHtmlReport(source: ReportSource, options: HtmlReportOption
   parts.push(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '${REPORT_SCRIPT_HASH}'">`);
   parts.push(`<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="generator" content="detente">`);
   // An empty title would leave the page and its heading blank: the scenario's name stands in.
-  const title = source.title.trim() || source.name;
+  const title = shownTitle(source);
   parts.push(`<title>${e(title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n<main>`);
   parts.push(`<header><h1>${e(title)}</h1><p class="sub">${e(t.subtitle({ scenario: source.name, seed: String(source.seed), rounds: rounds.length, from, to }))}</p>`);
   if (source.description) parts.push(`<p>${e(source.description)}</p>`);
@@ -242,8 +243,7 @@ export function keyFigures(log: ReportSource['log'], metrics: readonly RoundMetr
     else if (ev.type === 'violation.perceived') violations++;
   }
   return {
-    // Not Math.max(...list): a long run's rounds spread as arguments overflow the stack.
-    peak: metrics.reduce((max, m) => Math.max(max, m.peakRung), 0),
+    peak: peakRungOf(metrics),
     incidents: incidents.length,
     misattributed: incidents.filter((i) => i.outcome === 'misattributed').length,
     falseAlarms: incidents.filter((i) => i.outcome === 'false-alarm').length,

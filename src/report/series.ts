@@ -34,6 +34,13 @@ function highest(values: readonly number[]): number {
   return max;
 }
 
+/** The highest rung any dyad reached over the run (0 for a run without rounds); a loop, as `highest`. */
+export function peakRungOf(metrics: readonly { readonly peakRung: number }[]): number {
+  let max = 0;
+  for (const m of metrics) if (m.peakRung > max) max = m.peakRung;
+  return max;
+}
+
 /**
  * Per unordered pair of actors (a < b in the canonical order), the ladder rung each way at the end
  * of every round.
