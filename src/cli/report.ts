@@ -71,14 +71,15 @@ export function reportCommand(args: readonly string[], out: Out): number {
   const targets: OutputTarget[] = [];
   if (values.html !== undefined) targets.push({ flag: '--html', path: values.html });
   if (values.md !== undefined) targets.push({ flag: '--md', path: values.md });
-  // Both targets are checked before the run and before either is written.
-  checkOutputs(targets, { inputs: existsSync(arg) ? [arg] : [] });
   const roundsFlag = values.rounds === undefined ? undefined : roundsOf(values.rounds);
 
+  // Both targets are checked once the input's path is known (a bundled name resolves only when
+  // loaded, and neither target may overwrite it), before the run and before either is written.
   let source: ReportSource;
   const record = readRunRecord(arg);
   if (record) {
     if (values.seed !== undefined || values.rounds !== undefined) throw new UsageError(`--seed and --rounds apply to a scenario; '${arg}' is a saved run, with its own seed and rounds`);
+    checkOutputs(targets, { inputs: [arg] });
     source = reportSourceFromRecord(record.data, arg);
   } else {
     const { scenario, path } = loadScenario(arg);
