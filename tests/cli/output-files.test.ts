@@ -82,6 +82,13 @@ describe('two outputs, or an output and an input, that are one file', () => {
     const refused = /will not write '.*' \((--out|--html|--md|--save|--runs)\): it is an input of this command/;
     expectInputError(detente('run', 'scenario.yaml', '--out', './scenario.yaml'), refused);
     expectInputError(detente('report', 'scenario.yaml', '--md', 'scenario.yaml'), refused);
+    // A bundled scenario's file, known only once its name is resolved; a saved run read as input.
+    expectInputError(detente('report', 'us-china-2015', '--md', join(import.meta.dirname, '../../scenarios/us-china-2015.yaml')), refused);
+    expect(detente('run', 'scenario.yaml', '--format', 'json', '--out', 'run.json').status).toBe(0);
+    const run = readFileSync(file('run.json'), 'utf8');
+    expectInputError(detente('report', 'run.json', '--html', 'ok.html', '--md', './run.json'), refused);
+    expect(readFileSync(file('run.json'), 'utf8')).toBe(run);
+    expect(existsSync(file('ok.html'))).toBe(false);
     expectInputError(detente('play', 'scenario.yaml', '--as', 'US', '--save', 'scenario.yaml'), refused);
     expectInputError(detente('sweep', 'scenario.yaml', '--seeds', '1', '--out', 'scenario.yaml', '--resume'), refused);
     expectInputError(detente('tournament', 'scenario.yaml', '--strategies', 'hawk,dove', '--roles', 'US', '--seeds', '1', '--runs', 'scenario.yaml', '--force'), refused);
