@@ -151,4 +151,11 @@ describe('views never expose the hidden truth', () => {
     expect(isVisibleTo(scripted, 'A')).toBe(true);
     expect(isVisibleTo({ ...scripted, inject: { round: 0, type: 'note', text: 'summit' } }, 'B')).toBe(true);
   });
+
+  it('the ladder rung is public (docs/engine.md): a third party sees a pair climb to L1 and its cause, not the private act', () => {
+    const climbed = { type: 'escalation.changed', round: 0, phase: 'update', from: 'B', to: 'A', rung: 1, previous: 0, cause: 'hotline.queried' } as const;
+    expect(isVisibleTo(climbed, 'C')).toBe(true);
+    const hq = { type: 'hotline.queried', round: 0, phase: 'diplomacy', query: 'hq:B:0:0', by: 'B', target: 'A', incident: 'inc:B:0:0' } as const;
+    expect(isVisibleTo(hq, 'C')).toBe(false);
+  });
 });
