@@ -39,12 +39,14 @@ export function rungLabel(rung: number): string {
 
 /**
  * The next rung of a dyad: L7 is absorbing; a violent act (L5+) under a perceived escalation score
- * at or above `openConflictScore` opens conflict; otherwise the rung is the highest act of the round
- * or, in a quiet round, the previous rung stepped down by `rungDecay`.
+ * at or above `openConflictScore` opens conflict; otherwise the rung is the higher of the round's
+ * highest act and the previous rung stepped down by `rungDecay` (at most 6), so a dyad falls at
+ * most `rungDecay` rungs a round whatever it did.
  *
  * @example
  * ```ts
- * nextRung(2, 0, 10, { openConflictScore: 150, rungDecay: 1 }); // 1
+ * nextRung(2, 0, 10, { openConflictScore: 150, rungDecay: 1 }); // 1 (a quiet round)
+ * nextRung(6, 3, 10, { openConflictScore: 150, rungDecay: 1 }); // 5 (a threat after a strike)
  * ```
  */
 export function nextRung(
