@@ -134,6 +134,35 @@ describe('detection and identification', () => {
   });
 });
 
+describe('investigationRounds lowered during a run', () => {
+  it('a file opened before keeps its operation: its reveal names the real principal, not a false alarm; the operation goes once the file closes', () => {
+    const spec: WorldSpec = {
+      actors: [
+        { id: 'S', strategy: 'passive', capabilities: { espionage: 1, stealth: 0 } },
+        { id: 'V', strategy: 'passive', capabilities: { attribution: 0.6 } },
+        { id: 'X', strategy: 'passive' },
+      ],
+      mechanisms: { falseAlarm: { rate: 0 } },
+      injects: [
+        { round: 0, type: 'operation', actor: 'S', target: 'V', kind: 'espionage' },
+        { round: 1, type: 'mechanisms', set: { posterior: { investigationRounds: 0 } } },
+        { round: 3, type: 'reveal', victim: 'V' },
+      ],
+    };
+    let detected = 0;
+    for (let seed = 0; seed < 40; seed++) {
+      const run = simulate(spec, { seed, rounds: 5 });
+      const op = run.log.find((e): e is EventOf<'operation.conducted'> => e.type === 'operation.conducted')?.operation;
+      if (!run.log.some((e) => e.type === 'incident.detected' && e.operation === op?.id)) continue;
+      detected++;
+      const revealed = run.log.filter((e): e is EventOf<'truth.revealed'> => e.type === 'truth.revealed');
+      expect(revealed.map((e) => [e.round, e.operation, e.principal])).toEqual([[3, op?.id, 'S']]);
+      expect(run.world.operations).toEqual([]);
+    }
+    expect(detected).toBeGreaterThan(0);
+  });
+});
+
 describe('Richardson tension', () => {
   const stable = fc
     .record({ a: fc.double({ min: 0.2, max: 1, noNaN: true }), b: fc.double({ min: 0.2, max: 1, noNaN: true }), u: fc.double({ min: 0, max: 0.9, noNaN: true }), v: fc.double({ min: 0.05, max: 1, noNaN: true }), g: fc.double({ min: 0, max: 5, noNaN: true }), h: fc.double({ min: 0, max: 5, noNaN: true }) })

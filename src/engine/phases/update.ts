@@ -2,6 +2,7 @@ import { nextRung, RUNG } from '../../model/escalation.js';
 import { betaTrust } from '../../model/trust.js';
 import type { SimEvent } from '../../model/event.js';
 import type { World } from '../../model/world.js';
+import type { Operation } from '../../model/operation.js';
 import { actorIndex, floatTables, worldWith } from '../world.js';
 import { keptWhere } from '../lists.js';
 import { auditCommitments } from './audit.js';
@@ -352,12 +353,20 @@ export function updateWorld(world: World, ctx: RoundContext): World {
   }
   ctx.events.push({ type: 'round.ended', round: ctx.round, phase: 'update', actors: n });
   const horizon = ctx.round - m.posterior.investigationRounds - 1;
+  // A file opened before investigationRounds was lowered (a mechanisms inject, a fork) is still
+  // open past the new horizon: keep its operation, or its later signals and a reveal would read
+  // the operation as a false alarm. None in a run whose investigationRounds never fell.
+  let stillInvestigated: Set<string> | undefined;
+  for (const inc of world.incidents) {
+    if (inc.round <= horizon && inc.investigation > 0 && inc.operation !== null) (stillInvestigated ??= new Set()).add(inc.operation);
+  }
+  const keptOperation = stillInvestigated === undefined ? (op: Operation) => op.round > horizon : (op: Operation) => op.round > horizon || (stillInvestigated as Set<string>).has(op.id);
   return worldWith(world, {
     round: ctx.round + 1,
     dyads: { n, trustR, trustS, tension, escalationTrue: escTrue, escalationPerceived: escPerc, rung: rungMoved ? rung.slice(0, nn) : d.rung, peakRung: peak },
     welfare,
     incidents: keptWhere(world.incidents, (inc) => inc.round > horizon || inc.investigation > 0),
-    operations: keptWhere(world.operations, (op) => op.round > horizon),
+    operations: keptWhere(world.operations, keptOperation),
     tabled: world.tabled.length === 0 ? world.tabled : [],
   });
 }
