@@ -30,9 +30,11 @@
 //     phase 5 answers (deny / cooperate by guilt, hotline likelihood ratios, acceptance, ignored
 //     requests left open until due, unanswered requests, expired talks), agreements signed by
 //     talks (relief lifts sanctions, norms adopted, hotlines from then on);
-//   - phase 6: the commitment audit as victims perceive it (commercial theft attributed under a
-//     no-commercial-theft commitment signed before the act, norms (f) and (k), sanctions under a
-//     relief commitment), kept commitments, trust decay and evidence, escalation scores, rungs with
+//   - phase 6: the commitment audit as victims perceive it (a file that first names a suspect with
+//     confidence ≥ the threshold — at detection, investigation, a reveal or a hotline answer —
+//     perceives once the commitments in force at the act that the suspect broke: commercial theft
+//     under no-commercial-theft, norms (f) and (k); sanctions under a relief commitment signed
+//     before them), kept commitments, trust decay and evidence, escalation scores, rungs with
 //     mutual absorbing open conflict, Richardson tension, welfare, the retention of incidents and
 //     operations; the per-round summary metrics (the same fields as the engine's RoundMetrics).
 // What it does not cover (it throws `kernel: … not covered`): other strategies (`passive`, `dove`,
@@ -243,10 +245,12 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
   let talks = []; // { a (proposer), b, offer, deadline, closed }
   let requests = []; // { kind, from, to, due, inc, pub, formal, talks, terms, answer }
   // Incidents per victim, oldest first: { round, kind, against, severity, commercial, op (or null),
-  // post (Float64Array n + 1), inv (investigation rounds left), revealed (principal or -1), gone }.
+  // post (Float64Array n + 1), inv (investigation rounds left), revealed (principal or -1), gone,
+  // pledge (per suspect, how many commitments in force at the act it broke if that suspect did it;
+  // null if none), perceived (suspects already perceived, as Incident.perceived) }.
   const incidents = ids.map(() => []);
   let ops = []; // retained operations: { round, principal, author, target, kind, against, severity, success, falseFlag, commercial }
-  const audits = []; // the round's perceptions for the audit, in event order
+  const audits = []; // the round's perceptions for the audit, in event order: { by, against, conf, count }
   const metrics = [];
   const others = new Int32Array(n);
   const bufA = { sus: new Int32Array(n), conf: new Float64Array(n), inc: new Array(n) };
@@ -393,7 +397,7 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
     bad(target, by, T.sanction);
     overt(by, target, W.nonViolent);
     act(by, target, 4);
-    if (relief[by * n + target]) audits.push({ by: target, against: by, conf: 1, commitment: true, kind: -1, against2: NETWORKS });
+    if (relief[by * n + target]) audits.push({ by: target, against: by, conf: 1, count: 1 });
   }
 
   /** A request's answer, as the addressee's strategy gives it (decided on the world at the pass's start). */
@@ -417,11 +421,34 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
     return COOPERATE;
   }
 
+  /**
+   * What the act broke if each actor did it, by the commitments in force now (actCommitments in
+   * src/engine/phases/perception.ts): a no-commercial-theft term, norms (f) and (k). Null if nothing.
+   */
+  function pledgesOf(v, kind, against, commercial) {
+    let pledge = null;
+    for (let x = 0; x < n; x++) {
+      if (x === v) continue;
+      const c = (commercial && noTheft[v * n + x] === 1 ? 1 : 0) + (against === CRITICAL && kind !== ESPIONAGE && norms[x].includes('gge15.f') ? 1 : 0) + (against === CERT && norms[x].includes('gge15.k') ? 1 : 0);
+      if (c > 0) (pledge ??= new Uint8Array(n))[x] = c;
+    }
+    return pledge;
+  }
+  /** A file whose belief may have changed (notePerception): its first naming of a suspect at the threshold. */
+  function notice(v, inc) {
+    if (inc.pledge === null) return;
+    const s = topSuspect(inc.post, n);
+    if (s < 0 || inc.post[s] < auditThreshold || inc.pledge[s] === 0 || inc.perceived.includes(s)) return;
+    inc.perceived.push(s);
+    audits.push({ by: v, against: s, conf: inc.post[s], count: inc.pledge[s] });
+  }
   function detected(v, op, kind, against, severity, named, q) {
     const post = prior(v, kind);
     update(post, named, q);
     const commercial = op === null ? false : op.commercial;
-    incidents[v].push({ round, kind, against, severity, commercial, op, post, inv: IR, revealed: -1, gone: false });
+    const inc = { round, kind, against, severity, commercial, op, post, inv: IR, revealed: -1, gone: false, pledge: pledgesOf(v, kind, against, commercial), perceived: [] };
+    incidents[v].push(inc);
+    notice(v, inc);
     counts.detections++;
     const s = topSuspect(post, n);
     const c = s < 0 ? 0 : post[s];
@@ -436,7 +463,6 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
     nEscP[s * n + v] += weight;
     grievance[v * n + s] += weight;
     if (kind === 2 && against !== NETWORKS && c >= 0.5) act(s, v, 6);
-    if (c >= auditThreshold) audits.push({ by: v, against: s, conf: c, commitment: commercial && noTheft[v * n + s] === 1, kind, against2: against });
   }
   function accuse(by, to, inc, pub, formal) {
     requests.push({ kind: ACCUSATION, from: by, to, due: round, inc, pub, formal, talks: null, terms: null, answer: IGNORE });
@@ -508,6 +534,7 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
               inc.post[principal >= 0 ? principal : n] = 1;
               inc.inv = 0;
               inc.revealed = principal;
+              notice(v, inc);
             }
           }
           break;
@@ -609,6 +636,7 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
         const named = signal(inc.op, inc.kind, v, q, false, attr(v));
         update(inc.post, named, q);
         inc.inv--;
+        notice(v, inc);
       }
       for (const op of roundOps) {
         if (op.target !== v) continue;
@@ -694,7 +722,10 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
         }
         const inc = req.inc;
         if (req.kind === HOTLINE) {
-          if (!inc.gone && inc.revealed < 0) scale(inc.post, req.to, answer === DENY ? H.denialLikelihoodRatio : H.cooperationLikelihoodRatio);
+          if (!inc.gone && inc.revealed < 0) {
+            scale(inc.post, req.to, answer === DENY ? H.denialLikelihoodRatio : H.cooperationLikelihoodRatio);
+            notice(req.from, inc);
+          }
           good(req.from, req.to, T.answeredRequest);
           if (answer === COOPERATE) overt(req.to, req.from, W.deescalation);
         } else if (answer === COOPERATE) {
@@ -714,13 +745,7 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
     }
 
     // Phase 6: the rest of the update. The audit's perceived violations, in event order.
-    for (const a of audits) {
-      if (a.commitment) perceive(a.by, a.against, a.conf);
-      if (a.kind < 0) continue;
-      const adopted = norms[a.against];
-      if (a.against2 === CRITICAL && a.kind !== ESPIONAGE && adopted.includes('gge15.f')) perceive(a.by, a.against, a.conf);
-      if (a.against2 === CERT && adopted.includes('gge15.k')) perceive(a.by, a.against, a.conf);
-    }
+    for (const a of audits) for (let j = 0; j < a.count; j++) perceive(a.by, a.against, a.conf);
     for (const parties of agreements) {
       for (let a = 0; a < parties.length; a++) {
         const p = parties[a];

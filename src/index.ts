@@ -18,7 +18,7 @@ export type { Norm } from './model/norms.js';
 export { GGE15_NORMS, GGE15_NORM_IDS, isKnownNorm } from './model/norms.js';
 export type { Operation, OperationKind, OperationTarget } from './model/operation.js';
 export { OPERATION_KINDS } from './model/operation.js';
-export type { Incident } from './model/incident.js';
+export type { Incident, IncidentCommitment } from './model/incident.js';
 export type { Agreement, Commitment, CommitmentKind, Dialogue, Forum, ForumRule, Sanction, SanctionMeasure, SanctionThreat, Talks } from './model/agreement.js';
 export type {
   AccuseAction,

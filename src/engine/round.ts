@@ -268,7 +268,15 @@ function startRound(world: World, options: RoundOptions): OpenPhase {
     deepFreeze(world);
     carry = { streams: new StreamSet(world.seed, world.rng), memo: new ViewMemo() };
   }
-  const ctx: RoundContext = { round: world.round, streams: carry.streams, memo: carry.memo, events: [], observed: options[UNOBSERVED] !== true };
+  const ctx: RoundContext = {
+    round: world.round,
+    streams: carry.streams,
+    memo: carry.memo,
+    events: [],
+    start: { agreements: world.agreements, norms: world.norms },
+    perceptions: [],
+    observed: options[UNOBSERVED] !== true,
+  };
   const { world: w, orders } = applyInjects(world, ctx);
   return open(w, ctx, 'operations', orders, options);
 }

@@ -318,8 +318,9 @@ const ACTOR: Rule = (c, p, v) =>
 function nonEmpty(c: SnapshotCheck, p: string, v: unknown): void {
   if (typeof v !== 'string' || v.length === 0) c.add(p, 'a non-empty string', v);
 }
+const INCIDENT_COMMITMENT = shapeOf({ by: actor, commitment: commitmentKind, norm: orNull(norm), agreement: strOrNull });
 const INCIDENT: Rule = (c, p, v) => {
-  if (!c.shape(p, v, { id: str, victim: actor, round, kind, against: target, severity: num(0), commercial: bool, operation: strOrNull, signals: listOf(actorOrNull), posterior: any, investigation: int(0), revealed: actorOrNull })) return;
+  if (!c.shape(p, v, { id: str, victim: actor, round, kind, against: target, severity: num(0), commercial: bool, operation: strOrNull, signals: listOf(actorOrNull), posterior: any, investigation: int(0), revealed: actorOrNull, commitments: listOf(INCIDENT_COMMITMENT), perceived: actors })) return;
   const post = v.posterior;
   if (!Array.isArray(post) || post.length !== c.n + 1 || !post.every((x) => typeof x === 'number' && Number.isFinite(x))) {
     c.add(`${p}.posterior`, `${c.n + 1} finite numbers (one per actor, then "nobody")`, post, Array.isArray(post) ? `${post.length} items` : describe(post));

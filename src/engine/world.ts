@@ -776,6 +776,8 @@ export function incidentWith(inc: Incident, patch: Partial<Incident>): Incident 
     posterior: patch.posterior ?? inc.posterior,
     investigation: patch.investigation ?? inc.investigation,
     revealed: patch.revealed !== undefined ? patch.revealed : inc.revealed,
+    commitments: patch.commitments ?? inc.commitments,
+    perceived: patch.perceived ?? inc.perceived,
   };
 }
 

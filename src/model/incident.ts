@@ -1,5 +1,24 @@
-import type { ActorId } from './ids.js';
+import type { CommitmentKind } from './agreement.js';
+import type { ActorId, NormId } from './ids.js';
 import type { OperationKind, OperationTarget } from './operation.js';
+
+/**
+ * A commitment that the act behind an incident broke if `by` did it, as the victim judges what it
+ * saw (it cannot tell whether a proxy was used): an agreement's `no-commercial-theft` term, or a
+ * GGE norm `by` had adopted ((f) for an attack on critical infrastructure, (k) for harm to a CERT).
+ * Exactly one of `commitment` (with its `agreement`) and `norm` is set.
+ *
+ * @example
+ * ```ts
+ * const c: IncidentCommitment = { by: 'CN', commitment: 'no-commercial-theft', norm: null, agreement: 'ag:0:1' };
+ * ```
+ */
+export interface IncidentCommitment {
+  readonly by: ActorId;
+  readonly commitment: CommitmentKind | null;
+  readonly norm: NormId | null;
+  readonly agreement: string | null;
+}
 
 /**
  * What a victim perceives: a detected operation or a false alarm. The link to the operation
@@ -31,4 +50,20 @@ export interface Incident {
   readonly investigation: number;
   /** The true author, once the engine has revealed it (an inject, a confession); else null. */
   readonly revealed: ActorId | null;
+  /**
+   * The commitments in force when the act happened (the operations phase of `round`, just before
+   * detection) that it broke if a given actor did it, fixed when the file is opened: a later
+   * agreement, withdrawal or adoption does not change how this act is judged (docs/diplomacy.md,
+   * "The commitment audit"). Empty for most files (and for false alarms, which the victim sees as
+   * espionage against networks).
+   */
+  readonly commitments: readonly IncidentCommitment[];
+  /**
+   * The suspects against whom the victim has already perceived a broken commitment on this file,
+   * in the order perceived: the first time the file names a suspect with confidence ≥
+   * `audit.confidenceThreshold` (at detection or at any later update) that suspect's entries of
+   * `commitments` are perceived broken, once; a confidence that dips and rises again does not
+   * perceive them twice.
+   */
+  readonly perceived: readonly ActorId[];
 }

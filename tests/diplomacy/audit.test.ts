@@ -1,8 +1,9 @@
 /**
  * The commitment audit keeps truth and perception apart (docs/diplomacy.md, "The commitment
  * audit"): `violation.committed` records what really broke a commitment (hidden from every view);
- * `violation.perceived` what a victim saw — only a detected incident attributed with confidence ≥
- * `audit.confidenceThreshold` — and it can be false, e.g. when a third party plants a false flag.
+ * `violation.perceived` what a victim saw — only a file on a detected incident that names the suspect
+ * with confidence ≥ `audit.confidenceThreshold`, at detection or a later signal, once per file and
+ * suspect — and it can be false, e.g. when a third party plants a false flag.
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MECHANISMS, isVisibleTo, simulate } from '../../src/index.js';
@@ -56,31 +57,39 @@ describe('the commitment audit', () => {
   });
 
   for (const threshold of [DEFAULT_MECHANISMS.audit.confidenceThreshold, 0.6]) {
-    it(`a violation is perceived exactly when a commercial incident is attributed to the partner with confidence ≥ ${threshold}`, () => {
-      const tally = { perceived: 0, unnoticed: 0, belowThreshold: 0 };
+    it(`a violation is perceived exactly when V's file on a commercial incident first names the partner with confidence ≥ ${threshold}, at detection or a later signal`, () => {
+      const tally = { perceived: 0, later: 0, unnoticed: 0, belowThreshold: 0 };
       for (const seed of SEEDS) {
-        const r = simulate(theft({ audit: { confidenceThreshold: threshold } }), { seed, rounds: ROUNDS });
-        for (let round = 0; round < ROUNDS; round++) {
-          const detected = eventsOf(r.log, 'incident.detected', (e) => e.round === round && e.victim === 'V' && e.operation !== null);
-          const perceived = eventsOf(r.log, 'violation.perceived', (e) => e.round === round);
-          const expected = detected.filter((e) => e.commercial && e.suspect === 'S' && e.confidence >= threshold);
-          expect(perceived.map((e) => [e.by, e.against, e.commitment, e.incident, e.confidence, e.real])).toEqual(
-            expected.map((e) => ['V', 'S', 'no-commercial-theft', e.incident, e.confidence, true]),
-          );
-          for (const e of perceived) {
-            expect(e.confidence).toBeGreaterThanOrEqual(threshold);
-            expect(isVisibleTo(e, 'V')).toBe(true);
-            expect(isVisibleTo(e, 'S')).toBe(false);
-            expect(isVisibleTo(e, 'T')).toBe(false);
-          }
-          const committed = eventsOf(r.log, 'violation.committed', (e) => e.round === round).length;
-          tally.perceived += perceived.length;
-          if (committed > perceived.length) tally.unnoticed++;
-          if (detected.some((e) => e.commercial && e.suspect === 'S' && e.confidence < threshold)) tally.belowThreshold++;
+        const r = simulate(theft({ audit: { confidenceThreshold: threshold } }), { seed, rounds: ROUNDS, log: true });
+        // The file's updates in log order (detection, then each investigation signal): the first
+        // that names S at the threshold is perceived, in its round, with its confidence.
+        const commercial = new Set(eventsOf(r.log, 'incident.detected', (e) => e.victim === 'V' && e.commercial).map((e) => e.incident));
+        const done = new Set<string>();
+        const expected: (string | number | boolean)[][] = [];
+        for (const e of r.log) {
+          if (e.type !== 'incident.detected' && e.type !== 'incident.investigated') continue;
+          if (!commercial.has(e.incident) || done.has(e.incident) || e.suspect !== 'S' || e.confidence < threshold) continue;
+          done.add(e.incident);
+          expected.push([e.round, 'V', 'S', 'no-commercial-theft', e.incident, e.confidence, true]);
+          if (e.type === 'incident.investigated') tally.later++;
         }
+        const perceived = eventsOf(r.log, 'violation.perceived');
+        expect(perceived.map((e) => [e.round, e.by, e.against, e.commitment, e.incident, e.confidence, e.real])).toEqual(expected);
+        for (const e of perceived) {
+          expect(e.confidence).toBeGreaterThanOrEqual(threshold);
+          expect(isVisibleTo(e, 'V')).toBe(true);
+          expect(isVisibleTo(e, 'S')).toBe(false);
+          expect(isVisibleTo(e, 'T')).toBe(false);
+        }
+        tally.perceived += perceived.length;
+        const committed = eventsOf(r.log, 'violation.committed').length;
+        if (committed > perceived.length) tally.unnoticed++;
+        if (eventsOf(r.log, 'incident.detected', (e) => e.commercial && e.suspect === 'S' && e.confidence < threshold).length > 0) tally.belowThreshold++;
       }
-      // Not vacuous: some violations are perceived, some go unnoticed, some detections fall short of the threshold.
+      // Not vacuous: some violations are perceived, some only on a later signal, some go
+      // unnoticed, some detections fall short of the threshold.
       expect(tally.perceived).toBeGreaterThan(10);
+      expect(tally.later).toBeGreaterThan(0);
       expect(tally.unnoticed).toBeGreaterThan(10);
       if (threshold > DEFAULT_MECHANISMS.audit.confidenceThreshold) expect(tally.belowThreshold).toBeGreaterThan(0);
     });
@@ -89,15 +98,18 @@ describe('the commitment audit', () => {
   it('a perceived violation can be false: a third party stealing under a false flag makes V accuse its innocent partner', () => {
     let falsePerceived = 0;
     for (const seed of SEEDS) {
-      const r = simulate(theft({}, { by: 'T', flag: 'S' }), { seed, rounds: ROUNDS });
+      const r = simulate(theft({}, { by: 'T', flag: 'S' }), { seed, rounds: ROUNDS, log: true });
       // S did nothing: nothing committed (T has no agreement with V).
       expect(eventsOf(r.log, 'violation.committed')).toEqual([]);
       const perceived = eventsOf(r.log, 'violation.perceived');
       for (const e of perceived) {
         expect(e).toMatchObject({ by: 'V', against: 'S', commitment: 'no-commercial-theft', real: false });
         const [detected] = eventsOf(r.log, 'incident.detected', (d) => d.incident === e.incident);
-        expect(detected).toMatchObject({ suspect: 'S', commercial: true });
+        expect(detected).toMatchObject({ commercial: true });
         expect(detected?.operation).not.toBeNull();
+        // In the round perceived, the file named S with that confidence (at detection or a later signal).
+        const named = [...eventsOf(r.log, 'incident.detected'), ...eventsOf(r.log, 'incident.investigated')].filter((d) => d.incident === e.incident && d.round === e.round && d.suspect === 'S' && d.confidence === e.confidence);
+        expect(named).toHaveLength(1);
       }
       falsePerceived += perceived.length;
     }

@@ -151,3 +151,30 @@ describe('restore checks every field of a snapshot', () => {
     );
   });
 });
+
+describe('restore checks what a file keeps for the commitment audit', () => {
+  // S stole from V under a no-commercial-theft agreement; by round 3 V's file named S at ≥ 0.5.
+  const world = simulate(
+    {
+      actors: [{ id: 'S', capabilities: { espionage: 0.7, stealth: 0.4 } }, { id: 'V', capabilities: { attribution: 0.5 } }, { id: 'X', capabilities: { espionage: 0.7 } }],
+      agreements: [{ parties: ['S', 'V'], terms: [{ kind: 'no-commercial-theft' }] }],
+      injects: [{ round: 0, type: 'operation', actor: 'S', target: 'V', kind: 'espionage', commercial: true }],
+      mechanisms: { falseAlarm: { rate: 0 } },
+    },
+    { seed: 19, rounds: 3 },
+  ).world;
+  const snap = json(world);
+
+  it('keeps commitments and perceived suspects through a snapshot', () => {
+    const inc = (snap.incidents as { commitments: unknown; perceived: unknown }[])[0];
+    expect(inc?.commitments).toEqual([{ by: 'S', commitment: 'no-commercial-theft', norm: null, agreement: world.agreements[0]?.id }]);
+    expect(inc?.perceived).toEqual(['S']);
+    expect(worldJson(restore(snap as unknown as WorldSnapshot))).toBe(worldJson(world));
+  });
+
+  it('names the field of a bad entry, and a missing list', () => {
+    expect(problems(mutated(snap, ['incidents', 0, 'perceived', 0], 'Q'))).toMatch(/incidents\[0\]\.perceived\[0\].*declared actor/);
+    expect(problems(mutated(snap, ['incidents', 0, 'commitments', 0, 'norm'], 'gge99.z'))).toMatch(/incidents\[0\]\.commitments\[0\]\.norm.*known norm/);
+    expect(problems(mutated(snap, ['incidents', 0, 'commitments'], undefined))).toMatch(/incidents\[0\]\.commitments/);
+  });
+});

@@ -81,7 +81,9 @@ describe('us-china kernel (bench/us-china-kernel.mjs)', () => {
     // Two pragmatists and a deterrer sanctioning each other (offers of talks, one rejected as a
     // duplicate, one ignored by a proxy until it expires), sanctions under a relief commitment,
     // norms (f) and (k) broken as victims perceive it, a false flag, a three-party
-    // information-sharing agreement, a threat made twice, a reveal of every victim's files.
+    // information-sharing agreement, a threat made twice, a reveal of every victim's files, and a
+    // no-commercial-theft agreement between B and the proxy's sponsor, whose breach B perceives
+    // when a file first names A at the threshold — often on a later signal that traces the proxy.
     const refs: Record<string, StrategyRef> = {
       A: { name: 'pragmatist', params: { spyBelowExposure: 0.9, threshold: 0.5 } },
       B: { name: 'deterrer', params: { retaliateAt: 0.6 } },
@@ -101,6 +103,7 @@ describe('us-china kernel (bench/us-china-kernel.mjs)', () => {
       ],
       norms: { A: ['gge15.f'], C: ['gge15.k'] },
       injects: [
+        { round: 0, type: 'agreement', parties: ['B', 'A'], terms: [{ kind: 'no-commercial-theft' }] },
         { round: 0, type: 'sanction', by: 'B', target: 'A', measure: 'economic' },
         { round: 0, type: 'sanction', by: 'C', target: 'A', measure: 'economic' },
         { round: 0, type: 'sanction', by: 'A', target: 'C', measure: 'economic' },
@@ -127,14 +130,18 @@ describe('us-china kernel (bench/us-china-kernel.mjs)', () => {
     const kSpec = withRefs(base, base.actors.map((a) => refs[a.id]));
     const events = new Map<string, number>();
     let rejected = 0;
+    let perceivedLater = 0;
     for (const seed of [1, 2, 3, 'variant']) {
       const engine = simulate(engineSpec, { seed, rounds: 24, log: true });
       const kernel = usChinaRun(kSpec, { seed, rounds: 24, mechanisms: DEFAULT_MECHANISMS });
       expectSameOutcome(engine, kernel);
       for (const e of engine.log) events.set(e.type, (events.get(e.type) ?? 0) + 1);
+      const detectedIn = new Map(engine.log.flatMap((e) => (e.type === 'incident.detected' ? [[e.incident, e.round] as const] : [])));
+      perceivedLater += engine.log.filter((e) => e.type === 'violation.perceived' && e.incident !== null && e.round > (detectedIn.get(e.incident) ?? e.round)).length;
       rejected += engine.metrics.reduce((s, m) => s + m.rejectedActions, 0);
     }
     expect(rejected).toBeGreaterThan(0);
+    expect(perceivedLater).toBeGreaterThan(0);
     for (const type of ['talks.opened', 'sanction.lifted', 'violation.perceived', 'truth.revealed', 'talks.ended', 'hotline.answered']) {
       expect(events.get(type) ?? 0, type).toBeGreaterThan(0);
     }

@@ -16,6 +16,7 @@ import { actorIndex, incidentWith, worldWith } from '../world.js';
 import type { RoundContext } from './context.js';
 import { anyOf, groupedBy, NONE } from '../lists.js';
 import { operationById } from './operations.js';
+import { actCommitments, NONE_YET, notePerception } from './perception.js';
 
 /**
  * Phase 3: detection and attribution, victim by victim in id order. For each victim, in a fixed
@@ -61,11 +62,15 @@ export function detectAndAttribute(world: World, ctx: RoundContext, newOps: read
       // an observed round's deep freeze does it, and in an unobserved one no view shows it
       // (freezing N + 1 doubles boxes each of them: docs/performance.md, fifth pass).
       const posterior = named === null ? inc.posterior : updatePosterior(inc.posterior, named, q);
-      const next = incidentWith(inc, {
-        signals: [...inc.signals, named === null ? null : (world.actors[named]?.id ?? null)],
-        posterior,
-        investigation: inc.investigation - 1,
-      });
+      const next = notePerception(
+        world,
+        ctx,
+        incidentWith(inc, {
+          signals: [...inc.signals, named === null ? null : (world.actors[named]?.id ?? null)],
+          posterior,
+          investigation: inc.investigation - 1,
+        }),
+      );
       out.push(next);
       changed = true;
       // A narrative-only event (no rule, metric, view or results row reads it), the most frequent
@@ -141,6 +146,9 @@ function openIncident(
     posterior,
     investigation: world.mechanisms.posterior.investigationRounds,
     revealed: null,
+    // The commitments in force now, in the round's operations phase, are those the act is judged by.
+    commitments: victim ? actCommitments(world, victim.id, { kind, against, commercial: op ? op.commercial : false }) : NONE_YET,
+    perceived: NONE_YET,
   };
   ctx.events.push({
     type: 'incident.detected',
@@ -156,7 +164,7 @@ function openIncident(
     suspect: top ? (world.actors[top.index]?.id ?? null) : null,
     confidence: top ? top.confidence : 0,
   });
-  return incident;
+  return notePerception(world, ctx, incident);
 }
 
 // Scratch for prior's weights, consumed at once by priorOverSuspects (never returned, never kept).

@@ -5,6 +5,7 @@ import type { Incident } from '../../model/incident.js';
 import { withFields } from '../../model/record.js';
 import type { World } from '../../model/world.js';
 import { actorIndex, incidentWith, worldWith } from '../world.js';
+import { notePerception } from './perception.js';
 import { indexOfId, sameOr, sameRecordOr } from '../lists.js';
 import { adoptNorm, hasTerm } from './agreements.js';
 import type { RoundContext } from './context.js';
@@ -184,7 +185,7 @@ export function applyDiplomacy(
             if (theirs && sharer) {
               const q = identificationProbability(sharer.capabilities.attribution, 0, m);
               const posterior = updatePosterior(theirs.posterior, top.index, q);
-              next.incidents[k] = incidentWith(theirs, { signals: [...theirs.signals, suspect], posterior });
+              next.incidents[k] = notePerception(world, ctx, incidentWith(theirs, { signals: [...theirs.signals, suspect], posterior }));
               // Narrative only: an unobserved round does not make it (round.ts, UNOBSERVED).
               if (ctx.observed) {
                 const t = topSuspect(posterior);

@@ -11,6 +11,7 @@ import type { SigningState } from './agreements.js';
 import type { RoundContext } from './context.js';
 import { drawSignal } from './detection.js';
 import { operationById } from './operations.js';
+import { notePerception } from './perception.js';
 
 /**
  * One pass of phase 5: the requests asked in this pass get their addressees' answers (a missing
@@ -70,7 +71,7 @@ export function applyResponses(
         // admission, is informative enough to move the accuser's posterior.
         if (inc && inc.revealed === null && (req.kind === 'hotline-query' || answer === 'acknowledge')) {
           const posterior = scaleSuspect(inc.posterior, suspect, ratio);
-          incidents[k] = incidentWith(inc, { posterior });
+          incidents[k] = notePerception(world, ctx, incidentWith(inc, { posterior }));
           confidence = posterior[suspect] ?? 0;
         }
         if (req.kind === 'hotline-query') ctx.events.push({ type: 'hotline.answered', round, phase, query: req.id, by: req.to, to: req.from, answer: answer as 'deny', confidence });
@@ -94,7 +95,7 @@ export function applyResponses(
         const named = drawSignal(world, index, op, inc.kind, v, q, false, ctx.streams.of(helper.id, 'attribution'));
         const posterior = updatePosterior(inc.posterior, named, q);
         const signal = named === null ? null : (world.actors[named]?.id ?? null);
-        incidents[k] = incidentWith(inc, { signals: [...inc.signals, signal], posterior });
+        incidents[k] = notePerception(world, ctx, incidentWith(inc, { signals: [...inc.signals, signal], posterior }));
         // Narrative only: an unobserved round does not make it (round.ts, UNOBSERVED).
         if (!ctx.observed) break;
         const t = topSuspect(posterior);

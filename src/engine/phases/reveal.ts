@@ -5,6 +5,7 @@ import { floatSlots } from '../../model/slab.js';
 import { actorIndex, incidentWith } from '../world.js';
 import type { RoundContext } from './context.js';
 import { operationById } from './operations.js';
+import { notePerception } from './perception.js';
 
 /**
  * The incident with its truth revealed: the posterior becomes certain on the operation's
@@ -27,5 +28,6 @@ export function revealIncident(world: World, inc: Incident, ctx: RoundContext, p
     author: op ? op.author : null,
     principal,
   });
-  return incidentWith(inc, { posterior, investigation: 0, revealed: principal });
+  // Certain now: the victim perceives the principal's broken commitments, if it had not yet.
+  return notePerception(world, ctx, incidentWith(inc, { posterior, investigation: 0, revealed: principal }));
 }

@@ -9,9 +9,11 @@ import { readParams, rivals } from './helpers.js';
  * each state that is not its sponsor; it stays out of diplomacy — no accusations, no norms, no talks —
  * denies every accusation and hotline query, and ignores other requests. Its thefts are its own
  * operations, not its sponsor's orders, so in truth they break no commitment of the sponsor (the
- * audit's `violation.committed` names an operation's principal); but a victim whose forensics
- * trace one to the sponsor with enough confidence perceives the sponsor's no-commercial-theft
- * commitment broken — the gap between truth and perception the commitment audit is there to show.
+ * audit's `violation.committed` names an operation's principal); but a victim whose file on one
+ * names the sponsor with confidence ≥ `audit.confidenceThreshold` — at detection, or on a later
+ * investigation signal, which is where forensics can trace a proxy to its sponsor — perceives the
+ * sponsor's no-commercial-theft commitment broken (once per file), if it was in force when the theft
+ * happened: the gap between truth and perception the commitment audit is there to show.
  *
  * @example
  * ```ts
