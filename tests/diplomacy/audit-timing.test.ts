@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/index.js';
 import type { WorldSpec } from '../../src/index.js';
-import { atRounds, eventsOf, QUIET, scripted } from './helpers.js';
+import { answering, atRounds, eventsOf, QUIET, scripted } from './helpers.js';
 
 /** S steals commercially from V in round 0 under a no-commercial-theft agreement; X is another capable spy. */
 const theft: WorldSpec = {
@@ -129,5 +129,28 @@ describe('an act is judged against the commitments in force when it happened', (
     expect(eventsOf(r.log, 'violation.committed')).toEqual([expect.objectContaining({ round: 1, by: 'S', against: 'V', commitment: 'no-commercial-theft', agreement: withdrawn?.agreement, operation: op?.operation.id })]);
     expect(eventsOf(r.log, 'incident.detected')).toEqual([expect.objectContaining({ round: 1, suspect: 'S' })]);
     expect(eventsOf(r.log, 'violation.perceived')).toEqual([expect.objectContaining({ round: 1, by: 'V', against: 'S', commitment: 'no-commercial-theft', agreement: withdrawn?.agreement, real: true })]);
+  });
+});
+
+describe('a hotline answer that moves the file', () => {
+  it('perceives the breach in the responses phase when an admission lifts the partner over the threshold', () => {
+    const asker = scripted({ name: 'asker', diplomacy: (v) => (v.round === 0 ? v.incidents.map((i) => ({ type: 'hotline-query' as const, target: 'S', incident: i.id })) : []) });
+    const admits = answering('hotline-query', { type: 'acknowledge' }, 'admitter');
+    const spec: WorldSpec = {
+      ...theft,
+      actors: [
+        { ...theft.actors[0]!, strategy: admits },
+        { ...theft.actors[1]!, strategy: asker },
+        theft.actors[2]!,
+      ],
+      agreements: [{ parties: ['S', 'V'], terms: [{ kind: 'no-commercial-theft' }, { kind: 'hotline' }] }],
+    };
+    const r = simulate(spec, { seed: 19, rounds: 1, log: true });
+    // Detection names X; S's admission over the hotline makes V's file name S at the threshold.
+    expect(eventsOf(r.log, 'incident.detected')).toEqual([expect.objectContaining({ suspect: 'X' })]);
+    const [answer] = eventsOf(r.log, 'hotline.answered');
+    expect(answer).toMatchObject({ round: 0, by: 'S', to: 'V', answer: 'acknowledge' });
+    expect(answer?.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(eventsOf(r.log, 'violation.perceived')).toEqual([expect.objectContaining({ round: 0, by: 'V', against: 'S', confidence: answer?.confidence, real: true, commitment: 'no-commercial-theft' })]);
   });
 });
