@@ -82,14 +82,20 @@ export function arbScenario(options: ArbScenarioOptions = {}): Arbitrary<Scenari
   });
   return fc
     .record({
-      states: fc.array(arbState, { minLength: minActors, maxLength: maxActors }),
+      // The states may be any of the list: fast-check shrinks an array with a minimum length only by
+      // dropping its leading items, so with `minLength: minActors` a scenario of three states whose
+      // first one mattered never lost a later one that did not. Drawn from zero up, then made up to
+      // `minActors` from `padding` (shrinking towards the simplest state), any state can go.
+      states: fc.array(arbState, { maxLength: maxActors }),
+      padding: fc.array(arbState, { minLength: minActors, maxLength: minActors }),
       rounds: fc.integer({ min: minRounds, max: maxRounds }),
       proxy: options.proxies === false ? fc.constant(null) : fc.option(fc.record({ sponsor: fc.nat(), strategy: fc.constantFrom('passive', 'random'), espionage: arbLevel(), stealth: arbLevel() }), { nil: null }),
       hotlines: options.hotlines === false ? fc.constant<[number, number][]>([]) : fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 2 }),
       operations: options.injects === false ? fc.constant<OperationSeed[]>([]) : fc.array<OperationSeed>(fc.record({ round: fc.nat(), actor: fc.nat(), target: fc.nat(), kind: fc.constantFrom('espionage', 'disruption', 'degradation') as Arbitrary<'espionage' | 'disruption' | 'degradation'>, falseFlag: fc.option(fc.nat(), { nil: null }) }), { maxLength: 3 }),
       forum: options.forums === true ? fc.boolean() : fc.constant(false),
     })
-    .map(({ states, rounds, proxy, hotlines, operations, forum }): ScenarioDocument => {
+    .map(({ states: drawn, padding, rounds, proxy, hotlines, operations, forum }): ScenarioDocument => {
+      const states = drawn.length >= minActors ? drawn : [...drawn, ...padding.slice(0, minActors - drawn.length)];
       const ids = states.map((_, k) => `S${k}`);
       const actors: ScenarioActor[] = states.map((s, k) => ({
         id: ids[k] as string,

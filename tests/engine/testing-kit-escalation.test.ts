@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseScenario, ScenarioError } from '../../src/index.js';
-import type { ScenarioDocument } from '../../src/index.js';
+import type { Run, Scenario, ScenarioDocument } from '../../src/index.js';
 import { arbScenario, assertEscalationClaim, checkEscalationClaim, EscalationClaimError, escalationProperty, peakRung } from '../../src/testing/index.js';
 
 /** What `work` throws (fails the test if it returns). */
@@ -88,17 +88,45 @@ describe('a claim that throws is not a broken claim', () => {
 });
 
 describe('a claim that returns false still has its counterexample', () => {
-  it('the worked example of docs/properties.md: seed 2026, 17 shrinks, three hawks', () => {
+  it('the worked example of docs/properties.md: seed 2026, 23 shrinks, two hawks', () => {
     const cx = checkEscalationClaim(arbScenario({ strategies: ['hawk', 'tit-for-tat'] }), (run) => peakRung(run) <= 'L2', { numRuns: 200, seed: 2026 });
     expect(cx?.numRuns).toBe(1);
-    expect(cx?.numShrinks).toBe(17);
-    expect(cx?.replay).toEqual({ seed: 2026, path: '0:1:2:2:2:2:3:3:2:2:3:3:3:3:3:3:3:2' });
+    expect(cx?.numShrinks).toBe(23);
+    expect(cx?.replay).toEqual({ seed: 2026, path: '0:2:2:2:2:4:4:4:4:3:2:0:0:0:1:1:2:1:1:1:1:1:1:1' });
     expect(cx?.scenario.actors.map((a) => [a.strategy, a.capabilities])).toEqual([
-      ['hawk', { espionage: 0.75, offense: 0, defense: 0, attribution: 0, stealth: 0 }],
-      ['hawk', { espionage: 0, offense: 0, defense: 0, attribution: 0, stealth: 0 }],
-      ['hawk', { espionage: 0, offense: 0, defense: 0, attribution: 0, stealth: 0 }],
+      ['hawk', { espionage: 0, offense: 0, defense: 0, attribution: 0.5, stealth: 0 }],
+      ['hawk', { espionage: 1, offense: 0, defense: 0, attribution: 0, stealth: 0 }],
     ]);
     expect(cx?.seed).toBe(1);
     expect(cx?.yaml).toMatch(/^# Smallest scenario found that breaks the claim/);
+  });
+
+  it('replays: the same fast-check seed gives the same counterexample, and its path gives it at once', () => {
+    const arb = () => arbScenario({ strategies: ['hawk', 'tit-for-tat'] });
+    const claim = (run: Run) => peakRung(run) <= 'L2';
+    const first = checkEscalationClaim(arb(), claim, { numRuns: 200, seed: 2026 });
+    expect(checkEscalationClaim(arb(), claim, { numRuns: 200, seed: 2026 })).toEqual(first);
+    const replayed = checkEscalationClaim(arb(), claim, { seed: 2026, path: first?.replay.path ?? '' });
+    expect(replayed?.scenario).toEqual(first?.scenario);
+    expect(replayed?.numShrinks).toBe(0);
+  });
+});
+
+describe('arbScenario shrinking', () => {
+  // A claim about the first state only: every other state is irrelevant, so the smallest
+  // counterexample has as few states as allowed (two). fast-check shrinks an array with a
+  // minimum length only by dropping leading items, which here are the one that matters: the
+  // scenario used to keep a third state it did not need (seeds 1, 4, 5 and 6).
+  const firstIsArmedHawk = (_run: Run, s: Scenario) => {
+    const first = s.document.actors[0];
+    const offense = typeof first?.capabilities === 'object' ? (first.capabilities.offense ?? 0) : 0;
+    return !(first?.strategy === 'hawk' && offense >= 0.5);
+  };
+
+  it.each([1, 2, 3, 4, 5, 6])('drops states it does not need, wherever they stand (seed %i)', (seed) => {
+    const cx = checkEscalationClaim(arbScenario({ strategies: ['dove', 'hawk'] }), firstIsArmedHawk, { numRuns: 100, seed });
+    expect(cx?.scenario.actors).toHaveLength(2);
+    expect(cx?.scenario.actors[1]).toEqual({ id: 'S1', strategy: 'dove', capabilities: { espionage: 0, offense: 0, defense: 0, attribution: 0, stealth: 0 } });
+    expect(cx?.scenario.rounds).toBe(4);
   });
 });
