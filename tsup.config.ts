@@ -1,5 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+import type { Options } from 'tsup';
+
+type Plugin = NonNullable<Options['esbuildPlugins']>[number];
+
+/**
+ * `detente/testing` imports the library from the built entry beside it (`../index.js`, or
+ * `../index.cjs` in the CommonJS build) instead of bundling a second copy of it: with a copy, the
+ * errors it throws (a `ConfigError` for a misspelt strategy, the `ScenarioError` of a scenario that
+ * does not parse) were not `instanceof` the classes a user imports from `detente`.
+ */
+const testingImportsLibrary: Plugin = {
+  name: 'testing-imports-library',
+  setup(build) {
+    // tsup builds its CommonJS output as ESM and converts it afterwards: the file extension is what tells.
+    const entry = build.initialOptions.outExtension?.['.js'] === '.cjs' ? '../index.cjs' : '../index.js';
+    build.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) => (/[\\/]src[\\/]testing[\\/][^\\/]+\.ts$/.test(args.importer) ? { path: entry, external: true } : undefined));
+  },
+};
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -17,6 +35,7 @@ export default defineConfig([
     splitting: false,
     treeshake: true,
     external: ['seedrandom', 'immer', 'fast-check', 'yaml'],
+    esbuildPlugins: [testingImportsLibrary],
   },
   {
     // The sweep worker is its own file: worker threads load it beside dist/cli/main.js.

@@ -160,6 +160,25 @@ console.log(JSON.stringify({
   );
 
   it(
+    'detente/testing uses the library of detente, not a copy: its errors are instances of the classes detente exports',
+    () => {
+      // A misspelt strategy (a ConfigError), and a scenario that does not parse (its cause a ScenarioError).
+      const body = `let config = null;
+try { testing.arbScenario({ strategies: ['hawkk'] }); } catch (e) { config = e instanceof detente.ConfigError; }
+let scenario = null;
+try { testing.checkEscalationClaim(fc.constant({ name: 'x', rounds: 2, actors: [{ id: 'A', strategy: 'hawkk' }, { id: 'B' }] }), () => true, { numRuns: 1, seed: 1 }); }
+catch (e) { scenario = e instanceof testing.EscalationClaimError && e.cause instanceof detente.ScenarioError; }
+console.log(JSON.stringify({ config, scenario }));
+`;
+      const esm = runScript('testing-classes.mjs', `import fc from 'fast-check';\nimport * as detente from 'detente';\nimport * as testing from 'detente/testing';\n${body}`);
+      const cjs = runScript('testing-classes.cjs', `const fc = require('fast-check');\nconst detente = require('detente');\nconst testing = require('detente/testing');\n${body}`);
+      expect(esm).toEqual({ config: true, scenario: true });
+      expect(cjs).toEqual({ config: true, scenario: true });
+    },
+    TIMEOUT,
+  );
+
+  it(
     'has types that a strict TypeScript consumer resolves, from ESM and from CommonJS',
     () => {
       const tsconfig = {
