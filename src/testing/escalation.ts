@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import type { Arbitrary, Parameters as FcParameters } from 'fast-check';
-import { ConfigError, createRegistry, GGE15_NORM_IDS, parseScenario, serializeScenario, simulate, suggest } from '../index.js';
-import type { ConfigIssue, Run, Scenario, ScenarioActor, ScenarioDocument, ScenarioInject, StrategyRegistry } from '../index.js';
+import { createRegistry, GGE15_NORM_IDS, MAX_ROUNDS, parseScenario, serializeScenario, simulate, suggest } from '../index.js';
+import type { Run, Scenario, ScenarioActor, ScenarioDocument, ScenarioInject, StrategyRegistry } from '../index.js';
+import { ArgumentCheck } from './arguments.js';
+import { describe as describeValue, isRecord } from '../model/mechanisms.js';
 import { plural } from '../text/english.js';
 
 /** Options of {@link arbScenario}. */
@@ -38,27 +40,47 @@ const arbLevel = (): Arbitrary<number> => fc.constantFrom(...STEPS);
 let builtins: StrategyRegistry | undefined;
 
 /**
- * Refuse strategy names the generated scenarios could not use, before any is generated: every
- * scenario is parsed with the built-in strategies, so an unknown name would fail each one, and a
- * search would "find" a counterexample to any claim.
+ * Refuse options that would make other scenarios than asked for, before any is generated: bounds
+ * that are not whole numbers or are out of order (they used to be clamped: `minActors: 1` gave
+ * two states), an empty strategy list (it used to mean the default mix), option names that do not
+ * exist, and strategy names that are not built-ins — every scenario is parsed with the built-in
+ * strategies, so an unknown name would fail each one, and a search would "find" a counterexample
+ * to any claim.
  */
-function checkStrategyNames(names: readonly unknown[]): void {
+function checkScenarioOptions(options: ArbScenarioOptions): void {
+  const check = new ArgumentCheck('arbScenario');
+  const o = check.options('', options, ['strategies', 'minActors', 'maxActors', 'minRounds', 'maxRounds', 'proxies', 'hotlines', 'injects', 'forums']);
   const registry = (builtins ??= createRegistry());
   const known = registry.names();
-  const issues: ConfigIssue[] = [];
-  names.forEach((name, k) => {
-    if (typeof name === 'string' && registry.has(name)) return;
-    const hint = typeof name === 'string' ? suggest(name, known) : undefined;
-    issues.push({ path: `strategies[${k}]`, expected: `a built-in strategy (${known.join(', ')})`, received: typeof name === 'string' ? `'${name}'` : typeof name, ...(hint ? { hint: `did you mean '${hint}'?` } : {}) });
-  });
-  if (issues.length > 0) throw new ConfigError(issues, 'arbScenario');
+  if (o.strategies !== undefined && check.names('strategies', o.strategies, 1, 'built-in strategy names')) {
+    (o.strategies as readonly string[]).forEach((name, k) => {
+      if (registry.has(name)) return;
+      const hint = suggest(name, known);
+      check.add({ path: `strategies[${k}]`, expected: `a built-in strategy (${known.join(', ')})`, received: `'${name}'`, ...(hint ? { hint: `did you mean '${hint}'?` } : {}) });
+    });
+  }
+  const minActors = check.integer('minActors', o.minActors, 2);
+  bound(check, 'maxActors', o.maxActors, o.minActors === undefined ? 2 : minActors, 'minActors');
+  const minRounds = check.integer('minRounds', o.minRounds, 1, MAX_ROUNDS, `an integer from 1 to ${MAX_ROUNDS}`);
+  bound(check, 'maxRounds', o.maxRounds, o.minRounds === undefined ? 4 : minRounds, 'minRounds', MAX_ROUNDS);
+  for (const key of ['proxies', 'hotlines', 'injects', 'forums']) check.boolean(key, o[key]);
+  check.done();
+}
+
+/** A most that is at least the fewest (`least`, or its default when that option is not given). */
+function bound(check: ArgumentCheck, path: string, value: unknown, least: number | undefined, leastName: string, most = Number.MAX_SAFE_INTEGER): void {
+  if (least === undefined) return void check.integer(path, value, 1, most);
+  const fewest = `${leastName} (${least})`;
+  check.integer(path, value, least, most, most === Number.MAX_SAFE_INTEGER ? `an integer ≥ ${fewest}` : `an integer from ${fewest} to ${most}`);
 }
 
 /**
  * Whole scenario documents, valid by construction (every one parses), bounded in size, and
  * shrinking towards simpler scenarios: fewer states, fewer rounds, no proxy, no hotline, no
  * scripted operations, lower capabilities, the first strategy of the list. Throws a `ConfigError`
- * (with a "did you mean") for a strategy name that is not a built-in.
+ * for options it cannot honour: a strategy name that is not a built-in (with a "did you mean"), an
+ * empty strategy list, bounds that are not whole numbers, out of order or out of range, an unknown
+ * option name.
  *
  * @example
  * ```ts
@@ -66,12 +88,12 @@ function checkStrategyNames(names: readonly unknown[]): void {
  * ```
  */
 export function arbScenario(options: ArbScenarioOptions = {}): Arbitrary<ScenarioDocument> {
-  const strategies = options.strategies && options.strategies.length > 0 ? options.strategies : DEFAULT_MIX;
-  checkStrategyNames(strategies);
-  const minActors = Math.max(2, options.minActors ?? 2);
-  const maxActors = Math.max(minActors, options.maxActors ?? 4);
-  const minRounds = Math.max(1, options.minRounds ?? 4);
-  const maxRounds = Math.max(minRounds, options.maxRounds ?? 16);
+  checkScenarioOptions(options);
+  const strategies = options.strategies ?? DEFAULT_MIX;
+  const minActors = options.minActors ?? 2;
+  const maxActors = options.maxActors ?? Math.max(minActors, 4);
+  const minRounds = options.minRounds ?? 4;
+  const maxRounds = options.maxRounds ?? Math.max(minRounds, 16);
   const arbState = fc.record({
     strategy: fc.constantFrom(...strategies),
     espionage: arbLevel(),
@@ -141,12 +163,17 @@ export function arbScenario(options: ArbScenarioOptions = {}): Arbitrary<Scenari
  * ```
  */
 export function peakRung(run: Pick<Run, 'metrics'>): `L${number}` {
+  if (!Array.isArray((run as { metrics?: unknown } | null)?.metrics)) {
+    const check = new ArgumentCheck('peakRung');
+    check.issue('run.metrics', 'the list of per-round metrics of a run (from simulate)', (run as { metrics?: unknown } | null)?.metrics);
+    check.done();
+  }
   let peak = 0;
   for (const m of run.metrics) if (m.peakRung > peak) peak = m.peakRung;
   return `L${peak}`;
 }
 
-/** A claim about a run of a scenario. */
+/** A claim about a run of a scenario: true when it holds, false when the run breaks it (anything else is an {@link EscalationClaimError}). */
 export type EscalationClaim = (run: Run, scenario: Scenario) => boolean;
 
 /** Options of {@link escalationProperty} and {@link checkEscalationClaim}. */
@@ -227,11 +254,40 @@ function scenarioFile(scenario: ScenarioDocument, stage: EscalationClaimStage, s
  * ```
  */
 export function escalationProperty(arb: Arbitrary<ScenarioDocument>, claim: EscalationClaim, options: EscalationOptions = {}) {
-  return fc.property(arb, options.seeds ?? fc.integer({ min: 1, max: 1_000_000 }), (doc, seed) => {
+  const check = new ArgumentCheck('escalationProperty');
+  checkClaimArguments(check, arb, claim, options, false);
+  check.done();
+  return claimProperty(arb, claim, options.seeds);
+}
+
+function claimProperty(arb: Arbitrary<ScenarioDocument>, claim: EscalationClaim, seeds: Arbitrary<number> | undefined) {
+  return fc.property(arb, seeds ?? fc.integer({ min: 1, max: 1_000_000 }), (doc, seed) => {
     const scenario = attempt('scenario', doc, seed, () => parseScenario(doc));
     const run = attempt('run', doc, seed, () => simulate(scenario.spec, { seed, rounds: scenario.rounds }));
-    return attempt('claim', doc, seed, () => claim(run, scenario));
+    const answer: unknown = attempt('claim', doc, seed, () => claim(run, scenario));
+    // fast-check takes `undefined` for a pass: a claim written with a block body and no `return`
+    // would then hold of every scenario. A claim answers true or false.
+    if (typeof answer !== 'boolean') throw new EscalationClaimError('claim', doc, seed, new TypeError(`a claim must return true or false, but it returned ${describeValue(answer)}${answer === undefined ? ' (a block body without `return`?)' : ''}`));
+    return answer;
   });
+}
+
+/**
+ * The arguments every entry point shares: an arbitrary, a claim function, and options with
+ * `seeds` an arbitrary; for a search (`search`, with fast-check parameters) `numRuns` a whole
+ * number ≥ 1 (with 0 runs a claim would "hold" untested), `seed` an integer, `path` a text.
+ * Other fast-check parameters pass through unchecked.
+ */
+function checkClaimArguments(check: ArgumentCheck, arb: unknown, claim: unknown, options: unknown, search: boolean): void {
+  check.arbitrary('arb', arb);
+  if (typeof claim !== 'function') check.issue('claim', 'a function (run, scenario) => true or false', claim);
+  if (options === undefined) return;
+  if (!isRecord(options)) return void check.issue('options', 'an object of options', options);
+  if (options.seeds !== undefined) check.arbitrary('options.seeds', options.seeds);
+  if (!search) return;
+  check.integer('options.numRuns', options.numRuns, 1);
+  if (options.seed !== undefined && !(typeof options.seed === 'number' && Number.isSafeInteger(options.seed))) check.issue('options.seed', 'an integer (the fast-check seed)', options.seed);
+  if (options.path !== undefined && typeof options.path !== 'string') check.issue('options.path', "a text such as '0:1:1' (a replay path from a counterexample)", options.path);
 }
 
 function attempt<T>(stage: EscalationClaimStage, doc: ScenarioDocument, seed: number, work: () => T): T {
@@ -274,8 +330,15 @@ export function checkEscalationClaim(
   claim: EscalationClaim,
   options: EscalationOptions & Pick<FcParameters<[ScenarioDocument, number]>, 'numRuns' | 'seed' | 'path'> = {},
 ): Counterexample | null {
+  return searchClaim('checkEscalationClaim', arb, claim, options);
+}
+
+function searchClaim(fn: string, arb: Arbitrary<ScenarioDocument>, claim: EscalationClaim, options: EscalationOptions & Pick<FcParameters<[ScenarioDocument, number]>, 'numRuns' | 'seed' | 'path'>): Counterexample | null {
+  const check = new ArgumentCheck(fn);
+  checkClaimArguments(check, arb, claim, options, true);
+  check.done();
   const { seeds, ...params } = options;
-  const result = fc.check(escalationProperty(arb, claim, seeds ? { seeds } : {}), params);
+  const result = fc.check(claimProperty(arb, claim, seeds), params);
   if (!result.failed) return null;
   const thrown = result.errorInstance;
   if (thrown instanceof EscalationClaimError) {
@@ -313,6 +376,6 @@ export function assertEscalationClaim(
   claim: EscalationClaim,
   options: EscalationOptions & Pick<FcParameters<[ScenarioDocument, number]>, 'numRuns' | 'seed' | 'path'> = {},
 ): void {
-  const cx = checkEscalationClaim(arb, claim, options);
+  const cx = searchClaim('assertEscalationClaim', arb, claim, options);
   if (cx) throw new Error(`escalation claim broken after ${cx.numRuns} runs and ${cx.numShrinks} shrinks; smallest counterexample:\n\n${cx.yaml}`);
 }

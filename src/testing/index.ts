@@ -26,6 +26,8 @@ import fc from 'fast-check';
 import type { Arbitrary } from 'fast-check';
 import { betaTrust, CAPABILITY_KEYS, OPERATION_KINDS } from '../index.js';
 import type { ActorId, ActorSpec, Capabilities, CapabilityKey, DyadSpec, Inject, World, WorldSpec } from '../index.js';
+import { ArgumentCheck } from './arguments.js';
+import { isRecord } from '../model/mechanisms.js';
 
 /** The built-in strategies that never throw and suit any world, used when no list is given. */
 const DEFAULT_STRATEGIES: readonly string[] = Object.freeze(['passive', 'dove', 'hawk', 'tit-for-tat', 'generous-tit-for-tat', 'deterrer', 'random']);
@@ -88,8 +90,25 @@ export interface ArbActorSpecsOptions {
  * ```
  */
 export function actorId(k: number, count: number): ActorId {
+  const check = new ArgumentCheck('actorId');
+  const n = check.integer('count', count, 1, Number.MAX_SAFE_INTEGER, 'an integer ≥ 1', true);
+  check.integer('k', k, 0, n === undefined ? Number.MAX_SAFE_INTEGER : n - 1, n === undefined ? 'an integer ≥ 0' : `an integer from 0 to count − 1 (${n - 1})`, true);
+  check.done();
   const width = String(Math.max(0, count - 1)).length;
   return `A${String(k).padStart(width, '0')}`;
+}
+
+/**
+ * The options that bound the actors, for arbActorSpecs (`min`, `max`) and arbWorldSpec
+ * (`minActors`, `maxActors`): a fewest of at least 1, a most of at least the fewest (and at least
+ * the default fewest, 2, when only the most is given), strategy names, whether proxies may appear.
+ */
+function checkActorOptions(check: ArgumentCheck, o: Readonly<Record<string, unknown>>, minKey: string, maxKey: string): void {
+  const min = check.integer(minKey, o[minKey], 1);
+  const fewest = min ?? (o[minKey] === undefined ? 2 : 1);
+  check.integer(maxKey, o[maxKey], fewest, Number.MAX_SAFE_INTEGER, `an integer ≥ ${o[minKey] === undefined ? `${fewest} (the default ${minKey})` : `${minKey} (${fewest})`}`);
+  if (o.strategies !== undefined) check.names('strategies', o.strategies, 1, 'strategy names');
+  check.boolean('proxies', o.proxies);
 }
 
 /**
@@ -104,10 +123,13 @@ export function actorId(k: number, count: number): ActorId {
  * ```
  */
 export function arbActorSpecs(options: ArbActorSpecsOptions = {}): Arbitrary<ActorSpec[]> {
-  const min = Math.max(1, Math.floor(options.min ?? 2));
-  const max = Math.max(min, Math.floor(options.max ?? 5));
+  const check = new ArgumentCheck('arbActorSpecs');
+  checkActorOptions(check, check.options('', options, ['min', 'max', 'strategies', 'proxies', 'criminals']), 'min', 'max');
+  check.boolean('criminals', options.criminals);
+  check.done();
+  const min = options.min ?? 2;
+  const max = options.max ?? Math.max(min, 5);
   const strategies = options.strategies ?? DEFAULT_STRATEGIES;
-  if (strategies.length === 0) throw new RangeError('arbActorSpecs needs at least one strategy name');
   const proxies = options.proxies ?? true;
   const criminals = options.criminals ?? false;
   const actor = fc.record({ capabilities: arbCapabilities(), strategy: fc.constantFrom(...strategies) });
@@ -187,18 +209,24 @@ export interface ArbWorldSpecOptions {
  * ```
  */
 export function arbWorldSpec(options: ArbWorldSpecOptions = {}): Arbitrary<WorldSpec> {
+  const check = new ArgumentCheck('arbWorldSpec');
+  const o = check.options('', options, ['minActors', 'maxActors', 'strategies', 'proxies', 'injects', 'injectRounds', 'reveals', 'notes']);
+  checkActorOptions(check, o, 'minActors', 'maxActors');
+  check.integer('injectRounds', o.injectRounds, 1);
+  for (const key of ['injects', 'reveals', 'notes']) check.boolean(key, o[key]);
+  check.done();
   const actorOptions: ArbActorSpecsOptions = {
     min: options.minActors ?? 2,
-    max: options.maxActors ?? 5,
+    max: options.maxActors ?? Math.max(options.minActors ?? 2, 5),
     ...(options.strategies ? { strategies: options.strategies } : {}),
     ...(options.proxies !== undefined ? { proxies: options.proxies } : {}),
   };
   const withInjects = options.injects ?? true;
-  const injectRounds = Math.max(1, Math.floor(options.injectRounds ?? 10));
+  const injectRounds = options.injectRounds ?? 10;
   const reveals = options.reveals ?? true;
   const notes = options.notes ?? true;
   // Most actors there can be (as arbActorSpecs bounds them): the range of the actor picks below.
-  const most = Math.max(Math.max(1, Math.floor(actorOptions.min ?? 2)), Math.floor(actorOptions.max ?? 5));
+  const most = Math.max(actorOptions.min ?? 2, actorOptions.max ?? 5);
   // Dyads, the agreement and injects pick actors by index, independently of the actors, and are
   // resolved against them afterwards. (A `chain` from the actors drew new dyads and injects for
   // every smaller set of actors, so shrinking the actors lost the failure and stopped early:
@@ -298,6 +326,9 @@ function firstPerRelation(dyads: readonly DyadSpec[]): DyadSpec[] {
  * ```
  */
 export function arbDyads(ids: readonly ActorId[]): Arbitrary<DyadSpec[]> {
+  const check = new ArgumentCheck('arbDyads');
+  check.names('ids', ids, 0, 'actor ids', true);
+  check.done();
   const n = ids.length;
   if (n < 2) return fc.constant([]);
   return fc.array(arbDyadSeed(n), { maxLength: Math.min(6, n * (n - 1)) }).map((seeds) => firstPerRelation(seeds.map((d) => dyadOf(d, ids))));
@@ -328,8 +359,16 @@ export interface ArbInjectsOptions {
  * ```
  */
 export function arbInjects(ids: readonly ActorId[], options: ArbInjectsOptions = {}): Arbitrary<Inject[]> {
-  if (ids.length < 2) throw new RangeError('arbInjects needs at least two actors');
-  const rounds = Math.max(1, Math.floor(options.rounds ?? 10));
+  const check = new ArgumentCheck('arbInjects');
+  check.names('ids', ids, 2, 'actors', true);
+  const o = check.options('options', options, ['states', 'rounds', 'reveals', 'notes', 'max']);
+  if (o.states !== undefined) check.names('options.states', o.states, 0, 'actor ids', true);
+  check.integer('options.rounds', o.rounds, 1);
+  check.integer('options.max', o.max, 0);
+  check.boolean('options.reveals', o.reveals);
+  check.boolean('options.notes', o.notes);
+  check.done();
+  const rounds = options.rounds ?? 10;
   const states = options.states ?? ids;
   const seeds = fc.array(arbInjectSeed(Math.max(ids.length, states.length), rounds, options.reveals ?? true, options.notes ?? true, states.length > 0), { maxLength: options.max ?? 4 });
   return seeds.map((list) => list.flatMap((i) => injectOf(i, ids, states) ?? []));
@@ -400,7 +439,10 @@ function injectOf(seed: InjectSeed, ids: readonly ActorId[], states: readonly Ac
  * ```
  */
 export function arbStrategyMix(names: readonly string[], ids: readonly ActorId[]): Arbitrary<Record<ActorId, string>> {
-  if (names.length === 0) throw new RangeError('arbStrategyMix needs at least one strategy name');
+  const check = new ArgumentCheck('arbStrategyMix');
+  check.names('names', names, 1, 'strategy names');
+  check.names('ids', ids, 0, 'actor ids', true);
+  check.done();
   return fc.tuple(...ids.map(() => fc.constantFrom(...names))).map((picked) => {
     const out: Record<ActorId, string> = {};
     ids.forEach((id, k) => {
@@ -424,6 +466,11 @@ export function arbStrategyMix(names: readonly string[], ids: readonly ActorId[]
  * ```
  */
 export function worldInvariantViolations(world: World, previous?: World): string[] {
+  const check = new ArgumentCheck('worldInvariantViolations');
+  const isWorld = (w: unknown) => isRecord(w) && Array.isArray(w.actors) && Array.isArray(w.incidents) && isRecord(w.dyads) && w.welfare !== undefined;
+  if (!isWorld(world)) check.issue('world', 'a world (from createWorld, or the `world` of a run)', world);
+  if (previous !== undefined && !isWorld(previous)) check.issue('previous', 'a world (an earlier one of the same run)', previous);
+  check.done();
   const out: string[] = [];
   const n = world.actors.length;
   const d = world.dyads;
