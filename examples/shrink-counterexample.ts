@@ -20,7 +20,7 @@ if (!falseClaim) throw new Error('expected the false claim to be broken');
 const file = join(out, 'counterexample.yaml');
 writeFileSync(file, falseClaim.yaml);
 console.log(`Claim "hawks and tit-for-tat never go beyond L2" broken after ${falseClaim.numRuns} scenario(s); shrunk ${falseClaim.numShrinks} times.`);
-console.log(`Smallest counterexample (${falseClaim.scenario.actors.length} actors, ${falseClaim.scenario.rounds} rounds, seed ${falseClaim.seed}), written to ${file}:\n`);
+console.log(`Smallest counterexample (${falseClaim.scenario.actors.length} actors, ${falseClaim.scenario.rounds} rounds, seed ${falseClaim.seed}; broken after round ${falseClaim.round}), written to ${file}:\n`);
 console.log(falseClaim.yaml);
 console.log(`Replay it with: detente run ${file}\n`);
 

@@ -311,6 +311,36 @@ export interface Counterexample {
   readonly replay: { readonly seed: number; readonly path: string };
   readonly numRuns: number;
   readonly numShrinks: number;
+  /**
+   * The first round (numbered as in the log, from 0) after which the claim is broken: the same run
+   * stopped there already breaks it — the last round when only the whole run does (or when the
+   * scenario has more than 200 rounds, which are not searched). It reads best for claims that,
+   * once broken, stay broken (a peak rung, a count of strikes); a run of fewer rounds is exactly
+   * the start of the whole one.
+   */
+  readonly round: number;
+}
+
+/** Most rounds {@link brokenAfter} replays one stop at a time (the cost grows with their square). */
+const MAX_ROUND_SEARCH = 200;
+
+/**
+ * The first round after which a run of the scenario, stopped there, breaks the claim; null when no
+ * shorter run does (or the scenario is too long to search). A claim that throws on a shorter run
+ * (reading a round it does not have) does not count as broken there.
+ */
+function brokenAfter(doc: ScenarioDocument, seed: number, claim: EscalationClaim): number | null {
+  const scenario = parseScenario(doc);
+  if (scenario.rounds > MAX_ROUND_SEARCH) return null;
+  for (let rounds = 1; rounds < scenario.rounds; rounds++) {
+    const run = simulate(scenario.spec, { seed, rounds });
+    try {
+      if (claim(run, scenario) === false) return rounds - 1;
+    } catch (e) {
+      if (fc.PreconditionFailure.isFailure(e)) return null;
+    }
+  }
+  return null;
 }
 
 /**
@@ -348,8 +378,11 @@ function searchClaim(fn: string, arb: Arbitrary<ScenarioDocument>, claim: Escala
   if (!result.counterexample) throw result.errorInstance ?? new Error('the escalation property failed without a counterexample');
   const [doc, seed] = result.counterexample as [ScenarioDocument, number];
   const scenario: ScenarioDocument = { ...doc, name: 'counterexample', seed };
-  const header = `# Smallest scenario found that breaks the claim (fast-check seed ${result.seed}, path ${result.counterexample ? result.counterexamplePath : ''}).\n# Run it with: detente run counterexample.yaml\n`;
+  const rounds = parseScenario(doc).rounds;
+  const round = brokenAfter(doc, seed, claim) ?? rounds - 1;
+  const header = `# Smallest scenario found that breaks the claim (fast-check seed ${result.seed}, path ${result.counterexample ? result.counterexamplePath : ''}).\n# It is broken after round ${round} (rounds count from 0; the run has ${rounds}).\n# Run it with: detente run counterexample.yaml\n`;
   return {
+    round,
     scenario,
     seed,
     yaml: header + serializeScenario(scenario, 'yaml'),

@@ -58,6 +58,7 @@ describe('examples', () => {
     const out = mkdtempSync(join(dir, 'cx-'));
     const text = await runExample('shrink-counterexample.ts', out);
     expect(text).toMatch(/broken after \d+ scenario\(s\); shrunk \d+ times/);
+    expect(text).toMatch(/seed \d+; broken after round \d+\), written to/);
     expect(text).toMatch(/Replay it with: detente run .*counterexample\.yaml/);
     expect(text).toContain('held in 200 generated scenarios');
     // The printed file is a scenario the command line accepts and whose run breaks the claim.

@@ -99,6 +99,19 @@ describe('a claim that returns false still has its counterexample', () => {
     ]);
     expect(cx?.seed).toBe(1);
     expect(cx?.yaml).toMatch(/^# Smallest scenario found that breaks the claim/);
+    // S0 sanctions S1 in the very first round.
+    expect(cx?.round).toBe(0);
+    expect(cx?.yaml).toContain('\n# It is broken after round 0 (rounds count from 0; the run has 4).\n');
+  });
+
+  it('says after which round the run breaks the claim: the first stop of the same run that already breaks it', () => {
+    const arb = arbScenario({ strategies: ['dove'], minRounds: 5, maxRounds: 5 });
+    // Broken once a third round is played (round 2), whatever happens in it.
+    expect(checkEscalationClaim(arb, (run) => run.metrics.length < 3, { numRuns: 5, seed: 1 })?.round).toBe(2);
+    // Broken only by the whole run: the last round.
+    const whole = checkEscalationClaim(arb, (run, scenario) => run.metrics.length < scenario.rounds, { numRuns: 5, seed: 1 });
+    expect(whole?.round).toBe(4);
+    expect(whole?.yaml).toContain('# It is broken after round 4 (rounds count from 0; the run has 5).');
   });
 
   it('replays: the same fast-check seed gives the same counterexample, and its path gives it at once', () => {
