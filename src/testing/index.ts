@@ -140,12 +140,16 @@ export function arbActorSpecs(options: ArbActorSpecsOptions = {}): Arbitrary<Act
   // on its own (dropping leading items), so a counterexample shrinks to as few of each as it needs.
   return fc
     .tuple(
-      fc.array(actor, { minLength: 1, maxLength: max }),
+      // From zero up: an array with a minimum length shrinks only by dropping leading items, so
+      // with `minLength: 1` a first state that mattered kept a second one that did not.
+      fc.array(actor, { maxLength: max }),
       proxies && max > 1 ? fc.array(proxy, { maxLength: Math.max(1, Math.floor(max / 2)) }) : none,
       criminals && max > 1 ? fc.array(actor, { maxLength: Math.max(1, Math.floor(max / 3)) }) : none,
       fc.array(actor, { minLength: min, maxLength: min }),
     )
-    .map(([states, proxyList, criminalList, padding]) => {
+    .map(([drawn, proxyList, criminalList, padding]) => {
+      // No state drawn: the first of the padding is the state (there is always one, to sponsor proxies).
+      const states = drawn.length > 0 ? drawn : padding.slice(0, 1);
       type Entry = { kind: 'state' | 'proxy' | 'criminal'; sponsorPick: number; capabilities: Capabilities; strategy: string };
       const entries: Entry[] = [
         ...states.map((a) => ({ kind: 'state' as const, sponsorPick: 0, ...a })),
@@ -153,7 +157,7 @@ export function arbActorSpecs(options: ArbActorSpecsOptions = {}): Arbitrary<Act
         ...criminalList.map((a) => ({ kind: 'criminal' as const, sponsorPick: 0, ...a })),
       ].slice(0, max);
       // Too few actors: more states at the end.
-      for (let k = 0; entries.length < min; k++) entries.push({ kind: 'state', sponsorPick: 0, ...(padding[k] as (typeof padding)[number]) });
+      for (let k = states === drawn ? 0 : 1; entries.length < min; k++) entries.push({ kind: 'state', sponsorPick: 0, ...(padding[k] as (typeof padding)[number]) });
       const count = entries.length;
       const stateIds = entries.slice(0, states.length).map((_, k) => actorId(k, count));
       return entries.map((e, k): ActorSpec => {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/index.js';
 import type { WorldSpec } from '../../src/index.js';
-import { arbWorldSpec } from '../../src/testing/index.js';
+import { arbActorSpecs, arbWorldSpec } from '../../src/testing/index.js';
 
 const ZERO = { espionage: 0, offense: 0, defense: 0, attribution: 0, stealth: 0 };
 
@@ -44,5 +44,12 @@ describe('arbWorldSpec shrinking', () => {
     const spec = smallest((s) => (s.injects ?? []).length < 3, 9, { maxActors: 4 });
     expect(spec.injects).toHaveLength(3);
     expect(simulate(spec, { seed: 1, rounds: 10 }).world.round).toBe(10);
+  });
+
+  // The states were an array of at least one, which fast-check shrinks only by dropping leading
+  // items: a first actor that mattered kept a second one that did not (seeds 2, 3 and 5).
+  it.each([1, 2, 3, 4, 5])('arbActorSpecs({ min: 1 }) shrinks to the one actor a claim needs (seed %i)', (seed) => {
+    const out = fc.check(fc.property(arbActorSpecs({ min: 1, max: 5, proxies: false }), (actors) => !actors.some((a) => (a.capabilities?.espionage ?? 0) >= 0.5)), { seed, numRuns: 200 });
+    expect(out.counterexample?.[0]).toEqual([{ id: 'A0', kind: 'state', capabilities: { ...ZERO, espionage: 0.5 }, strategy: 'passive' }]);
   });
 });
