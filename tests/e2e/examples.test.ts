@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 
 const root = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'detente-examples-'));
@@ -65,5 +66,11 @@ describe('examples', () => {
     const cli = join(root, 'dist/cli/main.js');
     const json = JSON.parse(execFileSync(process.execPath, [cli, 'run', join(out, 'counterexample.yaml'), '--format', 'json'], { encoding: 'utf8' })) as { metrics: { peakRung: number }[] };
     expect(Math.max(...json.metrics.map((m) => m.peakRung))).toBeGreaterThan(2);
+    // docs/properties.md shows the same file (compact): the same comment lines, the same document.
+    const printed = readFileSync(join(out, 'counterexample.yaml'), 'utf8');
+    const shown = /```yaml\n([\s\S]*?)```/.exec(readFileSync(join(root, 'docs/properties.md'), 'utf8'))?.[1] ?? '';
+    const comments = (text: string) => text.split('\n').filter((l) => l.startsWith('#'));
+    expect(comments(shown)).toEqual(comments(printed));
+    expect(parse(shown)).toEqual(parse(printed));
   });
 });
