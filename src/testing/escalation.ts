@@ -410,5 +410,5 @@ export function assertEscalationClaim(
   options: EscalationOptions & Pick<FcParameters<[ScenarioDocument, number]>, 'numRuns' | 'seed' | 'path'> = {},
 ): void {
   const cx = searchClaim('assertEscalationClaim', arb, claim, options);
-  if (cx) throw new Error(`escalation claim broken after ${cx.numRuns} runs and ${cx.numShrinks} shrinks; smallest counterexample:\n\n${cx.yaml}`);
+  if (cx) throw new Error(`escalation claim broken after ${plural(cx.numRuns, 'run')} and ${plural(cx.numShrinks, 'shrink')}; smallest counterexample:\n\n${cx.yaml}`);
 }

@@ -104,6 +104,11 @@ describe('a claim that returns false still has its counterexample', () => {
     expect(cx?.yaml).toContain('\n# It is broken after round 0 (rounds count from 0; the run has 4).\n');
   });
 
+  it('assertEscalationClaim throws with the counterexample file, counting runs and shrinks in words', () => {
+    const e = thrown(() => assertEscalationClaim(arbScenario({ strategies: ['hawk', 'tit-for-tat'] }), (run) => peakRung(run) <= 'L2', { numRuns: 200, seed: 2026 })) as Error;
+    expect(e.message).toMatch(/^escalation claim broken after 1 run and 23 shrinks; smallest counterexample:\n\n# Smallest scenario found/);
+  });
+
   it('says after which round the run breaks the claim: the first stop of the same run that already breaks it', () => {
     const arb = arbScenario({ strategies: ['dove'], minRounds: 5, maxRounds: 5 });
     // Broken once a third round is played (round 2), whatever happens in it.
