@@ -10,11 +10,14 @@
  * Run: npx tsx examples/norms-vs-trust.ts
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { betaTrust, parseScenario, simulate } from 'detente';
 
 const SEEDS = 30;
-const file = fileURLToPath(new URL('../scenarios/gge-2015.yaml', import.meta.url));
+// The scenario the package ships, found through the package itself: so the file runs from a clone
+// of the repository and, copied, from a project that installed detente (examples/README.md).
+const file = join(dirname(createRequire(import.meta.url).resolve('detente/package.json')), 'scenarios/gge-2015.yaml');
 const scenario = parseScenario(readFileSync(file, 'utf8'), { source: file });
 const forum = scenario.document.forums?.[0];
 if (!forum) throw new Error(`${file}: expected a forum`);

@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,21 @@ async function runExample(name: string, ...args: string[]): Promise<string> {
 }
 
 describe('examples', () => {
+  it('every example runs as the README says, copied into a project of its own where detente is installed', () => {
+    // A project with node_modules/detente (a link to this package) and the example copied in.
+    const project = mkdtempSync(join(dir, 'project-'));
+    mkdirSync(join(project, 'node_modules'));
+    symlinkSync(root, join(project, 'node_modules/detente'), 'dir');
+    const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
+    for (const name of readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.ts'))) {
+      copyFileSync(join(root, 'examples', name), join(project, name));
+      const r = spawnSync(process.execPath, [tsx, name, mkdtempSync(join(dir, 'out-'))], { encoding: 'utf8', cwd: project, timeout: 60_000 });
+      // The child's error as text (its stack is not this test's, for vitest to map).
+      expect({ name, status: r.status, stderr: r.stderr.split('\n').find((l) => /Error/.test(l)) ?? '' }).toEqual({ name, status: 0, stderr: '' });
+      expect(r.stdout.length, name).toBeGreaterThan(100);
+    }
+  });
+
   it('every example has a test here', () => {
     const tested = ['hotline-vs-false-flag.ts', 'attribution-vs-retaliation.ts', 'norms-vs-trust.ts', 'shrink-counterexample.ts'];
     expect(readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.ts')).sort()).toEqual([...tested].sort());
