@@ -192,7 +192,8 @@ const STAGE: Readonly<Record<EscalationClaimStage, string>> = {
 };
 
 /**
- * Checking a claim threw instead of answering true or false: the claim itself threw, or the
+ * Checking a claim threw instead of answering true or false: the claim itself threw (or answered
+ * something else than true or false: `cause` is then a `TypeError` saying what), or the
  * generated scenario did not parse, or its run threw. It is not a counterexample — the claim is
  * neither confirmed nor broken — so it says which, with what was thrown (`cause`) and the scenario
  * (with its seed) it was thrown on, as a scenario file. From {@link checkEscalationClaim} and
