@@ -129,6 +129,10 @@ export function createWorld(spec: WorldSpec, options: CreateWorldOptions): World
   const own = ownedParts(spec, issues);
   const { mechanisms, issues: mechIssues } = mergeMechanisms(spec.mechanisms, DEFAULT_MECHANISMS);
   issues.push(...mechIssues);
+  // A hole in the actors is reported with what is known so far, and nothing else: every other
+  // part names actors, and judged against a list cut at the hole, an actor declared after it
+  // would be reported undeclared (a wrong issue), or skipped, a world without it (a wrong world).
+  if (withoutHoles(spec.actors, 'actors', issues) !== spec.actors) throw new ConfigError(issues);
   const actors = readActors(spec.actors, mechanisms, issues);
   const index = new Map(actors.map((a, i) => [a.id, i] as const));
   const n = actors.length;
@@ -225,13 +229,11 @@ function ownedParts(spec: WorldSpec, issues: ConfigIssue[]): { readonly [K in 'a
         else copy[k] = mine;
       };
       if (list) {
-        // A hole is reported here, once, and the list cut there: the readers skip holes (a world
-        // that kept one failed rounds later with a TypeError), and a list of 50 million holes
-        // (`list.length = 5e7`) must not be walked, or reported, entry by entry.
+        // A hole is reported here, once, and the list cut there (see withoutHoles).
         const length = (value as readonly unknown[]).length;
         for (let i = 0; i < length; i++) {
           if (!(i in value)) {
-            issues.push({ path: pathTo([...keys, i]), expected: 'an entry (a list without holes)', received: 'a hole' });
+            issues.push(holeAt(pathTo([...keys, i])));
             (copy as unknown as unknown[]).length = i;
             same = false;
             break;
@@ -283,9 +285,31 @@ function normaliseSeed(seed: unknown, issues: ConfigIssue[]): string {
  */
 function listAt<T>(value: readonly T[] | undefined, path: string, expected: string, issues: ConfigIssue[]): readonly T[] {
   if (value === undefined || value === null) return [];
-  if (Array.isArray(value)) return value;
+  if (Array.isArray(value)) return withoutHoles(value, path, issues);
   issues.push({ path, expected, received: describe(value) });
   return [];
+}
+
+/**
+ * `list` itself when it has no hole (`[a, , b]`, `new Array(3)`); otherwise the issue of its first
+ * hole, at `path[k]`, and the list cut there. Every list of a spec is read so: the readers'
+ * `forEach` skips holes, so a hole was silently no entry at all (no actor, no dyad) or, spread,
+ * an `undefined` that a world kept (an adopted norm `null`). One issue, and the list cut, because a
+ * list of 50 million holes (`list.length = 5e7`) must not be walked, or reported, entry by entry.
+ */
+function withoutHoles<T>(list: readonly T[], path: string, issues: ConfigIssue[]): readonly T[] {
+  for (let i = 0; i < list.length; i++) {
+    if (!(i in list)) {
+      issues.push(holeAt(`${path}[${i}]`));
+      return list.slice(0, i);
+    }
+  }
+  return list;
+}
+
+/** The issue of a hole in a list, at `path` (the missing entry's). */
+function holeAt(path: string): ConfigIssue {
+  return { path, expected: 'an entry (a list without holes)', received: 'a hole' };
 }
 
 function isProbability(x: unknown): x is number {
@@ -643,12 +667,13 @@ function readNorms(
       issues.push({ path: `norms.${id}`, expected: 'a declared actor id', received: describe(id) });
       continue;
     }
-    const list = spec[id];
-    if (!Array.isArray(list)) {
-      issues.push({ path: `norms.${id}`, expected: 'a list of norm ids', received: describe(list) });
+    const given = spec[id];
+    if (!Array.isArray(given)) {
+      issues.push({ path: `norms.${id}`, expected: 'a list of norm ids', received: describe(given) });
       continue;
     }
     const before = issues.length;
+    const list = withoutHoles(given, `norms.${id}`, issues);
     list.forEach((n: unknown, k: number) => {
       if (typeof n !== 'string' || !isKnownNorm(n)) issues.push({ path: `norms.${id}[${k}]`, expected: 'a known norm id (gge15.a … gge15.k)', received: describe(n) });
     });

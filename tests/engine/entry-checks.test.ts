@@ -107,3 +107,41 @@ describe('a relation set twice in a spec', () => {
     );
   });
 });
+
+describe('a hole in any list of a spec', () => {
+  // The readers of actors, dyads and adopted norms skipped holes: `actors: new Array(3)` made a
+  // world of no actors, a dyad after a hole was read but the hole was no entry, and a hole in a
+  // list of norms became an adopted norm `null`. Agreements, forums and injects said so already.
+  const HOLE = { expected: 'an entry (a list without holes)', received: 'a hole' };
+  const US = { id: 'US' };
+  const CN = { id: 'CN' };
+  const cases: [string, string, Record<string, unknown>][] = [
+    ['actors [US, , CN]', 'actors[1]', { actors: [US, , CN] }],
+    ['actors new Array(3)', 'actors[0]', { actors: new Array(3) }],
+    ['dyads [, d]', 'dyads[0]', { actors: [US, CN], dyads: [, { from: 'US', to: 'CN', trust: 0.2 }] }],
+    ['dyads new Array(2)', 'dyads[0]', { actors: [US, CN], dyads: new Array(2) }],
+    ['norms.US [a, , b]', 'norms.US[1]', { actors: [US, CN], norms: { US: ['gge15.a', , 'gge15.b'] } }],
+    ['norms.US new Array(1)', 'norms.US[0]', { actors: [US, CN], norms: { US: new Array(1) } }],
+  ];
+
+  it.each(cases)('%s is one ConfigError issue at the missing entry, from createWorld and from simulate', (_what, path, spec) => {
+    expect(issuesOf(() => createWorld(spec as never, { seed: 1 }))).toEqual([{ path, ...HOLE }]);
+    expect(issuesOf(() => simulate(spec as never, { seed: 1, rounds: 2 }))).toEqual([{ path, ...HOLE }]);
+  });
+
+  it('a hole in the actors is reported alone: an actor declared after it is not called undeclared', () => {
+    const spec = { actors: [US, , CN], dyads: [{ from: 'US', to: 'CN', trust: 0.2 }], norms: { CN: ['gge15.f'] }, agreements: [{ parties: ['US', 'CN'], terms: [{ kind: 'hotline' }] }] };
+    expect(issuesOf(() => createWorld(spec as never, { seed: 1 }))).toEqual([{ path: 'actors[1]', ...HOLE }]);
+    // What can be judged without the actors is judged still.
+    expect(issuesOf(() => createWorld({ ...spec, mechanisms: { trust: { decay: 2 } } } as never, { seed: '' })).map((i) => i.path)).toEqual(['seed', 'mechanisms.trust.decay', 'actors[1]']);
+  });
+
+  it('a list of fifty million holes is one issue at once, not a walk of every entry', () => {
+    const actors: unknown[] = [];
+    actors.length = 50_000_000;
+    expect(issuesOf(() => createWorld({ actors } as never, { seed: 1 }))).toEqual([{ path: 'actors[0]', ...HOLE }]);
+    const dyads: unknown[] = [{ from: 'US', to: 'CN' }];
+    dyads.length = 50_000_000;
+    expect(issuesOf(() => createWorld({ actors: [US, CN], dyads } as never, { seed: 1 }))).toEqual([{ path: 'dyads[1]', ...HOLE }]);
+  });
+});
