@@ -1,3 +1,4 @@
+import { pathUnder, plainDataProblem } from './nesting.js';
 import { copied } from './record.js';
 
 /**
@@ -192,6 +193,12 @@ export const DEFAULT_MECHANISMS: Mechanisms = deepFreeze({
  * Merge an override into the defaults, checking that every key exists and every value is a
  * finite number. Returns issues instead of throwing so callers can report them all at once.
  *
+ * A `base` that is not an object, or not plain data — nested more than `MAX_NESTING` levels deep,
+ * holding itself, or sharing its parts so often that written out it would be exponentially large
+ * (see `plainDataProblem`) — is one issue at its path under `base` (`base.a.a.a.a…`), and the
+ * defaults are returned: the merge and its freeze walk the base recursively, and overflowed the
+ * stack on such a base.
+ *
  * @example
  * ```ts
  * const { mechanisms, issues } = mergeMechanisms({ trust: { decay: 0.8 } });
@@ -202,9 +209,24 @@ export function mergeMechanisms(
   base: Mechanisms = DEFAULT_MECHANISMS,
   path = 'mechanisms',
 ): { mechanisms: Mechanisms; issues: MechanismIssue[] } {
+  const problem = baseProblem(base);
+  if (problem) return { mechanisms: DEFAULT_MECHANISMS, issues: [problem] };
   const issues: MechanismIssue[] = [];
-  const merged = mergeNode(base as unknown as Tree, override, path, issues) as unknown as Mechanisms;
-  return { mechanisms: deepFreeze(merged), issues };
+  const merged = deepFreeze(mergeNode(base as unknown as Tree, override, path, issues) as unknown as Mechanisms);
+  plainBases.add(merged);
+  return { mechanisms: merged, issues };
+}
+
+// Bases known to be plain data: the defaults and every merge's result (the mechanisms of every
+// world createWorld makes), so that only a base from elsewhere is walked by the check.
+const plainBases = new WeakSet<object>([DEFAULT_MECHANISMS]);
+
+/** Why `base` cannot be merged into, as an issue; undefined when it can. */
+function baseProblem(base: unknown): MechanismIssue | undefined {
+  if (!isRecord(base)) return { path: 'base', expected: 'the mechanisms to merge into (an object)', received: describe(base) };
+  if (plainBases.has(base)) return undefined;
+  const problem = plainDataProblem(base);
+  return problem && { path: pathUnder('base', problem.path), expected: problem.expected, received: problem.received };
 }
 
 /** A problem found while merging mechanism overrides. */
@@ -322,10 +344,12 @@ export function describe(value: unknown): string {
   return String(value);
 }
 
+// Frozen before its values are walked, so that a cycle stops (a base is checked to have none, but
+// the freeze must not depend on it).
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const v of Object.values(value)) deepFreeze(v);
     Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
   }
   return value;
 }

@@ -5,8 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseScenario, restore, simulate, snapshot, validateAction, validateResponse } from '../../src/index.js';
-import type { Request, WorldSnapshot } from '../../src/index.js';
+import { ConfigError, DEFAULT_MECHANISMS, mergeMechanisms, parseScenario, restore, simulate, snapshot, validateAction, validateResponse } from '../../src/index.js';
+import type { Mechanisms, Request, WorldSnapshot } from '../../src/index.js';
+import { nestingExpected } from '../../src/model/nesting.js';
 import { nested, shared } from '../helpers/data.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -45,5 +46,47 @@ describe('restore on snapshots nested too deep, cyclic or shared', () => {
       expect(() => restore(s as unknown as WorldSnapshot)).toThrow(ConfigError);
       expect(() => restore(s as unknown as WorldSnapshot)).toThrow(/actors\[0\]\.capabilities/);
     }
+  });
+});
+
+describe('mergeMechanisms on a base nested too deep, cyclic or shared', () => {
+  // The merge and its freeze walked the base recursively: a deep or cyclic base overflowed the
+  // stack with a RangeError. Each is now the issue other entry points give (plainDataProblem).
+  const copyOfDefaults = (): Record<string, unknown> => JSON.parse(JSON.stringify(DEFAULT_MECHANISMS)) as Record<string, unknown>;
+  let deep: Record<string, unknown> = { decay: 0.9 };
+  for (let i = 0; i < 100_000; i++) deep = { decay: deep };
+  const loop = copyOfDefaults();
+  (loop.trust as Record<string, unknown>).self = loop;
+  const cases: [string, Record<string, unknown>, string, string][] = [
+    ['nested 100,000 objects deep', { ...copyOfDefaults(), trust: deep }, 'base.trust.decay.decay.decay…', nestingExpected()],
+    ['nested 100,000 lists deep', { ...copyOfDefaults(), trust: nested(100_000) }, 'base.trust[0][0][0]…', nestingExpected()],
+    ['cyclic', loop, 'base.trust.self', 'plain data'],
+    ['shared 2^60 times', { ...copyOfDefaults(), trust: shared(60) }, 'base.trust[0][0][0]…', 'plain data that, written out, holds at most 64 times as many values as it has'],
+  ];
+
+  it.each(cases)('%s: one issue at its path under base, and the defaults', (_what, base, path, expected) => {
+    for (const override of [undefined, {}, { trust: { decay: 0.5 } }, { trust: { decay: { decay: 1 } } }]) {
+      const { mechanisms, issues } = mergeMechanisms(override, base as unknown as Mechanisms);
+      expect(issues).toEqual([expect.objectContaining({ path, expected })]);
+      expect(mechanisms).toBe(DEFAULT_MECHANISMS);
+    }
+  });
+
+  it('a base that is not an object is one issue at base (null threw a TypeError, or was returned as the mechanisms)', () => {
+    for (const base of [null, 3, 'defaults', [DEFAULT_MECHANISMS]]) {
+      const { mechanisms, issues } = mergeMechanisms({ trust: { decay: 0.5 } }, base as unknown as Mechanisms);
+      expect(issues).toEqual([{ path: 'base', expected: 'the mechanisms to merge into (an object)', received: expect.any(String) }]);
+      expect(mechanisms).toBe(DEFAULT_MECHANISMS);
+    }
+    expect(mergeMechanisms(undefined, null as unknown as Mechanisms).mechanisms).toBe(DEFAULT_MECHANISMS);
+  });
+
+  it('a plain base, the defaults or one a merge made, merges as before', () => {
+    const once = mergeMechanisms({ trust: { decay: 0.5 } }, copyOfDefaults() as unknown as Mechanisms);
+    expect(once.issues).toEqual([]);
+    expect(once.mechanisms.trust.decay).toBe(0.5);
+    const twice = mergeMechanisms({ detection: { scale: 2 } }, once.mechanisms);
+    expect(twice).toEqual({ mechanisms: { ...once.mechanisms, detection: { ...once.mechanisms.detection, scale: 2 } }, issues: [] });
+    expect(Object.isFrozen(twice.mechanisms.detection)).toBe(true);
   });
 });
