@@ -95,7 +95,10 @@ export interface RoundResult {
  */
 export const UNOBSERVED: unique symbol = Symbol('detente.unobserved');
 
-/** Policies of a round. */
+/**
+ * Policies of a round. For {@link beginRound} the object itself also says which call a round
+ * belongs to: rounds begun with the same object are one call (see beginRound).
+ */
 export interface RoundOptions {
   /** `'reject'` (default): an invalid action becomes an `action.rejected` event. `'throw'`: an {@link InvalidActionError}. */
   readonly onInvalidAction?: 'reject' | 'throw';
@@ -204,6 +207,14 @@ export function settledWorld(world: World): World {
 
 /**
  * Start the next round of a world: apply its injects and ask for the operations decisions.
+ *
+ * Rounds begun with the same `options` object, each from the world the one before produced, are one
+ * call, as the rounds of one `runRounds` are: a hand-driven loop that passes one options object to
+ * every `beginRound` is one run, every round hands each actor the same `rng` (code that keeps
+ * it may draw from it in a later round of the loop, and its draws are counted there), and `replay`
+ * relies on it (it passes its one options object to every round). Another options object — or
+ * none, as the default is a new object each time — starts a new call: the rngs handed out before
+ * are retired, and a draw from one throws a {@link ProtocolError}.
  *
  * @example
  * ```ts

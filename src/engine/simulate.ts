@@ -44,7 +44,9 @@ export interface RunRoundsOptions extends StepOptions {
 
 /**
  * The only loop: play `rounds` rounds of a world with resolved strategies. The public
- * `simulate` resolves strategy names and builds the world first.
+ * `simulate` resolves strategy names and builds the world first. Its rounds are one call (each
+ * actor gets the same `rng` in every round), and each call is a call of its own even when given
+ * the same `options` object as the call before (unlike `beginRound`, see there).
  *
  * @example
  * ```ts

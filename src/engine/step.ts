@@ -29,6 +29,9 @@ export interface StepOptions extends RoundOptions {
  * world is not changed, and the same world with the same strategies gives the same result.
  * `strategies` must give every actor of the world a strategy object (the built-ins are factories:
  * `dove()`, not `dove`) and name no other actor, or a {@link ConfigError} lists each actor at fault.
+ * Each step is a call of its own, even when given the same `options` object as the step before:
+ * the rngs the last call handed out are retired (unlike `beginRound`, where rounds begun with the
+ * same options object are one call).
  *
  * @example
  * ```ts

@@ -1,11 +1,12 @@
 // Each call of runRounds, simulate or step is a call of its own, even when the caller passes the
 // same options object again: the rng a strategy kept from the first call is retired when the
 // second starts (the engine told calls apart by their options object, so the same object made the
-// second call a continuation of the first, and the kept rng drew from its streams).
+// second call a continuation of the first, and the kept rng drew from its streams). beginRound,
+// on purpose, is the other way round: rounds begun with the same options object are one call.
 import { describe, expect, it } from 'vitest';
-import { createWorld, defineStrategy, ProtocolError, runRounds, simulate, step } from '../../src/index.js';
-import type { OperateAction, Rng, RunRoundsOptions, SimEvent, SimulateOptions, StepOptions, Strategy, World } from '../../src/index.js';
-import { rngWatcher, sha256 } from '../helpers/engine.js';
+import { beginRound, createWorld, defineStrategy, ProtocolError, replay, runRounds, simulate, step, submitDecisions } from '../../src/index.js';
+import type { DecisionNeed, OperateAction, PendingRound, Rng, RoundOptions, RoundResult, RunRoundsOptions, SimEvent, SimulateOptions, StepOptions, Strategy, World } from '../../src/index.js';
+import { rngWatcher, sha256, worldJson } from '../helpers/engine.js';
 
 const META = Object.freeze({ stochastic: true, retaliatory: false, forgiving: false, attributionSensitive: false });
 const SPY: OperateAction = { type: 'operate', target: 'CN', kind: 'espionage' };
@@ -120,5 +121,56 @@ describe('a second call with the same options object', () => {
     expect(seen.size).toBe(2);
     runRounds(first.world, { US: s, CN: s }, opts);
     expect(seen.size).toBe(4);
+  });
+});
+
+describe('beginRound given the same options object again', () => {
+  // Deliberate, and the other way round from runRounds, simulate and step: a hand-driven loop that
+  // passes one options object to every beginRound is one run (replay passes its one object to
+  // every round it replays), so the rng a need handed out is not retired from round to round.
+  /** Play `rounds` rounds by hand from `start()`, US drawing once a round from the rng of round 0's need. */
+  function byHand(rounds: number, options: () => RoundOptions | undefined) {
+    const initial = start();
+    let world = initial;
+    let kept: Rng | undefined;
+    const given = new Set<Rng>();
+    const thrown: unknown[] = [];
+    const log: SimEvent[] = [];
+    for (let r = 0; r < rounds; r++) {
+      const opts = options();
+      let p: PendingRound | RoundResult = opts === undefined ? beginRound(world) : beginRound(world, opts);
+      const need = (p as PendingRound).needs.find((n) => n.actor === 'US') as DecisionNeed;
+      given.add(need.rng);
+      kept ??= need.rng;
+      try {
+        kept.next();
+      } catch (e) {
+        thrown.push(e);
+      }
+      while (!p.done) p = submitDecisions(p, []);
+      log.push(...p.events);
+      world = p.world;
+    }
+    return { initial, world, log, given, thrown };
+  }
+
+  it('is one call: each round hands US the same rng, the one kept from round 0 draws in every round, and its draws are logged there', () => {
+    const same: RoundOptions = {};
+    const { initial, world, log, given, thrown } = byHand(4, () => same);
+    expect(thrown).toEqual([]);
+    expect(given.size).toBe(1);
+    const draws = log.filter((e) => e.type === 'decision.made' && e.actor === 'US');
+    expect(draws.map((e) => [e.round, (e as { draws: number }).draws])).toEqual([[0, 1], [1, 1], [2, 1], [3, 1]]);
+    // The draws are the run's: replaying the log rebuilds the same world.
+    expect(worldJson(replay(initial, log))).toBe(worldJson(world));
+  });
+
+  it('another options object, or none, is a new call: the rng kept from the round before is retired', () => {
+    for (const options of [() => ({}), () => undefined, () => ({ onInvalidAction: 'reject' as const })]) {
+      const { thrown, given } = byHand(4, options);
+      expect(thrown).toHaveLength(3);
+      expect(thrown.every((e) => e instanceof ProtocolError)).toBe(true);
+      expect(given.size).toBe(4);
+    }
   });
 });
