@@ -1,17 +1,13 @@
 import { freeze } from 'immer';
 import { REQUEST_KINDS, RESPONSE_TYPES, RETALIATION_KINDS } from '../model/action.js';
 import type { RequestKind } from '../model/action.js';
-import { ACTOR_KINDS, isStrategyParams } from '../model/actor.js';
 import { COMMITMENT_KINDS, SANCTION_MEASURES } from '../model/agreement.js';
-import { CAPABILITY_KEYS } from '../model/capability.js';
 import { RUNG } from '../model/escalation.js';
 import { DECISION_PHASES, PHASES, TALKS_OUTCOMES } from '../model/event.js';
 import type { EventOf, SimEventType } from '../model/event.js';
 import type { Incident } from '../model/incident.js';
 import type { Inject } from '../model/inject.js';
-import { ID_PATTERN } from '../model/ids.js';
 import { DEFAULT_MECHANISMS, describe, isRecord, mergeMechanisms } from '../model/mechanisms.js';
-import { isKnownNorm } from '../model/norms.js';
 import { everyMember } from '../model/members.js';
 import { OPERATION_KINDS, OPERATION_TARGETS } from '../model/operation.js';
 import { joined } from '../model/record.js';
@@ -20,6 +16,26 @@ import type { StreamPurpose } from './rng.js';
 import { checkTerms, incidentWith, readInjects, worldWith } from './world.js';
 import { ConfigError } from './errors.js';
 import type { ConfigIssue } from './errors.js';
+import {
+  A_NAME,
+  ACTOR_KIND,
+  AN_ID,
+  checkAdoptedNorms,
+  checkAgenda,
+  checkCapabilities,
+  checkMembers,
+  checkValue,
+  FORUM_EVERY,
+  FORUM_FIRST,
+  FORUM_RULE,
+  NORM_ID,
+  repeatedId,
+  sponsorIssue,
+  STRATEGY_NAME,
+  STRATEGY_PARAMS,
+  TENSION_RATE,
+} from './world-rules.js';
+import type { ValueRule } from './world-rules.js';
 
 /** An incident as plain JSON data: its posterior as a list of numbers. */
 export type IncidentSnapshot = Omit<Incident, 'posterior'> & { readonly posterior: readonly number[] };
@@ -132,6 +148,11 @@ class SnapshotCheck {
     this.issues.push({ path, expected, received });
   }
 
+  /** An issue a rule of world-rules.ts found, if any. */
+  found(issue: ConfigIssue | undefined): void {
+    if (issue) this.issues.push(issue);
+  }
+
   /** A plain object with these fields (and no others): each read through its rule. */
   shape(path: string, value: unknown, required: Readonly<Record<string, Rule>>, optional: Readonly<Record<string, Rule>> = {}): value is Obj {
     if (!isRecord(value)) {
@@ -149,9 +170,9 @@ class SnapshotCheck {
     return true;
   }
 
-  list(path: string, value: unknown, each: Rule, min = 0): value is readonly unknown[] {
-    if (!Array.isArray(value) || value.length < min) {
-      this.add(path, min > 0 ? `a list of at least ${min}` : 'a list', value);
+  list(path: string, value: unknown, each: Rule): value is readonly unknown[] {
+    if (!Array.isArray(value)) {
+      this.add(path, 'a list', value);
       return false;
     }
     value.forEach((item, i) => each(this, `${path}[${i}]`, item));
@@ -189,8 +210,8 @@ function orNull(rule: Rule): Rule {
     if (v !== null) rule(c, p, v);
   };
 }
-function listOf(rule: Rule, min = 0): Rule {
-  return (c, p, v) => void c.list(p, v, rule, min);
+function listOf(rule: Rule): Rule {
+  return (c, p, v) => void c.list(p, v, rule);
 }
 function shapeOf(required: Readonly<Record<string, Rule>>, optional: Readonly<Record<string, Rule>> = {}): Rule {
   return (c, p, v) => void c.shape(p, v, required, optional);
@@ -202,15 +223,14 @@ const actor: Rule = (c, p, v) => {
 };
 const actorOrNull = orNull(actor);
 const strOrNull = orNull(str);
-const norm: Rule = (c, p, v) => {
-  if (typeof v !== 'string' || !isKnownNorm(v)) c.add(p, 'a known norm id (gge15.a … gge15.k)', v);
-};
+const norm = ruled(NORM_ID);
 const norms = listOf(norm);
 const actors = listOf(actor);
-function distinctActors(min: number): Rule {
-  return (c, p, v) => {
-    if (c.list(p, v, actor, min) && new Set(v).size !== v.length) c.add(p, 'distinct actors', v, 'a repeated id');
-  };
+/** At least two declared actors, none twice (the rule of a forum's members, in world-rules.ts). */
+const distinctActors: Rule = (c, p, v) => void checkMembers(c.issues, p, v, c.actors);
+/** A rule of world-rules.ts, stated once for createWorld and restore. */
+function ruled(rule: ValueRule): Rule {
+  return (c, p, v) => void checkValue(c.issues, p, v, rule);
 }
 const terms: Rule = (c, p, v) => void checkTerms(v, p, c.issues);
 const kind = oneOf(OPERATION_KINDS);
@@ -220,7 +240,7 @@ const commitmentKind = orNull(oneOf(COMMITMENT_KINDS));
 const responseType = oneOf(RESPONSE_TYPES);
 
 const OPERATION = shapeOf({ id: str, round, author: actor, principal: actor, target: actor, kind, against: target, severity: num(0), success: bool, falseFlag: actorOrNull, commercial: bool });
-const AGREEMENT = shapeOf({ id: str, parties: distinctActors(2), terms, since: round });
+const AGREEMENT = shapeOf({ id: str, parties: distinctActors, terms, since: round });
 const SANCTION = shapeOf({ id: str, by: actor, target: actor, measure, since: round });
 const THREAT = shapeOf({ id: str, by: actor, target: actor, measure, unless: str, since: round });
 const INCIDENT_REF = shapeOf({ id: str, round, kind, severity: num(0), confidence: unit });
@@ -269,7 +289,7 @@ const EVENTS: Readonly<Record<SimEventType, readonly [Readonly<Record<string, Ru
   'agreement.signed': [{ agreement: AGREEMENT }],
   'escalation.changed': [{ from: actor, to: actor, rung: int(0, RUNG.OPEN_CONFLICT), previous: int(0, RUNG.OPEN_CONFLICT), cause: str }],
   'trust.changed': [{ from: actor, to: actor, before: unit, after: unit, causes: listOf(str) }],
-  'conflict.opened': [{ between: distinctActors(2) }],
+  'conflict.opened': [{ between: distinctActors }],
   'round.ended': [{ actors: int(0) }],
   'agreement.withdrawn': [{ agreement: str, by: actor, parties: actors }],
   'talks.opened': [{ talks: str, by: actor, target: actor, terms, deadline: round }],
@@ -309,15 +329,17 @@ function checkInjects(c: SnapshotCheck, path: string, list: readonly unknown[], 
 
 const WORLD_FIELDS = ['version', 'seed', 'round', 'actors', 'mechanisms', 'dyads', 'welfare', 'norms', 'operations', 'incidents', 'requests', 'agreements', 'sanctions', 'threats', 'talks', 'dialogues', 'forums', 'tabled', 'injects', 'recent', 'rng'] as const;
 
-const CAPABILITIES = shapeOf(Object.fromEntries(CAPABILITY_KEYS.map((k) => [k, unit])));
-const STRATEGY_PARAMS: Rule = (c, p, v) => {
-  if (v !== null && !isStrategyParams(v)) c.add(p, 'null, or the strategy\'s parameters: a plain object of finite numbers', v);
+// A world always has every capability (none defaults), and records its actor's strategy by name.
+const CAPABILITIES: Rule = (c, p, v) => void checkCapabilities(c.issues, p, v, undefined);
+const PARAMS_OR_NULL: Rule = (c, p, v) => {
+  if (v !== null && !STRATEGY_PARAMS.holds(v)) c.add(p, `null, or the strategy's parameters: ${STRATEGY_PARAMS.expected}`, v);
 };
+const rate = ruled(TENSION_RATE);
+// The id (checked with the order of the actors) and the sponsor (against the other actors) are
+// checked by checkActors.
 const ACTOR: Rule = (c, p, v) =>
-  void c.shape(p, v, { id: str, name: str, kind: oneOf(ACTOR_KINDS), sponsor: actorOrNull, capabilities: CAPABILITIES, strategy: nonEmpty, reactivity: num(0), fatigue: num(0) }, { strategyParams: STRATEGY_PARAMS });
-function nonEmpty(c: SnapshotCheck, p: string, v: unknown): void {
-  if (typeof v !== 'string' || v.length === 0) c.add(p, 'a non-empty string', v);
-}
+  void c.shape(p, v, { id: any, name: ruled(A_NAME), kind: ruled(ACTOR_KIND), sponsor: any, capabilities: CAPABILITIES, strategy: ruled(STRATEGY_NAME), reactivity: rate, fatigue: rate }, { strategyParams: PARAMS_OR_NULL });
+const nonEmpty = ruled(STRATEGY_NAME);
 const INCIDENT_COMMITMENT = shapeOf({ by: actor, commitment: commitmentKind, norm: orNull(norm), agreement: strOrNull });
 const INCIDENT: Rule = (c, p, v) => {
   if (!c.shape(p, v, { id: str, victim: actor, round, kind, against: target, severity: num(0), commercial: bool, operation: strOrNull, signals: listOf(actorOrNull), posterior: any, investigation: int(0), revealed: actorOrNull, commitments: listOf(INCIDENT_COMMITMENT), perceived: actors })) return;
@@ -345,13 +367,25 @@ function shapeThen(required: Readonly<Record<string, Rule>>, then: readonly ((c:
     if (c.shape(p, v, required)) for (const f of then) f(c, p, v);
   };
 }
-const TALKS = shapeThen({ id: str, parties: pair(distinctActors(2)), offer: terms, offeredBy: actor, turn: actor, opened: round, deadline: round, exchanges: int(0) }, [among('offeredBy'), among('turn')]);
-const DIALOGUE = shapeThen({ id: str, agreement: str, parties: distinctActors(2), every: int(1), next: round, proposer: actor, suspended: bool }, [among('proposer')]);
-const RULE: Rule = (c, p, v) => {
-  if (v === 'consensus') return;
-  if (!(isRecord(v) && Object.keys(v).length === 1 && typeof v.threshold === 'number' && v.threshold > 0 && v.threshold <= 1)) c.add(p, "'consensus' or { threshold: a share in (0, 1] }", v);
-};
-const FORUM = shapeOf({ id: str, name: str, members: distinctActors(2), every: int(1), first: round, rule: RULE, agenda: listOf(listOf(norm, 1)) });
+const TALKS = shapeThen({ id: str, parties: pair(distinctActors), offer: terms, offeredBy: actor, turn: actor, opened: round, deadline: round, exchanges: int(0) }, [among('offeredBy'), among('turn')]);
+const DIALOGUE = shapeThen({ id: str, agreement: str, parties: distinctActors, every: int(1), next: round, proposer: actor, suspended: bool }, [among('proposer')]);
+const FORUM = shapeOf({
+  id: ruled(AN_ID),
+  name: ruled(A_NAME),
+  members: distinctActors,
+  every: ruled(FORUM_EVERY),
+  first: ruled(FORUM_FIRST),
+  rule: ruled(FORUM_RULE),
+  agenda: (c, p, v) => void checkAgenda(c.issues, p, v),
+});
+/** The forums, each by its rule, and no id twice (the engine finds a forum by its id). */
+function checkForums(c: SnapshotCheck, list: unknown): void {
+  if (!c.list('forums', list, FORUM)) return;
+  const repeated = repeatedId('forum');
+  list.forEach((f, k) => {
+    if (isRecord(f) && AN_ID.holds(f.id)) c.found(repeated(`forums[${k}].id`, f.id as string));
+  });
+}
 const TABLED = shapeOf({ forum: str, by: actor, norms });
 const UNIT_OPEN: Rule = (c, p, v) => {
   if (!(typeof v === 'number' && v >= 0 && v < 1)) c.add(p, 'a number in [0, 1)', v);
@@ -383,7 +417,7 @@ function checkSnapshot(s: unknown): ConfigIssue[] {
   c.list('threats', s.threats, THREAT);
   c.list('talks', s.talks, TALKS);
   c.list('dialogues', s.dialogues, DIALOGUE);
-  c.list('forums', s.forums, FORUM);
+  checkForums(c, s.forums);
   c.list('tabled', s.tabled, TABLED);
   if (c.list('injects', s.injects, any)) checkInjects(c, 'injects', s.injects, false);
   c.list('recent', s.recent, EVENT);
@@ -411,12 +445,14 @@ function checkActors(c: SnapshotCheck, list: unknown): void {
   const ids: string[] = [];
   list.forEach((a: unknown, i) => {
     const id = isRecord(a) ? a.id : undefined;
-    if (typeof id !== 'string' || !ID_PATTERN.test(id)) c.add(`actors[${i}].id`, 'an id of letters, digits, "_", "." or "-" (1–64 characters)', id);
-    else if (ids.length > 0 && !((ids[ids.length - 1] as string) < id)) c.add(`actors[${i}].id`, `an id after '${ids[ids.length - 1]}' (actors are sorted by id, without repeats)`, id);
+    if (!AN_ID.holds(id)) c.add(`actors[${i}].id`, AN_ID.expected, id);
+    else if (ids.length > 0 && !((ids[ids.length - 1] as string) < (id as string))) c.add(`actors[${i}].id`, `an id after '${ids[ids.length - 1]}' (actors are sorted by id, without repeats)`, id);
     if (typeof id === 'string') ids.push(id);
   });
   c.actors = new Set(ids);
   c.n = list.length;
+  const byId = new Map<string, { readonly id: string; readonly kind: unknown }>();
+  for (const a of list) if (isRecord(a) && typeof a.id === 'string' && !byId.has(a.id)) byId.set(a.id, { id: a.id, kind: a.kind });
   list.forEach((a: unknown, i) => {
     const p = `actors[${i}]`;
     if (!isRecord(a)) {
@@ -424,13 +460,8 @@ function checkActors(c: SnapshotCheck, list: unknown): void {
       return;
     }
     ACTOR(c, p, a);
-    const o = a as Obj;
-    if (o.kind === 'proxy') {
-      const sponsor = list.find((x: unknown) => isRecord(x) && x.id === o.sponsor) as Obj | undefined;
-      if (!sponsor || sponsor.kind !== 'state' || o.sponsor === o.id) c.add(`${p}.sponsor`, 'the id of the sponsor state of this proxy', o.sponsor);
-    } else if (o.sponsor !== null && o.sponsor !== undefined) {
-      c.add(`${p}.sponsor`, 'null (only proxies have a sponsor)', o.sponsor);
-    }
+    // A missing sponsor is reported by the shape already.
+    if (Object.hasOwn(a, 'sponsor')) c.found(sponsorIssue(`${p}.sponsor`, a, null, (id) => byId.get(id)));
   });
 }
 
@@ -492,15 +523,12 @@ function checkDyads(c: SnapshotCheck, d: unknown): void {
 }
 
 function checkNorms(c: SnapshotCheck, v: unknown): void {
-  if (!isRecord(v)) {
-    c.add('norms', 'an object of adopted norms by actor id', v);
-    return;
-  }
-  for (const key of Object.keys(v)) if (!c.actors.has(key)) c.add(`norms.${key}`, 'a declared actor id', key);
+  const lists = checkAdoptedNorms(c.issues, 'norms', v, c.actors);
+  if (!isRecord(v)) return;
+  // A world lists every actor's norms, sorted, without repeats.
   for (const id of c.actors) {
-    const list = v[id];
-    if (!c.list(`norms.${id}`, list, norm)) continue;
-    const sorted = list.every((x, i) => i === 0 || String(list[i - 1]) < String(x));
-    if (!sorted) c.add(`norms.${id}`, 'norm ids sorted, without repeats', list);
+    const list = lists.get(id);
+    if (!Object.hasOwn(v, id)) c.add(`norms.${id}`, 'a list of norm ids', undefined, 'nothing');
+    else if (list !== undefined && !list.every((x, i) => i === 0 || (list[i - 1] as string) < x)) c.add(`norms.${id}`, 'norm ids sorted, without repeats', list);
   }
 }

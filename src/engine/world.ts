@@ -1,5 +1,5 @@
 import type { Actor, ActorKind } from '../model/actor.js';
-import { ACTOR_KINDS, actorPlaying, isStrategyParams } from '../model/actor.js';
+import { actorPlaying } from '../model/actor.js';
 import type { Agreement, Commitment, CommitmentKind, Dialogue, Forum, ForumRule, Sanction } from '../model/agreement.js';
 import { COMMITMENT_KINDS, SANCTION_MEASURES } from '../model/agreement.js';
 import type { SimEvent } from '../model/event.js';
@@ -8,12 +8,10 @@ import { signAgreement } from './phases/agreements.js';
 import { CAPABILITY_KEYS } from '../model/capability.js';
 import type { Capabilities } from '../model/capability.js';
 import type { ActorId, NormId } from '../model/ids.js';
-import { ID_PATTERN } from '../model/ids.js';
 import type { Inject } from '../model/inject.js';
 import { INJECT_TYPES } from '../model/inject.js';
 import { DEFAULT_MECHANISMS, describe, isRecord, mergeMechanisms } from '../model/mechanisms.js';
 import type { MechanismOverrides, Mechanisms } from '../model/mechanisms.js';
-import { isKnownNorm } from '../model/norms.js';
 import { floatSlots } from '../model/slab.js';
 import { MAX_NESTING, nestingExpected, pathTo } from '../model/nesting.js';
 import { copied } from '../model/record.js';
@@ -25,6 +23,28 @@ import type { Strategy } from './contract.js';
 import { ConfigError } from './errors.js';
 import { deepFreeze } from './freeze.js';
 import type { ConfigIssue } from './errors.js';
+import {
+  A_NAME,
+  ACTOR_KIND,
+  AN_ID,
+  CAPABILITY,
+  checkAdoptedNorms,
+  checkAgenda,
+  checkCapabilities,
+  checkMembers,
+  checkValue,
+  FORUM_EVERY,
+  FORUM_FIRST,
+  FORUM_RULE,
+  holeAt,
+  NORM_ID,
+  repeatedId,
+  sponsorIssue,
+  STRATEGY_NAME,
+  STRATEGY_PARAMS,
+  TENSION_RATE,
+  withoutHoles,
+} from './world-rules.js';
 
 /**
  * An actor in a world specification. Capabilities left out default to 0.5; `kind` defaults to
@@ -290,34 +310,8 @@ function listAt<T>(value: readonly T[] | undefined, path: string, expected: stri
   return [];
 }
 
-/**
- * `list` itself when it has no hole (`[a, , b]`, `new Array(3)`); otherwise the issue of its first
- * hole, at `path[k]`, and the list cut there. Every list of a spec is read so: the readers'
- * `forEach` skips holes, so a hole was silently no entry at all (no actor, no dyad) or, spread,
- * an `undefined` that a world kept (an adopted norm `null`). One issue, and the list cut, because a
- * list of 50 million holes (`list.length = 5e7`) must not be walked, or reported, entry by entry.
- */
-function withoutHoles<T>(list: readonly T[], path: string, issues: ConfigIssue[]): readonly T[] {
-  for (let i = 0; i < list.length; i++) {
-    if (!(i in list)) {
-      issues.push(holeAt(`${path}[${i}]`));
-      return list.slice(0, i);
-    }
-  }
-  return list;
-}
-
-/** The issue of a hole in a list, at `path` (the missing entry's). */
-function holeAt(path: string): ConfigIssue {
-  return { path, expected: 'an entry (a list without holes)', received: 'a hole' };
-}
-
-function isProbability(x: unknown): x is number {
-  return typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= 1;
-}
-
 function readActors(specs: readonly ActorSpec[], m: Mechanisms, issues: ConfigIssue[]): Actor[] {
-  const seen = new Set<string>();
+  const repeated = repeatedId('actor');
   const actors: Actor[] = [];
   specs.forEach((spec, i) => {
     const path = `actors[${i}]`;
@@ -325,74 +319,38 @@ function readActors(specs: readonly ActorSpec[], m: Mechanisms, issues: ConfigIs
       issues.push({ path, expected: 'an actor object', received: describe(spec) });
       return;
     }
-    if (typeof spec.id !== 'string' || !ID_PATTERN.test(spec.id)) {
-      issues.push({ path: `${path}.id`, expected: 'an id of letters, digits, "_", "." or "-" (1–64 characters)', received: describe(spec.id) });
-      return;
-    }
-    if (seen.has(spec.id)) issues.push({ path: `${path}.id`, expected: 'a unique actor id', received: `duplicate '${spec.id}'` });
-    seen.add(spec.id);
-    if (spec.name !== undefined && typeof spec.name !== 'string') issues.push({ path: `${path}.name`, expected: 'a text', received: describe(spec.name) });
+    if (!checkValue(issues, `${path}.id`, spec.id, AN_ID)) return;
+    pushIssue(issues, repeated(`${path}.id`, spec.id));
+    if (spec.name !== undefined) checkValue(issues, `${path}.name`, spec.name, A_NAME);
     const kind = spec.kind ?? 'state';
-    if (!ACTOR_KINDS.includes(kind)) issues.push({ path: `${path}.kind`, expected: ACTOR_KINDS.join(' | '), received: describe(kind) });
-    const caps: Record<string, number> = {};
-    const given: Readonly<Record<string, unknown>> = isRecord(spec.capabilities) ? spec.capabilities : {};
-    if (spec.capabilities !== undefined && !isRecord(spec.capabilities)) {
-      issues.push({ path: `${path}.capabilities`, expected: 'an object of capabilities in [0, 1]', received: describe(spec.capabilities) });
-    } else {
-      for (const key of Object.keys(given)) {
-        if (!(CAPABILITY_KEYS as readonly string[]).includes(key)) {
-          issues.push({ path: `${path}.capabilities.${key}`, expected: `one of ${CAPABILITY_KEYS.join(', ')}`, received: `unknown capability '${key}'` });
-        }
-      }
-    }
-    for (const key of CAPABILITY_KEYS) {
-      const v = given[key];
-      if (v === undefined) caps[key] = 0.5;
-      else if (!isProbability(v)) issues.push({ path: `${path}.capabilities.${key}`, expected: 'a number in [0, 1]', received: describe(v) });
-      else caps[key] = v;
-    }
+    checkValue(issues, `${path}.kind`, kind, ACTOR_KIND);
+    // Capabilities left out, one or all, default to 0.5.
+    const caps = checkCapabilities(issues, `${path}.capabilities`, spec.capabilities === undefined ? {} : spec.capabilities, 0.5);
     const strategy = spec.strategy ?? 'passive';
     const strategyName = typeof strategy === 'string' ? strategy : strategy?.name;
-    if (typeof strategyName !== 'string' || strategyName.length === 0) {
+    if (!STRATEGY_NAME.holds(strategyName)) {
       issues.push({ path: `${path}.strategy`, expected: 'a strategy name or a strategy object', received: describe(strategy) });
     }
-    for (const key of ['reactivity', 'fatigue'] as const) {
-      const v = spec[key];
-      if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v >= 0)) {
-        issues.push({ path: `${path}.${key}`, expected: 'a non-negative number', received: describe(v) });
-      }
-    }
+    for (const key of ['reactivity', 'fatigue'] as const) if (spec[key] !== undefined) checkValue(issues, `${path}.${key}`, spec[key], TENSION_RATE);
     // A strategy object is recorded with its parameters (null when it has none: the world cannot
     // rebuild it), so a continued world plays the same strategy (Actor.strategyParams).
     const params = typeof strategy === 'object' && strategy !== null ? (strategy.params ?? null) : undefined;
-    if (params !== undefined && params !== null && !isStrategyParams(params)) {
-      issues.push({ path: `${path}.strategy.params`, expected: 'a plain object of finite numbers', received: describe(params) });
-    }
+    const paramsHold = params === undefined || params === null || checkValue(issues, `${path}.strategy.params`, params, STRATEGY_PARAMS);
     const base = {
       id: spec.id,
       name: typeof spec.name === 'string' && spec.name.length > 0 ? spec.name : spec.id,
       kind,
       sponsor: spec.sponsor ?? null,
-      capabilities: caps as unknown as Capabilities,
+      capabilities: caps as Capabilities,
       reactivity: spec.reactivity ?? m.tension.reactivity,
       fatigue: spec.fatigue ?? m.tension.fatigue,
     };
-    actors.push(actorPlaying(base, strategyName ?? 'passive', params === undefined || params === null || isStrategyParams(params) ? params : null));
+    actors.push(actorPlaying(base, strategyName ?? 'passive', paramsHold ? params : null));
   });
   if (specs.length === 0) issues.push({ path: 'actors', expected: 'at least one actor', received: 'an empty list' });
   const byId = new Map(actors.map((a) => [a.id, a] as const));
   specs.forEach((spec, i) => {
-    if (!isRecord(spec)) return;
-    const path = `actors[${i}]`;
-    const kind = spec.kind ?? 'state';
-    if (kind === 'proxy') {
-      const sponsor = spec.sponsor === undefined ? undefined : byId.get(spec.sponsor);
-      if (spec.sponsor === undefined) issues.push({ path: `${path}.sponsor`, expected: 'the id of the sponsor state of this proxy', received: 'nothing' });
-      else if (!sponsor) issues.push({ path: `${path}.sponsor`, expected: 'the id of a declared actor', received: describe(spec.sponsor) });
-      else if (sponsor.kind !== 'state') issues.push({ path: `${path}.sponsor`, expected: 'a state (a proxy acts for a state)', received: `${sponsor.id}, a ${sponsor.kind}` });
-    } else if (spec.sponsor !== undefined) {
-      issues.push({ path: `${path}.sponsor`, expected: 'no sponsor (only proxies have one)', received: describe(spec.sponsor) });
-    }
+    if (isRecord(spec)) pushIssue(issues, sponsorIssue(`actors[${i}].sponsor`, { kind: spec.kind ?? 'state', sponsor: spec.sponsor }, undefined, (id) => byId.get(id)));
   });
   return actors.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -472,20 +430,15 @@ function readAgreements(
       return;
     }
     const before = issues.length;
-    const parties: readonly unknown[] = Array.isArray(spec.parties) ? spec.parties : [];
-    if (parties.length < 2) issues.push({ path: `${path}.parties`, expected: 'at least two actor ids', received: describe(spec.parties) });
-    parties.forEach((p, i) => {
-      if (typeof p !== 'string' || !index.has(p)) issues.push({ path: `${path}.parties[${i}]`, expected: 'a declared actor id', received: describe(p) });
-    });
-    if (new Set(parties).size !== parties.length) issues.push({ path: `${path}.parties`, expected: 'distinct actors', received: 'a repeated id' });
+    checkMembers(issues, `${path}.parties`, spec.parties, index);
     const terms = checkTerms(spec.terms, `${path}.terms`, issues);
-    out.push(issues.length === before ? { parties: [...(parties as string[])].sort(), terms } : undefined);
+    out.push(issues.length === before ? { parties: [...spec.parties].sort(), terms } : undefined);
   });
   return out;
 }
 
 function readForums(specs: readonly ForumSpec[], index: Map<string, number>, issues: ConfigIssue[]): Forum[] {
-  const seen = new Set<string>();
+  const repeated = repeatedId('forum');
   const forums: Forum[] = [];
   specs.forEach((spec, k) => {
     const path = `forums[${k}]`;
@@ -494,44 +447,27 @@ function readForums(specs: readonly ForumSpec[], index: Map<string, number>, iss
       return;
     }
     const before = issues.length;
-    if (typeof spec.id !== 'string' || !ID_PATTERN.test(spec.id)) issues.push({ path: `${path}.id`, expected: 'an id of letters, digits, "_", "." or "-"', received: describe(spec.id) });
-    else if (seen.has(spec.id)) issues.push({ path: `${path}.id`, expected: 'a unique forum id', received: `duplicate '${spec.id}'` });
-    seen.add(spec.id);
-    if (spec.name !== undefined && typeof spec.name !== 'string') issues.push({ path: `${path}.name`, expected: 'a text', received: describe(spec.name) });
-    const members: readonly unknown[] = Array.isArray(spec.members) ? spec.members : [];
-    if (members.length < 2) issues.push({ path: `${path}.members`, expected: 'at least two actor ids', received: describe(spec.members) });
-    members.forEach((m, i) => {
-      if (typeof m !== 'string' || !index.has(m)) issues.push({ path: `${path}.members[${i}]`, expected: 'a declared actor id', received: describe(m) });
-    });
-    if (new Set(members).size !== members.length) issues.push({ path: `${path}.members`, expected: 'distinct actors', received: 'a repeated id' });
+    if (checkValue(issues, `${path}.id`, spec.id, AN_ID)) pushIssue(issues, repeated(`${path}.id`, spec.id));
+    if (spec.name !== undefined) checkValue(issues, `${path}.name`, spec.name, A_NAME);
+    checkMembers(issues, `${path}.members`, spec.members, index);
     const every = spec.every ?? 1;
-    if (!(Number.isInteger(every) && every >= 1)) issues.push({ path: `${path}.every`, expected: 'a whole number of rounds ≥ 1', received: describe(every) });
+    checkValue(issues, `${path}.every`, every, FORUM_EVERY);
     const first = spec.first ?? 0;
-    if (!(Number.isInteger(first) && first >= 0)) issues.push({ path: `${path}.first`, expected: 'a round ≥ 0', received: describe(first) });
+    checkValue(issues, `${path}.first`, first, FORUM_FIRST);
     const rule = spec.rule ?? 'consensus';
-    if (rule !== 'consensus' && !(isRecord(rule) && typeof rule.threshold === 'number' && rule.threshold > 0 && rule.threshold <= 1)) {
-      issues.push({ path: `${path}.rule`, expected: "'consensus' or { threshold: a share in (0, 1] }", received: describe(rule) });
-    }
-    const agenda: unknown = spec.agenda ?? [];
-    if (!Array.isArray(agenda)) issues.push({ path: `${path}.agenda`, expected: 'a list of norm packages (lists of norm ids)', received: describe(agenda) });
-    else
-      agenda.forEach((pkg: unknown, i) => {
-        if (!Array.isArray(pkg) || pkg.length === 0) issues.push({ path: `${path}.agenda[${i}]`, expected: 'a non-empty list of norm ids', received: describe(pkg) });
-        else
-          pkg.forEach((n: unknown, j) => {
-            if (typeof n !== 'string' || !isKnownNorm(n)) issues.push({ path: `${path}.agenda[${i}][${j}]`, expected: 'a known norm id (gge15.a … gge15.k)', received: describe(n) });
-          });
-      });
+    checkValue(issues, `${path}.rule`, rule, FORUM_RULE);
+    const agenda = spec.agenda ?? [];
+    checkAgenda(issues, `${path}.agenda`, agenda);
     // Built from checked values only (an invalid forum is in `issues`, and the world is not made).
     if (issues.length > before) return;
     forums.push({
       id: spec.id,
       name: typeof spec.name === 'string' && spec.name ? spec.name : spec.id,
-      members: [...(members as string[])].sort(),
+      members: [...spec.members].sort(),
       every,
       first,
       rule,
-      agenda: (agenda as NormId[][]).map((p) => [...p].sort()),
+      agenda: agenda.map((p) => [...p].sort()),
     });
   });
   return forums;
@@ -623,9 +559,7 @@ const ENGINE_TERM_VALUES: TermValueChecks = {
   norms(issues, path, value) {
     if (!Array.isArray(value) || value.length === 0) issues.push({ path, expected: 'a non-empty list of norm ids', received: describe(value) });
     else
-      value.forEach((n: unknown, j) => {
-        if (typeof n !== 'string' || !isKnownNorm(n)) issues.push({ path: `${path}[${j}]`, expected: 'a known norm id (gge15.a … gge15.k)', received: describe(n) });
-      });
+      value.forEach((n: unknown, j) => checkValue(issues, `${path}[${j}]`, n, NORM_ID));
   },
   rounds(issues, path, value, min, max) {
     if (!(Number.isInteger(value) && (value as number) >= min && (value as number) <= max)) issues.push({ path, expected: `a whole number of rounds from ${min} to ${max}`, received: describe(value) });
@@ -658,27 +592,8 @@ function readNorms(
   const out: Record<ActorId, readonly NormId[]> = {};
   for (const a of actors) out[a.id] = [];
   if (spec === undefined || spec === null) return out;
-  if (!isRecord(spec)) {
-    issues.push({ path: 'norms', expected: 'an object of actor id → list of norm ids', received: describe(spec) });
-    return out;
-  }
-  for (const id of Object.keys(spec)) {
-    if (!index.has(id)) {
-      issues.push({ path: `norms.${id}`, expected: 'a declared actor id', received: describe(id) });
-      continue;
-    }
-    const given = spec[id];
-    if (!Array.isArray(given)) {
-      issues.push({ path: `norms.${id}`, expected: 'a list of norm ids', received: describe(given) });
-      continue;
-    }
-    const before = issues.length;
-    const list = withoutHoles(given, `norms.${id}`, issues);
-    list.forEach((n: unknown, k: number) => {
-      if (typeof n !== 'string' || !isKnownNorm(n)) issues.push({ path: `norms.${id}[${k}]`, expected: 'a known norm id (gge15.a … gge15.k)', received: describe(n) });
-    });
-    if (issues.length === before) out[id] = [...new Set(list as NormId[])].sort();
-  }
+  // A world keeps each actor's norms sorted, without repeats.
+  for (const [id, list] of checkAdoptedNorms(issues, 'norms', spec, index)) out[id] = [...new Set(list as readonly NormId[])].sort();
   return out;
 }
 
@@ -759,7 +674,7 @@ export function readInjects(specs: readonly Inject[] | undefined, index: Readonl
       case 'capability':
         actor('actor', inj.actor);
         if (!(CAPABILITY_KEYS as readonly string[]).includes(inj.capability)) issues.push({ path: `${path}.capability`, expected: CAPABILITY_KEYS.join(' | '), received: describe(inj.capability) });
-        if (!isProbability(inj.value)) issues.push({ path: `${path}.value`, expected: 'a number in [0, 1]', received: describe(inj.value) });
+        checkValue(issues, `${path}.value`, inj.value, CAPABILITY);
         break;
       case 'mechanisms':
         if (inj.set === null || typeof inj.set !== 'object' || Array.isArray(inj.set)) issues.push({ path: `${path}.set`, expected: 'mechanism coefficients to override, e.g. { detection: { scale: 2 } }', received: describe(inj.set) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWorld, parseScenario, restore, snapshot, validateAction } from '../../src/index.js';
-import type { ConfigIssue, WorldSnapshot } from '../../src/index.js';
+import type { ConfigIssue, WorldSnapshot, WorldSpec } from '../../src/index.js';
 import { REQUEST_KINDS, RETALIATION_KINDS } from '../../src/model/action.js';
 import { ACTOR_KINDS } from '../../src/model/actor.js';
 import { COMMITMENT_KINDS, SANCTION_MEASURES } from '../../src/model/agreement.js';
@@ -142,5 +142,83 @@ describe('restore reads request kinds from the one list', () => {
     snap.requests = [{ id: 'r', kind: 'constructor', from: 'A', to: 'B', round: 0, due: 1 }];
     const issues = configIssuesOf(() => restore(snap as unknown as WorldSnapshot));
     expect(rendered(issues)).toEqual([`requests[0].kind: ${REQUEST_KINDS.map((k) => `'${k}'`).join(' | ')} / "constructor"`]);
+  });
+});
+
+describe('createWorld and restore judge actors, forums and adopted norms by one rule (engine/world-rules.ts)', () => {
+  // Each kept its own copy of the rules, and they had drifted: restore refused a world createWorld
+  // made, accepted worlds createWorld never makes, and said the same thing in other words. What
+  // still differs is what a spec may leave out (a world has every field), a world's order (sorted
+  // actors and norms), and how each writes "no sponsor" (left out in a spec, null in a world).
+  const SPEC = {
+    actors: [{ id: 'A' }, { id: 'B', capabilities: { stealth: 0.4 } }, { id: 'P', kind: 'proxy', sponsor: 'A' }],
+    forums: [{ id: 'f', members: ['A', 'B'], agenda: [['gge15.f']] }],
+    norms: { A: ['gge15.f'] },
+  };
+  const SNAPSHOT = JSON.parse(JSON.stringify(snapshot(createWorld(SPEC as WorldSpec, { seed: 1 })))) as Record<string, unknown>;
+  /** A deep copy of `value` with the field at `path` set to `to`. */
+  const withField = (value: unknown, path: readonly (string | number)[], to: unknown): Record<string, unknown> => {
+    const copy = JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+    let node = copy as Record<string | number, unknown>;
+    for (const k of path.slice(0, -1)) node = node[k] as Record<string | number, unknown>;
+    node[path[path.length - 1] as string | number] = to;
+    return copy;
+  };
+  const at = (path: readonly (string | number)[]) => path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+  /** The issues at `path` or below it, rendered. */
+  const under = (issues: readonly ConfigIssue[], path: string) => rendered(issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`)));
+
+  const cases: [readonly (string | number)[], unknown][] = [
+    [['actors', 1, 'kind'], 'empire'],
+    [['actors', 1, 'name'], 5],
+    [['actors', 1, 'capabilities'], 'strong'],
+    [['actors', 1, 'capabilities', 'stealth'], 2],
+    [['actors', 1, 'capabilities', 'luck'], 0.5],
+    [['actors', 1, 'reactivity'], -1],
+    [['actors', 1, 'fatigue'], 'slow'],
+    [['actors', 2, 'sponsor'], 'ZZ'],
+    [['actors', 2, 'sponsor'], 'P'],
+    [['forums', 0, 'id'], 'bad id!'],
+    [['forums', 0, 'name'], 7],
+    [['forums', 0, 'members'], ['A']],
+    [['forums', 0, 'members'], ['A', 'A']],
+    [['forums', 0, 'members'], ['A', 'ZZ']],
+    [['forums', 0, 'every'], 0],
+    [['forums', 0, 'first'], -1],
+    [['forums', 0, 'rule'], { threshold: 2 }],
+    [['forums', 0, 'rule'], { threshold: 0.5, quorum: 3 }],
+    [['forums', 0, 'agenda'], 'gge15.f'],
+    [['forums', 0, 'agenda'], [[]]],
+    [['forums', 0, 'agenda'], [['gge15.z']]],
+    [['norms'], 5],
+    [['norms', 'ZZ'], []],
+    [['norms', 'A'], 'gge15.f'],
+    [['norms', 'A'], ['gge15.z']],
+  ];
+
+  it.each(cases.map(([path, to]) => [at(path), JSON.stringify(to), path, to] as const))('%s = %s: the same issue from createWorld and from restore', (name, _to, path, to) => {
+    const fromSpec = under(configIssuesOf(() => createWorld(withField(SPEC, path, to) as unknown as WorldSpec, { seed: 1 })), name);
+    expect(fromSpec.length).toBeGreaterThan(0);
+    expect(under(configIssuesOf(() => restore(withField(SNAPSHOT, path, to) as unknown as WorldSnapshot)), name)).toEqual(fromSpec);
+  });
+
+  it('a forum rule with a field besides threshold: createWorld refuses it, as restore refused the world createWorld made of it', () => {
+    const spec = withField(SPEC, ['forums', 0, 'rule'], { threshold: 0.5, quorum: 3 }) as unknown as WorldSpec;
+    expect(rendered(configIssuesOf(() => createWorld(spec, { seed: 1 })))).toEqual(["forums[0].rule: 'consensus' or { threshold: a share in (0, 1] } / an object"]);
+  });
+
+  it('two forums of one id: restore refuses them, as createWorld does (the engine finds a forum by its id, so the second was never met)', () => {
+    const twice = { ...SNAPSHOT, forums: [...(SNAPSHOT.forums as unknown[]), ...(SNAPSHOT.forums as unknown[])] };
+    expect(rendered(configIssuesOf(() => restore(twice as unknown as WorldSnapshot)))).toEqual(["forums[1].id: a unique forum id / duplicate 'f'"]);
+    const spec = { ...SPEC, forums: [...SPEC.forums, ...SPEC.forums] } as unknown as WorldSpec;
+    expect(rendered(configIssuesOf(() => createWorld(spec, { seed: 1 })))).toEqual(["forums[1].id: a unique forum id / duplicate 'f'"]);
+  });
+
+  it('an undeclared sponsor is one issue from restore, not two', () => {
+    expect(rendered(configIssuesOf(() => restore(withField(SNAPSHOT, ['actors', 2, 'sponsor'], 'ZZ') as unknown as WorldSnapshot)))).toEqual(['actors[2].sponsor: the id of a declared actor / "ZZ"']);
+  });
+
+  it('the world a spec makes restores as it is', () => {
+    expect(snapshot(restore(SNAPSHOT as unknown as WorldSnapshot))).toEqual(SNAPSHOT);
   });
 });
