@@ -34,6 +34,7 @@ import {
   STRATEGY_NAME,
   STRATEGY_PARAMS,
   TENSION_RATE,
+  withoutHoles,
 } from './world-rules.js';
 import type { ValueRule } from './world-rules.js';
 
@@ -170,13 +171,19 @@ class SnapshotCheck {
     return true;
   }
 
+  /**
+   * A list, each entry read through its rule. A list with a hole is reported at its first hole
+   * (entries up to it are read) and is not a list the caller reads further: `forEach` skips
+   * holes, so a hole passed every check and the world kept it.
+   */
   list(path: string, value: unknown, each: Rule): value is readonly unknown[] {
     if (!Array.isArray(value)) {
       this.add(path, 'a list', value);
       return false;
     }
-    value.forEach((item, i) => each(this, `${path}[${i}]`, item));
-    return true;
+    const entries = withoutHoles(value, path, this.issues);
+    entries.forEach((item, i) => each(this, `${path}[${i}]`, item));
+    return entries === value;
   }
 }
 
@@ -344,7 +351,7 @@ const INCIDENT_COMMITMENT = shapeOf({ by: actor, commitment: commitmentKind, nor
 const INCIDENT: Rule = (c, p, v) => {
   if (!c.shape(p, v, { id: str, victim: actor, round, kind, against: target, severity: num(0), commercial: bool, operation: strOrNull, signals: listOf(actorOrNull), posterior: any, investigation: int(0), revealed: actorOrNull, commitments: listOf(INCIDENT_COMMITMENT), perceived: actors })) return;
   const post = v.posterior;
-  if (!Array.isArray(post) || post.length !== c.n + 1 || !post.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+  if (!Array.isArray(post) || post.length !== c.n + 1 || !finiteNumbers(post)) {
     c.add(`${p}.posterior`, `${c.n + 1} finite numbers (one per actor, then "nobody")`, post, Array.isArray(post) ? `${post.length} items` : describe(post));
   } else if (!post.every((x) => (x as number) >= 0 && (x as number) <= 1)) {
     c.add(`${p}.posterior`, 'probabilities, each from 0 to 1', post, `${String(post.find((x) => !((x as number) >= 0 && (x as number) <= 1)))} among them`);
@@ -392,6 +399,15 @@ const UNIT_OPEN: Rule = (c, p, v) => {
 };
 const RNG_STATE = shapeOf({ c: int(0, ALEA_CARRY_MAX), s0: UNIT_OPEN, s1: UNIT_OPEN, s2: UNIT_OPEN });
 
+/** Whether every entry of `list` is a finite number: holes included, which `every` skips (a hole in the welfare became NaN). */
+function finiteNumbers(list: readonly unknown[]): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i];
+    if (typeof x !== 'number' || !Number.isFinite(x)) return false;
+  }
+  return true;
+}
+
 /** Every problem of a snapshot, with its path; none for a valid world. */
 function checkSnapshot(s: unknown): ConfigIssue[] {
   const c = new SnapshotCheck();
@@ -402,9 +418,12 @@ function checkSnapshot(s: unknown): ConfigIssue[] {
   for (const key of Object.keys(s)) if (!(WORLD_FIELDS as readonly string[]).includes(key)) c.add(key, `no such field (a world has ${WORLD_FIELDS.join(', ')})`, s[key], `'${key}'`);
   for (const key of WORLD_FIELDS) if (!Object.hasOwn(s, key)) c.add(key, 'a value (the field is missing)', undefined, 'nothing');
   if (s.version !== 1) c.add('version', '1', s.version);
+  // A hole in the actors is reported with the fields' issues only, as createWorld does: every
+  // other part refers to actors, and is one entry per actor.
+  if (Array.isArray(s.actors) && withoutHoles(s.actors, 'actors', c.issues) !== s.actors) return c.issues;
   checkActors(c, s.actors);
   checkDyads(c, s.dyads);
-  if (!Array.isArray(s.welfare) || s.welfare.length !== c.n || !s.welfare.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+  if (!Array.isArray(s.welfare) || s.welfare.length !== c.n || !finiteNumbers(s.welfare)) {
     c.add('welfare', `${c.n} finite numbers (one per actor)`, s.welfare, Array.isArray(s.welfare) && s.welfare.length !== c.n ? `${s.welfare.length} items` : describe(s.welfare));
   }
   checkMechanisms(c, s.mechanisms);

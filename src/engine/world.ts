@@ -559,7 +559,7 @@ const ENGINE_TERM_VALUES: TermValueChecks = {
   norms(issues, path, value) {
     if (!Array.isArray(value) || value.length === 0) issues.push({ path, expected: 'a non-empty list of norm ids', received: describe(value) });
     else
-      value.forEach((n: unknown, j) => checkValue(issues, `${path}[${j}]`, n, NORM_ID));
+      withoutHoles(value as readonly unknown[], path, issues).forEach((n: unknown, j) => checkValue(issues, `${path}[${j}]`, n, NORM_ID));
   },
   rounds(issues, path, value, min, max) {
     if (!(Number.isInteger(value) && (value as number) >= min && (value as number) <= max)) issues.push({ path, expected: `a whole number of rounds from ${min} to ${max}`, received: describe(value) });
@@ -572,7 +572,8 @@ export function checkTerms(terms: unknown, path: string, issues: ConfigIssue[]):
     issues.push({ path, expected: 'a non-empty list of commitments', received: describe(terms) });
     return [];
   }
-  terms.forEach((t: Commitment, i) => {
+  const list = withoutHoles(terms as readonly Commitment[], path, issues);
+  list.forEach((t: Commitment, i) => {
     const at = `${path}[${i}]`;
     if (!t || typeof t !== 'object' || !COMMITMENT_KINDS.includes(t.kind)) {
       issues.push({ path: `${at}.kind`, expected: COMMITMENT_KINDS.join(' | '), received: describe(t?.kind) });

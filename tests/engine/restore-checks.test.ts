@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseScenario, restore, simulate, snapshot } from '../../src/index.js';
+import { ConfigError, createWorld, parseScenario, restore, simulate, snapshot } from '../../src/index.js';
 import type { SimEvent, World, WorldSnapshot } from '../../src/index.js';
 import { arbWorldSpec } from '../../src/testing/index.js';
 import { worldJson } from '../helpers/engine.js';
@@ -176,5 +176,49 @@ describe('restore checks what a file keeps for the commitment audit', () => {
     expect(problems(mutated(snap, ['incidents', 0, 'perceived', 0], 'Q'))).toMatch(/incidents\[0\]\.perceived\[0\].*declared actor/);
     expect(problems(mutated(snap, ['incidents', 0, 'commitments', 0, 'norm'], 'gge99.z'))).toMatch(/incidents\[0\]\.commitments\[0\]\.norm.*known norm/);
     expect(problems(mutated(snap, ['incidents', 0, 'commitments'], undefined))).toMatch(/incidents\[0\]\.commitments/);
+  });
+});
+
+describe('restore on a snapshot with a hole in a list', () => {
+  // The checks read lists with forEach and every, which skip holes: a hole in the welfare or a
+  // posterior restored as NaN, and one in `recent` or the injects as a world that kept it.
+  // A small world with a forum, an agreement and adopted norms, for the lists the runs above lack.
+  const SMALL = json(
+    createWorld(
+      { actors: [{ id: 'A' }, { id: 'B' }], forums: [{ id: 'f', members: ['A', 'B'] }], agreements: [{ parties: ['A', 'B'], terms: [{ kind: 'norms', norms: ['gge15.a', 'gge15.f'] }] }], norms: { A: ['gge15.a', 'gge15.f'] } },
+      { seed: 1 },
+    ),
+  );
+  const holed = (path: readonly (string | number)[], k: number) => {
+    const copy = JSON.parse(JSON.stringify(typeof path[0] === 'string' && ['norms', 'forums', 'agreements'].includes(path[0]) ? SMALL : US_CHINA_10)) as Record<string | number, unknown>;
+    let node = copy;
+    for (const key of path) node = node[key] as Record<string | number, unknown>;
+    delete (node as unknown as unknown[])[k];
+    return copy;
+  };
+  const incident = (US_CHINA_10.incidents as unknown[]).length > 0;
+
+  it.each([
+    [['welfare'], 1, 'welfare'],
+    [['recent'], 0, 'recent[0]'],
+    [['actors'], 1, 'actors[1]'],
+    [['norms', 'A'], 1, 'norms.A[1]'],
+    [['forums', 0, 'members'], 0, 'forums[0].members[0]'],
+    [['agreements', 0, 'parties'], 1, 'agreements[0].parties[1]'],
+    [['agreements', 0, 'terms'], 0, 'agreements[0].terms[0]'],
+    [['agreements', 0, 'terms', 0, 'norms'], 0, 'agreements[0].terms[0].norms[0]'],
+    [['dyads', 'tension'], 2, 'dyads.tension[2]'],
+    ...(incident ? [[['incidents', 0, 'posterior'], 0, 'incidents[0].posterior'] as const] : []),
+  ] as const)('%j with a hole at %i is a ConfigError at %s', (path, k, at) => {
+    expect(attempt(holed(path, k))).toBeInstanceOf(ConfigError);
+    expect(problems(holed(path, k))).toContain(`${at}: expected`);
+  });
+
+  it('the check does not walk a list of fifty million holes', () => {
+    const snap = JSON.parse(JSON.stringify(US_CHINA_10)) as Record<string, unknown>;
+    const recent: unknown[] = [];
+    recent.length = 50_000_000;
+    snap.recent = recent;
+    expect(problems(snap)).toContain('recent[0]: expected an entry (a list without holes), received a hole');
   });
 });
