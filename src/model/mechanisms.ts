@@ -192,6 +192,7 @@ export const DEFAULT_MECHANISMS: Mechanisms = deepFreeze({
 /**
  * Merge an override into the defaults, checking that every key exists and every value is a
  * finite number. Returns issues instead of throwing so callers can report them all at once.
+ * The mechanisms returned are deep-frozen; the caller's `base` is never frozen (it is copied).
  *
  * A `base` that is not an object, or not plain data — nested more than `MAX_NESTING` levels deep,
  * holding itself, or sharing its parts so often that written out it would be exponentially large
@@ -212,7 +213,10 @@ export function mergeMechanisms(
   const problem = baseProblem(base);
   if (problem) return { mechanisms: DEFAULT_MECHANISMS, issues: [problem] };
   const issues: MechanismIssue[] = [];
-  const merged = deepFreeze(mergeNode(base as unknown as Tree, override, path, issues) as unknown as Mechanisms);
+  // The result shares the parts of the base that the override leaves alone, and is frozen: a base
+  // from elsewhere is copied first, so that the caller's object is never frozen.
+  const from = (plainBases.has(base) ? base : plainCopy(base)) as unknown as Tree;
+  const merged = deepFreeze(mergeNode(from, override, path, issues) as unknown as Mechanisms);
   plainBases.add(merged);
   return { mechanisms: merged, issues };
 }
@@ -220,6 +224,17 @@ export function mergeMechanisms(
 // Bases known to be plain data: the defaults and every merge's result (the mechanisms of every
 // world createWorld makes), so that only a base from elsewhere is walked by the check.
 const plainBases = new WeakSet<object>([DEFAULT_MECHANISMS]);
+
+/** A copy of the lists and plain objects of `data` (checked plain data: no cycle, at most MAX_NESTING deep); other values as they are. */
+function plainCopy(data: unknown): unknown {
+  if (Array.isArray(data)) return data.map(plainCopy);
+  if (!isRecord(data)) return data;
+  const proto: unknown = Object.getPrototypeOf(data);
+  if (proto !== Object.prototype && proto !== null) return data;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(data)) Object.defineProperty(out, key, { value: plainCopy(data[key]), writable: true, enumerable: true, configurable: true });
+  return out;
+}
 
 /** Why `base` cannot be merged into, as an issue; undefined when it can. */
 function baseProblem(base: unknown): MechanismIssue | undefined {

@@ -81,6 +81,16 @@ describe('mergeMechanisms on a base nested too deep, cyclic or shared', () => {
     expect(mergeMechanisms(undefined, null as unknown as Mechanisms).mechanisms).toBe(DEFAULT_MECHANISMS);
   });
 
+  it('never freezes the caller’s base (the parts the override left alone were shared, then frozen)', () => {
+    const base = copyOfDefaults();
+    const { mechanisms } = mergeMechanisms({ trust: { decay: 0.5 } }, base as unknown as Mechanisms);
+    expect([base, base.detection, base.trust, (base.escalation as Record<string, unknown>).weights].filter((part) => Object.isFrozen(part))).toEqual([]);
+    expect(mechanisms).toEqual({ ...DEFAULT_MECHANISMS, trust: { ...DEFAULT_MECHANISMS.trust, decay: 0.5 } });
+    expect(Object.isFrozen(mechanisms.detection)).toBe(true);
+    (base.detection as Record<string, unknown>).scale = 3;
+    expect(mechanisms.detection.scale).toBe(DEFAULT_MECHANISMS.detection.scale);
+  });
+
   it('a plain base, the defaults or one a merge made, merges as before', () => {
     const once = mergeMechanisms({ trust: { decay: 0.5 } }, copyOfDefaults() as unknown as Mechanisms);
     expect(once.issues).toEqual([]);
