@@ -112,7 +112,7 @@ export function checkCapabilities(issues: ConfigIssue[], path: string, value: un
     if (!(CAPABILITY_KEYS as readonly string[]).includes(key)) issues.push({ path: `${path}.${key}`, expected: `one of ${CAPABILITY_KEYS.join(', ')}`, received: `unknown capability '${key}'` });
   }
   for (const key of CAPABILITY_KEYS) {
-    const v = Object.hasOwn(value, key) ? value[key] : undefined;
+    const v = value[key];
     if (v === undefined && missing !== undefined) out[key] = missing;
     else if (v === undefined) issues.push({ path: `${path}.${key}`, expected: CAPABILITY.expected, received: 'nothing' });
     else if (checkValue(issues, `${path}.${key}`, v, CAPABILITY)) out[key] = v as number;
