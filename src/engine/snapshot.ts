@@ -346,7 +346,9 @@ const rate = ruled(TENSION_RATE);
 // checked by checkActors.
 const ACTOR: Rule = (c, p, v) =>
   void c.shape(p, v, { id: any, name: ruled(A_NAME), kind: ruled(ACTOR_KIND), sponsor: any, capabilities: CAPABILITIES, strategy: ruled(STRATEGY_NAME), reactivity: rate, fatigue: rate }, { strategyParams: PARAMS_OR_NULL });
-const nonEmpty = ruled(STRATEGY_NAME);
+function nonEmpty(c: SnapshotCheck, p: string, v: unknown): void {
+  if (typeof v !== 'string' || v.length === 0) c.add(p, 'a non-empty string', v);
+}
 const INCIDENT_COMMITMENT = shapeOf({ by: actor, commitment: commitmentKind, norm: orNull(norm), agreement: strOrNull });
 const INCIDENT: Rule = (c, p, v) => {
   if (!c.shape(p, v, { id: str, victim: actor, round, kind, against: target, severity: num(0), commercial: bool, operation: strOrNull, signals: listOf(actorOrNull), posterior: any, investigation: int(0), revealed: actorOrNull, commitments: listOf(INCIDENT_COMMITMENT), perceived: actors })) return;
