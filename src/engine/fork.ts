@@ -123,7 +123,8 @@ function checkIntervention(world: World, round: number | undefined, intervention
   if (intervention.mechanisms !== undefined) issues.push(...mergeMechanisms(intervention.mechanisms, world.mechanisms, 'intervention.mechanisms').issues);
   if (intervention.injects !== undefined) {
     const before = issues.length;
-    readInjects(intervention.injects, actorIndex(world), issues, 'intervention.injects');
+    const index = actorIndex(world);
+    readInjects(intervention.injects, index, issues, 'intervention.injects', (id) => world.actors[index.get(id) as number]?.kind);
     // Their rounds only once each inject is known to be an object with a whole round (null is none).
     if (issues.length === before && round !== undefined && Array.isArray(intervention.injects)) {
       intervention.injects.forEach((inj: Inject, k) => {

@@ -168,7 +168,7 @@ export function createWorld(spec: WorldSpec, options: CreateWorldOptions): World
     if (a) signAgreement(signing, discard, { round: 0, phase: 'injects' }, `ag:init:${k}`, a.parties, a.terms);
   }
   const forums = readForums(listAt(own.forums, 'forums', 'a list of forums', issues), index, issues);
-  const injects = readInjects(own.injects ?? [], index, issues);
+  const injects = readInjects(own.injects ?? [], index, issues, 'injects', (id) => actors[index.get(id) as number]?.kind);
   if (issues.length > 0) throw new ConfigError(issues);
   // Our deep freeze rather than immer's generic walk: the same result, and a fifth of the time
   // of a one-round run was immer's walk over a new world (docs/performance.md).
@@ -627,9 +627,11 @@ function pushIssue(issues: ConfigIssue[], issue: ConfigIssue | undefined): void 
 
 /**
  * Check injects against the declared actors; returns them sorted by round (stable). Absent
- * (undefined or null) is none; anything but a list is an issue at `base`.
+ * (undefined or null) is none; anything but a list is an issue at `base`. With `kindOf`, a
+ * sanction or a threat by an actor that is not a state is an issue too, as the same action from a
+ * strategy is rejected (validateAction): only states sanction.
  */
-export function readInjects(specs: readonly Inject[] | undefined, index: ReadonlyMap<string, number>, issues: ConfigIssue[], base = 'injects'): Inject[] {
+export function readInjects(specs: readonly Inject[] | undefined, index: ReadonlyMap<string, number>, issues: ConfigIssue[], base = 'injects', kindOf?: (id: string) => string | undefined): Inject[] {
   const list = listAt(specs, base, 'a list of injects', issues);
   const before = issues.length;
   list.forEach((inj, k) => {
@@ -668,6 +670,8 @@ export function readInjects(specs: readonly Inject[] | undefined, index: Readonl
         actor('by', inj.by);
         actor('target', inj.target);
         pushIssue(issues, aimedAtItself(path, 'by', inj, index));
+        const kind = kindOf !== undefined && typeof inj.by === 'string' && index.has(inj.by) ? kindOf(inj.by) : 'state';
+        if (kind !== 'state') issues.push({ path: `${path}.by`, expected: `a state (only states ${inj.type === 'sanction' ? 'sanction' : 'threaten sanctions'})`, received: `${inj.by}, a ${String(kind)}` });
         if (!SANCTION_MEASURES.includes(inj.measure)) issues.push({ path: `${path}.measure`, expected: quoted(SANCTION_MEASURES, ' | '), received: describe(inj.measure) });
         if (inj.type === 'threat' && inj.unless !== undefined && typeof inj.unless !== 'string') issues.push({ path: `${path}.unless`, expected: 'a text stating the condition', received: describe(inj.unless) });
         break;

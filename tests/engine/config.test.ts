@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { betaTrust, ConfigError, createWorld, simulate } from '../../src/index.js';
+import { betaTrust, ConfigError, createWorld, fork, simulate } from '../../src/index.js';
 import type { WorldSpec } from '../../src/index.js';
 import { arbWorldSpec } from '../../src/testing/index.js';
 import { configIssuesOf as issuesOf } from '../helpers/issues.js';
@@ -101,6 +101,25 @@ describe('createWorld', () => {
       }),
       { numRuns: 50 },
     );
+  });
+
+  it('refuses a scripted sanction or threat by an actor that is not a state, as validateAction refuses the action', () => {
+    const spec: WorldSpec = {
+      actors: [{ id: 'US' }, { id: 'GANG', kind: 'criminal' }, { id: 'APT', kind: 'proxy', sponsor: 'US' }],
+      injects: [
+        { round: 0, type: 'sanction', by: 'GANG', target: 'US', measure: 'indictment' },
+        { round: 1, type: 'threat', by: 'APT', target: 'GANG', measure: 'economic' },
+        { round: 1, type: 'sanction', by: 'US', target: 'GANG', measure: 'economic' },
+      ],
+    };
+    expect(issuesOf(() => createWorld(spec, { seed: 1 }))).toEqual([
+      { path: 'injects[0].by', expected: 'a state (only states sanction)', received: 'GANG, a criminal' },
+      { path: 'injects[1].by', expected: 'a state (only states threaten sanctions)', received: 'APT, a proxy' },
+    ]);
+    const run = simulate({ actors: [{ id: 'US' }, { id: 'GANG', kind: 'criminal' }] }, { seed: 1, rounds: 2 });
+    expect(issuesOf(() => fork(run, 0, { injects: [{ round: 0, type: 'sanction', by: 'GANG', target: 'US', measure: 'economic' }] }))).toEqual([
+      { path: 'intervention.injects[0].by', expected: 'a state (only states sanction)', received: 'GANG, a criminal' },
+    ]);
   });
 });
 

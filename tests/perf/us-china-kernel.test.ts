@@ -107,7 +107,7 @@ describe('us-china kernel (bench/us-china-kernel.mjs)', () => {
         { round: 0, type: 'sanction', by: 'B', target: 'A', measure: 'economic' },
         { round: 0, type: 'sanction', by: 'C', target: 'A', measure: 'economic' },
         { round: 0, type: 'sanction', by: 'A', target: 'C', measure: 'economic' },
-        { round: 1, type: 'sanction', by: 'P', target: 'C', measure: 'indictment' },
+        { round: 1, type: 'sanction', by: 'A', target: 'C', measure: 'indictment' },
         { round: 2, type: 'operation', actor: 'A', target: 'B', kind: 'degradation', against: 'critical-infrastructure' },
         { round: 3, type: 'operation', actor: 'P', target: 'B', kind: 'disruption', against: 'cert', falseFlag: 'C' },
         { round: 5, type: 'sanction', by: 'B', target: 'A', measure: 'indictment' },
