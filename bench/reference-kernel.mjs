@@ -11,7 +11,9 @@
 // What it covers (and so what the comparison covers):
 //   - worlds of states only (no proxies), no agreements, norms, forums, talks, injects or
 //     mechanism overrides; every actor plays `hawk`, `tit-for-tat` or `passive` with default
-//     parameters (no strategy draws a random number);
+//     parameters (no strategy draws a random number), hawk's and tit-for-tat's confidence
+//     thresholds lowered by the actor's tension towards the suspect (`underTension` in
+//     src/strategies/builtins/helpers.ts);
 //   - phase 2 operations (success draws), phase 3 detection and attribution (investigation
 //     signals, detection draws, false alarms, priors from trust, Bayesian posteriors),
 //   - phase 4 accusations (public, formal, private), economic sanctions and disruptive
@@ -36,6 +38,9 @@ const ESPIONAGE = 0;
 const DISRUPTION = 1;
 const DEGRADATION = 2;
 const KIND_NAMES = ['espionage', 'disruption', 'degradation'];
+// The built-ins' default tension sensitivity (TENSION_DEFAULTS in src/strategies/builtins/helpers.ts).
+const TENSION_WEIGHT = 0.3;
+const TENSION_HALF = 1;
 
 /**
  * Play `rounds` rounds of a kernel-covered world. `spec` is a WorldSpec of states sorted by id
@@ -116,8 +121,15 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
   const scratch = new Float64Array(n + 1);
   const update = (post, named, q) => bayesUpdate(post, named, q, n, scratch);
   const prior = (v, kind) => priorOf(v, kind === ESPIONAGE ? esp : off, trustR, trustS, n, nobodyW);
-  // attributedIn(view, round, threshold): for each suspect the first incident of `round` with the
-  // highest confidence ≥ threshold, by suspect index (ids are sorted, so index order is id order).
+  // underTension(view, suspect, threshold, TENSION_DEFAULTS): v's threshold against s lowered by
+  // v's tension towards s at the start of the round, the same float operations in the same order.
+  const lowered = (v, s, threshold) => {
+    const x = Math.max(0, tension[v * n + s]);
+    return threshold * (1 - TENSION_WEIGHT * (x / (x + TENSION_HALF)));
+  };
+  // attributedIn(view, round, threshold, TENSION_DEFAULTS): for each suspect the first incident of
+  // `round` with the highest confidence ≥ the threshold lowered for it, by suspect index (ids are
+  // sorted, so index order is id order).
   const bestConf = new Float64Array(n);
   const bestInc = new Array(n);
   const found = [];
@@ -127,7 +139,7 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
       if (inc.round !== round) continue;
       const s = topSuspect(inc.posterior, n);
       const c = s < 0 ? 0 : inc.posterior[s];
-      if (s < 0 || s === v || c < threshold) continue;
+      if (s < 0 || s === v || c < lowered(v, s, threshold)) continue;
       if (bestInc[s] === undefined) {
         found.push(s);
         bestConf[s] = c;
@@ -255,7 +267,7 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
       for (const sus of attributed(i, round, threshold)) {
         const c = bestConf[sus];
         const pub = s === HAWK;
-        const formal = pub && c >= 0.6;
+        const formal = pub && c >= lowered(i, sus, 0.6);
         requests.push([i, sus, bestInc[sus]]);
         counts.accusations++;
         if (pub) counts.publicAccusations++;
@@ -263,7 +275,7 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
         overt(i, sus, pub ? W.nonViolent : W.posturing);
         act(i, sus, formal ? 3 : pub ? 2 : 1);
         if (s !== HAWK) continue;
-        if (c >= 0.6 && !sanctioning[i * n + sus]) {
+        if (c >= lowered(i, sus, 0.6) && !sanctioning[i * n + sus]) {
           sanctioning[i * n + sus] = 1;
           sanctions.push([i, sus]);
           counts.sanctionsImposed++;
@@ -271,7 +283,7 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
           overt(i, sus, W.nonViolent);
           act(i, sus, 4);
         }
-        if (c >= 0.8 && off[i] > 0) {
+        if (c >= lowered(i, sus, 0.8) && off[i] > 0) {
           const p = clamp01(off[i] * (1 - m.operations.defenseWeight * def[sus]));
           const success = (retRng[i] ??= stream(i, 'retaliation'))() < p;
           counts.retaliations++;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MECHANISMS, simulate } from '../../src/index.js';
+import { createRegistry, DEFAULT_MECHANISMS, simulate } from '../../src/index.js';
+import type { WorldSpec } from '../../src/index.js';
 import { referenceRun } from '../../bench/reference-kernel.mjs';
 import { mixSpec } from '../../bench/workload.mjs';
 
@@ -31,6 +32,25 @@ describe('reference kernel (bench/reference-kernel.mjs)', () => {
       });
     }
   }
+
+  it('compares runs that the tension rule decides (with tensionWeight 0 some end elsewhere)', () => {
+    // The kernel lowers hawk's and tit-for-tat's thresholds by tension as the built-ins do; the
+    // equality above says something about that rule only if it changes some of these runs.
+    const registry = createRegistry();
+    const blind = (spec: WorldSpec): WorldSpec => ({
+      actors: spec.actors.map((a) => (a.strategy === 'passive' || typeof a.strategy !== 'string' ? a : { ...a, strategy: registry.get(a.strategy, { tensionWeight: 0 }) })),
+    });
+    let differ = 0;
+    for (const [n, rounds, seeds] of cases) {
+      for (const seed of seeds) {
+        const spec = mixSpec(n);
+        const tense = simulate(spec, { seed, rounds, log: false });
+        const calm = simulate(blind(spec), { seed, rounds, log: false });
+        if (JSON.stringify(tense.metrics) !== JSON.stringify(calm.metrics)) differ++;
+      }
+    }
+    expect(differ).toBeGreaterThan(0);
+  });
 
   it('covers sanctions and retaliation (seed 1, 8 actors)', () => {
     const kernel = referenceRun(mixSpec(8), { seed: 1, rounds: 40, mechanisms: DEFAULT_MECHANISMS });

@@ -3,7 +3,7 @@ import type { DiplomacyAction, OperateAction } from '../../model/action.js';
 import type { Commitment } from '../../model/agreement.js';
 import { GGE15_NORM_IDS } from '../../model/norms.js';
 import { defineStrategy } from '../define.js';
-import { attributedIn, canOperate, cooperativeResponse, detectedIn, exposure, isGuilty, readParams, rivals, sanctionedBy, sanctioning, unlinkedStates } from './helpers.js';
+import { attributedIn, canOperate, cooperativeResponse, detectedIn, exposure, isGuilty, readParams, rivals, sanctionedBy, sanctioning, TENSION_DEFAULTS, TENSION_RANGES, unlinkedStates } from './helpers.js';
 
 const ALL_NORMS: Commitment = Object.freeze({ kind: 'norms', norms: GGE15_NORM_IDS });
 
@@ -132,20 +132,25 @@ export function spoiler(params?: Readonly<Record<string, unknown>>): Strategy {
  * and remembers through its strikes: it keeps operating against whoever it operated against
  * before — it never operates otherwise). Distrust alone, e.g. a low initial trust, is no betrayal.
  *
+ * Tension makes it quicker to feel betrayed: against a suspect it feels tension x towards, the
+ * threshold is multiplied by 1 − `tensionWeight` · x/(x + `tensionHalf`) (defaults 0.3 and 1,
+ * chosen from the tension the bundled scenarios reach: see `underTension` and `TENSION_DEFAULTS`
+ * in helpers.ts), e.g. 0.7 becomes 0.595 at tension 1; `tensionWeight: 0` ignores tension.
+ *
  * @example
  * ```ts
  * const g = grimTrigger({ threshold: 0.8 });
  * ```
  */
 export function grimTrigger(params?: Readonly<Record<string, unknown>>): Strategy {
-  const p = readParams('grim-trigger', params, { threshold: 0.7 }, { threshold: [0, 1] });
+  const p = readParams('grim-trigger', params, { threshold: 0.7, ...TENSION_DEFAULTS }, { threshold: [0, 1], ...TENSION_RANGES });
   const punished = (view: Parameters<Strategy['operate']>[0]): string[] => {
     const set = new Set<string>(view.sanctions.filter((s) => s.by === view.self).map((s) => s.target));
     if (view.me.kind !== 'state') for (const op of view.operations) if (op.round < view.round) set.add(op.target);
     return [...set].sort();
   };
   const offenders = (view: Parameters<Strategy['operate']>[0], round = view.round): { suspect: string; incident: string | null }[] => {
-    const out = attributedIn(view, round, p.threshold).map((x) => ({ suspect: x.suspect, incident: x.incident.id as string | null }));
+    const out = attributedIn(view, round, p.threshold, p).map((x) => ({ suspect: x.suspect, incident: x.incident.id as string | null }));
     for (const e of view.events) {
       if (e.type === 'violation.perceived' && e.by === view.self && e.round === view.round - 1 && !out.some((o) => o.suspect === e.against)) out.push({ suspect: e.against, incident: null });
     }

@@ -28,6 +28,45 @@ export function readParams<T extends Record<string, number>>(
   return out as T;
 }
 
+/**
+ * How strongly a reactive built-in's tension towards a suspect lowers the confidence it acts on
+ * (and, for `generous-tit-for-tat`, its forgiveness): see {@link underTension}.
+ */
+export interface TensionSensitivity {
+  /** The largest share w of a threshold that tension can take away (0: tension is ignored). */
+  readonly tensionWeight: number;
+  /** The tension x½ at which half of that share is taken away. */
+  readonly tensionHalf: number;
+}
+
+/**
+ * Defaults of {@link TensionSensitivity} for `hawk`, `tit-for-tat`, `generous-tit-for-tat` and
+ * `grim-trigger`. Chosen from the tension the bundled scenarios reach: measured over seeds 1–20 of
+ * every file in scenarios/ (2,716 detected incidents with a suspect), the tension of the victim
+ * towards the suspect is 0.12 at the median, 0.64 at the 75th percentile, 1.5 at the 90th and 2.84
+ * at most (working-group-2013 starts at 2); 1 is the 82nd percentile. With x½ = 1 the median
+ * tension lowers a threshold by 3%, a tension of 1 by 15%, the highest seen by 22%; the weight
+ * w = 0.3 caps the effect at 30% however tense a dyad gets, so a hawk still needs some evidence.
+ */
+export const TENSION_DEFAULTS: TensionSensitivity = Object.freeze({ tensionWeight: 0.3, tensionHalf: 1 });
+
+/** The ranges `readParams` checks for {@link TensionSensitivity} (x½ > 0, so x/(x + x½) is defined at x = 0). */
+export const TENSION_RANGES = Object.freeze({ tensionWeight: [0, 1], tensionHalf: [0.001, 1e6] } as const);
+
+/**
+ * Tension scales how aggressive a reactive strategy is (DESIGN §3): the viewer's Richardson
+ * tension towards `suspect`, x = max(0, view.tension(self, suspect)), lowers `value` — a
+ * confidence threshold for acting against the suspect, or a probability of forgiving it — to
+ * `value × (1 − w · x/(x + x½))`. The factor falls smoothly from 1 (no tension) towards 1 − w
+ * (a very tense dyad), is halfway at x = x½, and with w = 0 is exactly 1, which restores the
+ * behaviour of a strategy that ignores tension. Negative tension (détente) does not raise it.
+ * The float operations are in this order in the reference kernel too (bench/reference-kernel.mjs).
+ */
+export function underTension(view: ActorView, suspect: string, value: number, s: TensionSensitivity): number {
+  const x = Math.max(0, view.tension(view.self, suspect));
+  return value * (1 - s.tensionWeight * (x / (x + s.tensionHalf)));
+}
+
 /** Incidents the viewer detected in the given round. */
 export function detectedIn(view: ActorView, round: number): IncidentView[] {
   return view.incidents.filter((i) => i.round === round && i.revealed === null);
@@ -38,9 +77,11 @@ type Attribution = { suspect: string; incident: IncidentView; confidence: number
 
 /**
  * For each suspect, the strongest attribution among the incidents detected in `round`
- * (or revealed), above `threshold`; sorted by suspect id for a canonical order.
+ * (or revealed), at or above `threshold`; sorted by suspect id for a canonical order. With
+ * `tension`, each suspect's threshold is lowered by the viewer's tension towards it
+ * ({@link underTension}).
  */
-export function attributedIn(view: ActorView, round: number, threshold: number): Attribution[] {
+export function attributedIn(view: ActorView, round: number, threshold: number, tension?: TensionSensitivity): Attribution[] {
   // Made on the first attribution only: most views of a round have none, and the built-ins ask
   // two or three times per decision (a map per call was ≈ 2% of a 3-actor run's bytes).
   let best: Map<string, Attribution> | undefined;
@@ -51,7 +92,8 @@ export function attributedIn(view: ActorView, round: number, threshold: number):
     if (inc.round !== round) continue;
     const suspect = inc.revealed ?? inc.suspect;
     const confidence = inc.revealed !== null ? 1 : inc.confidence;
-    if (suspect === null || suspect === view.self || confidence < threshold) continue;
+    if (suspect === null || suspect === view.self) continue;
+    if (confidence < (tension === undefined ? threshold : underTension(view, suspect, threshold, tension))) continue;
     best ??= new Map();
     const prev = best.get(suspect);
     if (!prev || confidence > prev.confidence) best.set(suspect, { suspect, incident: inc, confidence });

@@ -3,25 +3,31 @@ import type { Rng } from '../../engine/rng.js';
 import type { DiplomacyAction, OperateAction } from '../../model/action.js';
 import type { OperationKind } from '../../model/operation.js';
 import { defineStrategy } from '../define.js';
-import { attributedIn, canOperate, cooperativeResponse, exposure, leastTrusted, readParams, rivals, sanctioning } from './helpers.js';
+import { attributedIn, canOperate, cooperativeResponse, exposure, leastTrusted, readParams, rivals, sanctioning, TENSION_DEFAULTS, TENSION_RANGES, underTension } from './helpers.js';
 
 /**
  * Aggressive and punitive: spies on the rivals it trusts least every round and disrupts the least
- * trusted one when trust is low; accuses publicly from low confidence, formally and with economic
- * sanctions from `sanctionAt`, strikes back from `retaliateAt`; denies everything, turns down talks
- * and objects to every package in forums.
+ * trusted one when trust is low; accuses publicly from low confidence (`accuseAt`, 0.3), formally
+ * and with economic sanctions from `sanctionAt` (0.6), strikes back from `retaliateAt` (0.8);
+ * denies everything, turns down talks and objects to every package in forums.
+ *
+ * Tension makes it quicker on the trigger: against a suspect it feels tension x towards, each of
+ * the three thresholds is multiplied by 1 − `tensionWeight` · x/(x + `tensionHalf`) (defaults 0.3
+ * and 1, chosen from the tension the bundled scenarios reach: see `underTension` and
+ * `TENSION_DEFAULTS` in helpers.ts). At tension 1 it accuses from 0.255, sanctions from 0.51 and
+ * strikes from 0.68; `tensionWeight: 0` ignores tension.
  *
  * @example
  * ```ts
- * const h = hawk({ accuseAt: 0.4 });
+ * const h = hawk({ accuseAt: 0.4, tensionWeight: 0.5 });
  * ```
  */
 export function hawk(params?: Readonly<Record<string, unknown>>): Strategy {
   const p = readParams(
     'hawk',
     params,
-    { accuseAt: 0.3, sanctionAt: 0.6, retaliateAt: 0.8, disruptBelowTrust: 0.35 },
-    { accuseAt: [0, 1], sanctionAt: [0, 1], retaliateAt: [0, 1], disruptBelowTrust: [0, 1] },
+    { accuseAt: 0.3, sanctionAt: 0.6, retaliateAt: 0.8, disruptBelowTrust: 0.35, ...TENSION_DEFAULTS },
+    { accuseAt: [0, 1], sanctionAt: [0, 1], retaliateAt: [0, 1], disruptBelowTrust: [0, 1], ...TENSION_RANGES },
   );
   return defineStrategy({
     name: 'hawk',
@@ -41,12 +47,15 @@ export function hawk(params?: Readonly<Record<string, unknown>>): Strategy {
     },
     diplomacy(view) {
       const out: DiplomacyAction[] = [];
-      for (const { suspect, incident, confidence } of attributedIn(view, view.round, p.accuseAt)) {
-        out.push({ type: 'accuse', target: suspect, incident: incident.id, public: true, formal: confidence >= p.sanctionAt });
-        if (confidence >= p.sanctionAt && view.me.kind === 'state' && !sanctioning(view, suspect, 'economic')) {
+      for (const { suspect, incident, confidence } of attributedIn(view, view.round, p.accuseAt, p)) {
+        const sanctionAt = underTension(view, suspect, p.sanctionAt, p);
+        out.push({ type: 'accuse', target: suspect, incident: incident.id, public: true, formal: confidence >= sanctionAt });
+        if (confidence >= sanctionAt && view.me.kind === 'state' && !sanctioning(view, suspect, 'economic')) {
           out.push({ type: 'sanction', target: suspect, measure: 'economic' });
         }
-        if (confidence >= p.retaliateAt && view.me.capabilities.offense > 0) out.push({ type: 'retaliate', target: suspect, kind: 'disruption', incident: incident.id });
+        if (confidence >= underTension(view, suspect, p.retaliateAt, p) && view.me.capabilities.offense > 0) {
+          out.push({ type: 'retaliate', target: suspect, kind: 'disruption', incident: incident.id });
+        }
       }
       return out;
     },
@@ -56,7 +65,7 @@ export function hawk(params?: Readonly<Record<string, unknown>>): Strategy {
 }
 
 function reciprocal(name: string, generous: boolean, params: Readonly<Record<string, unknown>> | undefined): Strategy {
-  const p = readParams(name, params, { threshold: 0.6, generosity: generous ? 0.3 : 0 }, { threshold: [0, 1], generosity: [0, 1] });
+  const p = readParams(name, params, { threshold: 0.6, generosity: generous ? 0.3 : 0, ...TENSION_DEFAULTS }, { threshold: [0, 1], generosity: [0, 1], ...TENSION_RANGES });
   if (!generous && p.generosity !== 0) throw new Error(`strategy '${name}': parameter 'generosity' must be 0 (use 'generous-tit-for-tat')`);
   const mirror = (kind: OperationKind): OperationKind => (kind === 'degradation' ? 'disruption' : kind);
   return defineStrategy({
@@ -74,15 +83,16 @@ function reciprocal(name: string, generous: boolean, params: Readonly<Record<str
     },
     operate(view: ActorView, rng: Rng) {
       const out: OperateAction[] = [];
-      for (const { suspect, incident } of attributedIn(view, view.round - 1, p.threshold)) {
-        if (generous && rng.chance(p.generosity)) continue;
+      for (const { suspect, incident } of attributedIn(view, view.round - 1, p.threshold, p)) {
+        // One draw per attribution, as without tension: only the probability it is compared to moves.
+        if (generous && rng.chance(underTension(view, suspect, p.generosity, p))) continue;
         const kind = mirror(incident.kind);
         if (canOperate(view, kind) && out.length < view.mechanisms.operations.maxPerRound) out.push({ type: 'operate', target: suspect, kind });
       }
       return out;
     },
     diplomacy(view: ActorView) {
-      return attributedIn(view, view.round, p.threshold).map(({ suspect, incident }): DiplomacyAction =>
+      return attributedIn(view, view.round, p.threshold, p).map(({ suspect, incident }): DiplomacyAction =>
         view.hasHotline(suspect) ? { type: 'hotline-query', target: suspect, incident: incident.id } : { type: 'accuse', target: suspect, incident: incident.id, public: false },
       );
     },
@@ -92,8 +102,13 @@ function reciprocal(name: string, generous: boolean, params: Readonly<Record<str
 
 /**
  * Tit-for-tat on perceived attribution: never operates first; when an incident of the previous
- * round is attributed to X with confidence ≥ `threshold`, it answers X in kind (a degradation with
- * a disruption) once, and raises the incident privately (or over the hotline).
+ * round is attributed to X with confidence ≥ `threshold` (0.6), it answers X in kind (a degradation
+ * with a disruption) once, and raises the incident privately (or over the hotline).
+ *
+ * Tension lowers the threshold: against a suspect it feels tension x towards, it acts from
+ * `threshold` × (1 − `tensionWeight` · x/(x + `tensionHalf`)) (defaults 0.3 and 1, chosen from the
+ * tension the bundled scenarios reach: see `underTension` and `TENSION_DEFAULTS` in helpers.ts),
+ * e.g. from 0.51 at tension 1; `tensionWeight: 0` ignores tension.
  *
  * @example
  * ```ts
@@ -106,7 +121,11 @@ export function titForTat(params?: Readonly<Record<string, unknown>>): Strategy 
 
 /**
  * Generous tit-for-tat: as {@link titForTat}, but each retaliation is skipped with probability
- * `generosity` (default 0.3), which breaks echo cycles started by misattribution.
+ * `generosity` (default 0.3), which breaks echo cycles started by misattribution. Tension lowers
+ * the threshold as for {@link titForTat} and the forgiveness the same way: against a suspect it
+ * feels tension x towards, it forgives with probability `generosity` × (1 − `tensionWeight` ·
+ * x/(x + `tensionHalf`)), e.g. 0.255 at tension 1. It still draws once per attribution it could
+ * answer, whatever the tension, so its stream is used as often as with `tensionWeight: 0`.
  *
  * @example
  * ```ts
