@@ -116,6 +116,21 @@ describe('the commitment audit', () => {
     expect(falsePerceived).toBeGreaterThan(5);
   });
 
+  it('an overt strike is not audited (a countermeasure, docs/diplomacy.md), even a degradation after adopting (f), yet it climbs to L6', () => {
+    const striker = scripted({ diplomacy: (view) => (view.round === 0 ? [{ type: 'retaliate', target: 'B', kind: 'degradation' }] : []) });
+    const r = simulate(
+      {
+        actors: [{ id: 'A', strategy: striker, capabilities: { offense: 1 } }, { id: 'B' }],
+        norms: { A: ['gge15.f', 'gge15.k'] },
+        agreements: [{ parties: ['A', 'B'], terms: [{ kind: 'norms', norms: ['gge15.f'] }] }],
+      },
+      { seed: 1, rounds: 1 },
+    );
+    expect(eventsOf(r.log, 'retaliation.conducted')).toEqual([expect.objectContaining({ by: 'A', target: 'B', kind: 'degradation' })]);
+    expect(eventsOf(r.log, 'escalation.changed')).toEqual([expect.objectContaining({ from: 'A', to: 'B', rung: 6 })]);
+    expect(r.log.filter((e) => e.type === 'violation.committed' || e.type === 'violation.perceived')).toEqual([]);
+  });
+
   it('an agreement binds only what follows its signing: a sanction or a theft earlier in the same round is not a breach', () => {
     // Round 2: A indicts B and steals from B (injects, operations), then the two sign sanctions relief
     // and no commercial theft (an agreement inject is applied in the injects phase, after the
