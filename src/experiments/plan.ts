@@ -120,7 +120,7 @@ function checkPlanSize(axes: readonly GridAxis[], seeds: number): void {
   if (runs > MAX_RUNS) {
     throw new ConfigError(
       [{ path: 'seeds', expected: `at most ${n(MAX_RUNS)} runs in one sweep (grid points × seeds)`, received: `${n(points)} grid point${points === 1 ? '' : 's'}${product} × ${n(seeds)} seeds = ${n(runs)} runs`, hint: 'split the seeds over several sweeps, each with its own --out: run ids do not depend on the other seeds' }],
-      'grid',
+      'seeds',
     );
   }
 }
@@ -144,7 +144,11 @@ export function planSweep(scenario: Scenario | ScenarioDocument, options: PlanOp
   // Values are printed (String of a list) and shown as JSON in the messages below: nested too
   // deep that overflowed the stack, cyclic it threw a TypeError, shared over and over it never ended.
   const problem = plainDataProblem({ grid: options.grid, seeds: options.seeds });
-  if (problem !== undefined) throw new ConfigError([problem], 'grid');
+  if (problem !== undefined) throw new ConfigError([problem], problem.path.startsWith('seeds') ? 'seeds' : 'grid');
+  const given: unknown = options.seeds;
+  if (typeof given !== 'string' && !Array.isArray(given)) {
+    throw new ConfigError([{ path: 'seeds', expected: "a list of seeds or a text such as '1..100'", received: JSON.stringify(given) ?? String(given) }], 'seeds');
+  }
   const issues: ConfigIssue[] = [];
   const axes: GridAxis[] = [];
   for (const [raw, values] of Object.entries(options.grid ?? {})) {

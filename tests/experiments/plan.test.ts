@@ -30,6 +30,42 @@ describe('seeds', () => {
     expect(thrown(() => parseSeeds('-1'))).toMatch(/received '-1'/);
     expect(thrown(() => parseSeeds('1..100000000'))).toMatch(/at most 10000000 seeds/);
   });
+
+  it("planSweep reports a problem of its seeds as the seeds', not the grid's", () => {
+    // Every message about the seeds starts 'seeds:' (it said 'grid:' for the runs' limit and for
+    // seeds that are not plain data), whatever the grid.
+    const grid = { 'mechanisms.detection.scale': [1, 2] };
+    let deep: unknown = 1;
+    for (let k = 0; k < 100; k++) deep = [deep];
+    for (const seeds of ['1..x', '5..1', '1,1', '1..6000000', [1, 1], [-1], [[1]] as unknown as number[], deep as number[], []]) {
+      expect(thrown(() => planSweep(duel, { seeds, grid }))).toMatch(/^seeds: 1 problem\n {2}- seeds/);
+    }
+    expect(thrown(() => planSweep(duel, { seeds: [[1]] as unknown as number[] }))).toMatch(/expected whole numbers ≥ 0, received \[1\]$/);
+    expect(thrown(() => planSweep(duel, { seeds: ['1'] as unknown as number[] }))).toMatch(/expected whole numbers ≥ 0, received "1"$/);
+    // A number where a list or a text belongs: an error naming the seeds, not a TypeError.
+    expect(thrown(() => planSweep(duel, { seeds: 10 as unknown as number[] }))).toMatch(/^seeds: 1 problem\n {2}- seeds: expected a list of seeds or a text such as '1\.\.100', received 10$/);
+  });
+
+  it('a malformed seed list is reported as such before the plan size is counted from it (one grammar)', () => {
+    // The size check counted '1..x' as one seed and the range after it in full, and reported a
+    // plan over the limits instead of the part that is not a seed.
+    expect(thrown(() => planSweep(duel, { seeds: '1..x,1..20000000' }))).toMatch(/received '1\.\.x'$/);
+    expect(thrown(() => planSweep(duel, { seeds: '20000000..1,1..3' }))).toMatch(/a range goes upwards\), received '20000000\.\.1'$/);
+    expect(thrown(() => planSweep(duel, { seeds: '1..99999999999999999999' }))).toMatch(/a range goes upwards\), received '1\.\.99999999999999999999'$/);
+    // What the two read alike, they count alike: the size check and the list agree.
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.nat(50).map(String), fc.tuple(fc.nat(50), fc.nat(5)).map(([a, k]) => `${a}..${a + k}`)), { minLength: 1, maxLength: 6 }), (parts) => {
+        const text = parts.join(',');
+        let seeds: number[] | undefined;
+        try {
+          seeds = parseSeeds(text);
+        } catch {
+          return; // a repeated seed
+        }
+        expect(planSweep(duel, { seeds: text }).items).toHaveLength(seeds.length);
+      }),
+    );
+  });
 });
 
 describe('settings and grids', () => {
