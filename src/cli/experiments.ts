@@ -212,9 +212,12 @@ export function sweepCommand(args: readonly string[], out: Out): number {
   const grid = gridOf(values.set ?? []);
   if (values.force === true && values.resume === true) throw new UsageError('--force starts the --out file over and --resume continues it: give one of them');
   if (values.force === true && values.out === undefined) throw new UsageError('--force replaces an existing --out file: it needs --out FILE');
+  if (values.resume === true && values.out === undefined) throw new UsageError('--resume needs --out FILE (the results file to continue)');
   const { scenario, path } = loadScenario(arg);
   if (values.out !== undefined) {
     checkOutputs([{ flag: '--out', path: values.out }], { inputs: [path] });
+    // The one check of an existing --out, before the sweep is planned (which can take a while);
+    // the results file is then created exclusively, so nothing is written over even if one appears.
     if (existsSync(values.out) && values.resume !== true && values.force !== true) {
       throw new UsageError(`${values.out} already exists: pass --resume to run only its missing runs, --force to replace it, or choose another --out`);
     }

@@ -1,7 +1,7 @@
 // The command line refuses what would mix, drop or misread results: runs of another scenario in a
 // resumed or merged file, damaged metric cells, plans too big to build; and it takes dotted actor
 // ids and signed exponents.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliHarness, expectInputError } from '../helpers/cli.js';
@@ -119,5 +119,30 @@ describe('grid paths, numbers and limits', () => {
       detente('sweep', 'false-flag', '--seeds', '1..10000000', '--set', 'mechanism.detection.scale=1,2,3,4,5,6,7,8', '--out', 'big.csv'),
       /seeds: expected at most 10,000,000 runs in one sweep \(grid points × seeds\), received 8 grid points × 10,000,000 seeds = 80,000,000 runs \(split the seeds over several sweeps/,
     );
+  });
+});
+
+describe('sweep --out is checked once, before the plan', () => {
+  it('a link to a missing file at --out: exit 2 naming it, never an unexpected error; the link is left as it was', () => {
+    // existsSync follows the link (nothing there), so both existence checks let it through, and
+    // the exclusive create failed with EEXIST: "unexpected error", exit 1.
+    symlinkSync(file('nowhere/missing.csv'), file('dangling.csv'));
+    for (const extra of [[], ['--resume']]) {
+      expectInputError(detente('sweep', 'false-flag', '--seeds', '1', '--workers', '1', '--out', 'dangling.csv', ...extra), /cannot (continue or )?create dangling\.csv \(--out\): something is already there .*a link to a missing file/);
+      expect(lstatSync(file('dangling.csv')).isSymbolicLink()).toBe(true);
+    }
+    // --force replaces what is there, the link included.
+    const forced = detente('sweep', 'false-flag', '--seeds', '1', '--workers', '1', '--out', 'dangling.csv', '--force');
+    expect(forced.status).toBe(0);
+    expect(lstatSync(file('dangling.csv')).isFile()).toBe(true);
+    expect(existsSync(file('nowhere'))).toBe(false);
+  });
+
+  it('an existing --out is refused, and --resume without --out, with the argument errors, before the seeds are read', () => {
+    writeFileSync(file('taken.csv'), 'keep me\n');
+    expectInputError(detente('sweep', 'false-flag', '--seeds', '1..x', '--out', 'taken.csv'), /taken\.csv already exists: pass --resume to run only its missing runs, --force to replace it, or choose another --out/);
+    expect(text('taken.csv')).toBe('keep me\n');
+    // --resume without --out was only noticed once the sweep was planned, after any seeds error.
+    expectInputError(detente('sweep', 'false-flag', '--seeds', '1..x', '--resume'), /^detente: --resume needs --out FILE/);
   });
 });

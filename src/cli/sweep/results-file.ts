@@ -2,7 +2,7 @@
 // the runs delivered together are written with one write call; on --resume a torn last line (a
 // write cut by kill -9) is cut off and the runs already in the file are skipped, once the file is
 // known to hold runs of the same sweep: same columns, same scenario, same parameters per run.
-import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { csvHeader, readResults, SCENARIO_COLUMN } from '../../index.js';
 import type { PlanItem, ResultsFormat } from '../../index.js';
 import { UsageError } from '../run.js';
@@ -45,19 +45,18 @@ function pending(write: (text: string) => void): { add(line: string): void; flus
 
 /**
  * Open `path` for a sweep (create it, or continue it with `resume`), or standard output when
- * `path` is undefined. `scenario` is the sweep's `scenarioTag`: a file holding runs of another
- * scenario is refused.
+ * `path` is undefined. Whether an existing `path` may be continued or replaced is the command's
+ * to decide, before the sweep is planned (`sweepCommand`): here a new file is only ever created
+ * with O_EXCL, so nothing that is already there is written over. `scenario` is the sweep's
+ * `scenarioTag`: a file holding runs of another scenario is refused.
  */
 export function openResults(path: string | undefined, format: ResultsFormat, columns: readonly string[], items: readonly PlanItem[], resume: boolean, scenario: string): ResultsSink {
   if (path === undefined) {
-    if (resume) throw new UsageError('--resume needs --out FILE (the results file to continue)');
     if (format === 'csv') process.stdout.write(csvHeader(columns));
     const kept = pending((text) => void process.stdout.write(text));
     return { columns, done: new Set(), repaired: 0, ...kept, close: kept.flush };
   }
-  const exists = existsSync(path);
-  if (exists && !resume) throw new UsageError(`${path} already exists: pass --resume to run only its missing runs, or choose another --out`);
-  const fd = openSync(path, exists ? 'r+' : 'wx');
+  const { fd, exists } = openFile(path, resume);
   let done = new Set<string>();
   let layout = columns;
   let repaired = 0;
@@ -93,6 +92,36 @@ export function openResults(path: string | undefined, format: ResultsFormat, col
       }
     },
   };
+}
+
+/**
+ * Open the results file: with `resume` the existing file for reading and writing, else (or when
+ * there is none) a new one, created exclusively. What the system refuses is a usage error naming
+ * the path: a link to a missing file, a file created since the command checked, no permission.
+ */
+function openFile(path: string, resume: boolean): { fd: number; exists: boolean } {
+  try {
+    if (resume) {
+      try {
+        return { fd: openSync(path, 'r+'), exists: true };
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      }
+    }
+    return { fd: openSync(path, 'wx'), exists: false };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EEXIST'
+        ? 'something is already there that is not a results file to continue (a link to a missing file, or a file created since the command started)'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'it is a directory'
+            : undefined;
+    if (why === undefined) throw e;
+    throw new UsageError(`cannot ${resume ? 'continue or create' : 'create'} ${path} (--out): ${why}; choose another --out`);
+  }
 }
 
 /** Write whole lines at `position` (one write call; a short write, rare on files, is continued). */
