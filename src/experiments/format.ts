@@ -60,18 +60,20 @@ function cellText(v: Cell | undefined): string | number | null {
 /**
  * Split CSV text into records (RFC 4180: quoted fields may hold commas, quotes and line breaks).
  * A last line without its line break is still returned; {@link readResults} decides what it means.
+ * A quoted field that never ends, or text after the closing quote of a field (`"a"b`), is not
+ * CSV: a {@link ConfigError} naming the line.
  *
  * @example
  * ```ts
  * parseCsv('a,b\n1,"x,y"\n'); // [['a', 'b'], ['1', 'x,y']]
  * ```
  */
-export function parseCsv(text: string): string[][] {
-  return csvRecords(text).records;
+export function parseCsv(text: string, source = 'CSV'): string[][] {
+  return csvRecords(text, source).records;
 }
 
 /** The records of CSV text and the line each starts on (from 1; a quoted field may span lines). */
-function csvRecords(text: string): { records: string[][]; lines: number[] } {
+function csvRecords(text: string, source: string): { records: string[][]; lines: number[] } {
   const records: string[][] = [];
   const lines: number[] = [];
   let record: string[] = [];
@@ -79,6 +81,7 @@ function csvRecords(text: string): { records: string[][]; lines: number[] } {
   let quoted = false;
   let line = 1;
   let start = 1;
+  let opened = 1;
   let i = 0;
   while (i < text.length) {
     const ch = text[i] as string;
@@ -90,6 +93,11 @@ function csvRecords(text: string): { records: string[][]; lines: number[] } {
           continue;
         }
         quoted = false;
+        // A closing quote ends the field: a separator, a line break or the end must follow.
+        const next = text[i + 1];
+        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
+          throw new ConfigError([{ path: `line ${line}`, expected: 'a comma or a line break after the closing quote of a field', received: `'${text.slice(i + 1, i + 21).split(/[\r\n]/)[0] ?? ''}'` }], source);
+        }
       } else {
         field += ch;
         if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
@@ -97,7 +105,10 @@ function csvRecords(text: string): { records: string[][]; lines: number[] } {
       i++;
       continue;
     }
-    if (ch === '"' && field === '') quoted = true;
+    if (ch === '"' && field === '') {
+      quoted = true;
+      opened = line;
+    }
     else if (ch === ',') {
       record.push(field);
       field = '';
@@ -111,6 +122,9 @@ function csvRecords(text: string): { records: string[][]; lines: number[] } {
       start = ++line;
     } else field += ch;
     i++;
+  }
+  if (quoted) {
+    throw new ConfigError([{ path: `line ${opened}`, expected: 'a quoted field that ends (with a quote) before the end of the text', received: 'a quoted field that never ends (a file cut short?)' }], source);
   }
   if (field !== '' || record.length > 0) {
     record.push(field);
@@ -180,7 +194,7 @@ export function readResults(text: string, format: ResultsFormat, source = 'resul
     });
     return { columns, rows };
   }
-  const { records, lines } = csvRecords(text);
+  const { records, lines } = csvRecords(text, source);
   const header = records[0];
   if (!header || header[0] !== 'run') {
     throw new ConfigError([{ path: 'line 1', expected: "a header line starting with 'run'", received: header ? `'${header.slice(0, 3).join(',')}…'` : 'an empty file' }], source);
@@ -189,7 +203,7 @@ export function readResults(text: string, format: ResultsFormat, source = 'resul
   const kinds = header.map(kindOf);
   const rows = records.slice(1).map((rec, k) => {
     if (rec.length !== header.length) {
-      throw new ConfigError([{ path: `record ${k + 2}`, expected: `${header.length} fields like the header`, received: `${rec.length}` }], source);
+      throw new ConfigError([{ path: `line ${lines[k + 1] ?? k + 2}`, expected: `${header.length} fields like the header`, received: `${rec.length}` }], source);
     }
     const row: Record<string, Cell> = {};
     header.forEach((c, i) => {

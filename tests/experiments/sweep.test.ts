@@ -166,6 +166,20 @@ actors:
     expect(() => readResults('run,seed\np0-s1,1\np0-s2,', 'csv', 'r.csv')).toThrow(/torn last line/);
     expect(() => readResults('{"run":"p0-s1"}\n{"run":', 'jsonl', 'r.jsonl')).toThrow(ConfigError);
   });
+
+  it('refuses CSV that is not CSV: a quoted field that never ends, text after a closing quote', () => {
+    // Read as a row whose last cell was 'p0\n…' (a file cut inside a quoted field), and as the
+    // id 'p0-s1x'.
+    expect(() => readResults('run,peakRung,label\np0-s1,1,"a\nb"\np0-s2,2,"cut\n', 'csv', 'r.csv')).toThrow(/r\.csv: 1 problem\n {2}- line 4: expected a quoted field that ends \(with a quote\) before the end of the text, received a quoted field that never ends/);
+    expect(() => readResults('run,peakRung\n"p0-s1"x,1\n', 'csv', 'r.csv')).toThrow(/r\.csv: 1 problem\n {2}- line 2: expected a comma or a line break after the closing quote of a field, received 'x,1'/);
+    // A record with too few fields is named by its line, also after a field over two lines.
+    expect(() => readResults('run,peakRung,label\np0-s1,1,"a\nb"\np0-s2\n', 'csv', 'r.csv')).toThrow(/- line 4: expected 3 fields like the header, received 1/);
+    // Quotes, commas and line breaks written by formatRow read back as they were.
+    const row = { run: 'p0-s1', label: 'a,"b"\r\nc', peakRung: 0.1 + 0.2, 'series.maxRung': [5e-324, 1.7976931348623157e308], scenario: 'x@1' };
+    const columns = Object.keys(row);
+    expect(readResults(`${columns.join(',')}\n${formatRow(row, columns, 'csv')}`, 'csv').rows).toEqual([row]);
+    expect(readResults(formatRow(row, columns, 'jsonl'), 'jsonl').rows).toEqual([row]);
+  });
 });
 
 describe('tournament', () => {
