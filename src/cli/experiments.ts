@@ -84,9 +84,9 @@ share the values of the --by parameters.
 Options:
   --by COLS       Group by these columns (e.g. mechanism.detection.scale); none: one group.
   --metrics COLS  Only these metrics (default: every summary, per-dyad and per-actor column).
-  --format F      table (default) or csv.
-  --out FILE      Write the statistics as CSV to FILE (whole or not at all); never the results
-                  file read.
+  --format F      table (default, 6 significant digits) or csv (numbers in full).
+  --out FILE      Write the statistics as CSV to FILE (whole or not at all, numbers in full);
+                  never the results file read.
   --force         Replace an existing --out file.
   -h, --help      Show this help.`;
 
@@ -102,7 +102,7 @@ Options:
   --roles IDS        Actors whose strategy is assigned (default: every state actor).
   --seeds SEEDS      Seeds for each assignment, e.g. 1..20.
   --workers N        Worker threads (default: the number of cores).
-  --out FILE         Write the standings as CSV (whole or not at all).
+  --out FILE         Write the standings as CSV (whole or not at all, numbers in full).
   --runs FILE        Also write every run's row: CSV, or JSON Lines for a .jsonl file.
   --force            Replace an existing --out or --runs file.
   --quiet            No progress bar.
@@ -293,7 +293,10 @@ function readResultsFile(path: string): { columns: readonly string[]; rows: read
   return readResults(readFileSync(path, 'utf8'), formatOf(path), path);
 }
 
+/** A number for a table: 6 significant digits; empty when undefined (NaN). */
 const num = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(6))) : '');
+/** A number for a CSV file: in full (it reads back as the same number); empty when undefined. */
+const exact = (v: number): number | string => (Number.isFinite(v) ? v : '');
 
 export function summarizeCommand(args: readonly string[], out: Out): number {
   const { values, positionals } = parseArgs({
@@ -322,7 +325,7 @@ export function summarizeCommand(args: readonly string[], out: Out): number {
   const records = stats.map((s) => {
     const r: Record<string, string | number> = {};
     for (const c of by) r[c] = String(s.group[c] ?? '');
-    for (const c of SUMMARY_STAT_COLUMNS) r[c] = c === 'metric' ? s.metric : c === 'n' ? s.n : num(s[c as 'mean']);
+    for (const c of SUMMARY_STAT_COLUMNS) r[c] = c === 'metric' ? s.metric : c === 'n' ? s.n : exact(s[c as 'mean']);
     return r;
   });
   const csv = toCsv([...by, ...SUMMARY_STAT_COLUMNS], records);
@@ -395,7 +398,7 @@ export function tournamentCommand(args: readonly string[], out: Out): number {
         const runsFormat = formatOf(values.runs);
         writeFileAtomic(values.runs, (runsFormat === 'csv' ? csvHeader(columns) : '') + rows.map((r) => formatRow(r, columns, runsFormat)).join(''));
       }
-      if (values.out !== undefined) writeFileAtomic(values.out, toCsv(STANDING_COLUMNS, standings.map((s) => ({ ...s, meanWelfare: num(s.meanWelfare), sdWelfare: num(s.sdWelfare), meanPeakRung: num(s.meanPeakRung), calmShare: num(s.calmShare) }))));
+      if (values.out !== undefined) writeFileAtomic(values.out, toCsv(STANDING_COLUMNS, standings.map((s) => ({ ...s, meanWelfare: exact(s.meanWelfare), sdWelfare: exact(s.sdWelfare), meanPeakRung: exact(s.meanPeakRung), calmShare: exact(s.calmShare) }))));
       out(`${scenario.title}: ${list(values.strategies).length} strategies in roles ${roles.join(', ')} — ${assignments} assignments × ${plan.seeds.length} seeds = ${rows.length} runs\n`);
       out(
         formatTable(

@@ -5,7 +5,7 @@ import { existsSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliHarness, expectInputError } from '../helpers/cli.js';
-import { readResults } from '../../src/index.js';
+import { parseScenario, readResults, summarize, SUMMARY_STAT_COLUMNS, tournament } from '../../src/index.js';
 
 const { tmp, detente } = cliHarness('detente-checks-');
 const file = (name: string) => join(tmp, name);
@@ -144,5 +144,35 @@ describe('sweep --out is checked once, before the plan', () => {
     expect(text('taken.csv')).toBe('keep me\n');
     // --resume without --out was only noticed once the sweep was planned, after any seeds error.
     expectInputError(detente('sweep', 'false-flag', '--seeds', '1..x', '--resume'), /^detente: --resume needs --out FILE/);
+  });
+});
+
+describe('statistics written as CSV', () => {
+  it('summarize --format csv and --out write every figure in full: it reads back as the API computed it', () => {
+    // Welfare near 1e15 that differs in the last digits; 6 significant digits wrote '1e+15' for
+    // every mean, quantile and bound, and rounded the sd.
+    const rows = Array.from({ length: 40 }, (_, k) => `p${k % 2}-s${k},${k % 2},${k},${k % 2 ? 0.5 : 2},${1e15 + (k % 10)},${(k % 7) / 3}`);
+    writeFileSync(file('big.csv'), `run,point,seed,mechanisms.detection.scale,totalWelfare,finalMeanTrust\n${rows.join('\n')}\n`);
+    const api = summarize(readResults(text('big.csv'), 'csv').rows, { by: ['mechanisms.detection.scale'] });
+    const r = detente('summarize', 'big.csv', '--by', 'mechanisms.detection.scale', '--format', 'csv', '--out', 'big-stats.csv');
+    expect(r.status).toBe(0);
+    const [header, ...records] = text('big-stats.csv').trim().split('\n');
+    expect(header).toBe(`mechanisms.detection.scale,${SUMMARY_STAT_COLUMNS.join(',')}`);
+    expect(records).toHaveLength(api.length);
+    api.forEach((s, k) => {
+      const cells = (records[k] as string).split(',');
+      expect(cells.slice(0, 3)).toEqual([String(s.group['mechanisms.detection.scale']), s.metric, String(s.n)]);
+      SUMMARY_STAT_COLUMNS.slice(2).forEach((c, i) => expect(Number(cells[i + 3])).toBe(s[c as 'mean']));
+    });
+    expect(api.map((s) => s.mean).filter((_, k) => k % 2 === 0)).toEqual([1e15 + 4, 1e15 + 5]);
+    expect(records[0]).toMatch(/^2,totalWelfare,20,1000000000000004,/);
+  });
+
+  it('tournament --out writes the standings in full', () => {
+    const r = detente('tournament', 'false-flag', '--strategies', 'hawk,dove', '--seeds', '1..3', '--workers', '1', '--quiet', '--out', 'standings.csv');
+    expect(r.status).toBe(0);
+    const api = tournament(parseScenario(readFileSync(join(import.meta.dirname, '../../scenarios/false-flag.yaml'), 'utf8')), { strategies: ['hawk', 'dove'], seeds: '1..3' });
+    const written = readResults(text('standings.csv').replace(/^strategy/, 'run'), 'csv').rows;
+    expect(written.map((s) => [s.run, s.meanWelfare, s.sdWelfare, s.meanPeakRung, s.calmShare])).toEqual(api.standings.map((s) => [s.strategy, s.meanWelfare, s.sdWelfare, s.meanPeakRung, s.calmShare]));
   });
 });
