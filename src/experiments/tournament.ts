@@ -89,6 +89,10 @@ export function rankStrategies(rows: readonly SweepRow[], roles: readonly string
       if (typeof s !== 'string' || typeof welfare !== 'number' || typeof peak !== 'number') {
         throw new ConfigError([{ path: `row ${String(row.run)}`, expected: `actors.${role}.strategy, welfare.${role} and actorPeakRung.${role}`, received: 'a row without them' }], 'tournament');
       }
+      // A NaN made a strategy's mean NaN, and the ranks then depended on how the sort met it.
+      if (!Number.isFinite(welfare) || !Number.isFinite(peak)) {
+        throw new ConfigError([{ path: `row ${String(row.run)}`, expected: `finite numbers in welfare.${role} and actorPeakRung.${role}`, received: `${welfare} and ${peak}` }], 'tournament');
+      }
       let p = plays.get(s);
       if (!p) plays.set(s, (p = { welfare: [], peak: [] }));
       p.welfare.push(welfare);

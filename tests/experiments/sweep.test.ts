@@ -219,6 +219,12 @@ describe('tournament', () => {
     expect(rankStrategies(t.rows, t.roles)).toEqual(t.standings);
   });
 
+  it('refuses a welfare or peak rung that is not a finite number instead of ranking a NaN mean', () => {
+    const rows = t.rows.map((r, k) => (k === 4 ? { ...r, 'welfare.CN': NaN } : r));
+    expect(() => rankStrategies(rows, t.roles)).toThrow(new RegExp(`tournament: 1 problem\\n {2}- row ${String(t.rows[4]?.run)}: expected finite numbers in welfare\\.CN and actorPeakRung\\.CN, received NaN and \\d`));
+    expect(() => rankStrategies(t.rows.map((r) => ({ ...r, 'actorPeakRung.US': Infinity })), t.roles)).toThrow(/received -?\d+(\.\d+)? and Infinity/);
+  });
+
   it('defaults the roles to the state actors and checks its arguments', () => {
     const small = tournament(duel, { strategies: ['dove'], seeds: [1] });
     expect(small.roles).toEqual(['CN', 'US']);
