@@ -176,3 +176,32 @@ describe('statistics written as CSV', () => {
     expect(written.map((s) => [s.run, s.meanWelfare, s.sdWelfare, s.meanPeakRung, s.calmShare])).toEqual(api.standings.map((s) => [s.strategy, s.meanWelfare, s.sdWelfare, s.meanPeakRung, s.calmShare]));
   });
 });
+
+describe('sweep --resume leaves a file it refuses as it was', () => {
+  it('a file that is not this sweep\'s, ending without a line break, is not cut', () => {
+    const args = ['sweep', 'false-flag', '--seeds', '1..2', '--workers', '1', '--resume'];
+    // Two lines: refused as another sweep's, but only after its last line had been cut off.
+    writeFileSync(file('notes.csv'), 'my notes\nthe last line, unsaved');
+    expectInputError(detente(...args, '--out', 'notes.csv'), /notes\.csv: 1 problem\n {2}- line 1: expected a header line starting with 'run'/);
+    expect(text('notes.csv')).toBe('my notes\nthe last line, unsaved');
+    // One line: taken for a torn header, cut, and replaced by the sweep's results (exit 0).
+    writeFileSync(file('one-line.csv'), 'a note without a line break');
+    expectInputError(detente(...args, '--out', 'one-line.csv'), /one-line\.csv ends with 'a note without a line break' without a line break, which is not part of a results header: not a results file of this sweep \(left as it was\)/);
+    expect(text('one-line.csv')).toBe('a note without a line break');
+    writeFileSync(file('one-line.jsonl'), 'a note');
+    expectInputError(detente(...args, '--out', 'one-line.jsonl'), /which is not part of a results row/);
+    expect(text('one-line.jsonl')).toBe('a note');
+    // A results file of this sweep with a torn row, or a torn header, is still repaired and finished.
+    const whole = detente('sweep', 'false-flag', '--seeds', '1..2', '--workers', '1');
+    expect(whole.status).toBe(0);
+    const [header, first] = whole.stdout.split('\n');
+    writeFileSync(file('torn-row.csv'), `${header}\n${(first as string).slice(0, 9)}`);
+    writeFileSync(file('torn-header.csv'), (header as string).slice(0, 12));
+    for (const name of ['torn-row.csv', 'torn-header.csv']) {
+      const r = detente(...args, '--out', name);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toMatch(/cut a torn last line/);
+      expect(text(name)).toBe(whole.stdout);
+    }
+  });
+});

@@ -63,14 +63,18 @@ export function openResults(path: string | undefined, format: ResultsFormat, col
   let size = 0;
   try {
     if (exists) {
-      const text = readFileSync(fd, 'utf8');
-      const whole = text.lastIndexOf('\n') + 1;
-      const kept = text.slice(0, whole);
-      size = Buffer.byteLength(kept);
-      repaired = Buffer.byteLength(text) - size;
-      // Cut a torn last line before anything is appended after it.
-      if (repaired > 0) ftruncateSync(fd, size);
+      // Bytes, not text: a write cut inside a character must not shift the cut.
+      const bytes = readFileSync(fd);
+      size = bytes.lastIndexOf(0x0a) + 1;
+      repaired = bytes.length - size;
+      const kept = bytes.subarray(0, size).toString('utf8');
       ({ done, columns: layout } = checkExisting(kept, path, format, columns, items, scenario));
+      if (repaired > 0) {
+        checkTorn(bytes.subarray(size).toString('utf8'), path, format, size === 0 ? [columns, columns.filter((c) => c !== SCENARIO_COLUMN)] : undefined);
+        // Cut the torn last line before anything is appended after it: only now, once the file
+        // is known to be this sweep's, so a file refused is left as it was.
+        ftruncateSync(fd, size);
+      }
     }
     if (format === 'csv' && size === 0) size += writeWhole(fd, csvHeader(columns), size);
   } catch (e) {
@@ -165,6 +169,20 @@ function checkExisting(text: string, path: string, format: ResultsFormat, column
     done.add(id);
   }
   return { done, columns: layout };
+}
+
+/**
+ * A torn last line is what a write cut short leaves of a results line: the start of the CSV
+ * header (`headers`, when the file has no whole line), of a row (its run id, `p…`), or of a JSON
+ * object. Anything else is not this sweep's file, and is not cut off: a one-line text file given
+ * to --resume by mistake was replaced by the sweep's results.
+ */
+function checkTorn(torn: string, path: string, format: ResultsFormat, headers: readonly (readonly string[])[] | undefined): void {
+  const plausible = format === 'jsonl' ? torn.startsWith('{') : headers ? headers.some((h) => csvHeader(h).startsWith(torn)) : torn.startsWith('p');
+  if (!plausible) {
+    const shown = torn.length > 40 ? `${torn.slice(0, 40)}…` : torn;
+    throw new UsageError(`${path} ends with '${shown}' without a line break, which is not part of a results ${format === 'csv' && headers ? 'header' : 'row'}: not a results file of this sweep (left as it was); use another --out`);
+  }
 }
 
 function diff(found: readonly string[], expected: readonly string[]): string {
