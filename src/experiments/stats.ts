@@ -4,6 +4,7 @@ import { pathUnder, plainDataProblem } from '../model/nesting.js';
 import { withFields } from '../model/record.js';
 import type { Cell, SweepRow } from './row.js';
 import { SUMMARY_COLUMNS } from './row.js';
+import { SCENARIO_COLUMN } from './identity.js';
 
 // Two-sided 95% critical values t(0.975, df) of Student's t for df = 1…30.
 const T975 = [
@@ -119,7 +120,8 @@ export const SUMMARY_STAT_COLUMNS: readonly string[] = Object.freeze(['metric', 
  * Mean, standard deviation, 95% confidence interval and quantiles of each metric, per group of
  * rows sharing the values of the `by` columns. Groups come in the order they first appear (a
  * sweep's grid order), metrics in column order. Empty cells (`null`) are left out; a metric cell
- * that is not a finite number (NaN, Infinity, text) throws a {@link ConfigError} naming its row.
+ * that is not a finite number (NaN, Infinity, text), or a run given twice (the same `run` and
+ * `scenario`), throws a {@link ConfigError} naming its row.
  *
  * @example
  * ```ts
@@ -161,6 +163,18 @@ export function summarize(rows: readonly SweepRow[], options: SummarizeOptions =
       if (v === null || v === undefined || (typeof v === 'number' && Number.isFinite(v)) || bad.length >= 20) continue;
       bad.push({ path: `rows[${k}].${metric}`, expected: `a finite number or an empty cell (null) in run ${String(row.run)}`, received: typeof v === 'string' ? `'${v}'` : Array.isArray(v) ? 'a list' : String(v) });
     }
+  });
+  if (bad.length > 0) throw new ConfigError(bad);
+  // A run counted twice (a file appended to by two sweeps at once, or concatenated) would weigh
+  // twice in every mean and narrow every interval: an error naming both rows. Rows of several
+  // scenarios share run ids, so a run is its scenario and its id.
+  const seen = new Map<string, number>();
+  rows.forEach((row, k) => {
+    if (row.run === undefined || row.run === null || bad.length >= 20) return;
+    const key = JSON.stringify([row[SCENARIO_COLUMN] ?? null, row.run]);
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, k);
+    else bad.push({ path: `rows[${k}].run`, expected: `each run once (run ${String(row.run)} is also rows[${first}])`, received: `'${String(row.run)}' again` });
   });
   if (bad.length > 0) throw new ConfigError(bad);
   const out: MetricSummary[] = [];

@@ -204,4 +204,13 @@ describe('sweep --resume leaves a file it refuses as it was', () => {
       expect(text(name)).toBe(whole.stdout);
     }
   });
+
+  it('a run twice in the file (two sweeps appended at once) is not resumed, and not summarised', () => {
+    const args = ['sweep', 'false-flag', '--seeds', '1..2', '--workers', '1', '--resume'];
+    const [header, first] = detente('sweep', 'false-flag', '--seeds', '1..2', '--workers', '1').stdout.split('\n');
+    writeFileSync(file('twice.csv'), `${header}\n${first}\n${first}\n`);
+    expectInputError(detente(...args, '--out', 'twice.csv'), /twice\.csv holds run p0-s1 twice \(did two sweeps write to it at once\?\): 'detente merge twice\.csv --out <new file>' keeps each run once/);
+    expectInputError(detente('summarize', 'twice.csv'), /rows\[1\]\.run: expected each run once \(run p0-s1 is also rows\[0\]\)/);
+    expect(text('twice.csv')).toBe(`${header}\n${first}\n${first}\n`);
+  });
 });

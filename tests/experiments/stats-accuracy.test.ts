@@ -264,3 +264,18 @@ describe('summarize groups', () => {
     expect(summarize([], { by: ['a'], metrics: ['peakRung'] })).toEqual([]);
   });
 });
+
+describe('summarize counts each run once', () => {
+  it('refuses a run given twice, naming both rows; the same id in two scenarios is two runs', () => {
+    const rows: SweepRow[] = [
+      { run: 'p0-s1', scenario: 'a@1', peakRung: 1 },
+      { run: 'p0-s2', scenario: 'a@1', peakRung: 3 },
+      { run: 'p0-s1', scenario: 'b@2', peakRung: 5 },
+    ];
+    expect(summarize(rows, { metrics: ['peakRung'] })[0]?.n).toBe(3);
+    // The same line twice (two sweeps appending to one file) weighed twice: mean 1.67, not 2.
+    const twice = [...rows.slice(0, 2), { run: 'p0-s1', scenario: 'a@1', peakRung: 1 }];
+    expect(() => summarize(twice, { metrics: ['peakRung'] })).toThrow(/^1 problem\n {2}- rows\[2\]\.run: expected each run once \(run p0-s1 is also rows\[0\]\), received 'p0-s1' again$/);
+    expect(() => summarize([{ run: 'p0-s1', peakRung: 1 }, { run: 'p0-s1', peakRung: 1 }])).toThrow(/rows\[1\]\.run: expected each run once/);
+  });
+});

@@ -166,6 +166,8 @@ function checkExisting(text: string, path: string, format: ResultsFormat, column
       }
       if (row.seed !== item.seed) throw new UsageError(`${path}: run ${id} has seed ${String(row.seed)}, expected ${item.seed}`);
     }
+    // The sweep never writes a run twice: two processes appended to the file at once.
+    if (done.has(id)) throw new UsageError(`${path} holds run ${id} twice (did two sweeps write to it at once?): 'detente merge ${path} --out <new file>' keeps each run once (identical duplicates collapse), then resume that file`);
     done.add(id);
   }
   return { done, columns: layout };
