@@ -70,7 +70,7 @@ export function openResults(path: string | undefined, format: ResultsFormat, col
       const kept = bytes.subarray(0, size).toString('utf8');
       ({ done, columns: layout } = checkExisting(kept, path, format, columns, items, scenario));
       if (repaired > 0) {
-        checkTorn(bytes.subarray(size).toString('utf8'), path, format, size === 0 ? [columns, columns.filter((c) => c !== SCENARIO_COLUMN)] : undefined);
+        checkTorn(bytes.subarray(size), path, format, size === 0 ? [columns, columns.filter((c) => c !== SCENARIO_COLUMN)] : undefined);
         // Cut the torn last line before anything is appended after it: only now, once the file
         // is known to be this sweep's, so a file refused is left as it was.
         ftruncateSync(fd, size);
@@ -179,9 +179,11 @@ function checkExisting(text: string, path: string, format: ResultsFormat, column
  * object. Anything else is not this sweep's file, and is not cut off: a one-line text file given
  * to --resume by mistake was replaced by the sweep's results.
  */
-function checkTorn(torn: string, path: string, format: ResultsFormat, headers: readonly (readonly string[])[] | undefined): void {
-  const plausible = format === 'jsonl' ? torn.startsWith('{') : headers ? headers.some((h) => csvHeader(h).startsWith(torn)) : torn.startsWith('p');
+function checkTorn(bytes: Buffer, path: string, format: ResultsFormat, headers: readonly (readonly string[])[] | undefined): void {
+  // The header is compared in bytes: the cut may fall inside a character of an actor id.
+  const plausible = format === 'jsonl' ? bytes[0] === 0x7b : headers ? headers.some((h) => Buffer.from(csvHeader(h)).subarray(0, bytes.length).equals(bytes)) : bytes[0] === 0x70;
   if (!plausible) {
+    const torn = bytes.toString('utf8');
     const shown = torn.length > 40 ? `${torn.slice(0, 40)}…` : torn;
     throw new UsageError(`${path} ends with '${shown}' without a line break, which is not part of a results ${format === 'csv' && headers ? 'header' : 'row'}: not a results file of this sweep (left as it was); use another --out`);
   }
