@@ -25,7 +25,7 @@ import {
   scenarioTag,
 } from '../index.js';
 import type { Grid, ParamValue, ResultsFormat, SweepRow } from '../index.js';
-import { checkOutputs, loadScenario, writeFileAtomic } from './files.js';
+import { checkOutputs, loadScenario, writeFileAtomic, writeFilesAtomic } from './files.js';
 import type { OutputTarget } from './files.js';
 import { isStdoutClosed, onStdoutClosed, runCli, UsageError } from './run.js';
 import { mergeResults } from './sweep/merge.js';
@@ -394,11 +394,14 @@ export function tournamentCommand(args: readonly string[], out: Out): number {
       rows.sort((a, b) => compareRunIds(String(a.run), String(b.run)));
       const standings = rankStrategies(rows, roles);
       const assignments = plan.items.length / plan.seeds.length;
+      // --runs and --out are written as a set: both, or (if either fails) neither.
+      const files: { path: string; text: string }[] = [];
       if (values.runs !== undefined) {
         const runsFormat = formatOf(values.runs);
-        writeFileAtomic(values.runs, (runsFormat === 'csv' ? csvHeader(columns) : '') + rows.map((r) => formatRow(r, columns, runsFormat)).join(''));
+        files.push({ path: values.runs, text: (runsFormat === 'csv' ? csvHeader(columns) : '') + rows.map((r) => formatRow(r, columns, runsFormat)).join('') });
       }
-      if (values.out !== undefined) writeFileAtomic(values.out, toCsv(STANDING_COLUMNS, standings.map((s) => ({ ...s, meanWelfare: exact(s.meanWelfare), sdWelfare: exact(s.sdWelfare), meanPeakRung: exact(s.meanPeakRung), calmShare: exact(s.calmShare) }))));
+      if (values.out !== undefined) files.push({ path: values.out, text: toCsv(STANDING_COLUMNS, standings.map((s) => ({ ...s, meanWelfare: exact(s.meanWelfare), sdWelfare: exact(s.sdWelfare), meanPeakRung: exact(s.meanPeakRung), calmShare: exact(s.calmShare) }))) });
+      writeFilesAtomic(files);
       out(`${scenario.title}: ${list(values.strategies).length} strategies in roles ${roles.join(', ')} — ${assignments} assignments × ${plan.seeds.length} seeds = ${rows.length} runs\n`);
       out(
         formatTable(

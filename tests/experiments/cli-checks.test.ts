@@ -1,10 +1,11 @@
 // The command line refuses what would mix, drop or misread results: runs of another scenario in a
 // resumed or merged file, damaged metric cells, plans too big to build; and it takes dotted actor
 // ids and signed exponents.
-import { existsSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliHarness, expectInputError } from '../helpers/cli.js';
+import { cli, cliHarness, expectInputError } from '../helpers/cli.js';
 import { parseScenario, readResults, summarize, SUMMARY_STAT_COLUMNS, tournament } from '../../src/index.js';
 
 const { tmp, detente } = cliHarness('detente-checks-');
@@ -166,6 +167,20 @@ describe('statistics written as CSV', () => {
     });
     expect(api.map((s) => s.mean).filter((_, k) => k % 2 === 0)).toEqual([1e15 + 4, 1e15 + 5]);
     expect(records[0]).toMatch(/^2,totalWelfare,20,1000000000000004,/);
+  });
+
+  it('tournament --runs and --out are written as a set: when --out cannot be written, --runs is not either', async () => {
+    // The standings' temporary file (.<name>.<pid>.tmp beside it) is made a directory as soon as
+    // the process exists, long before it writes: --runs was written, then --out failed.
+    const child = spawn(process.execPath, [cli, 'tournament', 'false-flag', '--strategies', 'hawk,dove', '--seeds', '1..2', '--workers', '1', '--quiet', '--runs', 'set-runs.csv', '--out', 'set-standings.csv'], { cwd: tmp, stdio: ['ignore', 'ignore', 'pipe'] });
+    mkdirSync(file(`.set-standings.csv.${child.pid}.tmp`));
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((res) => child.on('exit', res));
+    expect(stderr).toMatch(/^detente: cannot write 'set-standings\.csv': it is a directory\n$/);
+    expect(code).not.toBe(0);
+    expect(existsSync(file('set-runs.csv'))).toBe(false);
+    expect(existsSync(file('set-standings.csv'))).toBe(false);
   });
 
   it('tournament --out writes the standings in full', () => {
