@@ -151,7 +151,10 @@ export interface Results {
  * const { columns, rows } = readResults(fs.readFileSync('results.csv', 'utf8'), 'csv', 'results.csv');
  * ```
  */
-export function readResults(text: string, format: ResultsFormat, source = 'results'): Results {
+export function readResults(raw: string, format: ResultsFormat, source = 'results'): Results {
+  // A byte order mark, which a spreadsheet saving "CSV UTF-8" puts first, is not part of the
+  // first column's name ('\uFEFFrun' was refused as a header not starting with 'run').
+  const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
   if (text.length > 0 && !text.endsWith('\n')) {
     throw new ConfigError([{ path: `line ${text.split('\n').length}`, expected: 'whole lines, each ending with a line break', received: 'a torn last line (an interrupted write? resume the sweep with --resume to repair it)' }], source);
   }

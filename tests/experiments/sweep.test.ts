@@ -167,6 +167,12 @@ actors:
     expect(() => readResults('{"run":"p0-s1"}\n{"run":', 'jsonl', 'r.jsonl')).toThrow(ConfigError);
   });
 
+  it('reads a file that starts with a byte order mark (a spreadsheet\'s "CSV UTF-8")', () => {
+    // '\uFEFFrun' was refused: "expected a header line starting with 'run'".
+    expect(readResults('\uFEFFrun,peakRung\np0-s1,1\n', 'csv').columns).toEqual(['run', 'peakRung']);
+    expect(readResults('\uFEFF{"run":"p0-s1","peakRung":1}\n', 'jsonl').rows).toEqual([{ run: 'p0-s1', peakRung: 1 }]);
+  });
+
   it('refuses CSV that is not CSV: a quoted field that never ends, text after a closing quote', () => {
     // Read as a row whose last cell was 'p0\n…' (a file cut inside a quoted field), and as the
     // id 'p0-s1x'.
