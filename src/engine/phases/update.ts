@@ -2,7 +2,6 @@ import { nextRung, RUNG } from '../../model/escalation.js';
 import { betaTrust } from '../../model/trust.js';
 import type { SimEvent } from '../../model/event.js';
 import type { World } from '../../model/world.js';
-import type { Operation } from '../../model/operation.js';
 import { actorIndex, floatTables, worldWith } from '../world.js';
 import { keptWhere } from '../lists.js';
 import { auditCommitments } from './audit.js';
@@ -355,18 +354,22 @@ export function updateWorld(world: World, ctx: RoundContext): World {
   const horizon = ctx.round - m.posterior.investigationRounds - 1;
   // A file opened before investigationRounds was lowered (a mechanisms inject, a fork) is still
   // open past the new horizon: keep its operation, or its later signals and a reveal would read
-  // the operation as a false alarm. None in a run whose investigationRounds never fell.
+  // the operation as a false alarm. None in a run whose investigationRounds never fell; noted in
+  // the pass over the files that the world makes anyway (no second loop on the hot path).
   let stillInvestigated: Set<string> | undefined;
-  for (const inc of world.incidents) {
-    if (inc.round <= horizon && inc.investigation > 0 && inc.operation !== null) (stillInvestigated ??= new Set()).add(inc.operation);
-  }
-  const keptOperation = stillInvestigated === undefined ? (op: Operation) => op.round > horizon : (op: Operation) => op.round > horizon || (stillInvestigated as Set<string>).has(op.id);
+  const incidents = keptWhere(world.incidents, (inc) => {
+    if (inc.round > horizon) return true;
+    if (inc.investigation <= 0) return false;
+    if (inc.operation !== null) (stillInvestigated ??= new Set()).add(inc.operation);
+    return true;
+  });
+  const operations = keptWhere(world.operations, (op) => op.round > horizon || (stillInvestigated !== undefined && stillInvestigated.has(op.id)));
   return worldWith(world, {
     round: ctx.round + 1,
     dyads: { n, trustR, trustS, tension, escalationTrue: escTrue, escalationPerceived: escPerc, rung: rungMoved ? rung.slice(0, nn) : d.rung, peakRung: peak },
     welfare,
-    incidents: keptWhere(world.incidents, (inc) => inc.round > horizon || inc.investigation > 0),
-    operations: keptWhere(world.operations, keptOperation),
+    incidents,
+    operations,
     tabled: world.tabled.length === 0 ? world.tabled : [],
   });
 }
