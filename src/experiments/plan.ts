@@ -14,18 +14,22 @@ import type { Scenario } from '../scenario/parse.js';
 import { NUMBER_TEXT } from './format.js';
 import { checkSeeds, countSeeds, MAX_SEEDS, parseSeeds } from './seeds.js';
 
-/** A value a grid gives a parameter: a number (coefficients, capabilities, rounds) or a name (strategies). */
+/** A value a grid gives a parameter: a number (coefficients, capabilities, strategy parameters, rounds) or a name (strategies). */
 export type ParamValue = number | string;
 
 /**
  * Parameter paths and the values each takes; the sweep runs every combination (the Cartesian
  * product, the last path varying fastest). Paths: `mechanisms.<section>.<coefficient>` (also
- * spelt `mechanism.…`), `actors.<ID>.strategy`, `actors.<ID>.capabilities.<key>`,
- * `actors.<ID>.reactivity`, `actors.<ID>.fatigue`, `rounds`.
+ * spelt `mechanism.…`), `actors.<ID>.strategy`, `actors.<ID>.strategy.<parameter>`,
+ * `actors.<ID>.capabilities.<key>`, `actors.<ID>.reactivity`, `actors.<ID>.fatigue`, `rounds`.
+ * A strategy parameter is set on the actor's strategy at each point (after a strategy axis of the
+ * same actor, if any, has named it); which parameters a strategy takes, and their ranges, are
+ * checked point by point by the strategy itself.
  *
  * @example
  * ```ts
  * const grid: Grid = { 'mechanisms.detection.scale': [0.5, 1, 2], 'actors.CN.strategy': ['hawk', 'dove'] };
+ * const tension: Grid = { 'actors.US.strategy.tensionWeight': [0, 0.3, 0.6] };
  * ```
  */
 export type Grid = Readonly<Record<string, readonly ParamValue[]>>;
@@ -276,7 +280,15 @@ export function parseSetting(text: string): [string, ParamValue[]] {
  */
 export function scenarioAt(document: ScenarioDocument, params: Readonly<Record<string, ParamValue>>, registry?: StrategyRegistry): Scenario {
   let doc: ScenarioDocument = document;
-  for (const [path, value] of Object.entries(params)) doc = setParam(doc, canonicalPath(path), value);
+  // Strategy names before strategy parameters, whatever the order of the axes: a name replaces the
+  // strategy with its bare name, which would drop a parameter set before it.
+  const entries = Object.entries(params);
+  const ids = document.actors.map((a) => a.id);
+  const isParameter = ([path]: readonly [string, ParamValue]) => {
+    const split = splitActorPath(canonicalPath(path), ids);
+    return split !== undefined && split.rest[0] === 'strategy' && split.rest.length === 2;
+  };
+  for (const [path, value] of [...entries.filter((e) => !isParameter(e)), ...entries.filter(isParameter)]) doc = setParam(doc, canonicalPath(path), value);
   return parseScenario(doc, registry === undefined ? {} : { registry });
 }
 
@@ -293,6 +305,8 @@ export function canonicalPath(path: string): string {
 }
 
 const ACTOR_FIELDS = ['strategy', 'capabilities', 'reactivity', 'fatigue'];
+// A strategy parameter's name, as the built-ins' parameters are spelt.
+const STRATEGY_PARAM = /^[A-Za-z][A-Za-z0-9]*$/;
 
 function checkAxis(document: ScenarioDocument, path: string, values: readonly ParamValue[], registry: StrategyRegistry, issues: ConfigIssue[]): GridAxis | undefined {
   const at = `grid.${path}`;
@@ -332,7 +346,7 @@ function checkAxis(document: ScenarioDocument, path: string, values: readonly Pa
     // The text before a known field is the id meant: when it is not declared (and no declared id
     // makes the path valid), the id is what to fix, e.g. 'actors.A.Y.strategy' with ids A and A.Z.
     const body = path.slice('actors.'.length);
-    const tail = /\.(strategy|reactivity|fatigue|capabilities\.[^.]*)$/.exec(body);
+    const tail = /\.(strategy|reactivity|fatigue|(?:capabilities|strategy)\.[^.]*)$/.exec(body);
     const meant = tail ? body.slice(0, tail.index) : undefined;
     if (!split || (!split.valid && meant !== undefined && !ids.includes(meant))) {
       const id = meant ?? parts[1] ?? '';
@@ -347,6 +361,11 @@ function checkAxis(document: ScenarioDocument, path: string, values: readonly Pa
       return near === undefined ? undefined : ['actors', id, ...rest.slice(0, k), near, ...rest.slice(k + 1)].join('.');
     };
     if (!ACTOR_FIELDS.includes(field)) return issue(`actors.${id}.<${ACTOR_FIELDS.join('|')}>`, `'${field}'`, hintAt(0, field, ACTOR_FIELDS));
+    if (field === 'strategy' && rest.length === 2) {
+      // The strategy's own check (at each point, below) knows its parameters and their ranges.
+      if (!STRATEGY_PARAM.test(rest[1] as string)) return issue(`actors.${id}.strategy.<parameter>, a parameter name (letters and digits)`, `'${rest[1] as string}'`);
+      return numbers(-1e9, 1e9);
+    }
     if (field === 'strategy' && rest.length === 1) {
       const names = registry.names();
       const bad = values.find((v) => typeof v !== 'string' || !names.includes(v));
@@ -359,9 +378,9 @@ function checkAxis(document: ScenarioDocument, path: string, values: readonly Pa
       return numbers(0, 1);
     }
     if ((field === 'reactivity' || field === 'fatigue') && rest.length === 1) return numbers(0, 100);
-    return issue(`actors.${id}.strategy, actors.${id}.capabilities.<key>, actors.${id}.reactivity or actors.${id}.fatigue`, `'${path}'`);
+    return issue(`actors.${id}.strategy, actors.${id}.strategy.<parameter>, actors.${id}.capabilities.<key>, actors.${id}.reactivity or actors.${id}.fatigue`, `'${path}'`);
   }
-  return issue('a parameter path: mechanisms.<section>.<coefficient>, actors.<ID>.strategy, actors.<ID>.capabilities.<key>, actors.<ID>.reactivity|fatigue, or rounds', `'${path}'`, suggest(head, ['mechanisms', 'actors', 'rounds']));
+  return issue('a parameter path: mechanisms.<section>.<coefficient>, actors.<ID>.strategy, actors.<ID>.strategy.<parameter>, actors.<ID>.capabilities.<key>, actors.<ID>.reactivity|fatigue, or rounds', `'${path}'`, suggest(head, ['mechanisms', 'actors', 'rounds']));
 }
 
 /**
@@ -377,7 +396,7 @@ function splitActorPath(path: string, ids: readonly string[]): { id: string; res
     if (!body.startsWith(`${id}.`)) continue;
     const rest = body.slice(id.length + 1).split('.');
     const field = rest[0] ?? '';
-    const valid = field === 'capabilities' ? rest.length === 2 : ACTOR_FIELDS.includes(field) && rest.length === 1;
+    const valid = field === 'capabilities' ? rest.length === 2 : field === 'strategy' ? rest.length <= 2 : ACTOR_FIELDS.includes(field) && rest.length === 1;
     if (!best || (valid && !best.valid) || (valid === best.valid && id.length > best.id.length)) best = { id, rest, valid };
   }
   return best;
@@ -415,6 +434,13 @@ function setParam(doc: ScenarioDocument, path: string, value: ParamValue): Scena
         // A preset name keeps its other numbers: { preset, key: value }.
         const caps = typeof base === 'string' ? { preset: base } : copied(base ?? {});
         return withFields(a, { capabilities: joined(caps, { [rest[1] as string]: value }) });
+      }
+      if (field === 'strategy' && rest.length === 2) {
+        // One parameter more on the strategy as the point has it so far (scenarioAt names it first).
+        const s = a.strategy;
+        // An actor without a strategy plays 'passive' (createWorld's default).
+        const named = typeof s === 'string' ? { name: s, params: {} } : s === undefined ? { name: 'passive', params: {} } : { name: s.name, params: s.params ?? {} };
+        return withFields(a, { strategy: { name: named.name, params: joined(named.params, { [rest[1] as string]: value as number }) } });
       }
       // A strategy given with parameters is replaced by the bare name: the grid names strategies.
       return joined(a, { [field]: value });

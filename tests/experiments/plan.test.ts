@@ -108,6 +108,34 @@ describe('settings and grids', () => {
     expect(duel.document.actors.find((a) => a.id === 'CN')?.capabilities).toBe('china');
   });
 
+  it('varies a strategy parameter: set on the strategy the point names, kept with the scenario\'s other parameters, checked by the strategy', () => {
+    // APT plays random with rate 0.3 in the file; US plays tit-for-tat by name.
+    const s = scenarioAt(duel.document, { 'actors.APT.strategy.rate': 0.6, 'actors.US.strategy.threshold': 0.5 });
+    expect(s.document.actors.find((a) => a.id === 'APT')?.strategy).toEqual({ name: 'random', params: { rate: 0.6 } });
+    expect(s.document.actors.find((a) => a.id === 'US')?.strategy).toEqual({ name: 'tit-for-tat', params: { threshold: 0.5 } });
+    expect(s.spec.actors.find((a) => a.id === 'US')?.strategy).toMatchObject({ name: 'tit-for-tat', params: { threshold: 0.5 } });
+    // With a strategy axis of the same actor, the name comes first whatever the order of the axes.
+    const both = scenarioAt(duel.document, { 'actors.CN.strategy.accuseAt': 0.2, 'actors.CN.strategy': 'hawk' });
+    expect(both.document.actors.find((a) => a.id === 'CN')?.strategy).toEqual({ name: 'hawk', params: { accuseAt: 0.2 } });
+    const plan = planSweep(duel, { seeds: '1', grid: { 'actors.CN.strategy.accuseAt': [0.2, 0.4], 'actors.CN.strategy': ['hawk'] } });
+    expect(plan.items.map((i) => i.params)).toEqual([
+      { 'actors.CN.strategy.accuseAt': 0.2, 'actors.CN.strategy': 'hawk' },
+      { 'actors.CN.strategy.accuseAt': 0.4, 'actors.CN.strategy': 'hawk' },
+    ]);
+    // The runs differ from the scenario's own only by the parameter.
+    const [low, high] = sweep(duel, { seeds: '1', grid: { 'actors.US.strategy.threshold': [0, 1] } });
+    const outcome = (row: Readonly<Record<string, unknown>> | undefined) => Object.entries(row ?? {}).filter(([k]) => !['run', 'point', 'actors.US.strategy.threshold'].includes(k));
+    expect(outcome(low)).toHaveLength(outcome(high).length);
+    expect(outcome(low)).not.toEqual(outcome(high));
+    // A parameter the strategy does not take, or out of its range, is named with the point.
+    expect(thrown(() => planSweep(duel, { seeds: '1', grid: { 'actors.CN.strategy.tensionWeight': [0.3] } }))).toMatch(
+      /grid point \(actors\.CN\.strategy\.tensionWeight=0\.3\): actors\[1\]\.strategy\.params: .*'deterrer' has no parameter 'tensionWeight' \(it takes: retaliateAt, retaliationCost\)/,
+    );
+    expect(thrown(() => planSweep(duel, { seeds: '1', grid: { 'actors.US.strategy.threshold': [2] } }))).toMatch(/grid point \(actors\.US\.strategy\.threshold=2\): actors\[0\]\.strategy/);
+    expect(thrown(() => planSweep(duel, { seeds: '1', grid: { 'actors.US.strategy.threshold': ['high'] } }))).toMatch(/grid\.actors\.US\.strategy\.threshold: expected numbers/);
+    expect(thrown(() => planSweep(duel, { seeds: '1', grid: { 'actors.US.strategy.a-b': [1] } }))).toMatch(/grid\.actors\.US\.strategy\.a-b: expected actors\.US\.strategy\.<parameter>/);
+  });
+
   it('names every bad path with a did-you-mean, and values the path does not take', () => {
     const message = thrown(() =>
       planSweep(duel, {
@@ -185,7 +213,7 @@ actors:
     expect(message).toMatch(/grid\.actors\.B\.1\.capabilities\.stelth: .*received 'stelth' \(did you mean 'actors\.B\.1\.capabilities\.stealth'\?\)/);
     // The QA case: the path meant A.Z, written with one Z too many.
     expect(thrown(() => planSweep(dotted, { seeds: '1', grid: { 'actors.A.Z.Z.strategy': ['hawk'] } }))).toMatch(/received 'A\.Z\.Z' \(did you mean 'actors\.A\.Z\.strategy'\?\)/);
-    expect(thrown(() => planSweep(dotted, { seeds: '1', grid: { 'actors.A.Z.fatigue.x': [1] } }))).toMatch(/expected actors\.A\.Z\.strategy, actors\.A\.Z\.capabilities\.<key>.*received 'actors\.A\.Z\.fatigue\.x'/);
+    expect(thrown(() => planSweep(dotted, { seeds: '1', grid: { 'actors.A.Z.fatigue.x': [1] } }))).toMatch(/expected actors\.A\.Z\.strategy, actors\.A\.Z\.strategy\.<parameter>, actors\.A\.Z\.capabilities\.<key>.*received 'actors\.A\.Z\.fatigue\.x'/);
     expect(thrown(() => planSweep(dotted, { seeds: '1', grid: { 'actors.C.Z.strategy': ['hawk'] } }))).toMatch(/declared actor id \(A, A\.Z, B\.1\), received 'C\.Z' \(did you mean 'actors\.A\.Z\.strategy'\?\)/);
     expect(thrown(() => scenarioAt(dotted.document, { 'actors.Q.strategy': 'hawk' }))).toMatch(/declared actor id \(A, A\.Z, B\.1\)/);
   });
