@@ -144,12 +144,15 @@ export function outputProblem(path: string): string | undefined {
 const PATH_ERRORS = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EROFS', 'ENAMETOOLONG', 'ELOOP']);
 
 /** A write failure as an error naming the user's path (never the temporary file beside it). */
-function writeError(path: string, e: unknown): UsageError | WriteError {
+function writeError(path: string, e: unknown, tmp?: string): UsageError | WriteError {
   const code = (e as NodeJS.ErrnoException).code;
   const problem = outputProblem(path);
   if (problem !== undefined) return new UsageError(`cannot write '${path}': ${problem}`);
   const reason = code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : e instanceof Error ? e.message.replace(/, \w+ '.*$/, '') : String(e);
-  return code !== undefined && PATH_ERRORS.has(code) ? new UsageError(`cannot write '${path}': ${reason}`) : new WriteError(`cannot write '${path}': ${reason}`, { cause: e });
+  // The target itself is fine (outputProblem above): what failed is the temporary file written
+  // beside it, e.g. a folder of that name left there; name it, or the reason reads as the target's.
+  const what = tmp !== undefined && (e as NodeJS.ErrnoException).path === tmp ? `its temporary file '${tmp}' cannot be written: ${reason}` : reason;
+  return code !== undefined && PATH_ERRORS.has(code) ? new UsageError(`cannot write '${path}': ${what}`) : new WriteError(`cannot write '${path}': ${what}`, { cause: e });
 }
 
 /**
@@ -182,7 +185,7 @@ export function writeFilesAtomic(files: readonly { readonly path: string; readon
           closeSync(fd);
         }
       } catch (e) {
-        throw writeError(path, e);
+        throw writeError(path, e, tmp);
       }
     }
   } catch (e) {

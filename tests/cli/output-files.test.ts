@@ -2,7 +2,7 @@
 // place of a file, an input of the command, two outputs that are one file, an existing file
 // without --force), reported with the user's path (exit code 2), and never half-written.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkOutputs, outputProblem, writeFilesAtomic } from '../../src/cli/files.js';
@@ -35,6 +35,15 @@ describe('an output file that cannot be written', () => {
     // The check passes, then the folder disappears before the write (as another process might do it).
     expect(() => writeFilesAtomic([{ path: join(tmp, 'gone', 'x.txt'), text: 'x' }])).toThrow(new UsageError(`cannot write '${join(tmp, 'gone', 'x.txt')}': no such directory '${join(tmp, 'gone')}'`));
     expect(temps()).toEqual([]);
+  });
+
+  it('a temporary file that cannot be made beside a fine target is named as such, not as the target', () => {
+    // A folder where the temporary file would go (left by a crash, or made on purpose).
+    const tmpName = `.blocked.txt.${process.pid}.tmp`;
+    mkdirSync(file(tmpName), { recursive: true });
+    expect(() => writeFilesAtomic([{ path: file('blocked.txt'), text: 'x' }])).toThrow(new UsageError(`cannot write '${file('blocked.txt')}': its temporary file '${file(tmpName)}' cannot be written: it is a directory`));
+    expect(existsSync(file('blocked.txt'))).toBe(false);
+    rmSync(file(tmpName), { recursive: true });
   });
 
   it('a set of files written together: when the second cannot be written, neither is', () => {
