@@ -5,7 +5,6 @@ import type { Incident, IncidentCommitment } from '../../model/incident.js';
 import type { OperationKind, OperationTarget } from '../../model/operation.js';
 import type { World } from '../../model/world.js';
 import { incidentWith } from '../world.js';
-import { hasTerm } from './agreements.js';
 import type { RoundContext } from './context.js';
 import { operationById } from './operations.js';
 
@@ -42,16 +41,40 @@ export function actCommitments(world: World, victim: string, act: SeenAct): read
   const theftMatters = act.commercial && world.agreements.length > 0;
   if (!normsMatter && !theftMatters) return NONE_YET;
   let out: IncidentCommitment[] | undefined;
+  const theft = theftMatters ? theftPartners(world.agreements, victim) : undefined;
   const actors = world.actors;
   for (let x = 0; x < actors.length; x++) {
     const by = (actors[x] as World['actors'][number]).id;
     if (by === victim) continue;
-    const ag: Agreement | undefined = theftMatters ? hasTerm(world.agreements, victim, by, 'no-commercial-theft') : undefined;
+    const ag: Agreement | undefined = theft?.get(by);
     if (ag) (out ??= []).push({ by, commitment: 'no-commercial-theft', norm: null, agreement: ag.id });
     if (!normsMatter) continue;
     for (const norm of brokenNorms(world.norms[by] ?? NONE_YET, act, false)) (out ??= []).push({ by, commitment: null, norm, agreement: null });
   }
   return out ?? NONE_YET;
+}
+
+const theftPartnersOf = new WeakMap<readonly Agreement[], Map<string, ReadonlyMap<string, Agreement>>>();
+
+/**
+ * Each partner of `victim` under a `no-commercial-theft` term, with the first such agreement in
+ * the list (the one `hasTerm` finds): one pass over the agreements per incident, not one per actor,
+ * which in a world of many actors and agreements was most of a run's time.
+ */
+function theftPartners(agreements: readonly Agreement[], victim: string): ReadonlyMap<string, Agreement> {
+  // A world's agreements list is never changed, only replaced: its answers are kept per victim
+  // for as long as the list lives (a round detects many incidents of the same victims).
+  let byVictim = theftPartnersOf.get(agreements);
+  if (byVictim === undefined) theftPartnersOf.set(agreements, (byVictim = new Map()));
+  const known = byVictim.get(victim);
+  if (known !== undefined) return known;
+  const out = new Map<string, Agreement>();
+  byVictim.set(victim, out);
+  for (const ag of agreements) {
+    if (!ag.parties.includes(victim) || !ag.terms.some((t) => t.kind === 'no-commercial-theft')) continue;
+    for (const p of ag.parties) if (p !== victim && !out.has(p)) out.set(p, ag);
+  }
+  return out;
 }
 
 /**
