@@ -8,6 +8,8 @@ import type { EventOf, SimEventType } from '../model/event.js';
 import type { Incident } from '../model/incident.js';
 import type { Inject } from '../model/inject.js';
 import { DEFAULT_MECHANISMS, describe, isRecord, mergeMechanisms } from '../model/mechanisms.js';
+import { NONE_YET } from './phases/perception.js';
+import { ACTOR_KINDS } from '../model/actor.js';
 import { everyMember } from '../model/members.js';
 import { OPERATION_KINDS, OPERATION_TARGETS } from '../model/operation.js';
 import { joined } from '../model/record.js';
@@ -38,8 +40,16 @@ import {
 } from './world-rules.js';
 import type { ValueRule } from './world-rules.js';
 
-/** An incident as plain JSON data: its posterior as a list of numbers. */
-export type IncidentSnapshot = Omit<Incident, 'posterior'> & { readonly posterior: readonly number[] };
+/**
+ * An incident as plain JSON data: its posterior as a list of numbers. `commitments` and
+ * `perceived` may be absent, as in snapshots made before files kept them: such a file is judged by
+ * no commitment and has perceived against nobody.
+ */
+export type IncidentSnapshot = Omit<Incident, 'posterior' | 'commitments' | 'perceived'> & {
+  readonly posterior: readonly number[];
+  readonly commitments?: Incident['commitments'];
+  readonly perceived?: Incident['perceived'];
+};
 
 /**
  * A world as plain JSON data (typed arrays, dyad tables and posteriors, as number lists).
@@ -120,7 +130,9 @@ export function restore(snap: WorldSnapshot): World {
         peakRung: Uint8Array.from(d.peakRung),
       },
       welfare: Float64Array.from(snap.welfare),
-      incidents: snap.incidents.map((inc) => incidentWith(inc as unknown as Incident, { posterior: Float64Array.from(inc.posterior) })),
+      incidents: snap.incidents.map((inc) =>
+        incidentWith(inc as unknown as Incident, { posterior: Float64Array.from(inc.posterior), commitments: inc.commitments ?? NONE_YET, perceived: inc.perceived ?? NONE_YET }),
+      ),
     }),
     true,
   );
@@ -143,6 +155,8 @@ const ALEA_CARRY_MAX = 2091639;
 class SnapshotCheck {
   readonly issues: ConfigIssue[] = [];
   actors: ReadonlySet<string> = new Set();
+  /** Each declared actor's kind, as written (scripted sanctions and threats are by states only). */
+  kinds: ReadonlyMap<string, unknown> = new Map();
   n = 0;
 
   add(path: string, expected: string, value: unknown, received = describe(value)): void {
@@ -330,7 +344,11 @@ const EVENT: Rule = (c, p, v) => {
 /** Injects through the engine's own check (as a scenario's are), with this path. */
 function checkInjects(c: SnapshotCheck, path: string, list: readonly unknown[], single: boolean): void {
   const found: ConfigIssue[] = [];
-  readInjects(list as Inject[], new Map([...c.actors].map((id, i) => [id, i] as const)), found, single ? '@' : path);
+  readInjects(list as Inject[], new Map([...c.actors].map((id, i) => [id, i] as const)), found, single ? '@' : path, (id) => {
+    // An unknown kind is the actor check's issue, not a second one here.
+    const kind = c.kinds.get(id);
+    return typeof kind === 'string' && (ACTOR_KINDS as readonly string[]).includes(kind) ? kind : 'state';
+  });
   for (const issue of found) c.issues.push(single ? joined(issue, { path: path + issue.path.slice('@[0]'.length) }) : issue);
 }
 
@@ -349,9 +367,20 @@ const ACTOR: Rule = (c, p, v) =>
 function nonEmpty(c: SnapshotCheck, p: string, v: unknown): void {
   if (typeof v !== 'string' || v.length === 0) c.add(p, 'a non-empty string', v);
 }
-const INCIDENT_COMMITMENT = shapeOf({ by: actor, commitment: commitmentKind, norm: orNull(norm), agreement: strOrNull });
+// What the act broke, if `by` did it: an agreement's term (with the agreement) or a norm, never both.
+const INCIDENT_COMMITMENT: Rule = (c, p, v) => {
+  if (!c.shape(p, v, { by: actor, commitment: commitmentKind, norm: orNull(norm), agreement: strOrNull })) return;
+  if ((v.commitment === null) === (v.norm === null)) c.add(p, 'a commitment (with its agreement) or a norm, not both and not neither', v, v.norm === null ? 'neither' : 'both');
+  else if ((v.commitment === null) !== (v.agreement === null)) c.add(`${p}.agreement`, v.commitment === null ? 'null for a norm' : "the id of the commitment's agreement", v.agreement);
+};
 const INCIDENT: Rule = (c, p, v) => {
-  if (!c.shape(p, v, { id: str, victim: actor, round, kind, against: target, severity: num(0), commercial: bool, operation: strOrNull, signals: listOf(actorOrNull), posterior: any, investigation: int(0), revealed: actorOrNull, commitments: listOf(INCIDENT_COMMITMENT), perceived: actors })) return;
+  // commitments and perceived are optional: snapshots made before files kept them restore with none.
+  if (!c.shape(p, v, { id: str, victim: actor, round, kind, against: target, severity: num(0), commercial: bool, operation: strOrNull, signals: listOf(actorOrNull), posterior: any, investigation: int(0), revealed: actorOrNull }, { commitments: listOf(INCIDENT_COMMITMENT), perceived: actors })) return;
+  if (Array.isArray(v.commitments)) {
+    v.commitments.forEach((x, k) => {
+      if (isRecord(x) && x.by === v.victim) c.add(`${p}.commitments[${k}].by`, 'an actor other than the victim', x.by);
+    });
+  }
   const post = v.posterior;
   if (!Array.isArray(post) || post.length !== c.n + 1 || !finiteNumbers(post)) {
     c.add(`${p}.posterior`, `${c.n + 1} finite numbers (one per actor, then "nobody")`, post, Array.isArray(post) ? `${post.length} items` : describe(post));
@@ -471,6 +500,7 @@ function checkActors(c: SnapshotCheck, list: unknown): void {
     if (typeof id === 'string') ids.push(id);
   });
   c.actors = new Set(ids);
+  c.kinds = new Map(list.flatMap((a: unknown) => (isRecord(a) && typeof a.id === 'string' ? [[a.id, a.kind] as const] : [])));
   c.n = list.length;
   const byId = new Map<string, { readonly id: string; readonly kind: unknown }>();
   for (const a of list) if (isRecord(a) && typeof a.id === 'string' && !byId.has(a.id)) byId.set(a.id, { id: a.id, kind: a.kind });

@@ -172,10 +172,35 @@ describe('restore checks what a file keeps for the commitment audit', () => {
     expect(worldJson(restore(snap as unknown as WorldSnapshot))).toBe(worldJson(world));
   });
 
-  it('names the field of a bad entry, and a missing list', () => {
+  it('names the field of a bad entry', () => {
     expect(problems(mutated(snap, ['incidents', 0, 'perceived', 0], 'Q'))).toMatch(/incidents\[0\]\.perceived\[0\].*declared actor/);
     expect(problems(mutated(snap, ['incidents', 0, 'commitments', 0, 'norm'], 'gge99.z'))).toMatch(/incidents\[0\]\.commitments\[0\]\.norm.*known norm/);
-    expect(problems(mutated(snap, ['incidents', 0, 'commitments'], undefined))).toMatch(/incidents\[0\]\.commitments/);
+    expect(problems(mutated(snap, ['incidents', 0, 'commitments'], 'none'))).toMatch(/incidents\[0\]\.commitments/);
+  });
+
+  it('refuses an entry that is a breach of nothing, of two things, or by the victim itself', () => {
+    // Restored, a breach of nothing was perceived all the same, and cost trust.
+    expect(problems(mutated(snap, ['incidents', 0, 'commitments', 0, 'commitment'], null))).toMatch(/incidents\[0\]\.commitments\[0\]: expected a commitment \(with its agreement\) or a norm, not both and not neither, received neither/);
+    expect(problems(mutated(snap, ['incidents', 0, 'commitments', 0, 'norm'], 'gge15.f'))).toMatch(/incidents\[0\]\.commitments\[0\]: .*received both/);
+    expect(problems(mutated(snap, ['incidents', 0, 'commitments', 0, 'agreement'], null))).toMatch(/incidents\[0\]\.commitments\[0\]\.agreement: expected the id of the commitment's agreement/);
+    expect(problems(mutated(snap, ['incidents', 0, 'commitments', 0, 'by'], 'V'))).toMatch(/incidents\[0\]\.commitments\[0\]\.by: expected an actor other than the victim/);
+  });
+
+  it('restores a snapshot made before files kept them (no commitments, no perceived): the file is judged by none', () => {
+    let old = mutated(snap, ['incidents', 0, 'commitments'], undefined);
+    old = mutated(old, ['incidents', 0, 'perceived'], undefined);
+    const restored = restore(old as WorldSnapshot);
+    expect(restored.incidents[0]?.commitments).toEqual([]);
+    expect(restored.incidents[0]?.perceived).toEqual([]);
+    // And it plays on: the file perceives nothing, whatever its confidence.
+    const next = simulate(restored, { rounds: 2, log: true });
+    expect(next.log.filter((e) => e.type === 'violation.perceived' && e.incident === restored.incidents[0]?.id)).toEqual([]);
+  });
+
+  it('refuses a pending sanction or threat inject by an actor that is not a state, as createWorld does', () => {
+    const spec = { actors: [{ id: 'A' }, { id: 'B' }, { id: 'P', kind: 'proxy' as const, sponsor: 'A' }], injects: [{ round: 5, type: 'sanction' as const, by: 'A', target: 'B', measure: 'economic' as const }] };
+    const pending = json(createWorld(spec, { seed: 1 }));
+    expect(problems(mutated(pending, ['injects', 0, 'by'], 'P'))).toMatch(/injects\[0\]\.by: expected a state \(only states sanction\), received P, a proxy/);
   });
 });
 
