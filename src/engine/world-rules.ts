@@ -161,7 +161,9 @@ export function sponsorIssue(
 export function checkMembers(issues: ConfigIssue[], path: string, value: unknown, declared: { has(id: string): boolean }): boolean {
   const before = issues.length;
   const members: readonly unknown[] = Array.isArray(value) ? withoutHoles(value, path, issues) : [];
-  if (members.length < 2) issues.push({ path, expected: 'at least two actor ids', received: describe(value) });
+  // A list cut at a hole is already one issue: counting what is left of it would be a wrong second.
+  const cut = Array.isArray(value) && (members !== value || CUT_AT_HOLE.has(value));
+  if (members.length < 2 && !cut) issues.push({ path, expected: 'at least two actor ids', received: describe(value) });
   members.forEach((m, i) => {
     if (typeof m !== 'string' || !declared.has(m)) issues.push({ path: `${path}[${i}]`, expected: 'a declared actor id', received: describe(m) });
   });
@@ -223,6 +225,12 @@ export function checkAdoptedNorms(issues: ConfigIssue[], path: string, value: un
   }
   return out;
 }
+
+/**
+ * Lists of createWorld's copy of the caller's spec that the copy cut at a hole (it reports the
+ * hole, once): a rule that counts a list's entries must not report the cut list as too short too.
+ */
+export const CUT_AT_HOLE = new WeakSet<readonly unknown[]>();
 
 /**
  * `list` itself when it has no hole (`[a, , b]`, `new Array(3)`); otherwise the issue of its first

@@ -36,6 +36,7 @@ import {
   FORUM_EVERY,
   FORUM_FIRST,
   FORUM_RULE,
+  CUT_AT_HOLE,
   holeAt,
   NORM_ID,
   repeatedId,
@@ -255,6 +256,7 @@ function ownedParts(spec: WorldSpec, issues: ConfigIssue[]): { readonly [K in 'a
           if (!(i in value)) {
             issues.push(holeAt(pathTo([...keys, i])));
             (copy as unknown as unknown[]).length = i;
+            CUT_AT_HOLE.add(copy as unknown as unknown[]);
             same = false;
             break;
           }

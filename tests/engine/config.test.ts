@@ -103,6 +103,14 @@ describe('createWorld', () => {
     );
   });
 
+  it('a hole in a forum\'s members or an agreement\'s parties is one issue, not also a count of what is left before it', () => {
+    const holed = () => ['A', , 'B', 'C'] as string[];
+    expect(issuesOf(() => createWorld({ actors: [{ id: 'A' }, { id: 'B' }, { id: 'C' }], forums: [{ id: 'f', members: holed() }], agreements: [{ parties: holed(), terms: [{ kind: 'hotline' }] }] }, { seed: 1 }))).toEqual([
+      { path: 'agreements[0].parties[1]', expected: 'an entry (a list without holes)', received: 'a hole' },
+      { path: 'forums[0].members[1]', expected: 'an entry (a list without holes)', received: 'a hole' },
+    ]);
+  });
+
   it('refuses a scripted sanction or threat by an actor that is not a state, as validateAction refuses the action', () => {
     const spec: WorldSpec = {
       actors: [{ id: 'US' }, { id: 'GANG', kind: 'criminal' }, { id: 'APT', kind: 'proxy', sponsor: 'US' }],
