@@ -305,8 +305,6 @@ export function canonicalPath(path: string): string {
 }
 
 const ACTOR_FIELDS = ['strategy', 'capabilities', 'reactivity', 'fatigue'];
-// A strategy parameter's name, as the built-ins' parameters are spelt.
-const STRATEGY_PARAM = /^[A-Za-z][A-Za-z0-9]*$/;
 
 function checkAxis(document: ScenarioDocument, path: string, values: readonly ParamValue[], registry: StrategyRegistry, issues: ConfigIssue[]): GridAxis | undefined {
   const at = `grid.${path}`;
@@ -362,9 +360,12 @@ function checkAxis(document: ScenarioDocument, path: string, values: readonly Pa
     };
     if (!ACTOR_FIELDS.includes(field)) return issue(`actors.${id}.<${ACTOR_FIELDS.join('|')}>`, `'${field}'`, hintAt(0, field, ACTOR_FIELDS));
     if (field === 'strategy' && rest.length === 2) {
-      // The strategy's own check (at each point, below) knows its parameters and their ranges.
-      if (!STRATEGY_PARAM.test(rest[1] as string)) return issue(`actors.${id}.strategy.<parameter>, a parameter name (letters and digits)`, `'${rest[1] as string}'`);
-      return numbers(-1e9, 1e9);
+      // The strategy's own check (at each point, in planSweep) knows its parameters and their
+      // ranges; a scenario's parameters are finite numbers, with any name.
+      if (rest[1] === '') return issue(`actors.${id}.strategy.<parameter>, a parameter name`, "''");
+      const bad = values.find((v) => typeof v !== 'number' || !Number.isFinite(v));
+      if (bad !== undefined) return issue('finite numbers (the strategy checks its own range)', `'${String(bad)}'`);
+      return { path, values: [...values] };
     }
     if (field === 'strategy' && rest.length === 1) {
       const names = registry.names();

@@ -132,8 +132,10 @@ describe('settings and grids', () => {
       /grid point \(actors\.CN\.strategy\.tensionWeight=0\.3\): actors\[1\]\.strategy\.params: .*'deterrer' has no parameter 'tensionWeight' \(it takes: retaliateAt, retaliationCost\)/,
     );
     expect(thrown(() => planSweep(duel, { seeds: '1', grid: { 'actors.US.strategy.threshold': [2] } }))).toMatch(/grid point \(actors\.US\.strategy\.threshold=2\): actors\[0\]\.strategy/);
-    expect(thrown(() => planSweep(duel, { seeds: '1', grid: { 'actors.US.strategy.threshold': ['high'] } }))).toMatch(/grid\.actors\.US\.strategy\.threshold: expected numbers/);
-    expect(thrown(() => planSweep(duel, { seeds: '1', grid: { 'actors.US.strategy.a-b': [1] } }))).toMatch(/grid\.actors\.US\.strategy\.a-b: expected actors\.US\.strategy\.<parameter>/);
+    expect(thrown(() => planSweep(duel, { seeds: '1', grid: { 'actors.US.strategy.threshold': ['high'] } }))).toMatch(/grid\.actors\.US\.strategy\.threshold: expected finite numbers \(the strategy checks its own range\), received 'high'/);
+    expect(thrown(() => planSweep(duel, { seeds: '1', grid: { 'actors.US.strategy.': [1] } }))).toMatch(/grid\.actors\.US\.strategy\.: expected actors\.US\.strategy\.<parameter>, a parameter name/);
+    // Any name a strategy of one's own takes (the built-ins' are letters, a registry's need not be).
+    expect(thrown(() => planSweep(duel, { seeds: '1', grid: { 'actors.US.strategy.max_ops': [1] } }))).toMatch(/grid point \(actors\.US\.strategy\.max_ops=1\): .*has no parameter 'max_ops'/);
   });
 
   it('names every bad path with a did-you-mean, and values the path does not take', () => {
