@@ -209,6 +209,9 @@ export function describeSample(values: readonly number[]): Omit<MetricSummary, '
 
 function describe(values: readonly number[]): Omit<MetricSummary, 'group' | 'metric'> {
   const n = values.length;
+  // A NaN or an infinite value leaves no figure meaningful: a quantile below it would read as if
+  // the sample were fine. All NaN, as documented, rather than some.
+  if (!values.every(Number.isFinite)) return { n, mean: NaN, sd: NaN, ciLow: NaN, ciHigh: NaN, p5: NaN, p25: NaN, p50: NaN, p75: NaN, p95: NaN };
   // A typed array sorts numerically, and several times faster than a comparator.
   const sorted = Float64Array.from(values).sort();
   const mean = n > 0 ? meanOf(values, sorted[0] as number, sorted[n - 1] as number) : NaN;

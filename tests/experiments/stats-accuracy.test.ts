@@ -260,6 +260,14 @@ describe('summarize groups', () => {
     expect(out.map((s) => s.n)).toEqual([0, 1, 1]);
   });
 
+  it('a NaN or infinite value makes every statistic NaN, as documented, not some quantiles a number', () => {
+    for (const values of [[1, 2, Infinity], [1, 2, NaN], [-Infinity, 5, 6, 7]]) {
+      const s = describeSample(values);
+      expect(s.n).toBe(values.length);
+      for (const k of ['mean', 'sd', 'ciLow', 'ciHigh', 'p5', 'p25', 'p50', 'p75', 'p95'] as const) expect(s[k], `${k} of ${values.join(', ')}`).toBeNaN();
+    }
+  });
+
   it('no rows: no groups', () => {
     expect(summarize([], { by: ['a'], metrics: ['peakRung'] })).toEqual([]);
   });
