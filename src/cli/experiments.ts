@@ -31,6 +31,8 @@ import { isStdoutClosed, onStdoutClosed, runCli, UsageError } from './run.js';
 import { mergeResults } from './sweep/merge.js';
 import { runOnWorkers } from './sweep/pool.js';
 import { progressBar } from './sweep/progress.js';
+import { lockResults } from './sweep/lock.js';
+import type { ResultsLock } from './sweep/lock.js';
 import { openResults } from './sweep/results-file.js';
 
 type Out = (text: string) => void;
@@ -63,7 +65,10 @@ Options:
   -h, --help        Show this help.
 
 Ctrl-C (or SIGTERM) stops handing out runs, lets the runs in flight finish and be written, and
-exits with code 130; run the same command with --resume to finish.`;
+exits with code 130; run the same command with --resume to finish.
+
+One sweep at a time writes a results file: while it runs it holds FILE.lock beside it, and a
+second sweep on the same file stops at once (exit 2) naming the one that holds it.`;
 
 export const MERGE_HELP = `detente merge <results>... --out FILE
 
@@ -207,7 +212,8 @@ export function sweepCommand(args: readonly string[], out: Out): number {
   const arg = positionals[0];
   if (arg === undefined) throw new UsageError("sweep needs a scenario (a file, or a bundled scenario name; see 'detente list')");
   if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
-  if (values.seeds === undefined) throw new UsageError('sweep needs --seeds, e.g. --seeds 1..100');
+  const seeds = values.seeds;
+  if (seeds === undefined) throw new UsageError('sweep needs --seeds, e.g. --seeds 1..100');
   const workers = workersOf(values.workers);
   const format = formatArg(values.format, values.out);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
@@ -216,21 +222,28 @@ export function sweepCommand(args: readonly string[], out: Out): number {
   if (values.force === true && values.out === undefined) throw new UsageError('--force replaces an existing --out file: it needs --out FILE');
   if (values.resume === true && values.out === undefined) throw new UsageError('--resume needs --out FILE (the results file to continue)');
   const { scenario, path } = loadScenario(arg);
+  // One sweep at a time per results file: the lock is taken before anything else is done with
+  // it (a second sweep stops at once, before planning), and removed however the sweep ends.
+  let lock: ResultsLock | undefined;
   if (values.out !== undefined) {
     checkOutputs([{ flag: '--out', path: values.out }], { inputs: [path] });
+    lock = lockResults(values.out);
+  }
+  const { plan, items, sink } = releasingOnError(lock, () => {
     // The one check of an existing --out, before the sweep is planned (which can take a while);
     // the results file is then created exclusively, so nothing is written over even if one appears.
-    if (existsSync(values.out) && values.resume !== true && values.force !== true) {
+    if (values.out !== undefined && existsSync(values.out) && values.resume !== true && values.force !== true) {
       throw new UsageError(`${values.out} already exists: pass --resume to run only its missing runs, --force to replace it, or choose another --out`);
     }
-  }
-  const plan = planSweep(scenario, { seeds: values.seeds, grid });
-  const items = shard ? shardItems(plan.items, shard.index, shard.count) : [...plan.items];
+    const plan = planSweep(scenario, { seeds, grid });
+    const items = shard ? shardItems(plan.items, shard.index, shard.count) : [...plan.items];
+    const columns = sweepColumns(plan, { series: values.series === true });
+    // Every check is done: only now is the file the user asked to replace removed.
+    if (values.force === true && values.out !== undefined) rmSync(values.out, { force: true });
+    const sink = openResults(values.out, format, columns, items, values.resume === true, scenarioTag(plan.document));
+    return { plan, items, sink };
+  });
   const series = values.series === true;
-  const columns = sweepColumns(plan, { series });
-  // Every check is done: only now is the file the user asked to replace removed.
-  if (values.force === true && values.out !== undefined) rmSync(values.out, { force: true });
-  const sink = openResults(values.out, format, columns, items, values.resume === true, scenarioTag(plan.document));
   const todo = items.filter((i) => !sink.done.has(i.run));
   if (sink.repaired > 0) process.stderr.write(`detente: cut a torn last line (${sink.repaired} bytes) off ${values.out}\n`);
   if (values.resume === true) process.stderr.write(`detente: ${items.length - todo.length} of ${items.length} runs already in ${values.out}; running ${todo.length}\n`);
@@ -260,11 +273,25 @@ export function sweepCommand(args: readonly string[], out: Out): number {
         }
         return 0;
       } finally {
-        sink.close();
-        signals.dispose();
+        try {
+          sink.close();
+        } finally {
+          signals.dispose();
+          lock?.release();
+        }
       }
     })(),
   );
+}
+
+/** `prepare()`, removing `lock` if it throws: a sweep refused before its runs leaves no lock behind. */
+function releasingOnError<T>(lock: ResultsLock | undefined, prepare: () => T): T {
+  try {
+    return prepare();
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
 }
 
 export function mergeCommand(args: readonly string[], out: Out): number {

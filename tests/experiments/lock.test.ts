@@ -1,0 +1,135 @@
+// One sweep at a time per results file: a sweep holds `<out>.lock` while it writes `<out>`; a
+// second sweep on the same file stops at once (exit 2) naming the holder; the lock goes away
+// however the sweep ends, and a stale one (its process gone) is taken over on the same host.
+// Before, two sweeps on one file both appended to it, interleaving and duplicating runs.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, cliHarness, duelFixture, expectInputError } from '../helpers/cli.js';
+import { readResults } from '../../src/index.js';
+
+const { tmp, detente } = cliHarness('detente-lock-');
+const file = (name: string) => join(tmp, name);
+const rowsOf = (name: string) => readResults(readFileSync(file(name), 'utf8'), name.endsWith('.jsonl') ? 'jsonl' : 'csv').rows;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A pid that is certainly not running: a child that has already exited. */
+function deadPid(): number {
+  const pid = spawnSync(process.execPath, ['-e', '0']).pid;
+  if (pid === undefined) throw new Error('could not start a child process');
+  return pid;
+}
+
+/** Write a lock as a sweep would, for `pid` on `host`. */
+function writeLock(name: string, pid: number, host = hostname()): string {
+  const text = `${JSON.stringify({ pid, host, since: '2026-01-02T03:04:05.000Z' })}\n`;
+  writeFileSync(file(`${name}.lock`), text);
+  return text;
+}
+
+const quick = ['sweep', duelFixture, '--workers', '1', '--quiet'];
+
+describe('a results file has one writer at a time', () => {
+  it('refuses a second sweep on a file being written (exit 2, naming the holder), lets other files be written, and Ctrl-C removes the lock', async () => {
+    // Long enough (≈ 0.1 s a run, 200 runs on one thread) to be running throughout the checks.
+    const args = ['us-china-2015', '--seeds', '1..200', '--set', 'rounds=3000', '--workers', '1'];
+    const child = spawn(process.execPath, [cli, 'sweep', ...args, '--out', 'held.jsonl'], { cwd: tmp, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exit = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+    try {
+      await new Promise<void>((res, rej) => {
+        const poll = setInterval(() => {
+          if (existsSync(file('held.jsonl')) && readFileSync(file('held.jsonl'), 'utf8').split('\n').length > 2) {
+            clearInterval(poll);
+            res();
+          } else if (child.exitCode !== null) {
+            clearInterval(poll);
+            rej(new Error(`the sweep ended early: ${stderr}`));
+          }
+        }, 20);
+      });
+      const lock = JSON.parse(readFileSync(file('held.jsonl.lock'), 'utf8')) as { pid: number; host: string; since: string };
+      expect(lock.pid).toBe(child.pid);
+      expect(lock.host).toBe(hostname());
+      expect(Number.isNaN(Date.parse(lock.since))).toBe(false);
+      const holder = escape(`pid ${lock.pid} on host ${lock.host}, since ${lock.since}; lock held.jsonl.lock`);
+      const refused = new RegExp(`held\\.jsonl is being written by another sweep \\(${holder}\\): wait for it to finish, or stop it \\(Ctrl-C, or kill ${lock.pid}: its finished runs are kept\\) and run this command again with --resume; or choose another --out`);
+      expectInputError(detente('sweep', ...args, '--out', 'held.jsonl', '--resume'), refused);
+      // Not even --force removes a file another sweep is writing; nor does a second path to it.
+      expectInputError(detente('sweep', ...args, '--out', 'held.jsonl', '--force'), /held\.jsonl is being written by another sweep/);
+      expectInputError(detente('sweep', ...args, '--out', './held.jsonl', '--resume'), /\.\/held\.jsonl is being written by another sweep \(pid/);
+      expect(existsSync(file('held.jsonl'))).toBe(true);
+      // Another file (another shard) is not held up.
+      const other = detente(...quick, '--seeds', '1..4', '--shard', '1/2', '--out', 'held-part1.csv');
+      expect(other.status).toBe(0);
+      expect(rowsOf('held-part1.csv')).toHaveLength(2);
+      expect(existsSync(file('held.jsonl.lock'))).toBe(true);
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exit).toBe(130);
+    expect(stderr).toMatch(/stopped after \d+ of 200 runs; every finished run is in held\.jsonl \(continue with --resume\)/);
+    expect(existsSync(file('held.jsonl.lock'))).toBe(false);
+    // The file is free again, and its runs are there to resume.
+    const again = detente('sweep', ...args.slice(0, 1), '--seeds', '1..2', ...args.slice(3), '--out', 'held.jsonl', '--resume');
+    expect(again.stderr).toContain('2 of 2 runs already in held.jsonl; running 0');
+    expect(again.status).toBe(0);
+    expect(existsSync(file('held.jsonl.lock'))).toBe(false);
+  }, 120_000);
+
+  it('takes over a stale lock (its pid not running, on this host), says so, and removes it when done; standard output needs no lock', () => {
+    const pid = deadPid();
+    writeLock('stale.csv', pid);
+    const r = detente(...quick, '--seeds', '1..3', '--out', 'stale.csv');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(`detente: stale.csv.lock was left by a sweep that is gone (pid ${pid} on host ${hostname()}, since 2026-01-02T03:04:05.000Z; no such process now): taking it over\n`);
+    expect(existsSync(file('stale.csv.lock'))).toBe(false);
+    expect(rowsOf('stale.csv')).toHaveLength(3);
+    const piped = detente(...quick, '--seeds', '1..2');
+    expect(piped.status).toBe(0);
+    expect(readdirSync(tmp).filter((f) => f.endsWith('.lock'))).toEqual([]);
+  });
+
+  it('does not guess about a lock of another host, nor one it cannot read: refused, saying how to remove it; merge and summarize ignore it', () => {
+    expect(detente(...quick, '--seeds', '1..3', '--out', 'shared.csv').status).toBe(0);
+    const before = readFileSync(file('shared.csv'), 'utf8');
+    const lock = writeLock('shared.csv', process.pid, 'node-17.cluster');
+    expectInputError(
+      detente(...quick, '--seeds', '1..6', '--out', 'shared.csv', '--resume'),
+      /shared\.csv is being written by a sweep on another host \(pid \d+ on host node-17\.cluster, since 2026-01-02T03:04:05\.000Z; lock shared\.csv\.lock\), and whether it is still running cannot be checked from here: .*if it is gone \(killed, or its machine went down\), remove shared\.csv\.lock and run this command again with --resume/,
+    );
+    expect(readFileSync(file('shared.csv'), 'utf8')).toBe(before);
+    expect(readFileSync(file('shared.csv.lock'), 'utf8')).toBe(lock);
+    writeFileSync(file('shared.csv.lock'), '');
+    expectInputError(detente(...quick, '--seeds', '1..6', '--out', 'shared.csv', '--resume'), /shared\.csv is locked \(shared\.csv\.lock exists\) but the lock cannot be read as a sweep's .*: if no sweep is writing shared\.csv, remove shared\.csv\.lock and run this command again/);
+    expect(readFileSync(file('shared.csv'), 'utf8')).toBe(before);
+    // Reading results does not take the lock, and the lock is never read as results.
+    const summary = detente('summarize', 'shared.csv', '--format', 'csv');
+    expect(summary.status).toBe(0);
+    expect(detente('merge', 'shared.csv', '--out', 'shared-merged.csv').status).toBe(0);
+    expect(readFileSync(file('shared-merged.csv'), 'utf8')).toBe(before);
+  });
+
+  it('removes the lock when the sweep fails: a file of another sweep, a grid error, a write error', () => {
+    expect(detente(...quick, '--seeds', '1..2', '--out', 'failing.csv').status).toBe(0);
+    const before = readFileSync(file('failing.csv'), 'utf8');
+    // Each time a stale lock is there first: taken over, then removed with the sweep's own.
+    writeLock('failing.csv', deadPid());
+    expectInputError(detente(...quick, '--seeds', '1..2', '--set', 'mechanism.detection.scale=2', '--out', 'failing.csv', '--resume'), /failing\.csv was written by a different sweep/);
+    expect(existsSync(file('failing.csv.lock'))).toBe(false);
+    writeLock('failing.csv', deadPid());
+    expectInputError(detente(...quick, '--seeds', '1..2', '--set', 'rounds=0', '--out', 'failing.csv', '--resume'), /rounds/);
+    expect(existsSync(file('failing.csv.lock'))).toBe(false);
+    expect(readFileSync(file('failing.csv'), 'utf8')).toBe(before);
+    if (process.platform === 'win32') return;
+    // A file-size limit makes the results file's writes fail mid-sweep (EFBIG): exit 1.
+    writeLock('big.csv', deadPid());
+    const r = spawnSync('sh', ['-c', `ulimit -f 4 && exec "${process.execPath}" "${cli}" sweep us-china-2015 --seeds 1..50 --workers 1 --out big.csv`], { cwd: tmp, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/EFBIG/);
+    expect(existsSync(file('big.csv.lock'))).toBe(false);
+  });
+});
