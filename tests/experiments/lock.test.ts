@@ -93,6 +93,25 @@ describe('a results file has one writer at a time', () => {
     expect(readdirSync(tmp).filter((f) => f.endsWith('.lock'))).toEqual([]);
   });
 
+  it.runIf(process.platform === 'linux')('takes over a lock whose pid is now another process, started after the lock was taken (Linux: /proc tells)', async () => {
+    // A pid reused after a restart (a container's pids start over): the process running with
+    // that pid now is not the sweep that took the lock.
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      const pid = other.pid as number;
+      writeLock('reused.csv', pid);
+      const r = detente(...quick, '--seeds', '1..2', '--out', 'reused.csv');
+      expect(r.status).toBe(0);
+      expect(r.stderr).toMatch(new RegExp(`^detente: reused\\.csv\\.lock was left by a sweep that is gone \\(pid ${pid} on host ${escape(hostname())}, since 2026-01-02T03:04:05\\.000Z; pid ${pid} is now another process, started at \\d{4}-.*Z\\): taking it over\n$`));
+      expect(existsSync(file('reused.csv.lock'))).toBe(false);
+      // A lock taken after that process started is its lock: refused.
+      writeFileSync(file('reused.csv.lock'), `${JSON.stringify({ pid, host: hostname(), since: new Date().toISOString() })}\n`);
+      expectInputError(detente(...quick, '--seeds', '1..2', '--out', 'reused.csv', '--resume'), new RegExp(`reused\\.csv is being written by another sweep \\(pid ${pid} on host`));
+    } finally {
+      other.kill();
+    }
+  });
+
   it('does not guess about a lock of another host, nor one it cannot read: refused, saying how to remove it; merge and summarize ignore it', () => {
     expect(detente(...quick, '--seeds', '1..3', '--out', 'shared.csv').status).toBe(0);
     const before = readFileSync(file('shared.csv'), 'utf8');

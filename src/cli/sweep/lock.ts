@@ -1,10 +1,10 @@
-// The lock that makes a results file single-writer: two sweeps appending to one file at once would
-// interleave and duplicate their lines. A sweep that writes `results.csv` first creates
+// The lock that makes a results file single-writer: two sweeps writing one file at once overwrite
+// each other's lines (each writes at its own idea of the file's end). A sweep that writes `results.csv` first creates
 // `results.csv.lock` exclusively (O_EXCL), holding who it is (pid, host, since when); a second
 // sweep finds it and stops before doing anything. The lock is removed when the sweep ends in any
 // way the process sees (done, an error, Ctrl-C/SIGTERM, standard output closed, process.exit);
 // only a process killed outright (kill -9, a crash) leaves it behind, and such a stale lock is taken
-// over when its pid is gone on this host — on another host (a shared file system) nothing here can
+// over when its pid is gone (or reused) on this host — on another host (a shared file system) nothing here can
 // tell, so the user is told how to remove it.
 import { closeSync, existsSync, linkSync, openSync, readFileSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -68,12 +68,13 @@ export function lockResults(out: string): ResultsLock {
         `${out} is being written by a sweep on another host (${who}; lock ${path}), and whether it is still running cannot be checked from here: wait for it to finish or stop it there (its finished runs are kept, continue with --resume); if it is gone (killed, or its machine went down), remove ${path} and run this command again with --resume; or choose another --out`,
       );
     }
-    if (isAlive(holder.pid)) {
+    const gone = goneReason(holder);
+    if (gone === undefined) {
       throw new UsageError(
         `${out} is being written by another sweep (${who}; lock ${path}): wait for it to finish, or stop it (Ctrl-C, or kill ${holder.pid}: its finished runs are kept) and run this command again with --resume; or choose another --out`,
       );
     }
-    if (takeOver(path, text)) process.stderr.write(`detente: ${path} was left by a sweep that is gone (${who}; no such process now): taking it over\n`);
+    if (takeOver(path, text)) process.stderr.write(`detente: ${path} was left by a sweep that is gone (${who}; ${gone}): taking it over\n`);
   }
   throw new UsageError(`${out} is locked (${path}) by sweeps starting at the same time as this one; run one sweep per results file`);
 }
@@ -121,16 +122,50 @@ function parseHolder(text: string): Holder | undefined {
   return undefined;
 }
 
-/** Whether process `pid` (on this host) is running. Our own pid cannot be a holder: we hold nothing yet. */
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return false; // a pid reused by this very process (a restarted container)
+/**
+ * Why the holder of a lock of this host is known to be gone, or undefined if it may still run:
+ * its pid is not running; or it is this very process (a pid reused after a restart, e.g. of a
+ * container: this process holds nothing yet); or, where the system says when processes started
+ * (Linux), the process with that pid started after the lock was taken, so it reused the pid.
+ */
+function goneReason(holder: Holder): string | undefined {
+  if (holder.pid === process.pid) return 'its pid is now this process';
   try {
-    process.kill(pid, 0);
-    return true;
+    process.kill(holder.pid, 0);
   } catch (e) {
     // EPERM: it runs, as another user.
-    return (e as NodeJS.ErrnoException).code !== 'ESRCH';
+    if ((e as NodeJS.ErrnoException).code === 'ESRCH') return 'no such process now';
   }
+  const started = startedAt(holder.pid);
+  const since = Date.parse(holder.since);
+  // Two seconds of slack: the boot time is given in whole seconds.
+  if (started !== undefined && Number.isFinite(since) && started > since + 2000) return `pid ${holder.pid} is now another process, started at ${new Date(started).toISOString()}`;
+  return undefined;
+}
+
+/** Linux's clock ticks per second in /proc (USER_HZ, 100 on every architecture). */
+const USER_HZ = 100;
+
+/**
+ * When process `pid` started (ms since the epoch), from /proc; undefined where there is no /proc,
+ * or when /proc's clock does not agree with this process's own start (a container whose /proc
+ * is not its own): a wrong time here would take a live sweep's lock.
+ */
+function startedAt(pid: number): number | undefined {
+  const procStart = (p: number): number | undefined => {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      // The fields after the command name (which may hold spaces and parentheses): field 3 on; the start time is field 22.
+      const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+      const boot = /^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1];
+      return Number.isFinite(ticks) && boot !== undefined ? Number(boot) * 1000 + (ticks * 1000) / USER_HZ : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const self = procStart(process.pid);
+  if (self === undefined || Math.abs(self - (Date.now() - process.uptime() * 1000)) > 2000) return undefined;
+  return procStart(pid);
 }
 
 /**
