@@ -5,7 +5,7 @@
 import { closeSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { csvHeader, readResults, SCENARIO_COLUMN } from '../../index.js';
 import type { PlanItem, ResultsFormat } from '../../index.js';
-import { UsageError } from '../run.js';
+import { UsageError, WriteError } from '../run.js';
 
 /** An open results file (or standard output) that takes whole lines. */
 export interface ResultsSink {
@@ -76,13 +76,13 @@ export function openResults(path: string | undefined, format: ResultsFormat, col
         ftruncateSync(fd, size);
       }
     }
-    if (format === 'csv' && size === 0) size += writeWhole(fd, csvHeader(columns), size);
+    if (format === 'csv' && size === 0) size += writeWhole(fd, csvHeader(columns), size, path);
   } catch (e) {
     closeSync(fd);
     throw e;
   }
   let position = size;
-  const kept = pending((text) => (position += writeWhole(fd, text, position)));
+  const kept = pending((text) => (position += writeWhole(fd, text, position, path)));
   return {
     columns: layout,
     done,
@@ -128,11 +128,21 @@ function openFile(path: string, resume: boolean): { fd: number; exists: boolean 
   }
 }
 
-/** Write whole lines at `position` (one write call; a short write, rare on files, is continued). */
-function writeWhole(fd: number, text: string, position: number): number {
+/**
+ * Write whole lines at `position` (one write call; a short write, rare on files, is continued).
+ * A failure (a full disk, a file-size limit) names the file: what is written before stays, and a
+ * line cut short is repaired by --resume.
+ */
+function writeWhole(fd: number, text: string, position: number, path: string): number {
   const buf = Buffer.from(text);
   let off = 0;
-  while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off, position + off);
+  try {
+    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off, position + off);
+  } catch (e) {
+    // "ENOSPC: no space left on device, write" → "no space left on device"
+    const reason = e instanceof Error ? e.message.replace(/^E[A-Z]+: /, '').replace(/, write$/, '') : String(e);
+    throw new WriteError(`cannot write ${path} (--out): ${reason}; the runs written before are kept: make room, then run the same command with --resume`, { cause: e });
+  }
   return buf.length;
 }
 
