@@ -3,7 +3,7 @@
 // however the sweep ends, and a stale one (its process gone) is taken over on the same host.
 // Before, two sweeps on one file both appended to it, interleaving and duplicating runs.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -122,6 +122,10 @@ describe('a results file has one writer at a time', () => {
     );
     expect(readFileSync(file('shared.csv'), 'utf8')).toBe(before);
     expect(readFileSync(file('shared.csv.lock'), 'utf8')).toBe(lock);
+    // A link to the file is the same file: its lock is the one beside the file.
+    symlinkSync(file('shared.csv'), file('shared-link.csv'));
+    expectInputError(detente(...quick, '--seeds', '1..6', '--out', 'shared-link.csv', '--resume'), new RegExp(`shared-link\\.csv is being written by a sweep on another host \\(.*; lock ${escape(realpathSync(file('shared.csv')))}\\.lock\\)`));
+    expect(readFileSync(file('shared.csv'), 'utf8')).toBe(before);
     writeFileSync(file('shared.csv.lock'), '');
     expectInputError(detente(...quick, '--seeds', '1..6', '--out', 'shared.csv', '--resume'), /shared\.csv is locked \(shared\.csv\.lock exists\) but the lock cannot be read as a sweep's .*: if no sweep is writing shared\.csv, remove shared\.csv\.lock and run this command again/);
     expect(readFileSync(file('shared.csv'), 'utf8')).toBe(before);

@@ -29,10 +29,12 @@ interface Holder {
 
 /** The lock file of results file `out`: `<out>.lock`, beside the file the path resolves to. */
 export function lockPathOf(out: string): string {
-  // Resolved through links, so that two paths to one file (a link, a linked folder) share one lock.
-  const real = existsSync(out) ? realpathSync(out) : join(realOrSelf(dirname(resolve(out))), basename(out));
-  const lock = `${real}.lock`;
-  return lock === `${resolve(out)}.lock` ? `${out}.lock` : lock;
+  // Resolved through links, so that two paths to one file share one lock. A linked folder needs
+  // nothing (its lock is the same file either way); a link to the file puts the lock beside the
+  // file it points to, and then the message gives that path.
+  const given = join(realOrSelf(dirname(resolve(out))), basename(out));
+  const real = existsSync(out) ? realpathSync(out) : given;
+  return real === given ? `${out}.lock` : `${real}.lock`;
 }
 
 function realOrSelf(path: string): string {
