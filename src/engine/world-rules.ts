@@ -207,6 +207,14 @@ export function checkAdoptedNorms(issues: ConfigIssue[], path: string, value: un
     issues.push({ path, expected: 'an object of actor id → list of norm ids', received: describe(value) });
     return out;
   }
+  // Only own keys are read: a Map (or another class's object) holds its entries elsewhere, and
+  // read as an object it would adopt nothing, silently.
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) {
+    const name = (proto as { readonly constructor?: { readonly name?: unknown } }).constructor?.name;
+    issues.push({ path, expected: 'a plain object of actor id → list of norm ids', received: `a ${typeof name === 'string' && name !== '' ? name : 'object of a class'}` });
+    return out;
+  }
   for (const id of Object.keys(value)) {
     const at = `${path}.${id}`;
     if (!declared.has(id)) {

@@ -111,6 +111,14 @@ describe('createWorld', () => {
     ]);
   });
 
+  it('refuses adopted norms given as a Map (read as an object it adopted nothing, silently)', () => {
+    const norms = new Map([['A', ['gge15.a']]]) as unknown as NonNullable<WorldSpec['norms']>;
+    expect(issuesOf(() => createWorld({ actors: [{ id: 'A' }, { id: 'B' }], norms }, { seed: 1 }))).toEqual([{ path: 'norms', expected: 'a plain object of actor id → list of norm ids', received: 'a Map' }]);
+    // A plain object without a prototype is fine.
+    const bare = Object.assign(Object.create(null) as Record<string, string[]>, { A: ['gge15.a'] });
+    expect(createWorld({ actors: [{ id: 'A' }, { id: 'B' }], norms: bare }, { seed: 1 }).norms.A).toEqual(['gge15.a']);
+  });
+
   it('refuses a scripted sanction or threat by an actor that is not a state, as validateAction refuses the action', () => {
     const spec: WorldSpec = {
       actors: [{ id: 'US' }, { id: 'GANG', kind: 'criminal' }, { id: 'APT', kind: 'proxy', sponsor: 'US' }],
