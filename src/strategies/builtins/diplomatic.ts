@@ -159,7 +159,7 @@ export function grimTrigger(params?: Readonly<Record<string, unknown>>): Strateg
   return defineStrategy({
     name: 'grim-trigger',
     params: p,
-    meta: { stochastic: false, retaliatory: true, forgiving: false, attributionSensitive: true, aggressive: false, description: 'Cooperates until betrayed, then punishes for ever.' },
+    meta: { stochastic: false, retaliatory: true, forgiving: false, attributionSensitive: true, aggressive: false, description: 'Cooperates until betrayed (an attack attributed above a threshold that tension lowers, or a broken commitment), then punishes for ever.' },
     operate(view) {
       const out: OperateAction[] = [];
       const targets = new Set(punished(view));

@@ -32,7 +32,7 @@ export function hawk(params?: Readonly<Record<string, unknown>>): Strategy {
   return defineStrategy({
     name: 'hawk',
     params: p,
-    meta: { stochastic: false, retaliatory: true, forgiving: false, attributionSensitive: true, aggressive: true, description: 'Spies on rivals, accuses publicly, sanctions and retaliates; denies everything.' },
+    meta: { stochastic: false, retaliatory: true, forgiving: false, attributionSensitive: true, aggressive: true, description: 'Spies on rivals, accuses publicly, sanctions and retaliates, on weaker evidence as tension rises; denies everything.' },
     operate(view) {
       const max = view.mechanisms.operations.maxPerRound;
       // Only the first `max` targets are used (the disruption takes the first).
@@ -78,8 +78,8 @@ function reciprocal(name: string, generous: boolean, params: Readonly<Record<str
       attributionSensitive: true,
       aggressive: false,
       description: generous
-        ? 'Tit-for-tat that lets a share of perceived attacks go unanswered.'
-        : 'Never strikes first; answers each attack it attributes (above a confidence threshold) in kind, once.',
+        ? 'Tit-for-tat that lets a share of perceived attacks go unanswered (a smaller share as tension rises).'
+        : 'Never strikes first; answers each attack it attributes (above a confidence threshold that tension lowers) in kind, once.',
     },
     operate(view: ActorView, rng: Rng) {
       const out: OperateAction[] = [];
