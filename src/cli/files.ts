@@ -1,5 +1,5 @@
 // Node-only file work for the command line: find and read scenario files, write outputs whole.
-import { accessSync, closeSync, constants, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -167,7 +167,8 @@ export function writeFileAtomic(path: string, text: string): void {
 /**
  * Write several files whole, as a set: every temporary file is written first, then renamed over
  * its target, so a failure while writing leaves every target as it was; should a rename still
- * fail, the targets this call already replaced are removed rather than left as half a set.
+ * fail, the targets this call already replaced are put back as they were (an earlier file's
+ * contents restored, a new file removed) rather than left as half a set.
  */
 export function writeFilesAtomic(files: readonly { readonly path: string; readonly text: string }[]): void {
   const temps: { path: string; target: string; tmp: string }[] = [];
@@ -192,15 +193,37 @@ export function writeFilesAtomic(files: readonly { readonly path: string; readon
     for (const t of temps) rmSync(t.tmp, { force: true });
     throw e;
   }
-  const renamed: string[] = [];
+  // Of a set, the files replaced before a rename that fails are put back as they were: the old
+  // contents are kept under a second name (a hard link, or a copy where links are refused) until
+  // the whole set is in place. A single file needs none: its one rename replaces it or not.
+  const kept: { target: string; backup: string | null }[] = [];
   for (const [k, t] of temps.entries()) {
     try {
+      const backup = temps.length > 1 ? keepOld(t.target) : null;
+      kept.push({ target: t.target, backup });
       renameSync(t.tmp, t.target);
-      renamed.push(t.target);
     } catch (e) {
       for (const left of temps.slice(k)) rmSync(left.tmp, { force: true });
-      for (const done of renamed) rmSync(done, { force: true });
+      for (const done of kept) {
+        if (done.backup === null) {
+          if (done.target !== t.target) rmSync(done.target, { force: true });
+        } else renameSync(done.backup, done.target);
+      }
       throw writeError(t.path, e);
     }
   }
+  for (const done of kept) if (done.backup !== null) rmSync(done.backup, { force: true });
+}
+
+/** A second name for an existing file's contents, beside it (null when there is no file). */
+function keepOld(target: string): string | null {
+  if (!existsSync(target) || statSync(target).isDirectory()) return null;
+  const backup = join(dirname(target), `.${basename(target)}.${process.pid}.old`);
+  rmSync(backup, { force: true });
+  try {
+    linkSync(target, backup);
+  } catch {
+    copyFileSync(target, backup);
+  }
+  return backup;
 }

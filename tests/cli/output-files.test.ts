@@ -46,6 +46,21 @@ describe('an output file that cannot be written', () => {
     rmSync(file(tmpName), { recursive: true });
   });
 
+  it('a set of files written together: when the second cannot replace its target, the first is put back as it was', () => {
+    writeFileSync(file('kept.csv'), 'the earlier runs\n');
+    // The check passed, then a folder with something in it took the second name.
+    mkdirSync(file('late.csv'), { recursive: true });
+    writeFileSync(file('late.csv/inside'), 'x');
+    expect(() => writeFilesAtomic([{ path: file('kept.csv'), text: 'new runs\n' }, { path: file('late.csv'), text: 'standings' }])).toThrow(/cannot write '.*late\.csv'/);
+    expect(readFileSync(file('kept.csv'), 'utf8')).toBe('the earlier runs\n');
+    expect(readdirSync(tmp).filter((f) => f.endsWith('.tmp') || f.endsWith('.old'))).toEqual([]);
+    // And when both go in, no second name is left behind.
+    rmSync(file('late.csv'), { recursive: true });
+    writeFilesAtomic([{ path: file('kept.csv'), text: 'new runs\n' }, { path: file('late.csv'), text: 'standings' }]);
+    expect(readFileSync(file('kept.csv'), 'utf8')).toBe('new runs\n');
+    expect(readdirSync(tmp).filter((f) => f.endsWith('.tmp') || f.endsWith('.old'))).toEqual([]);
+  });
+
   it('a set of files written together: when the second cannot be written, neither is', () => {
     mkdirSync(file('taken.md'), { recursive: true });
     expect(() => writeFilesAtomic([{ path: file('first.html'), text: 'a' }, { path: file('taken.md'), text: 'b' }])).toThrow(/cannot write '.*taken\.md': it is a directory/);
