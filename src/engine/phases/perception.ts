@@ -40,6 +40,32 @@ export function actCommitments(world: World, victim: string, act: SeenAct): read
   const normsMatter = (act.against === 'critical-infrastructure' && act.kind !== 'espionage') || act.against === 'cert';
   const theftMatters = act.commercial && world.agreements.length > 0;
   if (!normsMatter && !theftMatters) return NONE_YET;
+  // The answer depends only on the actors, the agreements and norms in force, the victim and what
+  // the act looks like; those lists are replaced, never changed, so one frozen answer is shared by
+  // every file it fits (in a world where all have agreed with all, a list of up to one entry per
+  // actor, which each file used to make and freeze anew).
+  const key = `${victim}\u0000${act.against}\u0000${act.kind === 'espionage'}\u0000${act.commercial}`;
+  const known = answersFor(world).get(key);
+  if (known !== undefined) return known;
+  const answer = commitmentsOf(world, victim, act, normsMatter, theftMatters);
+  answersFor(world).set(key, answer);
+  return answer;
+}
+
+const answersOf = new WeakMap<World['actors'], WeakMap<readonly Agreement[], WeakMap<World['norms'], Map<string, readonly IncidentCommitment[]>>>>();
+
+/** The answers of actCommitments kept for this world's actors, agreements and norms. */
+function answersFor(world: World): Map<string, readonly IncidentCommitment[]> {
+  let byAgreements = answersOf.get(world.actors);
+  if (byAgreements === undefined) answersOf.set(world.actors, (byAgreements = new WeakMap()));
+  let byNorms = byAgreements.get(world.agreements);
+  if (byNorms === undefined) byAgreements.set(world.agreements, (byNorms = new WeakMap()));
+  let answers = byNorms.get(world.norms);
+  if (answers === undefined) byNorms.set(world.norms, (answers = new Map()));
+  return answers;
+}
+
+function commitmentsOf(world: World, victim: string, act: SeenAct, normsMatter: boolean, theftMatters: boolean): readonly IncidentCommitment[] {
   let out: IncidentCommitment[] | undefined;
   const theft = theftMatters ? theftPartners(world.agreements, victim) : undefined;
   const actors = world.actors;
@@ -51,7 +77,9 @@ export function actCommitments(world: World, victim: string, act: SeenAct): read
     if (!normsMatter) continue;
     for (const norm of brokenNorms(world.norms[by] ?? NONE_YET, act, false)) (out ??= []).push({ by, commitment: null, norm, agreement: null });
   }
-  return out ?? NONE_YET;
+  if (out === undefined) return NONE_YET;
+  for (const c of out) Object.freeze(c);
+  return Object.freeze(out);
 }
 
 const theftPartnersOf = new WeakMap<readonly Agreement[], Map<string, ReadonlyMap<string, Agreement>>>();
