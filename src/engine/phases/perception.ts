@@ -44,6 +44,9 @@ export function actCommitments(world: World, victim: string, act: SeenAct): read
   // the act looks like; those lists are replaced, never changed, so one frozen answer is shared by
   // every file it fits (in a world where all have agreed with all, a list of up to one entry per
   // actor, which each file used to make and freeze anew).
+  // In a small world the answer is a few comparisons, cheaper than the lookups (and the weak
+  // maps cost the collector in every scavenge): computed each time.
+  if (world.actors.length <= SMALL_WORLD) return commitmentsOf(world, victim, act, normsMatter, theftMatters);
   const key = `${victim}\u0000${act.against}\u0000${act.kind === 'espionage'}\u0000${act.commercial}`;
   const known = answersFor(world).get(key);
   if (known !== undefined) return known;
@@ -51,6 +54,9 @@ export function actCommitments(world: World, victim: string, act: SeenAct): read
   answersFor(world).set(key, answer);
   return answer;
 }
+
+/** Up to this many actors, actCommitments computes its answer instead of looking it up. */
+const SMALL_WORLD = 16;
 
 const answersOf = new WeakMap<World['actors'], WeakMap<readonly Agreement[], WeakMap<World['norms'], Map<string, readonly IncidentCommitment[]>>>>();
 
@@ -82,25 +88,16 @@ function commitmentsOf(world: World, victim: string, act: SeenAct, normsMatter: 
   return Object.freeze(out);
 }
 
-const theftPartnersOf = new WeakMap<readonly Agreement[], Map<string, ReadonlyMap<string, Agreement>>>();
-
 /**
  * Each partner of `victim` under a `no-commercial-theft` term, with the first such agreement in
- * the list (the one `hasTerm` finds): one pass over the agreements per incident, not one per actor,
- * which in a world of many actors and agreements was most of a run's time.
+ * the list (the one `hasTerm` finds): one pass over the agreements, not one per actor, which in a
+ * world of many actors and agreements was most of a run's time. Undefined when there is none.
  */
-function theftPartners(agreements: readonly Agreement[], victim: string): ReadonlyMap<string, Agreement> {
-  // A world's agreements list is never changed, only replaced: its answers are kept per victim
-  // for as long as the list lives (a round detects many incidents of the same victims).
-  let byVictim = theftPartnersOf.get(agreements);
-  if (byVictim === undefined) theftPartnersOf.set(agreements, (byVictim = new Map()));
-  const known = byVictim.get(victim);
-  if (known !== undefined) return known;
-  const out = new Map<string, Agreement>();
-  byVictim.set(victim, out);
+function theftPartners(agreements: readonly Agreement[], victim: string): ReadonlyMap<string, Agreement> | undefined {
+  let out: Map<string, Agreement> | undefined;
   for (const ag of agreements) {
     if (!ag.parties.includes(victim) || !ag.terms.some((t) => t.kind === 'no-commercial-theft')) continue;
-    for (const p of ag.parties) if (p !== victim && !out.has(p)) out.set(p, ag);
+    for (const p of ag.parties) if (p !== victim && !out?.has(p)) (out ??= new Map()).set(p, ag);
   }
   return out;
 }
