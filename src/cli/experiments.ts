@@ -221,6 +221,7 @@ export function sweepCommand(args: readonly string[], out: Out): number {
   if (values.force === true && values.resume === true) throw new UsageError('--force starts the --out file over and --resume continues it: give one of them');
   if (values.force === true && values.out === undefined) throw new UsageError('--force replaces an existing --out file: it needs --out FILE');
   if (values.resume === true && values.out === undefined) throw new UsageError('--resume needs --out FILE (the results file to continue)');
+  const series = values.series === true;
   const { scenario, path } = loadScenario(arg);
   // One sweep at a time per results file: the lock is taken before anything else is done with
   // it (a second sweep stops at once, before planning), and removed however the sweep ends.
@@ -237,13 +238,12 @@ export function sweepCommand(args: readonly string[], out: Out): number {
     }
     const plan = planSweep(scenario, { seeds, grid });
     const items = shard ? shardItems(plan.items, shard.index, shard.count) : [...plan.items];
-    const columns = sweepColumns(plan, { series: values.series === true });
+    const columns = sweepColumns(plan, { series });
     // Every check is done: only now is the file the user asked to replace removed.
     if (values.force === true && values.out !== undefined) rmSync(values.out, { force: true });
     const sink = openResults(values.out, format, columns, items, values.resume === true, scenarioTag(plan.document));
     return { plan, items, sink };
   });
-  const series = values.series === true;
   const todo = items.filter((i) => !sink.done.has(i.run));
   if (sink.repaired > 0) process.stderr.write(`detente: cut a torn last line (${sink.repaired} bytes) off ${values.out}\n`);
   if (values.resume === true) process.stderr.write(`detente: ${items.length - todo.length} of ${items.length} runs already in ${values.out}; running ${todo.length}\n`);

@@ -629,11 +629,11 @@ function pushIssue(issues: ConfigIssue[], issue: ConfigIssue | undefined): void 
 
 /**
  * Check injects against the declared actors; returns them sorted by round (stable). Absent
- * (undefined or null) is none; anything but a list is an issue at `base`. With `kindOf`, a
+ * (undefined or null) is none; anything but a list is an issue at `base`. By `kindOf`, a
  * sanction or a threat by an actor that is not a state is an issue too, as the same action from a
  * strategy is rejected (validateAction): only states sanction.
  */
-export function readInjects(specs: readonly Inject[] | undefined, index: ReadonlyMap<string, number>, issues: ConfigIssue[], base = 'injects', kindOf?: (id: string) => string | undefined): Inject[] {
+export function readInjects(specs: readonly Inject[] | undefined, index: ReadonlyMap<string, number>, issues: ConfigIssue[], base: string, kindOf: (id: string) => string | undefined): Inject[] {
   const list = listAt(specs, base, 'a list of injects', issues);
   const before = issues.length;
   list.forEach((inj, k) => {
@@ -672,7 +672,7 @@ export function readInjects(specs: readonly Inject[] | undefined, index: Readonl
         actor('by', inj.by);
         actor('target', inj.target);
         pushIssue(issues, aimedAtItself(path, 'by', inj, index));
-        const kind = kindOf !== undefined && typeof inj.by === 'string' && index.has(inj.by) ? kindOf(inj.by) : 'state';
+        const kind = typeof inj.by === 'string' && index.has(inj.by) ? kindOf(inj.by) : 'state';
         if (kind !== 'state') issues.push({ path: `${path}.by`, expected: `a state (only states ${inj.type === 'sanction' ? 'sanction' : 'threaten sanctions'})`, received: `${inj.by}, a ${String(kind)}` });
         if (!SANCTION_MEASURES.includes(inj.measure)) issues.push({ path: `${path}.measure`, expected: quoted(SANCTION_MEASURES, ' | '), received: describe(inj.measure) });
         if (inj.type === 'threat' && inj.unless !== undefined && typeof inj.unless !== 'string') issues.push({ path: `${path}.unless`, expected: 'a text stating the condition', received: describe(inj.unless) });

@@ -253,8 +253,7 @@ function addExact(partials: number[], x: number): void {
 }
 
 /** The sum of exact partials, rounded once (the partials are added from the largest). */
-function roundedSum(partials: readonly number[]): number {
-  const exact = [...partials];
+function roundedSum(exact: readonly number[]): number {
   let hi = 0;
   let k = exact.length;
   if (k > 0) {

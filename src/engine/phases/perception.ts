@@ -41,17 +41,15 @@ export function actCommitments(world: World, victim: string, act: SeenAct): read
   const theftMatters = act.commercial && world.agreements.length > 0;
   if (!normsMatter && !theftMatters) return NONE_YET;
   // The answer depends only on the actors, the agreements and norms in force, the victim and what
-  // the act looks like; those lists are replaced, never changed, so one frozen answer is shared by
-  // every file it fits (in a world where all have agreed with all, a list of up to one entry per
-  // actor, which each file used to make and freeze anew).
-  // In a small world the answer is a few comparisons, cheaper than the lookups (and the weak
-  // maps cost the collector in every scavenge): computed each time.
+  // the act looks like; those lists are replaced, never changed, so in a large world one frozen
+  // answer is shared by every file it fits (where all have agreed with all, a list of up to one
+  // entry per actor, which each file used to make and freeze anew). In a small world it is a few
+  // comparisons, cheaper than the lookups (whose weak maps cost the collector every scavenge).
   if (world.actors.length <= SMALL_WORLD) return commitmentsOf(world, victim, act, normsMatter, theftMatters);
+  const answers = answersFor(world);
   const key = `${victim}\u0000${act.against}\u0000${act.kind === 'espionage'}\u0000${act.commercial}`;
-  const known = answersFor(world).get(key);
-  if (known !== undefined) return known;
-  const answer = commitmentsOf(world, victim, act, normsMatter, theftMatters);
-  answersFor(world).set(key, answer);
+  let answer = answers.get(key);
+  if (answer === undefined) answers.set(key, (answer = commitmentsOf(world, victim, act, normsMatter, theftMatters)));
   return answer;
 }
 

@@ -63,8 +63,13 @@ export const TENSION_RANGES = Object.freeze({ tensionWeight: [0, 1], tensionHalf
  * The float operations are in this order in the reference kernel too (bench/reference-kernel.mjs).
  */
 export function underTension(view: ActorView, suspect: string, value: number, s: TensionSensitivity): number {
+  return value * tensionFactor(view, suspect, s);
+}
+
+/** The factor {@link underTension} applies, for a strategy that lowers several values by it. */
+export function tensionFactor(view: ActorView, suspect: string, s: TensionSensitivity): number {
   const x = Math.max(0, view.tension(view.self, suspect));
-  return value * (1 - s.tensionWeight * (x / (x + s.tensionHalf)));
+  return 1 - s.tensionWeight * (x / (x + s.tensionHalf));
 }
 
 /** Incidents the viewer detected in the given round. */

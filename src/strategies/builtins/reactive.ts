@@ -3,7 +3,7 @@ import type { Rng } from '../../engine/rng.js';
 import type { DiplomacyAction, OperateAction } from '../../model/action.js';
 import type { OperationKind } from '../../model/operation.js';
 import { defineStrategy } from '../define.js';
-import { attributedIn, canOperate, cooperativeResponse, exposure, leastTrusted, readParams, rivals, sanctioning, TENSION_DEFAULTS, TENSION_RANGES, underTension } from './helpers.js';
+import { attributedIn, canOperate, cooperativeResponse, exposure, leastTrusted, readParams, rivals, sanctioning, TENSION_DEFAULTS, TENSION_RANGES, tensionFactor, underTension } from './helpers.js';
 
 /**
  * Aggressive and punitive: spies on the rivals it trusts least every round and disrupts the least
@@ -48,12 +48,14 @@ export function hawk(params?: Readonly<Record<string, unknown>>): Strategy {
     diplomacy(view) {
       const out: DiplomacyAction[] = [];
       for (const { suspect, incident, confidence } of attributedIn(view, view.round, p.accuseAt, p)) {
-        const sanctionAt = underTension(view, suspect, p.sanctionAt, p);
+        // One factor for both thresholds (attributedIn applied it to accuseAt already).
+        const factor = tensionFactor(view, suspect, p);
+        const sanctionAt = p.sanctionAt * factor;
         out.push({ type: 'accuse', target: suspect, incident: incident.id, public: true, formal: confidence >= sanctionAt });
         if (confidence >= sanctionAt && view.me.kind === 'state' && !sanctioning(view, suspect, 'economic')) {
           out.push({ type: 'sanction', target: suspect, measure: 'economic' });
         }
-        if (confidence >= underTension(view, suspect, p.retaliateAt, p) && view.me.capabilities.offense > 0) {
+        if (confidence >= p.retaliateAt * factor && view.me.capabilities.offense > 0) {
           out.push({ type: 'retaliate', target: suspect, kind: 'disruption', incident: incident.id });
         }
       }
