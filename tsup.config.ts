@@ -5,29 +5,36 @@ import type { Options } from 'tsup';
 type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 
 /**
- * `detente/testing` imports the library from the built entry beside it (`../index.js`, or
- * `../index.cjs` in the CommonJS build) instead of bundling a second copy of it: with a copy, the
- * errors it throws (a `ConfigError` for a misspelt strategy, the `ScenarioError` of a scenario that
- * does not parse) were not `instanceof` the classes a user imports from `detente`.
+ * `detente/testing` and `detente/node` import the library from the built entry beside them
+ * (`../index.js`, or `../index.cjs` in the CommonJS build) instead of bundling a second copy of it:
+ * with a copy, the errors they throw (a `ConfigError` for a misspelt strategy, the `ScenarioError`
+ * of a scenario that does not parse) were not `instanceof` the classes a user imports from `detente`.
  */
-const testingImportsLibrary: Plugin = {
-  name: 'testing-imports-library',
+const subpathImportsLibrary: Plugin = {
+  name: 'subpath-imports-library',
   setup(build) {
     // tsup builds its CommonJS output as ESM and converts it afterwards: the file extension is what tells.
     const entry = build.initialOptions.outExtension?.['.js'] === '.cjs' ? '../index.cjs' : '../index.js';
-    build.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) => (/[\\/]src[\\/]testing[\\/][^\\/]+\.ts$/.test(args.importer) ? { path: entry, external: true } : undefined));
+    build.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) => (/[\\/]src[\\/](testing|node)[\\/][^\\/]+\.ts$/.test(args.importer) ? { path: entry, external: true } : undefined));
   },
 };
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
-// Two builds: the browser-safe library (no Node built-ins; ESM + CJS + types) and the
-// Node-only command line, which is ESM with a shebang and is never imported by the library.
+// Four builds: the browser-safe library (no Node built-ins; ESM + CJS + types); `detente/node`
+// (worker threads, strategy modules; ESM + CJS + types) and its sweep worker (ESM only: it
+// imports strategy modules with a top-level await, which CommonJS cannot hold); and the Node-only
+// command line, which is ESM with a shebang, bundles its own copy of everything (its worker too)
+// and is never imported by the library.
 export default defineConfig([
   {
     entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
     format: ['esm', 'cjs'],
-    dts: true,
+    // One declaration build for the three entries, so `detente/node` and `detente/testing` name the
+    // library's own types (a `StrategyRegistry`, with its private field, would not match a copy).
+    // tsconfig.json is the browser-safe library's: Node's types are added for `detente/node` only
+    // (the other entries import nothing from Node; tests/e2e/browser-safety.test.ts checks it).
+    dts: { entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts', 'node/index': 'src/node/index.ts' }, compilerOptions: { types: ['node'] } },
     sourcemap: true,
     clean: true,
     target: 'es2022',
@@ -35,11 +42,38 @@ export default defineConfig([
     splitting: false,
     treeshake: true,
     external: ['seedrandom', 'immer', 'fast-check', 'yaml'],
-    esbuildPlugins: [testingImportsLibrary],
+    esbuildPlugins: [subpathImportsLibrary],
+  },
+  {
+    entry: { 'node/index': 'src/node/index.ts' },
+    format: ['esm', 'cjs'],
+    // Its types are written by the library's build, so that they share the library's declarations.
+    dts: false,
+    sourcemap: true,
+    clean: false,
+    target: 'node20',
+    platform: 'node',
+    splitting: false,
+    // import.meta.url in the CommonJS build: the pool finds its worker beside the module.
+    shims: true,
+    external: ['seedrandom', 'immer', 'fast-check', 'yaml', 'piscina'],
+    esbuildPlugins: [subpathImportsLibrary],
+  },
+  {
+    // Worker threads load it beside dist/node/index.js.
+    entry: { 'node/sweep-worker': 'src/node/sweep-worker.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: true,
+    clean: false,
+    target: 'node20',
+    platform: 'node',
+    external: ['seedrandom', 'immer', 'fast-check', 'yaml', 'piscina'],
+    esbuildPlugins: [subpathImportsLibrary],
   },
   {
     // The sweep worker is its own file: worker threads load it beside dist/cli/main.js.
-    entry: { 'cli/main': 'src/cli/main.ts', 'cli/sweep-worker': 'src/cli/sweep/worker.ts' },
+    entry: { 'cli/main': 'src/cli/main.ts', 'cli/sweep-worker': 'src/node/sweep-worker.ts' },
     format: ['esm'],
     dts: false,
     sourcemap: true,

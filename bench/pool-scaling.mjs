@@ -15,7 +15,7 @@
 //     turns on chunks of a few seconds, and the ratio is the median over adjacent pairs.
 //
 // It uses the product's own worker (dist/cli/sweep-worker.js, the same `playBatch`) and piscina
-// with the options of src/cli/sweep/pool.ts as `detente sweep` sets them (two batches in flight per
+// with the options of src/node/pool.ts as `detente sweep` sets them (two batches in flight per
 // thread, batches of ≈ 40 ms, each run formatted as its CSV line by the worker);
 // the hand-out loop below is a plain version of the pool's (no reordering: rows are only counted).
 // A benchmark reports figures; it never asserts (DESIGN.md §7).
@@ -56,7 +56,7 @@ const chunks = whole('chunks', values.chunks);
 const warm = whole('warm', values.warm, 0);
 whole('batch', values.batch, 0);
 // Batches piscina hands to each thread at once (`concurrentTasksPerWorker`), per pool (one value
-// for all, or one per pool): 1 is the pool's (src/cli/sweep/pool.ts), where the second batch in
+// for all, or one per pool): 1 is the pool's (src/node/pool.ts), where the second batch in
 // flight waits in the main thread; `--threads 2,2 --queued 1,2` compares it with handing both to
 // the thread at once (the sixth pass measured no difference: docs/performance.md).
 const queued = values.queued.split(',').map((q) => whole('queued', q));

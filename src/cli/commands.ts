@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { createRegistry, formatSummary, formatTable, metricsCsv, narrateRun, REPORT_EN, roundHeading, runRecord, simulate } from '../index.js';
 import { bundledScenarioNames, checkOutputs, loadScenario, writeFileAtomic } from './files.js';
 import { UsageError } from './run.js';
+import { loadHelp } from './load.js';
+import type { CliContext } from './load.js';
 import { plural } from '../text/english.js';
 import { shownTitle } from '../scenario/title.js';
 
@@ -24,21 +26,31 @@ Options:
   --verbose       Narrative: also investigation updates, adopted norms, rejected actions.
   --no-truth      Narrative: hide what only the engine knows (covert operations, false alarms),
                   in the story and in the closing table (no operation or misattribution counts).
+${loadHelp(18)}
   -h, --help      Show this help.`;
 
-export const VALIDATE_HELP = `detente validate <scenario>
+export const VALIDATE_HELP = `detente validate <scenario> [--load FILE]
 
 Check a scenario file without running it. Prints every problem with its path, what was expected
-and what was found (exit code 2), or a one-line summary (exit code 0).`;
+and what was found (exit code 2), or a one-line summary (exit code 0).
 
-export const LIST_HELP = `detente list
+Options:
+${loadHelp(18)}
+  -h, --help      Show this help.`;
 
-List the built-in strategies (with their classifier metadata) and the bundled scenarios.`;
+export const LIST_HELP = `detente list [--load FILE]
+
+List the strategies (the built-ins, with their classifier metadata, and those of any --load
+module) and the bundled scenarios.
+
+Options:
+${loadHelp(18)}
+  -h, --help      Show this help.`;
 
 
 
 
-export function runCommand(args: readonly string[], out: Out): number {
+export function runCommand(args: readonly string[], out: Out, context: CliContext = {}): number {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
@@ -63,7 +75,7 @@ export function runCommand(args: readonly string[], out: Out): number {
   const format = values.format ?? 'narrative';
   if (format !== 'narrative' && format !== 'json' && format !== 'csv') throw new UsageError(`--format must be narrative, json or csv, not '${format}'`);
   const rounds = values.rounds === undefined ? undefined : roundsOf(values.rounds);
-  const { scenario, path } = loadScenario(arg);
+  const { scenario, path } = loadScenario(arg, context.registry);
   if (values.out !== undefined) checkOutputs([{ flag: '--out', path: values.out }], { inputs: [path] });
   const seed = values.seed === undefined ? scenario.seed : seedOf(values.seed);
   const n = rounds ?? scenario.rounds;
@@ -85,7 +97,7 @@ export function runCommand(args: readonly string[], out: Out): number {
   return 0;
 }
 
-export function validateCommand(args: readonly string[], out: Out): number {
+export function validateCommand(args: readonly string[], out: Out, context: CliContext = {}): number {
   const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
     out(VALIDATE_HELP);
@@ -94,12 +106,12 @@ export function validateCommand(args: readonly string[], out: Out): number {
   const arg = positionals[0];
   if (arg === undefined) throw new UsageError('validate needs a scenario file');
   if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
-  const { scenario, path } = loadScenario(arg);
+  const { scenario, path } = loadScenario(arg, context.registry);
   out(`ok: ${path} — ${scenario.name}: ${plural(scenario.document.actors.length, 'actor')}, ${plural(scenario.rounds, 'round')}`);
   return 0;
 }
 
-export function listCommand(args: readonly string[], out: Out): number {
+export function listCommand(args: readonly string[], out: Out, context: CliContext = {}): number {
   const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
     out(LIST_HELP);
@@ -107,7 +119,7 @@ export function listCommand(args: readonly string[], out: Out): number {
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
   const yes = (b: boolean | undefined) => (b ? 'yes' : 'no');
-  const strategies = createRegistry()
+  const strategies = (context.registry ?? createRegistry())
     .list()
     .map((s) => [s.name, yes(s.meta.stochastic), yes(s.meta.retaliatory), yes(s.meta.forgiving), yes(s.meta.attributionSensitive), yes(s.meta.aggressive), yes(s.meta.normEntrepreneur), s.meta.description ?? '']);
   out('Strategies\n');

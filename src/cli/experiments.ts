@@ -28,8 +28,10 @@ import type { Grid, ParamValue, ResultsFormat, SweepRow } from '../index.js';
 import { checkOutputs, loadScenario, writeFileAtomic, writeFilesAtomic } from './files.js';
 import type { OutputTarget } from './files.js';
 import { isStdoutClosed, onStdoutClosed, runCli, UsageError } from './run.js';
+import { loadHelp } from './load.js';
+import type { CliContext } from './load.js';
 import { mergeResults } from './sweep/merge.js';
-import { runOnWorkers } from './sweep/pool.js';
+import { runOnWorkers } from '../node/pool.js';
 import { progressBar } from './sweep/progress.js';
 import { lockResults } from './sweep/lock.js';
 import type { ResultsLock } from './sweep/lock.js';
@@ -62,6 +64,8 @@ Options:
                     runs not yet in it.
   --shard i/n       Run only shard i of n (numbered from 0); combine the parts with 'detente merge'.
   --quiet           No progress bar (it is drawn only on a terminal anyway).
+${loadHelp(20)}
+                    Every worker thread imports it too.
   -h, --help        Show this help.
 
 Ctrl-C (or SIGTERM) stops handing out runs, lets the runs in flight finish and be written, and
@@ -113,7 +117,18 @@ Options:
   --runs FILE        Also write every run's row: CSV, or JSON Lines for a .jsonl file.
   --force            Replace an existing --out or --runs file.
   --quiet            No progress bar.
+${loadHelp(21)}
   -h, --help         Show this help.`;
+
+/** The `--load` registry, as an option of planSweep (without `--load`, none: the built-ins). */
+function registryOf(context: CliContext): { registry?: NonNullable<CliContext['registry']> } {
+  return context.registry === undefined ? {} : { registry: context.registry };
+}
+
+/** The `--load` modules, as the pool's option: every worker thread imports them. */
+function modulesOf(context: CliContext): { strategyModules?: readonly string[] } {
+  return context.strategyModules === undefined ? {} : { strategyModules: context.strategyModules };
+}
 
 function workersOf(v: string | undefined): number {
   if (v === undefined) return Math.max(1, availableParallelism());
@@ -186,7 +201,7 @@ function stopSignals(): { stopping: () => boolean; dispose: () => void } {
   };
 }
 
-export function sweepCommand(args: readonly string[], out: Out): number {
+export function sweepCommand(args: readonly string[], out: Out, context: CliContext = {}): number {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
@@ -222,7 +237,7 @@ export function sweepCommand(args: readonly string[], out: Out): number {
   if (values.force === true && values.out === undefined) throw new UsageError('--force replaces an existing --out file: it needs --out FILE');
   if (values.resume === true && values.out === undefined) throw new UsageError('--resume needs --out FILE (the results file to continue)');
   const series = values.series === true;
-  const { scenario, path } = loadScenario(arg);
+  const { scenario, path } = loadScenario(arg, context.registry);
   // One sweep at a time per results file: the lock is taken before anything else is done with
   // it (a second sweep stops at once, before planning), and removed however the sweep ends.
   let lock: ResultsLock | undefined;
@@ -236,7 +251,7 @@ export function sweepCommand(args: readonly string[], out: Out): number {
     if (values.out !== undefined && existsSync(values.out) && values.resume !== true && values.force !== true) {
       throw new UsageError(`${values.out} already exists: pass --resume to run only its missing runs, --force to replace it, or choose another --out`);
     }
-    const plan = planSweep(scenario, { seeds, grid });
+    const plan = planSweep(scenario, { seeds, grid, ...registryOf(context) });
     const items = shard ? shardItems(plan.items, shard.index, shard.count) : [...plan.items];
     const columns = sweepColumns(plan, { series });
     // Every check is done: only now is the file the user asked to replace removed.
@@ -256,6 +271,7 @@ export function sweepCommand(args: readonly string[], out: Out): number {
         const outcome = await runOnWorkers(plan.document, todo, {
           workers,
           series,
+          ...modulesOf(context),
           stopping: signals.stopping,
           lines: { columns: sink.columns, format },
           onRow: (line) => {
@@ -370,7 +386,7 @@ export function summarizeCommand(args: readonly string[], out: Out): number {
   return 0;
 }
 
-export function tournamentCommand(args: readonly string[], out: Out): number {
+export function tournamentCommand(args: readonly string[], out: Out, context: CliContext = {}): number {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
@@ -397,13 +413,13 @@ export function tournamentCommand(args: readonly string[], out: Out): number {
   if (values.strategies === undefined) throw new UsageError('tournament needs --strategies, e.g. --strategies hawk,dove,tit-for-tat');
   if (values.seeds === undefined) throw new UsageError('tournament needs --seeds, e.g. --seeds 1..20');
   const workers = workersOf(values.workers);
-  const { scenario, path } = loadScenario(arg);
+  const { scenario, path } = loadScenario(arg, context.registry);
   const targets: OutputTarget[] = [];
   if (values.out !== undefined) targets.push({ flag: '--out', path: values.out });
   if (values.runs !== undefined) targets.push({ flag: '--runs', path: values.runs });
   checkOutputs(targets, { inputs: [path], replace: values.force === true });
   const { roles, grid } = tournamentGrid(scenario, { strategies: list(values.strategies), ...(values.roles !== undefined ? { roles: list(values.roles) } : {}) });
-  const plan = planSweep(scenario, { seeds: values.seeds, grid });
+  const plan = planSweep(scenario, { seeds: values.seeds, grid, ...registryOf(context) });
   const columns = sweepColumns(plan);
   return finishLater(
     (async () => {
@@ -411,7 +427,7 @@ export function tournamentCommand(args: readonly string[], out: Out): number {
       const rows: SweepRow[] = [];
       const progress = progressBar(plan.items.length, 'tournament', values.quiet === true);
       try {
-        const outcome = await runOnWorkers(plan.document, plan.items, { workers, series: false, stopping: signals.stopping, onRow: (row) => progress.tick(rows.push(row)) });
+        const outcome = await runOnWorkers(plan.document, plan.items, { workers, series: false, ...modulesOf(context), stopping: signals.stopping, onRow: (row) => progress.tick(rows.push(row)) });
         progress.end();
         if (outcome.stopped) {
           process.stderr.write(`detente: stopped after ${outcome.finished} of ${plan.items.length} runs; no standings\n`);

@@ -4,7 +4,7 @@ import type { Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_SCENARIO_BYTES, parseScenario, ScenarioError } from '../index.js';
-import type { Scenario } from '../index.js';
+import type { ConfigIssue, Scenario, StrategyRegistry } from '../index.js';
 import { UsageError, WriteError } from './run.js';
 
 /** The scenarios shipped with the package (`<package>/scenarios`). */
@@ -24,11 +24,11 @@ export function bundledScenarioNames(): string[] {
 }
 
 /**
- * A scenario argument is a path to a file, or the name of a bundled scenario. Reads and checks it;
- * any problem (missing file, a directory, too large, syntax, content) is a ScenarioError naming
- * the file.
+ * A scenario argument is a path to a file, or the name of a bundled scenario. Reads and checks it
+ * (its strategy names against `registry`, default the built-ins); any problem (missing file, a
+ * directory, too large, syntax, content) is a ScenarioError naming the file.
  */
-export function loadScenario(arg: string): { scenario: Scenario; path: string } {
+export function loadScenario(arg: string, registry?: StrategyRegistry): { scenario: Scenario; path: string } {
   const path = locate(arg);
   let size: number;
   try {
@@ -48,7 +48,23 @@ export function loadScenario(arg: string): { scenario: Scenario; path: string } 
     throw new ScenarioError([{ path: '(file)', expected: `at most ${MAX_SCENARIO_BYTES / 1024 / 1024} MiB (${MAX_SCENARIO_BYTES} bytes) of scenario`, received: `${size} bytes` }], path);
   }
   const text = readFileSync(path, 'utf8');
-  return { scenario: parseScenario(text, { source: path }), path };
+  try {
+    return { scenario: parseScenario(text, { source: path, ...(registry !== undefined ? { registry } : {}) }), path };
+  } catch (e) {
+    throw e instanceof ScenarioError ? withLoadHint(e) : e;
+  }
+}
+
+/** The hint a strategy name nobody registered gets (unless it has a "did you mean" already): it may be the user's own. */
+const LOAD_HINT = 'a strategy of your own? pass the module that exports it: --load FILE';
+
+function withLoadHint(e: ScenarioError): ScenarioError {
+  const unknown = (i: ConfigIssue) => i.hint === undefined && /^a registered strategy/.test(i.expected);
+  if (!e.issues.some(unknown)) return e;
+  return new ScenarioError(
+    e.issues.map((i) => (unknown(i) ? { ...i, hint: LOAD_HINT } : i)),
+    e.source,
+  );
 }
 
 function locate(arg: string): string {

@@ -4,6 +4,8 @@ import { reportCommand } from './report.js';
 import { playCommand } from './play.js';
 import { UsageError, runCli, watchStdout } from './run.js';
 import { mergeCommand, summarizeCommand, sweepCommand, tournamentCommand } from './experiments.js';
+import { LOADING_COMMANDS, loadContext, takeLoadOptions } from './load.js';
+import type { CliContext } from './load.js';
 
 const HELP = `detente — a deterministic simulation of cyber diplomacy
 
@@ -20,6 +22,8 @@ Usage:
   detente <command> --help | detente --help | detente --version
 
 <scenario> is a .yaml/.yml/.json file or the name of a bundled scenario (see 'detente list').
+Strategies of your own: --load FILE (a module that exports them) with run, validate, report,
+list, play, sweep and tournament.
 
 Exit codes: 0 ok, 1 runtime error, 2 usage or input error, 141 standard output closed early
 (as in 'detente list | head -1': the command stops quietly, like cat or git).
@@ -44,27 +48,46 @@ const out = (text: string) => {
 
 watchStdout();
 
-process.exitCode = runCli(() => {
-  const [command, ...rest] = process.argv.slice(2);
+const [command, ...given] = process.argv.slice(2);
+let context: CliContext = {};
+let rest = given;
+let loaded = true;
+// Strategy modules are imported before the command runs: importing is asynchronous, the commands
+// are not. Any problem with one (a missing file, no default export, a taken name) is exit 2.
+try {
+  if (command !== undefined && LOADING_COMMANDS.has(command)) {
+    const taken = takeLoadOptions(given);
+    rest = taken.rest;
+    context = await loadContext(taken.modules);
+  }
+} catch (e) {
+  loaded = false;
+  process.exitCode = runCli(() => {
+    throw e;
+  });
+}
+if (loaded) process.exitCode = runCli(() => dispatch(command, rest, context));
+
+function dispatch(command: string | undefined, rest: readonly string[], context: CliContext): number {
   switch (command) {
     case 'run':
-      return runCommand(rest, out);
+      return runCommand(rest, out, context);
     case 'validate':
-      return validateCommand(rest, out);
+      return validateCommand(rest, out, context);
     case 'list':
-      return listCommand(rest, out);
+      return listCommand(rest, out, context);
     case 'report':
-      return reportCommand(rest, out);
+      return reportCommand(rest, out, context);
     case 'play':
-      return playCommand(rest, out);
+      return playCommand(rest, out, context);
     case 'sweep':
-      return sweepCommand(rest, out);
+      return sweepCommand(rest, out, context);
     case 'merge':
       return mergeCommand(rest, out);
     case 'summarize':
       return summarizeCommand(rest, out);
     case 'tournament':
-      return tournamentCommand(rest, out);
+      return tournamentCommand(rest, out, context);
     case '-h':
     case '--help':
     case 'help':
@@ -80,4 +103,4 @@ process.exitCode = runCli(() => {
     default:
       throw new UsageError(`unknown command '${command}' (try 'detente --help')`);
   }
-});
+}

@@ -12,6 +12,8 @@ import { actionCommand, commandForms, describeTurn, legalOptions, parseCommand, 
 import type { PlayText, Turn } from '../play/index.js';
 import { checkOutputs, loadScenario, writeFileAtomic } from './files.js';
 import { onStdoutClosed, runCli, UsageError, WriteError } from './run.js';
+import { loadHelp } from './load.js';
+import type { CliContext } from './load.js';
 import { shownTitle } from '../scenario/title.js';
 
 type Out = (text: string) => void;
@@ -34,6 +36,7 @@ Options:
                   its folder must exist, and it may not be a folder or the scenario file.
   --resume FILE   Continue a saved game exactly where it stopped (saves back to FILE unless
                   --save names another file). The scenario argument may be left out.
+${loadHelp(18)}
   -h, --help      Show this help.`;
 
 interface PlayOptions {
@@ -49,7 +52,7 @@ interface PlayOptions {
  * Check the flags, load or resume the game (problems are usage errors: exit code 2), then play it
  * from standard input. Returns at once; the game sets `process.exitCode` when it ends.
  */
-export function playCommand(args: readonly string[], out: Out): number {
+export function playCommand(args: readonly string[], out: Out, context: CliContext = {}): number {
   const text = PLAY_EN;
   const { values, positionals } = parseArgs({
     args: [...args],
@@ -76,12 +79,12 @@ export function playCommand(args: readonly string[], out: Out): number {
   let scenarioFile: string | undefined;
   try {
     if (values.resume !== undefined) {
-      ({ game, scenarioFile } = resume(values.resume, positionals[0], { humans, seed, rounds }, text));
+      ({ game, scenarioFile } = resume(values.resume, positionals[0], { humans, seed, rounds }, text, context));
     } else {
       const arg = positionals[0];
       if (arg === undefined) throw new UsageError('play needs a scenario (a file or a bundled name), or --resume FILE');
       if (humans === undefined) throw new UsageError(`${text.noHumans} (see 'detente play --help')`);
-      const { scenario, path } = loadScenario(arg);
+      const { scenario, path } = loadScenario(arg, context.registry);
       scenarioFile = path;
       game = PlayGame.start({ scenario, humans, ...(seed !== undefined ? { seed } : {}), ...(rounds !== undefined ? { rounds } : {}), text });
     }
@@ -106,7 +109,7 @@ export function playCommand(args: readonly string[], out: Out): number {
   return 0;
 }
 
-function resume(file: string, scenarioArg: string | undefined, given: { humans: string[] | undefined; seed: string | number | undefined; rounds: number | undefined }, text: PlayText): { game: PlayGame; scenarioFile: string | undefined } {
+function resume(file: string, scenarioArg: string | undefined, given: { humans: string[] | undefined; seed: string | number | undefined; rounds: number | undefined }, text: PlayText, context: CliContext): { game: PlayGame; scenarioFile: string | undefined } {
   let raw: string;
   try {
     raw = readFileSync(file, 'utf8');
@@ -119,10 +122,10 @@ function resume(file: string, scenarioArg: string | undefined, given: { humans: 
   } catch (e) {
     throw new UsageError(text.notAGame(file, `not JSON (${e instanceof Error ? e.message : String(e)})`));
   }
-  const game = resumeGame(data, { source: file, text });
+  const game = resumeGame(data, { source: file, text, ...(context.registry !== undefined ? { registry: context.registry } : {}) });
   let scenarioFile: string | undefined;
   if (scenarioArg !== undefined) {
-    const { scenario, path } = loadScenario(scenarioArg);
+    const { scenario, path } = loadScenario(scenarioArg, context.registry);
     scenarioFile = path;
     if (JSON.stringify(scenario.document) !== JSON.stringify(game.scenario.document)) throw new UsageError(text.scenarioChanged(file));
   }

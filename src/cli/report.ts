@@ -8,6 +8,8 @@ import type { ReportSource } from '../index.js';
 import { bundledScenarioNames, checkOutputs, loadScenario, writeFilesAtomic } from './files.js';
 import type { OutputTarget } from './files.js';
 import { UsageError } from './run.js';
+import { loadHelp } from './load.js';
+import type { CliContext } from './load.js';
 
 type Out = (text: string) => void;
 
@@ -24,6 +26,7 @@ Options:
                   misattributions, agreements, violations, peak escalation), questions, the table.
   --seed N        Scenario only: master seed (default: the scenario's own, else 1).
   --rounds N      Scenario only: number of rounds (default: the scenario's).
+${loadHelp(18)}
   -h, --help      Show this help.
 
 At least one of --html and --md is needed. A .json file with a "log" field is a saved run; any
@@ -47,7 +50,7 @@ function readRunRecord(path: string): { data: unknown } | null {
   return typeof data === 'object' && data !== null && !Array.isArray(data) && 'log' in data ? { data } : null;
 }
 
-export function reportCommand(args: readonly string[], out: Out): number {
+export function reportCommand(args: readonly string[], out: Out, context: CliContext = {}): number {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
@@ -80,9 +83,9 @@ export function reportCommand(args: readonly string[], out: Out): number {
   if (record) {
     if (values.seed !== undefined || values.rounds !== undefined) throw new UsageError(`--seed and --rounds apply to a scenario; '${arg}' is a saved run, with its own seed and rounds`);
     checkOutputs(targets, { inputs: [arg] });
-    source = reportSourceFromRecord(record.data, arg);
+    source = reportSourceFromRecord(record.data, arg, context.registry === undefined ? {} : { registry: context.registry });
   } else {
-    const { scenario, path } = loadScenario(arg);
+    const { scenario, path } = loadScenario(arg, context.registry);
     checkOutputs(targets, { inputs: [path] });
     const seed = values.seed === undefined ? scenario.seed : seedOf(values.seed);
     const rounds = roundsFlag ?? scenario.rounds;

@@ -8,6 +8,7 @@ import type { ActorId } from '../model/ids.js';
 import type { ScenarioDocument } from '../scenario/format.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/parse.js';
+import type { StrategyRegistry } from '../strategies/registry.js';
 import { PLAY_EN } from '../text/play.en.js';
 import type { PlayText } from '../text/play.en.js';
 import type { HumanDecision } from './game.js';
@@ -79,6 +80,8 @@ export interface ResumeOptions {
   /** Where the save came from, for messages. */
   readonly source?: string;
   readonly text?: PlayText;
+  /** Where the saved scenario's strategy names are looked up (default: the built-ins): the registry the game was started with. */
+  readonly registry?: StrategyRegistry;
 }
 
 /**
@@ -95,7 +98,7 @@ export function resumeGame(data: unknown, options: ResumeOptions = {}): PlayGame
   const text = options.text ?? PLAY_EN;
   const source = options.source ?? 'the saved game';
   const saved = checkShape(data, (why) => new PlayError(text.notAGame(source, why)));
-  const scenario: Scenario = parseScenario(saved.scenario, { source: `${source} (scenario)` });
+  const scenario: Scenario = parseScenario(saved.scenario, { source: `${source} (scenario)`, ...(options.registry !== undefined ? { registry: options.registry } : {}) });
   const game = PlayGame.start({ scenario, humans: saved.humans, seed: saved.seed, rounds: saved.rounds, text });
   const diverged = (why: string) => new PlayError(text.replayDiverged(why));
   saved.decisions.forEach((d, k) => {

@@ -7,6 +7,7 @@ import { roundMetrics } from '../engine/metrics.js';
 import { checkLog, replayLog } from '../engine/replay.js';
 import type { RoundOptions } from '../engine/round.js';
 import type { Run } from '../engine/simulate.js';
+import type { StrategyRegistry } from '../strategies/registry.js';
 import { createWorld } from '../engine/world.js';
 import type { SimEvent } from '../model/event.js';
 import { controlCharacterProblem } from '../model/control-characters.js';
@@ -193,14 +194,15 @@ const describe = (x: unknown): string => (x === null ? 'null' : Array.isArray(x)
  * the scenario document is checked like a scenario file, and the whole log is replayed against it
  * (a log that does not belong to the document, or holds events outside its rounds, is an error
  * naming the first differing event). The recorded metrics must be those of the replayed rounds:
- * a differing number is an error naming its round and field.
+ * a differing number is an error naming its round and field. A run of strategies of your own
+ * needs the registry they were registered in (`options.registry`): the document names them.
  *
  * @example
  * ```ts
  * const source = reportSourceFromRecord(JSON.parse(text), 'run.json');
  * ```
  */
-export function reportSourceFromRecord(data: unknown, file = 'run.json'): ReportSource {
+export function reportSourceFromRecord(data: unknown, file = 'run.json', options: { readonly registry?: StrategyRegistry } = {}): ReportSource {
   const issues: ConfigIssue[] = [];
   const need = (ok: boolean, path: string, expected: string, value: unknown) => {
     if (!ok) issues.push({ path, expected, received: describe(value) });
@@ -238,7 +240,7 @@ export function reportSourceFromRecord(data: unknown, file = 'run.json'): Report
     issues.push({ path: 'document', expected: 'the scenario document (written by `detente run --format json` since reports exist)', received: 'nothing', hint: 're-run the scenario with --format json, or give the scenario itself to `detente report`' });
   } else need(isObject(d.document), 'document', 'the scenario document (an object)', d.document);
   if (issues.length > 0) throw new ConfigError(issues, file);
-  const scenario = parseScenario(d.document, { source: `${file} (document)` });
+  const scenario = parseScenario(d.document, { source: `${file} (document)`, ...(options.registry !== undefined ? { registry: options.registry } : {}) });
   const seed = d.seed as string | number;
   const initial = createWorld(scenario.spec, { seed });
   const log = d.log as SimEvent[];

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runOnWorkers, threadCount } from '../../src/cli/sweep/pool.js';
+import { runOnWorkers, threadCount } from '../../src/node/pool.js';
 import { parseScenario, planSweep, runOne } from '../../src/index.js';
 import type { SweepRow } from '../../src/index.js';
 import { cliHarness, duelFixture } from '../helpers/cli.js';

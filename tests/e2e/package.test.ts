@@ -93,6 +93,16 @@ describe('the packed tarball', () => {
     },
     TIMEOUT,
   );
+
+  it(
+    'ships detente/node, with its worker beside it',
+    () => {
+      for (const f of ['dist/node/index.js', 'dist/node/index.cjs', 'dist/node/index.d.ts', 'dist/node/index.d.cts', 'dist/node/sweep-worker.js']) {
+        expect(packed, f).toContain(f);
+      }
+    },
+    TIMEOUT,
+  );
 });
 
 describe('the installed package', () => {
@@ -115,12 +125,14 @@ describe('the installed package', () => {
   it(
     'resolves the ESM and CommonJS builds through the exports map, not the sources',
     () => {
-      const esm = runScript('resolve.mjs', `console.log(JSON.stringify({ url: import.meta.resolve('detente'), testing: import.meta.resolve('detente/testing') }));\n`);
-      const cjs = runScript('resolve.cjs', `console.log(JSON.stringify({ main: require.resolve('detente'), testing: require.resolve('detente/testing') }));\n`);
+      const esm = runScript('resolve.mjs', `console.log(JSON.stringify({ url: import.meta.resolve('detente'), testing: import.meta.resolve('detente/testing'), node: import.meta.resolve('detente/node') }));\n`);
+      const cjs = runScript('resolve.cjs', `console.log(JSON.stringify({ main: require.resolve('detente'), testing: require.resolve('detente/testing'), node: require.resolve('detente/node') }));\n`);
       expect(String(esm.url)).toMatch(/node_modules\/detente\/dist\/index\.js$/);
       expect(String(esm.testing)).toMatch(/node_modules\/detente\/dist\/testing\/index\.js$/);
       expect(String(cjs.main)).toMatch(/node_modules[\\/]detente[\\/]dist[\\/]index\.cjs$/);
       expect(String(cjs.testing)).toMatch(/node_modules[\\/]detente[\\/]dist[\\/]testing[\\/]index\.cjs$/);
+      expect(String(esm.node)).toMatch(/node_modules\/detente\/dist\/node\/index\.js$/);
+      expect(String(cjs.node)).toMatch(/node_modules[\\/]detente[\\/]dist[\\/]node[\\/]index\.cjs$/);
     },
     TIMEOUT,
   );
@@ -179,6 +191,37 @@ console.log(JSON.stringify({ config, scenario }));
   );
 
   it(
+    'sweeps on worker threads through detente/node, from ESM and CommonJS, with a strategy module of the project that imports detente',
+    () => {
+      // The project's own strategy: its module imports the installed detente, as a user's would.
+      writeFileSync(
+        join(consumer, 'mine.mjs'),
+        `import { defineStrategy } from 'detente';
+export default defineStrategy({
+  name: 'mine',
+  meta: { stochastic: true, retaliatory: false, forgiving: true, attributionSensitive: true },
+  diplomacy: (view, rng) => view.incidents.filter((i) => i.round === view.round && i.suspect !== null && rng.next() < 0.5).map((i) => ({ type: 'accuse', target: i.suspect, incident: i.id, public: false })),
+});
+`,
+      );
+      const body = `const doc = { name: 'pair', rounds: 8, actors: [{ id: 'US', strategy: 'mine' }, { id: 'CN', strategy: 'hawk' }] };
+const registry = await node.loadStrategies('./mine.mjs');
+const expected = detente.sweep(detente.parseScenario(doc, { registry }), { seeds: '1..40', grid: { 'actors.US.strategy': ['mine', 'dove'] }, registry });
+const rows = await node.sweepOnWorkers(doc, { seeds: '1..40', grid: { 'actors.US.strategy': ['mine', 'dove'] }, strategies: './mine.mjs', workers: 2 });
+let config = null;
+try { await node.loadStrategies('./missing.mjs'); } catch (e) { config = e instanceof detente.ConfigError; }
+console.log(JSON.stringify({ same: JSON.stringify(rows) === JSON.stringify(expected), runs: rows.length, accusations: rows.reduce((n, r) => n + Number(r.accusations), 0), config, keys: Object.keys(node).filter((k) => k !== 'default').sort() }));
+`;
+      const esm = runScript('node-sweep.mjs', `import * as detente from 'detente';\nimport * as node from 'detente/node';\n${body}`);
+      const cjs = runScript('node-sweep.cjs', `const detente = require('detente');\nconst node = require('detente/node');\n(async () => {\n${body}})();\n`);
+      expect(esm).toMatchObject({ same: true, runs: 80, config: true, keys: ['loadStrategies', 'sweepOnWorkers'] });
+      expect(Number(esm.accusations)).toBeGreaterThan(0);
+      expect(cjs).toEqual(esm);
+    },
+    TIMEOUT,
+  );
+
+  it(
     'has types that a strict TypeScript consumer resolves, from ESM and from CommonJS',
     () => {
       const tsconfig = {
@@ -214,6 +257,34 @@ export const out = { rounds, arb: typeof arbWorldSpec };
         encoding: 'utf8',
         timeout: 120_000,
       });
+      expect(tsc.stdout + tsc.stderr).toBe('');
+      expect(tsc.status).toBe(0);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "has types for detente/node that a strict TypeScript consumer with Node's types resolves, from ESM and from CommonJS",
+    () => {
+      // Node's types from the project's own node_modules (the consumer installs none).
+      const tsconfig = {
+        compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, typeRoots: [join(root, 'node_modules/@types')], types: ['node'], noEmit: true },
+        files: ['node-types.mts', 'node-types.cts'],
+      };
+      writeFileSync(join(consumer, 'tsconfig.node.json'), JSON.stringify(tsconfig, null, 2));
+      const body = `
+export async function study(registry: StrategyRegistry): Promise<number> {
+  const more: StrategyRegistry = await loadStrategies(new URL('file:///x.mjs'), registry);
+  const rows: SweepRow[] = await sweepOnWorkers({ name: 'x', rounds: 2, actors: [{ id: 'A' }, { id: 'B' }] }, { seeds: '1..2', workers: 2, strategies: ['./a.mjs'], signal: new AbortController().signal, onRow: (row: SweepRow, done: number) => void [row, done] });
+  return rows.length + more.names().length;
+}
+`;
+      writeFileSync(join(consumer, 'node-types.mts'), `import type { StrategyRegistry, SweepRow } from 'detente';\nimport { loadStrategies, sweepOnWorkers } from 'detente/node';\n${body}`);
+      writeFileSync(
+        join(consumer, 'node-types.cts'),
+        `import detente = require('detente');\nimport node = require('detente/node');\nconst { loadStrategies, sweepOnWorkers } = node;\ntype StrategyRegistry = detente.StrategyRegistry;\ntype SweepRow = detente.SweepRow;\n${body}`,
+      );
+      const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(consumer, 'tsconfig.node.json')], { cwd: consumer, encoding: 'utf8', timeout: 120_000 });
       expect(tsc.stdout + tsc.stderr).toBe('');
       expect(tsc.status).toBe(0);
     },

@@ -1,7 +1,7 @@
 // The sweep's worker pool: batches of runs on threads, rows in plan order, nothing finished lost.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { batchSize, runOnWorkers } from '../../src/cli/sweep/pool.js';
+import { batchSize, runOnWorkers } from '../../src/node/pool.js';
 import { formatRow, parseScenario, planSweep, runOne, sweepColumns } from '../../src/index.js';
 import type { PlanItem, SweepRow } from '../../src/index.js';
 import { duelFixture, root } from '../helpers/cli.js';

@@ -5,8 +5,8 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import type { PlanItem, ScenarioDocument, SweepRow } from '../../index.js';
-import type { BatchResult, LineLayout, SweepWorkerData } from './worker.js';
+import type { PlanItem, ScenarioDocument, SweepRow } from '../index.js';
+import type { BatchResult, LineLayout, SweepWorkerData } from './sweep-worker.js';
 
 /** What {@link runOnWorkers} needs besides the runs, whatever it delivers. */
 interface CommonPoolOptions {
@@ -21,8 +21,13 @@ interface CommonPoolOptions {
   readonly onDelivered?: () => void;
   /** Runs per batch; default: sized from the runs' mean time (see {@link batchSize}). */
   readonly batch?: number;
-  /** The worker module; default: the built one beside the command line ({@link workerFile}). */
+  /** The worker module; default: the built one beside this module ({@link workerFile}). */
   readonly filename?: string;
+  /**
+   * `file:` URLs of modules of strategies (`loadStrategies`) each thread imports before its first
+   * run, for scenarios that name strategies besides the built-ins. The caller imports them first.
+   */
+  readonly strategyModules?: readonly string[];
 }
 
 /** Options of {@link runOnWorkers} that deliver rows. */
@@ -46,7 +51,10 @@ export interface PoolOutcome {
   readonly stopped: boolean;
 }
 
-/** The built worker file: beside the built command line (dist/cli/sweep-worker.js). */
+/**
+ * The built worker file, beside the built module that runs the pool: dist/cli/sweep-worker.js for
+ * the command line, dist/node/sweep-worker.js for `detente/node` (each bundle has its own).
+ */
 export function workerFile(): string {
   const path = fileURLToPath(new URL('./sweep-worker.js', import.meta.url));
   if (!existsSync(path)) throw new Error(`the sweep worker is missing at ${path} (build the package with 'npx tsup')`);
@@ -84,8 +92,9 @@ export function batchSize(runsDone: number, msSpent: number): number {
 export function runOnWorkers(document: ScenarioDocument, items: readonly PlanItem[], options: PoolOptions): Promise<PoolOutcome>;
 export function runOnWorkers(document: ScenarioDocument, items: readonly PlanItem[], options: LinePoolOptions): Promise<PoolOutcome>;
 export function runOnWorkers(document: ScenarioDocument, items: readonly PlanItem[], options: PoolOptions | LinePoolOptions): Promise<PoolOutcome> {
-  if (options.lines === undefined) return pooled<SweepRow>({ document, series: options.series }, items, options);
-  return pooled<string>({ document, series: options.series, lines: options.lines }, items, options);
+  const modules = options.strategyModules !== undefined && options.strategyModules.length > 0 ? { strategyModules: [...options.strategyModules] } : {};
+  if (options.lines === undefined) return pooled<SweepRow>({ document, series: options.series, ...modules }, items, options);
+  return pooled<string>({ document, series: options.series, lines: options.lines, ...modules }, items, options);
 }
 
 /**
@@ -135,6 +144,14 @@ async function pooled<T>(data: SweepWorkerData, items: readonly PlanItem[], opti
   };
   try {
     await new Promise<void>((resolve) => {
+      // A thread that fails while it starts (its module, or a strategy module it imports, throws
+      // there and not in this thread) is an 'error' of the pool when it held no batch yet: without
+      // a listener it ended the process with a stack trace, and the batches waiting for a thread
+      // that never came would have kept the sweep waiting for ever. It fails the sweep instead.
+      pool.on('error', (e: unknown) => {
+        failure ??= new Error(`a worker thread failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+        resolve();
+      });
       let inFlight = 0;
       const pump = () => {
         while (failure === undefined && !options.stopping() && next < items.length && inFlight < window && next - written < MAX_BATCH * window * 2) {

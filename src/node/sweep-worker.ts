@@ -1,10 +1,12 @@
 // A worker thread of the sweep pool: plays a batch of runs of one plan and returns their rows,
 // or, when the pool asks for lines, each row already formatted as a line of the results file.
 // The plan's scenario document comes once, as the pool's workerData; each grid point is parsed
-// once per thread.
+// once per thread. Strategies of the caller's come as the modules that export them: each thread
+// imports them before its first run (code cannot be sent to a thread).
 import { workerData } from 'piscina';
-import { formatRow, runOne, scenarioAt } from '../../index.js';
-import type { PlanItem, ResultsFormat, Scenario, ScenarioDocument, SweepRow } from '../../index.js';
+import { formatRow, runOne, scenarioAt } from '../index.js';
+import type { PlanItem, ResultsFormat, Scenario, ScenarioDocument, StrategyRegistry, SweepRow } from '../index.js';
+import { loadStrategies } from './strategy-modules.js';
 
 /** The results file's layout, when workers format the lines themselves (see {@link SweepWorkerData.lines}). */
 export interface LineLayout {
@@ -23,6 +25,12 @@ export interface SweepWorkerData {
    * (docs/performance.md, tenth pass).
    */
   readonly lines?: LineLayout;
+  /**
+   * `file:` URLs of the modules whose strategies the scenario may name besides the built-ins
+   * (`loadStrategies`), imported by each thread in this order. The pool's caller has imported them
+   * already, so a module with a problem is reported before any thread starts.
+   */
+  readonly strategyModules?: readonly string[];
 }
 
 /**
@@ -39,6 +47,8 @@ export interface BatchResult<T = SweepRow> {
 const data = workerData as SweepWorkerData;
 const layout = data.lines;
 const scenarios = new Map<number, Scenario>();
+const registry: StrategyRegistry | undefined = data.strategyModules !== undefined && data.strategyModules.length > 0 ? await loadStrategies(data.strategyModules) : undefined;
+const withRegistry = registry === undefined ? {} : { registry };
 
 export default function playBatch(items: readonly PlanItem[]): BatchResult<SweepRow | string> {
   const started = performance.now();
@@ -46,8 +56,8 @@ export default function playBatch(items: readonly PlanItem[]): BatchResult<Sweep
   for (const item of items) {
     try {
       let scenario = scenarios.get(item.point);
-      if (!scenario) scenarios.set(item.point, (scenario = scenarioAt(data.document, item.params)));
-      const row = runOne(data.document, item, { scenario, series: data.series });
+      if (!scenario) scenarios.set(item.point, (scenario = scenarioAt(data.document, item.params, registry)));
+      const row = runOne(data.document, item, { scenario, series: data.series, ...withRegistry });
       rows.push(layout === undefined ? row : formatRow(row, layout.columns, layout.format));
     } catch (e) {
       return { rows, error: e instanceof Error ? e.message : String(e), ms: performance.now() - started };

@@ -1,0 +1,90 @@
+// `sweep` on worker threads, for scripts: the same plan and the same rows as the one-thread
+// `sweep`, played by the pool the command line uses.
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { ConfigError, planSweep } from '../index.js';
+import type { ConfigIssue, Scenario, ScenarioDocument, StrategyRegistry, SweepOptions, SweepRow } from '../index.js';
+import { runOnWorkers } from './pool.js';
+import { loadStrategies } from './strategy-modules.js';
+import type { StrategyModule } from './strategy-modules.js';
+
+/** Options of {@link sweepOnWorkers}: those of `sweep`, but strategies of your own come as modules. */
+export interface WorkerSweepOptions extends Omit<SweepOptions, 'registry'> {
+  /** Worker threads, a whole number from 1 to 256 (default: the number of cores). The rows do not depend on it. */
+  readonly workers?: number;
+  /**
+   * Modules of strategies the scenario or the grid names besides the built-ins (see
+   * `loadStrategies`): a registry cannot be sent to a thread, so each thread imports these.
+   */
+  readonly strategies?: StrategyModule | readonly StrategyModule[];
+  /** Called with each row as it is ready, in plan order, and the number of rows so far (progress, or writing as you go). */
+  readonly onRow?: (row: SweepRow, done: number) => void;
+  /**
+   * Stops handing out runs when aborted: the runs in flight finish (and reach `onRow`), then the
+   * promise rejects with the signal's reason.
+   */
+  readonly signal?: AbortSignal;
+}
+
+/** The most threads {@link sweepOnWorkers} starts: far more than any machine's cores, few enough to catch a typo. */
+const MAX_WORKERS = 256;
+
+/**
+ * Run every combination of a grid over many seeds on worker threads and return one results row
+ * per run, in plan order: the rows `sweep` gives, whatever the number of workers. Strategies of
+ * your own are passed as the modules that export them (`strategies`), which every thread imports.
+ *
+ * @example
+ * ```ts
+ * import { parseScenario } from 'detente';
+ * import { sweepOnWorkers } from 'detente/node';
+ *
+ * const rows = await sweepOnWorkers(parseScenario(text), {
+ *   seeds: '1..10000',
+ *   grid: { 'actors.US.strategy': ['hawk', 'wary'] },
+ *   strategies: new URL('./my-strategies.js', import.meta.url),  // exports `wary`
+ *   workers: 4,
+ * });
+ * ```
+ */
+export async function sweepOnWorkers(scenario: Scenario | ScenarioDocument, options: WorkerSweepOptions): Promise<SweepRow[]> {
+  const issues: ConfigIssue[] = [];
+  if (typeof options !== 'object' || options === null) throw new ConfigError([{ path: 'options', expected: 'an object with seeds (e.g. { seeds: "1..100" })', received: String(options) }], 'sweepOnWorkers');
+  if ('registry' in options && (options as { registry?: unknown }).registry !== undefined) {
+    issues.push({ path: 'options.registry', expected: 'no registry: one cannot be sent to a worker thread', received: 'a registry', hint: 'pass the modules that export your strategies as options.strategies' });
+  }
+  const workers = options.workers ?? availableParallelism();
+  if (!Number.isInteger(workers) || workers < 1 || workers > MAX_WORKERS) issues.push({ path: 'options.workers', expected: `a whole number from 1 to ${MAX_WORKERS}`, received: String(workers) });
+  if (options.onRow !== undefined && typeof options.onRow !== 'function') issues.push({ path: 'options.onRow', expected: 'a function', received: typeof options.onRow });
+  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) issues.push({ path: 'options.signal', expected: 'an AbortSignal', received: typeof options.signal });
+  if (issues.length > 0) throw new ConfigError(issues, 'sweepOnWorkers');
+  options.signal?.throwIfAborted();
+
+  const modules = options.strategies === undefined ? [] : Array.isArray(options.strategies) ? options.strategies : [options.strategies as StrategyModule];
+  // Imported here first: a module with a problem is reported before any thread starts, and the
+  // plan checks the strategy names of every grid point against the same registry the threads build.
+  const registry: StrategyRegistry | undefined = modules.length > 0 ? await loadStrategies(modules) : undefined;
+  const plan = planSweep(scenario, { seeds: options.seeds, ...(options.grid !== undefined ? { grid: options.grid } : {}), ...(registry !== undefined ? { registry } : {}) });
+  const items = options.items ?? plan.items;
+  const rows: SweepRow[] = [];
+  const onRow = options.onRow;
+  const signal = options.signal;
+  const outcome = await runOnWorkers(plan.document, items, {
+    workers,
+    series: options.series === true,
+    stopping: () => signal?.aborted === true,
+    onRow: (row) => {
+      rows.push(row);
+      onRow?.(row, rows.length);
+    },
+    ...(modules.length > 0 ? { strategyModules: modules.map(moduleUrl) } : {}),
+  });
+  if (outcome.stopped) signal?.throwIfAborted();
+  return rows;
+}
+
+/** The `file:` URL a thread imports (the module was found and imported by `loadStrategies` already). */
+function moduleUrl(module: StrategyModule): string {
+  if (module instanceof URL) return module.href;
+  return module.startsWith('file:') ? module : pathToFileURL(module).href;
+}

@@ -1,0 +1,129 @@
+// `--load FILE`: strategies of a user's own on the command line, in every command that plays or
+// checks a scenario, and on a sweep's worker threads (each imports the module itself). Run in
+// plain Node, so a module's import errors are Node's own.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { csvHeader, formatRow, parseScenario, sweep, sweepColumns, planSweep } from '../../src/index.js';
+import { loadStrategies } from '../../src/node/strategy-modules.js';
+import { takeLoadOptions } from '../../src/cli/load.js';
+import { UsageError } from '../../src/cli/run.js';
+import { cli, cliHarness, expectInputError } from '../helpers/cli.js';
+
+const modules = resolve(import.meta.dirname, '../node/fixtures/strategies.mjs');
+const custom = resolve(import.meta.dirname, '../node/fixtures/custom.yaml');
+const { tmp, detente } = cliHarness('detente-load-');
+
+describe('takeLoadOptions', () => {
+  it('takes --load FILE and --load=FILE out of the arguments, in order, and leaves the rest as they were', () => {
+    expect(takeLoadOptions(['x.yaml', '--load', 'a.js', '--seed', '2', '--load=b.mjs'])).toEqual({ modules: ['a.js', 'b.mjs'], rest: ['x.yaml', '--seed', '2'] });
+    expect(takeLoadOptions(['x.yaml'])).toEqual({ modules: [], rest: ['x.yaml'] });
+  });
+  it('stops at --: what follows is left to the command', () => {
+    expect(takeLoadOptions(['--load', 'a.js', '--', '--load', 'b.js'])).toEqual({ modules: ['a.js'], rest: ['--', '--load', 'b.js'] });
+  });
+  it('needs a file after --load', () => {
+    for (const args of [['--load'], ['--load='], ['--load', '--seed', '2'], ['--load', '']]) expect(() => takeLoadOptions(args)).toThrow(UsageError);
+  });
+});
+
+describe('detente … --load FILE', () => {
+  it('runs a scenario that names the strategies of the module; without --load, the error says how to give them', () => {
+    const r = detente('run', custom, '--load', modules, '--rounds', '6');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/US (privately confronted|publicly blamed) CN/);
+    expectInputError(detente('run', custom), /received "grudging"/, /a strategy of your own\? pass the module that exports it: --load FILE/);
+  });
+
+  it('validates and lists with the module: its strategies are listed with their description', () => {
+    const v = detente('validate', custom, `--load=${modules}`);
+    expect(v.status).toBe(0);
+    expect(v.stdout).toMatch(/^ok: .*custom-duel: 3 actors, 10 rounds/);
+    const l = detente('list', '--load', modules);
+    expect(l.status).toBe(0);
+    expect(l.stdout).toMatch(/^grudging\s+yes\s+yes\s+no\s+yes\s+no\s+no\s+accuses what it is sure of, sometimes sanctions$/m);
+    expect(l.stdout).toMatch(/^forgetful\s/m);
+    expect(l.stdout).toMatch(/^hawk\s/m);
+    expect(detente('list').stdout).not.toMatch(/grudging/);
+  });
+
+  it('sweeps on worker threads that import the module: the same bytes with 1 and 2 workers, the rows of the API', async () => {
+    const args = ['sweep', custom, '--load', modules, '--seeds', '1..30', '--set', 'actors.US.strategy=grudging,forgetful,hawk', '--set', 'actors.CN.strategy.retaliateAt=0.5,0.9', '--quiet'];
+    const one = detente(...args, '--workers', '1', '--out', 'one.csv');
+    const two = detente(...args, '--workers', '2', '--out', 'two.csv');
+    expect(one.stderr + two.stderr).toBe('');
+    expect([one.status, two.status]).toEqual([0, 0]);
+    const text = readFileSync(join(tmp, 'one.csv'), 'utf8');
+    expect(readFileSync(join(tmp, 'two.csv'), 'utf8')).toBe(text);
+    const registry = await loadStrategies(modules);
+    const scenario = parseScenario(readFileSync(custom, 'utf8'), { source: custom, registry });
+    const options = { seeds: '1..30', grid: { 'actors.US.strategy': ['grudging', 'forgetful', 'hawk'], 'actors.CN.strategy.retaliateAt': [0.5, 0.9] }, registry };
+    const columns = sweepColumns(planSweep(scenario, options));
+    expect(text).toBe(csvHeader(columns) + sweep(scenario, options).map((row) => formatRow(row, columns, 'csv')).join(''));
+    expect(text.split('\n').length).toBe(2 + 3 * 2 * 30);
+  });
+
+  it('checks a grid of its strategies and their parameters before any run', () => {
+    expectInputError(detente('sweep', custom, '--load', modules, '--seeds', '1..3', '--set', 'actors.US.strategy.patience=-1,x', '--quiet'), /patience/);
+    expectInputError(detente('sweep', custom, '--load', modules, '--seeds', '1..3', '--set', 'actors.US.strategy=grudgin', '--quiet'), /did you mean 'grudging'/);
+  });
+
+  it('plays a tournament of its strategies on worker threads', () => {
+    const r = detente('tournament', custom, '--load', modules, '--strategies', 'grudging,forgetful,hawk', '--roles', 'US,CN', '--seeds', '1..4', '--workers', '2', '--quiet');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/3 strategies in roles US, CN — 9 assignments × 4 seeds = 36 runs/);
+    for (const name of ['grudging', 'forgetful', 'hawk']) expect(r.stdout).toMatch(new RegExp(`^\\d+\\s+${name}\\s+24\\s`, 'm'));
+  });
+
+  it('reports a saved run of its strategies, which needs the module again to check the saved scenario', () => {
+    expect(detente('run', custom, '--load', modules, '--format', 'json', '--out', 'run.json').status).toBe(0);
+    const r = detente('report', 'run.json', '--load', modules, '--md', 'debrief.md');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(tmp, 'debrief.md'), 'utf8')).toMatch(/duel of strategies of one's own/);
+    expectInputError(detente('report', 'run.json', '--md', 'again.md'), /received "grudging"/);
+  });
+
+  it('plays and resumes a game beside its strategies', () => {
+    const play = (input: readonly string[], ...args: string[]) => spawnSync(process.execPath, [cli, 'play', ...args], { encoding: 'utf8', cwd: tmp, input: input.map((l) => `${l}\n`).join('') });
+    const first = play(['pass', 'pass'], custom, '--load', modules, '--as', 'CN', '--rounds', '3', '--save', 'game.json');
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    const resumed = play(Array.from({ length: 20 }, () => 'pass'), '--resume', 'game.json', '--load', modules);
+    expect(resumed.stderr).toBe('');
+    expect(resumed.status).toBe(0);
+    expect(resumed.stdout).toMatch(/Round 2/);
+    const without = play(['pass'], '--resume', 'game.json');
+    expect(without.status).toBe(2);
+    expect(without.stderr).toMatch(/grudging/);
+  });
+
+  it('fails a sweep whose worker threads cannot import the module, with its error and without a stack trace (it crashed the process)', () => {
+    const threadsOnly = resolve(import.meta.dirname, '../node/fixtures/threads-only.mjs');
+    for (const workers of ['1', '2', '4']) {
+      const r = detente('sweep', custom, '--load', threadsOnly, '--load', modules, '--seeds', '1..300', '--workers', workers, '--quiet', '--out', `threads-${workers}.csv`);
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(/threads-only\.mjs: 1 problem/);
+      expect(r.stderr).toMatch(/this module refuses worker threads/);
+      expect(r.stderr).not.toMatch(/\n\s+at |node:internal/);
+    }
+  });
+
+  it('gives a clear error, naming the file, for a module it cannot use', () => {
+    const write = (name: string, text: string) => {
+      writeFileSync(join(tmp, name), text);
+      return name;
+    };
+    expectInputError(detente('run', custom, '--load', 'missing.mjs'), /missing\.mjs/, /nothing at/);
+    expectInputError(detente('run', custom, '--load', write('syntax.mjs', 'export default [;')), /syntax\.mjs/, /an error while importing it: Unexpected token/);
+    expectInputError(detente('run', custom, '--load', write('typed.ts', 'const s: number = 1; export default s;')), /typed\.ts/, /a TypeScript file/, /node --import tsx/);
+    expectInputError(detente('run', custom, '--load', write('named.mjs', 'export const grudging = 1;')), /named\.mjs/, /no default export \(it exports grudging\)/);
+    expectInputError(detente('run', custom, '--load', write('hawk.mjs', "export default { name: 'hawk', meta: {}, operate() {}, diplomacy() {}, respond() {} };")), /'hawk', the name of a built-in strategy/);
+    expectInputError(detente('run', custom, '--load'), /--load needs a file/);
+    // The commands that play no scenario do not take it.
+    expectInputError(detente('merge', 'a.csv', '--load', modules), /--load/);
+  });
+});

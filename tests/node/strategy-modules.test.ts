@@ -1,0 +1,132 @@
+// Strategies from files (`loadStrategies`): what a module must export, and a clear error naming
+// the file for everything else. tests/cli/load.test.ts runs the same loader in plain Node.
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError, createRegistry, defineStrategy, simulate } from '../../src/index.js';
+import { loadStrategies } from '../../src/node/strategy-modules.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'detente-modules-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const fixture = resolve(import.meta.dirname, 'fixtures/strategies.mjs');
+
+// A strategy written by hand (no `detente` import: these files live outside the package).
+const plain = (name: string) => `{ name: '${name}', meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false }, operate: () => [], diplomacy: () => [], respond: () => ({ type: 'ignore' }) }`;
+let n = 0;
+/** A module file with this text, under a fresh name (a module is imported once per name). */
+function moduleFile(text: string, ext = '.mjs'): string {
+  const file = join(tmp, `m${++n}${ext}`);
+  writeFileSync(file, text);
+  return file;
+}
+
+/** The ConfigError `loadStrategies` rejects with. */
+async function failure(modules: Parameters<typeof loadStrategies>[0]): Promise<ConfigError> {
+  const e: unknown = await loadStrategies(modules).then(
+    () => undefined,
+    (x: unknown) => x,
+  );
+  expect(e).toBeInstanceOf(ConfigError);
+  return e as ConfigError;
+}
+
+describe('loadStrategies', () => {
+  it('registers the default export of a module (strategies and factories) beside the built-ins', async () => {
+    const registry = await loadStrategies(fixture);
+    expect(registry.has('grudging')).toBe(true);
+    expect(registry.has('forgetful')).toBe(true);
+    expect(registry.has('hawk')).toBe(true);
+    // A factory's parameters reach it.
+    expect(registry.get('forgetful', { patience: 5 }).params).toEqual({ patience: 5 });
+    // The strategies play.
+    const run = simulate({ actors: [{ id: 'US', strategy: registry.get('grudging') }, { id: 'CN', strategy: 'hawk' }] }, { seed: 4, rounds: 6 });
+    expect(run.log.some((e) => e.type === 'accusation.made' && e.by === 'US')).toBe(true);
+  });
+
+  it('takes a path relative to the working directory, an absolute path, a file: URL text or a URL', async () => {
+    const file = moduleFile(`export default ${plain('one')};`);
+    for (const given of [file, pathToFileURL(file).href, pathToFileURL(file)]) expect((await loadStrategies(given)).has('one')).toBe(true);
+    const cwd = process.cwd();
+    process.chdir(tmp);
+    try {
+      expect((await loadStrategies(`./${file.slice(tmp.length + 1)}`)).has('one')).toBe(true);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('adds to a registry it is given, several modules in order, a CommonJS module too', async () => {
+    const registry = createRegistry();
+    const a = moduleFile(`export default [${plain('alpha')}];`);
+    const b = moduleFile(`module.exports = ${plain('beta')};`, '.cjs');
+    expect(await loadStrategies([a, b], registry)).toBe(registry);
+    expect(registry.names()).toContain('alpha');
+    expect(registry.names()).toContain('beta');
+  });
+
+  it('names the file and says what is missing: no file, a folder, nothing given', async () => {
+    const missing = join(tmp, 'nope.mjs');
+    let e = await failure(missing);
+    expect(e.message).toContain(missing);
+    expect(e.message).toMatch(/nothing at/);
+    const folder = join(tmp, 'folder.mjs');
+    mkdirSync(folder);
+    e = await failure(folder);
+    expect(e.message).toMatch(/a directory/);
+    e = await failure('');
+    expect(e.message).toMatch(/the path of a JavaScript module/);
+    e = await failure(new URL('https://example.com/x.js'));
+    expect(e.message).toMatch(/a file: URL or a path/);
+  });
+
+  it("reports a module that throws while it is imported with the module's own error", async () => {
+    // (Syntax errors and TypeScript files are checked through the command line, in plain Node:
+    // under vitest, modules are imported by vite, which reads TypeScript and words errors its own way.)
+    const e = await failure(moduleFile(`throw new Error('broken on purpose'); export default [];`));
+    expect(e.message).toMatch(/an error while importing it: broken on purpose/);
+  });
+
+  it('asks for a default export, naming the exports it found', async () => {
+    const e = await failure(moduleFile(`export const mine = ${plain('mine')};`));
+    expect(e.issues[0]).toMatchObject({ path: 'default', received: 'no default export (it exports mine)' });
+    expect(e.message).toMatch(/export default \[mine\]/);
+  });
+
+  it('refuses what is not a strategy, with the entry it is at, and registers nothing from that file', async () => {
+    const registry = createRegistry();
+    const e = await loadStrategies(
+      moduleFile(`export default [${plain('fine')}, 42, { name: 'Bad Name', meta: {} }, { name: 'half', meta: {}, operate() {} }, () => { throw new Error('no defaults'); }, []];`),
+      registry,
+    ).then(
+      () => undefined,
+      (x: unknown) => x as ConfigError,
+    );
+    expect(e).toBeInstanceOf(ConfigError);
+    const issues = (e as ConfigError).issues;
+    expect(issues.map((i) => i.path)).toEqual(['default[1]', 'default[2]', 'default[3]', 'default[4]()', 'default[5]']);
+    expect(issues[0]?.received).toBe('number');
+    expect(issues[1]?.received).toMatch(/'Bad Name' \(lower-case letters, digits and dashes only\)/);
+    expect(issues[2]?.received).toMatch(/without diplomacy, respond/);
+    expect(issues[3]?.received).toMatch(/no defaults/);
+    expect(registry.has('fine')).toBe(false);
+    expect((await failure(moduleFile('export default [];'))).issues[0]).toMatchObject({ expected: 'at least one strategy' });
+  });
+
+  it('refuses a name that is taken: by a built-in, by an earlier module, twice in one module', async () => {
+    let e = await failure(moduleFile(`export default ${plain('hawk')};`));
+    expect(e.issues[0]).toMatchObject({ path: 'default.name', received: "'hawk', the name of a built-in strategy" });
+    const first = moduleFile(`export default ${plain('twin')};`);
+    e = await failure([first, moduleFile(`export default ${plain('twin')};`)]);
+    expect(e.issues[0]?.received).toBe(`'twin', the name of a strategy of ${first}`);
+    e = await failure(moduleFile(`export default [${plain('dup')}, ${plain('dup')}];`));
+    expect(e.issues[0]).toMatchObject({ path: 'default[1].name', received: "'dup', the name of an earlier entry of this module" });
+    const registry = createRegistry().register(defineStrategy({ name: 'own', meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false } }));
+    e = await loadStrategies(moduleFile(`export default ${plain('own')};`), registry).then(
+      () => new ConfigError([]),
+      (x: unknown) => x as ConfigError,
+    );
+    expect(e.issues[0]?.received).toBe("'own', the name of a strategy already registered");
+  });
+});

@@ -1,0 +1,99 @@
+// `sweepOnWorkers` (detente/node): the rows of `sweep`, whatever the number of threads, with
+// strategies of the caller's own imported by every thread. Tested through the built entry, whose
+// pool finds its worker beside it (tests/global-setup.ts builds dist/ first).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { root } from '../helpers/cli.js';
+import type * as Detente from '../../src/index.js';
+import type * as DetenteNode from '../../src/node/index.js';
+
+const detente = (await import(resolve(root, 'dist/index.js'))) as typeof Detente;
+const { sweepOnWorkers, loadStrategies } = (await import(resolve(root, 'dist/node/index.js'))) as typeof DetenteNode;
+const modules = resolve(import.meta.dirname, 'fixtures/strategies.mjs');
+const custom = readFileSync(resolve(import.meta.dirname, 'fixtures/custom.yaml'), 'utf8');
+const grid = { 'actors.US.strategy': ['grudging', 'forgetful', 'hawk'] };
+
+/** What a call rejects with. */
+const rejection = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+
+describe('sweepOnWorkers', () => {
+  it('gives the rows of sweep, in plan order, with 1 and with 2 workers, with strategies of its own', async () => {
+    const registry = await loadStrategies(modules);
+    const scenario = detente.parseScenario(custom, { registry });
+    const expected = detente.sweep(scenario, { seeds: '1..12', grid, registry });
+    for (const workers of [1, 2]) {
+      const seen: number[] = [];
+      const rows = await sweepOnWorkers(scenario, { seeds: '1..12', grid, workers, strategies: modules, onRow: (_row, done) => seen.push(done) });
+      expect(rows).toEqual(expected);
+      expect(seen).toEqual(Array.from({ length: 36 }, (_, k) => k + 1));
+    }
+    // The document alone, and the module as a URL, give the same.
+    expect(await sweepOnWorkers(scenario.document, { seeds: '1..12', grid, workers: 2, strategies: [new URL(`file://${modules}`)] })).toEqual(expected);
+  });
+
+  it('plays built-in scenarios without any module, and only the items it is given (a shard)', async () => {
+    const scenario = detente.parseScenario(readFileSync(resolve(root, 'scenarios/us-china-2015.yaml'), 'utf8'));
+    const plan = detente.planSweep(scenario, { seeds: '1..9' });
+    const shard = detente.shardItems(plan.items, 1, 3);
+    const rows = await sweepOnWorkers(scenario, { seeds: '1..9', items: shard, workers: 2, series: true });
+    expect(rows).toEqual(detente.sweep(scenario, { seeds: '1..9', items: shard, series: true }));
+    expect(rows.map((r) => r.seed)).toEqual([2, 5, 8]);
+  });
+
+  it('refuses a registry (it cannot cross to a thread) and a number of workers out of range, listing every issue', async () => {
+    const scenario = detente.parseScenario(custom, { registry: await loadStrategies(modules) });
+    const e = await rejection(sweepOnWorkers(scenario, { seeds: '1..2', workers: 0, ...({ registry: detente.createRegistry() } as object) }));
+    expect(e).toBeInstanceOf(detente.ConfigError);
+    expect((e as Detente.ConfigError).issues.map((i) => i.path)).toEqual(['options.registry', 'options.workers']);
+    expect((e as Error).message).toMatch(/pass the modules that export your strategies as options\.strategies/);
+    for (const workers of [1.5, 257, Number.NaN]) expect(await rejection(sweepOnWorkers(scenario, { seeds: '1', workers, strategies: modules }))).toBeInstanceOf(detente.ConfigError);
+  });
+
+  it('reports a scenario that names strategies nobody gave, and a module with a problem, before any run', async () => {
+    let e = await rejection(sweepOnWorkers(detente.parseScenario(custom, { registry: await loadStrategies(modules) }).document, { seeds: '1..2', workers: 1 }));
+    expect(e).toBeInstanceOf(detente.ConfigError);
+    expect((e as Error).message).toMatch(/grudging/);
+    e = await rejection(sweepOnWorkers(detente.parseScenario(readFileSync(resolve(root, 'scenarios/us-china-2015.yaml'), 'utf8')), { seeds: '1', strategies: resolve(root, 'no-such-module.mjs') }));
+    expect(e).toBeInstanceOf(detente.ConfigError);
+    expect((e as Error).message).toMatch(/no-such-module\.mjs/);
+  });
+
+  it('rejects when its threads cannot import a module the main thread could', async () => {
+    const scenario = detente.parseScenario(custom, { registry: await loadStrategies(modules) });
+    const e = await rejection(sweepOnWorkers(scenario, { seeds: '1..200', workers: 2, strategies: [resolve(import.meta.dirname, 'fixtures/threads-only.mjs'), modules] }));
+    expect(e).toBeInstanceOf(Error);
+    expect((e as Error).message).toMatch(/this module refuses worker threads/);
+  });
+
+  it('stops handing out runs when its signal is aborted, keeps every finished row for onRow, and rejects with the reason', async () => {
+    const scenario = detente.parseScenario(custom, { registry: await loadStrategies(modules) });
+    const before = new AbortController();
+    before.abort(new Error('not now'));
+    expect(await rejection(sweepOnWorkers(scenario, { seeds: '1..5', strategies: modules, signal: before.signal }))).toMatchObject({ message: 'not now' });
+    const during = new AbortController();
+    const delivered: number[] = [];
+    const e = await rejection(
+      sweepOnWorkers(scenario, {
+        seeds: '1..20000',
+        workers: 2,
+        strategies: modules,
+        signal: during.signal,
+        onRow: (row, done) => {
+          delivered.push(Number(row.seed));
+          if (done === 50) during.abort(new Error('enough'));
+        },
+      }),
+    );
+    expect(e).toMatchObject({ message: 'enough' });
+    expect(delivered.length).toBeGreaterThanOrEqual(50);
+    expect(delivered.length).toBeLessThan(20000);
+    // Nothing finished is lost: every row before the stop came, each once.
+    expect(new Set(delivered).size).toBe(delivered.length);
+    expect(delivered.slice(0, 50)).toEqual(Array.from({ length: 50 }, (_, k) => k + 1));
+  });
+});
