@@ -2,6 +2,7 @@
 // escaped, sized by a viewBox so they scale with the page. Each root carries `data-chart="…"`.
 import { rungLabel } from '../model/escalation.js';
 import type { ReportText } from '../text/report.js';
+import { maxOf } from './max.js';
 import type { DyadRungSeries, IncidentRecord, NormAdoption, TrustFrame } from './series.js';
 
 /** Escape text for HTML/SVG element content and double-quoted attributes. */
@@ -211,9 +212,7 @@ export function incidentChart(
     stack.set(key, k + 1);
     return k;
   });
-  // A loop, not Math.max(...values): a long run has more victim-rounds than a call takes arguments.
-  let depth = 1;
-  for (const k of stack.values()) if (k > depth) depth = k;
+  const depth = maxOf(stack.values(), 1);
   const rowH = 26 + depth * 22;
   const left = 60;
   const width = 900;

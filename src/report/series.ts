@@ -4,6 +4,7 @@ import type { OperationKind, OperationTarget } from '../model/operation.js';
 import type { SimEvent } from '../model/event.js';
 import { GGE15_NORM_IDS } from '../model/norms.js';
 import { betaTrust } from '../model/trust.js';
+import { maxOf } from './max.js';
 import type { ReportSource } from './record.js';
 
 /** The rounds of a source, in order (`metrics[k].round`). */
@@ -27,18 +28,9 @@ export interface DyadRungSeries {
   readonly peak: number;
 }
 
-// A loop, not Math.max(...list): spreading a long run's rounds as arguments overflows the stack.
-function highest(values: readonly number[]): number {
-  let max = 0;
-  for (const v of values) if (v > max) max = v;
-  return max;
-}
-
-/** The highest rung any dyad reached over the run (0 for a run without rounds); a loop, as `highest`. */
+/** The highest rung any dyad reached over the run (0 for a run without rounds). */
 export function peakRungOf(metrics: readonly { readonly peakRung: number }[]): number {
-  let max = 0;
-  for (const m of metrics) if (m.peakRung > max) max = m.peakRung;
-  return max;
+  return maxOf(metrics.map((m) => m.peakRung), 0);
 }
 
 /**
@@ -58,7 +50,7 @@ export function rungSeries(source: ReportSource): DyadRungSeries[] {
     for (let j = i + 1; j < n; j++) {
       const ab = source.frames.map((w) => w.dyads.rung[i * n + j] as number);
       const ba = source.frames.map((w) => w.dyads.rung[j * n + i] as number);
-      out.push({ a: ids[i] as string, b: ids[j] as string, ab, ba, peak: Math.max(highest(ab), highest(ba)) });
+      out.push({ a: ids[i] as string, b: ids[j] as string, ab, ba, peak: maxOf(ba, maxOf(ab, 0)) });
     }
   }
   return out;

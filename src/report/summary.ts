@@ -3,6 +3,7 @@ import { rungLabel } from '../model/escalation.js';
 import { betaTrust } from '../model/trust.js';
 import type { ReportText } from '../text/report.js';
 import { REPORT_EN } from '../text/report.js';
+import { maxOf } from './max.js';
 
 /** Closing numbers of one unordered pair of actors. */
 export interface DyadSummary {
@@ -173,8 +174,7 @@ export function displayWidth(text: string): number {
  * ```
  */
 export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  // A loop, not Math.max(...rows): a table may have more rows than a call takes arguments.
-  const widths = header.map((h, c) => rows.reduce((w, r) => Math.max(w, displayWidth(r[c] ?? '')), displayWidth(h)));
+  const widths = header.map((h, c) => maxOf(rows.map((r) => displayWidth(r[c] ?? '')), displayWidth(h)));
   const line = (cells: readonly string[]) => cells.map((cell, c) => cell + ' '.repeat(Math.max(0, (widths[c] ?? 0) - displayWidth(cell)))).join('  ').trimEnd();
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
