@@ -136,6 +136,26 @@ describe('a results file has one writer at a time', () => {
     expect(readFileSync(file('shared-merged.csv'), 'utf8')).toBe(before);
   });
 
+  it('merge refuses a lock file given as results (exit 2), naming it and the results file it belongs to', () => {
+    // It was "x.csv.lock: 1 problem - line 1: expected a comma or a line break after the closing quote of a field".
+    expect(detente(...quick, '--seeds', '1..2', '--out', 'given.csv').status).toBe(0);
+    writeLock('given.csv', deadPid());
+    const refused = /given\.csv\.lock is a sweep's lock file \(it says which sweep is writing its results file\), not a results file: give given\.csv itself/;
+    expectInputError(detente('merge', 'given.csv.lock', '--out', 'given-merged.csv'), refused);
+    expectInputError(detente('merge', 'given.csv', 'given.csv.lock', '--out', 'given-merged.csv'), refused);
+    expect(existsSync(file('given-merged.csv'))).toBe(false);
+    // A lock caught between its creation and the write of its holder is empty.
+    writeFileSync(file('given.csv.lock'), '');
+    expectInputError(detente('merge', 'given.csv.lock'), refused);
+    // A lock's JSON under another name is a lock too; a results file named *.lock is results.
+    writeLock('renamed', deadPid());
+    writeFileSync(file('renamed.csv'), readFileSync(file('renamed.lock'), 'utf8'));
+    expectInputError(detente('merge', 'renamed.csv'), /renamed\.csv is a sweep's lock file .*: give the results file the sweep writes \(--out\)/);
+    writeFileSync(file('results.lock'), readFileSync(file('given.csv'), 'utf8'));
+    expect(detente('merge', 'results.lock', '--out', 'given-merged.csv').status).toBe(0);
+    expect(readFileSync(file('given-merged.csv'), 'utf8')).toBe(readFileSync(file('given.csv'), 'utf8'));
+  });
+
   it('removes the lock when the sweep fails: a file of another sweep, a grid error, a write error (named)', () => {
     expect(detente(...quick, '--seeds', '1..2', '--out', 'failing.csv').status).toBe(0);
     const before = readFileSync(file('failing.csv'), 'utf8');

@@ -114,6 +114,15 @@ function readLock(path: string): string | undefined {
   }
 }
 
+/**
+ * Whether a file named `path` holding `text` is a sweep's lock rather than results: it holds a
+ * lock's JSON (whatever its name), or it is an empty `*.lock` (a lock between its creation and the
+ * write of its holder). A results file that happens to be named `*.lock` is not one.
+ */
+export function isLockFile(path: string, text: string): boolean {
+  return parseHolder(text) !== undefined || (path.endsWith('.lock') && text.trim() === '');
+}
+
 function parseHolder(text: string): Holder | undefined {
   try {
     const h = JSON.parse(text) as Partial<Holder>;

@@ -4,6 +4,7 @@
 import { compareRunIds, csvHeader, formatRow, readResults, SCENARIO_COLUMN } from '../../index.js';
 import type { ResultsFormat, SweepRow } from '../../index.js';
 import { UsageError } from '../run.js';
+import { refuseLockFile } from './results-file.js';
 
 /**
  * The merged results as text in `format`. `unchecked` is true when the files do not record their
@@ -16,6 +17,7 @@ export function mergeResults(parts: readonly { readonly path: string; readonly t
   const byId = new Map<string, { row: SweepRow; line: string; path: string }>();
   let duplicates = 0;
   for (const part of parts) {
+    refuseLockFile(part.path, part.text);
     const results = readResults(part.text, part.format, part.path);
     if (results.rows.length === 0 && part.format === 'jsonl') continue;
     if (columns === undefined) {

@@ -6,6 +6,7 @@ import { closeSync, ftruncateSync, openSync, readFileSync, writeSync } from 'nod
 import { csvHeader, readResults, SCENARIO_COLUMN } from '../../index.js';
 import type { PlanItem, ResultsFormat } from '../../index.js';
 import { UsageError, WriteError } from '../run.js';
+import { isLockFile } from './lock.js';
 
 /** An open results file (or standard output) that takes whole lines. */
 export interface ResultsSink {
@@ -203,4 +204,16 @@ function diff(found: readonly string[], expected: readonly string[]): string {
   const extra = found.filter((c) => !expected.includes(c));
   const missing = expected.filter((c) => !found.includes(c));
   return [extra.length ? `unexpected ${extra.join(', ')}` : '', missing.length ? `missing ${missing.join(', ')}` : ''].filter(Boolean).join('; ') || 'in another order';
+}
+
+/**
+ * Refuse a sweep's lock file (`results.csv.lock`) given where results are read (merge, summarize):
+ * its JSON would otherwise be reported as a CSV syntax error. The message names the results file
+ * the lock belongs to, which is the one to give.
+ */
+export function refuseLockFile(path: string, text: string): void {
+  if (!isLockFile(path, text)) return;
+  const results = path.endsWith('.lock') ? path.slice(0, -'.lock'.length) : undefined;
+  const instead = results ? `give ${results} itself` : 'give the results file the sweep writes (--out)';
+  throw new UsageError(`${path} is a sweep's lock file (it says which sweep is writing its results file), not a results file: ${instead}`);
 }
