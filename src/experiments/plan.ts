@@ -18,6 +18,31 @@ import { checkSeeds, countSeeds, MAX_SEEDS, parseSeeds } from './seeds.js';
 export type ParamValue = number | string;
 
 /**
+ * The most of a path or value the messages below quote. The longest well-formed path is about 100
+ * characters (`actors.<ID of up to 64>.capabilities.attribution`); a 30,000-segment `--set` path
+ * quoted whole, in the issue's path and again in what was received, made a 120 KB message.
+ */
+const MAX_QUOTED = 120;
+
+/**
+ * `text` as a message quotes it: whole up to MAX_QUOTED characters, else their first MAX_QUOTED
+ * and how many there are. Exported for the CLI's own messages about a `--set` path.
+ *
+ * @example
+ * ```ts
+ * clip('a.'.repeat(30000)); // 'a.a.…a.… (60000 characters)', 120 of them quoted
+ * ```
+ */
+export function clip(text: string): string {
+  if (text.length <= MAX_QUOTED) return text;
+  // Never half a surrogate pair; the count is of characters (code points), as a reader counts.
+  const cut = /[\uD800-\uDBFF]/.test(text.charAt(MAX_QUOTED - 1)) ? MAX_QUOTED - 1 : MAX_QUOTED;
+  let count = 0;
+  for (const _ of text) count++;
+  return `${text.slice(0, cut)}… (${count} characters)`;
+}
+
+/**
  * Parameter paths and the values each takes; the sweep runs every combination (the Cartesian
  * product, the last path varying fastest). Paths: `mechanisms.<section>.<coefficient>` (also
  * spelt `mechanism.…`), `actors.<ID>.strategy`, `actors.<ID>.strategy.<parameter>`,
@@ -151,14 +176,14 @@ export function planSweep(scenario: Scenario | ScenarioDocument, options: PlanOp
   if (problem !== undefined) throw new ConfigError([problem], problem.path.startsWith('seeds') ? 'seeds' : 'grid');
   const given: unknown = options.seeds;
   if (typeof given !== 'string' && !Array.isArray(given)) {
-    throw new ConfigError([{ path: 'seeds', expected: "a list of seeds or a text such as '1..100'", received: JSON.stringify(given) ?? String(given) }], 'seeds');
+    throw new ConfigError([{ path: 'seeds', expected: "a list of seeds or a text such as '1..100'", received: clip(JSON.stringify(given) ?? String(given)) }], 'seeds');
   }
   const issues: ConfigIssue[] = [];
   const axes: GridAxis[] = [];
   for (const [raw, values] of Object.entries(options.grid ?? {})) {
     const path = canonicalPath(raw);
     if (axes.some((a) => a.path === path)) {
-      issues.push({ path: `grid.${raw}`, expected: 'each parameter once', received: 'a second setting of the same parameter' });
+      issues.push({ path: `grid.${clip(raw)}`, expected: 'each parameter once', received: 'a second setting of the same parameter' });
       continue;
     }
     const checked = checkAxis(document, path, values, registry, issues);
@@ -177,7 +202,7 @@ export function planSweep(scenario: Scenario | ScenarioDocument, options: PlanOp
     } catch (e) {
       if (e instanceof ConfigError) {
         const at = Object.entries(params)
-          .map(([k, v]) => `${k}=${v}`)
+          .map(([k, v]) => `${clip(k)}=${clip(String(v))}`)
           .join(', ');
         issues.push(...e.issues.map((i) => withFields(i, { path: `grid point (${at}): ${i.path}` })));
       } else throw e;
@@ -244,7 +269,7 @@ export function parseShard(text: string): { readonly index: number; readonly cou
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
   if (!m || count < 1 || index >= count) {
-    throw new ConfigError([{ path: 'shard', expected: "'i/n' with whole numbers 0 ≤ i < n (shards are numbered from 0)", received: `'${text}'` }]);
+    throw new ConfigError([{ path: 'shard', expected: "'i/n' with whole numbers 0 ≤ i < n (shards are numbered from 0)", received: `'${clip(text)}'` }]);
   }
   return { index, count };
 }
@@ -263,7 +288,7 @@ export function parseSetting(text: string): [string, ParamValue[]] {
   const path = eq < 0 ? '' : text.slice(0, eq).trim();
   const values = eq < 0 ? [] : text.slice(eq + 1).split(',').map((v) => v.trim());
   if (path === '' || values.length === 0 || values.some((v) => v === '')) {
-    throw new ConfigError([{ path: 'set', expected: "'path=value1,value2,…' (e.g. mechanism.detection.scale=0.5,1,2)", received: `'${text}'` }]);
+    throw new ConfigError([{ path: 'set', expected: "'path=value1,value2,…' (e.g. mechanism.detection.scale=0.5,1,2)", received: `'${clip(text)}'` }]);
   }
   // The number syntax of a results file, so a value written there reads back as the same number.
   return [path, values.map((v) => (NUMBER_TEXT.test(v) ? Number(v) : v))];
@@ -307,21 +332,22 @@ export function canonicalPath(path: string): string {
 const ACTOR_FIELDS = ['strategy', 'capabilities', 'reactivity', 'fatigue'];
 
 function checkAxis(document: ScenarioDocument, path: string, values: readonly ParamValue[], registry: StrategyRegistry, issues: ConfigIssue[]): GridAxis | undefined {
-  const at = `grid.${path}`;
+  // The path, values and hints quoted below are clipped (clip): a path may be as long as an argument.
+  const at = `grid.${clip(path)}`;
   const issue = (expected: string, received: string, hint?: string) => {
-    issues.push(hint === undefined ? { path: at, expected, received } : { path: at, expected, received, hint: `did you mean '${hint}'?` });
+    issues.push(hint === undefined ? { path: at, expected, received } : { path: at, expected, received, hint: `did you mean '${clip(hint)}'?` });
     return undefined;
   };
-  if (!Array.isArray(values) || values.length === 0) return issue('a list of at least one value', JSON.stringify(values) ?? String(values));
+  if (!Array.isArray(values) || values.length === 0) return issue('a list of at least one value', clip(JSON.stringify(values) ?? String(values)));
   const seen = new Set<ParamValue>();
   for (const v of values) {
-    if (seen.has(v)) return issue('each value once', `${String(v)} twice`);
+    if (seen.has(v)) return issue('each value once', `${clip(String(v))} twice`);
     seen.add(v);
   }
   const parts = path.split('.');
   const numbers = (min: number, max: number, integer = false): GridAxis | undefined => {
     const bad = values.find((v) => typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max || (integer && !Number.isInteger(v)));
-    if (bad !== undefined) return issue(`${integer ? 'whole numbers' : 'numbers'} from ${min} to ${max}`, `'${String(bad)}'`);
+    if (bad !== undefined) return issue(`${integer ? 'whole numbers' : 'numbers'} from ${min} to ${max}`, `'${clip(String(bad))}'`);
     return { path, values: [...values] };
   };
   const head = parts[0] ?? '';
@@ -330,12 +356,12 @@ function checkAxis(document: ScenarioDocument, path: string, values: readonly Pa
     let node: unknown = DEFAULT_MECHANISMS;
     for (let k = 1; k < parts.length; k++) {
       const key = parts[k] as string;
-      if (node === null || typeof node !== 'object') return issue('a path to one mechanism coefficient', `'${path}' goes below a number`);
+      if (node === null || typeof node !== 'object') return issue('a path to one mechanism coefficient', `'${clip(path)}' goes below a number`);
       const keys = Object.keys(node);
-      if (!keys.includes(key)) return issue(`a mechanism coefficient: ${parts.slice(0, k).join('.')}.<${keys.join('|')}>`, `'${key}'`, suggestHint(parts, k, key, keys));
+      if (!keys.includes(key)) return issue(`a mechanism coefficient: ${parts.slice(0, k).join('.')}.<${keys.join('|')}>`, `'${clip(key)}'`, suggestHint(parts, k, key, keys));
       node = (node as Record<string, unknown>)[key];
     }
-    if (typeof node !== 'number') return issue('a path to one mechanism coefficient (a number)', `'${path}' names a section; its coefficients: ${Object.keys(node as object).join(', ')}`);
+    if (typeof node !== 'number') return issue('a path to one mechanism coefficient (a number)', `'${clip(path)}' names a section; its coefficients: ${Object.keys(node as object).join(', ')}`);
     return numbers(-1e9, 1e9);
   }
   if (head === 'actors') {
@@ -350,7 +376,7 @@ function checkAxis(document: ScenarioDocument, path: string, values: readonly Pa
       const id = meant ?? parts[1] ?? '';
       const rest = tail ? (tail[0] as string).slice(1) : parts.slice(2).join('.');
       const near = suggest(id, ids);
-      return issue(`actors.<ID>.… with a declared actor id (${ids.join(', ')})`, `'${id}'`, near === undefined ? undefined : ['actors', near, ...(rest === '' ? [] : [rest])].join('.'));
+      return issue(`actors.<ID>.… with a declared actor id (${ids.join(', ')})`, `'${clip(id)}'`, near === undefined ? undefined : ['actors', near, ...(rest === '' ? [] : [rest])].join('.'));
     }
     const { id, rest } = split;
     const field = rest[0] ?? '';
@@ -358,30 +384,30 @@ function checkAxis(document: ScenarioDocument, path: string, values: readonly Pa
       const near = suggest(key, known);
       return near === undefined ? undefined : ['actors', id, ...rest.slice(0, k), near, ...rest.slice(k + 1)].join('.');
     };
-    if (!ACTOR_FIELDS.includes(field)) return issue(`actors.${id}.<${ACTOR_FIELDS.join('|')}>`, `'${field}'`, hintAt(0, field, ACTOR_FIELDS));
+    if (!ACTOR_FIELDS.includes(field)) return issue(`actors.${id}.<${ACTOR_FIELDS.join('|')}>`, `'${clip(field)}'`, hintAt(0, field, ACTOR_FIELDS));
     if (field === 'strategy' && rest.length === 2) {
       // The strategy's own check (at each point, in planSweep) knows its parameters and their
       // ranges; a scenario's parameters are finite numbers, with any name.
       if (rest[1] === '') return issue(`actors.${id}.strategy.<parameter>, a parameter name`, "''");
       const bad = values.find((v) => typeof v !== 'number' || !Number.isFinite(v));
-      if (bad !== undefined) return issue('finite numbers (the strategy checks its own range)', `'${String(bad)}'`);
+      if (bad !== undefined) return issue('finite numbers (the strategy checks its own range)', `'${clip(String(bad))}'`);
       return { path, values: [...values] };
     }
     if (field === 'strategy' && rest.length === 1) {
       const names = registry.names();
       const bad = values.find((v) => typeof v !== 'string' || !names.includes(v));
-      if (bad !== undefined) return issue(`registered strategy names (${names.join(', ')})`, `'${String(bad)}'`, suggest(String(bad), names));
+      if (bad !== undefined) return issue(`registered strategy names (${names.join(', ')})`, `'${clip(String(bad))}'`, suggest(String(bad), names));
       return { path, values: [...values] };
     }
     if (field === 'capabilities' && rest.length === 2) {
       const key = rest[1] as string;
-      if (!(CAPABILITY_KEYS as readonly string[]).includes(key)) return issue(`actors.${id}.capabilities.<${CAPABILITY_KEYS.join('|')}>`, `'${key}'`, hintAt(1, key, CAPABILITY_KEYS));
+      if (!(CAPABILITY_KEYS as readonly string[]).includes(key)) return issue(`actors.${id}.capabilities.<${CAPABILITY_KEYS.join('|')}>`, `'${clip(key)}'`, hintAt(1, key, CAPABILITY_KEYS));
       return numbers(0, 1);
     }
     if ((field === 'reactivity' || field === 'fatigue') && rest.length === 1) return numbers(0, 100);
-    return issue(`actors.${id}.strategy, actors.${id}.strategy.<parameter>, actors.${id}.capabilities.<key>, actors.${id}.reactivity or actors.${id}.fatigue`, `'${path}'`);
+    return issue(`actors.${id}.strategy, actors.${id}.strategy.<parameter>, actors.${id}.capabilities.<key>, actors.${id}.reactivity or actors.${id}.fatigue`, `'${clip(path)}'`);
   }
-  return issue('a parameter path: mechanisms.<section>.<coefficient>, actors.<ID>.strategy, actors.<ID>.strategy.<parameter>, actors.<ID>.capabilities.<key>, actors.<ID>.reactivity|fatigue, or rounds', `'${path}'`, suggest(head, ['mechanisms', 'actors', 'rounds']));
+  return issue('a parameter path: mechanisms.<section>.<coefficient>, actors.<ID>.strategy, actors.<ID>.strategy.<parameter>, actors.<ID>.capabilities.<key>, actors.<ID>.reactivity|fatigue, or rounds', `'${clip(path)}'`, suggest(head, ['mechanisms', 'actors', 'rounds']));
 }
 
 /**
@@ -424,7 +450,7 @@ function setParam(doc: ScenarioDocument, path: string, value: ParamValue): Scena
   if (parts[0] === 'rounds') return withFields(doc, { rounds: value as number });
   if (parts[0] === 'mechanisms') return withFields(doc, { mechanisms: setIn((doc.mechanisms ?? {}) as Record<string, unknown>, parts.slice(1), value) });
   const split = splitActorPath(path, doc.actors.map((a) => a.id));
-  if (!split) throw new ConfigError([{ path, expected: `actors.<ID>.… with a declared actor id (${doc.actors.map((a) => a.id).join(', ')})`, received: `'${path}'` }], 'grid');
+  if (!split) throw new ConfigError([{ path: clip(path), expected: `actors.<ID>.… with a declared actor id (${doc.actors.map((a) => a.id).join(', ')})`, received: `'${clip(path)}'` }], 'grid');
   const { id, rest } = split;
   const field = rest[0] as string;
   return withFields(doc, {

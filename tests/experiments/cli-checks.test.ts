@@ -113,6 +113,13 @@ describe('grid paths, numbers and limits', () => {
     expect(readResults(ok.stdout, 'csv').rows[0]?.['mechanisms.tension.limit']).toBe(100000);
   });
 
+  it('quotes at most 120 characters of an over-long --set path (a 30,000-segment one made a 120 KB message)', () => {
+    const huge = 'a.'.repeat(30_000);
+    const r = detente('sweep', 'false-flag', '--seeds', '1', '--set', `${huge}=1`);
+    expectInputError(r, /^detente: grid: 1 problem\n {2}- grid\.(a\.){60}… \(60000 characters\): expected a parameter path: mechanisms\.<section>\.<coefficient>, .*, received '(a\.){60}… \(60000 characters\)'\n$/);
+    expect(r.stderr.length).toBeLessThan(1024);
+  });
+
   it('refuses a plan over the limits at once, with its size', () => {
     const all = 'cautious,contractor,de-escalator,deterrer,dove,generous-tit-for-tat,grim-trigger,hawk,norm-entrepreneur,passive,pragmatist,random,spoiler,tit-for-tat';
     expectInputError(detente('tournament', 'cyber-cold-war', '--strategies', all, '--seeds', '1', '--workers', '1'), /expected at most 100,000 grid points .*received 7,529,536 \(14 × 14 × 14 × 14 × 14 × 14\)/);

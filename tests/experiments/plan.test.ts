@@ -169,6 +169,55 @@ describe('settings and grids', () => {
   });
 });
 
+describe('over-long paths and values', () => {
+  // A path or value is quoted up to 120 characters, then '… (N characters)': a 30,000-segment
+  // --set path was quoted whole in the issue's path and again as received, a 120 KB message.
+  const huge = 'a.'.repeat(30_000);
+  const x = 'x'.repeat(60_000);
+  const clipped = (text: string) => `${text.slice(0, 120)}… (${text.length} characters)`;
+  const short = (message: string) => {
+    expect(message.length).toBeLessThan(1024);
+    return message;
+  };
+
+  it('quote at most 120 characters of a path, in the issue path and as received, and still name the problem', () => {
+    const message = short(thrown(() => planSweep(duel, { seeds: '1', grid: { [huge]: [1] } })));
+    expect(message).toContain(`- grid.${clipped(huge)}: expected a parameter path: mechanisms.<section>.<coefficient>`);
+    expect(message).toContain(`received '${clipped(huge)}'`);
+    const cases: [string, RegExp][] = [
+      [`mechanisms.${huge}`, /expected a mechanism coefficient: mechanisms\.<[a-zA-Z|]+>, received 'a'/],
+      [`mechanisms.detection.scale.${huge}`, /expected a path to one mechanism coefficient, received 'mechanisms\.detection\.scale\.a\.a\.[a.]+… \(60027 characters\)' goes below a number/],
+      [`mechanisms.detection.${x}`, /expected a mechanism coefficient: mechanisms\.detection\.<scale\|severityBonus>, received 'x{120}… \(60000 characters\)'/],
+      [`actors.${x}.strategy`, /expected actors\.<ID>\.… with a declared actor id \(US, CN, APT\), received 'x{120}… \(60000 characters\)'/],
+      [`actors.US.${x}`, /expected actors\.US\.<strategy\|capabilities\|reactivity\|fatigue>, received 'x{120}… \(60000 characters\)'/],
+      [`actors.US.capabilities.${x}`, /expected actors\.US\.capabilities\.<[a-z|]+>, received 'x{120}… \(60000 characters\)'/],
+      [`actors.US.stratgy.${huge}`, /received 'stratgy' \(did you mean 'actors\.US\.strategy\.a\.[a.]+… \(60019 characters\)'\?\)/],
+      [`actors.US.reactivity.${huge}`, /received 'actors\.US\.reactivity\.a\.[a.]+… \(60021 characters\)'/],
+    ];
+    for (const [path, problem] of cases) expect(short(thrown(() => planSweep(duel, { seeds: '1', grid: { [path]: [1] } })))).toMatch(problem);
+    // A hint that repeats the rest of the path is clipped too.
+    expect(short(thrown(() => planSweep(duel, { seeds: '1', grid: { [`actors.CM.strategy.${x}`]: [1] } })))).toMatch(/\(did you mean 'actors\.CN\.strategy\.x+… \(60019 characters\)'\?\)/);
+  });
+
+  it('quote at most 120 characters of a value, a --set argument or a shard', () => {
+    expect(short(thrown(() => planSweep(duel, { seeds: '1', grid: { 'actors.CN.strategy': [x] } })))).toMatch(/expected registered strategy names \(.*\), received 'x{120}… \(60000 characters\)'/);
+    expect(short(thrown(() => planSweep(duel, { seeds: '1', grid: { 'actors.CN.capabilities.stealth': [0.5, x] } })))).toMatch(/expected numbers from 0 to 1, received 'x{120}… \(60000 characters\)'/);
+    expect(short(thrown(() => planSweep(duel, { seeds: '1', grid: { 'actors.CN.strategy': [x, x] } })))).toMatch(/expected each value once, received x{120}… \(60000 characters\) twice/);
+    expect(short(thrown(() => planSweep(duel, { seeds: '1', grid: { 'actors.CN.strategy.tolerance': [x] } })))).toMatch(/expected finite numbers \(the strategy checks its own range\), received 'x{120}… \(60000 characters\)'/);
+    expect(short(thrown(() => planSweep(duel, { seeds: '1', grid: { rounds: x as unknown as number[] } })))).toMatch(/expected a list of at least one value, received "x{119}… \(60002 characters\)/);
+    expect(short(thrown(() => planSweep(duel, { seeds: { x } as unknown as string })))).toMatch(/seeds: expected a list of seeds or a text such as '1\.\.100', received \{"x":"x{114}… \(60008 characters\)/);
+    expect(short(thrown(() => parseSetting(huge)))).toContain(`expected 'path=value1,value2,…' (e.g. mechanism.detection.scale=0.5,1,2), received '${clipped(huge)}'`);
+    expect(short(thrown(() => parseShard(x)))).toContain(`received '${clipped(x)}'`);
+  });
+
+  it('quote a path of up to 120 characters whole, and never cut a character in two', () => {
+    const longest = 'z'.repeat(120);
+    expect(thrown(() => planSweep(duel, { seeds: '1', grid: { [longest]: [1] } }))).toContain(`- grid.${longest}: expected`);
+    const emoji = `${'z'.repeat(119)}${'😀'.repeat(10)}`;
+    expect(thrown(() => planSweep(duel, { seeds: '1', grid: { [emoji]: [1] } }))).toContain(`- grid.${'z'.repeat(119)}… (129 characters): expected`);
+  });
+});
+
 describe('numbers, dotted actor ids and plan size', () => {
   it('reads --set numbers with the syntax of a results file: exponents with a sign', () => {
     expect(parseSetting('mechanism.tension.limit=1e+5,1E5,2.5e-1,-3,.5')).toEqual(['mechanism.tension.limit', [1e5, 1e5, 0.25, -3, 0.5]]);
