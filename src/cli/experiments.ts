@@ -25,6 +25,7 @@ import {
   scenarioTag,
 } from '../index.js';
 import type { Grid, ParamValue, ResultsFormat, SweepRow } from '../index.js';
+import { clip } from '../model/quote.js';
 import { checkOutputs, loadScenario, writeFileAtomic, writeFilesAtomic } from './files.js';
 import type { OutputTarget } from './files.js';
 import { isStdoutClosed, onStdoutClosed, runCli, UsageError } from './run.js';
@@ -35,7 +36,7 @@ import { runOnWorkers } from '../node/pool.js';
 import { progressBar } from './sweep/progress.js';
 import { lockResults } from './sweep/lock.js';
 import type { ResultsLock } from './sweep/lock.js';
-import { openResults } from './sweep/results-file.js';
+import { openResults, refuseLockFile } from './sweep/results-file.js';
 
 type Out = (text: string) => void;
 
@@ -151,7 +152,7 @@ function gridOf(settings: readonly string[]): Grid {
   const grid: Record<string, ParamValue[]> = {};
   for (const s of settings) {
     const [path, values] = parseSetting(s);
-    if (canonicalPath(path) in grid) throw new UsageError(`--set ${path} is given twice; list all its values in one --set`);
+    if (canonicalPath(path) in grid) throw new UsageError(`--set ${clip(path)} is given twice; list all its values in one --set`);
     grid[canonicalPath(path)] = values;
   }
   return grid;
@@ -335,7 +336,9 @@ function list(v: string | undefined): string[] {
 
 function readResultsFile(path: string): { columns: readonly string[]; rows: readonly SweepRow[] } {
   if (!existsSync(path)) throw new UsageError(`no results file at '${path}'`);
-  return readResults(readFileSync(path, 'utf8'), formatOf(path), path);
+  const text = readFileSync(path, 'utf8');
+  refuseLockFile(path, text);
+  return readResults(text, formatOf(path), path);
 }
 
 /** A number for a table: 6 significant digits; empty when undefined (NaN). */

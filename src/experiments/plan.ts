@@ -1,4 +1,5 @@
 import { ConfigError } from '../engine/errors.js';
+import { clip } from '../model/quote.js';
 import type { ConfigIssue } from '../engine/errors.js';
 import { CAPABILITY_KEYS } from '../model/capability.js';
 import { DEFAULT_MECHANISMS } from '../model/mechanisms.js';
@@ -17,30 +18,6 @@ import { checkSeeds, countSeeds, MAX_SEEDS, parseSeeds } from './seeds.js';
 /** A value a grid gives a parameter: a number (coefficients, capabilities, strategy parameters, rounds) or a name (strategies). */
 export type ParamValue = number | string;
 
-/**
- * The most of a path or value the messages below quote. The longest well-formed path is about 100
- * characters (`actors.<ID of up to 64>.capabilities.attribution`); a 30,000-segment `--set` path
- * quoted whole, in the issue's path and again in what was received, made a 120 KB message.
- */
-const MAX_QUOTED = 120;
-
-/**
- * `text` as a message quotes it: whole up to MAX_QUOTED characters, else their first MAX_QUOTED
- * and how many there are. Exported for the CLI's own messages about a `--set` path.
- *
- * @example
- * ```ts
- * clip('a.'.repeat(30000)); // 'a.a.…a.… (60000 characters)', 120 of them quoted
- * ```
- */
-export function clip(text: string): string {
-  if (text.length <= MAX_QUOTED) return text;
-  // Never half a surrogate pair; the count is of characters (code points), as a reader counts.
-  const cut = /[\uD800-\uDBFF]/.test(text.charAt(MAX_QUOTED - 1)) ? MAX_QUOTED - 1 : MAX_QUOTED;
-  let count = 0;
-  for (const _ of text) count++;
-  return `${text.slice(0, cut)}… (${count} characters)`;
-}
 
 /**
  * Parameter paths and the values each takes; the sweep runs every combination (the Cartesian

@@ -1,3 +1,4 @@
+import { clip } from '../model/quote.js';
 import { ConfigError } from '../engine/errors.js';
 
 /** At most this many seeds in one list, so a typo such as `1..1e9` fails fast instead of filling memory. */
@@ -25,11 +26,11 @@ function seedParts(text: string, path: string): SeedPart[] {
     if (range) {
       const from = Number(range[1]);
       const to = Number(range[2]);
-      if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || to < from) throw new ConfigError([{ path, expected: `${what} (a range goes upwards)`, received: `'${p}'` }], SOURCE);
+      if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || to < from) throw new ConfigError([{ path, expected: `${what} (a range goes upwards)`, received: `'${clip(p)}'` }], SOURCE);
       return { from, to };
     }
     if (/^\d+$/.test(p) && Number.isSafeInteger(Number(p))) return { from: Number(p), to: Number(p) };
-    throw new ConfigError([{ path, expected: what, received: `'${p}'` }], SOURCE);
+    throw new ConfigError([{ path, expected: what, received: `'${clip(p)}'` }], SOURCE);
   });
 }
 
@@ -51,7 +52,7 @@ function countOf(parts: readonly SeedPart[]): number {
  */
 export function parseSeeds(text: string, path = 'seeds'): number[] {
   const parts = seedParts(text, path);
-  if (countOf(parts) > MAX_SEEDS) throw new ConfigError([{ path, expected: `at most ${MAX_SEEDS} seeds`, received: `'${text}'` }], SOURCE);
+  if (countOf(parts) > MAX_SEEDS) throw new ConfigError([{ path, expected: `at most ${MAX_SEEDS} seeds`, received: `'${clip(text)}'` }], SOURCE);
   const seeds: number[] = [];
   for (const { from, to } of parts) for (let s = from; s <= to; s++) seeds.push(s);
   return checkSeeds(seeds, path);

@@ -136,7 +136,7 @@ describe('a results file has one writer at a time', () => {
     expect(readFileSync(file('shared-merged.csv'), 'utf8')).toBe(before);
   });
 
-  it('merge refuses a lock file given as results (exit 2), naming it and the results file it belongs to', () => {
+  it('merge and summarize refuse a lock file given as results (exit 2), naming it and the results file it belongs to', () => {
     // It was "x.csv.lock: 1 problem - line 1: expected a comma or a line break after the closing quote of a field".
     expect(detente(...quick, '--seeds', '1..2', '--out', 'given.csv').status).toBe(0);
     writeLock('given.csv', deadPid());
@@ -144,6 +144,7 @@ describe('a results file has one writer at a time', () => {
     expectInputError(detente('merge', 'given.csv.lock', '--out', 'given-merged.csv'), refused);
     expectInputError(detente('merge', 'given.csv', 'given.csv.lock', '--out', 'given-merged.csv'), refused);
     expect(existsSync(file('given-merged.csv'))).toBe(false);
+    expectInputError(detente('summarize', 'given.csv.lock'), refused);
     // A lock caught between its creation and the write of its holder is empty.
     writeFileSync(file('given.csv.lock'), '');
     expectInputError(detente('merge', 'given.csv.lock'), refused);

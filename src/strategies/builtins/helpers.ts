@@ -1,3 +1,4 @@
+import { clip } from '../../model/quote.js';
 import type { ActorView, IncidentView, PublicActor } from '../../engine/contract.js';
 import type { Request, Response } from '../../model/action.js';
 import { detectionProbability, identificationProbability, relevantCapability } from '../../model/attribution.js';
@@ -19,7 +20,7 @@ export function readParams<T extends Record<string, number>>(
   for (const key of Object.keys(params ?? {})) {
     const v = (params as Record<string, unknown>)[key];
     const range = (ranges as Record<string, readonly [number, number] | undefined>)[key];
-    if (!range) throw new Error(`strategy '${strategy}' has no parameter '${key}' (it takes: ${Object.keys(defaults).join(', ') || 'none'})`);
+    if (!range) throw new Error(`strategy '${strategy}' has no parameter '${clip(key)}' (it takes: ${Object.keys(defaults).join(', ') || 'none'})`);
     if (typeof v !== 'number' || !Number.isFinite(v) || v < range[0] || v > range[1]) {
       throw new Error(`strategy '${strategy}': parameter '${key}' must be a number in [${range[0]}, ${range[1]}], got ${describe(v)}`);
     }
