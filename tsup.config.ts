@@ -19,6 +19,20 @@ const subpathImportsLibrary: Plugin = {
   },
 };
 
+/**
+ * What the two builds of `detente/node` share: Node's platform, the library imported from beside
+ * them, and no declarations (the library's build writes them, so that they share its declarations).
+ */
+const nodeEntry: Options = {
+  dts: false,
+  sourcemap: true,
+  clean: false,
+  target: 'node20',
+  platform: 'node',
+  external: ['seedrandom', 'immer', 'fast-check', 'yaml', 'piscina'],
+  esbuildPlugins: [subpathImportsLibrary],
+};
+
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 // Four builds: the browser-safe library (no Node built-ins; ESM + CJS + types); `detente/node`
@@ -45,31 +59,18 @@ export default defineConfig([
     esbuildPlugins: [subpathImportsLibrary],
   },
   {
+    ...nodeEntry,
     entry: { 'node/index': 'src/node/index.ts' },
     format: ['esm', 'cjs'],
-    // Its types are written by the library's build, so that they share the library's declarations.
-    dts: false,
-    sourcemap: true,
-    clean: false,
-    target: 'node20',
-    platform: 'node',
     splitting: false,
     // import.meta.url in the CommonJS build: the pool finds its worker beside the module.
     shims: true,
-    external: ['seedrandom', 'immer', 'fast-check', 'yaml', 'piscina'],
-    esbuildPlugins: [subpathImportsLibrary],
   },
   {
+    ...nodeEntry,
     // Worker threads load it beside dist/node/index.js.
     entry: { 'node/sweep-worker': 'src/node/sweep-worker.ts' },
     format: ['esm'],
-    dts: false,
-    sourcemap: true,
-    clean: false,
-    target: 'node20',
-    platform: 'node',
-    external: ['seedrandom', 'immer', 'fast-check', 'yaml', 'piscina'],
-    esbuildPlugins: [subpathImportsLibrary],
   },
   {
     // The sweep worker is its own file: worker threads load it beside dist/cli/main.js.
