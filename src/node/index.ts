@@ -2,5 +2,7 @@
 // `detente` entry (DESIGN §6: Node-only work behind a separate entry point).
 export { sweepOnWorkers } from './sweep.js';
 export type { WorkerSweepOptions } from './sweep.js';
+export { tournamentOnWorkers } from './tournament.js';
+export type { WorkerTournamentOptions } from './tournament.js';
 export { loadStrategies } from './strategy-modules.js';
 export type { StrategyModule } from './strategy-modules.js';

@@ -16,7 +16,7 @@ export interface WorkerSweepOptions extends Omit<SweepOptions, 'registry'> {
    * Modules of strategies the scenario or the grid names besides the built-ins (see
    * `loadStrategies`): a registry cannot be sent to a thread, so each thread imports these.
    */
-  readonly strategies?: StrategyModule | readonly StrategyModule[];
+  readonly modules?: StrategyModule | readonly StrategyModule[];
   /** Called with each row as it is ready, in plan order, and the number of rows so far (progress, or writing as you go). */
   readonly onRow?: (row: SweepRow, done: number) => void;
   /**
@@ -32,7 +32,7 @@ const MAX_WORKERS = 256;
 /**
  * Run every combination of a grid over many seeds on worker threads and return one results row
  * per run, in plan order: the rows `sweep` gives, whatever the number of workers. Strategies of
- * your own are passed as the modules that export them (`strategies`), which every thread imports.
+ * your own are passed as the modules that export them (`modules`), which every thread imports.
  *
  * @example
  * ```ts
@@ -42,7 +42,7 @@ const MAX_WORKERS = 256;
  * const rows = await sweepOnWorkers(parseScenario(text), {
  *   seeds: '1..10000',
  *   grid: { 'actors.US.strategy': ['hawk', 'wary'] },
- *   strategies: new URL('./my-strategies.js', import.meta.url),  // exports `wary`
+ *   modules: new URL('./my-strategies.js', import.meta.url),  // exports `wary`
  *   workers: 4,
  * });
  * ```
@@ -50,9 +50,8 @@ const MAX_WORKERS = 256;
 export async function sweepOnWorkers(scenario: Scenario | ScenarioDocument, options: WorkerSweepOptions): Promise<SweepRow[]> {
   const issues: ConfigIssue[] = [];
   if (typeof options !== 'object' || options === null) throw new ConfigError([{ path: 'options', expected: 'an object with seeds (e.g. { seeds: "1..100" })', received: String(options) }], 'sweepOnWorkers');
-  if ('registry' in options && (options as { registry?: unknown }).registry !== undefined) {
-    issues.push({ path: 'options.registry', expected: 'no registry: one cannot be sent to a worker thread', received: 'a registry', hint: 'pass the modules that export your strategies as options.strategies' });
-  }
+  const registryGiven = registryIssue(options);
+  if (registryGiven !== undefined) issues.push(registryGiven);
   const workers = options.workers ?? availableParallelism();
   if (!Number.isInteger(workers) || workers < 1 || workers > MAX_WORKERS) issues.push({ path: 'options.workers', expected: `a whole number from 1 to ${MAX_WORKERS}`, received: String(workers) });
   if (options.onRow !== undefined && typeof options.onRow !== 'function') issues.push({ path: 'options.onRow', expected: 'a function', received: typeof options.onRow });
@@ -60,7 +59,7 @@ export async function sweepOnWorkers(scenario: Scenario | ScenarioDocument, opti
   if (issues.length > 0) throw new ConfigError(issues, 'sweepOnWorkers');
   options.signal?.throwIfAborted();
 
-  const modules = options.strategies === undefined ? [] : Array.isArray(options.strategies) ? options.strategies : [options.strategies as StrategyModule];
+  const modules = options.modules === undefined ? [] : Array.isArray(options.modules) ? options.modules : [options.modules as StrategyModule];
   // Imported here first: a module with a problem is reported before any thread starts, and the
   // plan checks the strategy names of every grid point against the same registry the threads build.
   const registry: StrategyRegistry | undefined = modules.length > 0 ? await loadStrategies(modules) : undefined;
@@ -81,6 +80,15 @@ export async function sweepOnWorkers(scenario: Scenario | ScenarioDocument, opti
   });
   if (outcome.stopped) signal?.throwIfAborted();
   return rows;
+}
+
+/**
+ * The issue of options that carry a `registry` (a JavaScript caller's, past the types): a registry
+ * holds code, which cannot be sent to a thread, so it would be dropped silently.
+ */
+export function registryIssue(options: object): ConfigIssue | undefined {
+  if (!('registry' in options) || (options as { registry?: unknown }).registry === undefined) return undefined;
+  return { path: 'options.registry', expected: 'no registry: one cannot be sent to a worker thread', received: 'a registry', hint: 'pass the modules that export your strategies as options.modules' };
 }
 
 /** The `file:` URL a thread imports (the module was found and imported by `loadStrategies` already). */

@@ -207,14 +207,14 @@ export default defineStrategy({
       const body = `const doc = { name: 'pair', rounds: 8, actors: [{ id: 'US', strategy: 'mine' }, { id: 'CN', strategy: 'hawk' }] };
 const registry = await node.loadStrategies('./mine.mjs');
 const expected = detente.sweep(detente.parseScenario(doc, { registry }), { seeds: '1..40', grid: { 'actors.US.strategy': ['mine', 'dove'] }, registry });
-const rows = await node.sweepOnWorkers(doc, { seeds: '1..40', grid: { 'actors.US.strategy': ['mine', 'dove'] }, strategies: './mine.mjs', workers: 2 });
+const rows = await node.sweepOnWorkers(doc, { seeds: '1..40', grid: { 'actors.US.strategy': ['mine', 'dove'] }, modules: './mine.mjs', workers: 2 });
 let config = null;
 try { await node.loadStrategies('./missing.mjs'); } catch (e) { config = e instanceof detente.ConfigError; }
 console.log(JSON.stringify({ same: JSON.stringify(rows) === JSON.stringify(expected), runs: rows.length, accusations: rows.reduce((n, r) => n + Number(r.accusations), 0), config, keys: Object.keys(node).filter((k) => k !== 'default').sort() }));
 `;
       const esm = runScript('node-sweep.mjs', `import * as detente from 'detente';\nimport * as node from 'detente/node';\n${body}`);
       const cjs = runScript('node-sweep.cjs', `const detente = require('detente');\nconst node = require('detente/node');\n(async () => {\n${body}})();\n`);
-      expect(esm).toMatchObject({ same: true, runs: 80, config: true, keys: ['loadStrategies', 'sweepOnWorkers'] });
+      expect(esm).toMatchObject({ same: true, runs: 80, config: true, keys: ['loadStrategies', 'sweepOnWorkers', 'tournamentOnWorkers'] });
       expect(Number(esm.accusations)).toBeGreaterThan(0);
       expect(cjs).toEqual(esm);
     },
@@ -275,7 +275,7 @@ export const out = { rounds, arb: typeof arbWorldSpec };
       const body = `
 export async function study(registry: StrategyRegistry): Promise<number> {
   const more: StrategyRegistry = await loadStrategies(new URL('file:///x.mjs'), registry);
-  const rows: SweepRow[] = await sweepOnWorkers({ name: 'x', rounds: 2, actors: [{ id: 'A' }, { id: 'B' }] }, { seeds: '1..2', workers: 2, strategies: ['./a.mjs'], signal: new AbortController().signal, onRow: (row: SweepRow, done: number) => void [row, done] });
+  const rows: SweepRow[] = await sweepOnWorkers({ name: 'x', rounds: 2, actors: [{ id: 'A' }, { id: 'B' }] }, { seeds: '1..2', workers: 2, modules: ['./a.mjs'], signal: new AbortController().signal, onRow: (row: SweepRow, done: number) => void [row, done] });
   return rows.length + more.names().length;
 }
 `;

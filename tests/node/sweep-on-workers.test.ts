@@ -1,6 +1,7 @@
-// `sweepOnWorkers` (detente/node): the rows of `sweep`, whatever the number of threads, with
-// strategies of the caller's own imported by every thread. Tested through the built entry, whose
-// pool finds its worker beside it (tests/global-setup.ts builds dist/ first).
+// `sweepOnWorkers` and `tournamentOnWorkers` (detente/node): the rows of `sweep` and the result
+// of `tournament`, whatever the number of threads, with strategies of the caller's own imported by
+// every thread. Tested through the built entry, whose pool finds its worker beside it
+// (tests/global-setup.ts builds dist/ first).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,12 +29,12 @@ describe('sweepOnWorkers', () => {
     const expected = detente.sweep(scenario, { seeds: '1..12', grid, registry });
     for (const workers of [1, 2]) {
       const seen: number[] = [];
-      const rows = await sweepOnWorkers(scenario, { seeds: '1..12', grid, workers, strategies: modules, onRow: (_row, done) => seen.push(done) });
+      const rows = await sweepOnWorkers(scenario, { seeds: '1..12', grid, workers, modules, onRow: (_row, done) => seen.push(done) });
       expect(rows).toEqual(expected);
       expect(seen).toEqual(Array.from({ length: 36 }, (_, k) => k + 1));
     }
     // The document alone, and the module as a URL, give the same.
-    expect(await sweepOnWorkers(scenario.document, { seeds: '1..12', grid, workers: 2, strategies: [new URL(`file://${modules}`)] })).toEqual(expected);
+    expect(await sweepOnWorkers(scenario.document, { seeds: '1..12', grid, workers: 2, modules: [new URL(`file://${modules}`)] })).toEqual(expected);
   });
 
   it('plays built-in scenarios without any module, and only the items it is given (a shard)', async () => {
@@ -50,22 +51,22 @@ describe('sweepOnWorkers', () => {
     const e = await rejection(sweepOnWorkers(scenario, { seeds: '1..2', workers: 0, ...({ registry: detente.createRegistry() } as object) }));
     expect(e).toBeInstanceOf(detente.ConfigError);
     expect((e as Detente.ConfigError).issues.map((i) => i.path)).toEqual(['options.registry', 'options.workers']);
-    expect((e as Error).message).toMatch(/pass the modules that export your strategies as options\.strategies/);
-    for (const workers of [1.5, 257, Number.NaN]) expect(await rejection(sweepOnWorkers(scenario, { seeds: '1', workers, strategies: modules }))).toBeInstanceOf(detente.ConfigError);
+    expect((e as Error).message).toMatch(/pass the modules that export your strategies as options\.modules/);
+    for (const workers of [1.5, 257, Number.NaN]) expect(await rejection(sweepOnWorkers(scenario, { seeds: '1', workers, modules }))).toBeInstanceOf(detente.ConfigError);
   });
 
   it('reports a scenario that names strategies nobody gave, and a module with a problem, before any run', async () => {
     let e = await rejection(sweepOnWorkers(detente.parseScenario(custom, { registry: await loadStrategies(modules) }).document, { seeds: '1..2', workers: 1 }));
     expect(e).toBeInstanceOf(detente.ConfigError);
     expect((e as Error).message).toMatch(/grudging/);
-    e = await rejection(sweepOnWorkers(detente.parseScenario(readFileSync(resolve(root, 'scenarios/us-china-2015.yaml'), 'utf8')), { seeds: '1', strategies: resolve(root, 'no-such-module.mjs') }));
+    e = await rejection(sweepOnWorkers(detente.parseScenario(readFileSync(resolve(root, 'scenarios/us-china-2015.yaml'), 'utf8')), { seeds: '1', modules: resolve(root, 'no-such-module.mjs') }));
     expect(e).toBeInstanceOf(detente.ConfigError);
     expect((e as Error).message).toMatch(/no-such-module\.mjs/);
   });
 
   it('rejects when its threads cannot import a module the main thread could', async () => {
     const scenario = detente.parseScenario(custom, { registry: await loadStrategies(modules) });
-    const e = await rejection(sweepOnWorkers(scenario, { seeds: '1..200', workers: 2, strategies: [resolve(import.meta.dirname, 'fixtures/threads-only.mjs'), modules] }));
+    const e = await rejection(sweepOnWorkers(scenario, { seeds: '1..200', workers: 2, modules: [resolve(import.meta.dirname, 'fixtures/threads-only.mjs'), modules] }));
     expect(e).toBeInstanceOf(Error);
     expect((e as Error).message).toMatch(/this module refuses worker threads/);
   });
@@ -74,14 +75,14 @@ describe('sweepOnWorkers', () => {
     const scenario = detente.parseScenario(custom, { registry: await loadStrategies(modules) });
     const before = new AbortController();
     before.abort(new Error('not now'));
-    expect(await rejection(sweepOnWorkers(scenario, { seeds: '1..5', strategies: modules, signal: before.signal }))).toMatchObject({ message: 'not now' });
+    expect(await rejection(sweepOnWorkers(scenario, { seeds: '1..5', modules, signal: before.signal }))).toMatchObject({ message: 'not now' });
     const during = new AbortController();
     const delivered: number[] = [];
     const e = await rejection(
       sweepOnWorkers(scenario, {
         seeds: '1..20000',
         workers: 2,
-        strategies: modules,
+        modules,
         signal: during.signal,
         onRow: (row, done) => {
           delivered.push(Number(row.seed));
@@ -95,5 +96,22 @@ describe('sweepOnWorkers', () => {
     // Nothing finished is lost: every row before the stop came, each once.
     expect(new Set(delivered).size).toBe(delivered.length);
     expect(delivered.slice(0, 50)).toEqual(Array.from({ length: 50 }, (_, k) => k + 1));
+  });
+});
+
+describe('tournamentOnWorkers', () => {
+  it('gives the result of tournament: the same rows and standings, with strategies of its own', async () => {
+    const { tournamentOnWorkers } = (await import(resolve(root, 'dist/node/index.js'))) as typeof DetenteNode;
+    const registry = await loadStrategies(modules);
+    const template = detente.parseScenario(custom, { registry });
+    const options = { strategies: ['grudging', 'forgetful', 'hawk'], roles: ['US', 'CN'], seeds: '1..6' };
+    const expected = detente.tournament(template, { ...options, registry });
+    const got = await tournamentOnWorkers(template, { ...options, workers: 2, modules });
+    expect(got).toEqual(expected);
+    expect(got.rows.length).toBe(9 * 6);
+    expect(got.standings.map((s) => s.strategy).sort()).toEqual(['forgetful', 'grudging', 'hawk']);
+    const e = await rejection(tournamentOnWorkers(template, { ...options, ...({ registry } as object) }));
+    expect(e).toBeInstanceOf(detente.ConfigError);
+    expect((e as Error).message).toMatch(/options\.registry: expected no registry/);
   });
 });

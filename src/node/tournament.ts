@@ -1,0 +1,45 @@
+// `tournament` on worker threads, for scripts: the same assignments, rows and standings as the
+// one-thread `tournament`, played by the pool of `sweepOnWorkers`.
+import { ConfigError, rankStrategies, tournamentGrid } from '../index.js';
+import type { Scenario, ScenarioDocument, TournamentOptions, TournamentResult } from '../index.js';
+import { registryIssue, sweepOnWorkers } from './sweep.js';
+import type { WorkerSweepOptions } from './sweep.js';
+
+/** Options of {@link tournamentOnWorkers}: those of `tournament`, and the threads' options of `sweepOnWorkers`. */
+export interface WorkerTournamentOptions extends Omit<TournamentOptions, 'registry'>, Pick<WorkerSweepOptions, 'workers' | 'modules' | 'onRow' | 'signal'> {}
+
+/**
+ * A round-robin of strategies over a scenario template, on worker threads: the result `tournament`
+ * gives (every run's row in plan order, and the standings), whatever the number of workers.
+ * Strategies of your own are passed as the modules that export them (`modules`).
+ *
+ * @example
+ * ```ts
+ * import { parseScenario } from 'detente';
+ * import { loadStrategies, tournamentOnWorkers } from 'detente/node';
+ *
+ * const template = parseScenario(text, { registry: await loadStrategies('./my-strategies.js') });
+ * const t = await tournamentOnWorkers(template, {
+ *   strategies: ['hawk', 'dove', 'wary'],       // wary: from my-strategies.js
+ *   roles: ['US', 'CN'],
+ *   seeds: '1..200',
+ *   modules: './my-strategies.js',
+ * });
+ * t.standings[0]?.strategy; // the best by welfare
+ * ```
+ */
+export async function tournamentOnWorkers(template: Scenario | ScenarioDocument, options: WorkerTournamentOptions): Promise<TournamentResult> {
+  // The options below are passed on one by one, so a registry would be dropped without a word.
+  const registryGiven = typeof options === 'object' && options !== null ? registryIssue(options) : undefined;
+  if (registryGiven !== undefined) throw new ConfigError([registryGiven], 'tournamentOnWorkers');
+  const { roles, grid } = tournamentGrid(template, options);
+  const rows = await sweepOnWorkers(template, {
+    seeds: options.seeds,
+    grid,
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.modules !== undefined ? { modules: options.modules } : {}),
+    ...(options.onRow !== undefined ? { onRow: options.onRow } : {}),
+    ...(options.signal !== undefined ? { signal: options.signal } : {}),
+  });
+  return { roles, rows, standings: rankStrategies(rows, roles) };
+}
