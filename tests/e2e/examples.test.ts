@@ -25,6 +25,8 @@ describe('examples', () => {
     mkdirSync(join(project, 'node_modules'));
     symlinkSync(root, join(project, 'node_modules/detente'), 'dir');
     const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
+    // The strategy modules the examples import (beside them, as in the repository).
+    for (const name of readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.mjs'))) copyFileSync(join(root, 'examples', name), join(project, name));
     for (const name of readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.ts'))) {
       copyFileSync(join(root, 'examples', name), join(project, name));
       const r = spawnSync(process.execPath, [tsx, name, mkdtempSync(join(dir, 'out-'))], { encoding: 'utf8', cwd: project, timeout: 60_000 });
@@ -35,8 +37,30 @@ describe('examples', () => {
   });
 
   it('every example has a test here', () => {
-    const tested = ['hotline-vs-false-flag.ts', 'attribution-vs-retaliation.ts', 'norms-vs-trust.ts', 'shrink-counterexample.ts'];
+    const tested = ['hotline-vs-false-flag.ts', 'attribution-vs-retaliation.ts', 'norms-vs-trust.ts', 'shrink-counterexample.ts', 'own-strategy-tournament.ts'];
     expect(readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.ts')).sort()).toEqual([...tested].sort());
+  });
+
+  it("a strategy of one's own in a tournament on worker threads: the standings of the one-thread tournament, and calmer than hawk", async () => {
+    const text = await runExample('own-strategy-tournament.ts');
+    expect(text).toMatch(/strategies: 15 \(the built-ins and proportionate\)/);
+    expect(text).toMatch(/^960 runs/m);
+    const rows = text.split('\n').filter((l) => /^\d\s+[a-z-]+\s+-?\d/.test(l)).map((l) => l.trim().split(/\s+/));
+    expect(rows.map((r) => r[1]).sort()).toEqual(['dove', 'hawk', 'proportionate', 'tit-for-tat']);
+    // The same standings as `tournament` in this thread (registry from the same module).
+    const { loadStrategies } = await import('../../src/node/strategy-modules.js');
+    const { scenarioBuilder, tournament } = await import('../../src/index.js');
+    const registry = await loadStrategies(join(root, 'examples/proportionate.mjs'));
+    const template = scenarioBuilder('rivals-and-a-proxy')
+      .rounds(24)
+      .actor({ id: 'US', capabilities: 'us', strategy: 'tit-for-tat' })
+      .actor({ id: 'CN', capabilities: 'china', strategy: 'tit-for-tat' })
+      .actor({ id: 'APT', kind: 'proxy', sponsor: 'CN', capabilities: 'proxy-apt', strategy: { name: 'random', params: { rate: 0.4 } } })
+      .dyad({ from: 'US', to: 'CN', trust: 0.4, mutual: true })
+      .document();
+    const t = tournament(template, { strategies: ['proportionate', 'tit-for-tat', 'hawk', 'dove'], roles: ['US', 'CN'], seeds: '1..60', registry });
+    expect(rows.map((r) => [Number(r[0]), r[1], r[2]])).toEqual(t.standings.map((s) => [s.welfareRank, s.strategy, s.meanWelfare.toFixed(2)]));
+    expect(text).toMatch(/proportionate is calmer than hawk/);
   });
 
   it('hotline versus none under false flags: the hotline lowers the peak in most paired seeds', async () => {
