@@ -26,9 +26,9 @@ import {
 } from '../index.js';
 import type { Grid, ParamValue, ResultsFormat, SweepRow } from '../index.js';
 import { clip } from '../model/quote.js';
-import { checkOutputs, loadScenario, writeFileAtomic, writeFilesAtomic } from './files.js';
+import { checkOutputs, loadScenario, withLoadHints, writeFileAtomic, writeFilesAtomic } from './files.js';
 import type { OutputTarget } from './files.js';
-import { isStdoutClosed, onStdoutClosed, runCli, UsageError } from './run.js';
+import { finishLater, isStdoutClosed, onStdoutClosed, UsageError } from './run.js';
 import { loadHelp } from './load.js';
 import type { CliContext } from './load.js';
 import { mergeResults } from './sweep/merge.js';
@@ -159,24 +159,6 @@ function gridOf(settings: readonly string[]): Grid {
 }
 
 /**
- * Keep the exit code of a command whose work finishes later: the synchronous part (argument and
- * file checks) has already thrown its usage errors; what the promise throws is reported the same way.
- */
-function finishLater(work: Promise<number>): number {
-  work.then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.exitCode = runCli(() => {
-        throw e;
-      });
-    },
-  );
-  return 0;
-}
-
-/**
  * While a sweep runs: the first Ctrl-C / SIGTERM asks it to stop after the runs in flight, a second
  * one quits at once. Standard output closed by its reader (`| head`) stops it the same way, quietly.
  */
@@ -252,7 +234,7 @@ export function sweepCommand(args: readonly string[], out: Out, context: CliCont
     if (values.out !== undefined && existsSync(values.out) && values.resume !== true && values.force !== true) {
       throw new UsageError(`${values.out} already exists: pass --resume to run only its missing runs, --force to replace it, or choose another --out`);
     }
-    const plan = planSweep(scenario, { seeds, grid, ...registryOf(context) });
+    const plan = withLoadHints(() => planSweep(scenario, { seeds, grid, ...registryOf(context) }));
     const items = shard ? shardItems(plan.items, shard.index, shard.count) : [...plan.items];
     const columns = sweepColumns(plan, { series });
     // Every check is done: only now is the file the user asked to replace removed.
@@ -422,7 +404,8 @@ export function tournamentCommand(args: readonly string[], out: Out, context: Cl
   if (values.runs !== undefined) targets.push({ flag: '--runs', path: values.runs });
   checkOutputs(targets, { inputs: [path], replace: values.force === true });
   const { roles, grid } = tournamentGrid(scenario, { strategies: list(values.strategies), ...(values.roles !== undefined ? { roles: list(values.roles) } : {}) });
-  const plan = planSweep(scenario, { seeds: values.seeds, grid, ...registryOf(context) });
+  const seeds = values.seeds;
+  const plan = withLoadHints(() => planSweep(scenario, { seeds, grid, ...registryOf(context) }));
   const columns = sweepColumns(plan);
   return finishLater(
     (async () => {

@@ -3,7 +3,7 @@ import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, 
 import type { Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MAX_SCENARIO_BYTES, parseScenario, ScenarioError } from '../index.js';
+import { ConfigError, MAX_SCENARIO_BYTES, parseScenario, ScenarioError } from '../index.js';
 import type { ConfigIssue, Scenario, StrategyRegistry } from '../index.js';
 import { UsageError, WriteError } from './run.js';
 
@@ -48,23 +48,26 @@ export function loadScenario(arg: string, registry?: StrategyRegistry): { scenar
     throw new ScenarioError([{ path: '(file)', expected: `at most ${MAX_SCENARIO_BYTES / 1024 / 1024} MiB (${MAX_SCENARIO_BYTES} bytes) of scenario`, received: `${size} bytes` }], path);
   }
   const text = readFileSync(path, 'utf8');
-  try {
-    return { scenario: parseScenario(text, { source: path, ...(registry !== undefined ? { registry } : {}) }), path };
-  } catch (e) {
-    throw e instanceof ScenarioError ? withLoadHint(e) : e;
-  }
+  return withLoadHints(() => ({ scenario: parseScenario(text, { source: path, ...(registry !== undefined ? { registry } : {}) }), path }));
 }
 
 /** The hint a strategy name nobody registered gets (unless it has a "did you mean" already): it may be the user's own. */
 const LOAD_HINT = 'a strategy of your own? pass the module that exports it: --load FILE';
 
-function withLoadHint(e: ScenarioError): ScenarioError {
-  const unknown = (i: ConfigIssue) => i.hint === undefined && /^a registered strategy/.test(i.expected);
-  if (!e.issues.some(unknown)) return e;
-  return new ScenarioError(
-    e.issues.map((i) => (unknown(i) ? { ...i, hint: LOAD_HINT } : i)),
-    e.source,
-  );
+/**
+ * `read()`, with the `--load` hint added to each issue of its `ConfigError` (or `ScenarioError`)
+ * about a strategy name nobody registered: in a scenario, a saved run's or game's scenario, a grid.
+ */
+export function withLoadHints<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    const unknown = (i: ConfigIssue) => i.hint === undefined && /^(a )?registered strategy/.test(i.expected);
+    if (!e.issues.some(unknown)) throw e;
+    const issues = e.issues.map((i) => (unknown(i) ? { ...i, hint: LOAD_HINT } : i));
+    throw e instanceof ScenarioError ? new ScenarioError(issues, e.source) : new ConfigError(issues, e.source);
+  }
 }
 
 function locate(arg: string): string {

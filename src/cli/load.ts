@@ -1,10 +1,8 @@
 // `--load FILE`: strategies of the user's own, for every command that plays or checks a scenario.
 // Taken out of the arguments before a command reads them, because importing a module is
 // asynchronous and the commands are not.
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { StrategyRegistry } from '../index.js';
-import { loadStrategies } from '../node/strategy-modules.js';
+import { loadStrategies, moduleUrls } from '../node/strategy-modules.js';
 import { UsageError } from './run.js';
 
 /** What the command line passes to a command besides its arguments. */
@@ -61,8 +59,12 @@ export function takeLoadOptions(args: readonly string[]): { modules: string[]; r
   return { modules, rest };
 }
 
-/** The context of `--load` modules: their strategies registered with the built-ins, and their URLs for worker threads. */
+/**
+ * The context of `--load` modules: their strategies registered with the built-ins, and the URLs
+ * the worker threads import, the same files the registry was built from (resolved once).
+ */
 export async function loadContext(modules: readonly string[]): Promise<CliContext> {
   if (modules.length === 0) return {};
-  return { registry: await loadStrategies(modules), strategyModules: modules.map((m) => pathToFileURL(resolve(m)).href) };
+  const urls = moduleUrls(modules);
+  return { registry: await loadStrategies(urls), strategyModules: urls };
 }

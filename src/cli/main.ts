@@ -2,7 +2,7 @@
 import { listCommand, runCommand, validateCommand } from './commands.js';
 import { reportCommand } from './report.js';
 import { playCommand } from './play.js';
-import { UsageError, runCli, watchStdout } from './run.js';
+import { UsageError, commandsSettled, exitWhenFlushed, runCli, watchStdout } from './run.js';
 import { mergeCommand, summarizeCommand, sweepCommand, tournamentCommand } from './experiments.js';
 import { LOADING_COMMANDS, loadContext, takeLoadOptions } from './load.js';
 import type { CliContext } from './load.js';
@@ -52,13 +52,21 @@ const [command, ...given] = process.argv.slice(2);
 let context: CliContext = {};
 let rest = given;
 let loaded = true;
+// Whether code of the user's may have run in this process (a module imported, even one of several that failed).
+let importing = false;
 // Strategy modules are imported before the command runs: importing is asynchronous, the commands
 // are not. Any problem with one (a missing file, no default export, a taken name) is exit 2.
 try {
   if (command !== undefined && LOADING_COMMANDS.has(command)) {
     const taken = takeLoadOptions(given);
     rest = taken.rest;
-    context = await loadContext(taken.modules);
+    // Help is shown whatever the modules are.
+    if (!asksForHelp(rest) && taken.modules.length > 0) {
+      importing = true;
+      context = await loadContext(taken.modules);
+    }
+  } else if (command === '--load' || command?.startsWith('--load=')) {
+    throw new UsageError("--load goes after the command, e.g. 'detente run my.yaml --load my-strategies.js'");
   }
 } catch (e) {
   loaded = false;
@@ -67,6 +75,18 @@ try {
   });
 }
 if (loaded) process.exitCode = runCli(() => dispatch(command, rest, context));
+// A module's open timer or socket would keep the process alive after the command: once every
+// command's work is over, it ends (docs/engine.md, "Strategies from files").
+if (importing) {
+  await commandsSettled();
+  exitWhenFlushed();
+}
+
+/** Whether a command's arguments ask for its help (before any `--`). */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === '-h' || a === '--help');
+}
 
 function dispatch(command: string | undefined, rest: readonly string[], context: CliContext): number {
   switch (command) {

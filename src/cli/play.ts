@@ -10,8 +10,8 @@ import type { Scenario } from '../index.js';
 import { showControlCharacters } from '../model/control-characters.js';
 import { actionCommand, commandForms, describeTurn, legalOptions, parseCommand, PlayError, PlayGame, PLAY_EN, requestLine, resumeGame, saveGame, turnHeading } from '../play/index.js';
 import type { PlayText, Turn } from '../play/index.js';
-import { checkOutputs, loadScenario, writeFileAtomic } from './files.js';
-import { onStdoutClosed, runCli, UsageError, WriteError } from './run.js';
+import { checkOutputs, loadScenario, withLoadHints, writeFileAtomic } from './files.js';
+import { finishLater, onStdoutClosed, UsageError, WriteError } from './run.js';
 import { loadHelp } from './load.js';
 import type { CliContext } from './load.js';
 import { shownTitle } from '../scenario/title.js';
@@ -96,17 +96,7 @@ export function playCommand(args: readonly string[], out: Out, context: CliConte
   // Before the first round: a save file that cannot be written would end the game after it.
   if (saveFile !== undefined) checkOutputs([{ flag: values.save !== undefined ? '--save' : '--resume', path: saveFile }], { inputs: scenarioFile === undefined ? [] : [scenarioFile] });
   const options: PlayOptions = { game, saveFile, scenarioFile, resumedFrom: values.resume, text };
-  play(options, out).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.exitCode = runCli(() => {
-        throw e;
-      });
-    },
-  );
-  return 0;
+  return finishLater(play(options, out));
 }
 
 function resume(file: string, scenarioArg: string | undefined, given: { humans: string[] | undefined; seed: string | number | undefined; rounds: number | undefined }, text: PlayText, context: CliContext): { game: PlayGame; scenarioFile: string | undefined } {
@@ -122,7 +112,7 @@ function resume(file: string, scenarioArg: string | undefined, given: { humans: 
   } catch (e) {
     throw new UsageError(text.notAGame(file, `not JSON (${e instanceof Error ? e.message : String(e)})`));
   }
-  const game = resumeGame(data, { source: file, text, ...(context.registry !== undefined ? { registry: context.registry } : {}) });
+  const game = withLoadHints(() => resumeGame(data, { source: file, text, ...(context.registry !== undefined ? { registry: context.registry } : {}) }));
   let scenarioFile: string | undefined;
   if (scenarioArg !== undefined) {
     const { scenario, path } = loadScenario(scenarioArg, context.registry);

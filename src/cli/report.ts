@@ -5,7 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, renderDebrief, renderHtmlReport, reportSource, reportSourceFromRecord, simulate } from '../index.js';
 import type { ReportSource } from '../index.js';
-import { bundledScenarioNames, checkOutputs, loadScenario, writeFilesAtomic } from './files.js';
+import { bundledScenarioNames, checkOutputs, loadScenario, withLoadHints, writeFilesAtomic } from './files.js';
 import type { OutputTarget } from './files.js';
 import { UsageError } from './run.js';
 import { loadHelp } from './load.js';
@@ -83,7 +83,7 @@ export function reportCommand(args: readonly string[], out: Out, context: CliCon
   if (record) {
     if (values.seed !== undefined || values.rounds !== undefined) throw new UsageError(`--seed and --rounds apply to a scenario; '${arg}' is a saved run, with its own seed and rounds`);
     checkOutputs(targets, { inputs: [arg] });
-    source = reportSourceFromRecord(record.data, arg, context.registry === undefined ? {} : { registry: context.registry });
+    source = withLoadHints(() => reportSourceFromRecord(record.data, arg, context.registry === undefined ? {} : { registry: context.registry }));
   } else {
     const { scenario, path } = loadScenario(arg, context.registry);
     checkOutputs(targets, { inputs: [path] });

@@ -1,4 +1,5 @@
 import { ConfigError, InvalidActionError, ProtocolError, StrategyError } from '../index.js';
+import { SweepFailure } from '../node/pool.js';
 
 /** A mistake in how the command was called: exit code 2, with the message and no stack trace. */
 export class UsageError extends Error {
@@ -24,12 +25,59 @@ export function runCli(body: () => number): number {
       process.stderr.write(`detente: ${(e as Error).message}${debug}\n`);
       return 2;
     }
-    if (e instanceof StrategyError || e instanceof InvalidActionError || e instanceof ProtocolError || e instanceof WriteError) {
+    if (e instanceof StrategyError || e instanceof InvalidActionError || e instanceof ProtocolError || e instanceof WriteError || e instanceof SweepFailure) {
       process.stderr.write(`detente: ${e.message}${debug}\n`);
       return 1;
     }
     process.stderr.write(`detente: unexpected error: ${e instanceof Error ? e.message : String(e)}${debug}\n`);
     return 1;
+  }
+}
+
+/** The asynchronous parts of the commands started, settled or not: see {@link commandsSettled}. */
+const later: Promise<void>[] = [];
+
+/**
+ * Keep the exit code of a command whose work finishes later: the synchronous part (argument and
+ * file checks) has already thrown its usage errors; what the promise throws is reported the same way.
+ */
+export function finishLater(work: Promise<number>): number {
+  later.push(
+    work.then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (e: unknown) => {
+        process.exitCode = runCli(() => {
+          throw e;
+        });
+      },
+    ),
+  );
+  return 0;
+}
+
+/** Resolves once the asynchronous part of every command started so far is over (its exit code set). */
+export async function commandsSettled(): Promise<void> {
+  while (later.length > 0) await Promise.all(later.splice(0));
+}
+
+/**
+ * End the process once standard output and standard error have written what they hold, with the
+ * exit code already set. For when code that is not ours ran in this process (a `--load` module
+ * that left a timer or a socket open), which would otherwise keep it alive after the command.
+ */
+export function exitWhenFlushed(): void {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit();
+  };
+  for (const stream of [process.stdout, process.stderr]) {
+    try {
+      stream.write('', done);
+    } catch {
+      done();
+    }
   }
 }
 

@@ -4,5 +4,6 @@ export { sweepOnWorkers } from './sweep.js';
 export type { WorkerSweepOptions } from './sweep.js';
 export { tournamentOnWorkers } from './tournament.js';
 export type { WorkerTournamentOptions } from './tournament.js';
-export { loadStrategies } from './strategy-modules.js';
+export { loadStrategies, moduleUrls } from './strategy-modules.js';
+export { SweepFailure } from './pool.js';
 export type { StrategyModule } from './strategy-modules.js';

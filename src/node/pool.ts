@@ -45,6 +45,20 @@ export interface LinePoolOptions extends CommonPoolOptions {
   readonly onRow: (line: string) => void;
 }
 
+/**
+ * A sweep stopped because a run threw (`run p0-s42: …`, with the run's own message) or a worker
+ * thread could not start; every row finished before it was delivered first.
+ *
+ * @example
+ * ```ts
+ * try { await sweepOnWorkers(scenario, { seeds: '1..100' }); }
+ * catch (e) { if (e instanceof SweepFailure) console.error(e.message); }
+ * ```
+ */
+export class SweepFailure extends Error {
+  override readonly name: string = 'SweepFailure';
+}
+
 /** How a pooled sweep ended. */
 export interface PoolOutcome {
   readonly finished: number;
@@ -132,15 +146,24 @@ async function pooled<T>(data: SweepWorkerData, items: readonly PlanItem[], opti
   // Busy time of the threads and runs it bought, for the batch size (never for the results).
   let runsTimed = 0;
   let msTimed = 0;
+  // Once the caller's onRow or onDelivered has thrown (a results file that cannot be written, a
+  // callback's bug), nothing more is handed to it, and its first error is the sweep's.
+  let deliveryFailed = false;
   const flushInOrder = () => {
+    if (deliveryFailed) return;
     const before = written;
-    for (let row = done.get(written); row !== undefined; row = done.get(written)) {
-      done.delete(written);
-      written++;
-      finished++;
-      options.onRow(row);
+    try {
+      for (let row = done.get(written); row !== undefined; row = done.get(written)) {
+        done.delete(written);
+        written++;
+        options.onRow(row);
+        finished++;
+      }
+      if (written > before) options.onDelivered?.();
+    } catch (e) {
+      deliveryFailed = true;
+      failure ??= e;
     }
-    if (written > before) options.onDelivered?.();
   };
   try {
     await new Promise<void>((resolve) => {
@@ -149,7 +172,7 @@ async function pooled<T>(data: SweepWorkerData, items: readonly PlanItem[], opti
       // a listener it ended the process with a stack trace, and the batches waiting for a thread
       // that never came would have kept the sweep waiting for ever. It fails the sweep instead.
       pool.on('error', (e: unknown) => {
-        failure ??= new Error(`a worker thread failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+        failure ??= new SweepFailure(`a worker thread failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
         resolve();
       });
       let inFlight = 0;
@@ -168,19 +191,15 @@ async function pooled<T>(data: SweepWorkerData, items: readonly PlanItem[], opti
               result.rows.forEach((row, k) => done.set(first + k, row));
               if (result.error !== undefined) {
                 const item = batch[result.rows.length] as PlanItem;
-                failure ??= new Error(`run ${item.run}: ${result.error}`);
+                failure ??= new SweepFailure(`run ${item.run}: ${result.error}`);
               }
-              try {
-                flushInOrder();
-              } catch (e) {
-                failure ??= e;
-              }
+              flushInOrder();
               pump();
             },
             (e: unknown) => {
               inFlight--;
-              const runs = batch.map((item) => item.run);
-              failure ??= new Error(`runs ${runs[0]}…${runs.at(-1)}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+              const runs = batch.length === 1 ? `run ${batch[0]?.run}` : `runs ${batch[0]?.run}…${batch.at(-1)?.run}`;
+              failure ??= new SweepFailure(`${runs}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
               pump();
             },
           );
@@ -194,13 +213,19 @@ async function pooled<T>(data: SweepWorkerData, items: readonly PlanItem[], opti
     await pool.destroy();
   }
   // A stop or a failure can leave finished rows behind a gap: deliver them too, nothing is lost.
-  const left = [...done.keys()].sort((a, b) => a - b);
-  for (const k of left) {
-    options.onRow(done.get(k) as T);
-    finished++;
+  if (!deliveryFailed) {
+    const left = [...done.keys()].sort((a, b) => a - b);
+    try {
+      for (const k of left) {
+        options.onRow(done.get(k) as T);
+        finished++;
+      }
+      if (left.length > 0) options.onDelivered?.();
+    } catch (e) {
+      failure ??= e;
+    }
   }
   done.clear();
-  if (left.length > 0) options.onDelivered?.();
   if (failure !== undefined) throw failure;
   return { finished, stopped: next < items.length };
 }

@@ -1,7 +1,7 @@
 // Strategies from files: the one way a strategy written by a user reaches a worker thread (code
 // cannot be sent to a thread; a module path can, and each thread imports it itself) and the
 // command line (`--load FILE`).
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { extname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, createRegistry } from '../index.js';
@@ -47,17 +47,18 @@ const TYPESCRIPT = new Set(['.ts', '.mts', '.cts', '.tsx']);
  * ```
  */
 export async function loadStrategies(modules: StrategyModule | readonly StrategyModule[], registry?: StrategyRegistry): Promise<StrategyRegistry> {
-  const list: readonly unknown[] = Array.isArray(modules) ? modules : [modules];
+  // Every path is resolved now, before the first import is awaited: a working directory changed
+  // meanwhile must not change which file a later module is.
+  const urls = moduleUrls(modules);
   const into = registry ?? createRegistry();
   const holder = registry === undefined ? 'a built-in strategy' : 'a strategy already registered';
   const taken = new Map<string, string>(into.names().map((n) => [n, holder]));
-  for (const module of list) {
-    const { file, url } = locate(module);
-    const exported = await importDefault(file, url);
-    const entries = Array.isArray(exported) ? exported.map((e, k) => ({ value: e as unknown, path: `default[${k}]` })) : [{ value: exported, path: 'default' }];
+  for (const url of urls) {
+    const file = fileURLToPath(url);
+    const { exported } = await importDefault(file, url);
     const issues: ConfigIssue[] = [];
+    const entries = entriesOf(exported, issues);
     const found: { name: string; value: Strategy | StrategyFactory }[] = [];
-    if (entries.length === 0) issues.push({ path: 'default', expected: 'at least one strategy', received: 'an empty list' });
     for (const { value, path } of entries) {
       const strategy = strategyOf(value, path, issues);
       if (strategy === undefined) continue;
@@ -77,14 +78,44 @@ export async function loadStrategies(modules: StrategyModule | readonly Strategy
   return into;
 }
 
-/** The absolute path and URL of a module argument, or a `ConfigError` when it is not an existing file. */
-function locate(module: unknown): { file: string; url: string } {
+/**
+ * The `file:` URL of each module, in order, each file once: a path is resolved against the working
+ * directory of the moment, a file given twice (or through a link) counts once. Every module must be
+ * an existing file (else a `ConfigError` naming it). Resolve modules with this before handing them
+ * to worker threads, and give the threads and `loadStrategies` the same URLs.
+ *
+ * @example
+ * ```ts
+ * moduleUrls(['./my-strategies.js', './my-strategies.js']); // ['file:///home/me/study/my-strategies.js']
+ * ```
+ */
+export function moduleUrls(modules: StrategyModule | readonly StrategyModule[]): string[] {
+  const list: readonly unknown[] = Array.isArray(modules) ? modules : [modules];
+  const urls: string[] = [];
+  const seen = new Set<string>();
+  for (const module of list) {
+    const file = locate(module);
+    // The module cache keys files by their real path: a file seen again through another name is the same module.
+    const real = realpathSync(file);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    urls.push(pathToFileURL(file).href);
+  }
+  return urls;
+}
+
+/** The absolute path of a module argument, or a `ConfigError` when it is not an existing file. */
+function locate(module: unknown): string {
   let file: string;
-  if (module instanceof URL) {
-    if (module.protocol !== 'file:') throw new ConfigError([{ path: '(module)', expected: 'a file: URL or a path', received: module.href }], 'strategy modules');
-    file = fileURLToPath(module);
+  if (module instanceof URL || (typeof module === 'string' && module.startsWith('file:'))) {
+    const href = module instanceof URL ? module.href : module;
+    try {
+      file = fileURLToPath(href);
+    } catch {
+      throw new ConfigError([{ path: '(module)', expected: 'a file: URL of this machine, or a path', received: href }], 'strategy modules');
+    }
   } else if (typeof module === 'string' && module !== '') {
-    file = module.startsWith('file:') ? fileURLToPath(module) : isAbsolute(module) ? module : resolve(module);
+    file = isAbsolute(module) ? module : resolve(module);
   } else {
     throw new ConfigError([{ path: '(module)', expected: 'the path of a JavaScript module (.js, .mjs or .cjs), or its file: URL', received: typeof module === 'string' ? 'an empty text' : typeof module }], 'strategy modules');
   }
@@ -95,10 +126,31 @@ function locate(module: unknown): { file: string; url: string } {
     kind = 'nothing';
   }
   if (kind !== 'file') throw new ConfigError([{ path: '(file)', expected: 'a JavaScript module (.js, .mjs or .cjs) whose default export is your strategies', received: kind === 'nothing' ? `nothing at '${file}'` : kind }], file);
-  return { file, url: pathToFileURL(file).href };
+  return file;
 }
 
-async function importDefault(file: string, url: string): Promise<unknown> {
+/**
+ * The entries of a default export: the items of a list, or the one value. Reading a hostile export
+ * (a proxy, a getter that throws) is an issue, not a crash.
+ */
+function entriesOf(exported: unknown, issues: ConfigIssue[]): { value: unknown; path: string }[] {
+  try {
+    if (!Array.isArray(exported)) return [{ value: exported, path: 'default' }];
+    const entries = Array.from(exported as unknown[], (value, k) => ({ value, path: `default[${k}]` }));
+    if (entries.length === 0) issues.push({ path: 'default', expected: 'at least one strategy', received: 'an empty list' });
+    return entries;
+  } catch (e) {
+    issues.push({ path: 'default', expected: 'a strategy, a factory or a list of them that can be read', received: `an error while reading it: ${messageOf(e)}` });
+    return [];
+  }
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** The module's default export, boxed: an async function would read a `then` of the export itself (a hostile one could throw there). */
+async function importDefault(file: string, url: string): Promise<{ readonly exported: unknown }> {
   let namespace: Record<string, unknown>;
   try {
     namespace = (await import(url)) as Record<string, unknown>;
@@ -132,7 +184,16 @@ async function importDefault(file: string, url: string): Promise<unknown> {
       file,
     );
   }
-  return namespace.default;
+  const exported = namespace.default;
+  // A module compiled to CommonJS from ESM (tsc, babel) sets exports.default and marks itself
+  // __esModule: Node gives its whole exports object as the default, where the author meant the
+  // default export.
+  try {
+    if (typeof exported === 'object' && exported !== null && (exported as { __esModule?: unknown }).__esModule === true && 'default' in exported) return { exported: (exported as { default: unknown }).default };
+  } catch {
+    // An export that cannot be read is reported with its entries (entriesOf, strategyOf).
+  }
+  return { exported };
 }
 
 /** The strategy an entry stands for (a factory is called without parameters), or undefined with its issues recorded. */
@@ -144,11 +205,16 @@ function strategyOf(value: unknown, path: string, issues: ConfigIssue[]): Strate
     try {
       strategy = (value as StrategyFactory)();
     } catch (e) {
-      issues.push({ path: where, expected: 'a factory that makes a strategy when called without parameters', received: `an error: ${e instanceof Error ? e.message : String(e)}` });
+      issues.push({ path: where, expected: 'a factory that makes a strategy when called without parameters', received: `an error: ${messageOf(e)}` });
       return undefined;
     }
   }
-  const problem = shapeProblem(strategy);
+  let problem: string | undefined;
+  try {
+    problem = shapeProblem(strategy);
+  } catch (e) {
+    problem = `an object that cannot be read: ${messageOf(e)}`;
+  }
   if (problem !== undefined) {
     issues.push({ path: where, expected: 'a strategy (made with defineStrategy) or a factory that makes one', received: problem, hint: "defineStrategy({ name, meta, operate?, diplomacy?, respond? }) from 'detente' makes one" });
     return undefined;
@@ -161,6 +227,11 @@ function shapeProblem(s: unknown): string | undefined {
   const x = s as Record<string, unknown>;
   if (typeof x.name !== 'string' || !NAME.test(x.name)) return `an object whose name is ${typeof x.name === 'string' ? `'${x.name}' (lower-case letters, digits and dashes only)` : 'missing'}`;
   if (typeof x.meta !== 'object' || x.meta === null) return `'${x.name}', without meta`;
+  const meta = x.meta as Record<string, unknown>;
+  // What defineStrategy checks: listings and the conformance suite read these.
+  const flags = (['stochastic', 'retaliatory', 'forgiving', 'attributionSensitive'] as const).filter((k) => typeof meta[k] !== 'boolean');
+  if (flags.length > 0) return `'${x.name}', whose meta.${flags.join(', meta.')} ${flags.length === 1 ? 'is' : 'are'} not true or false`;
+  if (meta.description !== undefined && typeof meta.description !== 'string') return `'${x.name}', whose meta.description is not a text`;
   const missing = (['operate', 'diplomacy', 'respond'] as const).filter((k) => typeof x[k] !== 'function');
   if (missing.length > 0) return `'${x.name}', without ${missing.join(', ')} (functions)`;
   return undefined;

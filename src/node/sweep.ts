@@ -1,11 +1,10 @@
 // `sweep` on worker threads, for scripts: the same plan and the same rows as the one-thread
 // `sweep`, played by the pool the command line uses.
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { ConfigError, planSweep } from '../index.js';
 import type { ConfigIssue, Scenario, ScenarioDocument, StrategyRegistry, SweepOptions, SweepRow } from '../index.js';
 import { runOnWorkers } from './pool.js';
-import { loadStrategies } from './strategy-modules.js';
+import { loadStrategies, moduleUrls } from './strategy-modules.js';
 import type { StrategyModule } from './strategy-modules.js';
 
 /** Options of {@link sweepOnWorkers}: those of `sweep`, but strategies of your own come as modules. */
@@ -59,16 +58,18 @@ export async function sweepOnWorkers(scenario: Scenario | ScenarioDocument, opti
   if (issues.length > 0) throw new ConfigError(issues, 'sweepOnWorkers');
   options.signal?.throwIfAborted();
 
-  const modules = options.modules === undefined ? [] : Array.isArray(options.modules) ? options.modules : [options.modules as StrategyModule];
-  // Imported here first: a module with a problem is reported before any thread starts, and the
-  // plan checks the strategy names of every grid point against the same registry the threads build.
+  // Resolved now, before anything is awaited (a working directory changed meanwhile must not change
+  // which files the threads import), and imported here first: a module with a problem is reported
+  // before any thread starts, and the plan checks the strategy names of every grid point against
+  // the registry the threads build from the same files.
+  const modules = options.modules === undefined ? [] : moduleUrls(options.modules);
   const registry: StrategyRegistry | undefined = modules.length > 0 ? await loadStrategies(modules) : undefined;
   const plan = planSweep(scenario, { seeds: options.seeds, ...(options.grid !== undefined ? { grid: options.grid } : {}), ...(registry !== undefined ? { registry } : {}) });
   const items = options.items ?? plan.items;
   const rows: SweepRow[] = [];
   const onRow = options.onRow;
   const signal = options.signal;
-  const outcome = await runOnWorkers(plan.document, items, {
+  await runOnWorkers(plan.document, items, {
     workers,
     series: options.series === true,
     stopping: () => signal?.aborted === true,
@@ -76,9 +77,10 @@ export async function sweepOnWorkers(scenario: Scenario | ScenarioDocument, opti
       rows.push(row);
       onRow?.(row, rows.length);
     },
-    ...(modules.length > 0 ? { strategyModules: modules.map(moduleUrl) } : {}),
+    ...(modules.length > 0 ? { strategyModules: modules } : {}),
   });
-  if (outcome.stopped) signal?.throwIfAborted();
+  // Aborted before the promise settled, even once every run was handed out: the signal's reason, as documented.
+  signal?.throwIfAborted();
   return rows;
 }
 
@@ -89,10 +91,4 @@ export async function sweepOnWorkers(scenario: Scenario | ScenarioDocument, opti
 export function registryIssue(options: object): ConfigIssue | undefined {
   if (!('registry' in options) || (options as { registry?: unknown }).registry === undefined) return undefined;
   return { path: 'options.registry', expected: 'no registry: one cannot be sent to a worker thread', received: 'a registry', hint: 'pass the modules that export your strategies as options.modules' };
-}
-
-/** The `file:` URL a thread imports (the module was found and imported by `loadStrategies` already). */
-function moduleUrl(module: StrategyModule): string {
-  if (module instanceof URL) return module.href;
-  return module.startsWith('file:') ? module : pathToFileURL(module).href;
 }

@@ -4,12 +4,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { csvHeader, formatRow, parseScenario, sweep, sweepColumns, planSweep } from '../../src/index.js';
 import { loadStrategies } from '../../src/node/strategy-modules.js';
 import { takeLoadOptions } from '../../src/cli/load.js';
 import { UsageError } from '../../src/cli/run.js';
-import { cli, cliHarness, expectInputError } from '../helpers/cli.js';
+import { cli, cliHarness, duelFixture, expectInputError } from '../helpers/cli.js';
 
 const modules = resolve(import.meta.dirname, '../node/fixtures/strategies.mjs');
 const custom = resolve(import.meta.dirname, '../node/fixtures/custom.yaml');
@@ -112,6 +113,55 @@ describe('detente … --load FILE', () => {
     }
   });
 
+  it('sweeps with a module given as a file: URL, as with its path', () => {
+    const args = ['sweep', custom, '--seeds', '1..20', '--workers', '2', '--quiet'];
+    const byUrl = detente(...args, '--load', pathToFileURL(modules).href);
+    expect(byUrl.stderr).toBe('');
+    expect(byUrl.status).toBe(0);
+    expect(byUrl.stdout).toBe(detente(...args, '--load', modules).stdout);
+  });
+
+  it('ends when the command is done, even if the module left a timer running', () => {
+    writeFileSync(join(tmp, 'ticking.mjs'), `setInterval(() => {}, 1000);\nexport { default } from ${JSON.stringify(pathToFileURL(modules).href)};\n`);
+    for (const args of [['validate', custom], ['sweep', custom, '--seeds', '1..4', '--workers', '2', '--quiet']]) {
+      const r = spawnSync(process.execPath, [cli, ...args, '--load', 'ticking.mjs'], { encoding: 'utf8', cwd: tmp, timeout: 30_000 });
+      expect(r.error, 'still running after 30 s').toBeUndefined();
+      expect(r.status).toBe(0);
+    }
+    const failing = spawnSync(process.execPath, [cli, 'run', duelFixture, '--rounds', 'x', '--load', 'ticking.mjs'], { encoding: 'utf8', cwd: tmp, timeout: 30_000 });
+    expect(failing.error).toBeUndefined();
+    expect(failing.status).toBe(2);
+    // A second module that cannot be imported, after the first started its timer.
+    writeFileSync(join(tmp, 'broken.mjs'), 'export default [;');
+    const broken = spawnSync(process.execPath, [cli, 'validate', custom, '--load', 'ticking.mjs', '--load', 'broken.mjs'], { encoding: 'utf8', cwd: tmp, timeout: 30_000 });
+    expect(broken.error).toBeUndefined();
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(/broken\.mjs/);
+  });
+
+  it('shows help whatever the modules, and says where --load goes when it comes first', () => {
+    const help = detente('run', '--help', '--load', 'missing.mjs');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/--load FILE/);
+    expectInputError(detente('--load', modules, 'run', custom), /--load goes after the command/);
+  });
+
+  it('reports a run that threw as the run it was, not as an unexpected error', () => {
+    writeFileSync(join(tmp, 'thrower.mjs'), `export default { name: 'thrower', meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false }, operate() { throw new Error('my bug'); }, diplomacy: () => [], respond: () => ({ type: 'ignore' }) };\n`);
+    const r = detente('sweep', duelFixture, '--load', 'thrower.mjs', '--set', 'actors.US.strategy=thrower', '--seeds', '1..3', '--workers', '1', '--quiet');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^detente: run p0-s1: .*my bug/);
+    expect(r.stderr).not.toMatch(/unexpected/);
+  });
+
+  it('hints at --load wherever a strategy name nobody registered is met: a grid, a tournament, a saved run', () => {
+    const hint = /a strategy of your own\? pass the module that exports it: --load FILE/;
+    expectInputError(detente('sweep', duelFixture, '--seeds', '1', '--set', 'actors.US.strategy=grudging', '--quiet'), /received 'grudging'/, hint);
+    expectInputError(detente('tournament', duelFixture, '--strategies', 'grudging,hawk', '--seeds', '1', '--quiet'), /grudging/, hint);
+    expect(detente('run', custom, '--load', modules, '--format', 'json', '--out', 'hinted.json').status).toBe(0);
+    expectInputError(detente('report', 'hinted.json', '--md', 'hinted.md'), /received "grudging"/, hint);
+  });
+
   it('gives a clear error, naming the file, for a module it cannot use', () => {
     const write = (name: string, text: string) => {
       writeFileSync(join(tmp, name), text);
@@ -121,7 +171,7 @@ describe('detente … --load FILE', () => {
     expectInputError(detente('run', custom, '--load', write('syntax.mjs', 'export default [;')), /syntax\.mjs/, /an error while importing it: Unexpected token/);
     expectInputError(detente('run', custom, '--load', write('typed.ts', 'const s: number = 1; export default s;')), /typed\.ts/, /a TypeScript file/, /node --import tsx/);
     expectInputError(detente('run', custom, '--load', write('named.mjs', 'export const grudging = 1;')), /named\.mjs/, /no default export \(it exports grudging\)/);
-    expectInputError(detente('run', custom, '--load', write('hawk.mjs', "export default { name: 'hawk', meta: {}, operate() {}, diplomacy() {}, respond() {} };")), /'hawk', the name of a built-in strategy/);
+    expectInputError(detente('run', custom, '--load', write('hawk.mjs', "export default { name: 'hawk', meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false }, operate() {}, diplomacy() {}, respond() {} };")), /'hawk', the name of a built-in strategy/);
     expectInputError(detente('run', custom, '--load'), /--load needs a file/);
     // The commands that play no scenario do not take it.
     expectInputError(detente('merge', 'a.csv', '--load', modules), /--load/);

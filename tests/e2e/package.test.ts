@@ -214,7 +214,7 @@ console.log(JSON.stringify({ same: JSON.stringify(rows) === JSON.stringify(expec
 `;
       const esm = runScript('node-sweep.mjs', `import * as detente from 'detente';\nimport * as node from 'detente/node';\n${body}`);
       const cjs = runScript('node-sweep.cjs', `const detente = require('detente');\nconst node = require('detente/node');\n(async () => {\n${body}})();\n`);
-      expect(esm).toMatchObject({ same: true, runs: 80, config: true, keys: ['loadStrategies', 'sweepOnWorkers', 'tournamentOnWorkers'] });
+      expect(esm).toMatchObject({ same: true, runs: 80, config: true, keys: ['SweepFailure', 'loadStrategies', 'moduleUrls', 'sweepOnWorkers', 'tournamentOnWorkers'] });
       expect(Number(esm.accusations)).toBeGreaterThan(0);
       expect(cjs).toEqual(esm);
     },

@@ -1,12 +1,12 @@
 // Strategies from files (`loadStrategies`): what a module must export, and a clear error naming
 // the file for everything else. tests/cli/load.test.ts runs the same loader in plain Node.
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, createRegistry, defineStrategy, simulate } from '../../src/index.js';
-import { loadStrategies } from '../../src/node/strategy-modules.js';
+import { loadStrategies, moduleUrls } from '../../src/node/strategy-modules.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'detente-modules-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -78,7 +78,7 @@ describe('loadStrategies', () => {
     e = await failure('');
     expect(e.message).toMatch(/the path of a JavaScript module/);
     e = await failure(new URL('https://example.com/x.js'));
-    expect(e.message).toMatch(/a file: URL or a path/);
+    expect(e.message).toMatch(/a file: URL of this machine, or a path/);
   });
 
   it("reports a module that throws while it is imported with the module's own error", async () => {
@@ -97,7 +97,7 @@ describe('loadStrategies', () => {
   it('refuses what is not a strategy, with the entry it is at, and registers nothing from that file', async () => {
     const registry = createRegistry();
     const e = await loadStrategies(
-      moduleFile(`export default [${plain('fine')}, 42, { name: 'Bad Name', meta: {} }, { name: 'half', meta: {}, operate() {} }, () => { throw new Error('no defaults'); }, []];`),
+      moduleFile(`export default [${plain('fine')}, 42, { name: 'Bad Name', meta: {} }, { name: 'half', meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false }, operate() {} }, () => { throw new Error('no defaults'); }, []];`),
       registry,
     ).then(
       () => undefined,
@@ -112,6 +112,39 @@ describe('loadStrategies', () => {
     expect(issues[3]?.received).toMatch(/no defaults/);
     expect(registry.has('fine')).toBe(false);
     expect((await failure(moduleFile('export default [];'))).issues[0]).toMatchObject({ expected: 'at least one strategy' });
+  });
+
+  it('checks the meta of a strategy written by hand, as defineStrategy does', async () => {
+    const e = await failure(moduleFile("export default { name: 'loose', meta: { stochastic: 'yes', description: 42 }, operate() {}, diplomacy() {}, respond() {} };"));
+    expect(e.issues[0]?.received).toBe("'loose', whose meta.stochastic, meta.retaliatory, meta.forgiving, meta.attributionSensitive are not true or false");
+    const d = await failure(moduleFile(`export default { name: 'mute', meta: { ...${JSON.stringify({ stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false })}, description: 42 }, operate() {}, diplomacy() {}, respond() {} };`));
+    expect(d.issues[0]?.received).toBe("'mute', whose meta.description is not a text");
+  });
+
+  it('reads the default export of a module compiled to CommonJS from ESM (exports.default, __esModule)', async () => {
+    // What `tsc --module commonjs` writes for `export const wary = …; export default [wary];`.
+    const file = moduleFile(`"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.wary = void 0;\nexports.wary = ${plain('compiled')};\nexports.default = [exports.wary];\n`, '.cjs');
+    expect((await loadStrategies(file)).has('compiled')).toBe(true);
+  });
+
+  it('reports a default export that throws when it is read, at its entry, as an issue and not a crash', async () => {
+    let e = await failure(moduleFile("export default [{ get name() { throw new Error('boom getter'); } }];"));
+    expect(e.issues[0]).toMatchObject({ path: 'default[0]', received: 'an object that cannot be read: boom getter' });
+    e = await failure(moduleFile("export default new Proxy([], { get(t, k) { if (k === 'length') throw new Error('boom length'); return Reflect.get(t, k); } });"));
+    expect(e.issues[0]).toMatchObject({ path: 'default', received: 'an error while reading it: boom length' });
+    e = await failure(moduleFile("export default new Proxy({}, { get() { throw new Error('boom proxy'); } });"));
+    expect(e.issues[0]).toMatchObject({ path: 'default', received: 'an object that cannot be read: boom proxy' });
+    // A promise is not a strategy (nor awaited: the threads would have to await it the same way).
+    e = await failure(moduleFile(`export default Promise.resolve(${plain('later')});`));
+    expect(e.issues[0]).toMatchObject({ path: 'default', received: 'an object whose name is missing' });
+  });
+
+  it('takes each file once, however it is named (twice, or through a link), and resolves every path before the first import', async () => {
+    const file = moduleFile(`export default ${plain('once')};`);
+    const link = join(tmp, 'link-to-once.mjs');
+    symlinkSync(file, link);
+    expect(moduleUrls([file, link, pathToFileURL(file)])).toEqual([pathToFileURL(file).href]);
+    expect((await loadStrategies([file, link])).has('once')).toBe(true);
   });
 
   it('refuses a name that is taken: by a built-in, by an earlier module, twice in one module', async () => {

@@ -3,7 +3,7 @@
 // every thread. Tested through the built entry, whose pool finds its worker beside it
 // (tests/global-setup.ts builds dist/ first).
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from '../helpers/cli.js';
 import type * as Detente from '../../src/index.js';
@@ -71,6 +71,43 @@ describe('sweepOnWorkers', () => {
     expect((e as Error).message).toMatch(/this module refuses worker threads/);
   });
 
+  it('resolves a relative module path when it is called: a working directory changed meanwhile changes nothing', async () => {
+    const scenario = detente.parseScenario(custom, { registry: await loadStrategies(modules) });
+    const expected = detente.sweep(scenario, { seeds: '1..20', grid, registry: await loadStrategies(modules) });
+    const cwd = process.cwd();
+    process.chdir(dirname(modules));
+    let rows: Promise<Detente.SweepRow[]>;
+    try {
+      rows = sweepOnWorkers(scenario, { seeds: '1..20', grid, workers: 2, modules: './strategies.mjs' });
+    } finally {
+      // Before the call has imported anything: there is no strategies.mjs in the repository's root.
+      process.chdir(root);
+    }
+    try {
+      expect(await rows).toEqual(expected);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('stops calling an onRow that threw, and rejects with its first error', async () => {
+    const scenario = detente.parseScenario(custom, { registry: await loadStrategies(modules) });
+    let calls = 0;
+    const e = await rejection(
+      sweepOnWorkers(scenario, {
+        seeds: '1..300',
+        workers: 2,
+        modules,
+        onRow: () => {
+          calls++;
+          throw new Error(`boom ${calls}`);
+        },
+      }),
+    );
+    expect(e).toMatchObject({ message: 'boom 1' });
+    expect(calls).toBe(1);
+  });
+
   it('stops handing out runs when its signal is aborted, keeps every finished row for onRow, and rejects with the reason', async () => {
     const scenario = detente.parseScenario(custom, { registry: await loadStrategies(modules) });
     const before = new AbortController();
@@ -96,6 +133,10 @@ describe('sweepOnWorkers', () => {
     // Nothing finished is lost: every row before the stop came, each once.
     expect(new Set(delivered).size).toBe(delivered.length);
     expect(delivered.slice(0, 50)).toEqual(Array.from({ length: 50 }, (_, k) => k + 1));
+    // Aborted at the last row, once every run was handed out: it still rejects, as documented.
+    const late = new AbortController();
+    const last = await rejection(sweepOnWorkers(scenario, { seeds: '1..6', modules, signal: late.signal, onRow: (_row, done) => done === 6 && late.abort(new Error('too late')) }));
+    expect(last).toMatchObject({ message: 'too late' });
   });
 });
 
