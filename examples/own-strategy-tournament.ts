@@ -10,22 +10,19 @@
  *
  * Run: npx tsx examples/own-strategy-tournament.ts   (see examples/README.md)
  */
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { scenarioBuilder } from 'detente';
+import { parseScenario } from 'detente';
 import { loadStrategies, tournamentOnWorkers } from 'detente/node';
 
-// The module beside this script (found from the script's own path, which works whether tsx runs
-// it as ESM or as CommonJS, where import.meta.url is not available).
-const modules = join(dirname(process.argv[1] ?? '.'), 'proportionate.mjs');
+// The files beside this script (found from the script's own path, which works whether tsx runs it
+// as ESM or as CommonJS, where import.meta.url is not available).
+const here = dirname(process.argv[1] ?? '.');
+const modules = join(here, 'proportionate.mjs');
 const SEEDS = '1..60';
 
-const template = scenarioBuilder('rivals-and-a-proxy')
-  .rounds(24)
-  .actor({ id: 'US', capabilities: 'us', strategy: 'tit-for-tat' })
-  .actor({ id: 'CN', capabilities: 'china', strategy: 'tit-for-tat' })
-  .actor({ id: 'APT', kind: 'proxy', sponsor: 'CN', capabilities: 'proxy-apt', strategy: { name: 'random', params: { rate: 0.4 } } })
-  .dyad({ from: 'US', to: 'CN', trust: 0.4, mutual: true })
-  .document();
+// Two rival states and a proxy of one of them (the states' strategies are the tournament's to assign).
+const template = parseScenario(readFileSync(join(here, 'rivals-and-a-proxy.yaml'), 'utf8')).document;
 
 async function main(): Promise<void> {
   // Imported here first: a module with a problem is reported before any thread starts.

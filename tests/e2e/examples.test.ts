@@ -25,8 +25,8 @@ describe('examples', () => {
     mkdirSync(join(project, 'node_modules'));
     symlinkSync(root, join(project, 'node_modules/detente'), 'dir');
     const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
-    // The strategy modules the examples import (beside them, as in the repository).
-    for (const name of readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.mjs'))) copyFileSync(join(root, 'examples', name), join(project, name));
+    // The strategy modules and scenarios the examples read (beside them, as in the repository).
+    for (const name of readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.mjs') || f.endsWith('.yaml'))) copyFileSync(join(root, 'examples', name), join(project, name));
     for (const name of readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.ts'))) {
       copyFileSync(join(root, 'examples', name), join(project, name));
       const r = spawnSync(process.execPath, [tsx, name, mkdtempSync(join(dir, 'out-'))], { encoding: 'utf8', cwd: project, timeout: 60_000 });
@@ -49,15 +49,9 @@ describe('examples', () => {
     expect(rows.map((r) => r[1]).sort()).toEqual(['dove', 'hawk', 'proportionate', 'tit-for-tat']);
     // The same standings as `tournament` in this thread (registry from the same module).
     const { loadStrategies } = await import('../../src/node/strategy-modules.js');
-    const { scenarioBuilder, tournament } = await import('../../src/index.js');
+    const { parseScenario, tournament } = await import('../../src/index.js');
     const registry = await loadStrategies(join(root, 'examples/proportionate.mjs'));
-    const template = scenarioBuilder('rivals-and-a-proxy')
-      .rounds(24)
-      .actor({ id: 'US', capabilities: 'us', strategy: 'tit-for-tat' })
-      .actor({ id: 'CN', capabilities: 'china', strategy: 'tit-for-tat' })
-      .actor({ id: 'APT', kind: 'proxy', sponsor: 'CN', capabilities: 'proxy-apt', strategy: { name: 'random', params: { rate: 0.4 } } })
-      .dyad({ from: 'US', to: 'CN', trust: 0.4, mutual: true })
-      .document();
+    const template = parseScenario(readFileSync(join(root, 'examples/rivals-and-a-proxy.yaml'), 'utf8'));
     const t = tournament(template, { strategies: ['proportionate', 'tit-for-tat', 'hawk', 'dove'], roles: ['US', 'CN'], seeds: '1..60', registry });
     expect(rows.map((r) => [Number(r[0]), r[1], r[2]])).toEqual(t.standings.map((s) => [s.welfareRank, s.strategy, s.meanWelfare.toFixed(2)]));
     expect(text).toMatch(/proportionate is calmer than hawk/);
