@@ -69,8 +69,10 @@ export async function commandsSettled(): Promise<void> {
  */
 export function exitWhenFlushed(): void {
   let pending = 2;
+  // After the streams' own 'error' events, which come after the write callbacks: a closed or full
+  // standard output must still end in 141 or 1 (watchStdout), not in the exit code of success.
   const done = () => {
-    if (--pending === 0) process.exit();
+    if (--pending === 0) setImmediate(() => process.exit());
   };
   for (const stream of [process.stdout, process.stderr]) {
     try {

@@ -136,7 +136,16 @@ async function pooled<T>(data: SweepWorkerData, items: readonly PlanItem[], opti
   const threads = threadCount(options.workers, items.length);
   if (threads === 0) return { finished: 0, stopped: false };
   const pool = new Piscina({ filename: options.filename ?? workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 60_000, workerData: data });
-  const started = startedThreads(pool.threads);
+  // Every thread the pool starts, watched from the tick it is created in: piscina replaces a thread
+  // that failed (synchronously, before it reports the failure), and the replacement must have
+  // finished loading before the pool is destroyed (see startedThreads).
+  const known = new Set<Worker>(pool.threads);
+  const starting: Promise<unknown>[] = [startedThreads(pool.threads)];
+  const watchReplacements = () => {
+    const fresh = pool.threads.filter((t) => !known.has(t));
+    for (const t of fresh) known.add(t);
+    if (fresh.length > 0) starting.push(startedThreads(fresh));
+  };
   const window = threads * 2;
   const done = new Map<number, T>();
   let next = 0; // next item to hand out
@@ -172,6 +181,7 @@ async function pooled<T>(data: SweepWorkerData, items: readonly PlanItem[], opti
       // a listener it ended the process with a stack trace, and the batches waiting for a thread
       // that never came would have kept the sweep waiting for ever. It fails the sweep instead.
       pool.on('error', (e: unknown) => {
+        watchReplacements();
         failure ??= new SweepFailure(`a worker thread failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
         resolve();
       });
@@ -197,6 +207,7 @@ async function pooled<T>(data: SweepWorkerData, items: readonly PlanItem[], opti
               pump();
             },
             (e: unknown) => {
+              watchReplacements();
               inFlight--;
               const runs = batch.length === 1 ? `run ${batch[0]?.run}` : `runs ${batch[0]?.run}…${batch.at(-1)?.run}`;
               failure ??= new SweepFailure(`${runs}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
@@ -209,7 +220,7 @@ async function pooled<T>(data: SweepWorkerData, items: readonly PlanItem[], opti
       pump();
     });
   } finally {
-    await started;
+    while (starting.length > 0) await Promise.all(starting.splice(0));
     await pool.destroy();
   }
   // A stop or a failure can leave finished rows behind a gap: deliver them too, nothing is lost.

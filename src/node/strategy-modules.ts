@@ -67,7 +67,9 @@ export async function loadStrategies(modules: StrategyModule | readonly Strategy
         issues.push({ path: `${path}.name`, expected: 'a name no other strategy has', received: `'${strategy.name}', the name of ${earlier}` });
         continue;
       }
-      found.push({ name: strategy.name, value: value as Strategy | StrategyFactory });
+      // A factory still makes the strategy for each set of parameters; without parameters, the one checked.
+      const factory = value as StrategyFactory;
+      found.push({ name: strategy.name, value: typeof value === 'function' ? (params) => (params === undefined ? strategy : factory(params)) : strategy });
     }
     if (issues.length > 0) throw new ConfigError(issues, file);
     for (const f of found) {
@@ -210,21 +212,59 @@ function strategyOf(value: unknown, path: string, issues: ConfigIssue[]): Strate
     }
   }
   let problem: string | undefined;
+  let checked: Strategy | undefined;
   try {
-    problem = shapeProblem(strategy);
+    const read = readOnce(strategy);
+    problem = typeof read === 'string' ? read : shapeProblem(read);
+    if (problem === undefined) checked = snapshotOf(strategy as Strategy, read as Fields);
   } catch (e) {
     problem = `an object that cannot be read: ${messageOf(e)}`;
   }
-  if (problem !== undefined) {
-    issues.push({ path: where, expected: 'a strategy (made with defineStrategy) or a factory that makes one', received: problem, hint: "defineStrategy({ name, meta, operate?, diplomacy?, respond? }) from 'detente' makes one" });
+  if (problem !== undefined || checked === undefined) {
+    issues.push({ path: where, expected: 'a strategy (made with defineStrategy) or a factory that makes one', received: problem ?? 'nothing', hint: "defineStrategy({ name, meta, operate?, diplomacy?, respond? }) from 'detente' makes one" });
     return undefined;
   }
-  return strategy as Strategy;
+  return checked;
 }
 
-function shapeProblem(s: unknown): string | undefined {
+/** What a strategy is made of, as read from the module's object. */
+interface Fields {
+  readonly name: unknown;
+  readonly meta: unknown;
+  readonly params: unknown;
+  readonly operate: unknown;
+  readonly diplomacy: unknown;
+  readonly respond: unknown;
+}
+
+/**
+ * Each field of a candidate read once (its meta and params copied): what is checked is then what
+ * is registered, even if a getter or a proxy of the module's would answer differently, or throw,
+ * the next time. A text says why it is not an object at all.
+ */
+function readOnce(s: unknown): Fields | string {
   if (typeof s !== 'object' || s === null) return s === null ? 'null' : typeof s;
   const x = s as Record<string, unknown>;
+  const copy = (v: unknown) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.freeze({ ...v }) : v);
+  return { name: x.name, meta: copy(x.meta), params: copy(x.params), operate: x.operate, diplomacy: x.diplomacy, respond: x.respond };
+}
+
+/** The strategy as it was checked, in an object of ours. Its functions are called on the module's object, so methods keep their `this`. */
+function snapshotOf(s: Strategy, read: Fields): Strategy {
+  const operate = read.operate as Strategy['operate'];
+  const diplomacy = read.diplomacy as Strategy['diplomacy'];
+  const respond = read.respond as Strategy['respond'];
+  return Object.freeze({
+    name: read.name as string,
+    meta: read.meta as Strategy['meta'],
+    ...(read.params !== undefined ? { params: read.params as NonNullable<Strategy['params']> } : {}),
+    operate: (view, rng) => operate.call(s, view, rng),
+    diplomacy: (view, rng) => diplomacy.call(s, view, rng),
+    respond: (request, view, rng) => respond.call(s, request, view, rng),
+  } satisfies Strategy);
+}
+
+function shapeProblem(x: Fields): string | undefined {
   if (typeof x.name !== 'string' || !NAME.test(x.name)) return `an object whose name is ${typeof x.name === 'string' ? `'${x.name}' (lower-case letters, digits and dashes only)` : 'missing'}`;
   if (typeof x.meta !== 'object' || x.meta === null) return `'${x.name}', without meta`;
   const meta = x.meta as Record<string, unknown>;
@@ -232,6 +272,10 @@ function shapeProblem(s: unknown): string | undefined {
   const flags = (['stochastic', 'retaliatory', 'forgiving', 'attributionSensitive'] as const).filter((k) => typeof meta[k] !== 'boolean');
   if (flags.length > 0) return `'${x.name}', whose meta.${flags.join(', meta.')} ${flags.length === 1 ? 'is' : 'are'} not true or false`;
   if (meta.description !== undefined && typeof meta.description !== 'string') return `'${x.name}', whose meta.description is not a text`;
+  const params = x.params;
+  if (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params) || !Object.values(params).every((v) => typeof v === 'number' && Number.isFinite(v)))) {
+    return `'${x.name}', whose params are not an object of finite numbers`;
+  }
   const missing = (['operate', 'diplomacy', 'respond'] as const).filter((k) => typeof x[k] !== 'function');
   if (missing.length > 0) return `'${x.name}', without ${missing.join(', ')} (functions)`;
   return undefined;

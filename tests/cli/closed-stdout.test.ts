@@ -4,7 +4,10 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { cli, cliHarness, duelFixture } from '../helpers/cli.js';
+
+const strategyModule = resolve(import.meta.dirname, '../node/fixtures/strategies.mjs');
 
 const { tmp } = cliHarness('detente-closed-stdout-');
 
@@ -28,6 +31,10 @@ describe('standard output closed by its reader', () => {
     ['list', ['list']],
     ['run', ['run', duelFixture]],
     ['a sweep writing to standard output', ['sweep', duelFixture, '--seeds', '1..400', '--workers', '2']],
+    // With --load the process is ended once the command is done (a module may hold it open): not before its output fails.
+    ['run with --load', ['run', duelFixture, '--format', 'json', '--load', strategyModule]],
+    ['list with --load', ['list', '--load', strategyModule]],
+    ['a tournament with --load', ['tournament', duelFixture, '--strategies', 'hawk,dove', '--seeds', '1..2', '--quiet', '--load', strategyModule]],
   ])('%s stops quietly with exit code 141', (_what, args) => {
     const r = intoClosedPipe(args);
     expect(r.stderr.trim()).toBe('');

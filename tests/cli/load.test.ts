@@ -1,7 +1,7 @@
 // `--load FILE`: strategies of a user's own on the command line, in every command that plays or
 // checks a scenario, and on a sweep's worker threads (each imports the module itself). Run in
 // plain Node, so a module's import errors are Node's own.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
@@ -137,6 +137,12 @@ describe('detente … --load FILE', () => {
     expect(broken.error).toBeUndefined();
     expect(broken.status).toBe(2);
     expect(broken.stderr).toMatch(/broken\.mjs/);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('reports a standard output it cannot write (exit 1), as without --load', () => {
+    const r = spawnSync('bash', ['-c', `"$NODE" "$CLI" list --load "$MODULES" > /dev/full`], { encoding: 'utf8', env: { ...process.env, NODE: process.execPath, CLI: cli, MODULES: modules } });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/cannot write standard output/);
   });
 
   it('shows help whatever the modules, and says where --load goes when it comes first', () => {

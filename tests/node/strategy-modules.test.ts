@@ -139,6 +139,23 @@ describe('loadStrategies', () => {
     expect(e.issues[0]).toMatchObject({ path: 'default', received: 'an object whose name is missing' });
   });
 
+  it('registers what it checked: a factory or a getter that answers differently the second time changes nothing', async () => {
+    const file = moduleFile(`let calls = 0;
+let reads = 0;
+const meta = { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false };
+export default [
+  (params) => { if (calls++ > 0 && params === undefined) throw new Error('factory second call'); return { name: 'once-made', meta, params, operate: () => [], diplomacy: () => [], respond: () => ({ type: 'ignore' }) }; },
+  { get name() { if (reads++ > 1) throw new Error('name read again'); return 'read-once'; }, meta, operate: () => [], diplomacy: () => [], respond: () => ({ type: 'ignore' }) },
+];`);
+    const registry = await loadStrategies(file);
+    expect(registry.get('once-made').name).toBe('once-made');
+    expect(registry.get('read-once').name).toBe('read-once');
+    const run = simulate({ actors: [{ id: 'A', strategy: registry.get('read-once') }, { id: 'B', strategy: registry.get('once-made') }] }, { seed: 1, rounds: 3 });
+    expect(run.metrics).toHaveLength(3);
+    const e = await failure(moduleFile(`export default { name: 'odd-params', meta: ${JSON.stringify({ stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false })}, params: { rate: 'high' }, operate() {}, diplomacy() {}, respond() {} };`));
+    expect(e.issues[0]?.received).toBe("'odd-params', whose params are not an object of finite numbers");
+  });
+
   it('takes each file once, however it is named (twice, or through a link), and resolves every path before the first import', async () => {
     const file = moduleFile(`export default ${plain('once')};`);
     const link = join(tmp, 'link-to-once.mjs');
