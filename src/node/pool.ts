@@ -139,13 +139,19 @@ async function pooled<T>(data: SweepWorkerData, items: readonly PlanItem[], opti
   // Every thread the pool starts, watched from the tick it is created in: piscina replaces a thread
   // that failed (synchronously, before it reports the failure), and the replacement must have
   // finished loading before the pool is destroyed (see startedThreads).
-  const known = new Set<Worker>(pool.threads);
-  const starting: Promise<unknown>[] = [startedThreads(pool.threads)];
-  const watchReplacements = () => {
-    const fresh = pool.threads.filter((t) => !known.has(t));
-    for (const t of fresh) known.add(t);
-    if (fresh.length > 0) starting.push(startedThreads(fresh));
+  const known = new Set<Worker>();
+  const starting: Promise<unknown>[] = [];
+  const watch = (threads: readonly Worker[]) => {
+    for (const t of threads) {
+      known.add(t);
+      // A thread that ends, with or without an error, may be replaced (in piscina's own 'exit'
+      // listener, which runs before this one).
+      t.once('exit', () => watchReplacements());
+    }
+    if (threads.length > 0) starting.push(startedThreads(threads));
   };
+  const watchReplacements = () => watch(pool.threads.filter((t) => !known.has(t)));
+  watch(pool.threads);
   const window = threads * 2;
   const done = new Map<number, T>();
   let next = 0; // next item to hand out
