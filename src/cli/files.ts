@@ -3,8 +3,9 @@ import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, 
 import type { Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, MAX_SCENARIO_BYTES, parseScenario, ScenarioError } from '../index.js';
-import type { ConfigIssue, Scenario, StrategyRegistry } from '../index.js';
+import { MAX_SCENARIO_BYTES, parseScenario, ScenarioError } from '../index.js';
+import { withUnknownStrategyHint } from '../node/strategy-modules.js';
+import type { Scenario, StrategyRegistry } from '../index.js';
 import { UsageError, WriteError } from './run.js';
 
 /** The scenarios shipped with the package (`<package>/scenarios`). */
@@ -54,20 +55,9 @@ export function loadScenario(arg: string, registry?: StrategyRegistry): { scenar
 /** The hint a strategy name nobody registered gets (unless it has a "did you mean" already): it may be the user's own. */
 const LOAD_HINT = 'a strategy of your own? pass the module that exports it: --load FILE';
 
-/**
- * `read()`, with the `--load` hint added to each issue of its `ConfigError` (or `ScenarioError`)
- * about a strategy name nobody registered: in a scenario, a saved run's or game's scenario, a grid.
- */
+/** `read()`, with the `--load` hint added to each issue about a strategy name nobody registered: in a scenario, a saved run's or game's scenario, a grid. */
 export function withLoadHints<T>(read: () => T): T {
-  try {
-    return read();
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    const unknown = (i: ConfigIssue) => i.hint === undefined && /^(a )?registered strategy/.test(i.expected);
-    if (!e.issues.some(unknown)) throw e;
-    const issues = e.issues.map((i) => (unknown(i) ? { ...i, hint: LOAD_HINT } : i));
-    throw e instanceof ScenarioError ? new ScenarioError(issues, e.source) : new ConfigError(issues, e.source);
-  }
+  return withUnknownStrategyHint(LOAD_HINT, read);
 }
 
 function locate(arg: string): string {

@@ -4,8 +4,9 @@
 import { realpathSync, statSync } from 'node:fs';
 import { extname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ConfigError, createRegistry } from '../index.js';
+import { ConfigError, createRegistry, ScenarioError } from '../index.js';
 import type { ConfigIssue, Strategy, StrategyFactory, StrategyRegistry } from '../index.js';
+import { controlCharacter } from '../model/control-characters.js';
 
 /**
  * A module of strategies: a path (relative to the working directory), a `file:` URL, or a `URL`.
@@ -106,6 +107,29 @@ export function moduleUrls(modules: StrategyModule | readonly StrategyModule[]):
   return urls;
 }
 
+/**
+ * `read()`, with `hint` added to each issue of the `ConfigError` (or `ScenarioError`) it throws
+ * about a strategy name nobody registered (unless the issue has a "did you mean" already): the
+ * name may be one of the caller's own strategies, whose module was not given. The command line
+ * and `sweepOnWorkers` word the hint each their own way.
+ *
+ * @example
+ * ```ts
+ * const scenario = withUnknownStrategyHint('pass the module: --load FILE', () => parseScenario(text));
+ * ```
+ */
+export function withUnknownStrategyHint<T>(hint: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    const unknown = (i: ConfigIssue) => i.hint === undefined && /^(a )?registered strategy/.test(i.expected);
+    if (!e.issues.some(unknown)) throw e;
+    const issues = e.issues.map((i) => (unknown(i) ? { ...i, hint } : i));
+    throw e instanceof ScenarioError ? new ScenarioError(issues, e.source) : new ConfigError(issues, e.source);
+  }
+}
+
 /** The absolute path of a module argument, or a `ConfigError` when it is not an existing file. */
 function locate(module: unknown): string {
   let file: string;
@@ -166,7 +190,7 @@ async function importDefault(file: string, url: string): Promise<{ readonly expo
           path: '(file)',
           expected: 'a module Node can import',
           received: typescript ? 'a TypeScript file' : `an error while importing it: ${message}`,
-          ...(typescript ? { hint: "Node 20 does not run TypeScript by itself: compile it to .js (a TypeScript loader such as 'node --import tsx' serves one thread only: a sweep's worker threads do not get it)" } : {}),
+          ...(typescript ? { hint: "Node 20 does not run TypeScript by itself: compile it to .js; a TypeScript loader such as 'node --import tsx' serves one thread only, and a sweep's worker threads do not get it" } : {}),
         },
       ],
       file,
@@ -272,6 +296,8 @@ function shapeProblem(x: Fields): string | undefined {
   const flags = (['stochastic', 'retaliatory', 'forgiving', 'attributionSensitive'] as const).filter((k) => typeof meta[k] !== 'boolean');
   if (flags.length > 0) return `'${x.name}', whose meta.${flags.join(', meta.')} ${flags.length === 1 ? 'is' : 'are'} not true or false`;
   if (meta.description !== undefined && typeof meta.description !== 'string') return `'${x.name}', whose meta.description is not a text`;
+  // Printed in `detente list`, one line of a table on a terminal.
+  if (typeof meta.description === 'string' && controlCharacter(meta.description, true) !== undefined) return `'${x.name}', whose meta.description holds a control character (a line break, a tab, an escape…)`;
   const params = x.params;
   if (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params) || !Object.values(params).every((v) => typeof v === 'number' && Number.isFinite(v)))) {
     return `'${x.name}', whose params are not an object of finite numbers`;

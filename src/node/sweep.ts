@@ -4,25 +4,30 @@ import { availableParallelism } from 'node:os';
 import { ConfigError, planSweep } from '../index.js';
 import type { ConfigIssue, Scenario, ScenarioDocument, StrategyRegistry, SweepOptions, SweepRow } from '../index.js';
 import { runOnWorkers } from './pool.js';
-import { loadStrategies, moduleUrls } from './strategy-modules.js';
+import { loadStrategies, moduleUrls, withUnknownStrategyHint } from './strategy-modules.js';
 import type { StrategyModule } from './strategy-modules.js';
 
 /** Options of {@link sweepOnWorkers}: those of `sweep`, but strategies of your own come as modules. */
 export interface WorkerSweepOptions extends Omit<SweepOptions, 'registry'> {
   /** Worker threads, a whole number from 1 to 256 (default: the number of cores). The rows do not depend on it. */
-  readonly workers?: number;
+  readonly workers?: number | undefined;
   /**
    * Modules of strategies the scenario or the grid names besides the built-ins (see
    * `loadStrategies`): a registry cannot be sent to a thread, so each thread imports these.
    */
-  readonly modules?: StrategyModule | readonly StrategyModule[];
-  /** Called with each row as it is ready, in plan order, and the number of rows so far (progress, or writing as you go). */
-  readonly onRow?: (row: SweepRow, done: number) => void;
+  readonly modules?: StrategyModule | readonly StrategyModule[] | undefined;
+  /**
+   * Called with each row as it is ready, in plan order, and the number of rows so far (progress,
+   * or writing as you go). It may be async: a promise it returns is awaited before the next call,
+   * so rows stay in order. Once it throws or rejects, it is not called again, no more runs are
+   * handed out, and the promise rejects with that error.
+   */
+  readonly onRow?: ((row: SweepRow, done: number) => unknown) | undefined;
   /**
    * Stops handing out runs when aborted: the runs in flight finish (and reach `onRow`), then the
    * promise rejects with the signal's reason.
    */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** The most threads {@link sweepOnWorkers} starts: far more than any machine's cores, few enough to catch a typo. */
@@ -64,25 +69,48 @@ export async function sweepOnWorkers(scenario: Scenario | ScenarioDocument, opti
   // the registry the threads build from the same files.
   const modules = options.modules === undefined ? [] : moduleUrls(options.modules);
   const registry: StrategyRegistry | undefined = modules.length > 0 ? await loadStrategies(modules) : undefined;
-  const plan = planSweep(scenario, { seeds: options.seeds, ...(options.grid !== undefined ? { grid: options.grid } : {}), ...(registry !== undefined ? { registry } : {}) });
+  const plan = withUnknownStrategyHint(MODULES_HINT, () => planSweep(scenario, { seeds: options.seeds, ...(options.grid !== undefined ? { grid: options.grid } : {}), ...(registry !== undefined ? { registry } : {}) }));
   const items = options.items ?? plan.items;
   const rows: SweepRow[] = [];
   const onRow = options.onRow;
   const signal = options.signal;
-  await runOnWorkers(plan.document, items, {
-    workers,
-    series: options.series === true,
-    stopping: () => signal?.aborted === true,
-    onRow: (row) => {
-      rows.push(row);
-      onRow?.(row, rows.length);
-    },
-    ...(modules.length > 0 ? { strategyModules: modules } : {}),
-  });
+  // The caller's onRow, one call after another (an async one is awaited before the next row), so
+  // rows reach it in order and its first error, thrown or rejected, is kept and stops the sweep.
+  let delivery: Promise<void> = Promise.resolve();
+  let delivered: { readonly error: unknown } | undefined;
+  const deliver = (row: SweepRow, done: number) => {
+    delivery = delivery.then(async () => {
+      if (delivered !== undefined || onRow === undefined) return;
+      try {
+        await onRow(row, done);
+      } catch (e) {
+        delivered = { error: e };
+      }
+    });
+  };
+  try {
+    await runOnWorkers(plan.document, items, {
+      workers,
+      series: options.series === true,
+      stopping: () => signal?.aborted === true || delivered !== undefined,
+      onRow: (row) => {
+        rows.push(row);
+        deliver(row, rows.length);
+      },
+      ...(modules.length > 0 ? { strategyModules: modules } : {}),
+    });
+  } finally {
+    // Every row finished reaches onRow before the promise settles, whatever ended the sweep.
+    await delivery;
+  }
+  if (delivered !== undefined) throw delivered.error;
   // Aborted before the promise settled, even once every run was handed out: the signal's reason, as documented.
   signal?.throwIfAborted();
   return rows;
 }
+
+/** The hint a strategy name nobody registered gets here: it may be the caller's own, whose module was not given. */
+const MODULES_HINT = 'a strategy of your own? pass the module that exports it as options.modules';
 
 /**
  * The issue of options that carry a `registry` (a JavaScript caller's, past the types): a registry

@@ -33,13 +33,6 @@ export async function tournamentOnWorkers(template: Scenario | ScenarioDocument,
   const registryGiven = typeof options === 'object' && options !== null ? registryIssue(options) : undefined;
   if (registryGiven !== undefined) throw new ConfigError([registryGiven], 'tournamentOnWorkers');
   const { roles, grid } = tournamentGrid(template, options);
-  const rows = await sweepOnWorkers(template, {
-    seeds: options.seeds,
-    grid,
-    ...(options.workers !== undefined ? { workers: options.workers } : {}),
-    ...(options.modules !== undefined ? { modules: options.modules } : {}),
-    ...(options.onRow !== undefined ? { onRow: options.onRow } : {}),
-    ...(options.signal !== undefined ? { signal: options.signal } : {}),
-  });
+  const rows = await sweepOnWorkers(template, { seeds: options.seeds, grid, workers: options.workers, modules: options.modules, onRow: options.onRow, signal: options.signal });
   return { roles, rows, standings: rankStrategies(rows, roles) };
 }

@@ -273,6 +273,8 @@ export const out = { rounds, arb: typeof arbWorldSpec };
       };
       writeFileSync(join(consumer, 'tsconfig.node.json'), JSON.stringify(tsconfig, null, 2));
       const body = `
+// Options left undefined are accepted (exactOptionalPropertyTypes), as they are at run time.
+export const maybe = (workers: number | undefined, signal: AbortSignal | undefined) => sweepOnWorkers({ name: 'x', rounds: 2, actors: [{ id: 'A' }, { id: 'B' }] }, { seeds: '1', workers, signal, modules: undefined, onRow: undefined });
 export async function study(registry: StrategyRegistry): Promise<number> {
   const more: StrategyRegistry = await loadStrategies(new URL('file:///x.mjs'), registry);
   const rows: SweepRow[] = await sweepOnWorkers({ name: 'x', rounds: 2, actors: [{ id: 'A' }, { id: 'B' }] }, { seeds: '1..2', workers: 2, modules: ['./a.mjs'], signal: new AbortController().signal, onRow: (row: SweepRow, done: number) => void [row, done] });

@@ -119,6 +119,9 @@ describe('loadStrategies', () => {
     expect(e.issues[0]?.received).toBe("'loose', whose meta.stochastic, meta.retaliatory, meta.forgiving, meta.attributionSensitive are not true or false");
     const d = await failure(moduleFile(`export default { name: 'mute', meta: { ...${JSON.stringify({ stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false })}, description: 42 }, operate() {}, diplomacy() {}, respond() {} };`));
     expect(d.issues[0]?.received).toBe("'mute', whose meta.description is not a text");
+    // Printed as one line of `detente list`: no line break, tab or terminal escape.
+    const c = await failure(moduleFile(`export default { name: 'loud', meta: { ...${JSON.stringify({ stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false })}, description: 'line one\\n\\u001b[31mRED' }, operate() {}, diplomacy() {}, respond() {} };`));
+    expect(c.issues[0]?.received).toMatch(/^'loud', whose meta\.description holds a control character/);
   });
 
   it('reads the default export of a module compiled to CommonJS from ESM (exports.default, __esModule)', async () => {

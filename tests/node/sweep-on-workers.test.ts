@@ -108,6 +108,44 @@ describe('sweepOnWorkers', () => {
     expect(calls).toBe(1);
   });
 
+  it('awaits an async onRow before the next row, and rejects with its rejection (which was unhandled)', async () => {
+    const scenario = detente.parseScenario(custom, { registry: await loadStrategies(modules) });
+    const order: number[] = [];
+    const rows = await sweepOnWorkers(scenario, {
+      seeds: '1..40',
+      workers: 2,
+      modules,
+      // Later rows wait less: without the wait for each call, they would overtake earlier ones.
+      onRow: async (row) => {
+        await new Promise((r) => setTimeout(r, 40 - Number(row.seed)));
+        order.push(Number(row.seed));
+      },
+    });
+    expect(rows).toHaveLength(40);
+    expect(order).toEqual(Array.from({ length: 40 }, (_, k) => k + 1));
+    let calls = 0;
+    const e = await rejection(
+      sweepOnWorkers(scenario, {
+        seeds: '1..300',
+        workers: 2,
+        modules,
+        onRow: async () => {
+          calls++;
+          if (calls === 3) throw new Error('disk full');
+        },
+      }),
+    );
+    expect(e).toMatchObject({ message: 'disk full' });
+    expect(calls).toBe(3);
+  });
+
+  it('hints at options.modules when the scenario names a strategy nobody registered', async () => {
+    const document = detente.parseScenario(custom, { registry: await loadStrategies(modules) }).document;
+    const e = await rejection(sweepOnWorkers(document, { seeds: '1..2', workers: 1 }));
+    expect(e).toBeInstanceOf(detente.ConfigError);
+    expect((e as Error).message).toMatch(/received "grudging" \(a strategy of your own\? pass the module that exports it as options\.modules\)/);
+  });
+
   it('stops handing out runs when its signal is aborted, keeps every finished row for onRow, and rejects with the reason', async () => {
     const scenario = detente.parseScenario(custom, { registry: await loadStrategies(modules) });
     const before = new AbortController();
