@@ -158,6 +158,18 @@ async function pooled<T>(data: SweepWorkerData, items: readonly PlanItem[], opti
   let written = 0; // next item to deliver
   let finished = 0;
   let failure: unknown;
+  // Where the failure kept is in the plan: the earliest run's wins. Every run before it was handed
+  // out before it and finishes, so the message names the same run whatever the number of threads
+  // and their timing. The caller's own error (onRow, the results file) comes first; a thread's
+  // failure not tied to a batch, last.
+  let failureAt = Number.POSITIVE_INFINITY;
+  let destroying = false;
+  const failAt = (at: number, error: unknown) => {
+    if (at < failureAt) {
+      failureAt = at;
+      failure = error;
+    }
+  };
   // Busy time of the threads and runs it bought, for the batch size (never for the results).
   let runsTimed = 0;
   let msTimed = 0;
@@ -177,7 +189,7 @@ async function pooled<T>(data: SweepWorkerData, items: readonly PlanItem[], opti
       if (written > before) options.onDelivered?.();
     } catch (e) {
       deliveryFailed = true;
-      failure ??= e;
+      failAt(-1, e);
     }
   };
   try {
@@ -188,7 +200,7 @@ async function pooled<T>(data: SweepWorkerData, items: readonly PlanItem[], opti
       // that never came would have kept the sweep waiting for ever. It fails the sweep instead.
       pool.on('error', (e: unknown) => {
         watchReplacements();
-        failure ??= new SweepFailure(`a worker thread failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+        failAt(Number.MAX_VALUE, new SweepFailure(`a worker thread failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e }));
         resolve();
       });
       let inFlight = 0;
@@ -207,7 +219,7 @@ async function pooled<T>(data: SweepWorkerData, items: readonly PlanItem[], opti
               result.rows.forEach((row, k) => done.set(first + k, row));
               if (result.error !== undefined) {
                 const item = batch[result.rows.length] as PlanItem;
-                failure ??= new SweepFailure(`run ${item.run}: ${result.error}`);
+                failAt(first + result.rows.length, new SweepFailure(`run ${item.run}: ${result.error}`));
               }
               flushInOrder();
               pump();
@@ -215,8 +227,10 @@ async function pooled<T>(data: SweepWorkerData, items: readonly PlanItem[], opti
             (e: unknown) => {
               watchReplacements();
               inFlight--;
+              // Batches the pool's own destruction cut short are not failures of their runs.
+              if (destroying) return;
               const runs = batch.length === 1 ? `run ${batch[0]?.run}` : `runs ${batch[0]?.run}…${batch.at(-1)?.run}`;
-              failure ??= new SweepFailure(`${runs}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+              failAt(first, new SweepFailure(`${runs}: ${e instanceof Error ? e.message : String(e)}`, { cause: e }));
               pump();
             },
           );
@@ -227,6 +241,7 @@ async function pooled<T>(data: SweepWorkerData, items: readonly PlanItem[], opti
     });
   } finally {
     while (starting.length > 0) await Promise.all(starting.splice(0));
+    destroying = true;
     await pool.destroy();
   }
   // A stop or a failure can leave finished rows behind a gap: deliver them too, nothing is lost.
@@ -239,7 +254,7 @@ async function pooled<T>(data: SweepWorkerData, items: readonly PlanItem[], opti
       }
       if (left.length > 0) options.onDelivered?.();
     } catch (e) {
-      failure ??= e;
+      failAt(-1, e);
     }
   }
   done.clear();
