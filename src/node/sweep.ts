@@ -56,7 +56,8 @@ export async function sweepOnWorkers(scenario: Scenario | ScenarioDocument, opti
   if (typeof options !== 'object' || options === null) throw new ConfigError([{ path: 'options', expected: 'an object with seeds (e.g. { seeds: "1..100" })', received: String(options) }], 'sweepOnWorkers');
   const registryGiven = registryIssue(options);
   if (registryGiven !== undefined) issues.push(registryGiven);
-  const workers = options.workers ?? availableParallelism();
+  // The default never exceeds the bound: a machine with more cores than MAX_WORKERS uses MAX_WORKERS.
+  const workers = options.workers ?? Math.min(MAX_WORKERS, availableParallelism());
   if (!Number.isInteger(workers) || workers < 1 || workers > MAX_WORKERS) issues.push({ path: 'options.workers', expected: `a whole number from 1 to ${MAX_WORKERS}`, received: String(workers) });
   if (options.onRow !== undefined && typeof options.onRow !== 'function') issues.push({ path: 'options.onRow', expected: 'a function', received: typeof options.onRow });
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) issues.push({ path: 'options.signal', expected: 'an AbortSignal', received: typeof options.signal });
