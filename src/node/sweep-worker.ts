@@ -51,7 +51,7 @@ const registry: StrategyRegistry | undefined = data.strategyModules !== undefine
 const withRegistry = registry === undefined ? {} : { registry };
 
 export default function playBatch(items: readonly PlanItem[]): BatchResult<SweepRow | string> {
-  const started = performance.now();
+  const started = performance.now(); // allow-nondeterminism: times the batch to size the next ones (the pool's batchSize), never in a row
   const rows: (SweepRow | string)[] = [];
   for (const item of items) {
     try {
@@ -60,8 +60,8 @@ export default function playBatch(items: readonly PlanItem[]): BatchResult<Sweep
       const row = runOne(data.document, item, { scenario, series: data.series, ...withRegistry });
       rows.push(layout === undefined ? row : formatRow(row, layout.columns, layout.format));
     } catch (e) {
-      return { rows, error: e instanceof Error ? e.message : String(e), ms: performance.now() - started };
+      return { rows, error: e instanceof Error ? e.message : String(e), ms: performance.now() - started }; // allow-nondeterminism: batch timing only
     }
   }
-  return { rows, ms: performance.now() - started };
+  return { rows, ms: performance.now() - started }; // allow-nondeterminism: batch timing only
 }

@@ -52,7 +52,7 @@ function realOrSelf(path: string): string {
  */
 export function lockResults(out: string): ResultsLock {
   const path = lockPathOf(out);
-  const mine = `${JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() } satisfies Holder)}\n`;
+  const mine = `${JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() } satisfies Holder)}\n`; // allow-nondeterminism: when the lock was taken, shown to a second sweep
   // A few tries: a stale lock removed here may be taken by another sweep before this one creates it.
   for (let attempt = 0; attempt < 3; attempt++) {
     if (create(path, out, mine)) return held(path, mine);
@@ -175,7 +175,7 @@ function startedAt(pid: number): number | undefined {
     }
   };
   const self = procStart(process.pid);
-  if (self === undefined || Math.abs(self - (Date.now() - process.uptime() * 1000)) > 2000) return undefined;
+  if (self === undefined || Math.abs(self - (Date.now() - process.uptime() * 1000)) > 2000) return undefined; // allow-nondeterminism: checks the process clock reading, for stale locks only
   return procStart(pid);
 }
 
