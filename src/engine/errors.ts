@@ -1,4 +1,5 @@
 import type { DecisionPhase } from '../model/event.js';
+import { messageOf, printed } from '../model/thrown.js';
 
 /** One problem in a configuration: where, what was expected, what was found. */
 export interface ConfigIssue {
@@ -91,19 +92,7 @@ export class ProtocolError extends Error {
   override readonly name = 'ProtocolError';
 }
 
-/**
- * The message of anything thrown, never throwing itself: a strategy may throw an object without a
- * prototype (which `String` cannot convert), an Error whose `message` getter throws, or a proxy
- * whose every trap throws, and the error that reports it must still be made.
- */
-export function messageOf(e: unknown): string {
-  try {
-    if (e instanceof Error) return String(e.message);
-  } catch {
-    // Fall through: the value is printed as whatever it is.
-  }
-  return printed(e);
-}
+export { messageOf };
 
 /** JSON for error messages, never throwing (cycles, BigInt, objects that cannot be printed). */
 export function safeJson(v: unknown): string {
@@ -112,18 +101,5 @@ export function safeJson(v: unknown): string {
     return s === undefined ? printed(v) : s.length > 200 ? `${s.slice(0, 200)}…` : s;
   } catch {
     return printed(v);
-  }
-}
-
-/** `String(v)`, or the most that can be said of `v` when converting it throws. */
-function printed(v: unknown): string {
-  try {
-    return String(v);
-  } catch {
-    try {
-      return Object.prototype.toString.call(v);
-    } catch {
-      return `(a ${typeof v} that cannot be printed)`;
-    }
   }
 }

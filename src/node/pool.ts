@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import { messageOf } from '../model/thrown.js';
 import type { PlanItem, ScenarioDocument, SweepRow } from '../index.js';
 import type { BatchResult, LineLayout, SweepWorkerData } from './sweep-worker.js';
 
@@ -200,7 +201,7 @@ async function pooled<T>(data: SweepWorkerData, items: readonly PlanItem[], opti
       // that never came would have kept the sweep waiting for ever. It fails the sweep instead.
       pool.on('error', (e: unknown) => {
         watchReplacements();
-        failAt(Number.MAX_VALUE, new SweepFailure(`a worker thread failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e }));
+        failAt(Number.MAX_VALUE, new SweepFailure(`a worker thread failed: ${messageOf(e)}`, { cause: e }));
         resolve();
       });
       let inFlight = 0;
@@ -230,7 +231,7 @@ async function pooled<T>(data: SweepWorkerData, items: readonly PlanItem[], opti
               // Batches the pool's own destruction cut short are not failures of their runs.
               if (destroying) return;
               const runs = batch.length === 1 ? `run ${batch[0]?.run}` : `runs ${batch[0]?.run}…${batch.at(-1)?.run}`;
-              failAt(first, new SweepFailure(`${runs}: ${e instanceof Error ? e.message : String(e)}`, { cause: e }));
+              failAt(first, new SweepFailure(`${runs}: ${messageOf(e)}`, { cause: e }));
               pump();
             },
           );

@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, createRegistry, ScenarioError } from '../index.js';
 import type { ConfigIssue, Strategy, StrategyFactory, StrategyRegistry } from '../index.js';
 import { controlCharacter } from '../model/control-characters.js';
+import { messageOf } from '../model/thrown.js';
 
 /**
  * A module of strategies: a path (relative to the working directory), a `file:` URL, or a `URL`.
@@ -171,10 +172,6 @@ function entriesOf(exported: unknown, issues: ConfigIssue[]): { value: unknown; 
   }
 }
 
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 /** The module's default export, boxed: an async function would read a `then` of the export itself (a hostile one could throw there). */
 async function importDefault(file: string, url: string): Promise<{ readonly exported: unknown }> {
   let namespace: Record<string, unknown>;
@@ -182,7 +179,7 @@ async function importDefault(file: string, url: string): Promise<{ readonly expo
     namespace = (await import(url)) as Record<string, unknown>;
   } catch (e) {
     const code = (e as { code?: unknown } | null)?.code;
-    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    const message = messageOf(e).split('\n')[0];
     const typescript = TYPESCRIPT.has(extname(file).toLowerCase()) && code === 'ERR_UNKNOWN_FILE_EXTENSION';
     throw new ConfigError(
       [

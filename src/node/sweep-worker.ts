@@ -7,6 +7,7 @@ import { workerData } from 'piscina';
 import { formatRow, runOne, scenarioAt } from '../index.js';
 import type { PlanItem, ResultsFormat, Scenario, ScenarioDocument, StrategyRegistry, SweepRow } from '../index.js';
 import { loadStrategies } from './strategy-modules.js';
+import { messageOf } from '../model/thrown.js';
 
 /** The results file's layout, when workers format the lines themselves (see {@link SweepWorkerData.lines}). */
 export interface LineLayout {
@@ -60,7 +61,7 @@ export default function playBatch(items: readonly PlanItem[]): BatchResult<Sweep
       const row = runOne(data.document, item, { scenario, series: data.series, ...withRegistry });
       rows.push(layout === undefined ? row : formatRow(row, layout.columns, layout.format));
     } catch (e) {
-      return { rows, error: e instanceof Error ? e.message : String(e), ms: performance.now() - started }; // allow-nondeterminism: batch timing only
+      return { rows, error: messageOf(e), ms: performance.now() - started }; // allow-nondeterminism: batch timing only
     }
   }
   return { rows, ms: performance.now() - started }; // allow-nondeterminism: batch timing only

@@ -86,6 +86,11 @@ describe('loadStrategies', () => {
     // under vitest, modules are imported by vite, which reads TypeScript and words errors its own way.)
     const e = await failure(moduleFile(`throw new Error('broken on purpose'); export default [];`));
     expect(e.message).toMatch(/an error while importing it: broken on purpose/);
+    // Something that String() cannot convert: the report is still made.
+    const odd = await failure(moduleFile(`throw Object.create(null); export default [];`));
+    expect(odd.message).toMatch(/an error while importing it: \[object Object\]/);
+    const factory = await failure(moduleFile(`export default [() => { throw Object.create(null); }];`));
+    expect(factory.issues[0]).toMatchObject({ path: 'default[0]()', received: 'an error: [object Object]' });
   });
 
   it('asks for a default export, naming the exports it found', async () => {
