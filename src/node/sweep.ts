@@ -70,6 +70,8 @@ export async function sweepOnWorkers(scenario: Scenario | ScenarioDocument, opti
   // the registry the threads build from the same files.
   const modules = options.modules === undefined ? [] : moduleUrls(options.modules);
   const registry: StrategyRegistry | undefined = modules.length > 0 ? await loadStrategies(modules) : undefined;
+  // Given up while the modules were importing: no thread is started only to be torn down.
+  options.signal?.throwIfAborted();
   const plan = withUnknownStrategyHint(MODULES_HINT, () => planSweep(scenario, { seeds: options.seeds, ...(options.grid !== undefined ? { grid: options.grid } : {}), ...(registry !== undefined ? { registry } : {}) }));
   const items = options.items ?? plan.items;
   const rows: SweepRow[] = [];

@@ -2,7 +2,8 @@
 // of `tournament`, whatever the number of threads, with strategies of the caller's own imported by
 // every thread. Tested through the built entry, whose pool finds its worker beside it
 // (tests/global-setup.ts builds dist/ first).
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from '../helpers/cli.js';
@@ -159,6 +160,25 @@ describe('sweepOnWorkers', () => {
     const late = new AbortController();
     const last = await rejection(sweepOnWorkers(scenario, { seeds: '1..6', modules, signal: late.signal, onRow: (_row, done) => done === 6 && late.abort(new Error('too late')) }));
     expect(last).toMatchObject({ message: 'too late' });
+  });
+
+  it('starts no thread when its signal is aborted while the modules are importing', async () => {
+    const mark = resolve(mkdtempSync(resolve(tmpdir(), 'detente-abort-')), 'threads.txt');
+    const controller = new AbortController();
+    const scope = globalThis as { detenteAbortOnImport?: AbortController };
+    scope.detenteAbortOnImport = controller;
+    process.env.DETENTE_THREAD_MARK = mark;
+    const rows: unknown[] = [];
+    try {
+      const e = await rejection(sweepOnWorkers(detente.parseScenario('name: quiet\nrounds: 4\nactors:\n  - { id: US, strategy: passive }\n  - { id: CN, strategy: passive }\n'), { seeds: '1..40', workers: 2, modules: resolve(import.meta.dirname, 'fixtures/aborts-on-import.mjs'), signal: controller.signal, onRow: (row) => rows.push(row) }));
+      expect(controller.signal.aborted).toBe(true);
+      expect(e).toMatchObject({ message: 'given up while importing' });
+      expect(rows).toEqual([]);
+      expect(existsSync(mark)).toBe(false);
+    } finally {
+      delete scope.detenteAbortOnImport;
+      delete process.env.DETENTE_THREAD_MARK;
+    }
   });
 });
 
