@@ -234,7 +234,7 @@ export function sweepCommand(args: readonly string[], out: Out, context: CliCont
     if (values.out !== undefined && existsSync(values.out) && values.resume !== true && values.force !== true) {
       throw new UsageError(`${values.out} already exists: pass --resume to run only its missing runs, --force to replace it, or choose another --out`);
     }
-    const plan = withLoadHints(() => planSweep(scenario, { seeds, grid, ...registryOf(context) }));
+    const plan = withLoadHints(() => planSweep(scenario, { seeds, grid, ...registryOf(context) }), context.registry);
     const items = shard ? shardItems(plan.items, shard.index, shard.count) : [...plan.items];
     const columns = sweepColumns(plan, { series });
     // Every check is done: only now is the file the user asked to replace removed.
@@ -405,7 +405,7 @@ export function tournamentCommand(args: readonly string[], out: Out, context: Cl
   checkOutputs(targets, { inputs: [path], replace: values.force === true });
   const { roles, grid } = tournamentGrid(scenario, { strategies: list(values.strategies), ...(values.roles !== undefined ? { roles: list(values.roles) } : {}) });
   const seeds = values.seeds;
-  const plan = withLoadHints(() => planSweep(scenario, { seeds, grid, ...registryOf(context) }));
+  const plan = withLoadHints(() => planSweep(scenario, { seeds, grid, ...registryOf(context) }), context.registry);
   const columns = sweepColumns(plan);
   return finishLater(
     (async () => {

@@ -3,7 +3,7 @@ import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, 
 import type { Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MAX_SCENARIO_BYTES, parseScenario, ScenarioError } from '../index.js';
+import { BUILTIN_STRATEGIES, MAX_SCENARIO_BYTES, parseScenario, ScenarioError } from '../index.js';
 import { withUnknownStrategyHint } from '../node/strategy-modules.js';
 import type { Scenario, StrategyRegistry } from '../index.js';
 import { UsageError, WriteError } from './run.js';
@@ -49,15 +49,36 @@ export function loadScenario(arg: string, registry?: StrategyRegistry): { scenar
     throw new ScenarioError([{ path: '(file)', expected: `at most ${MAX_SCENARIO_BYTES / 1024 / 1024} MiB (${MAX_SCENARIO_BYTES} bytes) of scenario`, received: `${size} bytes` }], path);
   }
   const text = readFileSync(path, 'utf8');
-  return withLoadHints(() => ({ scenario: parseScenario(text, { source: path, ...(registry !== undefined ? { registry } : {}) }), path }));
+  return withLoadHints(() => ({ scenario: parseScenario(text, { source: path, ...(registry !== undefined ? { registry } : {}) }), path }), registry);
 }
 
 /** The hint a strategy name nobody registered gets (unless it has a "did you mean" already): it may be the user's own. */
 const LOAD_HINT = 'a strategy of your own? pass the module that exports it: --load FILE';
 
-/** `read()`, with the `--load` hint added to each issue about a strategy name nobody registered: in a scenario, a saved run's or game's scenario, a grid. */
-export function withLoadHints<T>(read: () => T): T {
-  return withUnknownStrategyHint(LOAD_HINT, read);
+/** The most strategy names the hint lists from the `--load` modules. */
+const LISTED = 8;
+
+/**
+ * The hint for a strategy name nobody registered. With `--load` modules, the name is not among
+ * their strategies either, so the hint says which ones they do register: "pass the module" alone
+ * would send the user to look for a module they already passed.
+ */
+function loadHint(registry: StrategyRegistry | undefined): string {
+  if (registry === undefined) return LOAD_HINT;
+  const builtIn = new Set(Object.keys(BUILTIN_STRATEGIES));
+  const loaded = registry.names().filter((name) => !builtIn.has(name));
+  if (loaded.length === 0) return LOAD_HINT;
+  const listed = loaded.length > LISTED ? `${loaded.slice(0, LISTED).join(', ')}, …` : loaded.join(', ');
+  return `not in your --load modules either, which register ${listed}: check the name, or pass the module that exports it: --load FILE`;
+}
+
+/**
+ * `read()`, with the `--load` hint added to each issue about a strategy name nobody registered: in
+ * a scenario, a saved run's or game's scenario, a grid. `registry` is the one `read` checks names
+ * against (the built-ins and the `--load` modules' strategies), when `--load` was given.
+ */
+export function withLoadHints<T>(read: () => T, registry?: StrategyRegistry): T {
+  return withUnknownStrategyHint(loadHint(registry), read);
 }
 
 function locate(arg: string): string {

@@ -112,7 +112,7 @@ function resume(file: string, scenarioArg: string | undefined, given: { humans: 
   } catch (e) {
     throw new UsageError(text.notAGame(file, `not JSON (${e instanceof Error ? e.message : String(e)})`));
   }
-  const game = withLoadHints(() => resumeGame(data, { source: file, text, ...(context.registry !== undefined ? { registry: context.registry } : {}) }));
+  const game = withLoadHints(() => resumeGame(data, { source: file, text, ...(context.registry !== undefined ? { registry: context.registry } : {}) }), context.registry);
   let scenarioFile: string | undefined;
   if (scenarioArg !== undefined) {
     const { scenario, path } = loadScenario(scenarioArg, context.registry);

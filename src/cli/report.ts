@@ -83,7 +83,7 @@ export function reportCommand(args: readonly string[], out: Out, context: CliCon
   if (record) {
     if (values.seed !== undefined || values.rounds !== undefined) throw new UsageError(`--seed and --rounds apply to a scenario; '${arg}' is a saved run, with its own seed and rounds`);
     checkOutputs(targets, { inputs: [arg] });
-    source = withLoadHints(() => reportSourceFromRecord(record.data, arg, context.registry === undefined ? {} : { registry: context.registry }));
+    source = withLoadHints(() => reportSourceFromRecord(record.data, arg, context.registry === undefined ? {} : { registry: context.registry }), context.registry);
   } else {
     const { scenario, path } = loadScenario(arg, context.registry);
     checkOutputs(targets, { inputs: [path] });

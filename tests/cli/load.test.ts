@@ -171,6 +171,16 @@ describe('detente … --load FILE', () => {
     expectInputError(detente('report', 'hinted.json', '--md', 'hinted.md'), /received "grudging"/, hint);
   });
 
+  it('says which strategies the --load modules register when the name is not among them', () => {
+    // Not "pass the module": it was passed, and the name is not in it (a typo, or another module).
+    const hint = /received 'sulky' \(not in your --load modules either, which register forgetful, grudging: check the name, or pass the module that exports it: --load FILE\)/;
+    expectInputError(detente('sweep', custom, '--load', modules, '--seeds', '1', '--set', 'actors.US.strategy=sulky', '--quiet'), hint);
+    writeFileSync(join(tmp, 'sulky.yaml'), readFileSync(custom, 'utf8').replace('strategy: grudging', 'strategy: sulky'));
+    const run = detente('run', 'sulky.yaml', '--load', modules);
+    expectInputError(run, /received "sulky" \(not in your --load modules either, which register forgetful, grudging:/);
+    expect(run.stderr).not.toMatch(/a strategy of your own\?/);
+  });
+
   it('gives a clear error, naming the file, for a module it cannot use', () => {
     const write = (name: string, text: string) => {
       writeFileSync(join(tmp, name), text);
