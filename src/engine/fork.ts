@@ -9,7 +9,7 @@ import { ConfigError } from './errors.js';
 import type { ConfigIssue } from './errors.js';
 import { replay } from './replay.js';
 import type { Run } from './simulate.js';
-import { runRounds } from './simulate.js';
+import { roundsIssue, runRounds } from './simulate.js';
 import { actorIndex, readInjects, worldWith } from './world.js';
 
 /**
@@ -30,7 +30,7 @@ export interface Intervention {
 
 /** Options of {@link forkRun}. */
 export interface ForkOptions {
-  /** Rounds to play after the fork (default: up to the round where the original run ended). */
+  /** Rounds to play after the fork, 0 to `MAX_ROUNDS` (default: up to the round where the original run ended). */
   readonly rounds?: number;
 }
 
@@ -104,9 +104,8 @@ export function forkArgumentIssues(intervention: unknown, options: unknown): Con
   if (!isRecord(options)) issues.push({ path: 'options', expected: 'an object { rounds? }', received: describe(options) });
   else {
     const rounds: unknown = options.rounds;
-    if (rounds !== undefined && !(typeof rounds === 'number' && Number.isInteger(rounds) && rounds >= 0)) {
-      issues.push({ path: 'options.rounds', expected: 'a whole number of rounds ≥ 0', received: describe(rounds) });
-    }
+    const issue = rounds === undefined ? undefined : roundsIssue('options.rounds', rounds);
+    if (issue !== undefined) issues.push(issue);
   }
   if (!isRecord(intervention)) issues.push({ path: 'intervention', expected: 'an object { injects?, strategies?, mechanisms? }', received: describe(intervention) });
   else if (intervention.strategies !== undefined && !isRecord(intervention.strategies)) {

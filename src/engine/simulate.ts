@@ -1,6 +1,7 @@
 import type { SimEvent } from '../model/event.js';
 import type { World } from '../model/world.js';
 import { describe } from '../model/mechanisms.js';
+import { MAX_ROUNDS } from '../model/rounds.js';
 import { ConfigError } from './errors.js';
 import type { ConfigIssue } from './errors.js';
 import type { RoundMetrics } from './metrics.js';
@@ -34,7 +35,7 @@ export interface Run {
 
 /** Options of {@link runRounds}. */
 export interface RunRoundsOptions extends StepOptions {
-  /** How many rounds to play. */
+  /** How many rounds to play: a whole number from 0 to `MAX_ROUNDS` (100,000); continue the world for more. */
   readonly rounds: number;
   /** Keep the event log in the run (default true). Turn off for large sweeps that need metrics only. */
   readonly log?: boolean;
@@ -92,11 +93,26 @@ function checkRunOptions(options: RunRoundsOptions): void {
   }
   const issues: ConfigIssue[] = [];
   const given = options as Readonly<Record<keyof RunRoundsOptions, unknown>>;
-  if (!(Number.isInteger(options.rounds) && options.rounds >= 0)) {
-    issues.push({ path: 'rounds', expected: 'a whole number of rounds ≥ 0', received: describe(options.rounds) });
-  }
+  const rounds = roundsIssue('rounds', options.rounds);
+  if (rounds !== undefined) issues.push(rounds);
   if (given.log !== undefined && typeof given.log !== 'boolean') issues.push({ path: 'log', expected: 'true or false', received: describe(given.log) });
   if (given.onRound !== undefined && typeof given.onRound !== 'function') issues.push({ path: 'onRound', expected: 'a function called with each round’s result', received: describe(given.onRound) });
   issues.push(...policyIssues(given));
   if (issues.length > 0) throw new ConfigError(issues);
+}
+
+/**
+ * The issue of a number of rounds to play in one call, if it is not a whole number from 0 to
+ * `MAX_ROUNDS`. Beyond the bound, the hint says how to play a longer run: in several calls, each
+ * continuing the last one's world, which also keeps what each call holds in memory bounded.
+ */
+export function roundsIssue(path: string, rounds: unknown): ConfigIssue | undefined {
+  if (typeof rounds === 'number' && Number.isInteger(rounds) && rounds >= 0 && rounds <= MAX_ROUNDS) return undefined;
+  const over = typeof rounds === 'number' && rounds > MAX_ROUNDS;
+  return {
+    path,
+    expected: `a whole number of rounds from 0 to ${MAX_ROUNDS.toLocaleString('en-US')}`,
+    received: describe(rounds),
+    ...(over ? { hint: 'play a longer run in several calls: simulate(run.world, { rounds }) continues a world' } : {}),
+  };
 }

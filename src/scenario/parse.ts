@@ -15,6 +15,7 @@ import { DEFAULT_MECHANISMS, describe, mergeMechanisms } from '../model/mechanis
 import { controlCharacterProblem } from '../model/control-characters.js';
 import { nestingExpected, nestingTooDeep, plainDataProblem } from '../model/nesting.js';
 import { ID_PATTERN } from '../model/ids.js';
+import { MAX_ROUNDS } from '../model/rounds.js';
 import { GGE15_NORM_IDS } from '../model/norms.js';
 import { OPERATION_KINDS, OPERATION_TARGETS } from '../model/operation.js';
 import { createRegistry } from '../strategies/builtins/index.js';
@@ -57,16 +58,7 @@ const CALENDAR_UNITS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 const TOP = ['$schema', 'name', 'title', 'description', 'rounds', 'calendar', 'seed', 'actors', 'dyads', 'agreements', 'norms', 'forums', 'injects', 'mechanisms'];
 // Every engine inject, and the storytelling forms only a scenario file has (they expand into engine injects).
 const INJECTS = everyMember<ScenarioInject['type']>()([...INJECT_TYPES, 'indictment', 'leak', 'summit', 'sanctions-threat']);
-/**
- * The most rounds a scenario may have: its `rounds`, a command's `--rounds` and a game's `rounds`
- * are all held to it (a typo of a few zeros fails at once instead of running for hours).
- *
- * @example
- * ```ts
- * if (rounds > MAX_ROUNDS) throw new Error(`at most ${MAX_ROUNDS} rounds`);
- * ```
- */
-export const MAX_ROUNDS = 100_000;
+export { MAX_ROUNDS };
 
 let defaultRegistry: StrategyRegistry | undefined;
 

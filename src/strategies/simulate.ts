@@ -23,7 +23,7 @@ import { suggest } from './registry.js';
 export interface SimulateOptions extends Omit<RunRoundsOptions, 'rounds'> {
   /** Master seed. Required when starting from a spec; must match when starting from a world. */
   readonly seed?: string | number;
-  /** Rounds to play. */
+  /** Rounds to play: a whole number from 0 to `MAX_ROUNDS` (100,000); continue the world for more. */
   readonly rounds: number;
   /** Strategy per actor (an object, or a registered name), overriding the spec's. */
   readonly strategies?: Readonly<Record<ActorId, Strategy | string>>;

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createWorld, defineStrategy, InvalidActionError, runRounds, simulate, step } from '../../src/index.js';
+import { createWorld, defineStrategy, fork, InvalidActionError, MAX_ROUNDS, runRounds, simulate, step } from '../../src/index.js';
 import type { ConfigIssue, RunRoundsOptions } from '../../src/index.js';
 import { configIssuesOf as issuesOf, resultOrIssues as runOrIssues } from '../helpers/issues.js';
 
@@ -50,6 +50,23 @@ describe('run options', () => {
     // The same strategy is called once the options are right.
     simulate({ actors: ACTORS }, { seed: 1, rounds: 1, strategies: { US: strategy } });
     expect(calls.n).toBeGreaterThan(0);
+  });
+
+  it('more rounds than MAX_ROUNDS in one call is a ConfigError before any round runs, with the way to play a longer run', () => {
+    // It ran out of memory after minutes (1e9 rounds: a 4 GB heap, then a crash), as a typo would.
+    const { calls, strategy } = counting();
+    const hint = 'play a longer run in several calls: simulate(run.world, { rounds }) continues a world';
+    for (const rounds of [MAX_ROUNDS + 1, 1e9, Infinity]) {
+      expect(issuesOf(() => simulate({ actors: ACTORS }, { seed: 1, rounds, strategies: { US: strategy } }))).toEqual([{ path: 'rounds', expected: 'a whole number of rounds from 0 to 100,000', received: String(rounds), hint }]);
+      expect(issuesOf(() => runRounds(createWorld({ actors: ACTORS }, { seed: 1 }), { US: strategy, CN: strategy }, { rounds }))).toEqual([{ path: 'rounds', expected: 'a whole number of rounds from 0 to 100,000', received: String(rounds), hint }]);
+    }
+    const run = simulate({ actors: ACTORS }, { seed: 1, rounds: 2, strategies: { US: strategy } });
+    expect(issuesOf(() => fork(run, 1, {}, { rounds: MAX_ROUNDS + 1 }))).toEqual([{ path: 'options.rounds', expected: 'a whole number of rounds from 0 to 100,000', received: '100001', hint }]);
+    // A negative or fractional number gets no hint: it is not a run that is too long.
+    expect(issuesOf(() => simulate({ actors: ACTORS }, { seed: 1, rounds: -1 }))).toEqual([{ path: 'rounds', expected: 'a whole number of rounds from 0 to 100,000', received: '-1' }]);
+    const before = calls.n;
+    expect(issuesOf(() => simulate(run.world, { rounds: 1e9, strategies: { US: strategy } }))).toHaveLength(1);
+    expect(calls.n).toBe(before);
   });
 
   it('the valid values still run, and a run keeps its policies', () => {
