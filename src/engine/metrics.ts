@@ -1,6 +1,10 @@
 import type { SimEvent } from '../model/event.js';
 import { betaTrust } from '../model/trust.js';
 import type { World } from '../model/world.js';
+import { describe, isRecord } from '../model/mechanisms.js';
+import { ConfigError } from './errors.js';
+import type { ConfigIssue } from './errors.js';
+import { worldIssue } from './world-check.js';
 
 /**
  * Summary numbers of one round, computed from the round's events and the world at its end.
@@ -38,8 +42,31 @@ export interface RoundMetrics {
   readonly totalWelfare: number;
 }
 
-/** Compute the metrics of a finished round. @example `roundMetrics(world, events)` */
+/**
+ * Compute the metrics of a finished round from the world at its end and the round's events. A
+ * value that is not a world, or events that are not a list of events, is a `ConfigError`.
+ *
+ * @example
+ * ```ts
+ * const result = step(world, strategies);
+ * roundMetrics(result.world, result.events); // equal to result.metrics
+ * ```
+ */
 export function roundMetrics(world: World, events: readonly SimEvent[]): RoundMetrics {
+  const issues: ConfigIssue[] = [];
+  const notWorld = worldIssue(world, 'world');
+  if (notWorld !== undefined) issues.push(notWorld);
+  if (!Array.isArray(events)) issues.push({ path: 'events', expected: "a list of the round's events", received: describe(events) });
+  else {
+    const k = events.findIndex((e: unknown) => !isRecord(e) || typeof e.type !== 'string');
+    if (k >= 0) issues.push({ path: `events[${k}]`, expected: 'an event (an object with a type)', received: describe(events[k]) });
+  }
+  if (issues.length > 0) throw new ConfigError(issues, 'roundMetrics');
+  return metricsOfRound(world, events);
+}
+
+/** Internal: {@link roundMetrics} of a round the engine just played, whose world and events need no check. */
+export function metricsOfRound(world: World, events: readonly SimEvent[]): RoundMetrics {
   let operations = 0;
   let successful = 0;
   let detections = 0;

@@ -3,14 +3,17 @@ import type { EventOf, SimEvent } from '../model/event.js';
 import type { World } from '../model/world.js';
 import { pathUnder, plainDataProblem } from '../model/nesting.js';
 import { withFields } from '../model/record.js';
+import { describe, isRecord } from '../model/mechanisms.js';
 import { ConfigError, ProtocolError } from './errors.js';
+import type { ConfigIssue } from './errors.js';
+import { worldIssue } from './world-check.js';
 import type { Decision, PendingRound, RoundResult } from './round.js';
 import { beginRound, submitDecisions } from './round.js';
 import type { RoundOptions } from './round.js';
 
 /** Options of {@link replay}. */
 export interface ReplayOptions extends RoundOptions {
-  /** Replay only this many rounds (default: every round the log holds). */
+  /** Replay only this many rounds, at most those the log holds (default: every round the log holds). */
   readonly rounds?: number;
   /** Check that every replayed event equals the logged one (default true). */
   readonly verify?: boolean;
@@ -31,8 +34,45 @@ export interface ReplayOptions extends RoundOptions {
  * ```
  */
 export function replay(initial: World, log: readonly SimEvent[], options: ReplayOptions = {}): World {
-  checkLog(log);
+  checkReplay(initial, log, options);
   return replayLog(initial, log, options);
+}
+
+/**
+ * What `replay` is given, before any round: a world to start from, a log whose entries are events
+ * (an object with a type and a whole round), and options whose `rounds` the log holds. A run
+ * passed as the log, a null event, or `rounds: -1` failed with a TypeError or returned the initial
+ * world; `rounds` beyond the log played rounds in which nobody decided anything, and with `verify`
+ * reported that as the log diverging.
+ */
+function checkReplay(initial: World, log: readonly SimEvent[], options: ReplayOptions): void {
+  const issues: ConfigIssue[] = [];
+  const notWorld = worldIssue(initial, 'initial');
+  if (notWorld !== undefined) issues.push(notWorld);
+  if (!Array.isArray(log)) {
+    const run = isRecord(log) && Array.isArray(log.log);
+    issues.push({ path: 'log', expected: "a run's event log (a list of events)", received: describe(log), ...(run ? { hint: 'a run: pass run.log' } : {}) });
+  } else {
+    const k = log.findIndex((e: unknown) => !isRecord(e) || typeof e.type !== 'string' || !Number.isInteger(e.round) || (e.round as number) < 0);
+    if (k >= 0) issues.push({ path: `log[${k}]`, expected: 'an event (an object with a type and a whole round ≥ 0)', received: describe(log[k]) });
+  }
+  if (!isRecord(options)) issues.push({ path: 'options', expected: 'an object { rounds?, verify?, onInvalidAction?, onStrategyError? }', received: describe(options) });
+  else if (options.verify !== undefined && typeof options.verify !== 'boolean') issues.push({ path: 'options.verify', expected: 'true or false', received: describe(options.verify) });
+  if (issues.length > 0) throw new ConfigError(issues, 'replay');
+  checkLog(log);
+  const rounds: unknown = options.rounds;
+  if (rounds === undefined) return;
+  const held = roundsHeld(initial, log);
+  if (!(typeof rounds === 'number' && Number.isInteger(rounds) && rounds >= 0 && rounds <= held)) {
+    throw new ConfigError([{ path: 'options.rounds', expected: `a whole number of rounds from 0 to ${held} (the rounds the log holds from round ${initial.round})`, received: describe(rounds) }], 'replay');
+  }
+}
+
+/** How many rounds the log holds from the initial world's round: up to its last ended round. */
+function roundsHeld(initial: World, log: readonly SimEvent[]): number {
+  let last = initial.round - 1;
+  for (const e of log) if (e.type === 'round.ended' && e.round > last) last = e.round;
+  return last + 1 - initial.round;
 }
 
 /**
@@ -48,14 +88,12 @@ export function checkLog(log: readonly SimEvent[]): void {
 /** {@link replay} of a log already checked by {@link checkLog}. */
 export function replayLog(initial: World, log: readonly SimEvent[], options: ReplayOptions = {}): World {
   const byRound = new Map<number, SimEvent[]>();
-  let last = initial.round - 1;
   for (const e of log) {
     let l = byRound.get(e.round);
     if (!l) byRound.set(e.round, (l = []));
     l.push(e);
-    if (e.type === 'round.ended' && e.round > last) last = e.round;
   }
-  const rounds = options.rounds ?? last + 1 - initial.round;
+  const rounds = options.rounds ?? roundsHeld(initial, log);
   let world = initial;
   for (let r = 0; r < rounds; r++) {
     const round = world.round;

@@ -5,7 +5,7 @@ import type { RngState, World } from '../model/world.js';
 import type { Actor } from '../model/actor.js';
 import type { ActorView } from './contract.js';
 import { InvalidActionError, messageOf, ProtocolError } from './errors.js';
-import { roundMetrics } from './metrics.js';
+import { metricsOfRound } from './metrics.js';
 import type { RoundMetrics } from './metrics.js';
 import type { RoundContext } from './phases/context.js';
 import { detectAndAttribute } from './phases/detection.js';
@@ -23,6 +23,7 @@ import { deepFreeze } from './freeze.js';
 import { recordable } from './plain.js';
 import { ViewFactory, ViewMemo } from './view.js';
 import { worldWith } from './world.js';
+import { checkWorld } from './world-check.js';
 
 /**
  * One decision the engine needs: which actor, in which phase, what it can see, and (in the
@@ -224,6 +225,7 @@ export function settledWorld(world: World): World {
  * ```
  */
 export function beginRound(world: World, options: RoundOptions = {}): PendingRound | RoundResult {
+  checkWorld(world, 'world', 'beginRound');
   return pendingOf(startRound(world, options));
 }
 
@@ -583,7 +585,7 @@ function finish(world: World, ctx: RoundContext, options: RoundOptions): RoundRe
   // Unobserved, the loop freezes the run's last world (see UNOBSERVED).
   if (ctx.observed) deepFreeze(next);
   handoff = { world: next, carry: { streams: ctx.streams, memo: ctx.memo }, call: options };
-  return Object.freeze({ done: true, round: ctx.round, world: next, events, metrics: Object.freeze(roundMetrics(next, events)) });
+  return Object.freeze({ done: true, round: ctx.round, world: next, events, metrics: Object.freeze(metricsOfRound(next, events)) });
 }
 
 function recordDecision(

@@ -10,6 +10,7 @@ import type { StepOptions, StrategyAssignment } from './step.js';
 import { callOptions, policyIssues, stepOfRun } from './step.js';
 import { deepFreeze } from './freeze.js';
 import { settledWorld, UNOBSERVED } from './round.js';
+import { checkWorld } from './world-check.js';
 
 /**
  * A finished (or forked) run: where it started, where it ended, everything that happened.
@@ -55,6 +56,7 @@ export interface RunRoundsOptions extends StepOptions {
  * ```
  */
 export function runRounds(initial: World, strategies: StrategyAssignment, options: RunRoundsOptions): Run {
+  checkWorld(initial, 'world', 'runRounds');
   checkRunOptions(options);
   const keep = options.log !== false;
   // The call's own options object, made once per call: the engine tells calls apart by their

@@ -13,6 +13,7 @@ import { ACTOR_KINDS } from '../model/actor.js';
 import { everyMember } from '../model/members.js';
 import { OPERATION_KINDS, OPERATION_TARGETS } from '../model/operation.js';
 import { joined } from '../model/record.js';
+import { checkWorld } from './world-check.js';
 import type { World } from '../model/world.js';
 import type { StreamPurpose } from './rng.js';
 import { checkTerms, incidentWith, readInjects, worldWith } from './world.js';
@@ -76,6 +77,7 @@ const DYAD_KEYS = ['trustR', 'trustS', 'tension', 'escalationTrue', 'escalationP
  * ```
  */
 export function snapshot(world: World): WorldSnapshot {
+  checkWorld(world, 'world', 'snapshot');
   const d = world.dyads;
   return joined(world, {
     dyads: {

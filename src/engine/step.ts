@@ -6,10 +6,11 @@ import type { ActorView, Strategy } from './contract.js';
 import { ConfigError, messageOf, ProtocolError, StrategyError } from './errors.js';
 import type { ConfigIssue } from './errors.js';
 import { recordable } from './plain.js';
-import { describe } from '../model/mechanisms.js';
+import { describe, isRecord } from '../model/mechanisms.js';
 import type { Rng, Stream } from './rng.js';
 import type { Decider, Decision, DecisionNeed, OpenPhase, PendingRound, RoundOptions, RoundResult } from './round.js';
 import { playRound, UNOBSERVED } from './round.js';
+import { checkWorld } from './world-check.js';
 
 /** The strategy of each actor of a world. */
 export type StrategyAssignment = Readonly<Record<ActorId, Strategy>>;
@@ -39,6 +40,7 @@ export interface StepOptions extends RoundOptions {
  * ```
  */
 export function step(world: World, strategies: StrategyAssignment, options: StepOptions = {}): RoundResult {
+  checkWorld(world, 'world', 'step');
   checkAssignment(world.actors, strategies);
   checkPolicies(options);
   // Each step is a call of its own: a caller who passes the same object to every step still
@@ -178,6 +180,10 @@ function strategyIssue(s: unknown, path: string): ConfigIssue | undefined {
  * ```
  */
 export function decideWithStrategies(pending: PendingRound, strategies: StrategyAssignment, options: StepOptions = {}): Decision[] {
+  // Only its needs and round are read, so a pending round with some needs left out (those a person answers) is one too.
+  if (!isRecord(pending) || !Array.isArray(pending.needs) || !Number.isInteger(pending.round)) {
+    throw new ConfigError([{ path: 'pending', expected: 'a pending round returned by beginRound or submitDecisions (its needs may be filtered)', received: describe(pending) }], 'decideWithStrategies');
+  }
   const out: Decision[] = [];
   // Indexed: the needs are a frozen list (docs/performance.md, frozen arrays).
   const needs = pending.needs;

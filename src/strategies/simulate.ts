@@ -18,6 +18,7 @@ import type { World } from '../model/world.js';
 import { createRegistry } from './builtins/index.js';
 import type { StrategyRegistry } from './registry.js';
 import { suggest } from './registry.js';
+import { worldIssue } from '../engine/world-check.js';
 
 /** Options of {@link simulate}. */
 export interface SimulateOptions extends Omit<RunRoundsOptions, 'rounds'> {
@@ -133,6 +134,10 @@ function checkOptions(start: unknown, options: unknown): void {
   const issues: ConfigIssue[] = [];
   if (!isRecord(start)) {
     issues.push({ path: 'start', expected: 'a world spec ({ actors: [...] }) or a world to continue', received: describe(start) });
+  } else if (start.version !== undefined || ('world' in start && 'log' in start)) {
+    // Not a spec: a world, or what is mistaken for one (a run, a saved snapshot), told apart by worldIssue.
+    const notWorld = worldIssue(start, 'start');
+    if (notWorld !== undefined) issues.push(notWorld);
   }
   if (!isRecord(options)) {
     issues.push({ path: 'options', expected: 'an options object: { rounds } to continue a world, { seed, rounds } to start from a spec', received: describe(options) });

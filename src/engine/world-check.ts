@@ -1,0 +1,52 @@
+// A world handed to the engine's entry points (step, beginRound, runRounds, replay, snapshot,
+// roundMetrics) is checked for what it is before anything in it is read: a spec, a run, a saved
+// snapshot or undefined used to fail deep inside a round with a TypeError ("actors2 is not
+// iterable"), or, for a snapshot, to play on unchecked data that `restore` exists to check.
+import { describe, isRecord } from '../model/mechanisms.js';
+import type { World } from '../model/world.js';
+import { ConfigError } from './errors.js';
+import type { ConfigIssue } from './errors.js';
+
+/** What the entry points expect, in the words of their issues. */
+const WORLD_EXPECTED = "a world (createWorld(spec, { seed }), restore(snapshot), or a run's world)";
+
+/**
+ * The issue of a value given where a world is expected, or `undefined` when it is one: the
+ * engine's own shape of a world (version 1, actors, typed tables), told apart from the things it is
+ * mistaken for, each with a hint. Only the shape: a world the engine made is not checked again.
+ *
+ * @example
+ * ```ts
+ * worldIssue(run, 'world'); // { path: 'world', expected: 'a world (…)', received: 'an object', hint: 'a run: pass run.world' }
+ * ```
+ */
+export function worldIssue(value: unknown, path: string): ConfigIssue | undefined {
+  try {
+    if (isWorldShaped(value)) return undefined;
+    const hint = mistakenFor(value);
+    return { path, expected: WORLD_EXPECTED, received: describe(value), ...(hint !== undefined ? { hint } : {}) };
+  } catch {
+    // A getter or a proxy that throws: not a world the engine made.
+    return { path, expected: WORLD_EXPECTED, received: 'an object that cannot be read' };
+  }
+}
+
+/** Throws a `ConfigError` from `source` (the function's name) when `value` is not a world. */
+export function checkWorld(value: unknown, path: string, source: string): asserts value is World {
+  const issue = worldIssue(value, path);
+  if (issue !== undefined) throw new ConfigError([issue], source);
+}
+
+function isWorldShaped(x: unknown): boolean {
+  if (!isRecord(x) || x.version !== 1 || !Number.isInteger(x.round) || !Array.isArray(x.actors) || !(x.welfare instanceof Float64Array)) return false;
+  const dyads = x.dyads;
+  return isRecord(dyads) && dyads.trustR instanceof Float64Array && dyads.rung instanceof Uint8Array && isRecord(x.rng);
+}
+
+function mistakenFor(x: unknown): string | undefined {
+  if (!isRecord(x)) return undefined;
+  if ('world' in x && 'log' in x) return 'a run: pass run.world';
+  if (x.version === 1 && Array.isArray(x.welfare)) return 'a snapshot: restore(snapshot) checks it and makes it a world';
+  if (x.version === undefined && Array.isArray(x.actors)) return 'a spec: createWorld(spec, { seed }) makes a world of it, or simulate(spec, { seed, rounds }) plays it';
+  return undefined;
+}
