@@ -108,7 +108,9 @@ export function arbScenario(options: ArbScenarioOptions = {}): Arbitrary<Scenari
       // dropping its leading items, so with `minLength: minActors` a scenario of three states whose
       // first one mattered never lost a later one that did not. Drawn from zero up, then made up to
       // `minActors` from `padding` (shrinking towards the simplest state), any state can go.
-      states: fc.array(arbState, { maxLength: maxActors }),
+      // `size: 'max'`: fast-check 4 otherwise caps a list at 10 items whatever its `maxLength`
+      // (fast-check 3 did not), so `maxActors: 14` never drew an 11th state.
+      states: fc.array(arbState, { maxLength: maxActors, size: 'max' }),
       padding: fc.array(arbState, { minLength: minActors, maxLength: minActors }),
       rounds: fc.integer({ min: minRounds, max: maxRounds }),
       proxy: options.proxies === false ? fc.constant(null) : fc.option(fc.record({ sponsor: fc.nat(), strategy: fc.constantFrom('passive', 'random'), espionage: arbLevel(), stealth: arbLevel() }), { nil: null }),

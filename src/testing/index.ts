@@ -136,15 +136,19 @@ export function arbActorSpecs(options: ArbActorSpecsOptions = {}): Arbitrary<Act
   // Which state sponsors a proxy (an index into the states, taken modulo their count).
   const proxy = fc.record({ sponsorPick: fc.nat({ max: 64 }), capabilities: arbCapabilities(), strategy: fc.constantFrom(...strategies) });
   const none = fc.constant([] as never[]);
+  // `size: 'max'` on every list whose most the caller sets: fast-check 4 otherwise caps a list
+  // at its default size (10 items), whatever its `maxLength` (fast-check 3 did not), so
+  // `max: 14` silently never drew an 11th actor. At 10 or fewer it draws exactly as before.
+  const upTo = (maxLength: number) => ({ maxLength, size: 'max' as const });
   // States, then proxies, then criminal groups, each in its own list: fast-check shrinks each list
   // on its own (dropping leading items), so a counterexample shrinks to as few of each as it needs.
   return fc
     .tuple(
       // From zero up: an array with a minimum length shrinks only by dropping leading items, so
       // with `minLength: 1` a first state that mattered kept a second one that did not.
-      fc.array(actor, { maxLength: max }),
-      proxies && max > 1 ? fc.array(proxy, { maxLength: Math.max(1, Math.floor(max / 2)) }) : none,
-      criminals && max > 1 ? fc.array(actor, { maxLength: Math.max(1, Math.floor(max / 3)) }) : none,
+      fc.array(actor, upTo(max)),
+      proxies && max > 1 ? fc.array(proxy, upTo(Math.max(1, Math.floor(max / 2)))) : none,
+      criminals && max > 1 ? fc.array(actor, upTo(Math.max(1, Math.floor(max / 3)))) : none,
       fc.array(actor, { minLength: min, maxLength: min }),
     )
     .map(([drawn, proxyList, criminalList, padding]) => {
@@ -374,7 +378,8 @@ export function arbInjects(ids: readonly ActorId[], options: ArbInjectsOptions =
   check.done();
   const rounds = options.rounds ?? 10;
   const states = options.states ?? ids;
-  const seeds = fc.array(arbInjectSeed(Math.max(ids.length, states.length), rounds, options.reveals ?? true, options.notes ?? true, states.length > 0), { maxLength: options.max ?? 4 });
+  // `size: 'max'`: fast-check 4 would otherwise cap the list at 10 injects, whatever `max` says.
+  const seeds = fc.array(arbInjectSeed(Math.max(ids.length, states.length), rounds, options.reveals ?? true, options.notes ?? true, states.length > 0), { maxLength: options.max ?? 4, size: 'max' });
   return seeds.map((list) => list.flatMap((i) => injectOf(i, ids, states) ?? []));
 }
 

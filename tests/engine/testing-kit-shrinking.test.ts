@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/index.js';
 import type { WorldSpec } from '../../src/index.js';
-import { arbActorSpecs, arbWorldSpec } from '../../src/testing/index.js';
+import { arbActorSpecs, arbInjects, arbScenario, arbWorldSpec } from '../../src/testing/index.js';
 
 const ZERO = { espionage: 0, offense: 0, defense: 0, attribution: 0, stealth: 0 };
 
@@ -51,5 +51,23 @@ describe('arbWorldSpec shrinking', () => {
   it.each([1, 2, 3, 4, 5])('arbActorSpecs({ min: 1 }) shrinks to the one actor a claim needs (seed %i)', (seed) => {
     const out = fc.check(fc.property(arbActorSpecs({ min: 1, max: 5, proxies: false }), (actors) => !actors.some((a) => (a.capabilities?.espionage ?? 0) >= 0.5)), { seed, numRuns: 200 });
     expect(out.counterexample?.[0]).toEqual([{ id: 'A0', kind: 'state', capabilities: { ...ZERO, espionage: 0.5 }, strategy: 'passive' }]);
+  });
+});
+
+// fast-check 4 sizes an array by its `size` ('small' by default: at most 10 items), not by its
+// `maxLength` alone, as fast-check 3 did: a most above 10 was silently cut to 10 — `maxActors: 12`
+// never drew an 11th or 12th state, so a claim "held" for worlds it was never tried on.
+describe('the most asked for is reached', () => {
+  const most = (lengths: number[]) => Math.max(...lengths);
+  it('arbScenario({ maxActors: 14 }) draws up to fourteen states', () => {
+    const docs = fc.sample(arbScenario({ minActors: 12, maxActors: 14, maxRounds: 4 }), { numRuns: 300, seed: 1 });
+    expect(most(docs.map((d) => d.actors.filter((a) => a.kind !== 'proxy').length))).toBe(14);
+  });
+  it('arbActorSpecs({ max: 14 }) and arbWorldSpec({ maxActors: 14 }) draw up to fourteen actors', () => {
+    expect(most(fc.sample(arbActorSpecs({ min: 12, max: 14, proxies: false }), { numRuns: 300, seed: 1 }).map((a) => a.length))).toBe(14);
+    expect(most(fc.sample(arbWorldSpec({ minActors: 12, maxActors: 14, proxies: false }), { numRuns: 300, seed: 1 }).map((w) => w.actors.length))).toBe(14);
+  });
+  it('arbInjects({ max: 14 }) draws up to fourteen injects', () => {
+    expect(most(fc.sample(arbInjects(['A', 'B'], { max: 14, reveals: false, notes: false }), { numRuns: 500, seed: 1 }).map((i) => i.length))).toBe(14);
   });
 });
