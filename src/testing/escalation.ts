@@ -276,21 +276,47 @@ function claimProperty(arb: Arbitrary<ScenarioDocument>, claim: EscalationClaim,
 }
 
 /**
+ * The parameters of fast-check's runner (versions 3 and 4): a search passes them through, so they
+ * are not unknown options, though only `numRuns`, `seed` and `path` are the kit's own.
+ */
+const FAST_CHECK_PARAMETERS: readonly string[] = Object.freeze([
+  'seed', 'randomType', 'numRuns', 'maxSkipsPerRun', 'timeout', 'skipAllAfterTimeLimit', 'interruptAfterTimeLimit', 'markInterruptAsFailure',
+  'skipEqualValues', 'ignoreEqualValues', 'path', 'logger', 'unbiased', 'verbose', 'examples', 'endOnFailure', 'reporter', 'asyncReporter',
+  'errorWithCause', 'includeErrorInReport', 'plugins',
+]);
+
+/** The kit's own options: of a property, and of a search. */
+const PROPERTY_OPTIONS: readonly string[] = Object.freeze(['seeds']);
+const SEARCH_OPTIONS: readonly string[] = Object.freeze(['seeds', 'numRuns', 'seed', 'path']);
+
+/**
  * The arguments every entry point shares: an arbitrary, a claim function, and options with
  * `seeds` an arbitrary; for a search (`search`, with fast-check parameters) `numRuns` a whole
- * number ≥ 1 (with 0 runs a claim would "hold" untested), `seed` an integer, `path` a text.
- * Other fast-check parameters pass through unchecked.
+ * number ≥ 1 (with 0 runs a claim would "hold" untested), `seed` an integer, `path` a replay path
+ * with the seed it was found with (fast-check would replay it from a fresh seed: another
+ * scenario, or none). Other fast-check parameters pass through unchecked; any other name is
+ * refused, with a did-you-mean (a misspelt `numruns` ran the default number of scenarios).
  */
 function checkClaimArguments(check: ArgumentCheck, arb: unknown, claim: unknown, options: unknown, search: boolean): void {
   check.arbitrary('arb', arb);
   if (typeof claim !== 'function') check.issue('claim', 'a function (run, scenario) => true or false', claim);
   if (options === undefined) return;
   if (!isRecord(options)) return void check.issue('options', 'an object of options', options);
+  const own = search ? SEARCH_OPTIONS : PROPERTY_OPTIONS;
+  for (const key of Object.keys(options)) {
+    if (own.includes(key) || (search && FAST_CHECK_PARAMETERS.includes(key))) continue;
+    const near = FAST_CHECK_PARAMETERS.includes(key) ? null : suggest(key, search ? [...own, ...FAST_CHECK_PARAMETERS] : own);
+    const hint = near ? `did you mean '${near}'?` : FAST_CHECK_PARAMETERS.includes(key) ? `${key} is a parameter of fc.assert: pass it there` : undefined;
+    check.add({ path: `options.${key}`, expected: `one of the options ${own.join(', ')}${search ? ' (or a parameter of fast-check)' : ''}`, received: 'an unknown option', ...(hint ? { hint } : {}) });
+  }
   if (options.seeds !== undefined) check.arbitrary('options.seeds', options.seeds);
   if (!search) return;
   check.integer('options.numRuns', options.numRuns, 1);
   if (options.seed !== undefined && !(typeof options.seed === 'number' && Number.isSafeInteger(options.seed))) check.issue('options.seed', 'an integer (the fast-check seed)', options.seed);
-  if (options.path !== undefined && typeof options.path !== 'string') check.issue('options.path', "a text such as '0:1:1' (a replay path from a counterexample)", options.path);
+  if (options.path === undefined || options.path === '') return;
+  if (typeof options.path !== 'string' || !/^\d+(:\d+)*$/.test(options.path)) return void check.issue('options.path', "a replay path such as '0:1:1' (numbers joined by colons, from a counterexample's replay)", options.path);
+  // A seed set with fc.configureGlobal serves too: fc.check reads it.
+  if (options.seed === undefined && (fc.readConfigureGlobal() as { readonly seed?: number } | undefined)?.seed === undefined) check.issue('options.seed', 'the fast-check seed the path was found with (a path replays only from its own seed: pass the whole `replay`)', undefined);
 }
 
 function attempt<T>(stage: EscalationClaimStage, doc: ScenarioDocument, seed: number, work: () => T): T {

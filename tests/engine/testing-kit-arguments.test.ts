@@ -139,6 +139,41 @@ describe('the claim checkers', () => {
     expect(configError('escalationProperty', () => escalationProperty(arb, undefined as never))).toEqual([issue('claim', /a function/, 'undefined')]);
   });
 
+  // The docs promise an unknown option name is refused with a did-you-mean: `numruns: 5` ran the
+  // default 100 scenarios without a word, and `escalationProperty(…, { numRuns })` (a parameter of
+  // fc.assert) was dropped. fast-check's own parameters still pass through to the search.
+  it('refuse an option name that neither they nor fast-check know, with a did-you-mean', () => {
+    expect(configError('checkEscalationClaim', () => checkEscalationClaim(arb, () => true, { numruns: 5 } as never))).toEqual([
+      expect.objectContaining({ path: 'options.numruns', received: 'an unknown option', hint: "did you mean 'numRuns'?" }),
+    ]);
+    expect(configError('assertEscalationClaim', () => assertEscalationClaim(arb, () => true, { seeds: fc.constant(1), sed: 3 } as never))).toEqual([
+      expect.objectContaining({ path: 'options.sed', received: 'an unknown option', hint: "did you mean 'seed'?" }),
+    ]);
+    expect(configError('escalationProperty', () => escalationProperty(arb, () => true, { numRuns: 5 } as never))).toEqual([
+      expect.objectContaining({ path: 'options.numRuns', expected: 'one of the options seeds', received: 'an unknown option', hint: 'numRuns is a parameter of fc.assert: pass it there' }),
+    ]);
+    let runs = 0;
+    expect(checkEscalationClaim(arb, () => (runs++, true), { numRuns: 3, seed: 1, endOnFailure: true } as never)).toBeNull();
+    expect(runs).toBe(3);
+  });
+
+  // A replay path means something only with the seed it was found with: without one fast-check
+  // drew a fresh seed, so the same call "held" (null) one time and threw "Unable to replay" the
+  // next; a path that is not one ("abc") threw fast-check's own error, not a ConfigError.
+  it('refuse a replay path without its seed, or that is not one', () => {
+    const previous = fc.readConfigureGlobal();
+    const { seed: _seed, ...unseeded } = previous;
+    fc.configureGlobal(unseeded);
+    try {
+      expect(configError('checkEscalationClaim', () => checkEscalationClaim(arb, () => false, { path: '0:1:1' }))).toEqual([
+        issue('options.seed', /the fast-check seed the path was found with/, 'undefined'),
+      ]);
+    } finally {
+      fc.configureGlobal(previous);
+    }
+    expect(configError('checkEscalationClaim', () => checkEscalationClaim(arb, () => false, { seed: 1, path: 'abc' }))).toEqual([issue('options.path', /a replay path such as '0:1:1'/, '"abc"')]);
+  });
+
   it('a claim that answers neither true nor false (a block body without return) is an error, not a pass', () => {
     let e: unknown;
     try {
