@@ -377,6 +377,8 @@ function brokenAfter(doc: ScenarioDocument, seed: number, claim: EscalationClaim
  * counterexample fast-check shrank to, as a scenario file with its seed. When checking a scenario
  * threw instead (the claim, or the scenario's parse or run), throws an {@link EscalationClaimError}
  * with what was thrown and the smallest scenario that still threw: a throw is not a counterexample.
+ * When `fc.pre` in the claim rejects so many scenarios that fast-check gives up, it throws an
+ * error saying how many were checked (none, often) and skipped: the claim was not tested.
  *
  * @example
  * ```ts
@@ -404,7 +406,12 @@ function searchClaim(fn: string, arb: Arbitrary<ScenarioDocument>, claim: Escala
     const replay = { seed: result.seed, path: result.counterexamplePath ?? '' };
     throw new EscalationClaimError(thrown.stage, { ...thrown.scenario, name: 'counterexample' }, thrown.seed, thrown.cause, { numRuns: result.numRuns, numShrinks: result.numShrinks, replay });
   }
-  if (!result.counterexample) throw result.errorInstance ?? new Error('the escalation property failed without a counterexample');
+  if (!result.counterexample) {
+    // fast-check gave up (fc.pre rejected too many scenarios) or was interrupted: the claim is
+    // neither confirmed nor broken, and fast-check's report says why and what to try.
+    const skipped = result.numSkips > 0 ? `: fc.pre in the claim skipped ${result.numSkips} of them (fast-check gives up past maxSkipsPerRun × numRuns)` : '';
+    throw new Error(`the claim was checked on ${plural(result.numRuns, 'scenario')}${skipped}. ${fc.defaultReportMessage(result)}`);
+  }
   const [doc, seed] = result.counterexample as [ScenarioDocument, number];
   const scenario: ScenarioDocument = { ...doc, name: 'counterexample', seed };
   const rounds = parseScenario(doc).rounds;

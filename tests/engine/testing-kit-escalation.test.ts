@@ -82,6 +82,14 @@ describe('a claim that throws is not a broken claim', () => {
     expect(cause.message).toMatch(/^the claim threw on a generated scenario \(it neither held nor broke\) \(seed \d+\): Error: boom$/);
   });
 
+  // fast-check gives up when fc.pre rejects too many scenarios: not one was checked. That was
+  // reported as "the escalation property failed without a counterexample" — as if it were broken.
+  it('a claim whose fc.pre rejects (nearly) every scenario says so: too many skipped, none checked', () => {
+    const e = thrown(() => checkEscalationClaim(arbScenario({ strategies: ['dove'] }), (run) => (fc.pre(run.metrics.length > 100), true), { numRuns: 5, seed: 3 })) as Error;
+    expect(e.message).toMatch(/^the claim was checked on 0 scenarios: fc\.pre in the claim skipped 50\d of them \(fast-check gives up past maxSkipsPerRun × numRuns\)/);
+    expect(e.message).toContain('Failed to run property, too many pre-condition failures encountered');
+  });
+
   it('fc.pre inside a claim still skips scenarios instead of failing', () => {
     expect(checkEscalationClaim(arbScenario({ strategies: ['dove'] }), (run) => (fc.pre(run.metrics.length > 8), true), { numRuns: 20, seed: 3 })).toBeNull();
   });
