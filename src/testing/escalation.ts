@@ -8,7 +8,11 @@ import { plural } from '../text/english.js';
 
 /** Options of {@link arbScenario}. */
 export interface ArbScenarioOptions {
-  /** Built-in strategy names the actors draw from (default: a stateless mix of built-ins). */
+  /**
+   * Built-in strategy names the states draw from (default: a stateless mix of built-ins). The
+   * optional proxy plays `passive` or `random` whatever this list says: set `proxies: false` for
+   * scenarios whose every actor plays one of these.
+   */
   readonly strategies?: readonly string[];
   /** Fewest and most states (default 2 and 4). */
   readonly minActors?: number;
