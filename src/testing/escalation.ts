@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Arbitrary, Parameters as FcParameters } from 'fast-check';
-import { createRegistry, GGE15_NORM_IDS, MAX_ROUNDS, parseScenario, serializeScenario, simulate, suggest } from '../index.js';
+import { createRegistry, GGE15_NORM_IDS, MAX_ROUNDS, parseScenario, readScenarioText, serializeScenario, simulate, suggest } from '../index.js';
 import type { Run, Scenario, ScenarioActor, ScenarioDocument, ScenarioInject, StrategyRegistry } from '../index.js';
 import { ArgumentCheck } from './arguments.js';
 import { describe as describeValue, isRecord } from '../model/mechanisms.js';
@@ -268,8 +268,10 @@ export function escalationProperty(arb: Arbitrary<ScenarioDocument>, claim: Esca
 }
 
 function claimProperty(arb: Arbitrary<ScenarioDocument>, claim: EscalationClaim, seeds: Arbitrary<number> | undefined) {
-  return fc.property(arb, seeds ?? fc.integer({ min: 1, max: 1_000_000 }), (doc, seed) => {
-    const scenario = attempt('scenario', doc, seed, () => parseScenario(doc));
+  return fc.property(arb, seeds ?? fc.integer({ min: 1, max: 1_000_000 }), (input, seed) => {
+    const scenario = attempt('scenario', input, seed, () => parseScenario(input));
+    // The document as data: parseScenario reads text too, and a hand-made arbitrary may make some.
+    const doc = documentOf(input, scenario);
     const run = attempt('run', doc, seed, () => simulate(scenario.spec, { seed, rounds: scenario.rounds }));
     const answer: unknown = attempt('claim', doc, seed, () => claim(run, scenario));
     // fast-check takes `undefined` for a pass: a claim written with a block body and no `return`
@@ -323,13 +325,31 @@ function checkClaimArguments(check: ArgumentCheck, arb: unknown, claim: unknown,
   if (options.seed === undefined && (fc.readConfigureGlobal() as { readonly seed?: number } | undefined)?.seed === undefined) check.issue('options.seed', 'the fast-check seed the path was found with (a path replays only from its own seed: pass the whole `replay`)', undefined);
 }
 
+/**
+ * The scenario document an arbitrary's value stands for: the value itself, or, when it is
+ * scenario text (which parseScenario reads too), the document the text holds — spreading the text
+ * into the counterexample made an object of one key per character. Text that cannot even be read
+ * is kept as a note in the document, so the error still shows it.
+ */
+function documentOf(input: ScenarioDocument, parsed?: Scenario): ScenarioDocument {
+  if (typeof input !== 'string') return input;
+  if (parsed) return parsed.document;
+  try {
+    const data = readScenarioText(input);
+    if (isRecord(data)) return data as unknown as ScenarioDocument;
+  } catch {
+    // Not YAML or JSON at all: fall through.
+  }
+  return { description: `the generated text, which is not a scenario document: ${JSON.stringify(input)}` } as unknown as ScenarioDocument;
+}
+
 function attempt<T>(stage: EscalationClaimStage, doc: ScenarioDocument, seed: number, work: () => T): T {
   try {
     return work();
   } catch (e) {
     // fc.pre inside a claim skips the scenario: fast-check must see its own signal.
     if (fc.PreconditionFailure.isFailure(e)) throw e;
-    throw new EscalationClaimError(stage, doc, seed, e);
+    throw new EscalationClaimError(stage, documentOf(doc), seed, e);
   }
 }
 
@@ -416,9 +436,11 @@ function searchClaim(fn: string, arb: Arbitrary<ScenarioDocument>, claim: Escala
     const skipped = result.numSkips > 0 ? `: fc.pre in the claim skipped ${result.numSkips} of them (fast-check gives up past maxSkipsPerRun × numRuns)` : '';
     throw new Error(`the claim was checked on ${plural(result.numRuns, 'scenario')}${skipped}. ${fc.defaultReportMessage(result)}`);
   }
-  const [doc, seed] = result.counterexample as [ScenarioDocument, number];
+  const [input, seed] = result.counterexample as [ScenarioDocument, number];
+  const parsed = parseScenario(input);
+  const doc = documentOf(input, parsed);
   const scenario: ScenarioDocument = { ...doc, name: 'counterexample', seed };
-  const rounds = parseScenario(doc).rounds;
+  const rounds = parsed.rounds;
   const round = brokenAfter(doc, seed, claim) ?? rounds - 1;
   const header = `# Smallest scenario found that breaks the claim (fast-check seed ${result.seed}, path ${result.counterexample ? result.counterexamplePath : ''}).\n# It is broken after round ${round} (rounds count from 0; the run has ${rounds}).\n# Run it with: detente run counterexample.yaml\n`;
   return {

@@ -156,3 +156,25 @@ describe('arbScenario shrinking', () => {
     expect(cx?.scenario.rounds).toBe(4);
   });
 });
+
+// parseScenario reads scenario text as well as documents, so a hand-made arbitrary may generate
+// YAML: its counterexample was the text spread into an object — a "scenario file" of one key per
+// character ("0": n, "1": a, …), which no one could run.
+describe('an arbitrary of scenario text', () => {
+  const text = fc.constant('name: from-text\nrounds: 3\nactors:\n  - { id: A, strategy: hawk }\n  - { id: B, strategy: dove }\n') as unknown as fc.Arbitrary<ScenarioDocument>;
+
+  it('gives a counterexample file of the scenario the text is', () => {
+    const cx = checkEscalationClaim(text, () => false, { numRuns: 1, seed: 1 });
+    expect(cx?.scenario).toEqual({ name: 'counterexample', rounds: 3, actors: [{ id: 'A', strategy: 'hawk' }, { id: 'B', strategy: 'dove' }], seed: cx?.seed });
+    expect(parseScenario(cx?.yaml ?? '').document).toEqual(cx?.scenario);
+  });
+
+  it('and so does a claim that throws on it, or text that does not parse', () => {
+    const e = thrown(() => checkEscalationClaim(text, () => { throw new Error('boom'); }, { numRuns: 1, seed: 1 })) as EscalationClaimError;
+    expect(e.scenario).toMatchObject({ name: 'counterexample', rounds: 3, actors: [{ id: 'A', strategy: 'hawk' }, { id: 'B', strategy: 'dove' }] });
+    const bad = fc.constant('name: from-text\nrounds: 3\nactors: []\n') as unknown as fc.Arbitrary<ScenarioDocument>;
+    const e2 = thrown(() => checkEscalationClaim(bad, () => true, { numRuns: 1, seed: 1 })) as EscalationClaimError;
+    expect(e2.stage).toBe('scenario');
+    expect(e2.scenario).toMatchObject({ name: 'counterexample', rounds: 3, actors: [] });
+  });
+});
