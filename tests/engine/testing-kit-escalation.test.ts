@@ -127,6 +127,14 @@ describe('a claim that returns false still has its counterexample', () => {
     expect(whole?.yaml).toContain('# It is broken after round 4 (rounds count from 0; the run has 5).');
   });
 
+  // A claim that needs a few rounds to speak (fc.pre) says nothing of a shorter stop: the search
+  // for the round gave up at the first such stop and named the last round (5) instead of 3.
+  it('a claim whose fc.pre skips the shortest stops is still found broken at the first stop that breaks it', () => {
+    const arb = arbScenario({ strategies: ['dove'], minRounds: 6, maxRounds: 6 });
+    const cx = checkEscalationClaim(arb, (run) => (fc.pre(run.metrics.length >= 2), run.metrics.length < 4), { numRuns: 5, seed: 1 });
+    expect(cx?.round).toBe(3);
+  });
+
   it('replays: the same fast-check seed gives the same counterexample, and its path gives it at once', () => {
     const arb = () => arbScenario({ strategies: ['hawk', 'tit-for-tat'] });
     const claim = (run: Run) => peakRung(run) <= 'L2';
