@@ -276,7 +276,7 @@ function claimProperty(arb: Arbitrary<ScenarioDocument>, claim: EscalationClaim,
     const answer: unknown = attempt('claim', doc, seed, () => claim(run, scenario));
     // fast-check takes `undefined` for a pass: a claim written with a block body and no `return`
     // would then hold of every scenario. A claim answers true or false.
-    if (typeof answer !== 'boolean') throw new EscalationClaimError('claim', doc, seed, new TypeError(`a claim must return true or false, but it returned ${describeValue(answer)}${answer === undefined ? ' (a block body without `return`?)' : ''}`));
+    if (typeof answer !== 'boolean') throw new EscalationClaimError('claim', doc, seed, new TypeError(`a claim must return true or false, but it returned ${notABoolean(answer)}`));
     return answer;
   });
 }
@@ -294,6 +294,14 @@ const FAST_CHECK_PARAMETERS: readonly string[] = Object.freeze([
 /** The kit's own options: of a property, and of a search. */
 const PROPERTY_OPTIONS: readonly string[] = Object.freeze(['seeds']);
 const SEARCH_OPTIONS: readonly string[] = Object.freeze(['seeds', 'numRuns', 'seed', 'path']);
+
+/** What a claim returned instead of true or false, with the likely slip when there is one. */
+function notABoolean(answer: unknown): string {
+  if (answer === undefined) return 'undefined (a block body without `return`?)';
+  // An async claim: its promise is an object, and "returned an object" did not say why.
+  if (isRecord(answer) && typeof answer.then === 'function') return 'a promise (an async claim? A claim is checked at once: make it synchronous)';
+  return describeValue(answer);
+}
 
 /**
  * The arguments every entry point shares: an arbitrary, a claim function, and options with

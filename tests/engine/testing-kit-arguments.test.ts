@@ -187,4 +187,17 @@ describe('the claim checkers', () => {
     expect((e as EscalationClaimError).stage).toBe('claim');
     expect((e as EscalationClaimError).message).toMatch(/a claim must return true or false, but it returned undefined \(a block body without `return`\?\)/);
   });
+
+  // An async claim returns a promise, which was reported as "returned an object".
+  it('an async claim is told it returned a promise', () => {
+    const e = (() => {
+      try {
+        checkEscalationClaim(arb, (async () => true) as never, { numRuns: 5, seed: 1 });
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect(e).toBeInstanceOf(EscalationClaimError);
+    expect((e as EscalationClaimError).message).toMatch(/a claim must return true or false, but it returned a promise \(an async claim\? A claim is checked at once: make it synchronous\)/);
+  });
 });
