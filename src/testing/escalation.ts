@@ -5,6 +5,7 @@ import type { Run, Scenario, ScenarioActor, ScenarioDocument, ScenarioInject, St
 import { ArgumentCheck } from './arguments.js';
 import { describe as describeValue, isRecord } from '../model/mechanisms.js';
 import { plural } from '../text/english.js';
+import { messageOf, printed } from '../model/thrown.js';
 
 /** Options of {@link arbScenario}. */
 export interface ArbScenarioOptions {
@@ -226,7 +227,7 @@ export class EscalationClaimError extends Error {
     readonly search?: { readonly numRuns: number; readonly numShrinks: number; readonly replay: { readonly seed: number; readonly path: string } },
   ) {
     const scenario: ScenarioDocument = { ...document, seed };
-    const what = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+    const what = thrownText(cause);
     super(search ? `${STAGE[stage]} after ${plural(search.numRuns, 'run')} and ${plural(search.numShrinks, 'shrink')}: ${what}\n\n${scenarioFile(scenario, stage, search)}` : `${STAGE[stage]} (seed ${seed}): ${what}`, { cause });
     this.scenario = scenario;
   }
@@ -237,6 +238,20 @@ export class EscalationClaimError extends Error {
   }
 }
 
+
+/**
+ * What was thrown, as text, never throwing itself: `String` throws for an object without a
+ * prototype (or whose toString throws), and that TypeError, escaping the error meant to report the
+ * throw, made the search take it for a broken claim.
+ */
+function thrownText(cause: unknown): string {
+  if (!(cause instanceof Error)) return printed(cause);
+  try {
+    return `${cause.name}: ${cause.message}`;
+  } catch {
+    return messageOf(cause);
+  }
+}
 
 /** A scenario as a YAML file with a comment header; a document YAML cannot write is shown as JSON. */
 function scenarioFile(scenario: ScenarioDocument, stage: EscalationClaimStage, search: EscalationClaimError['search']): string {

@@ -52,6 +52,20 @@ describe('a claim that throws is not a broken claim', () => {
     expect(err.message).toContain(err.yaml);
   });
 
+  // Making the error converted what was thrown with String(), which itself throws for an object
+  // without a prototype (or whose toString throws): that TypeError was not an EscalationClaimError,
+  // so the search took the throw for a false and returned a "counterexample".
+  it.each([
+    ['an object without a prototype', Object.create(null) as unknown, /: \[object Object\]$/],
+    ['an object whose toString throws', { toString: () => { throw new Error('no'); } }, /: \[object Object\]$/],
+    ['an Error whose message getter throws', Object.defineProperty(new Error(), 'message', { get: () => { throw new Error('no'); } }), /: \[object Error\]$/],
+  ])('a claim that throws %s is still a claim that threw, not a counterexample', (_what, value, line) => {
+    const e = thrown(() => checkEscalationClaim(arbScenario({ maxRounds: 4 }), () => { throw value; }, { numRuns: 2, seed: 1 })) as EscalationClaimError;
+    expect(e).toBeInstanceOf(EscalationClaimError);
+    expect(e.stage).toBe('claim');
+    expect(e.message.split('\n')[0]).toMatch(line);
+  });
+
   it('a claim that throws on some scenarios only is reported on one it threw on', () => {
     const e = thrown(() => checkEscalationClaim(arbScenario({ strategies: ['dove'], maxRounds: 16 }), (run) => run.metrics[run.metrics.length]!.peakRung < 7, { numRuns: 20, seed: 5 }));
     expect(e).toBeInstanceOf(EscalationClaimError);
