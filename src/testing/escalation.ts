@@ -216,7 +216,7 @@ const STAGE: Readonly<Record<EscalationClaimStage, string>> = {
  */
 export class EscalationClaimError extends Error {
   override readonly name = 'EscalationClaimError';
-  /** The scenario document thrown on, its `seed` set to the simulation seed. */
+  /** The scenario document thrown on, its `seed` set to the simulation seed (a document that did not parse keeps a `seed` of its own). */
   readonly scenario: ScenarioDocument;
   constructor(
     readonly stage: EscalationClaimStage,
@@ -226,7 +226,9 @@ export class EscalationClaimError extends Error {
     /** How the search got there, when it comes from a search. */
     readonly search?: { readonly numRuns: number; readonly numShrinks: number; readonly replay: { readonly seed: number; readonly path: string } },
   ) {
-    const scenario: ScenarioDocument = { ...document, seed };
+    // The simulation seed goes into the file, except into a document that did not parse and has a
+    // seed of its own: no run was made, and that seed may be what did not parse.
+    const scenario: ScenarioDocument = stage === 'scenario' && isRecord(document) && document.seed !== undefined ? document : { ...document, seed };
     const what = thrownText(cause);
     super(search ? `${STAGE[stage]} after ${plural(search.numRuns, 'run')} and ${plural(search.numShrinks, 'shrink')}: ${what}\n\n${scenarioFile(scenario, stage, search)}` : `${STAGE[stage]} (seed ${seed}): ${what}`, { cause });
     this.scenario = scenario;
@@ -260,7 +262,12 @@ function scenarioFile(scenario: ScenarioDocument, stage: EscalationClaimStage, s
   try {
     return header + serializeScenario(scenario, 'yaml');
   } catch {
-    return `${header}# (not writable as YAML) ${String(JSON.stringify(scenario))}\n`;
+    try {
+      return `${header}# (not writable as YAML) ${String(JSON.stringify(scenario))}\n`;
+    } catch (e) {
+      // Not as JSON either (it holds itself, or a BigInt): say so, rather than throw that instead.
+      return `${header}# (not writable as YAML or JSON: ${messageOf(e).split('\n')[0]})\n`;
+    }
   }
 }
 

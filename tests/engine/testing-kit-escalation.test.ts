@@ -89,6 +89,29 @@ describe('a claim that throws is not a broken claim', () => {
     expect(e.message).toMatch(/did you mean 'hawk'\?/);
   });
 
+  // The file of a scenario that does not parse was written as YAML, else as JSON — and a document
+  // that holds itself is neither: the JSON fallback threw "Converting circular structure to JSON"
+  // out of checkEscalationClaim instead of the EscalationClaimError.
+  it('a scenario that does not parse and cannot be written at all is still reported as such', () => {
+    const circular: Record<string, unknown> = { name: 'x', rounds: 2, actors: [{ id: 'A' }, { id: 'B' }] };
+    circular.self = circular;
+    const e = thrown(() => checkEscalationClaim(fc.constant(circular as unknown as ScenarioDocument), () => true, { numRuns: 1, seed: 1 })) as EscalationClaimError;
+    expect(e).toBeInstanceOf(EscalationClaimError);
+    expect(e.stage).toBe('scenario');
+    expect(e.yaml).toMatch(/^# The scenario that does not parse \(fast-check seed 1, path 0(:0)*\)\.\n# \(not writable as YAML or JSON: .*\)\n$/);
+  });
+
+  // The simulation seed took the place of the document's own `seed`: when that seed was what did
+  // not parse, the "scenario that does not parse" shown parsed.
+  it('a scenario whose own seed does not parse is shown with that seed', () => {
+    const bad = fc.constant({ name: 'x', rounds: 2, actors: [{ id: 'A' }, { id: 'B' }], seed: '' } as unknown as ScenarioDocument);
+    const e = thrown(() => checkEscalationClaim(bad, () => true, { numRuns: 1, seed: 1 })) as EscalationClaimError;
+    expect(e.stage).toBe('scenario');
+    expect(e.message).toMatch(/- seed: expected/);
+    expect(e.scenario.seed).toBe('');
+    expect(() => parseScenario(e.yaml)).toThrow(ScenarioError);
+  });
+
   it('escalationProperty under fc.assert fails with the EscalationClaimError, naming the stage', () => {
     const e = thrown(() => fc.assert(escalationProperty(arbScenario({ strategies: ['hawk'] }), boom), { numRuns: 3, seed: 1 })) as Error;
     const cause = e.cause as EscalationClaimError;
