@@ -473,7 +473,9 @@ function searchClaim(fn: string, arb: Arbitrary<ScenarioDocument>, claim: Escala
   const scenario: ScenarioDocument = { ...doc, name: 'counterexample', seed };
   const rounds = parsed.rounds;
   const round = brokenAfter(doc, seed, claim) ?? rounds - 1;
-  const header = `# Smallest scenario found that breaks the claim (fast-check seed ${result.seed}, path ${result.counterexample ? result.counterexamplePath : ''}).\n# It is broken after round ${round} (rounds count from 0; the run has ${rounds}).\n# Run it with: detente run counterexample.yaml\n`;
+  // Past MAX_ROUND_SEARCH rounds no shorter stop was tried: the last round is not known to be the first.
+  const when = rounds > MAX_ROUND_SEARCH ? `The whole run of ${rounds} rounds breaks it (a run of more than ${MAX_ROUND_SEARCH} rounds is not searched for the first round that does).` : `It is broken after round ${round} (rounds count from 0; the run has ${rounds}).`;
+  const header = `# Smallest scenario found that breaks the claim (fast-check seed ${result.seed}, path ${result.counterexample ? result.counterexamplePath : ''}).\n# ${when}\n# Run it with: detente run counterexample.yaml\n`;
   return {
     round,
     scenario,

@@ -172,6 +172,16 @@ describe('a claim that returns false still has its counterexample', () => {
     expect(cx?.round).toBe(3);
   });
 
+  // Past 200 rounds no shorter stop is tried, so `round` is the last one; the file said as a fact
+  // "It is broken after round 249" of a run that broke the claim after round 2.
+  it('a run too long to search for its round says so in the file, instead of naming the last round as the first', () => {
+    const arb = arbScenario({ strategies: ['dove'], minRounds: 250, maxRounds: 250, proxies: false, injects: false, hotlines: false });
+    const cx = checkEscalationClaim(arb, (run) => run.metrics.length < 3, { numRuns: 1, seed: 1 });
+    expect(cx?.round).toBe(249);
+    expect(cx?.yaml).toContain('\n# The whole run of 250 rounds breaks it (a run of more than 200 rounds is not searched for the first round that does).\n');
+    expect(cx?.yaml).not.toContain('broken after round');
+  });
+
   it('replays: the same fast-check seed gives the same counterexample, and its path gives it at once', () => {
     const arb = () => arbScenario({ strategies: ['hawk', 'tit-for-tat'] });
     const claim = (run: Run) => peakRung(run) <= 'L2';
