@@ -60,11 +60,14 @@ export class ArgumentCheck {
       return undefined;
     }
     let ok = true;
-    value.forEach((v: unknown, k) => {
-      if (typeof v === 'string' && v.length > 0) return;
+    // By index, not forEach: forEach skips the holes of a sparse list (`['hawk', , 'dove']`), which
+    // were then drawn as "no strategy".
+    for (let k = 0; k < value.length; k++) {
+      const v: unknown = value[k];
+      if (typeof v === 'string' && v.length > 0) continue;
       this.issue(`${path}[${k}]`, 'a non-empty text', v);
       ok = false;
-    });
+    }
     if (value.length < min) {
       this.add({ path, expected: `at least ${min === 1 ? `one ${one}` : `${min === 2 ? 'two' : String(min)} ${what}`}`, received: value.length === 0 ? 'an empty list' : `a list of ${value.length}` });
       ok = false;

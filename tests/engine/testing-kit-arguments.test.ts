@@ -51,6 +51,18 @@ describe('arbScenario options', () => {
     expect(configError('arbScenario', () => arbScenario(options as never))).toEqual([expected]);
   });
 
+  // A hole in a list (`['hawk', , 'dove']`, a stray comma) was skipped by the check, then drawn as
+  // "no strategy": states that played the default strategy instead of one asked for.
+  it('refuses a list with a hole, as every function that takes a list of names does', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const holed = ['hawk', , 'dove'] as string[];
+    const hole = [issue('strategies[1]', /a non-empty text/, 'undefined')];
+    expect(configError('arbScenario', () => arbScenario({ strategies: holed }))).toEqual(hole);
+    expect(configError('arbActorSpecs', () => arbActorSpecs({ strategies: holed }))).toEqual(hole);
+    expect(configError('arbStrategyMix', () => arbStrategyMix(holed, ['A', 'B']))).toEqual([issue('names[1]', /a non-empty text/, 'undefined')]);
+    expect(configError('arbDyads', () => arbDyads(holed))).toEqual([issue('ids[1]', /a non-empty text/, 'undefined')]);
+  });
+
   it('refuses a misspelt option name, with a did-you-mean', () => {
     expect(configError('arbScenario', () => arbScenario({ maxActor: 3 } as never))).toEqual([
       expect.objectContaining({ path: 'maxActor', received: 'an unknown option', hint: "did you mean 'maxActors'?" }),
