@@ -23,6 +23,7 @@ import { simulate } from '../strategies/simulate.js';
 import { PLAY_EN } from '../text/play.en.js';
 import type { PlayText } from '../text/play.en.js';
 import { validationWorld } from './knowledge.js';
+import { controlCharacterIn } from './printable.js';
 import { describe } from '../model/mechanisms.js';
 
 /**
@@ -234,6 +235,9 @@ export class PlayGame {
     // The engine logs a plain copy of what it is given; queue that copy, frozen, so the caller's
     // object changing later cannot change the decision the save records.
     const copy = recordable(action) as Action;
+    // As for a typed line: a threat's condition reaches the other players' screens and the save.
+    const control = controlCharacterIn(copy, '');
+    if (control) return this.text.controlCharacter(control.code);
     const reason = validateAction(validationWorld(turn.view), turn.actor, turn.phase, copy);
     if (reason) return reason;
     const max = turn.view.mechanisms.operations.maxPerRound;

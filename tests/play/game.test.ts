@@ -15,7 +15,7 @@ import {
   saveGame,
   validationWorld,
 } from '../../src/play/index.js';
-import type { Turn } from '../../src/play/index.js';
+import type { SavedGame, Turn } from '../../src/play/index.js';
 
 const duel: Scenario = parseScenario(readFileSync(resolve(import.meta.dirname, '../e2e/fixtures/duel.yaml'), 'utf8'), { source: 'duel.yaml' });
 
@@ -252,5 +252,42 @@ describe('save and resume', () => {
     const changed = { ...saved, scenario: { ...saved.scenario, actors: saved.scenario.actors.map((a) => (a.id === 'CN' ? { ...a, strategy: 'hawk' } : a)) } };
     expect(() => resumeGame(changed)).toThrow(PlayError);
     expect(() => resumeGame({ ...saved, decisions: [...saved.decisions, ...saved.decisions] })).toThrow(/does not replay/);
+  });
+
+  it('refuses a save edited to hold a control character (it would reach every player’s terminal)', () => {
+    const ESC = '\u001b';
+    const game = PlayGame.start({ scenario: duel, humans: ['US'] });
+    turnAt(game, 1, 'diplomacy');
+    expect(game.queue({ type: 'threaten-sanctions', target: 'CN', measure: 'economic', unless: 'stop' })).toBeNull();
+    const saved = JSON.parse(JSON.stringify(saveGame(game))) as SavedGame;
+    const edited = (change: (d: { -readonly [K in keyof SavedGame]: unknown }) => void) => {
+      const d = structuredClone(saved) as { -readonly [K in keyof SavedGame]: unknown };
+      change(d);
+      return () => resumeGame(d, { source: 'game.json' });
+    };
+    const unless = `stop${ESC}]8;;http://evil.example/${ESC}\\`;
+    expect(edited((d) => (d.queued = [{ type: 'threaten-sanctions', target: 'CN', measure: 'economic', unless }]))).toThrow(
+      'game.json is not a saved Détente game: "queued[0].unless" holds a control character (U+001B at character 5)',
+    );
+    // The seed is printed in the game's heading; before any round draws, a new seed replays.
+    const fresh = saveGame(PlayGame.start({ scenario: duel, humans: ['US'] }));
+    expect(() => resumeGame({ ...fresh, seed: `x${ESC}[2J` }, { source: 'game.json' })).toThrow(/"seed" holds a control character \(U\+001B at character 2\)/);
+    expect(() => resumeGame({ ...fresh, seed: 'a\u202eb' }, { source: 'game.json' })).toThrow(/"seed" holds a control character \(U\+202E/);
+    const k = saved.decisions.findIndex((d) => d.phase === 'operations');
+    expect(edited((d) => ((d.decisions as { actions: unknown[] }[])[k]!.actions = [{ type: 'operate', target: `CN${ESC}[2J`, kind: 'espionage' }]))).toThrow(
+      `"decisions[${k}].actions[0].target" holds a control character (U+001B at character 3)`,
+    );
+    // A line end or a tab is text, as in a scenario; the saved game resumes.
+    expect(edited((d) => (d.queued = [{ type: 'threaten-sanctions', target: 'CN', measure: 'economic', unless: 'stop\tthe theft' }]))().queued).toHaveLength(1);
+  });
+
+  it('queue() refuses a control character in an action, as a typed line is refused', () => {
+    const game = PlayGame.start({ scenario: duel, humans: ['US'] });
+    turnAt(game, 0, 'diplomacy');
+    expect(game.queue({ type: 'threaten-sanctions', target: 'CN', measure: 'economic', unless: 'stop\u001b[2J' })).toMatch(/control character \(U\+001B\)/);
+    expect(game.queued).toEqual([]);
+    // So a game played through the API always resumes.
+    expect(game.queue({ type: 'threaten-sanctions', target: 'CN', measure: 'economic', unless: 'stop\nnow' })).toBeNull();
+    expect(resumeGame(JSON.parse(JSON.stringify(saveGame(game)))).queued).toHaveLength(1);
   });
 });
