@@ -100,6 +100,7 @@ export function resumeGame(data: unknown, options: ResumeOptions = {}): PlayGame
   const source = options.source ?? 'the saved game';
   const saved = checkShape(data, (why) => new PlayError(text.notAGame(source, why)));
   const scenario: Scenario = parseScenario(saved.scenario, { source: `${source} (scenario)`, ...(options.registry !== undefined ? { registry: options.registry } : {}) });
+  checkHumans(scenario, saved.humans, (why) => new PlayError(text.notAGame(source, why)));
   const game = PlayGame.start({ scenario, humans: saved.humans, seed: saved.seed, rounds: saved.rounds, text });
   const diverged = (why: string) => new PlayError(text.replayDiverged(why));
   saved.decisions.forEach((d, k) => {
@@ -158,13 +159,14 @@ function checkShape(data: unknown, error: (why: string) => PlayError): SavedGame
   if (data.format !== 'detente-play') throw error(`"format" must be "detente-play", found ${JSON.stringify(data.format) ?? 'nothing'}`);
   if (data.version !== 1) throw error(`"version" must be 1, found ${JSON.stringify(data.version) ?? 'nothing'}`);
   if (!isObject(data.scenario)) throw error('"scenario" must be the scenario document (an object)');
-  if (typeof data.seed !== 'string' && typeof data.seed !== 'number') throw error('"seed" must be a number or a text');
+  // The same rule as PlayGame.start (a number too large for JSON, 1e400, reads as Infinity).
+  if (!(typeof data.seed === 'string' ? data.seed.length > 0 : typeof data.seed === 'number' && Number.isFinite(data.seed))) throw error('"seed" must be a non-empty text or a finite number');
   // The same bounds as PlayGame.start and the scenario format: an edited save must not set a
   // game going for ever.
   if (!(Number.isInteger(data.rounds) && (data.rounds as number) >= 1 && (data.rounds as number) <= MAX_ROUNDS)) {
     throw error(`"rounds" must be a whole number from 1 to ${MAX_ROUNDS.toLocaleString('en-US')}`);
   }
-  if (!Array.isArray(data.humans) || !data.humans.every((h) => typeof h === 'string')) throw error('"humans" must be a list of actor ids');
+  if (!Array.isArray(data.humans) || data.humans.length === 0 || !data.humans.every((h) => typeof h === 'string')) throw error('"humans" must be a non-empty list of actor ids');
   if (!Array.isArray(data.decisions)) throw error('"decisions" must be a list');
   data.decisions.forEach((d: unknown, k: number) => {
     const ok =
@@ -177,13 +179,27 @@ function checkShape(data: unknown, error: (why: string) => PlayError): SavedGame
   if (!Array.isArray(data.queued)) throw error('"queued" must be a list');
   // The seed is printed in the game's heading, a threat's condition on every player's screen: an
   // edited save must not plant what a terminal would execute (a typed line with one is refused).
-  const control = controlCharacterIn(data.seed, 'seed') ?? controlCharacterIn(data.decisions, 'decisions') ?? controlCharacterIn(data.queued, 'queued');
+  const control = controlCharacterIn(data.seed, 'seed') ?? controlCharacterIn(data.humans, 'humans') ?? controlCharacterIn(data.decisions, 'decisions') ?? controlCharacterIn(data.queued, 'queued');
   if (control) throw error(`"${control.path}" holds a control character (${control.code} at character ${control.at}): expected a text without control characters (terminal escapes, carriage returns, bells, bidirectional overrides)`);
   const p = data.progress;
   if (!isObject(p) || !Number.isInteger(p.round) || !Number.isInteger(p.events) || typeof p.logHash !== 'string' || !(p.turn === null || isObject(p.turn))) {
     throw error('"progress" must have round, events, logHash and turn');
   }
   return data as unknown as SavedGame;
+}
+
+// The saved players, matched as PlayGame.start matches them, with problems named as fields of the
+// save: PlayGame.start would word them as mistakes in --as, which the player did not type.
+function checkHumans(scenario: Scenario, humans: readonly string[], error: (why: string) => PlayError): void {
+  const ids = scenario.spec.actors.map((a) => a.id);
+  const seen: string[] = [];
+  humans.forEach((raw, k) => {
+    const name = raw.trim();
+    const id = ids.find((x) => x === name) ?? ids.find((x) => x.toLowerCase() === name.toLowerCase());
+    if (id === undefined) throw error(`"humans[${k}]" is ${JSON.stringify(raw)}, not an actor of the saved scenario (actors: ${[...ids].sort().join(', ')})`);
+    if (seen.includes(id)) throw error(`"humans" names ${id} twice`);
+    seen.push(id);
+  });
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {

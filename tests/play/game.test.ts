@@ -281,6 +281,20 @@ describe('save and resume', () => {
     expect(edited((d) => (d.queued = [{ type: 'threaten-sanctions', target: 'CN', measure: 'economic', unless: 'stop\tthe theft' }]))().queued).toHaveLength(1);
   });
 
+  it('names the field of the save for a seed or players that PlayGame.start would refuse (not --as, which nobody typed)', () => {
+    const fresh = saveGame(PlayGame.start({ scenario: duel, humans: ['US'] }));
+    const resume = (change: Partial<Record<keyof SavedGame, unknown>>) => () => resumeGame({ ...fresh, ...change }, { source: 'game.json' });
+    expect(resume({ seed: '' })).toThrow('game.json is not a saved Détente game: "seed" must be a non-empty text or a finite number');
+    // 1e400 in the JSON text reads as Infinity.
+    expect(() => resumeGame(JSON.parse(JSON.stringify(fresh).replace('"seed":3,"rounds"', '"seed":1e400,"rounds"')), { source: 'game.json' })).toThrow('game.json is not a saved Détente game: "seed" must be');
+    expect(resume({ humans: [] })).toThrow('game.json is not a saved Détente game: "humans" must be a non-empty list of actor ids');
+    expect(resume({ humans: ['UK'] })).toThrow('game.json is not a saved Détente game: "humans[0]" is "UK", not an actor of the saved scenario (actors: APT, CN, US)');
+    expect(resume({ humans: ['US', 'us'] })).toThrow('game.json is not a saved Détente game: "humans" names US twice');
+    expect(resume({ humans: ['U\u001b[2JS'] })).toThrow('"humans[0]" holds a control character (U+001B at character 2)');
+    // Ids are matched as --as matches them.
+    expect(resumeGame({ ...fresh, humans: ['us'] }).humans).toEqual(['US']);
+  });
+
   it('queue() refuses a control character in an action, as a typed line is refused', () => {
     const game = PlayGame.start({ scenario: duel, humans: ['US'] });
     turnAt(game, 0, 'diplomacy');
