@@ -231,7 +231,9 @@ export class PlayGame {
    */
   queue(action: Action): string | null {
     const turn = this.current;
-    if (!turn || turn.request) return this.text.notAnAnswerPhase;
+    if (!turn) return this.text.alreadyOver;
+    // (notAnAnswerPhase is the opposite mistake: an answer typed where actions are queued.)
+    if (turn.request) return this.text.phaseHint('responses');
     // The engine logs a plain copy of what it is given; queue that copy, frozen, so the caller's
     // object changing later cannot change the decision the save records.
     const copy = recordable(action) as Action;
@@ -256,7 +258,8 @@ export class PlayGame {
   /** Submit the queued actions as the current actor's decision for this phase and go on. */
   finishTurn(): void {
     const turn = this.current;
-    if (!turn || turn.request) throw new PlayError(this.text.notAnAnswerPhase);
+    if (!turn) throw new PlayError(this.text.alreadyOver);
+    if (turn.request) throw new PlayError(this.text.phaseHint('responses'));
     const actions = this.draft;
     this.draft = NO_ACTIONS;
     this.record({ round: turn.round, phase: turn.phase as 'operations' | 'diplomacy', actor: turn.actor, actions });
@@ -265,7 +268,8 @@ export class PlayGame {
   /** Answer the current request. Returns why the answer does not fit, or null when it was taken. */
   answer(response: Response): string | null {
     const turn = this.current;
-    if (!turn?.request) return `${turn ? turn.phase : 'no'} turn: nothing to answer`;
+    if (!turn) return this.text.alreadyOver;
+    if (!turn.request) return `${turn.phase} turn: nothing to answer`;
     const copy = recordable(response) as Response;
     const reason = validateResponse(turn.request, copy);
     if (reason) return reason;

@@ -200,6 +200,24 @@ describe('legal options (property)', () => {
   });
 });
 
+describe('calls that do not fit the turn', () => {
+  it('say that the turn asks for an answer, or that the game is over (not that answers come later)', () => {
+    const game = PlayGame.start({ scenario: duel, humans: ['CN'], rounds: 3 });
+    while (game.turn && !game.turn.request) {
+      if (game.turn.phase === 'operations') expect(game.queue({ type: 'operate', target: 'US', kind: 'espionage' })).toBeNull();
+      game.finishTurn();
+    }
+    expect(game.turn?.phase).toBe('responses');
+    expect(game.queue({ type: 'pass' })).toBe('Responses: answer what was addressed to you.');
+    expect(() => game.finishTurn()).toThrow(new PlayError('Responses: answer what was addressed to you.'));
+    playScript(game, [0]);
+    expect(game.finished).toBe(true);
+    expect(game.queue({ type: 'pass' })).toBe('This game is already over.');
+    expect(() => game.finishTurn()).toThrow(new PlayError('This game is already over.'));
+    expect(game.answer({ type: 'ignore' })).toBe('This game is already over.');
+  });
+});
+
 describe('save and resume', () => {
   const script = [3, 1, 0, 2, 5, 1, 4, 0, 2, 6, 1, 3];
 
