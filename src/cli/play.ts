@@ -221,8 +221,10 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
           } else out(text.quitUnsaved(turn.round));
           return 0;
         case 'action': {
+          // parseCommand checked the action against the same view: what queue() can still refuse
+          // is a sentence about the turn (the operations of the round are used up), not a usage.
           const reason = game.queue(c.action);
-          out(reason === null ? text.queuedOne(c.text) : text.rejected(reason, c.text));
+          out(reason === null ? text.queuedOne(c.text) : reason);
           continue;
         }
         case 'answer':

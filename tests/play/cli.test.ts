@@ -87,6 +87,12 @@ describe('detente play (scripted standard input)', () => {
     expect(r.stdout).toContain('Left the game in round 0; not saved');
   });
 
+  it('says plainly that the operations of a round are used up (no usage line, which would be the command typed)', () => {
+    const r = play(['spy CN', 'spy CN', 'spy CN', 'spy CN', 'quit'], duel, '--as', 'US');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("US r0 operations> spy CN\nAt most 3 operations a round: type 'done' to submit them, or 'undo'.\nUS r0 operations> quit");
+  });
+
   it('refuses bad flags with exit code 2 and a did-you-mean, never a stack trace', () => {
     const unknown = play([], duel, '--as', 'UK');
     expect(unknown.status).toBe(2);
