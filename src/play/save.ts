@@ -177,9 +177,10 @@ function checkShape(data: unknown, error: (why: string) => PlayError): SavedGame
     if (!ok) throw error(`"decisions[${k}]" must have round, actor, phase and actions (or request and response)`);
   });
   if (!Array.isArray(data.queued)) throw error('"queued" must be a list');
-  // The seed is printed in the game's heading, a threat's condition on every player's screen: an
-  // edited save must not plant what a terminal would execute (a typed line with one is refused).
-  const control = controlCharacterIn(data.seed, 'seed') ?? controlCharacterIn(data.humans, 'humans') ?? controlCharacterIn(data.decisions, 'decisions') ?? controlCharacterIn(data.queued, 'queued');
+  // The seed is printed in the game's heading, a threat's condition on every player's screen, the
+  // saved turn and log hash in the message of a save that does not replay: an edited save must not
+  // plant what a terminal would execute (a typed line with one is refused).
+  const control = controlCharacterIn(data.seed, 'seed') ?? controlCharacterIn(data.humans, 'humans') ?? controlCharacterIn(data.decisions, 'decisions') ?? controlCharacterIn(data.queued, 'queued') ?? controlCharacterIn(data.progress, 'progress');
   if (control) throw error(`"${control.path}" holds a control character (${control.code} at character ${control.at}): expected a text without control characters (terminal escapes, carriage returns, bells, bidirectional overrides)`);
   const p = data.progress;
   if (!isObject(p) || !Number.isInteger(p.round) || !Number.isInteger(p.events) || typeof p.logHash !== 'string' || !(p.turn === null || isObject(p.turn))) {

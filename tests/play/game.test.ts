@@ -295,6 +295,9 @@ describe('save and resume', () => {
     expect(edited((d) => ((d.decisions as { actions: unknown[] }[])[k]!.actions = [{ type: 'operate', target: `CN${ESC}[2J`, kind: 'espionage' }]))).toThrow(
       `"decisions[${k}].actions[0].target" holds a control character (U+001B at character 3)`,
     );
+    // Printed in the message of a save that does not replay.
+    expect(edited((d) => (d.progress = { ...saved.progress, logHash: `${ESC}[31m` }))).toThrow('"progress.logHash" holds a control character (U+001B at character 1)');
+    expect(edited((d) => (d.progress = { ...saved.progress, turn: { ...saved.progress.turn, actor: `US${ESC}[2J` } }))).toThrow('"progress.turn.actor" holds a control character');
     // A line end or a tab is text, as in a scenario; the saved game resumes.
     expect(edited((d) => (d.queued = [{ type: 'threaten-sanctions', target: 'CN', measure: 'economic', unless: 'stop\tthe theft' }]))().queued).toHaveLength(1);
   });
