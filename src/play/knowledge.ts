@@ -98,7 +98,10 @@ export function describeTurn(turn: Turn, text: PlayText = PLAY_EN): string[] {
   const lines: string[] = [];
   const news = v.events
     .filter((e) => isNewTo(turn.phase, v.round, e.round, e.phase))
-    .map((e) => narrateEvent(e as Parameters<typeof narrateEvent>[0], { truth: false }))
+    // An action of the viewer's that the engine refused (the other side opened the same talks in
+    // the same phase, a norm queued twice) is told: it was queued and submitted without a word,
+    // and is seen only in the view (no one else sees it), so the player would think it was done.
+    .map((e) => narrateEvent(e as Parameters<typeof narrateEvent>[0], { truth: false, verbose: e.type === 'action.rejected' }))
     .filter((s): s is string => s !== null);
   if (turn.phase === 'operations' || news.length > 0) {
     if (news.length === 0) lines.push(text.noNews);

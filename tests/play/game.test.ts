@@ -200,6 +200,23 @@ describe('legal options (property)', () => {
   });
 });
 
+describe('what a player is told', () => {
+  it('tells a player that the engine refused one of its actions (talks the other side opened in the same phase)', () => {
+    const game = PlayGame.start({ scenario: duel, humans: ['US', 'CN'] });
+    turnAt(game, 0, 'diplomacy');
+    while (game.turn?.phase === 'diplomacy') {
+      expect(game.queue({ type: 'propose-talks', target: game.turn.actor === 'US' ? 'CN' : 'US', terms: [{ kind: 'hotline' }] })).toBeNull();
+      game.finishTurn();
+    }
+    turnAt(game, 1, 'operations');
+    const rejected = game.run.log.filter((e) => e.type === 'action.rejected');
+    expect(rejected).toHaveLength(1);
+    const loser = rejected[0]!.type === 'action.rejected' ? rejected[0]!.actor : '';
+    while (game.turn?.actor !== loser) game.finishTurn();
+    expect(describeTurn(game.turn)).toContainEqual(expect.stringMatching(new RegExp(`^  \\(${loser}'s action was rejected: talks between \\w+ and \\w+ are already under way`)));
+  });
+});
+
 describe('calls that do not fit the turn', () => {
   it('say that the turn asks for an answer, or that the game is over (not that answers come later)', () => {
     const game = PlayGame.start({ scenario: duel, humans: ['CN'], rounds: 3 });
