@@ -147,13 +147,23 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
     if (!tty) process.stdout.write(`${showControlCharacters(next.value)}\n`);
     return next.value;
   };
-  const save = (file: string) => writeFileAtomic(file, `${JSON.stringify(saveGame(game), null, 2)}\n`);
+  const saveText = () => `${JSON.stringify(saveGame(game), null, 2)}\n`;
+  // The last save typed at the prompt, to leave without --save saying where the game is (if
+  // nothing was entered since), not that it was never saved.
+  let typedSave: { readonly file: string; readonly text: string } | null = null;
+  const unchangedSince = (): string | undefined => (typedSave !== null && typedSave.text === saveText() ? typedSave.file : undefined);
+  const save = (file: string) => {
+    const content = saveText();
+    writeFileAtomic(file, content);
+    return content;
+  };
   // A save asked for at the prompt, or after a round, that fails is explained and the game goes
   // on (the player can 'save' elsewhere); a failed save on 'quit' or at the end ends with the error.
   const trySave = (file: string, flag: string): boolean => {
     try {
       checkOutputs([{ flag, path: file }], { inputs: o.scenarioFile === undefined ? [] : [o.scenarioFile] });
-      save(file);
+      const content = save(file);
+      if (flag === 'save') typedSave = { file, text: content };
       return true;
     } catch (e) {
       if (!(e instanceof UsageError) && !(e instanceof WriteError)) throw e;
@@ -181,7 +191,10 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
         if (o.saveFile !== undefined) {
           save(o.saveFile);
           out(`\n${text.eofSaved(o.saveFile)}`);
-        } else out(`\n${text.eofUnsaved(turn.round)}`);
+        } else {
+          const file = unchangedSince();
+          out(`\n${file === undefined ? text.eofUnsaved(turn.round) : text.eofSaved(file)}`);
+        }
         return 0;
       }
       const parsed = parseCommand(line, turn, text);
@@ -218,7 +231,10 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
           if (o.saveFile !== undefined) {
             save(o.saveFile);
             out(text.quitSaved(o.saveFile));
-          } else out(text.quitUnsaved(turn.round));
+          } else {
+            const file = unchangedSince();
+            out(file === undefined ? text.quitUnsaved(turn.round) : text.quitSaved(file));
+          }
           return 0;
         case 'action': {
           // parseCommand checked the action against the same view: what queue() can still refuse

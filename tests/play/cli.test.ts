@@ -93,6 +93,17 @@ describe('detente play (scripted standard input)', () => {
     expect(r.stdout).toContain("US r0 operations> spy CN\nAt most 3 operations a round: type 'done' to submit them, or 'undo'.\nUS r0 operations> quit");
   });
 
+  it('leaving right after typing save FILE (without --save) says where the game was saved, not that it was not saved', () => {
+    const quit = play(['save typed.json', 'quit'], duel, '--as', 'US');
+    expect(quit.status).toBe(0);
+    expect(quit.stdout).toContain('US r0 operations> quit\nGame saved to typed.json. Continue with: detente play --resume typed.json');
+    const eof = play(['save typed.json'], duel, '--as', 'US');
+    expect(eof.stdout).toContain('End of input: game saved to typed.json. Continue with: detente play --resume typed.json');
+    // Something entered since the save is not in it: that is still said.
+    const changed = play(['save typed.json', 'spy CN', 'quit'], duel, '--as', 'US');
+    expect(changed.stdout).toContain('Left the game in round 0; not saved');
+  });
+
   it('refuses bad flags with exit code 2 and a did-you-mean, never a stack trace', () => {
     const unknown = play([], duel, '--as', 'UK');
     expect(unknown.status).toBe(2);
