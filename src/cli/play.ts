@@ -108,7 +108,9 @@ function resume(file: string, scenarioArg: string | undefined, given: { humans: 
   }
   let data: unknown;
   try {
-    data = JSON.parse(raw);
+    // A save edited by hand in an editor that writes a byte-order mark (Notepad) reads as JSON, as
+    // a scenario file with one does; JSON.parse refused the invisible first character.
+    data = JSON.parse(raw.startsWith('\uFEFF') ? raw.slice(1) : raw);
   } catch (e) {
     throw new UsageError(text.notAGame(file, `not JSON (${e instanceof Error ? e.message : String(e)})`));
   }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -102,6 +102,15 @@ describe('detente play (scripted standard input)', () => {
     // Something entered since the save is not in it: that is still said.
     const changed = play(['save typed.json', 'spy CN', 'quit'], duel, '--as', 'US');
     expect(changed.stdout).toContain('Left the game in round 0; not saved');
+  });
+
+  it('resumes a save edited in an editor that wrote a byte-order mark', () => {
+    expect(play(['quit'], duel, '--as', 'US', '--save', 'bom.json').status).toBe(0);
+    writeFileSync(join(tmp, 'bom.json'), `\uFEFF${readFileSync(join(tmp, 'bom.json'), 'utf8')}`);
+    const r = play(['quit'], '--resume', 'bom.json');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Resumed bom.json: 0 recorded decisions replayed, now in round 0.');
   });
 
   it('refuses bad flags with exit code 2 and a did-you-mean, never a stack trace', () => {
