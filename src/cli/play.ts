@@ -287,7 +287,7 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
 
 function showTurn(turn: Turn, game: PlayGame, text: PlayText, scenario: Scenario, out: Out): void {
   const lines = ['', turnHeading(turn, scenario.calendar, text), text.phaseHint(turn.phase)];
-  if (turn.request) lines.push(`(${turn.index}/${turn.of}) ${requestLine(turn.request, text).trim()}`);
+  if (turn.request) lines.push(`(${turn.index}/${turn.of}) ${requestLine(turn.request, text, turn.view.mechanisms).trim()}`);
   else lines.push(...describeTurn(turn, text));
   out(lines.join('\n'));
   showOptions(turn, game, text, out);

@@ -4,7 +4,9 @@
 import type { ActorView } from '../engine/contract.js';
 import { GGE15_NORMS } from '../model/norms.js';
 import type { ValidationWorld } from '../engine/validate.js';
+import type { Commitment } from '../model/agreement.js';
 import type { NormId } from '../model/ids.js';
+import type { Mechanisms } from '../model/mechanisms.js';
 import { narrateEvent } from '../report/narrative.js';
 import type { Calendar } from '../scenario/format.js';
 import { roundHeading } from '../scenario/calendar.js';
@@ -118,7 +120,7 @@ export function describeTurn(turn: Turn, text: PlayText = PLAY_EN): string[] {
   if (v.requests.length === 0) lines.push(text.noRequests);
   else {
     lines.push(text.requestsHeading(turn.phase));
-    for (const r of v.requests) lines.push(requestLine(r, text));
+    for (const r of v.requests) lines.push(requestLine(r, text, v.mechanisms));
   }
   const against = accusationsAgainst(v);
   if (against.length > 0 && turn.phase === 'diplomacy') {
@@ -132,9 +134,9 @@ export function describeTurn(turn: Turn, text: PlayText = PLAY_EN): string[] {
   if (v.agreements.length === 0) lines.push(text.noAgreements);
   else {
     lines.push(text.agreementsHeading);
-    v.agreements.forEach((ag, k) => lines.push(text.agreement(k + 1, ag.id, ag.parties.filter((p) => p !== v.self).join(', '), text.terms(ag.terms), ag.since)));
+    v.agreements.forEach((ag, k) => lines.push(text.agreement(k + 1, ag.id, ag.parties.filter((p) => p !== v.self).join(', '), text.terms(withDefaults(ag.terms, v.mechanisms)), ag.since)));
   }
-  for (const t of v.talks) lines.push(text.talksUnderWay(t.id, t.parties.find((p) => p !== v.self) ?? '?', text.terms(t.offer), t.turn, t.deadline));
+  for (const t of v.talks) lines.push(text.talksUnderWay(t.id, t.parties.find((p) => p !== v.self) ?? '?', text.terms(withDefaults(t.offer, v.mechanisms)), t.turn, t.deadline));
   if (v.sanctions.length === 0 && v.threats.length === 0) lines.push(text.noSanctions);
   else {
     lines.push(text.sanctionsHeading);
@@ -170,7 +172,7 @@ function isNewTo(phase: Turn['phase'], round: number, eventRound: number, eventP
  * for (const r of view.requests) console.log(requestLine(r)); // e.g. "CN asks for assistance … (answer by round 5)"
  * ```
  */
-export function requestLine(r: ActorView['requests'][number], text: PlayText = PLAY_EN): string {
+export function requestLine(r: ActorView['requests'][number], text: PlayText = PLAY_EN, mechanisms?: Pick<Mechanisms, 'assistance'>): string {
   switch (r.kind) {
     case 'accusation':
       return text.request('accusation', r.from, text.accusationDetail(r.incident.kind, r.incident.round, r.incident.severity, r.public, r.formal, r.incident.confidence), r.due);
@@ -179,10 +181,18 @@ export function requestLine(r: ActorView['requests'][number], text: PlayText = P
     case 'assistance':
       return text.request('request for assistance', r.from, text.incidentDetail(r.incident.kind, r.incident.round, r.incident.severity, r.incident.confidence), r.due);
     case 'proposal':
-      return text.request('offer in talks', r.from, text.proposalDetail(text.terms(r.terms), r.deadline), r.due);
+      return text.request('offer in talks', r.from, text.proposalDetail(text.terms(mechanisms ? withDefaults(r.terms, mechanisms) : r.terms), r.deadline), r.due);
     case 'forum-vote':
       return text.request('forum vote', r.from, text.voteDetail(r.forum, r.norms.join(', ')), r.due);
   }
+}
+
+/**
+ * Terms as the engine applies them: an assistance term without its rounds gives the scenario's
+ * `mechanisms.assistance.deadline` (the screen said 1 whatever the scenario set).
+ */
+function withDefaults(terms: readonly Commitment[], mechanisms: Pick<Mechanisms, 'assistance'>): readonly Commitment[] {
+  return terms.map((t) => (t.kind === 'assistance' && t.rounds === undefined ? { ...t, rounds: mechanisms.assistance.deadline } : t));
 }
 
 /** The title of a GGE norm, for option descriptions. */

@@ -142,9 +142,12 @@ export interface PlayText {
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 /** Scenario text as one line of the screen (it may be written over several). */
 
+// A term's rounds; one left out (an assistance term the caller did not complete) is the engine's default.
+const roundsWord = (n: number | undefined) => (n === undefined ? 'the default number of rounds' : `${n} round${n === 1 ? '' : 's'}`);
+
 function terms(list: readonly Commitment[]): string {
   return list
-    .map((t) => (t.kind === 'norms' ? `norms ${(t.norms ?? []).join(', ')}` : t.kind === 'next-round' ? `talks every ${t.rounds ?? '?'} rounds` : t.kind === 'assistance' ? `assistance within ${t.rounds ?? 1} rounds` : t.kind))
+    .map((t) => (t.kind === 'norms' ? `norms ${(t.norms ?? []).join(', ')}` : t.kind === 'next-round' ? `talks every ${roundsWord(t.rounds)}` : t.kind === 'assistance' ? `assistance within ${roundsWord(t.rounds)}` : t.kind))
     .join('; ');
 }
 

@@ -9,8 +9,10 @@ import {
   describeTurn,
   legalOptions,
   parseCommand,
+  PLAY_EN,
   PlayError,
   PlayGame,
+  requestLine,
   resumeGame,
   saveGame,
   validationWorld,
@@ -214,6 +216,33 @@ describe('what a player is told', () => {
     const loser = rejected[0]!.type === 'action.rejected' ? rejected[0]!.actor : '';
     while (game.turn?.actor !== loser) game.finishTurn();
     expect(describeTurn(game.turn)).toContainEqual(expect.stringMatching(new RegExp(`^  \\(${loser}'s action was rejected: talks between \\w+ and \\w+ are already under way`)));
+  });
+});
+
+describe('terms as the engine applies them', () => {
+  it('an assistance term without its rounds shows the scenario’s assistance deadline, not 1', () => {
+    const scenario = parseScenario(
+      [
+        'name: assistance-deadline',
+        'rounds: 2',
+        'mechanisms: { assistance: { deadline: 3 } }',
+        'actors:',
+        '  - { id: US, capabilities: us, strategy: tit-for-tat }',
+        '  - { id: CN, capabilities: china, strategy: tit-for-tat }',
+        'agreements:',
+        '  - { parties: [US, CN], terms: [{ kind: assistance }, { kind: assistance, rounds: 1 }] }',
+      ].join('\n'),
+    );
+    const game = PlayGame.start({ scenario, humans: ['US', 'CN'] });
+    expect(describeTurn(game.turn!)).toContainEqual(expect.stringMatching(/^  \[1\] ag:init:0 with (CN|US): assistance within 3 rounds; assistance within 1 round \(since round 0\)$/));
+    // An offer in talks, as the other side reads it.
+    turnAt(game, 0, 'diplomacy');
+    while (game.turn?.phase === 'diplomacy') {
+      if (game.turn.actor === 'US') expect(game.queue({ type: 'propose-talks', target: 'CN', terms: [{ kind: 'assistance' }] })).toBeNull();
+      game.finishTurn();
+    }
+    expect(game.turn?.actor).toBe('CN');
+    expect(requestLine(game.turn!.request!, PLAY_EN, game.turn!.view.mechanisms)).toMatch(/^  offer in talks from US: offers assistance within 3 rounds /);
   });
 });
 
