@@ -216,7 +216,7 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
           showOptions(turn, game, text, out);
           continue;
         case 'status':
-          showTurn(turn, game, text, scenario, out);
+          showTurn(turn, game, text, scenario, out, true);
           continue;
         case 'undo': {
           const removed = game.undo();
@@ -285,10 +285,12 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
   }
 }
 
-function showTurn(turn: Turn, game: PlayGame, text: PlayText, scenario: Scenario, out: Out): void {
+// A responses turn opens with the request alone (there may be several in a row); 'status' shows
+// what the actor knows there too, as it does in the other phases.
+function showTurn(turn: Turn, game: PlayGame, text: PlayText, scenario: Scenario, out: Out, status = false): void {
   const lines = ['', turnHeading(turn, scenario.calendar, text), text.phaseHint(turn.phase)];
+  if (!turn.request || status) lines.push(...describeTurn(turn, text));
   if (turn.request) lines.push(`(${turn.index}/${turn.of}) ${requestLine(turn.request, text, turn.view.mechanisms).trim()}`);
-  else lines.push(...describeTurn(turn, text));
   out(lines.join('\n'));
   showOptions(turn, game, text, out);
 }

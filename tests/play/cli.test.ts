@@ -113,6 +113,15 @@ describe('detente play (scripted standard input)', () => {
     expect(r.stdout).toContain('Resumed bom.json: 0 recorded decisions replayed, now in round 0.');
   });
 
+  it("'status' in a responses turn shows what the actor knows, as in the other phases (not the request alone again)", () => {
+    const r = play(['spy US', 'done', 'pass', 'spy US', 'done', 'pass', 'status', 'quit'], duel, '--as', 'CN');
+    expect(r.status).toBe(0);
+    const shown = r.stdout.slice(r.stdout.indexOf('responses> status'), r.stdout.indexOf('responses> quit'));
+    expect(shown).toContain('Your trust in the others (0 = none, 1 = full): APT 0.50 · US 0.50');
+    expect(shown).toContain('Your recent covert operations:');
+    expect(shown).toMatch(/\(1\/1\) accusation from US: .*\nWhat you can do now/);
+  });
+
   it('refuses bad flags with exit code 2 and a did-you-mean, never a stack trace', () => {
     const unknown = play([], duel, '--as', 'UK');
     expect(unknown.status).toBe(2);
