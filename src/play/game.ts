@@ -163,8 +163,10 @@ export class PlayGame {
   private current: Turn | null = null;
   private readonly entered: HumanDecision[] = [];
   private enteredCopy: readonly HumanDecision[] | null = null;
-  // Frozen as built: a handful of actions, replaced whole on each change.
-  private draft: readonly Action[] = NO_ACTIONS;
+  // The actions queued this turn grow in place as well (a save may list many: copying the list on
+  // each one made resuming quadratic); callers get a frozen copy.
+  private readonly draft: Action[] = [];
+  private draftCopy: readonly Action[] | null = null;
 
   private constructor(setup: GameSetup) {
     const issues = setupIssues(setup);
@@ -209,7 +211,7 @@ export class PlayGame {
 
   /** Actions queued for the current turn, not yet submitted (frozen). */
   get queued(): readonly Action[] {
-    return this.draft;
+    return (this.draftCopy ??= Object.freeze(this.draft.slice()));
   }
 
   /** Every human decision entered so far, in order (frozen: a copy, not the game's own list). */
@@ -244,14 +246,15 @@ export class PlayGame {
     if (reason) return reason;
     const max = turn.view.mechanisms.operations.maxPerRound;
     if (turn.phase === 'operations' && this.draft.length >= max) return this.text.tooManyOperations(max);
-    this.draft = Object.freeze([...this.draft, deepFreeze(copy)]);
+    this.draft.push(deepFreeze(copy));
+    this.draftCopy = null;
     return null;
   }
 
   /** Remove the last queued action (returned), if any. */
   undo(): Action | undefined {
-    const last = this.draft.at(-1);
-    if (this.draft.length > 0) this.draft = Object.freeze(this.draft.slice(0, -1));
+    const last = this.draft.pop();
+    this.draftCopy = null;
     return last;
   }
 
@@ -260,8 +263,9 @@ export class PlayGame {
     const turn = this.current;
     if (!turn) throw new PlayError(this.text.alreadyOver);
     if (turn.request) throw new PlayError(this.text.phaseHint('responses'));
-    const actions = this.draft;
-    this.draft = NO_ACTIONS;
+    const actions = this.queued;
+    this.draft.length = 0;
+    this.draftCopy = null;
     this.record({ round: turn.round, phase: turn.phase as 'operations' | 'diplomacy', actor: turn.actor, actions });
   }
 
@@ -333,8 +337,6 @@ export class PlayGame {
     this.runCopy = null;
   }
 }
-
-const NO_ACTIONS: readonly Action[] = Object.freeze([]);
 
 function answers(d: Decision, need: DecisionNeed): boolean {
   if (d.actor !== need.actor) return false;

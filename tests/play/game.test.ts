@@ -362,6 +362,17 @@ describe('save and resume', () => {
     expect(resumeGame({ ...fresh, humans: ['us'] }).humans).toEqual(['US']);
   });
 
+  it('resumes a save that queues many actions in linear time (each action copied the whole queue)', () => {
+    const game = PlayGame.start({ scenario: duel, humans: ['US'] });
+    turnAt(game, 0, 'diplomacy');
+    const saved = saveGame(game);
+    const many = Array.from({ length: 40_000 }, () => ({ type: 'adopt-norm', norm: 'gge15.f' }) as const);
+    const started = performance.now();
+    const resumed = resumeGame({ ...saved, queued: many });
+    expect(resumed.queued).toHaveLength(40_000);
+    expect(performance.now() - started).toBeLessThan(4000); // quadratic: about 30 s
+  });
+
   it('queue() refuses a control character in an action, as a typed line is refused', () => {
     const game = PlayGame.start({ scenario: duel, humans: ['US'] });
     turnAt(game, 0, 'diplomacy');
