@@ -88,7 +88,9 @@ export interface ResumeOptions {
 /**
  * Rebuild a saved game: parse its scenario, re-run the recorded decisions, and check that the log
  * matches the saved hash. Throws a {@link PlayError} when the data is not a save, or when the game
- * does not replay to the same state (a different engine or strategies).
+ * does not replay to the same state (a different engine or strategies); a `ScenarioError` (whose
+ * source is `<source> (scenario)`) when the saved scenario does not parse, for instance when it
+ * names a strategy of a module that `registry` does not hold.
  *
  * @example
  * ```ts
