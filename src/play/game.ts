@@ -275,6 +275,8 @@ export class PlayGame {
     if (!turn) return this.text.alreadyOver;
     if (!turn.request) return `${turn.phase} turn: nothing to answer`;
     const copy = recordable(response) as Response;
+    const control = controlCharacterIn(copy, '');
+    if (control) return this.text.controlCharacter(control.code);
     const reason = validateResponse(turn.request, copy);
     if (reason) return reason;
     this.record({ round: turn.round, phase: 'responses', actor: turn.actor, request: turn.request.id, response: deepFreeze(copy) });

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, replay, simulate, validateAction } from '../../src/index.js';
-import type { Scenario } from '../../src/index.js';
+import type { Response, Scenario } from '../../src/index.js';
 import {
   actionCommand,
   describeTurn,
@@ -381,5 +381,19 @@ describe('save and resume', () => {
     // So a game played through the API always resumes.
     expect(game.queue({ type: 'threaten-sanctions', target: 'CN', measure: 'economic', unless: 'stop\nnow' })).toBeNull();
     expect(resumeGame(JSON.parse(JSON.stringify(saveGame(game)))).queued).toHaveLength(1);
+  });
+
+  it('answer() refuses a control character in an answer (a field the engine does not read is still saved)', () => {
+    const game = PlayGame.start({ scenario: duel, humans: ['CN'], rounds: 3 });
+    while (game.turn && !game.turn.request) {
+      if (game.turn.phase === 'operations') game.queue({ type: 'operate', target: 'US', kind: 'espionage' });
+      game.finishTurn();
+    }
+    expect(game.turn?.request).toBeDefined();
+    const answer = { type: 'deny', note: 'x\u001b[2J' } as unknown as Response;
+    expect(game.answer(answer)).toMatch(/control character \(U\+001B\)/);
+    expect(game.decisions.filter((d) => d.phase === 'responses')).toEqual([]);
+    expect(game.answer({ type: 'deny' })).toBeNull();
+    expect(resumeGame(JSON.parse(JSON.stringify(saveGame(game)))).decisions).toHaveLength(game.decisions.length);
   });
 });
