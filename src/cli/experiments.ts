@@ -1,6 +1,6 @@
 // The experiment commands: sweep, merge, summarize, tournament. Argument checks happen before any
 // run (exit 2); the runs themselves go to the worker pool in src/cli/sweep/.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import {
@@ -300,9 +300,9 @@ export function mergeCommand(args: readonly string[], out: Out): number {
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('merge needs the results files to combine');
-  for (const path of positionals) if (!existsSync(path)) throw new UsageError(`no results file at '${path}'`);
+  for (const path of positionals) checkResultsInput(path);
   if (values.out !== undefined) checkOutputs([{ flag: '--out', path: values.out }], { inputs: positionals, replace: values.force === true });
-  const parts = positionals.map((path) => ({ path, text: readFileSync(path, 'utf8'), format: formatOf(path) }));
+  const parts = positionals.map((path) => ({ path, text: readResultsText(path), format: formatOf(path) }));
   const merged = mergeResults(parts, values.out === undefined ? 'csv' : formatOf(values.out));
   if (values.out !== undefined) {
     writeFileAtomic(values.out, merged.text);
@@ -316,9 +316,26 @@ function list(v: string | undefined): string[] {
   return v === undefined ? [] : v.split(',').map((s) => s.trim()).filter((s) => s !== '');
 }
 
-function readResultsFile(path: string): { columns: readonly string[]; rows: readonly SweepRow[] } {
+/** A results file to read must be there and be a file (a folder given by mistake was an "unexpected error"). */
+function checkResultsInput(path: string): void {
   if (!existsSync(path)) throw new UsageError(`no results file at '${path}'`);
-  const text = readFileSync(path, 'utf8');
+  if (statSync(path).isDirectory()) throw new UsageError(`'${path}' is a directory, not a results file: give the results files in it`);
+}
+
+/** The text of a results file; what the system refuses (a folder, no permission) is a usage error naming it. */
+function readResultsText(path: string): string {
+  checkResultsInput(path);
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EACCES' && code !== 'EPERM') throw e;
+    throw new UsageError(`cannot read results file '${path}': permission denied`);
+  }
+}
+
+function readResultsFile(path: string): { columns: readonly string[]; rows: readonly SweepRow[] } {
+  const text = readResultsText(path);
   refuseLockFile(path, text);
   return readResults(text, formatOf(path), path);
 }
@@ -344,7 +361,7 @@ export function summarizeCommand(args: readonly string[], out: Out): number {
   if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
   const format = values.format ?? 'table';
   if (format !== 'table' && format !== 'csv') throw new UsageError(`--format must be table or csv, not '${format}'`);
-  if (!existsSync(path)) throw new UsageError(`no results file at '${path}'`);
+  checkResultsInput(path);
   if (values.out !== undefined) checkOutputs([{ flag: '--out', path: values.out }], { inputs: [path], replace: values.force === true });
   const { columns, rows } = readResultsFile(path);
   const by = list(values.by).map(canonicalPath);
