@@ -45,7 +45,8 @@ export function tCritical95(df: number): number {
 /**
  * The `p` quantile (0 ≤ p ≤ 1) of sorted numbers by linear interpolation between order
  * statistics: h = (n − 1)·p, q = x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]) — Hyndman & Fan type 7,
- * the default of R and NumPy.
+ * the default of R and NumPy. NaN for no numbers; a `p` outside [0, 1] (or NaN), or numbers not
+ * in increasing order, throw a {@link ConfigError}.
  *
  * @example
  * ```ts
@@ -53,6 +54,14 @@ export function tCritical95(df: number): number {
  * ```
  */
 export function quantile(sorted: readonly number[], p: number): number {
+  // Outside [0, 1] the order statistics read were past the ends: undefined (not even a number)
+  // below 0, and any unsorted list gave a wrong quantile without a word.
+  if (typeof p !== 'number' || !(p >= 0 && p <= 1)) throw new ConfigError([{ path: 'p', expected: 'a number from 0 to 1 (0.5 for the median)', received: String(p) }], 'quantile');
+  for (let i = 1; i < sorted.length; i++) {
+    if (!((sorted[i - 1] as number) <= (sorted[i] as number))) {
+      throw new ConfigError([{ path: `sorted[${i}]`, expected: 'numbers in increasing order (sort them first, e.g. [...xs].sort((a, b) => a - b))', received: `${String(sorted[i])} after ${String(sorted[i - 1])}` }], 'quantile');
+    }
+  }
   if (sorted.length === 0) return NaN;
   // h = (n − 1)·p with the rounding of the product kept (Dekker), so that the weight h − ⌊h⌋ is
   // not off by the rounding of h (for n = 10, p = 0.95: 8.549999999999999 − 8).

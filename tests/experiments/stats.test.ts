@@ -86,4 +86,17 @@ describe('summarize', () => {
     expect(quantile([0, 10], 0.25)).toBe(2.5);
     expect(Number.isNaN(quantile([], 0.5))).toBe(true);
   });
+
+  it('refuses a p outside [0, 1] and numbers not sorted, instead of reading past the ends', () => {
+    // Before: -0.5 and NaN gave undefined (not a number), 1.5 gave NaN, an unsorted list a wrong quantile.
+    expect(quantile([1, 2, 3, 4], 0)).toBe(1);
+    expect(quantile([1, 2, 3, 4], 1)).toBe(4);
+    for (const p of [-0.5, 1.5, NaN, Infinity]) {
+      expect(() => quantile([1, 2, 3, 4], p)).toThrow(ConfigError);
+      expect(() => quantile([1, 2, 3, 4], p)).toThrow(`quantile: 1 problem\n  - p: expected a number from 0 to 1 (0.5 for the median), received ${p}`);
+    }
+    expect(() => quantile([3, 1, 2], 0.5)).toThrow(/quantile: 1 problem\n {2}- sorted\[1\]: expected numbers in increasing order \(sort them first/);
+    expect(() => quantile([1, NaN, 2], 0.5)).toThrow(/sorted\[1\]: expected numbers in increasing order/);
+    expect(quantile([-Infinity, -0, 0, Infinity], 0.5) === 0).toBe(true);
+  });
 });
