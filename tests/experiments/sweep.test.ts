@@ -157,6 +157,11 @@ actors:
       expect(() => readResults(`run,point,seed,peakRung,finalRung\np0-s1,0,1,2,1\np0-s2,0,2,${bad},1\n`, 'csv', 'nan.csv')).toThrow(new RegExp(`nan\\.csv: 1 problem\\n {2}- line 3, column peakRung: expected a finite number or an empty cell, received '${bad}'`));
     }
     expect(() => readResults('run,a,welfare.US,series.maxRung\np0-s1,x,1,0 1\n"p0-s2",y,2,0 x\n', 'csv', 's.csv')).toThrow(/s\.csv: 1 problem\n {2}- line 3, column series\.maxRung: expected finite numbers separated by spaces, received '0 x'/);
+    // Each number of a series is checked as a cell is: a doubled or stray space read as a 0, hex as a number.
+    for (const bad of ['0  1', ' 0 1', '0 1 ', '0 0x10', '0 1_0']) {
+      expect(() => readResults(`run,welfare.US,series.maxRung\np0-s1,1,${bad}\n`, 'csv', 's.csv')).toThrow(`s.csv: 1 problem\n  - line 2, column series.maxRung: expected finite numbers separated by spaces, received '${bad}'`);
+    }
+    expect(readResults('run,series.maxRung\np0-s1,-1 .5 2e-3 1E+2\n', 'csv').rows[0]?.['series.maxRung']).toEqual([-1, 0.5, 0.002, 100]);
     expect(() => readResults('{"run":"p0-s1","welfare.US":1}\n{"run":"p0-s2","welfare.US":"1"}\n', 'jsonl', 'r.jsonl')).toThrow(/r\.jsonl: 1 problem\n {2}- line 2, column welfare\.US: expected a finite number or an empty cell, received '"1"'/);
     // Empty cells, and any value of a parameter column, are fine.
     expect(readResults('run,a,peakRung,firstAgreementRound\np0-s1,NaN,2,\n', 'csv').rows[0]).toEqual({ run: 'p0-s1', a: 'NaN', peakRung: 2, firstAgreementRound: null });
