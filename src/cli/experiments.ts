@@ -23,6 +23,8 @@ import {
   canonicalPath,
   compareRunIds,
   scenarioTag,
+  ConfigError,
+  isMetricColumn,
 } from '../index.js';
 import type { Grid, ParamValue, ResultsFormat, SweepRow } from '../index.js';
 import { clip } from '../model/quote.js';
@@ -367,8 +369,25 @@ export function summarizeCommand(args: readonly string[], out: Out): number {
   const by = list(values.by).map(canonicalPath);
   for (const c of by) if (!columns.includes(c)) throw new UsageError(`--by ${c}: not a column of ${path} (parameters: ${columns.slice(3, columns.indexOf('roundsPlayed')).join(', ') || 'none'})`);
   const metrics = values.metrics === undefined ? undefined : list(values.metrics);
-  for (const m of metrics ?? []) if (!columns.includes(m)) throw new UsageError(`--metrics ${m}: not a column of ${path}`);
-  const stats = summarize(rows, { by, ...(metrics ? { metrics } : {}) });
+  for (const m of metrics ?? []) {
+    if (!columns.includes(m)) throw new UsageError(`--metrics ${m}: not a column of ${path}`);
+    // A column of ids, names or series was refused by summarize as 'rows[0].run: expected a finite
+    // number', without the file or the flag.
+    const bad = isMetricColumn(m) ? undefined : rows.find((r) => r[m] !== null && r[m] !== undefined && typeof r[m] !== 'number');
+    if (bad !== undefined) {
+      const v = bad[m];
+      const shown = Array.isArray(v) ? 'a per-round series' : `'${clip(String(v))}'`;
+      throw new UsageError(`--metrics ${m}: not a column of numbers in ${path} (run ${String(bad.run)} has ${shown}); summarize takes metric columns, e.g. peakRung,totalWelfare`);
+    }
+  }
+  let stats: ReturnType<typeof summarize>;
+  try {
+    stats = summarize(rows, { by, ...(metrics ? { metrics } : {}) });
+  } catch (e) {
+    // Its rows are those of the file: the message names it (a run given twice said only 'rows[1].run').
+    if (e instanceof ConfigError && e.source === undefined) throw new ConfigError(e.issues, path);
+    throw e;
+  }
   const records = stats.map((s) => {
     const r: Record<string, string | number> = {};
     for (const c of by) r[c] = String(s.group[c] ?? '');

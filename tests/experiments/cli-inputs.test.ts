@@ -1,6 +1,6 @@
 // Results files given to summarize and merge that are not what they should be: each is an input
 // error (exit 2) naming the file and what was expected, never an "unexpected error".
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliHarness, expectInputError } from '../helpers/cli.js';
@@ -16,5 +16,24 @@ describe('results inputs that are not files', () => {
     expectInputError(detente('summarize', 'parts.csv'), refused);
     expectInputError(detente('merge', 'runs.csv', 'parts.csv'), refused);
     expectInputError(detente('merge', 'runs.csv', 'parts.csv', '--out', 'merged.csv'), refused);
+  });
+});
+
+describe('summarize names the file and the flag of what it refuses', () => {
+  it('--metrics a column of ids or series: the flag, the file and the value (it was "rows[0].run: expected a finite number", no file)', () => {
+    expect(detente('sweep', 'false-flag', '--workers', '1', '--quiet', '--seeds', '1..2', '--series', '--out', 'series.csv').status).toBe(0);
+    expectInputError(detente('summarize', 'series.csv', '--metrics', 'peakRung,series.operations'), /^detente: --metrics series\.operations: not a column of numbers in series\.csv \(run p0-s1 has a per-round series\); summarize takes metric columns, e\.g\. peakRung,totalWelfare\n$/);
+    expectInputError(detente('summarize', 'series.csv', '--metrics', 'run'), /^detente: --metrics run: not a column of numbers in series\.csv \(run p0-s1 has 'p0-s1'\)/);
+    expectInputError(detente('summarize', 'series.csv', '--metrics', 'scenario'), /--metrics scenario: not a column of numbers in series\.csv \(run p0-s1 has 'false-flag@[0-9a-f]{16}'\)/);
+    // Columns of numbers that are not metrics are still summarised.
+    const seeds = detente('summarize', 'series.csv', '--metrics', 'seed', '--format', 'csv');
+    expect(seeds.status).toBe(0);
+    expect(seeds.stdout.split('\n')[1]).toMatch(/^seed,2,1\.5,/);
+  });
+
+  it('a run given twice: the message names the file', () => {
+    const [header, first] = readFileSync(file('series.csv'), 'utf8').split('\n');
+    writeFileSync(file('twice.csv'), `${header}\n${first}\n${first}\n`);
+    expectInputError(detente('summarize', 'twice.csv'), /^detente: twice\.csv: 1 problem\n {2}- rows\[1\]\.run: expected each run once \(run p0-s1 is also rows\[0\]\)/);
   });
 });
