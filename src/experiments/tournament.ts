@@ -1,5 +1,7 @@
 import { ConfigError } from '../engine/errors.js';
+import { clip } from '../model/quote.js';
 import { joined } from '../model/record.js';
+import { suggest } from '../strategies/registry.js';
 import type { ScenarioDocument } from '../scenario/format.js';
 import type { Scenario } from '../scenario/parse.js';
 import type { StrategyRegistry } from '../strategies/registry.js';
@@ -64,6 +66,13 @@ export function tournamentGrid(template: Scenario | ScenarioDocument, options: P
   if (new Set(options.strategies).size !== options.strategies.length) issues.push({ path: 'strategies', expected: 'each strategy once', received: options.strategies.join(', ') });
   if (roles.length === 0) issues.push({ path: 'roles', expected: 'at least one actor id', received: 'none' });
   if (new Set(roles).size !== roles.length) issues.push({ path: 'roles', expected: 'each role once', received: roles.join(', ') });
+  // A role that is no actor was reported as the grid's ('grid.actors.XX.strategy'), a path nobody wrote.
+  const ids = document.actors.map((a) => a.id);
+  for (const r of roles) {
+    if (ids.includes(r)) continue;
+    const near = suggest(r, ids);
+    issues.push({ path: 'roles', expected: `declared actor ids (${ids.join(', ')})`, received: `'${clip(r)}'`, ...(near === undefined ? {} : { hint: `did you mean '${near}'?` }) });
+  }
   if (issues.length > 0) throw new ConfigError(issues, 'tournament');
   const grid: Record<string, readonly string[]> = {};
   for (const r of roles) grid[`actors.${r}.strategy`] = [...options.strategies];

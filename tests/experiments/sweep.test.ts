@@ -241,5 +241,7 @@ describe('tournament', () => {
     expect(small.roles).toEqual(['CN', 'US']);
     expect(() => tournament(duel, { strategies: [], seeds: [1] })).toThrow(/strategies: expected at least one strategy name/);
     expect(() => tournament(duel, { strategies: ['hawk'], roles: ['XX'], seeds: [1] })).toThrow(/declared actor id/);
+    // A role that is no actor is the roles' problem, not the grid's ('grid.actors.UK.strategy').
+    expect(() => tournament(duel, { strategies: ['hawk'], roles: ['US', 'UK'], seeds: [1] })).toThrow(/^tournament: 1 problem\n {2}- roles: expected declared actor ids \(US, CN, APT\), received 'UK' \(did you mean 'US'\?\)$/);
   });
 });
