@@ -28,6 +28,7 @@ import {
 } from '../index.js';
 import type { Grid, ParamValue, ResultsFormat, SweepRow } from '../index.js';
 import { clip } from '../model/quote.js';
+import { showControlCharacters } from '../model/control-characters.js';
 import { checkOutputs, loadScenario, withLoadHints, writeFileAtomic, writeFilesAtomic } from './files.js';
 import type { OutputTarget } from './files.js';
 import { finishLater, isStdoutClosed, onStdoutClosed, UsageError } from './run.js';
@@ -367,7 +368,7 @@ export function summarizeCommand(args: readonly string[], out: Out): number {
   if (values.out !== undefined) checkOutputs([{ flag: '--out', path: values.out }], { inputs: [path], replace: values.force === true });
   const { columns, rows } = readResultsFile(path);
   const by = list(values.by).map(canonicalPath);
-  for (const c of by) if (!columns.includes(c)) throw new UsageError(`--by ${c}: not a column of ${path} (parameters: ${columns.slice(3, columns.indexOf('roundsPlayed')).join(', ') || 'none'})`);
+  for (const c of by) if (!columns.includes(c)) throw new UsageError(`--by ${c}: not a column of ${path} (parameters: ${showControlCharacters(columns.slice(3, columns.indexOf('roundsPlayed')).join(', ')) || 'none'})`);
   const metrics = values.metrics === undefined ? undefined : list(values.metrics);
   for (const m of metrics ?? []) {
     if (!columns.includes(m)) throw new UsageError(`--metrics ${m}: not a column of ${path}`);
@@ -376,7 +377,7 @@ export function summarizeCommand(args: readonly string[], out: Out): number {
     const bad = isMetricColumn(m) ? undefined : rows.find((r) => r[m] !== null && r[m] !== undefined && typeof r[m] !== 'number');
     if (bad !== undefined) {
       const v = bad[m];
-      const shown = Array.isArray(v) ? 'a per-round series' : `'${clip(String(v))}'`;
+      const shown = Array.isArray(v) ? 'a per-round series' : `'${showControlCharacters(clip(String(v)))}'`;
       throw new UsageError(`--metrics ${m}: not a column of numbers in ${path} (run ${String(bad.run)} has ${shown}); summarize takes metric columns, e.g. peakRung,totalWelfare`);
     }
   }
@@ -401,7 +402,9 @@ export function summarizeCommand(args: readonly string[], out: Out): number {
     return 0;
   }
   const header = [...by, 'metric', 'n', 'mean', 'sd', '95% CI', 'p5', 'p25', 'p50', 'p75', 'p95'];
-  const table = stats.map((s) => [...by.map((c) => String(s.group[c] ?? '')), s.metric, String(s.n), num(s.mean), num(s.sd), s.n > 1 ? `[${num(s.ciLow)}, ${num(s.ciHigh)}]` : '', num(s.p5), num(s.p25), num(s.p50), num(s.p75), num(s.p95)]);
+  // Group values and metric names come from the file: its control characters are shown (<U+001B>),
+  // not sent to the terminal, where they could clear the screen or plant a link.
+  const table = stats.map((s) => [...by.map((c) => showControlCharacters(String(s.group[c] ?? ''))), showControlCharacters(s.metric), String(s.n), num(s.mean), num(s.sd), s.n > 1 ? `[${num(s.ciLow)}, ${num(s.ciHigh)}]` : '', num(s.p5), num(s.p25), num(s.p50), num(s.p75), num(s.p95)]);
   out(`${rows.length} runs${by.length ? `, grouped by ${by.join(', ')}` : ''}\n`);
   out(formatTable(header, table));
   return 0;

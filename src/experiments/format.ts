@@ -1,5 +1,6 @@
 import { ConfigError } from '../engine/errors.js';
 import { MAX_NESTING, nestingTooDeep, pathUnder } from '../model/nesting.js';
+import { showControlCharacters } from '../model/control-characters.js';
 import { csvField } from '../report/csv.js';
 import type { Cell, SweepRow } from './row.js';
 import { SCENARIO_COLUMN } from './identity.js';
@@ -96,7 +97,7 @@ function csvRecords(text: string, source: string): { records: string[][]; lines:
         // A closing quote ends the field: a separator, a line break or the end must follow.
         const next = text[i + 1];
         if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-          throw new ConfigError([{ path: `line ${line}`, expected: 'a comma or a line break after the closing quote of a field', received: `'${text.slice(i + 1, i + 21).split(/[\r\n]/)[0] ?? ''}'` }], source);
+          throw new ConfigError([{ path: `line ${line}`, expected: 'a comma or a line break after the closing quote of a field', received: `'${shown(text.slice(i + 1, i + 21).split(/[\r\n]/)[0] ?? '')}'` }], source);
         }
       } else {
         field += ch;
@@ -168,10 +169,10 @@ export function readResults(raw: string, format: ResultsFormat, source = 'result
       try {
         value = JSON.parse(line);
       } catch {
-        throw new ConfigError([{ path: `line ${k + 1}`, expected: 'a JSON object', received: `'${line.slice(0, 60)}'` }], source);
+        throw new ConfigError([{ path: `line ${k + 1}`, expected: 'a JSON object', received: `'${shown(line.slice(0, 60))}'` }], source);
       }
       if (value === null || typeof value !== 'object' || Array.isArray(value) || typeof (value as Record<string, unknown>).run !== 'string') {
-        throw new ConfigError([{ path: `line ${k + 1}`, expected: 'a results row (an object with a "run" id)', received: `'${line.slice(0, 60)}'` }], source);
+        throw new ConfigError([{ path: `line ${k + 1}`, expected: 'a results row (an object with a "run" id)', received: `'${shown(line.slice(0, 60))}'` }], source);
       }
       const keys = Object.keys(value);
       if (rows.length === 0) {
@@ -189,7 +190,7 @@ export function readResults(raw: string, format: ResultsFormat, source = 'result
         if (kinds[i] === 'other' && typeof cell === 'object' && cell !== null) {
           const deep = nestingTooDeep(cell);
           if (deep !== undefined) {
-            throw new ConfigError([{ path: `line ${k + 1}, column ${c}`, expected: `a value with lists and objects nested at most ${MAX_NESTING} levels deep`, received: `deeper nesting at ${pathUnder(c, deep)}` }], source);
+            throw new ConfigError([{ path: `line ${k + 1}, column ${shown(c)}`, expected: `a value with lists and objects nested at most ${MAX_NESTING} levels deep`, received: `deeper nesting at ${shown(pathUnder(c, deep))}` }], source);
           }
         }
       }
@@ -200,7 +201,7 @@ export function readResults(raw: string, format: ResultsFormat, source = 'result
   const { records, lines } = csvRecords(text, source);
   const header = records[0];
   if (!header || header[0] !== 'run') {
-    throw new ConfigError([{ path: 'line 1', expected: "a header line starting with 'run'", received: header ? `'${header.slice(0, 3).join(',')}…'` : 'an empty file' }], source);
+    throw new ConfigError([{ path: 'line 1', expected: "a header line starting with 'run'", received: header ? `'${shown(header.slice(0, 3).join(','))}…'` : 'an empty file' }], source);
   }
   // What each column takes, from its name, once: not once per cell of a million-row file.
   const kinds = header.map(kindOf);
@@ -237,9 +238,17 @@ function fits(kind: ColumnKind, cell: Cell | undefined): boolean {
   return cell === null || (typeof cell === 'number' && Number.isFinite(cell));
 }
 
+/**
+ * Text of a results file quoted in a message, its control characters shown (`<U+001B>`) rather
+ * than sent to the terminal: a file from elsewhere could otherwise clear the screen or plant a link.
+ */
+function shown(text: string): string {
+  return showControlCharacters(text);
+}
+
 function badCell(line: number, column: string, text: string, source: string): ConfigError {
   const expected = column.startsWith('series.') ? 'finite numbers separated by spaces' : 'a finite number or an empty cell';
-  return new ConfigError([{ path: `line ${line}, column ${column}`, expected, received: `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'` }], source);
+  return new ConfigError([{ path: `line ${line}, column ${shown(column)}`, expected, received: `'${shown(text.length > 40 ? `${text.slice(0, 40)}…` : text)}'` }], source);
 }
 
 /**

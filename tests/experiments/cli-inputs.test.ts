@@ -37,3 +37,35 @@ describe('summarize names the file and the flag of what it refuses', () => {
     expectInputError(detente('summarize', 'twice.csv'), /^detente: twice\.csv: 1 problem\n {2}- rows\[1\]\.run: expected each run once \(run p0-s1 is also rows\[0\]\)/);
   });
 });
+
+describe('control characters in a results file are shown, not sent to the terminal', () => {
+  const ESC = '\u001b';
+  it('in the table of summarize --by and in the messages about the file', () => {
+    // A parameter cell that colours the screen, one that plants a link: printed raw before.
+    writeFileSync(file('esc.csv'), `run,actors.A.strategy,peakRung\np0-s1,${ESC}[31mred,1\np0-s2,${ESC}]8;;http://x${ESC}\\link,2\n`);
+    const table = detente('summarize', 'esc.csv', '--by', 'actors.A.strategy');
+    expect(table.status).toBe(0);
+    expect(table.stdout).not.toContain(ESC);
+    expect(table.stdout).toContain('<U+001B>[31mred');
+    expect(table.stdout).toContain('<U+001B>]8;;http://x<U+001B>\\link');
+    // A damaged metric cell, quoted in the error.
+    writeFileSync(file('esc-cell.csv'), `run,peakRung\np0-s1,${ESC}[2J\n`);
+    expectInputError(detente('summarize', 'esc-cell.csv'), /line 2, column peakRung: expected a finite number or an empty cell, received '<U\+001B>\[2J'/);
+    expect(detente('summarize', 'esc-cell.csv').stderr).not.toContain(ESC);
+    // A torn last line that is no results line, quoted by --resume.
+    writeFileSync(file('esc-torn.csv'), `${ESC}[2Jnotes`);
+    const torn = detente('sweep', 'false-flag', '--seeds', '1', '--workers', '1', '--out', 'esc-torn.csv', '--resume');
+    expectInputError(torn, /esc-torn\.csv ends with '<U\+001B>\[2Jnotes' without a line break/);
+    expect(torn.stderr).not.toContain(ESC);
+    // Run ids and scenario tags of shards that do not match, quoted by merge.
+    const runs = readFileSync(file('runs.csv'), 'utf8').split('\n');
+    const forged = runs.map((l, k) => (k === 2 ? l.replace(/,false-flag@[0-9a-f]{16}$/, `,${ESC}[2Jother@1`) : l)).join('\n');
+    writeFileSync(file('forged.csv'), forged);
+    const merged = detente('merge', 'runs.csv', 'forged.csv');
+    expectInputError(merged, /run p0-s2 differs between runs\.csv and forged\.csv|holds runs of scenario <U\+001B>\[2Jother@1/);
+    expect(merged.stderr).not.toContain(ESC);
+    const alone = detente('merge', 'forged.csv');
+    expectInputError(alone, /forged\.csv holds runs of scenario <U\+001B>\[2Jother@1 \(run p0-s2\), forged\.csv of false-flag@[0-9a-f]{16}/);
+    expect(alone.stderr).not.toContain(ESC);
+  });
+});

@@ -5,6 +5,7 @@ import { compareRunIds, csvHeader, formatRow, readResults, SCENARIO_COLUMN } fro
 import type { ResultsFormat, SweepRow } from '../../index.js';
 import { UsageError } from '../run.js';
 import { refuseLockFile } from './results-file.js';
+import { showControlCharacters as shown } from '../../model/control-characters.js';
 
 /**
  * The merged results as text in `format`. `unchecked` is true when the files do not record their
@@ -33,12 +34,12 @@ export function mergeResults(parts: readonly { readonly path: string; readonly t
       if (columns.includes(SCENARIO_COLUMN)) {
         const tag = String(row[SCENARIO_COLUMN]);
         if (scenario === undefined) scenario = { tag, path: part.path };
-        else if (tag !== scenario.tag) throw new UsageError(`${part.path} holds runs of scenario ${tag} (run ${id}), ${scenario.path} of ${scenario.tag}: they are not shards of the same sweep`);
+        else if (tag !== scenario.tag) throw new UsageError(`${part.path} holds runs of scenario ${shown(tag)} (run ${shown(id)}), ${scenario.path} of ${shown(scenario.tag)}: they are not shards of the same sweep`);
       }
       const line = formatRow(row, columns, 'jsonl');
       const seen = byId.get(id);
       if (seen) {
-        if (seen.line !== line) throw new UsageError(`run ${id} differs between ${seen.path} and ${part.path}: not the same sweep`);
+        if (seen.line !== line) throw new UsageError(`run ${shown(id)} differs between ${seen.path} and ${part.path}: not the same sweep`);
         duplicates++;
         continue;
       }

@@ -7,6 +7,7 @@ import { csvHeader, readResults, SCENARIO_COLUMN } from '../../index.js';
 import type { PlanItem, ResultsFormat } from '../../index.js';
 import { UsageError, WriteError } from '../run.js';
 import { isLockFile } from './lock.js';
+import { showControlCharacters } from '../../model/control-characters.js';
 
 /** An open results file (or standard output) that takes whole lines. */
 export interface ResultsSink {
@@ -167,18 +168,18 @@ function checkExisting(text: string, path: string, format: ResultsFormat, column
   for (const row of results.rows) {
     const id = String(row.run);
     if (layout === columns && row[SCENARIO_COLUMN] !== scenario) {
-      throw new UsageError(`${path} holds runs of another scenario (run ${id}: ${String(row[SCENARIO_COLUMN])}; this sweep: ${scenario}), so it was written by a different sweep (or the scenario has changed since); use another --out`);
+      throw new UsageError(`${path} holds runs of another scenario (run ${shown(id)}: ${shown(String(row[SCENARIO_COLUMN]))}; this sweep: ${scenario}), so it was written by a different sweep (or the scenario has changed since); use another --out`);
     }
     const item = byId.get(id);
     // A row of this sweep's plan must carry the same parameters; rows of other shards or seeds are kept.
     if (item) {
       for (const [k, v] of Object.entries(item.params)) {
-        if (row[k] !== v) throw new UsageError(`${path}: run ${id} has ${k}=${String(row[k])} but this sweep gives it ${String(v)} (a different grid?); use another --out`);
+        if (row[k] !== v) throw new UsageError(`${path}: run ${shown(id)} has ${k}=${shown(String(row[k]))} but this sweep gives it ${String(v)} (a different grid?); use another --out`);
       }
-      if (row.seed !== item.seed) throw new UsageError(`${path}: run ${id} has seed ${String(row.seed)}, expected ${item.seed}`);
+      if (row.seed !== item.seed) throw new UsageError(`${path}: run ${shown(id)} has seed ${shown(String(row.seed))}, expected ${item.seed}`);
     }
     // The sweep never writes a run twice: two processes appended to the file at once.
-    if (done.has(id)) throw new UsageError(`${path} holds run ${id} twice (did two sweeps write to it at once?): 'detente merge ${path} --out <new file>' keeps each run once (identical duplicates collapse), then resume that file`);
+    if (done.has(id)) throw new UsageError(`${path} holds run ${shown(id)} twice (did two sweeps write to it at once?): 'detente merge ${path} --out <new file>' keeps each run once (identical duplicates collapse), then resume that file`);
     done.add(id);
   }
   return { done, columns: layout };
@@ -195,10 +196,13 @@ function checkTorn(bytes: Buffer, path: string, format: ResultsFormat, headers: 
   const plausible = format === 'jsonl' ? bytes[0] === 0x7b : headers ? headers.some((h) => Buffer.from(csvHeader(h)).subarray(0, bytes.length).equals(bytes)) : bytes[0] === 0x70;
   if (!plausible) {
     const torn = bytes.toString('utf8');
-    const shown = torn.length > 40 ? `${torn.slice(0, 40)}…` : torn;
-    throw new UsageError(`${path} ends with '${shown}' without a line break, which is not part of a results ${format === 'csv' && headers ? 'header' : 'row'}: not a results file of this sweep (left as it was); use another --out`);
+    const quoted = shown(torn.length > 40 ? `${torn.slice(0, 40)}…` : torn);
+    throw new UsageError(`${path} ends with '${quoted}' without a line break, which is not part of a results ${format === 'csv' && headers ? 'header' : 'row'}: not a results file of this sweep (left as it was); use another --out`);
   }
 }
+
+/** A cell of the file quoted in a message: its control characters written out (`<U+001B>`), not sent to the terminal. */
+const shown = showControlCharacters;
 
 function diff(found: readonly string[], expected: readonly string[]): string {
   const extra = found.filter((c) => !expected.includes(c));
