@@ -257,11 +257,17 @@ function badCell(line: number, column: string, text: string, source: string): Co
  */
 export const NUMBER_TEXT = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
+/** Is this the column (or grid path) of an actor's strategy name, `actors.<ID>.strategy`? Its values are names, never numbers. */
+export function isStrategyColumn(path: string): boolean {
+  return /^actors\..+\.strategy$/.test(path);
+}
+
 function parseCell(column: string, text: string): Cell {
   // Each number of a series in the syntax of any other cell: Number() read a doubled or stray space
   // as a 0 ('1  2' → [1, 0, 2]) and hex as a number ('0x10' → 16), silently.
   if (column.startsWith('series.')) return text === '' ? [] : text.split(' ').map((v) => (NUMBER_TEXT.test(v) ? Number(v) : NaN));
   if (text === '') return null;
-  if (column === 'run' || column === SCENARIO_COLUMN) return text;
+  // A strategy name is text even when it looks like a number ('007' read back as 7).
+  if (column === 'run' || column === SCENARIO_COLUMN || isStrategyColumn(column)) return text;
   return NUMBER_TEXT.test(text) ? Number(text) : text;
 }

@@ -12,7 +12,7 @@ import type { ScenarioActor, ScenarioDocument } from '../scenario/format.js';
 import { MAX_ROUNDS } from '../scenario/parse.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/parse.js';
-import { NUMBER_TEXT } from './format.js';
+import { isStrategyColumn, NUMBER_TEXT } from './format.js';
 import { checkSeeds, countSeeds, MAX_SEEDS, parseSeeds } from './seeds.js';
 
 /** A value a grid gives a parameter: a number (coefficients, capabilities, strategy parameters, rounds) or a name (strategies). */
@@ -253,7 +253,8 @@ export function parseShard(text: string): { readonly index: number; readonly cou
 
 /**
  * Read one `--set` argument, `path=v1,v2,…`, into a grid entry. Values that look like numbers
- * become numbers; the path is checked later by {@link planSweep}.
+ * become numbers, except those of `actors.<ID>.strategy`, which are strategy names (a strategy
+ * may be named `007` or `1e5`); the path is checked later by {@link planSweep}.
  *
  * @example
  * ```ts
@@ -267,6 +268,8 @@ export function parseSetting(text: string): [string, ParamValue[]] {
   if (path === '' || values.length === 0 || values.some((v) => v === '')) {
     throw new ConfigError([{ path: 'set', expected: "'path=value1,value2,…' (e.g. mechanism.detection.scale=0.5,1,2)", received: `'${clip(text)}'` }]);
   }
+  // Strategy names stay text: '007' became 7, which no strategy is called.
+  if (isStrategyColumn(canonicalPath(path))) return [path, values];
   // The number syntax of a results file, so a value written there reads back as the same number.
   return [path, values.map((v) => (NUMBER_TEXT.test(v) ? Number(v) : v))];
 }

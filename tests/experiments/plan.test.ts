@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, compareRunIds, MAX_GRID_POINTS, MAX_RUNS, parseScenario, parseSeeds, parseSetting, parseShard, planSweep, readResults, runId, scenarioAt, shardItems, sweep, tournamentGrid } from '../../src/index.js';
+import { ConfigError, compareRunIds, createRegistry, csvHeader, defineStrategy, formatRow, sweepColumns, MAX_GRID_POINTS, MAX_RUNS, parseScenario, parseSeeds, parseSetting, parseShard, planSweep, readResults, runId, scenarioAt, shardItems, sweep, tournamentGrid } from '../../src/index.js';
 
 const duel = parseScenario(readFileSync(resolve(import.meta.dirname, '../e2e/fixtures/duel.yaml'), 'utf8'), { source: 'duel.yaml' });
 
@@ -74,6 +74,24 @@ describe('settings and grids', () => {
     expect(parseSetting('actors.CN.strategy=hawk,dove')).toEqual(['actors.CN.strategy', ['hawk', 'dove']]);
     expect(thrown(() => parseSetting('mechanism.detection.scale'))).toMatch(/expected 'path=value1,value2,…'/);
     expect(thrown(() => parseSetting('rounds=4,,5'))).toMatch(/received 'rounds=4,,5'/);
+  });
+
+  it('keeps strategy names as names, in a --set and in a results file, even when they look like numbers', () => {
+    // A strategy may be named '007' or '1e5': they were read as 7 and 100000, names of no strategy
+    // ("received '7' (did you mean '007'?)"), and a results file gave them back as numbers.
+    expect(parseSetting('actors.CN.strategy=007,1e5,hawk')).toEqual(['actors.CN.strategy', ['007', '1e5', 'hawk']]);
+    expect(parseSetting('actors.A.Z.strategy=42')).toEqual(['actors.A.Z.strategy', ['42']]);
+    expect(parseSetting('actors.CN.strategy.retaliateAt=0.5,1e-1')).toEqual(['actors.CN.strategy.retaliateAt', [0.5, 0.1]]);
+    const registry = createRegistry();
+    const quiet = { meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false }, operate: () => [], diplomacy: () => [], respond: () => ({ type: 'ignore' as const }) };
+    for (const name of ['007', '1e5']) registry.register(defineStrategy({ name, ...quiet }));
+    const [path, values] = parseSetting('actors.CN.strategy=007,1e5');
+    const plan = planSweep(duel, { seeds: [1], grid: { [path]: values }, registry });
+    const rows = sweep(duel, { seeds: [1], grid: { [path]: values }, registry });
+    const columns = sweepColumns(plan);
+    const csv = readResults(csvHeader(columns) + rows.map((r) => formatRow(r, columns, 'csv')).join(''), 'csv');
+    expect(csv.rows.map((r) => r['actors.CN.strategy'])).toEqual(['007', '1e5']);
+    expect(csv.rows).toEqual(rows);
   });
 
   it('expands the Cartesian product, last path fastest, every seed per point, with stable ids', () => {
