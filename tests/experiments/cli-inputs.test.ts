@@ -57,6 +57,11 @@ describe('control characters in a results file are shown, not sent to the termin
     const torn = detente('sweep', 'false-flag', '--seeds', '1', '--workers', '1', '--out', 'esc-torn.csv', '--resume');
     expectInputError(torn, /esc-torn\.csv ends with '<U\+001B>\[2Jnotes' without a line break/);
     expect(torn.stderr).not.toContain(ESC);
+    // Columns of another sweep, listed by --resume.
+    writeFileSync(file('esc-columns.csv'), `run,${ESC}[2J\n`);
+    const columns = detente('sweep', 'false-flag', '--seeds', '1', '--workers', '1', '--out', 'esc-columns.csv', '--resume');
+    expectInputError(columns, /esc-columns\.csv was written by a different sweep \(other columns: unexpected <U\+001B>\[2J; missing point/);
+    expect(columns.stderr).not.toContain(ESC);
     // Run ids and scenario tags of shards that do not match, quoted by merge.
     const runs = readFileSync(file('runs.csv'), 'utf8').split('\n');
     const forged = runs.map((l, k) => (k === 2 ? l.replace(/,false-flag@[0-9a-f]{16}$/, `,${ESC}[2Jother@1`) : l)).join('\n');

@@ -160,7 +160,7 @@ function checkExisting(text: string, path: string, format: ResultsFormat, column
       layout = legacy;
       process.stderr.write(`detente: ${path} does not record its scenario (written by an older detente): its runs are taken to be of ${scenario} unchecked, and new runs are written without the scenario column too\n`);
     } else if (results.columns.join('\u0000') !== columns.join('\u0000')) {
-      throw new UsageError(`${path} was written by a different sweep (other columns: ${diff(results.columns, columns)}); use the same scenario, --set and --series, or another --out`);
+      throw new UsageError(`${path} was written by a different sweep (other columns: ${shown(diff(results.columns, columns))}); use the same scenario, --set and --series, or another --out`);
     }
   }
   const byId = new Map(items.map((i) => [i.run, i]));
