@@ -1,6 +1,7 @@
 // Results files given to summarize and merge that are not what they should be: each is an input
 // error (exit 2) naming the file and what was expected, never an "unexpected error".
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliHarness, expectInputError } from '../helpers/cli.js';
@@ -72,5 +73,19 @@ describe('control characters in a results file are shown, not sent to the termin
     const alone = detente('merge', 'forged.csv');
     expectInputError(alone, /forged\.csv holds runs of scenario <U\+001B>\[2Jother@1 \(run p0-s2\), forged\.csv of false-flag@[0-9a-f]{16}/);
     expect(alone.stderr).not.toContain(ESC);
+  });
+});
+
+describe('an output that is not a regular file', () => {
+  it('a pipe or a device at --out/--runs is refused, never removed or replaced (--force replaced /dev/null, as root, with a file)', () => {
+    execFileSync('mkfifo', [file('pipe.csv')]);
+    const refused = (flag: string) => new RegExp(`cannot write 'pipe\\.csv' \\(${flag}\\): it is not a regular file \\(a device, a pipe or a socket\\)`);
+    expectInputError(detente('sweep', 'false-flag', '--seeds', '1', '--workers', '1', '--out', 'pipe.csv', '--force'), refused('--out'));
+    // --resume read the pipe, waiting for a writer for ever.
+    expectInputError(detente('sweep', 'false-flag', '--seeds', '1', '--workers', '1', '--out', 'pipe.csv', '--resume'), refused('--out'));
+    expectInputError(detente('summarize', 'runs.csv', '--out', 'pipe.csv', '--force'), refused('--out'));
+    expectInputError(detente('merge', 'runs.csv', '--out', 'pipe.csv', '--force'), refused('--out'));
+    expectInputError(detente('tournament', 'false-flag', '--strategies', 'hawk', '--seeds', '1', '--workers', '1', '--runs', 'pipe.csv', '--force'), refused('--runs'));
+    expect(lstatSync(file('pipe.csv')).isFIFO()).toBe(true);
   });
 });
