@@ -3,15 +3,20 @@
 import { execFileSync } from 'node:child_process';
 import { lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cliHarness, expectInputError } from '../helpers/cli.js';
 
 const { tmp, detente } = cliHarness('detente-inputs-');
 const file = (name: string) => join(tmp, name);
 
+// The results files the tests read: a plain sweep, and one with series.
+beforeAll(() => {
+  expect(detente('sweep', 'false-flag', '--workers', '1', '--quiet', '--seeds', '1..2', '--out', 'runs.csv').status).toBe(0);
+  expect(detente('sweep', 'false-flag', '--workers', '1', '--quiet', '--seeds', '1..2', '--series', '--out', 'series.csv').status).toBe(0);
+});
+
 describe('results inputs that are not files', () => {
   it('a directory given to summarize or merge is refused by name (it was "unexpected error: EISDIR", exit 1)', () => {
-    expect(detente('sweep', 'false-flag', '--workers', '1', '--quiet', '--seeds', '1..2', '--out', 'runs.csv').status).toBe(0);
     mkdirSync(file('parts.csv'));
     const refused = /'parts\.csv' is a directory, not a results file/;
     expectInputError(detente('summarize', 'parts.csv'), refused);
@@ -22,7 +27,6 @@ describe('results inputs that are not files', () => {
 
 describe('summarize names the file and the flag of what it refuses', () => {
   it('--metrics a column of ids or series: the flag, the file and the value (it was "rows[0].run: expected a finite number", no file)', () => {
-    expect(detente('sweep', 'false-flag', '--workers', '1', '--quiet', '--seeds', '1..2', '--series', '--out', 'series.csv').status).toBe(0);
     expectInputError(detente('summarize', 'series.csv', '--metrics', 'peakRung,series.operations'), /^detente: --metrics series\.operations: not a column of numbers in series\.csv \(run p0-s1 has a per-round series\); summarize takes metric columns, e\.g\. peakRung,totalWelfare\n$/);
     expectInputError(detente('summarize', 'series.csv', '--metrics', 'run'), /^detente: --metrics run: not a column of numbers in series\.csv \(run p0-s1 has 'p0-s1'\)/);
     expectInputError(detente('summarize', 'series.csv', '--metrics', 'scenario'), /--metrics scenario: not a column of numbers in series\.csv \(run p0-s1 has 'false-flag@[0-9a-f]{16}'\)/);
