@@ -228,7 +228,7 @@ export function sweepCommand(args: readonly string[], out: Out, context: CliCont
   // it (a second sweep stops at once, before planning), and removed however the sweep ends.
   let lock: ResultsLock | undefined;
   if (values.out !== undefined) {
-    checkResultOutputs([{ flag: '--out', path: values.out }], { inputs: [path] });
+    checkOutputs([{ flag: '--out', path: values.out }], { inputs: [path] });
     lock = lockResults(values.out);
   }
   const { plan, items, sink } = releasingOnError(lock, () => {
@@ -286,27 +286,6 @@ export function sweepCommand(args: readonly string[], out: Out, context: CliCont
   );
 }
 
-/**
- * The checks of `checkOutputs`, and first: an existing output must be a regular file. A device or
- * a pipe (`--out /dev/null`) was "already there: pass --force", and with --force, as root, the
- * sweep removed the device node (rmSync) and the other commands renamed a file over it: /dev/null
- * became a regular file for the whole system. A sweep resumed on a pipe waited for it for ever.
- */
-function checkResultOutputs(targets: readonly OutputTarget[], options: Parameters<typeof checkOutputs>[1]): void {
-  for (const t of targets) {
-    let st: ReturnType<typeof statSync>;
-    try {
-      st = statSync(t.path, { throwIfNoEntry: false });
-    } catch {
-      continue; // a path that cannot be looked at (a part of it is a file…): checkOutputs says why
-    }
-    if (st !== undefined && !st.isFile() && !st.isDirectory()) {
-      throw new UsageError(`cannot write '${t.path}' (${t.flag}): it is not a regular file (a device, a pipe or a socket), and results are written to a file that is replaced whole or appended to and read back; choose a file name${t.flag === '--out' ? ' (or leave out --out for standard output)' : ''}`);
-    }
-  }
-  checkOutputs(targets, options);
-}
-
 /** `prepare()`, removing `lock` if it throws: a sweep refused before its runs leaves no lock behind. */
 function releasingOnError<T>(lock: ResultsLock | undefined, prepare: () => T): T {
   try {
@@ -325,7 +304,7 @@ export function mergeCommand(args: readonly string[], out: Out): number {
   }
   if (positionals.length === 0) throw new UsageError('merge needs the results files to combine');
   for (const path of positionals) checkResultsInput(path);
-  if (values.out !== undefined) checkResultOutputs([{ flag: '--out', path: values.out }], { inputs: positionals, replace: values.force === true });
+  if (values.out !== undefined) checkOutputs([{ flag: '--out', path: values.out }], { inputs: positionals, replace: values.force === true });
   const parts = positionals.map((path) => ({ path, text: readResultsText(path), format: formatOf(path) }));
   const merged = mergeResults(parts, values.out === undefined ? 'csv' : formatOf(values.out));
   if (values.out !== undefined) {
@@ -386,7 +365,7 @@ export function summarizeCommand(args: readonly string[], out: Out): number {
   const format = values.format ?? 'table';
   if (format !== 'table' && format !== 'csv') throw new UsageError(`--format must be table or csv, not '${format}'`);
   checkResultsInput(path);
-  if (values.out !== undefined) checkResultOutputs([{ flag: '--out', path: values.out }], { inputs: [path], replace: values.force === true });
+  if (values.out !== undefined) checkOutputs([{ flag: '--out', path: values.out }], { inputs: [path], replace: values.force === true });
   const { columns, rows } = readResultsFile(path);
   const by = list(values.by).map(canonicalPath);
   for (const c of by) if (!columns.includes(c)) throw new UsageError(`--by ${c}: not a column of ${path} (parameters: ${showControlCharacters(columns.slice(3, columns.indexOf('roundsPlayed')).join(', ')) || 'none'})`);
@@ -462,7 +441,7 @@ export function tournamentCommand(args: readonly string[], out: Out, context: Cl
   const targets: OutputTarget[] = [];
   if (values.out !== undefined) targets.push({ flag: '--out', path: values.out });
   if (values.runs !== undefined) targets.push({ flag: '--runs', path: values.runs });
-  checkResultOutputs(targets, { inputs: [path], replace: values.force === true });
+  checkOutputs(targets, { inputs: [path], replace: values.force === true });
   const { roles, grid } = tournamentGrid(scenario, { strategies: list(values.strategies), ...(values.roles !== undefined ? { roles: list(values.roles) } : {}) });
   const seeds = values.seeds;
   const plan = withLoadHints(() => planSweep(scenario, { seeds, grid, ...registryOf(context) }), context.registry);

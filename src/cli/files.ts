@@ -152,6 +152,10 @@ export function outputProblem(path: string): string | undefined {
   const target = resolve(path);
   const st = statOrUndefined(target);
   if (st?.isDirectory()) return 'it is a directory';
+  // A device, a pipe or a socket: an output is written whole by renaming a file over it, which as
+  // root turned /dev/null into a regular file for the whole system (a sweep with --force removed
+  // the node first), and a results file is read back, which waits on a pipe for ever.
+  if (st !== undefined && !st.isFile()) return 'it is not a regular file (a device, a pipe or a socket), and outputs are written whole by replacing a file; choose a file name';
   const dir = dirname(target);
   const shownDir = dirname(path);
   let d: Stats;

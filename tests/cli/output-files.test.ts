@@ -2,7 +2,7 @@
 // place of a file, an input of the command, two outputs that are one file, an existing file
 // without --force), reported with the user's path (exit code 2), and never half-written.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkOutputs, outputProblem, writeFilesAtomic } from '../../src/cli/files.js';
@@ -26,6 +26,18 @@ describe('an output file that cannot be written', () => {
     const r = detente('run', duelFixture, '--out', out);
     expectInputError(r, message);
     expect(r.stderr).not.toMatch(/\.tmp|unexpected error|ENOENT|EISDIR/);
+    expect(temps()).toEqual([]);
+  });
+
+  it('a pipe at run --out, play --save or report --html is refused and left a pipe (as root, a device there became a regular file)', () => {
+    const pipe = file('pipe.out');
+    if (!existsSync(pipe)) spawnSync('mkfifo', [pipe]);
+    const refused = (flag: string) => new RegExp(`cannot write 'pipe\\.out' \\(${flag}\\): it is not a regular file \\(a device, a pipe or a socket\\)`);
+    expectInputError(detente('run', duelFixture, '--out', 'pipe.out'), refused('--out'));
+    expectInputError(detente('report', duelFixture, '--html', 'pipe.out'), refused('--html'));
+    expectInputError(detente('play', duelFixture, '--as', 'US', '--save', 'pipe.out'), refused('--save'));
+    expect(outputProblem(pipe)).toMatch(/^it is not a regular file/);
+    expect(lstatSync(pipe).isFIFO()).toBe(true);
     expect(temps()).toEqual([]);
   });
 
