@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { createRegistry, formatSummary, formatTable, metricsCsv, narrateRun, REPORT_EN, roundHeading, runRecord, simulate } from '../index.js';
 import { bundledScenarioNames, checkOutputs, loadScenario, writeFileAtomic } from './files.js';
 import { UsageError } from './run.js';
-import { loadHelp } from './load.js';
+import { loadedFiles, loadHelp } from './load.js';
 import type { CliContext } from './load.js';
 import { plural } from '../text/english.js';
 import { shownTitle } from '../scenario/title.js';
@@ -76,7 +76,7 @@ export function runCommand(args: readonly string[], out: Out, context: CliContex
   if (format !== 'narrative' && format !== 'json' && format !== 'csv') throw new UsageError(`--format must be narrative, json or csv, not '${format}'`);
   const rounds = values.rounds === undefined ? undefined : roundsOf(values.rounds);
   const { scenario, path } = loadScenario(arg, context.registry);
-  if (values.out !== undefined) checkOutputs([{ flag: '--out', path: values.out }], { inputs: [path] });
+  if (values.out !== undefined) checkOutputs([{ flag: '--out', path: values.out }], { inputs: [path, ...loadedFiles(context)] });
   const seed = values.seed === undefined ? scenario.seed : seedOf(values.seed);
   const n = rounds ?? scenario.rounds;
   const run = simulate(scenario.spec, { seed, rounds: n });

@@ -32,7 +32,7 @@ import { showControlCharacters } from '../model/control-characters.js';
 import { checkOutputs, loadScenario, withLoadHints, writeFileAtomic, writeFilesAtomic } from './files.js';
 import type { OutputTarget } from './files.js';
 import { finishLater, isStdoutClosed, onStdoutClosed, UsageError } from './run.js';
-import { loadHelp } from './load.js';
+import { loadedFiles, loadHelp } from './load.js';
 import type { CliContext } from './load.js';
 import { mergeResults } from './sweep/merge.js';
 import { runOnWorkers } from '../node/pool.js';
@@ -228,7 +228,7 @@ export function sweepCommand(args: readonly string[], out: Out, context: CliCont
   // it (a second sweep stops at once, before planning), and removed however the sweep ends.
   let lock: ResultsLock | undefined;
   if (values.out !== undefined) {
-    checkOutputs([{ flag: '--out', path: values.out }], { inputs: [path] });
+    checkOutputs([{ flag: '--out', path: values.out }], { inputs: [path, ...loadedFiles(context)] });
     lock = lockResults(values.out);
   }
   const { plan, items, sink } = releasingOnError(lock, () => {
@@ -441,7 +441,7 @@ export function tournamentCommand(args: readonly string[], out: Out, context: Cl
   const targets: OutputTarget[] = [];
   if (values.out !== undefined) targets.push({ flag: '--out', path: values.out });
   if (values.runs !== undefined) targets.push({ flag: '--runs', path: values.runs });
-  checkOutputs(targets, { inputs: [path], replace: values.force === true });
+  checkOutputs(targets, { inputs: [path, ...loadedFiles(context)], replace: values.force === true });
   const { roles, grid } = tournamentGrid(scenario, { strategies: list(values.strategies), ...(values.roles !== undefined ? { roles: list(values.roles) } : {}) });
   const seeds = values.seeds;
   const plan = withLoadHints(() => planSweep(scenario, { seeds, grid, ...registryOf(context) }), context.registry);

@@ -2,6 +2,7 @@
 // Taken out of the arguments before a command reads them, because importing a module is
 // asynchronous and the commands are not.
 import type { StrategyRegistry } from '../index.js';
+import { fileURLToPath } from 'node:url';
 import { loadStrategies, moduleUrls } from '../node/strategy-modules.js';
 import { UsageError } from './run.js';
 
@@ -67,4 +68,12 @@ export async function loadContext(modules: readonly string[]): Promise<CliContex
   if (modules.length === 0) return {};
   const urls = moduleUrls(modules);
   return { registry: await loadStrategies(urls), strategyModules: urls };
+}
+
+/**
+ * The files of the `--load` modules: inputs of the command, which no output may be written over
+ * (`--save strategies.mjs` replaced the module with a game save).
+ */
+export function loadedFiles(context: CliContext): string[] {
+  return (context.strategyModules ?? []).map((url) => fileURLToPath(url));
 }

@@ -12,7 +12,7 @@ import { actionCommand, commandForms, describeTurn, legalOptions, parseCommand, 
 import type { PlayText, Turn } from '../play/index.js';
 import { checkOutputs, loadScenario, withLoadHints, writeFileAtomic } from './files.js';
 import { finishLater, onStdoutClosed, UsageError, WriteError } from './run.js';
-import { loadHelp } from './load.js';
+import { loadedFiles, loadHelp } from './load.js';
 import type { CliContext } from './load.js';
 import { shownTitle } from '../scenario/title.js';
 
@@ -42,8 +42,8 @@ ${loadHelp(18)}
 interface PlayOptions {
   readonly game: PlayGame;
   readonly saveFile: string | undefined;
-  /** The scenario file the game was started from, when given: never saved over. */
-  readonly scenarioFile: string | undefined;
+  /** The scenario file the game was started from, when given, and the `--load` modules: never saved over. */
+  readonly inputs: readonly string[];
   readonly resumedFrom: string | undefined;
   readonly text: PlayText;
 }
@@ -94,8 +94,9 @@ export function playCommand(args: readonly string[], out: Out, context: CliConte
   }
   const saveFile = values.save ?? values.resume;
   // Before the first round: a save file that cannot be written would end the game after it.
-  if (saveFile !== undefined) checkOutputs([{ flag: values.save !== undefined ? '--save' : '--resume', path: saveFile }], { inputs: scenarioFile === undefined ? [] : [scenarioFile] });
-  const options: PlayOptions = { game, saveFile, scenarioFile, resumedFrom: values.resume, text };
+  const inputs = [...(scenarioFile === undefined ? [] : [scenarioFile]), ...loadedFiles(context)];
+  if (saveFile !== undefined) checkOutputs([{ flag: values.save !== undefined ? '--save' : '--resume', path: saveFile }], { inputs });
+  const options: PlayOptions = { game, saveFile, inputs, resumedFrom: values.resume, text };
   return finishLater(play(options, out));
 }
 
@@ -163,7 +164,7 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
   // on (the player can 'save' elsewhere); a failed save on 'quit' or at the end ends with the error.
   const trySave = (file: string, flag: string): boolean => {
     try {
-      checkOutputs([{ flag, path: file }], { inputs: o.scenarioFile === undefined ? [] : [o.scenarioFile] });
+      checkOutputs([{ flag, path: file }], { inputs: o.inputs });
       const content = save(file);
       if (flag === 'save') typedSave = { file, text: content };
       return true;

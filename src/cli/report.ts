@@ -8,7 +8,7 @@ import type { ReportSource } from '../index.js';
 import { bundledScenarioNames, checkOutputs, loadScenario, withLoadHints, writeFilesAtomic } from './files.js';
 import type { OutputTarget } from './files.js';
 import { UsageError } from './run.js';
-import { loadHelp } from './load.js';
+import { loadedFiles, loadHelp } from './load.js';
 import type { CliContext } from './load.js';
 
 type Out = (text: string) => void;
@@ -82,11 +82,11 @@ export function reportCommand(args: readonly string[], out: Out, context: CliCon
   const record = readRunRecord(arg);
   if (record) {
     if (values.seed !== undefined || values.rounds !== undefined) throw new UsageError(`--seed and --rounds apply to a scenario; '${arg}' is a saved run, with its own seed and rounds`);
-    checkOutputs(targets, { inputs: [arg] });
+    checkOutputs(targets, { inputs: [arg, ...loadedFiles(context)] });
     source = withLoadHints(() => reportSourceFromRecord(record.data, arg, context.registry === undefined ? {} : { registry: context.registry }), context.registry);
   } else {
     const { scenario, path } = loadScenario(arg, context.registry);
-    checkOutputs(targets, { inputs: [path] });
+    checkOutputs(targets, { inputs: [path, ...loadedFiles(context)] });
     const seed = values.seed === undefined ? scenario.seed : seedOf(values.seed);
     const rounds = roundsFlag ?? scenario.rounds;
     source = reportSource(scenario, simulate(scenario.spec, { seed, rounds }), seed);

@@ -171,6 +171,18 @@ describe('detente … --load FILE', () => {
     expectInputError(detente('report', 'hinted.json', '--md', 'hinted.md'), /received "grudging"/, hint);
   });
 
+  it('never writes an output over a --load module: it is an input of the command', () => {
+    writeFileSync(join(tmp, 'mine.mjs'), "export default { name: 'grudging', meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false }, operate: () => [], diplomacy: () => [], respond: () => ({ type: 'ignore' }) };\n");
+    const before = readFileSync(join(tmp, 'mine.mjs'), 'utf8');
+    const input = /will not write 'mine\.mjs' \((--out|--save|--md)\): it is an input of this command/;
+    expectInputError(detente('run', custom, '--load', 'mine.mjs', '--out', 'mine.mjs'), input);
+    expectInputError(detente('sweep', custom, '--load', 'mine.mjs', '--seeds', '1', '--out', 'mine.mjs', '--force', '--quiet'), input);
+    expectInputError(detente('tournament', custom, '--load', 'mine.mjs', '--strategies', 'grudging,hawk', '--seeds', '1', '--out', 'mine.mjs', '--force', '--quiet'), input);
+    expectInputError(detente('report', custom, '--load', 'mine.mjs', '--md', 'mine.mjs'), input);
+    expectInputError(detente('play', custom, '--load', 'mine.mjs', '--as', 'US', '--save', 'mine.mjs'), input);
+    expect(readFileSync(join(tmp, 'mine.mjs'), 'utf8')).toBe(before);
+  });
+
   it('says which strategies the --load modules register when the name is not among them', () => {
     // Not "pass the module": it was passed, and the name is not in it (a typo, or another module).
     const hint = /received 'sulky' \(not in your --load modules either, which register forgetful, grudging: check the name, or pass the module that exports it: --load FILE\)/;
