@@ -80,6 +80,20 @@ describe('parseScenario on bad input', () => {
     expect(find(issues, 'injects[0].round')).toMatchObject({ expected: 'a round before the last (0 to 3)', received: '4' });
   });
 
+  it("a scripted operation is held to a strategy's rules: commercial only on espionage, no false flag on the target", () => {
+    const op = (fields: Record<string, unknown>) => ({ round: 1, type: 'operation', actor: 'A', target: 'B', kind: 'espionage', ...fields });
+    const issues = issuesOf({
+      name: 'x',
+      rounds: 4,
+      actors: [{ id: 'A' }, { id: 'B' }, { id: 'C' }],
+      injects: [op({ kind: 'disruption', commercial: true }), op({ falseFlag: 'B' }), op({ kind: 'degradation', commercial: false, falseFlag: 'C' }), op({ commercial: true, falseFlag: 'A' })],
+    });
+    expect(issues).toEqual([
+      { path: 'injects[0].commercial', expected: "commercial: true only on an operation of kind 'espionage' (the theft of trade secrets)", received: 'true, on disruption', hint: 'delete commercial: true' },
+      { path: 'injects[1].falseFlag', expected: 'an actor other than the target (the one the evidence frames)', received: '"B"' },
+    ]);
+  });
+
   it.each(['__proto__', 'constructor', 'prototype'])('refuses the reserved key %s and leaves Object.prototype alone', (key) => {
     const json = `{"name":"x","rounds":3,"actors":[{"id":"A","${key}":{"polluted":true}},{"id":"B"}],"${key}":{"polluted":true}}`;
     for (const [text, source] of [

@@ -8,6 +8,7 @@ const schema = JSON.parse(readFileSync(join(resolve(import.meta.dirname, '../../
 const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
 const good = { name: 'ok', rounds: 3, actors: [{ id: 'A' }, { id: 'B' }] };
 const terms = (t: unknown) => ({ ...good, agreements: [{ parties: ['A', 'B'], terms: [t] }] });
+const operation = (fields: Record<string, unknown>) => ({ ...good, injects: [{ round: 1, type: 'operation', actor: 'A', target: 'B', ...fields }] });
 
 /** Whether parseScenario accepts the document (any other error than a ScenarioError fails the test). */
 function parses(doc: unknown): boolean {
@@ -20,7 +21,7 @@ function parses(doc: unknown): boolean {
   }
 }
 
-describe('the schema and the parser agree on dates and commitments', () => {
+describe('the schema and the parser agree on dates, commitments and operations', () => {
   const cases: [string, unknown, boolean][] = [
     ['30 February', { ...good, calendar: { unit: 'day', start: '2015-02-30' } }, false],
     ['31 April', { ...good, calendar: { unit: 'day', start: '2015-04-31' } }, false],
@@ -36,6 +37,9 @@ describe('the schema and the parser agree on dates and commitments', () => {
     ['a next round every 3 rounds', terms({ kind: 'next-round', rounds: 3 }), true],
     ['assistance with a deadline of 0', terms({ kind: 'assistance', rounds: 0 }), true],
     ['a hotline with rounds', terms({ kind: 'hotline', rounds: 2 }), false],
+    ['a commercial disruption', operation({ kind: 'disruption', commercial: true }), false],
+    ['a commercial espionage', operation({ kind: 'espionage', commercial: true }), true],
+    ['a non-commercial degradation', operation({ kind: 'degradation', commercial: false }), true],
   ];
 
   it.each(cases)('%s', (_what, doc, ok) => {
