@@ -33,6 +33,14 @@ export class Checker {
       return false;
     }
     if (v.length < min) this.add(path, `a list of at least ${min}`, `${v.length} item${v.length === 1 ? '' : 's'}`);
+    // A list built in code may have holes (`list[5] = x`, `new Array(3)`): the checks, which go
+    // through the list with forEach, skipped them, and the copy kept of the document turned them
+    // into nulls that crashed the build. Counting keys finds them without walking a huge length.
+    if (Object.keys(v).length < v.length) {
+      let hole = 0;
+      while (hole in v) hole++;
+      this.add(`${path}[${hole}]`, 'a value at every place in the list', 'a hole (nothing at this index)');
+    }
     return true;
   }
 

@@ -94,6 +94,21 @@ describe('parseScenario on bad input', () => {
     ]);
   });
 
+  it('a list with a hole, built in code, is refused at the hole instead of crashing the build', () => {
+    const holed = <T>(list: T[], at: number): T[] => {
+      const copy = [...list];
+      copy.splice(at, 0, undefined as T);
+      delete copy[at];
+      return copy;
+    };
+    const good = { name: 'x', rounds: 4, actors: [{ id: 'A' }, { id: 'B' }] };
+    const hole = { expected: 'a value at every place in the list', received: 'a hole (nothing at this index)' };
+    expect(issuesOf({ ...good, actors: holed(good.actors, 1) })).toEqual([{ path: 'actors[1]', ...hole }]);
+    expect(issuesOf({ ...good, injects: holed([{ round: 1, type: 'note', text: 't' }], 0) })).toEqual([{ path: 'injects[0]', ...hole }]);
+    expect(issuesOf({ ...good, agreements: [{ parties: holed(['A', 'B'], 1), terms: [{ kind: 'hotline' }] }] })).toEqual([{ path: 'agreements[0].parties[1]', ...hole }]);
+    expect(issuesOf({ ...good, dyads: holed([{ from: 'A', to: 'B' }], 0) })).toEqual([{ path: 'dyads[0]', ...hole }]);
+  });
+
   it.each(['__proto__', 'constructor', 'prototype'])('refuses the reserved key %s and leaves Object.prototype alone', (key) => {
     const json = `{"name":"x","rounds":3,"actors":[{"id":"A","${key}":{"polluted":true}},{"id":"B"}],"${key}":{"polluted":true}}`;
     for (const [text, source] of [
