@@ -109,6 +109,27 @@ describe('parseScenario on bad input', () => {
     expect(issuesOf({ ...good, dyads: holed([{ from: 'A', to: 'B' }], 0) })).toEqual([{ path: 'dyads[0]', ...hole }]);
   });
 
+  it('control characters from the file (a field name, a JSON token) are shown, not sent to the terminal', () => {
+    const link = '\u001b]8;;https://example.invalid\u001b\\';
+    for (const [text, source] of [
+      [`name: x\nrounds: 3\nactors: [{ id: A }, { id: B }]\n"ti${link}tle": x\n`, 'key.yaml'],
+      [`{"name": "x", "rounds": 3, "actors": [{ "id": "A", "stra\u009btegy": 1 }]}`, 'key.json'],
+      [`{"name": \u001b[31m}`, 'token.json'],
+    ] as const) {
+      let message = '';
+      try {
+        parseScenario(text, { source });
+      } catch (e) {
+        expect(e).toBeInstanceOf(ScenarioError);
+        message = (e as Error).message;
+        for (const i of (e as ScenarioError).issues) expect(Object.values(i).join(' ')).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/);
+      }
+      expect(message).toContain(source);
+      expect(message).toMatch(/<U\+00(1B|9B)>/);
+      expect(message.split('\n').slice(1).every((line) => line.startsWith('  - '))).toBe(true);
+    }
+  });
+
   it.each(['__proto__', 'constructor', 'prototype'])('refuses the reserved key %s and leaves Object.prototype alone', (key) => {
     const json = `{"name":"x","rounds":3,"actors":[{"id":"A","${key}":{"polluted":true}},{"id":"B"}],"${key}":{"polluted":true}}`;
     for (const [text, source] of [
