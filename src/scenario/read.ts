@@ -43,9 +43,18 @@ export function readScenarioText(text: string, options: { readonly source?: stri
       data = JSON.parse(text);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
+      // V8 gives no position for "Unexpected token 'x', …" (a bare word, NaN, .5) or an early end.
       const at = /position (\d+)/.exec(message);
-      const pos = at ? lineColumn(text, Number(at[1])) : undefined;
-      fail({ path: pos ? `line ${pos.line}, column ${pos.column}` : '(file)', expected: 'valid JSON', received: message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '') });
+      const pos = lineColumn(text, at ? Number(at[1]) : jsonErrorOffset(text));
+      fail({
+        path: `line ${pos.line}, column ${pos.column}`,
+        expected: 'valid JSON',
+        // Without V8's quote of the text around the error ("name: x\nrou"… is not valid JSON), which the line and column replace.
+        received: message
+          .replace(/( in JSON)? at position \d+.*$/s, '')
+          .replace(/\s*\(line \d+ column \d+\)$/, '')
+          .replace(/, (?:\.\.\.)?".*is not valid JSON$/s, ''),
+      });
     }
   }
   // Before the yaml library builds anything: it recurses, and would overflow the stack (at a depth
@@ -164,6 +173,78 @@ function nestingTooDeepIn(text: string): ConfigIssue | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Where a JSON text that JSON.parse refused first goes wrong (an offset; the text's length when it
+ * ends too early), for the messages of V8 that give no position. A scan with a stack of its own,
+ * as the text may nest deep.
+ */
+function jsonErrorOffset(text: string): number {
+  const space = /[ \t\n\r]*/y;
+  const number = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  const string = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+  const open: string[] = [];
+  let i = 0;
+  const skip = (re: RegExp): boolean => {
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (m) i = re.lastIndex;
+    return m !== null;
+  };
+  // The first character where the text stops being `word` (true, false, null), or where it ends.
+  const literal = (): number => {
+    const word = ['true', 'false', 'null'].find((w) => w[0] === text[i]);
+    if (word === undefined) return i;
+    let k = 0;
+    while (k < word.length && text[i + k] === word[k]) k++;
+    if (k < word.length) return i + k;
+    i += k;
+    return -1;
+  };
+  let state: 'value' | 'value-or-close' | 'key' | 'key-or-close' | 'after' = 'value';
+  for (;;) {
+    skip(space);
+    const ch = text[i];
+    if (state === 'value' || state === 'value-or-close') {
+      if (state === 'value-or-close' && ch === ']') {
+        open.pop();
+        i++;
+        state = 'after';
+      } else if (ch === '{' || ch === '[') {
+        open.push(ch);
+        i++;
+        state = ch === '{' ? 'key-or-close' : 'value-or-close';
+      } else if (skip(string) || skip(number)) state = 'after';
+      else {
+        const bad = literal();
+        if (bad >= 0) return bad;
+        state = 'after';
+      }
+    } else if (state === 'key' || state === 'key-or-close') {
+      if (state === 'key-or-close' && ch === '}') {
+        open.pop();
+        i++;
+        state = 'after';
+      } else {
+        if (!skip(string)) return i;
+        skip(space);
+        if (text[i] !== ':') return i;
+        i++;
+        state = 'value';
+      }
+    } else {
+      const top = open[open.length - 1];
+      if (top === undefined || ch === undefined) return i;
+      if (ch === ',') {
+        i++;
+        state = top === '{' ? 'key' : 'value';
+      } else if ((ch === '}' && top === '{') || (ch === ']' && top === '[')) {
+        open.pop();
+        i++;
+      } else return i;
+    }
+  }
 }
 
 function guessFormat(text: string, source: string | undefined): ScenarioFormat {

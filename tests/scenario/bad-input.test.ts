@@ -29,6 +29,16 @@ describe('parseScenario on bad input', () => {
     expect(issue?.expected).toBe('valid JSON');
   });
 
+  it.each([
+    ['a bare word', '{\n  "name": "x",\n  "rounds": twelve,\n  "actors": []\n}', 'line 3, column 14', "Unexpected token 'w'"],
+    ['NaN', '{\n  "name": "x",\n  "rounds": NaN\n}', 'line 3, column 13', "Unexpected token 'N'"],
+    ['a trailing comma in a list', '{\n  "name": "x",\n  "actors": [{ "id": "A" },]\n}', 'line 3, column 28', "Unexpected token ']'"],
+    ['YAML in a .json file', 'name: x\nrounds: 3\n', 'line 1, column 2', "Unexpected token 'a'"],
+    ['text after the object', '{ "name": "x" }\n}\n', 'line 2, column 1', 'Unexpected non-whitespace character after JSON'],
+  ])('malformed JSON, %s: line and column, without the parser\'s quote of the text', (_what, text, path, received) => {
+    expect(issuesOf(text, 'bad.json')).toEqual([{ path, expected: 'valid JSON', received }]);
+  });
+
   it('malformed YAML: line and column', () => {
     const [issue] = issuesOf('name: x\nrounds: 3\nactors:\n  - { id: A\n  - { id: B }\n', 'bad.yaml');
     expect(issue?.path).toMatch(/^line \d+, column \d+$/);
