@@ -14,7 +14,7 @@ export class Checker {
   /** An object with only the allowed keys (unknown keys are reported with a "did you mean"). */
   object(path: string, v: unknown, allowed: readonly string[], required: readonly string[] = []): v is Record<string, unknown> {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-      this.add(path || '(top level)', 'an object', describe(v));
+      this.add(path || '(top level)', 'an object', shown(v));
       return false;
     }
     for (const key of Object.keys(v)) {
@@ -29,7 +29,7 @@ export class Checker {
 
   array(path: string, v: unknown, min = 0): v is unknown[] {
     if (!Array.isArray(v)) {
-      this.add(path, 'a list', describe(v));
+      this.add(path, 'a list', shown(v));
       return false;
     }
     if (v.length < min) this.add(path, `a list of at least ${min}`, `${v.length} item${v.length === 1 ? '' : 's'}`);
@@ -46,7 +46,7 @@ export class Checker {
 
   string(path: string, v: unknown, pattern?: RegExp, what = 'a text'): v is string {
     if (typeof v !== 'string' || (pattern && !pattern.test(v))) {
-      this.add(path, what, describe(v));
+      this.add(path, what, shown(v));
       return false;
     }
     return true;
@@ -54,7 +54,7 @@ export class Checker {
 
   number(path: string, v: unknown, min: number, max: number, integer = false): v is number {
     if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max || (integer && !Number.isInteger(v))) {
-      this.add(path, `${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`, describe(v));
+      this.add(path, `${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`, shown(v));
       return false;
     }
     return true;
@@ -63,7 +63,7 @@ export class Checker {
   oneOf<T extends string>(path: string, v: unknown, options: readonly T[], what?: string): v is T {
     if (typeof v !== 'string' || !options.includes(v as T)) {
       const hint = typeof v === 'string' ? suggest(v, options) : undefined;
-      this.add(path, what ?? options.join(' | '), describe(v), hint ? `did you mean '${hint}'?` : undefined);
+      this.add(path, what ?? options.join(' | '), shown(v), hint ? `did you mean '${hint}'?` : undefined);
       return false;
     }
     return true;
@@ -74,11 +74,16 @@ export class Checker {
     const known = [...new Set(names)];
     if (typeof v !== 'string' || !known.includes(v)) {
       const hint = typeof v === 'string' ? suggest(v, known) : undefined;
-      this.add(path, `${what} (${known.length > 12 ? `${known.slice(0, 12).join(', ')}, …` : known.join(', ')})`, describe(v), hint ? `did you mean '${hint}'?` : undefined);
+      this.add(path, `${what} (${known.length > 12 ? `${known.slice(0, 12).join(', ')}, …` : known.join(', ')})`, shown(v), hint ? `did you mean '${hint}'?` : undefined);
       return false;
     }
     return true;
   }
+}
+
+/** A value as a message quotes it; a field left out is "nothing", as for a required field (not "undefined", which no file says). */
+function shown(v: unknown): string {
+  return v === undefined ? 'nothing' : describe(v);
 }
 
 /** `a.b` / `a[3]` path joining. */

@@ -306,7 +306,8 @@ function checkStrategy(path: string, v: unknown, c: Checker, registry: StrategyR
     if (params !== undefined && !c.object(join(path, 'params'), params, Object.keys((params ?? {}) as object))) return;
   }
   const at = typeof v === 'string' ? path : join(path, 'name');
-  if (!c.ref(at, name, registry.names(), 'a registered strategy')) return;
+  // A name left out is reported missing by c.object, once.
+  if (name === undefined || !c.ref(at, name, registry.names(), 'a registered strategy')) return;
   try {
     registry.get(name, params as Readonly<Record<string, unknown>> | undefined);
   } catch (e) {

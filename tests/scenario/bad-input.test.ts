@@ -140,6 +140,14 @@ describe('parseScenario on bad input', () => {
     }
   });
 
+  it('a strategy without a name, and an inject without a type, are each reported once as missing', () => {
+    const issues = issuesOf('name: x\nrounds: 4\nactors: [{ id: A, strategy: { params: { rate: 0.2 } } }, { id: B }]\ninjects: [{ round: 1, text: t }]\n', 'missing.yaml');
+    expect(issues).toEqual([
+      { path: 'actors[0].strategy.name', expected: 'a name', received: 'nothing' },
+      { path: 'injects[0].type', expected: expect.stringMatching(/^operation \| reveal \| /) as unknown as string, received: 'nothing' },
+    ]);
+  });
+
   it.each(['__proto__', 'constructor', 'prototype'])('refuses the reserved key %s and leaves Object.prototype alone', (key) => {
     const json = `{"name":"x","rounds":3,"actors":[{"id":"A","${key}":{"polluted":true}},{"id":"B"}],"${key}":{"polluted":true}}`;
     for (const [text, source] of [
