@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, simulate } from '../../src/index.js';
+import { parseScenario, roundDate, simulate } from '../../src/index.js';
 
 const dir = resolve(import.meta.dirname, '../../scenarios');
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
@@ -38,6 +38,26 @@ describe('bundled scenarios', () => {
     const note = readFileSync(join(dir, 'classroom-crisis.md'), 'utf8');
     expect(note).toMatch(/Learning goals/i);
     expect(note).toMatch(/Debrief questions/i);
+  });
+
+  it('the classroom crisis says on which day its council meets: round 6 is day 7', () => {
+    const s = parseScenario(readFileSync(join(dir, 'classroom-crisis.yaml'), 'utf8'));
+    const day = (s.document.forums?.[0]?.first ?? -1) + 1;
+    expect(s.description).toContain(`meets on day ${day} `);
+    expect(readFileSync(join(dir, 'classroom-crisis.md'), 'utf8')).toContain(`on day ${day}.`);
+    expect(s.document.injects?.find((i) => i.round === day - 1 && i.type === 'note')?.text).toMatch(new RegExp(`^Day ${day}: the regional security council meets`));
+  });
+
+  it("us-china-2015's note dates the US's false perceived violation as its seed-1 run does", () => {
+    const s = parseScenario(readFileSync(join(dir, 'us-china-2015.yaml'), 'utf8'));
+    const run = simulate(s.spec, { seed: s.seed, rounds: s.rounds });
+    const perceived = run.log.find((e) => e.type === 'violation.perceived' && e.by === 'US' && e.against === 'CN');
+    expect(perceived).toMatchObject({ real: false, commitment: 'no-commercial-theft' });
+    const [month, year] = roundDate(s.calendar, perceived?.round ?? 0).split(' ');
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    const names = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    const confidence = Math.round(((perceived as { confidence?: number } | undefined)?.confidence ?? 0) * 100);
+    expect(readFileSync(join(dir, 'us-china-2015.md'), 'utf8')).toMatch(new RegExp(`In ${names[months.indexOf(month ?? '')]} ${year}[^.]*the US becomes ${confidence}% sure that China broke its no-commercial-theft`));
   });
 
   it('working-group-2013 collapses under accusations for its seed: formal accusations and a suspended dialogue', () => {
