@@ -3,6 +3,10 @@ import { describe } from '../model/mechanisms.js';
 import { suggest } from '../strategies/registry.js';
 import { FORBIDDEN_KEYS } from './read.js';
 
+// YAML 1.1's merge key (`<<: *base`), which YAML 1.2 and the parser do not read: a "did you mean
+// 'id'?" sent authors who share actor fields this way after the wrong fix.
+const MERGE_KEY = 'YAML merge keys (<<: *anchor) are not read: write the fields out, or alias a whole value such as capabilities: *caps';
+
 /** Collects issues while reading an untrusted document; every check records and never throws. */
 export class Checker {
   readonly issues: ConfigIssue[] = [];
@@ -19,8 +23,8 @@ export class Checker {
     }
     for (const key of Object.keys(v)) {
       if (!allowed.includes(key) && !FORBIDDEN_KEYS.includes(key)) {
-        const hint = suggest(key, allowed);
-        this.add(join(path, key), `one of the fields ${allowed.join(', ')}`, `unknown field '${key}'`, hint ? `did you mean '${hint}'?` : undefined);
+        const hint = key === '<<' ? MERGE_KEY : suggest(key, allowed);
+        this.add(join(path, key), `one of the fields ${allowed.join(', ')}`, `unknown field '${key}'`, hint === MERGE_KEY ? hint : hint ? `did you mean '${hint}'?` : undefined);
       }
     }
     for (const key of required) if ((v as Record<string, unknown>)[key] === undefined) this.add(join(path, key), requiredWhat(key), 'nothing');

@@ -47,6 +47,13 @@ describe('YAML aliases', () => {
     expect(s.spec.actors.map((a) => a.capabilities?.offense)).toEqual([0.5, 0.5]);
   });
 
+  it("a YAML merge key (<<: *base) is said not to be read, not taken for a misspelt 'id'", () => {
+    const e = errorOf('name: x\nrounds: 2\nactors:\n  - &a { id: A, capabilities: us }\n  - { <<: *a, id: B }\n', 'merge.yaml');
+    expect(e.issues).toEqual([
+      expect.objectContaining({ path: 'actors[1].<<', received: "unknown field '<<'", hint: 'YAML merge keys (<<: *anchor) are not read: write the fields out, or alias a whole value such as capabilities: *caps' }),
+    ]);
+  });
+
   const { tmp, detente } = cliHarness('detente-alias-');
   it('detente validate and run exit 2 on an alias bomb, naming the file', () => {
     const p = join(tmp, 'bomb.yaml');
