@@ -216,7 +216,11 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
       if (f.name !== undefined) printable(join(p, 'name'), f.name, c);
       if (f.members !== undefined) checkParties(join(p, 'members'), f.members, ids, c);
       if (f.every !== undefined) c.number(join(p, 'every'), f.every, 1, MAX_ROUNDS, true);
-      if (f.first !== undefined) c.number(join(p, 'first'), f.first, 0, MAX_ROUNDS, true);
+      // Like an inject's round: a first session after the last round never meets, and the forum
+      // and its agenda were silently no part of the run.
+      if (f.first !== undefined && c.number(join(p, 'first'), f.first, 0, MAX_ROUNDS, true) && f.first >= lastRounds(d.rounds)) {
+        c.add(join(p, 'first'), `a round of the run (0 to ${lastRounds(d.rounds) - 1}): a forum first called later never meets`, String(f.first));
+      }
       if (f.rule !== undefined && f.rule !== 'consensus') {
         if (typeof f.rule === 'string') c.oneOf(join(p, 'rule'), f.rule, ['consensus'], "'consensus' or { threshold: a share in (0, 1] }");
         else if (c.object(join(p, 'rule'), f.rule, ['threshold'], ['threshold']) && f.rule.threshold !== undefined) c.number(join(p, 'rule.threshold'), f.rule.threshold, 0.01, 1);
@@ -228,10 +232,15 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
       }
     });
   }
-  const rounds = typeof d.rounds === 'number' && Number.isInteger(d.rounds) && d.rounds >= 1 ? d.rounds : MAX_ROUNDS;
+  const rounds = lastRounds(d.rounds);
   if (d.injects !== undefined && c.array('injects', d.injects)) d.injects.forEach((x, i) => checkInject(join('injects', i), x, ids, rounds, c));
   if (d.mechanisms !== undefined) checkMechanisms('mechanisms', d.mechanisms, c);
   return d as unknown as ScenarioDocument;
+}
+
+/** The scenario's rounds, to check rounds against: MAX_ROUNDS while they are not valid (reported apart). */
+function lastRounds(rounds: unknown): number {
+  return typeof rounds === 'number' && Number.isInteger(rounds) && rounds >= 1 && rounds <= MAX_ROUNDS ? rounds : MAX_ROUNDS;
 }
 
 // Scenario text is printed by `run` and `play` and written into reports: control characters are

@@ -148,6 +148,12 @@ describe('parseScenario on bad input', () => {
     ]);
   });
 
+  it('a forum first called after the last round is refused, as an inject at that round is', () => {
+    const forum = (first: number) => ({ name: 'x', rounds: 4, actors: [{ id: 'A' }, { id: 'B' }], forums: [{ id: 'f', members: ['A', 'B'], first, agenda: [['gge15.f']] }] });
+    expect(issuesOf(forum(4))).toEqual([{ path: 'forums[0].first', expected: 'a round of the run (0 to 3): a forum first called later never meets', received: '4' }]);
+    expect(parseScenario(forum(3)).spec.forums?.[0]?.first).toBe(3);
+  });
+
   it.each(['__proto__', 'constructor', 'prototype'])('refuses the reserved key %s and leaves Object.prototype alone', (key) => {
     const json = `{"name":"x","rounds":3,"actors":[{"id":"A","${key}":{"polluted":true}},{"id":"B"}],"${key}":{"polluted":true}}`;
     for (const [text, source] of [
