@@ -25,7 +25,7 @@ import { Checker, join } from './check.js';
 import { ScenarioError } from './errors.js';
 import type { Calendar, ScenarioDocument, ScenarioInject } from './format.js';
 import { CAPABILITY_PRESETS } from './presets.js';
-import { forbiddenKeys, readScenarioText } from './read.js';
+import { FORBIDDEN_KEYS, forbiddenKeys, readScenarioText } from './read.js';
 import type { ScenarioFormat } from './read.js';
 
 /**
@@ -146,7 +146,9 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
       const p = join('actors', i);
       if (!c.object(p, a, ['id', 'name', 'kind', 'sponsor', 'capabilities', 'strategy', 'reactivity', 'fatigue'], ['id'])) return;
       if (a.id !== undefined && c.string(join(p, 'id'), a.id, ID_PATTERN, 'an id of letters, digits, "_", "." or "-"')) {
-        if (ids.includes(a.id)) c.add(join(p, 'id'), 'a unique actor id', `duplicate '${a.id}'`);
+        // `norms` is keyed by actor id, and refuses the reserved keys: such an actor could not be given norms.
+        if (FORBIDDEN_KEYS.includes(a.id)) c.add(join(p, 'id'), 'an id other than the reserved keys constructor and prototype', `'${a.id}'`, 'rename the actor');
+        else if (ids.includes(a.id)) c.add(join(p, 'id'), 'a unique actor id', `duplicate '${a.id}'`);
         ids.push(a.id);
       }
       if (a.name !== undefined) printable(join(p, 'name'), a.name, c);

@@ -168,6 +168,12 @@ describe('parseScenario on bad input', () => {
     }
   });
 
+  it('an actor may not be called constructor or prototype: norms, keyed by actor id, refuse those keys', () => {
+    const issues = issuesOf('name: x\nrounds: 3\nactors: [{ id: constructor }, { id: B }]\ndyads: [{ from: constructor, to: B }]\n', 'ids.yaml');
+    expect(issues).toEqual([{ path: 'actors[0].id', expected: 'an id other than the reserved keys constructor and prototype', received: "'constructor'", hint: 'rename the actor' }]);
+    expect(find(issuesOf({ name: 'x', rounds: 3, actors: [{ id: 'A' }, { id: 'prototype' }] }), 'actors[1].id')?.received).toBe("'prototype'");
+  });
+
   it('an empty file, and one of only whitespace or comments', () => {
     expect(issuesOf('', 'e.yaml')[0]).toMatchObject({ path: '(file)', received: 'an empty file' });
     expect(issuesOf('  \n\t\n', 'e.yaml')[0]).toMatchObject({ path: '(file)', received: 'an empty file' });

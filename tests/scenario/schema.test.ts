@@ -76,6 +76,7 @@ describe('scenarios/scenario.schema.json', () => {
     ['an unknown actor field', { ...good, actors: [{ id: 'A', strenght: 1 }, { id: 'B' }] }],
     ['a capability above 1', { ...good, actors: [{ id: 'A', capabilities: { offense: 1.5 } }, { id: 'B' }] }],
     ['an unknown actor kind', { ...good, actors: [{ id: 'A', kind: 'empire' }, { id: 'B' }] }],
+    ['an actor called constructor', { ...good, actors: [{ id: 'constructor' }, { id: 'B' }] }],
     ['a trust of 1', { ...good, dyads: [{ from: 'A', to: 'B', trust: 1 }] }],
     ['a bad calendar unit', { ...good, calendar: { unit: 'fortnight' } }],
     ['a bad date', { ...good, calendar: { unit: 'month', start: '2015-13' } }],
