@@ -21,6 +21,13 @@ export class Checker {
       this.add(path || '(top level)', 'an object', shown(v));
       return false;
     }
+    // A Map, a Date or a boxed value, from code: its data is not in fields, so the checks saw an
+    // empty object and the scenario ran without it (a Map of norms or strategy parameters).
+    const kind = Object.prototype.toString.call(v).slice(8, -1);
+    if (kind !== 'Object') {
+      this.add(path || '(top level)', 'an object of fields (plain data)', `a ${kind} object`);
+      return false;
+    }
     for (const key of Object.keys(v)) {
       if (!allowed.includes(key) && !FORBIDDEN_KEYS.includes(key)) {
         const hint = key === '<<' ? MERGE_KEY : suggest(key, allowed);

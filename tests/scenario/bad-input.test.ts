@@ -174,6 +174,22 @@ describe('parseScenario on bad input', () => {
     expect(find(issuesOf({ name: 'x', rounds: 3, actors: [{ id: 'A' }, { id: 'prototype' }] }), 'actors[1].id')?.received).toBe("'prototype'");
   });
 
+  it('a Map, a Date or a boxed value built in code is refused where an object of fields is expected, not read as empty', () => {
+    const good = { name: 'x', rounds: 3, actors: [{ id: 'A' }, { id: 'B' }] };
+    const refused = (received: string) => ({ expected: 'an object of fields (plain data)', received });
+    expect(issuesOf({ ...good, norms: new Map([['A', ['gge15.f']]]) })).toEqual([{ path: 'norms', ...refused('a Map object') }]);
+    expect(issuesOf({ ...good, actors: [{ id: 'A', strategy: { name: 'hawk', params: new Map([['accuseAt', 0.1]]) } }, { id: 'B' }] })).toEqual([{ path: 'actors[0].strategy.params', ...refused('a Map object') }]);
+    expect(issuesOf({ ...good, actors: [{ id: 'A', capabilities: new Map([['offense', 0.1]]) }, { id: 'B' }] })).toEqual([{ path: 'actors[0].capabilities', ...refused('a Map object') }]);
+    expect(issuesOf({ ...good, calendar: new Date(0) })).toEqual([{ path: 'calendar', ...refused('a Date object') }]);
+    expect(issuesOf(new Map())).toEqual([{ path: '(top level)', ...refused('a Map object') }]);
+    expect(issuesOf({ ...good, dyads: [new Number(1)] })).toEqual([{ path: 'dyads[0]', ...refused('a Number object') }]);
+    // An instance of a class of the caller's holds its data in fields: it is read as they are.
+    class Actor {
+      constructor(readonly id: string) {}
+    }
+    expect(parseScenario({ ...good, actors: [new Actor('A'), new Actor('B')] }).spec.actors.map((a) => a.id)).toEqual(['A', 'B']);
+  });
+
   it('an empty file, and one of only whitespace or comments', () => {
     expect(issuesOf('', 'e.yaml')[0]).toMatchObject({ path: '(file)', received: 'an empty file' });
     expect(issuesOf('  \n\t\n', 'e.yaml')[0]).toMatchObject({ path: '(file)', received: 'an empty file' });
