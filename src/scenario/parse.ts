@@ -141,6 +141,7 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
   } else if (typeof d.seed === 'string') printable('seed', d.seed, c);
   if (d.calendar !== undefined) checkCalendar(d.calendar, d.rounds, c);
   const ids: string[] = [];
+  const kinds = new Map<string, unknown>();
   if (d.actors !== undefined && c.array('actors', d.actors, 1)) {
     d.actors.forEach((a, i) => {
       const p = join('actors', i);
@@ -157,7 +158,6 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
       checkStrategy(join(p, 'strategy'), a.strategy, c, registry);
       for (const k of ['reactivity', 'fatigue'] as const) if (a[k] !== undefined) c.number(join(p, k), a[k], 0, 100);
     });
-    const kinds = new Map<string, unknown>();
     for (const a of d.actors) if (a && typeof a === 'object') kinds.set(String((a as Record<string, unknown>).id), (a as Record<string, unknown>).kind ?? 'state');
     d.actors.forEach((a, i) => {
       if (!a || typeof a !== 'object') return;
@@ -235,7 +235,7 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
     });
   }
   const rounds = lastRounds(d.rounds);
-  if (d.injects !== undefined && c.array('injects', d.injects)) d.injects.forEach((x, i) => checkInject(join('injects', i), x, ids, rounds, c));
+  if (d.injects !== undefined && c.array('injects', d.injects)) d.injects.forEach((x, i) => checkInject(join('injects', i), x, ids, kinds, rounds, c));
   if (d.mechanisms !== undefined) checkMechanisms('mechanisms', d.mechanisms, c);
   return d as unknown as ScenarioDocument;
 }
@@ -365,7 +365,7 @@ const INJECT_FIELDS: Record<(typeof INJECTS)[number], { readonly allowed: readon
   'sanctions-threat': { allowed: ['by', 'target', 'measure', 'unless'], required: ['by', 'target'] },
 };
 
-function checkInject(path: string, v: unknown, ids: readonly string[], rounds: number, c: Checker): void {
+function checkInject(path: string, v: unknown, ids: readonly string[], kinds: ReadonlyMap<string, unknown>, rounds: number, c: Checker): void {
   if (!v || typeof v !== 'object' || Array.isArray(v)) {
     c.add(path, 'an inject object', describe(v));
     return;
@@ -390,6 +390,13 @@ function checkInject(path: string, v: unknown, ids: readonly string[], rounds: n
       const self = declared.has(author) ? aimedAtItself(path, author, x, { has: (id) => ids.includes(id) }) : undefined;
       if (self) c.add(self.path, self.expected, self.received);
     }
+  }
+  // The engine's rule, as validateAction holds strategies to it: only states sanction. Checked here
+  // so that it is listed with the file's other problems, not one run of validate later.
+  if (declared.has('by')) {
+    const kind = kinds.get(x.by as string) ?? 'state';
+    const threat = type === 'threat' || type === 'sanctions-threat';
+    if (kind !== 'state' && (ACTOR_KINDS as readonly unknown[]).includes(kind)) c.add(join(path, 'by'), `a state (only states ${threat ? 'threaten sanctions' : 'sanction'})`, `${String(x.by)}, a ${String(kind)}`);
   }
   if (x.parties !== undefined) checkParties(join(path, 'parties'), x.parties, ids, c);
   if (x.terms !== undefined) checkTerms(join(path, 'terms'), x.terms, c);

@@ -12,7 +12,7 @@ function base(): Doc {
   return {
     name: 'one-pass',
     rounds: 6,
-    actors: [{ id: 'A', strategy: 'hawk' }, { id: 'B', strategy: 'dove' }, { id: 'C' }],
+    actors: [{ id: 'A', strategy: 'hawk' }, { id: 'B', strategy: 'dove' }, { id: 'C' }, { id: 'D', kind: 'criminal' }],
     dyads: [{ from: 'A', to: 'B', trust: 0.4, mutual: true }, { from: 'A', to: 'C' }, { from: 'C', to: 'A' }, { from: 'B', to: 'C' }],
     agreements: [0, 1, 2, 3].map(() => ({ parties: ['A', 'B'], terms: [{ kind: 'hotline' }] })),
     injects: Array.from({ length: 10 }, (_, k) => ({ round: 1, type: 'note', text: `calm ${k}` })),
@@ -38,6 +38,8 @@ const mistakes: Record<string, (d: Doc) => void> = {
   'a mechanisms inject out of range': (d) => (d.injects[6] = { round: 3, type: 'mechanisms', set: { detection: { scale: -1 } } }),
   'a summit whose terms take no rounds': (d) => (d.injects[7] = { round: 4, type: 'summit', parties: ['A', 'B'], terms: [{ kind: 'hotline', rounds: 2 }] }),
   'a coefficient out of range': (d) => (d.mechanisms = { trust: { decay: 2 } }),
+  'an indictment by a criminal group': (d) => (d.injects[8] = { round: 2, type: 'indictment', by: 'D', target: 'A' }),
+  'a threat by a criminal group': (d) => (d.injects[0] = { round: 2, type: 'sanctions-threat', by: 'D', target: 'B' }),
 };
 
 function withMistakes(names: readonly string[]): Doc {
