@@ -1,6 +1,7 @@
 import { isAlias, isNode, parseDocument, Parser, visit } from 'yaml';
 import type { CST, Document, Node as YamlNode } from 'yaml';
 import type { ConfigIssue } from '../engine/errors.js';
+import { describe } from '../model/mechanisms.js';
 import { MAX_NESTING, nestingExpected } from '../model/nesting.js';
 import { ScenarioError } from './errors.js';
 
@@ -36,6 +37,10 @@ export function readScenarioText(text: string, options: { readonly source?: stri
   // it (with an invisible character as the reason) while YAML skipped it.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim().length === 0) fail({ path: '(file)', expected: 'a scenario (JSON or YAML)', received: 'an empty file' });
+  // Any other value ('yml', 'JSON') read nothing at all, and the scenario was said to be missing.
+  if (options.format !== undefined && options.format !== 'json' && options.format !== 'yaml') {
+    fail({ path: 'options.format', expected: "'json' or 'yaml' (or none: the file name or the text tells which)", received: describe(options.format) });
+  }
   const format = options.format ?? guessFormat(text, source);
   let data: unknown;
   if (format === 'json') {

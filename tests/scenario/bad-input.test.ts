@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ScenarioError, parseScenario } from '../../src/index.js';
-import type { ConfigIssue } from '../../src/index.js';
+import { ScenarioError, parseScenario, readScenarioText } from '../../src/index.js';
+import type { ConfigIssue, ScenarioFormat } from '../../src/index.js';
 
 /** The issues of the ScenarioError that parsing `input` throws (fails the test if it does not throw). */
 function issuesOf(input: string | unknown, source?: string): readonly ConfigIssue[] {
@@ -188,6 +188,18 @@ describe('parseScenario on bad input', () => {
       constructor(readonly id: string) {}
     }
     expect(parseScenario({ ...good, actors: [new Actor('A'), new Actor('B')] }).spec.actors.map((a) => a.id)).toEqual(['A', 'B']);
+  });
+
+  it.each(['yml', 'JSON', 5])('a format option that is neither json nor yaml (%s) is refused, not read as an empty scenario', (format) => {
+    const text = 'name: x\nrounds: 3\nactors: [{ id: A }, { id: B }]\n';
+    expect(() => readScenarioText(text, { format: format as ScenarioFormat })).toThrow(ScenarioError);
+    let issues: readonly ConfigIssue[] = [];
+    try {
+      parseScenario(text, { source: 'x.yml', format: format as ScenarioFormat });
+    } catch (e) {
+      issues = (e as ScenarioError).issues;
+    }
+    expect(issues).toEqual([{ path: 'options.format', expected: "'json' or 'yaml' (or none: the file name or the text tells which)", received: typeof format === 'string' ? `"${format}"` : '5' }]);
   });
 
   it('an empty file, and one of only whitespace or comments', () => {
