@@ -25,7 +25,9 @@ export class Checker {
     // empty object and the scenario ran without it (a Map of norms or strategy parameters).
     const kind = Object.prototype.toString.call(v).slice(8, -1);
     if (kind !== 'Object') {
-      this.add(path || '(top level)', 'an object of fields (plain data)', `a ${kind} object`);
+      // A file's bytes (readFileSync without an encoding) listed one unknown field per byte.
+      const bytes = !path && v instanceof Uint8Array ? "pass the file's text: readFileSync(file, 'utf8')" : undefined;
+      this.add(path || '(top level)', 'an object of fields (plain data)', `a ${kind} object`, bytes);
       return false;
     }
     for (const key of Object.keys(v)) {

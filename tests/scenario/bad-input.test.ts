@@ -182,6 +182,7 @@ describe('parseScenario on bad input', () => {
     expect(issuesOf({ ...good, actors: [{ id: 'A', capabilities: new Map([['offense', 0.1]]) }, { id: 'B' }] })).toEqual([{ path: 'actors[0].capabilities', ...refused('a Map object') }]);
     expect(issuesOf({ ...good, calendar: new Date(0) })).toEqual([{ path: 'calendar', ...refused('a Date object') }]);
     expect(issuesOf(new Map())).toEqual([{ path: '(top level)', ...refused('a Map object') }]);
+    expect(issuesOf(new TextEncoder().encode('name: x\nrounds: 3\n'), 'x.yaml')).toEqual([{ path: '(top level)', ...refused('a Uint8Array object'), hint: "pass the file's text: readFileSync(file, 'utf8')" }]);
     expect(issuesOf({ ...good, dyads: [new Number(1)] })).toEqual([{ path: 'dyads[0]', ...refused('a Number object') }]);
     // An instance of a class of the caller's holds its data in fields: it is read as they are.
     class Actor {
