@@ -40,6 +40,8 @@ describe('the schema and the parser agree on dates, commitments and operations',
     ['a commercial disruption', operation({ kind: 'disruption', commercial: true }), false],
     ['a commercial espionage', operation({ kind: 'espionage', commercial: true }), true],
     ['a non-commercial degradation', operation({ kind: 'degradation', commercial: false }), true],
+    ['an actor called constructor', { ...good, actors: [{ id: 'constructor' }, { id: 'B' }] }, false],
+    ['a forum called constructor', { ...good, forums: [{ id: 'constructor', members: ['A', 'B'] }] }, true],
   ];
 
   it.each(cases)('%s', (_what, doc, ok) => {
