@@ -69,6 +69,16 @@ describe('bundled scenarios', () => {
     expect(run.log.filter((e) => e.type === 'sanction.imposed').length).toBeGreaterThanOrEqual(2);
   });
 
+  it("working-group-2013's note says what its seed-1 run detects before the indictment", () => {
+    const s = parseScenario(readFileSync(join(dir, 'working-group-2013.yaml'), 'utf8'));
+    const run = simulate(s.spec, { seed: s.seed, rounds: s.rounds });
+    const before = run.log.filter((e) => e.type === 'incident.detected' && e.round < 11);
+    expect(before).toEqual([expect.objectContaining({ round: 2, victim: 'US', suspect: 'CN', kind: 'espionage' })]);
+    const confidence = Math.round(((before[0] as { confidence?: number } | undefined)?.confidence ?? 0) * 100);
+    expect(readFileSync(join(dir, 'working-group-2013.md'), 'utf8')).toContain(`the only intrusion detected is China's theft of August 2013, which the US puts at ${confidence}%`);
+    expect(run.log.some((e) => e.type === 'accusation.made' && e.round < 11)).toBe(false);
+  });
+
   it('false-flag and false-flag-hotline differ only by the hotline, and the hotline keeps the rivals below L5 for the seed', () => {
     const plain = parseScenario(readFileSync(join(dir, 'false-flag.yaml'), 'utf8'));
     const hot = parseScenario(readFileSync(join(dir, 'false-flag-hotline.yaml'), 'utf8'));
