@@ -79,6 +79,21 @@ describe('bundled scenarios', () => {
     expect(run.log.some((e) => e.type === 'accusation.made' && e.round < 11)).toBe(false);
   });
 
+  it("gge-2015's note says who holds the norms before the vote in its seed-1 run", () => {
+    const s = parseScenario(readFileSync(join(dir, 'gge-2015.yaml'), 'utf8'));
+    const vote = s.document.forums?.[0]?.first ?? 0;
+    const run = simulate(s.spec, { seed: s.seed, rounds: s.rounds });
+    const before = new Map<string, number>();
+    for (const e of run.log) if (e.type === 'norm.adopted' && e.round < vote) before.set(e.actor, (before.get(e.actor) ?? 0) + 1);
+    const ids = s.spec.actors.map((a) => a.id);
+    const all = ids.filter((id) => before.get(id) === 11);
+    const rest = ids.filter((id) => before.get(id) !== 11).sort();
+    for (const id of ids) expect(run.world.norms[id], id).toHaveLength(11);
+    expect(run.log.some((e) => e.type === 'forum.failed')).toBe(false);
+    const words = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+    expect(readFileSync(join(dir, 'gge-2015.md'), 'utf8')).toContain(`${words[all.length] ?? all.length} members hold the eleven norms before it; the other ${words[rest.length] ?? rest.length} (${rest.join(', ')}) adopt them at the vote`);
+  });
+
   it('false-flag and false-flag-hotline differ only by the hotline, and the hotline keeps the rivals below L5 for the seed', () => {
     const plain = parseScenario(readFileSync(join(dir, 'false-flag.yaml'), 'utf8'));
     const hot = parseScenario(readFileSync(join(dir, 'false-flag-hotline.yaml'), 'utf8'));
