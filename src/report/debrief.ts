@@ -67,7 +67,10 @@ export function keyMoments(source: ReportSource, text: ReportText = REPORT_EN): 
         if (accused) break;
         accused = true;
         const inc = incidents.get(e.incident);
-        out.push({ round: e.round, kind: 'first-accusation', text: t.firstAccusation({ by: e.by, target: e.target, public: e.public, formal: e.formal, confidence: e.confidence, truth: inc ? inc.principal : undefined }) });
+        // Blaming the proxy that carried it out is as right as blaming its sponsor (as for the
+        // incident's attribution): the catalogue says "rightly" when the truth is the target.
+        const truth = inc === undefined ? undefined : inc.author !== null && e.target === inc.author ? inc.author : inc.principal;
+        out.push({ round: e.round, kind: 'first-accusation', text: t.firstAccusation({ by: e.by, target: e.target, public: e.public, formal: e.formal, confidence: e.confidence, truth }) });
         break;
       }
       case 'incident.detected': {

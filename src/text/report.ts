@@ -70,7 +70,7 @@ export interface DebriefText {
   readonly actorLine: (p: { readonly id: string; readonly name: string; readonly kind: string; readonly strategy: string }) => string;
   readonly momentsHeading: string;
   readonly noMoments: string;
-  /** `truth`: who really did it, null for a false alarm, undefined when unknown. */
+  /** `truth`: who really did it (the target itself when it was the proxy that carried it out), null for a false alarm, undefined when unknown. */
   readonly firstAccusation: (p: { readonly by: string; readonly target: string; readonly public: boolean; readonly formal: boolean; readonly confidence: number; readonly truth: string | null | undefined }) => string;
   readonly misattribution: (p: { readonly victim: string; readonly kind: string; readonly suspect: string; readonly confidence: number; readonly truth: string | null; readonly falseFlag: string | null }) => string;
   readonly agreement: (p: { readonly parties: readonly string[]; readonly terms: readonly string[] }) => string;

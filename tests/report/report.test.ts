@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { incidentRecords, keyMoments, NARRATIVE_EN, narrateRun, parseScenario, renderDebrief, renderHtmlReport, REPORT_EN, reportSource, reportSourceFromRecord, runRecord, simulate } from '../../src/index.js';
+import { createRegistry, defineStrategy, incidentRecords, keyMoments, NARRATIVE_EN, narrateRun, parseScenario, renderDebrief, renderHtmlReport, REPORT_EN, reportSource, reportSourceFromRecord, runRecord, simulate } from '../../src/index.js';
 import type { ReportSource } from '../../src/index.js';
 import { REPORT_SCRIPT, REPORT_SCRIPT_HASH } from '../../src/report/html.js';
 import { escalationChart, escapeXml } from '../../src/report/charts.js';
@@ -325,5 +325,39 @@ describe('run.json checks', () => {
     expect(() => reportSourceFromRecord(one, 'r.json')).toThrow(/r\.json: 1 problem\n {2}- metrics\[6\]\.totalWelfare: expected -?[\d.e-]+, the totalWelfare of round 6 in the replayed log, received 12345$/);
     // The genuine record gives the same metrics as the run.
     expect(JSON.stringify(reportSourceFromRecord(good(), 'r.json').metrics)).toBe(JSON.stringify(run.metrics));
+  });
+});
+
+describe('the debrief on an operation carried out through a proxy', () => {
+  // CN orders every operation through its proxy APT; US publicly blames whoever it suspects.
+  const registry = createRegistry()
+    .register(
+      defineStrategy({
+        name: 'via-proxy',
+        meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false },
+        operate: () => [{ type: 'operate', target: 'US', kind: 'espionage', via: 'APT' }],
+      }),
+    )
+    .register(
+      defineStrategy({
+        name: 'blamer',
+        meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: true },
+        diplomacy: (view) => view.incidents.filter((i) => i.round === view.round && i.suspect !== null).map((i) => ({ type: 'accuse', target: i.suspect as string, incident: i.id, public: true })),
+      }),
+    );
+  const scenario = parseScenario(
+    'name: proxy\nrounds: 8\nactors:\n  - { id: US, capabilities: us, strategy: blamer }\n  - { id: CN, capabilities: china, strategy: via-proxy }\n  - { id: APT, kind: proxy, sponsor: CN, capabilities: proxy-apt, strategy: passive }',
+    { registry },
+  );
+  const run = simulate(scenario.spec, { seed: 1, rounds: scenario.rounds, registry });
+  const source = reportSource(scenario, run, 1);
+
+  it('calls an accusation of the proxy that carried it out right, as the incident list does', () => {
+    const first = run.log.find((e) => e.type === 'accusation.made');
+    expect(first?.type === 'accusation.made' && first.target).toBe('APT');
+    const incident = incidentRecords(run.log).find((i) => first?.type === 'accusation.made' && i.incident === first.incident);
+    expect(incident).toMatchObject({ author: 'APT', principal: 'CN', outcome: 'correct' });
+    const moment = keyMoments(source).find((m) => m.kind === 'first-accusation');
+    expect(moment?.text).toBe('First accusation: US publicly blamed APT (82% sure) — rightly.');
   });
 });
