@@ -147,7 +147,8 @@ export function trustChart(frames: readonly TrustFrame[], ids: readonly string[]
   const cell = n <= 6 ? 56 : n <= 12 ? 36 : Math.max(8, Math.floor(480 / n));
   const left = 70;
   const top = 64;
-  const width = left + n * cell + 20;
+  // Wide enough for the colour key too (11 steps of 16), which is wider than one or two actors' cells.
+  const width = Math.max(left + n * cell + 20, left + 11 * 16 + 10);
   const height = top + n * cell + 36;
   const showValues = cell >= 30;
   let body = `<text x="${f(left)}" y="16" class="muted">${escapeXml(text.charts.trust.rowsColumns)}</text>`;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createRegistry, defineStrategy, incidentRecords, keyMoments, NARRATIVE_EN, narrateRun, parseScenario, renderDebrief, renderHtmlReport, REPORT_EN, reportSource, reportSourceFromRecord, runRecord, simulate } from '../../src/index.js';
 import type { ReportSource } from '../../src/index.js';
 import { REPORT_SCRIPT, REPORT_SCRIPT_HASH } from '../../src/report/html.js';
-import { escalationChart, escapeXml } from '../../src/report/charts.js';
+import { escalationChart, escapeXml, trustChart } from '../../src/report/charts.js';
 import { markdownText } from '../../src/report/debrief.js';
 import { normAdoption, pickIndices, roundsOf, rungSeries, trustFrames, welfareSeries } from '../../src/report/series.js';
 import { FRAMED, markupProblems, scenarioFile, sourceOf, svgsOf } from './helpers.js';
@@ -359,5 +359,21 @@ describe('the debrief on an operation carried out through a proxy', () => {
     expect(incident).toMatchObject({ author: 'APT', principal: 'CN', outcome: 'correct' });
     const moment = keyMoments(source).find((m) => m.kind === 'first-accusation');
     expect(moment?.text).toBe('First accusation: US publicly blamed APT (82% sure) — rightly.');
+  });
+});
+
+describe('the trust matrix of one or two actors', () => {
+  it('is wide enough for its whole colour key, up to the "1" at its blue end', () => {
+    for (const n of [1, 2, 3, 7]) {
+      const ids = ['A', 'B', 'C', 'D', 'E', 'F', 'G'].slice(0, n);
+      const frame = { round: 0, trust: ids.map((_, i) => ids.map((__, j) => (i === j ? Number.NaN : 0.5))) };
+      const svg = trustChart([frame], ids, String, REPORT_EN);
+      const width = Number(/viewBox="0 0 ([\d.]+) /.exec(svg)?.[1]);
+      // Every rectangle (cells and the key's steps) ends inside the chart…
+      for (const m of svg.matchAll(/<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/g)) expect(Number(m[1]) + Number(m[2]), `${n} actors`).toBeLessThanOrEqual(width);
+      // … and so does the key's last label, anchored at its end.
+      const one = /<text x="([\d.]+)" y="[\d.]+" text-anchor="end" class="tick">1<\/text>/.exec(svg);
+      expect(Number(one?.[1]), `${n} actors`).toBeLessThanOrEqual(width);
+    }
   });
 });
