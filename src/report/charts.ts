@@ -39,6 +39,20 @@ function svgOpen(chart: string, width: number, height: number, label: string): s
   return `<svg data-chart="${escapeXml(chart)}" viewBox="0 0 ${f(width)} ${f(height)}" width="${f(width)}" height="${f(height)}" role="img" aria-label="${escapeXml(label)}">`;
 }
 
+/**
+ * About how wide a text is drawn, in pixels, at a font size (the page's sans-serif, semi-bold):
+ * an estimate on the generous side, so that a chart can leave room for its longest label (an
+ * actor id may be 64 characters long) without a browser to measure it.
+ */
+function textWidth(text: string, px: number): number {
+  let em = 0;
+  for (const ch of text) em += /[MWmw@]/.test(ch) ? 1.15 : /[A-Z0-9#%&]/.test(ch) ? 0.8 : /[a-z]/.test(ch) ? 0.66 : 0.5;
+  return em * px;
+}
+
+/** The widest of some labels, in pixels (0 for none). */
+const widest = (labels: readonly string[], px: number) => maxOf(labels.map((l) => textWidth(l, px)), 0);
+
 /** Round ticks: at most `max`, evenly spread, always the first and last. */
 function ticks(rounds: readonly number[], max: number): number[] {
   if (rounds.length <= max) return [...rounds];
@@ -97,8 +111,11 @@ export function escalationChart(series: readonly DyadRungSeries[], axis: Axis, c
   // Keep the canonical pair order among those shown, so panels do not jump between seeds.
   const order = new Map(series.map((s, i) => [s, i] as const));
   shown.sort((p, q) => (order.get(p) ?? 0) - (order.get(q) ?? 0));
-  const cols = Math.min(3, Math.max(1, shown.length));
-  const pw = 300;
+  // A panel is wide enough for its title and its legend's two entries, whatever the ids' length.
+  const legendGap = (d: DyadRungSeries) => Math.max(120, 22 + textWidth(`${d.a} → ${d.b}`, 10) + 12);
+  const needed = maxOf(shown.map((d) => Math.max(textWidth(`${d.a} ↔ ${d.b} (peak L7)`, 12), legendGap(d) + 22 + textWidth(`${d.b} → ${d.a}`, 10))), 0);
+  const pw = Math.max(300, Math.ceil(34 + needed + 10));
+  const cols = Math.min(3, Math.max(1, shown.length), Math.max(1, Math.floor(900 / pw)));
   const ph = 180;
   const rows = Math.max(1, Math.ceil(shown.length / cols));
   const width = cols * pw;
@@ -120,7 +137,8 @@ export function escalationChart(series: readonly DyadRungSeries[], axis: Axis, c
     const lx = ox + 34;
     const ly = oy + 26;
     body += `<g class="legend"><line x1="${f(lx)}" y1="${f(ly)}" x2="${f(lx + 18)}" y2="${f(ly)}" stroke="${colorOf(s.a)}" stroke-width="2"/><text x="${f(lx + 22)}" y="${f(ly + 3)}" class="tick">${escapeXml(`${s.a} → ${s.b}`)}</text>`;
-    body += `<line x1="${f(lx + 120)}" y1="${f(ly)}" x2="${f(lx + 138)}" y2="${f(ly)}" stroke="${colorOf(s.b)}" stroke-width="2" stroke-dasharray="5 3"/><text x="${f(lx + 142)}" y="${f(ly + 3)}" class="tick">${escapeXml(`${s.b} → ${s.a}`)}</text></g></g>`;
+    const gap = legendGap(s);
+    body += `<line x1="${f(lx + gap)}" y1="${f(ly)}" x2="${f(lx + gap + 18)}" y2="${f(ly)}" stroke="${colorOf(s.b)}" stroke-width="2" stroke-dasharray="5 3"/><text x="${f(lx + gap + 22)}" y="${f(ly + 3)}" class="tick">${escapeXml(`${s.b} → ${s.a}`)}</text></g></g>`;
   });
   return { svg: `${svgOpen('escalation', width, height, text.charts.escalation.heading)}${body}</svg>`, omitted: series.length - shown.length };
 }
@@ -145,15 +163,22 @@ export function trustColor(t: number): string {
 export function trustChart(frames: readonly TrustFrame[], ids: readonly string[], label: RoundLabel, text: ReportText): string {
   const n = ids.length;
   const cell = n <= 6 ? 56 : n <= 12 ? 36 : Math.max(8, Math.floor(480 / n));
-  const left = 70;
-  const top = 64;
+  // Room on the left for the longest row label; column labels too long for their cell are turned
+  // upright, with room above the matrix for them.
+  const longest = widest(ids, 12);
+  const upright = longest > cell;
+  const left = Math.max(70, Math.ceil(longest + 16));
+  const top = upright ? Math.max(64, Math.ceil(longest + 52)) : 64;
   // Wide enough for the colour key too (11 steps of 16), which is wider than one or two actors' cells.
   const width = Math.max(left + n * cell + 20, left + 11 * 16 + 10);
   const height = top + n * cell + 36;
   const showValues = cell >= 30;
   let body = `<text x="${f(left)}" y="16" class="muted">${escapeXml(text.charts.trust.rowsColumns)}</text>`;
   ids.forEach((id, j) => {
-    body += `<text x="${f(left + j * cell + cell / 2)}" y="${f(top - 8)}" text-anchor="middle" class="label">${escapeXml(id)}</text>`;
+    const x = left + j * cell + cell / 2;
+    body += upright
+      ? `<text x="${f(x + 4)}" y="${f(top - 8)}" transform="rotate(-90 ${f(x + 4)} ${f(top - 8)})" class="label">${escapeXml(id)}</text>`
+      : `<text x="${f(x)}" y="${f(top - 8)}" text-anchor="middle" class="label">${escapeXml(id)}</text>`;
   });
   ids.forEach((id, i) => {
     body += `<text x="${f(left - 8)}" y="${f(top + i * cell + cell / 2 + 4)}" text-anchor="end" class="label">${escapeXml(id)}</text>`;
@@ -215,7 +240,7 @@ export function incidentChart(
   });
   const depth = maxOf(stack.values(), 1);
   const rowH = 26 + depth * 22;
-  const left = 60;
+  const left = Math.max(60, Math.ceil(widest(rowsOf, 12) + 14));
   const width = 900;
   const top = 10;
   const height = top + rowsOf.length * rowH + 30;
@@ -261,7 +286,7 @@ export function incidentChart(
 export function normChart(adoption: NormAdoption, ids: readonly string[], label: RoundLabel, colorOf: (id: string) => string, text: ReportText): string {
   const cw = 62;
   const ch = 28;
-  const left = 70;
+  const left = Math.max(70, Math.ceil(widest(ids, 12) + 16));
   const top = 28;
   const width = left + adoption.norms.length * cw + 10;
   const height = top + ids.length * ch + 8;
@@ -301,7 +326,6 @@ export function welfareChart(series: ReadonlyMap<string, readonly number[]>, axi
   const width = 900;
   const height = 260;
   const left = 56;
-  const right = 110;
   const top = 12;
   const bottom = 30;
   // A loop, not Math.min(...all): spreading a long run's values as arguments overflows the stack.
@@ -313,6 +337,9 @@ export function welfareChart(series: ReadonlyMap<string, readonly number[]>, axi
     }
   }
   if (raw.hi - raw.lo < 1e-9) raw.hi += 1;
+  // Room on the right for the end labels ("US -12.3"), however long the ids.
+  const endLabel = (id: string, values: readonly number[]) => `${id} ${(values[values.length - 1] ?? 0).toFixed(1)}`;
+  const right = Math.min(width - left - 200, Math.max(110, Math.ceil(widest([...series].map(([id, v]) => endLabel(id, v)), 12) + 12)));
   const step = niceStep((raw.hi - raw.lo) / 4);
   const lo = Math.floor(raw.lo / step - 1e-9) * step;
   const hi = Math.ceil(raw.hi / step - 1e-9) * step;

@@ -113,4 +113,44 @@ describe('the HTML report in headless Chromium', () => {
       await browser.close();
     }
   });
+
+  it.skipIf(!present)('draws every label inside its chart, and the legend entries apart, with ids of any length and one or two actors', async () => {
+    const long = 'Peoples-Republic-of-China-Ministry-of-State-Security-Bureau-WWWW';
+    const other = 'United-States-of-America-Cyber-Command-Joint-Task-Force-MMMMMMMM';
+    const cases = {
+      long: `name: long\nrounds: 6\nactors:\n  - { id: ${long}, capabilities: china, strategy: hawk }\n  - { id: ${other}, capabilities: us, strategy: deterrer }\n  - { id: B, strategy: dove }`,
+      two: 'name: two\nrounds: 4\nactors: [{ id: A, strategy: hawk }, { id: B, strategy: deterrer }]',
+      one: 'name: one\nrounds: 1\nactors: [{ id: A, strategy: hawk }]',
+    };
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+      for (const [name, text] of Object.entries(cases)) {
+        const scenario = parseScenario(text);
+        const file = join(root, '.tmp', `report-labels-${name}.html`);
+        mkdirSync(join(root, '.tmp'), { recursive: true });
+        writeFileSync(file, renderHtmlReport(reportSource(scenario, simulate(scenario.spec, { seed: 1, rounds: scenario.rounds }), 1)));
+        await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+        const outside = await page.locator('svg[data-chart]').evaluateAll((svgs) => {
+          const out: string[] = [];
+          for (const svg of svgs) {
+            const box = svg.getBoundingClientRect();
+            for (const t of svg.querySelectorAll('text')) {
+              const r = t.getBoundingClientRect();
+              if (r.width === 0) continue; // a hidden trust frame
+              if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) out.push(`${svg.getAttribute('data-chart')}: '${t.textContent}'`);
+            }
+            for (const g of svg.querySelectorAll('g.legend')) {
+              const [a, b] = [...g.querySelectorAll('text')].map((t) => t.getBoundingClientRect());
+              if (a && b && a.right > b.left - 20) out.push(`${svg.getAttribute('data-chart')}: legend '${g.textContent}' overlaps`);
+            }
+          }
+          return out;
+        });
+        expect(outside, name).toEqual([]);
+      }
+    } finally {
+      await browser.close();
+    }
+  });
 });
