@@ -113,7 +113,7 @@ export function escalationChart(series: readonly DyadRungSeries[], axis: Axis, c
   shown.sort((p, q) => (order.get(p) ?? 0) - (order.get(q) ?? 0));
   // A panel is wide enough for its title and its legend's two entries, whatever the ids' length.
   const legendGap = (d: DyadRungSeries) => Math.max(120, 22 + textWidth(`${d.a} → ${d.b}`, 10) + 12);
-  const needed = maxOf(shown.map((d) => Math.max(textWidth(`${d.a} ↔ ${d.b} (peak L7)`, 12), legendGap(d) + 22 + textWidth(`${d.b} → ${d.a}`, 10))), 0);
+  const needed = maxOf(shown.map((d) => Math.max(textWidth(`${d.a} ↔ ${d.b} (${text.keyFigures.peak} L7)`, 12), legendGap(d) + 22 + textWidth(`${d.b} → ${d.a}`, 10))), 0);
   const pw = Math.max(300, Math.ceil(34 + needed + 10));
   const cols = Math.min(3, Math.max(1, shown.length), Math.max(1, Math.floor(900 / pw)));
   const ph = 180;
@@ -126,7 +126,7 @@ export function escalationChart(series: readonly DyadRungSeries[], axis: Axis, c
     const oy = Math.floor(i / cols) * ph;
     const x = xScale(axis.rounds, ox + 34, ox + pw - 24);
     const y = (v: number) => oy + 36 + ((7 - v) / 7) * (ph - 72);
-    body += `<g class="panel"><text x="${f(ox + 34)}" y="${f(oy + 14)}" class="panel-title">${escapeXml(`${s.a} ↔ ${s.b}`)} <tspan class="muted">${escapeXml(`(peak ${rungLabel(s.peak)})`)}</tspan></text>`;
+    body += `<g class="panel"><text x="${f(ox + 34)}" y="${f(oy + 14)}" class="panel-title">${escapeXml(`${s.a} ↔ ${s.b}`)} <tspan class="muted">${escapeXml(`(${text.keyFigures.peak} ${rungLabel(s.peak)})`)}</tspan></text>`;
     for (let v = 0; v <= 7; v++) {
       body += `<line x1="${f(ox + 34)}" y1="${f(y(v))}" x2="${f(ox + pw - 24)}" y2="${f(y(v))}" class="grid"/>`;
       if (v % 2 === 0 || v === 7) body += `<text x="${f(ox + 30)}" y="${f(y(v) + 3)}" text-anchor="end" class="tick">${rungLabel(v)}</text>`;
@@ -260,7 +260,7 @@ export function incidentChart(
     const r = rowsOf.indexOf(inc.victim);
     const cx = x(inc.round);
     const cy = top + r * rowH + 16 + (slots[k] ?? 0) * 22;
-    const truth = inc.principal === null ? null : inc.author !== null && inc.author !== inc.principal ? `${inc.principal} (via ${inc.author})` : inc.principal;
+    const truth = inc.principal === null ? null : inc.author !== null && inc.author !== inc.principal ? text.incidentTable.via(inc.principal, inc.author) : inc.principal;
     const title = text.incidentTitle({ round: axis.label(inc.round), victim: inc.victim, kind: inc.kind, suspect: inc.firstSuspect, confidence: inc.firstConfidence, truth, outcome: inc.outcome });
     const fill = inc.firstSuspect === null ? '#ffffff' : colorOf(inc.firstSuspect);
     const ring = inc.principal === null ? 'stroke="#888888" stroke-dasharray="3 2"' : `stroke="${colorOf(inc.principal)}"`;

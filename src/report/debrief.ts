@@ -76,7 +76,7 @@ export function keyMoments(source: ReportSource, text: ReportText = REPORT_EN): 
       case 'incident.detected': {
         const inc = incidents.get(e.incident);
         if (inc && e.suspect !== null && (inc.outcome === 'misattributed' || inc.outcome === 'false-alarm')) {
-          const truth = inc.principal === null ? null : inc.author !== null && inc.author !== inc.principal ? `${inc.principal} (via ${inc.author})` : inc.principal;
+          const truth = inc.principal === null ? null : inc.author !== null && inc.author !== inc.principal ? text.incidentTable.via(inc.principal, inc.author) : inc.principal;
           out.push({ round: e.round, kind: 'misattribution', text: t.misattribution({ victim: e.victim, kind: e.kind, suspect: e.suspect, confidence: e.confidence, truth, falseFlag: inc.falseFlag }) });
         }
         break;

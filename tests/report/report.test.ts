@@ -377,3 +377,34 @@ describe('the trust matrix of one or two actors', () => {
     }
   });
 });
+
+describe('the words of charts and debrief come from the catalogue', () => {
+  // CN spies on US through its proxy APT under a false flag against RU: seed 7 has US blame RU.
+  const registry = createRegistry().register(
+    defineStrategy({
+      name: 'framing-proxy',
+      meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false },
+      operate: () => [{ type: 'operate', target: 'US', kind: 'espionage', via: 'APT', falseFlag: 'RU' }],
+    }),
+  );
+  const scenario = parseScenario(
+    'name: framed-proxy\nrounds: 10\nactors:\n  - { id: US, capabilities: us, strategy: passive }\n  - { id: CN, capabilities: china, strategy: framing-proxy }\n  - { id: APT, kind: proxy, sponsor: CN, capabilities: proxy-apt, strategy: passive }\n  - { id: RU, capabilities: russia, strategy: passive }',
+    { registry },
+  );
+  const source = reportSource(scenario, simulate(scenario.spec, { seed: 7, rounds: scenario.rounds, registry }), 7);
+  const text: typeof REPORT_EN = {
+    ...REPORT_EN,
+    keyFigures: { ...REPORT_EN.keyFigures, peak: 'PIC' },
+    incidentTable: { ...REPORT_EN.incidentTable, via: (principal, author) => `${principal} PAR ${author}` },
+  };
+
+  it("the escalation panels' peak and a proxy's sponsor in the incident tooltips and the debrief", () => {
+    const html = renderHtmlReport(source, { text });
+    const [escalation, , incidents] = svgsOf(html);
+    expect(escalation).toContain('(PIC L');
+    expect(escalation).not.toContain('peak');
+    expect(incidents).toContain('in truth CN PAR APT');
+    expect(incidents).not.toContain('via');
+    expect(renderDebrief(source, { text })).toContain('Misattribution: US blamed RU for an espionage incident (88% sure); in truth it was CN PAR APT, under a false flag against RU.');
+  });
+});
