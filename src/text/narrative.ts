@@ -4,6 +4,7 @@
 import type { EventOf, SimEventType } from '../model/event.js';
 import { RUNG_NAMES } from '../model/escalation.js';
 import type { Commitment } from '../model/agreement.js';
+import { showControlCharacters } from '../model/control-characters.js';
 import { andList, oneLine } from './english.js';
 
 /** The event types the narrative can tell. */
@@ -120,8 +121,10 @@ export const NARRATIVE_EN: NarrativeText = Object.freeze<NarrativeText>({
       if (e.inject.type === 'mechanisms') return `⚙ From this round on: ${settings(e.inject.set).join(', ')}.`;
       return null;
     },
-    'strategy.failed': (e) => `(${e.actor}'s strategy failed: ${e.message})`,
-    'action.rejected': (e) => `(${e.actor}'s action was rejected: ${e.reason})`,
+    // A strategy's error message, and a reason quoting what a strategy returned, are not scenario
+    // text and were never checked: one line, control characters shown rather than executed.
+    'strategy.failed': (e) => `(${e.actor}'s strategy failed: ${showControlCharacters(oneLine(e.message))})`,
+    'action.rejected': (e) => `(${e.actor}'s action was rejected: ${showControlCharacters(oneLine(e.reason))})`,
     'operation.conducted': (e) => {
       const o = e.operation;
       const via = o.author !== o.principal ? ` through ${o.author}` : '';

@@ -31,6 +31,16 @@ describe('the narrative', () => {
   });
 });
 
+describe("text that comes from a strategy, not from the scenario", () => {
+  it("a strategy's error message and a rejected action's reason are told on one line, their control characters shown, not executed", () => {
+    expect(say({ type: 'strategy.failed', actor: 'A', decision: 'operations', message: "strategy 'x' threw: bad\u001b[31m red\nsecond\r line\u202e" })).toBe(
+      "(A's strategy failed: strategy 'x' threw: bad<U+001B>[31m red second<U+000D> line<U+202E>)",
+    );
+    const rejected = narrateEvent({ ...stamp, type: 'action.rejected', actor: 'A', action: {}, reason: "unknown target '\u001b]8;;x\u0007'\nhere" } as SimEvent, { verbose: true });
+    expect(rejected).toBe("(A's action was rejected: unknown target '<U+001B>]8;;x<U+0007>' here)");
+  });
+});
+
 describe('a run of one round', () => {
   const doc = { name: 'lone', rounds: 1, actors: [{ id: 'A', strategy: 'passive' }] };
 
