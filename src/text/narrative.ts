@@ -119,6 +119,8 @@ export const NARRATIVE_EN: NarrativeText = Object.freeze<NarrativeText>({
       // A note without words has nothing to tell.
       if (e.inject.type === 'note') return e.inject.text.trim() === '' ? null : `📰 ${oneLine(e.inject.text)}`;
       if (e.inject.type === 'mechanisms') return `⚙ From this round on: ${settings(e.inject.set).join(', ')}.`;
+      // Capabilities are public (every view shows them), and a scripted change moves every draw after it.
+      if (e.inject.type === 'capability') return `⚙ From this round on: ${e.inject.actor}'s ${e.inject.capability} = ${e.inject.value}.`;
       return null;
     },
     // A strategy's error message, and a reason quoting what a strategy returned, are not scenario

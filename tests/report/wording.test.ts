@@ -41,6 +41,13 @@ describe("text that comes from a strategy, not from the scenario", () => {
   });
 });
 
+describe('scripted changes of the rules', () => {
+  it("a capability inject is told, as a mechanisms inject is (a scripted change the story left out)", () => {
+    expect(say({ type: 'inject.applied', inject: { round: 2, type: 'capability', actor: 'CN', capability: 'stealth', value: 0.9 } })).toBe("⚙ From this round on: CN's stealth = 0.9.");
+    expect(narrateEvent({ ...stamp, type: 'inject.applied', inject: { round: 2, type: 'capability', actor: 'CN', capability: 'stealth', value: 0.9 } } as SimEvent, { truth: false })).toBe("⚙ From this round on: CN's stealth = 0.9.");
+  });
+});
+
 describe('a run of one round', () => {
   const doc = { name: 'lone', rounds: 1, actors: [{ id: 'A', strategy: 'passive' }] };
 
