@@ -215,7 +215,8 @@ export function reportSourceFromRecord(data: unknown, file = 'run.json', options
   if (problem !== undefined) throw new ConfigError([problem], file);
   const d = data as Record<string, unknown>;
   need(typeof d.scenario === 'string', 'scenario', "the scenario's name (a string)", d.scenario);
-  need(typeof d.seed === 'string' || (typeof d.seed === 'number' && Number.isFinite(d.seed)), 'seed', 'a seed (a string or a number)', d.seed);
+  // The engine's rule for a seed: an empty text is none (it was refused later, without the file's name).
+  need((typeof d.seed === 'string' && d.seed.length > 0) || (typeof d.seed === 'number' && Number.isFinite(d.seed)), 'seed', 'a seed (a non-empty string or a finite number)', d.seed);
   need(typeof d.rounds === 'number' && Number.isInteger(d.rounds) && d.rounds >= 0, 'rounds', 'a whole number of rounds ≥ 0', d.rounds);
   if (need(Array.isArray(d.log), 'log', 'the event log (an array of events)', d.log)) {
     (d.log as unknown[]).forEach((e, i) => {

@@ -258,6 +258,10 @@ describe('run.json checks', () => {
     const old = good();
     delete old.document;
     expect(() => reportSourceFromRecord(old, 'old.json')).toThrow(/old\.json: 1 problem\n {2}- document: expected the scenario document .*re-run the scenario with --format json/);
+    // An empty seed is no seed: named with the file, as every other field is.
+    const unseeded = good();
+    unseeded.seed = '';
+    expect(() => reportSourceFromRecord(unseeded, 'r.json')).toThrow(/^r\.json: 1 problem\n {2}- seed: expected a seed \(a non-empty string or a finite number\), received ''$/);
   });
 
   it('refuses a log that does not belong to the document and seed', () => {
