@@ -295,6 +295,14 @@ describe('run.json checks', () => {
     events.push(...events.splice(k, 1));
     expect(() => reportSourceFromRecord(moved, 'r.json')).toThrow(/log\[\d+\]: expected an event of rounds 0–9 .*received '[\w.]+' of round 2 after an event of round 9/);
 
+    // A forged event of round 0.5 between rounds 0 and 1 belongs to no round: it was neither replayed
+    // nor checked, yet the story told it and the figures counted it.
+    const between = good();
+    const all = between.log as Record<string, unknown>[];
+    const at1 = all.findIndex((e) => e.round === 1);
+    all.splice(at1, 0, { type: 'accusation.made', round: 0.5, phase: 'diplomacy', accusation: 'acc:x', by: 'A', target: 'B', incident: 'inc:none', public: true, formal: true, confidence: 0.99 });
+    expect(() => reportSourceFromRecord(between, 'r.json')).toThrow(new RegExp(`r\\.json: 1 problem\n {2}- log\\[${at1}\\]: expected an event of rounds 0–9 .*received 'accusation\\.made' of round 0\\.5`));
+
     // A log cut short of its rounds: the replay of the missing rounds finds nothing logged.
     const short = good();
     short.log = (short.log as { round: number }[]).filter((e) => e.round < 5);
