@@ -62,7 +62,8 @@ table{border-collapse:collapse;font-size:.9em;margin:6px 0 12px}th,td{border-bot
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 .story ul{margin:0 0 6px;padding-left:20px}.story li{margin:1px 0}.story li.news{list-style:none;margin-left:-20px;padding:2px 8px;border-left:3px solid #E69F00;background:#fff8e6}.story li.truth{color:var(--muted);font-style:italic}
 .swatch{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:4px;vertical-align:baseline}
-.actors{margin:8px 0 0;color:var(--muted)}.actors span{margin-right:14px;white-space:nowrap}
+.actors{margin:8px 0 0;color:var(--muted)}.actors>span{display:inline-block;max-width:100%;margin-right:14px}
+h1,p{overflow-wrap:break-word}
 footer{margin-top:36px;color:var(--muted);font-size:.85em}
 @media print{.slider{display:none}}
 `;

@@ -153,4 +153,30 @@ describe('the HTML report in headless Chromium', () => {
       await browser.close();
     }
   });
+
+  it.skipIf(!present)('keeps long actor names and an unbroken title within the page width', async () => {
+    const scenario = parseScenario(
+      [
+        'name: long-names',
+        `title: "${'Unbroken'.repeat(30)}"`,
+        'rounds: 2',
+        `actors: [{ id: US, name: "The United States of America, acting through the Department of State Bureau of Cyberspace and Digital Policy and the National Security Council", strategy: deterrer }, { id: CN, name: "${'X'.repeat(200)}", strategy: hawk }]`,
+      ].join('\n'),
+    );
+    const file = join(root, '.tmp', 'report-long-names.html');
+    mkdirSync(join(root, '.tmp'), { recursive: true });
+    writeFileSync(file, renderHtmlReport(reportSource(scenario, simulate(scenario.spec, { seed: 1, rounds: 2 }), 1)));
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      const main = await page.locator('main').boundingBox();
+      const overflowing = await page.locator('header > *, header .actors > span').evaluateAll((els, right) => els.filter((el) => el.getBoundingClientRect().right > right + 1).map((el) => el.textContent?.slice(0, 40)), (main?.x ?? 0) + (main?.width ?? 0));
+      expect(overflowing).toEqual([]);
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBe(1100);
+    } finally {
+      await browser.close();
+    }
+  });
 });
+
