@@ -12,7 +12,8 @@ import { NARRATIVE_EN } from '../text/narrative.js';
 import type { ReportText } from '../text/report.js';
 import { REPORT_EN } from '../text/report.js';
 import { actorColor, escalationChart, escapeXml, incidentChart, normChart, trustChart, welfareChart } from './charts.js';
-import { narrateRun } from './narrative.js';
+import { storyLines } from './narrative.js';
+import type { StoryLineKind } from './narrative.js';
 import type { ReportSource } from './record.js';
 import { finalWorld } from './record.js';
 import { actorIds, incidentRecords, normAdoption, peakRungOf, roundsOf, rungSeries, trustFrames, undetectedOperations, welfareSeries } from './series.js';
@@ -152,7 +153,7 @@ export function renderHtmlReport(source: ReportSource, options: HtmlReportOption
   parts.push(section('norms', t.charts.norms.heading, t.charts.norms.howToRead, normChart(normAdoption(source), ids, label, colorOf, t)));
   parts.push(section('welfare', t.charts.welfare.heading, t.charts.welfare.howToRead, welfareChart(welfareSeries(source), axis, colorOf, t)));
 
-  const story = narrateRun(source, { text: narrativeText, roundLabel: (r) => narrativeText.roundHeading(r, source.calendar?.start ? roundDate(source.calendar, r) : undefined) });
+  const story = storyLines(source, { text: narrativeText, roundLabel: (r) => narrativeText.roundHeading(r, source.calendar?.start ? roundDate(source.calendar, r) : undefined) });
   const told = storyCut(story, Math.max(1, Math.floor(options.maxStoryLines ?? 20_000)));
   const toldRounds = told.length < story.length ? storyHeadings(told) : [];
   const storyEnd = told.length < story.length ? `<p class="muted">${e(t.storyTruncated({ last: toldRounds[toldRounds.length - 1] ?? '', told: toldRounds.length, total: storyHeadings(story).length }))}</p>` : '';
@@ -193,10 +194,13 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
     .join('')}</tbody></table>`;
 }
 
+/** A line of story with its kind (see storyLines). */
+type StoryLine = { readonly kind: StoryLineKind; readonly text: string };
+
 /** The story's lines up to the end of the last round that fits in `max` lines (always the first round, whole). */
-function storyCut(lines: readonly string[], max: number): readonly string[] {
+function storyCut(lines: readonly StoryLine[], max: number): readonly StoryLine[] {
   if (lines.length <= max) return lines;
-  const heading = (k: number) => !(lines[k] as string).startsWith('  ');
+  const heading = (k: number) => (lines[k] as StoryLine).kind === 'heading';
   // The last round heading at or before line `max` begins the first round that is not told whole.
   let cut = 0;
   for (let k = 1; k <= max; k++) if (heading(k)) cut = k;
@@ -205,28 +209,28 @@ function storyCut(lines: readonly string[], max: number): readonly string[] {
 }
 
 /** The round headings of a story. */
-function storyHeadings(lines: readonly string[]): string[] {
-  return lines.filter((line) => !line.startsWith('  '));
+function storyHeadings(lines: readonly StoryLine[]): string[] {
+  return lines.filter((line) => line.kind === 'heading').map((line) => line.text);
 }
 
-/** The narrative's lines (headings, then indented items) as HTML. */
-function storyHtml(lines: readonly string[]): string {
+/** The narrative's lines (headings, then items) as HTML. */
+function storyHtml(lines: readonly StoryLine[]): string {
   let out = '';
   let open = false;
-  for (const line of lines) {
-    if (line.startsWith('  ')) {
+  for (const { kind, text } of lines) {
+    if (kind !== 'heading') {
       if (!open) {
         out += '<ul>';
         open = true;
       }
-      // Scripted news and hidden truth get their own look (and news lose the emoji, which not every system can draw).
-      const item = line.slice(2);
-      if (item.startsWith('📰 ')) out += `<li class="news">${escapeXml(item.slice(3))}</li>`;
-      else out += `<li${item.startsWith('[hidden]') ? ' class="truth"' : ''}>${escapeXml(item)}</li>`;
+      // Scripted news and hidden truth get their own look, by the event they tell, in any language
+      // (and news lose the emoji, which not every system can draw).
+      if (kind === 'news') out += `<li class="news">${escapeXml(text.startsWith('📰 ') ? text.slice(3) : text)}</li>`;
+      else out += `<li${kind === 'truth' ? ' class="truth"' : ''}>${escapeXml(text)}</li>`;
     } else {
       if (open) out += '</ul>';
       open = false;
-      out += `<h3>${escapeXml(line)}</h3>`;
+      out += `<h3>${escapeXml(text)}</h3>`;
     }
   }
   if (open) out += '</ul>';

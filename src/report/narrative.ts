@@ -49,13 +49,25 @@ export function narrateEvent(e: SimEvent, options: NarrativeOptions = {}): strin
  * ```
  */
 export function narrateRun(run: Pick<Run, 'log'>, options: NarrativeOptions & { readonly roundLabel?: (round: number) => string } = {}): string[] {
-  const lines: string[] = [];
+  return storyLines(run, options).map((l) => (l.kind === 'heading' ? l.text : `  ${l.text}`));
+}
+
+/**
+ * What a line of story is: a round's heading, scripted news (a note), hidden truth (what only the
+ * engine knows), or any other event. The HTML report styles lines by it, whatever the language.
+ */
+export type StoryLineKind = 'heading' | 'news' | 'truth' | 'event';
+
+/** The story of {@link narrateRun}, each line with its kind and without the indentation of items. */
+export function storyLines(run: Pick<Run, 'log'>, options: NarrativeOptions & { readonly roundLabel?: (round: number) => string } = {}): { readonly kind: StoryLineKind; readonly text: string }[] {
+  const lines: { kind: StoryLineKind; text: string }[] = [];
   let current = -1;
-  let buffer: string[] = [];
+  let buffer: { kind: StoryLineKind; text: string }[] = [];
   const flush = () => {
     if (current >= 0 && buffer.length > 0) {
-      lines.push(options.roundLabel ? options.roundLabel(current) : (options.text ?? NARRATIVE_EN).roundHeading(current));
-      for (const b of buffer) lines.push(`  ${b}`);
+      lines.push({ kind: 'heading', text: options.roundLabel ? options.roundLabel(current) : (options.text ?? NARRATIVE_EN).roundHeading(current) });
+      // A loop, not push(...buffer): a round of a large world can hold more lines than a call takes arguments.
+      for (const b of buffer) lines.push(b);
     }
     buffer = [];
   };
@@ -64,8 +76,8 @@ export function narrateRun(run: Pick<Run, 'log'>, options: NarrativeOptions & { 
       flush();
       current = e.round;
     }
-    const line = narrateEvent(e, options);
-    if (line) buffer.push(line);
+    const text = narrateEvent(e, options);
+    if (text) buffer.push({ kind: e.type === 'inject.applied' && e.inject.type === 'note' ? 'news' : TRUTH_ONLY.has(e.type) ? 'truth' : 'event', text });
   }
   flush();
   return lines;

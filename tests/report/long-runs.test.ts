@@ -2,8 +2,8 @@
 // a round per argument, and the page stays a size a browser opens — the incident timeline and list
 // and the story are cut with a note saying where, as the trust matrix already was.
 import { describe, expect, it } from 'vitest';
-import { incidentRecords, parseScenario, renderHtmlReport } from '../../src/index.js';
-import type { ReportSource } from '../../src/index.js';
+import { incidentRecords, narrateRun, parseScenario, renderHtmlReport } from '../../src/index.js';
+import type { ReportSource, SimEvent } from '../../src/index.js';
 import { incidentChart, welfareChart } from '../../src/report/charts.js';
 import { keyMoments } from '../../src/report/debrief.js';
 import { keyFigures } from '../../src/report/html.js';
@@ -39,6 +39,13 @@ describe('a run of more rounds than a call takes arguments', () => {
     const ticks = [...svg.matchAll(/class="tick">(-?[\d.]+)</g)].map((m) => Number(m[1]));
     expect(Math.min(...ticks)).toBeLessThanOrEqual(-40);
     expect(Math.max(...ticks)).toBeGreaterThanOrEqual(70);
+  });
+
+  it('the story tells a round of more events than a call takes arguments', () => {
+    const log = Array.from({ length: ROUNDS }, (_, k) => ({ type: 'inject.applied', round: 0, phase: 'injects', inject: { round: 0, type: 'note', text: `n${k}` } }) as SimEvent);
+    const lines = narrateRun({ log });
+    expect(lines).toHaveLength(ROUNDS + 1);
+    expect(lines.at(-1)).toBe(`  📰 n${ROUNDS - 1}`);
   });
 
   it('the incident timeline stacks incidents of many victim-rounds', () => {

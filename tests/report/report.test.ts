@@ -243,6 +243,25 @@ describe('strings in one place', () => {
     const denials = source.log.filter((e) => e.type === 'denial.issued').length;
     expect(lines.filter((l) => l === '  DÉMENTI')).toHaveLength(denials);
   });
+
+  it("the report styles another catalogue's news and hidden truth as it does the English ones", () => {
+    const source = SOURCES[0]?.[1] as ReportSource;
+    const events = NARRATIVE_EN.events;
+    const french = {
+      ...NARRATIVE_EN,
+      events: {
+        ...events,
+        'inject.applied': (e: Parameters<typeof events['inject.applied']>[0]) => (e.inject.type === 'note' ? `Dépêche : ${e.inject.text}` : null),
+        'operation.conducted': (e: Parameters<typeof events['operation.conducted']>[0]) => `[caché] ${e.operation.principal} a opéré contre ${e.operation.target}.`,
+      },
+    };
+    const story = /<section id="story"[\s\S]*?<\/section>/.exec(renderHtmlReport(source, { narrative: french }))?.[0] ?? '';
+    const notes = source.log.filter((e) => e.type === 'inject.applied' && e.inject.type === 'note').length;
+    const operations = source.log.filter((e) => e.type === 'operation.conducted').length;
+    expect(notes).toBeGreaterThan(0);
+    expect(story.match(/<li class="news">Dépêche : /g) ?? []).toHaveLength(notes);
+    expect(story.match(/<li class="truth">\[caché\] /g) ?? []).toHaveLength(operations);
+  });
 });
 
 describe('run.json checks', () => {
