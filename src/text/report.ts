@@ -177,7 +177,7 @@ export const REPORT_EN: ReportText = Object.freeze<ReportText>({
     firstAccusation: (p) =>
       `First accusation: ${p.by} ${p.formal ? 'formally attributed an incident to' : p.public ? 'publicly blamed' : 'privately confronted'} ${p.target} (${pct(p.confidence)} sure)${p.truth === undefined ? '.' : p.truth === null ? ' — in truth a false alarm.' : p.truth === p.target ? ' — rightly.' : ` — in truth ${p.truth}.`}`,
     misattribution: (p) =>
-      `Misattribution: ${p.victim} blamed ${p.suspect} for ${p.kind === 'espionage' ? 'an' : 'a'} ${p.kind} incident (${pct(p.confidence)} sure); ${p.truth === null ? 'in truth it was a false alarm' : `in truth it was ${p.truth}`}${p.falseFlag ? `, under a false flag against ${p.falseFlag}` : ''}.`,
+      `Misattribution: ${p.victim} first suspected ${p.suspect} of ${p.kind === 'espionage' ? 'an' : 'a'} ${p.kind} incident (${pct(p.confidence)} sure); ${p.truth === null ? 'in truth it was a false alarm' : `in truth it was ${p.truth}`}${p.falseFlag ? `, under a false flag against ${p.falseFlag}` : ''}.`,
     agreement: (p) => `Agreement: ${andList(p.parties)} signed (${p.terms.join(', ')}).`,
     violation: (p) => `Violation: ${p.by} believed ${p.against} broke ${p.what} (${pct(p.confidence)} sure)${p.real ? '.' : ' — in truth it did not.'}`,
     peak: (p) => `Peak escalation: ${p.from} → ${p.to} reached ${p.rung}.`,

@@ -197,8 +197,8 @@ describe('the Markdown debrief', () => {
     expect(incidents.length).toBeGreaterThan(0);
     const alarms = incidentRecords(source.log).filter((i) => i.outcome === 'false-alarm' && i.firstSuspect !== null);
     expect(alarms.length).toBeGreaterThan(0);
-    for (const i of alarms) expect(md).toContain(`Misattribution: ${i.victim} blamed ${i.firstSuspect} for ${i.kind === "espionage" ? "an" : "a"} ${i.kind} incident (${Math.round(i.firstConfidence * 100)}% sure); in truth it was a false alarm.`);
-    for (const i of incidents) expect(md).toContain(`Misattribution: ${i.victim} blamed ${i.firstSuspect} for a disruption incident (${Math.round(i.firstConfidence * 100)}% sure); in truth it was ${i.principal}, under a false flag against ${i.falseFlag}.`);
+    for (const i of alarms) expect(md).toContain(`Misattribution: ${i.victim} first suspected ${i.firstSuspect} of ${i.kind === "espionage" ? "an" : "a"} ${i.kind} incident (${Math.round(i.firstConfidence * 100)}% sure); in truth it was a false alarm.`);
+    for (const i of incidents) expect(md).toContain(`Misattribution: ${i.victim} first suspected ${i.firstSuspect} of a disruption incident (${Math.round(i.firstConfidence * 100)}% sure); in truth it was ${i.principal}, under a false flag against ${i.falseFlag}.`);
     expect(md).toMatch(/- \*\*Apr 2020 \(round 3\)\*\* — Agreement: AZ and BV signed \(hotline\)\./);
     const first = source.log.find((e) => e.type === 'accusation.made');
     if (first?.type === 'accusation.made') expect(md).toContain(`First accusation: ${first.by}`);
@@ -220,6 +220,15 @@ describe('the Markdown debrief', () => {
     const out = renderDebrief(us);
     expect(out.match(/Violation: /g) ?? []).toHaveLength(perceived.length);
     for (const v of perceived) expect(out).toContain(`Violation: ${v.by} believed ${v.against} broke ${v.commitment ? `its ${v.commitment} commitment` : `norm ${v.norm}`} (${Math.round(v.confidence * 100)}% sure)${v.real ? '.' : ' — in truth it did not.'}`);
+  });
+
+  it('a misattribution says the victim suspected, not that it blamed: a suspicion is not an accusation', () => {
+    // us-china-2015 seed 2, Aug 2013: CN's first suspect for a US operation was APT, and CN accused nobody.
+    const us2 = SOURCES[1]?.[1] as ReportSource;
+    const incident = incidentRecords(us2.log).find((i) => i.round === 2 && i.victim === 'CN');
+    expect(incident).toMatchObject({ firstSuspect: 'APT', principal: 'US', outcome: 'misattributed' });
+    expect(us2.log.some((e) => e.type === 'accusation.made' && e.incident === incident?.incident)).toBe(false);
+    expect(keyMoments(us2).find((m) => m.round === 2 && m.kind === 'misattribution')?.text).toBe('Misattribution: CN first suspected APT of an espionage incident (62% sure); in truth it was US.');
   });
 
   it('says so when nothing remarkable happened', () => {
@@ -436,6 +445,6 @@ describe('the words of charts and debrief come from the catalogue', () => {
     expect(escalation).not.toContain('peak');
     expect(incidents).toContain('in truth CN PAR APT');
     expect(incidents).not.toContain('via');
-    expect(renderDebrief(source, { text })).toContain('Misattribution: US blamed RU for an espionage incident (88% sure); in truth it was CN PAR APT, under a false flag against RU.');
+    expect(renderDebrief(source, { text })).toContain('Misattribution: US first suspected RU of an espionage incident (88% sure); in truth it was CN PAR APT, under a false flag against RU.');
   });
 });
