@@ -75,12 +75,29 @@ function xScale(rounds: readonly number[], x0: number, x1: number): (round: numb
 }
 
 function xAxis(axis: Axis, x: (r: number) => number, y: number, maxTicks: number): string {
-  const shown = ticks(axis.rounds, maxTicks);
+  const shown = spacedTicks(axis, x, maxTicks);
   // The first and last labels hang inwards so they never spill out of the chart.
   const anchor = (k: number) => (shown.length > 1 && k === 0 ? 'start' : shown.length > 1 && k === shown.length - 1 ? 'end' : 'middle');
   return shown
     .map((r, k) => `<line x1="${f(x(r))}" y1="${f(y)}" x2="${f(x(r))}" y2="${f(y + 4)}" class="axis"/><text x="${f(x(r))}" y="${f(y + 15)}" text-anchor="${anchor(k)}" class="tick">${escapeXml(axis.label(r))}</text>`)
     .join('');
+}
+
+/**
+ * The round ticks of an axis, as many as fit apart: the labels (10px, lighter than the estimate's
+ * semi-bold, hence 0.8) need room for a whole label beside half of the next, as the first and
+ * last hang inwards. A chart narrowed by long actor ids, or short rounds of long dates, gets fewer.
+ */
+function spacedTicks(axis: Axis, x: (r: number) => number, maxTicks: number): number[] {
+  let shown = ticks(axis.rounds, maxTicks);
+  for (let max = maxTicks; max > 2; max--) {
+    shown = ticks(axis.rounds, max);
+    const need = 1.5 * widest(shown.map((r) => axis.label(r)), 10) * 0.8 + 4;
+    let closest = Infinity;
+    for (let k = 1; k < shown.length; k++) closest = Math.min(closest, x(shown[k] as number) - x(shown[k - 1] as number));
+    if (closest >= need) break;
+  }
+  return shown;
 }
 
 /** A step line through one value per round. */

@@ -114,11 +114,11 @@ describe('the HTML report in headless Chromium', () => {
     }
   });
 
-  it.skipIf(!present)('draws every label inside its chart, and the legend entries apart, with ids of any length and one or two actors', async () => {
+  it.skipIf(!present)('draws every label inside its chart, and the legend entries and axis ticks apart, with ids of any length and one or two actors', async () => {
     const long = 'Peoples-Republic-of-China-Ministry-of-State-Security-Bureau-WWWW';
     const other = 'United-States-of-America-Cyber-Command-Joint-Task-Force-MMMMMMMM';
     const cases = {
-      long: `name: long\nrounds: 6\nactors:\n  - { id: ${long}, capabilities: china, strategy: hawk }\n  - { id: ${other}, capabilities: us, strategy: deterrer }\n  - { id: B, strategy: dove }`,
+      long: `name: long\nrounds: 10\ncalendar: { unit: day, start: 2015-01-01 }\nactors:\n  - { id: ${long}, capabilities: china, strategy: hawk }\n  - { id: ${other}, capabilities: us, strategy: deterrer }\n  - { id: B, strategy: dove }`,
       two: 'name: two\nrounds: 4\nactors: [{ id: A, strategy: hawk }, { id: B, strategy: deterrer }]',
       one: 'name: one\nrounds: 1\nactors: [{ id: A, strategy: hawk }]',
     };
@@ -140,6 +140,9 @@ describe('the HTML report in headless Chromium', () => {
               if (r.width === 0) continue; // a hidden trust frame
               if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) out.push(`${svg.getAttribute('data-chart')}: '${t.textContent}'`);
             }
+            // Tick labels of one axis (one baseline) stand apart.
+            const ticks = [...svg.querySelectorAll('text.tick')].map((t) => ({ y: t.getAttribute('y'), r: t.getBoundingClientRect(), text: t.textContent }));
+            for (const a of ticks) for (const b of ticks) if (a !== b && a.y === b.y && a.r.width > 0 && b.r.width > 0 && a.r.left < b.r.left && a.r.right > b.r.left - 2) out.push(`${svg.getAttribute('data-chart')}: ticks '${a.text}' and '${b.text}' overlap`);
             for (const g of svg.querySelectorAll('g.legend')) {
               const [a, b] = [...g.querySelectorAll('text')].map((t) => t.getBoundingClientRect());
               if (a && b && a.right > b.left - 20) out.push(`${svg.getAttribute('data-chart')}: legend '${g.textContent}' overlaps`);
