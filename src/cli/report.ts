@@ -1,5 +1,5 @@
-// `detente report`: make the HTML report and/or the Markdown debrief of a saved run (run.json) or
-// of a scenario run on the spot. Reading and writing files is all it does; the rest is the core's.
+// `detente report`: make the HTML report and/or the Markdown debrief of a saved run (run.json), of
+// a class's saved game (detente play --save), or of a scenario run on the spot. Reading and writing files is all it does; the rest is the core's.
 import { roundsOf, seedOf } from './args.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -10,13 +10,16 @@ import type { OutputTarget } from './files.js';
 import { UsageError } from './run.js';
 import { loadedFiles, loadHelp } from './load.js';
 import type { CliContext } from './load.js';
+import { PlayError, resumeGame } from '../play/index.js';
+import type { PlayGame } from '../play/index.js';
 
 type Out = (text: string) => void;
 
-export const REPORT_HELP = `detente report <run.json | scenario> [options]
+export const REPORT_HELP = `detente report <run.json | game.json | scenario> [options]
 
-Make a report of a run: a saved run (the JSON of 'detente run <scenario> --format json'), or a
-scenario (a file, or the name of a bundled scenario) run here with --seed and --rounds.
+Make a report of a run: a saved run (the JSON of 'detente run <scenario> --format json'), a saved
+game (the file of 'detente play --save', its rounds played so far), or a scenario (a file, or the
+name of a bundled scenario) run here with --seed and --rounds.
 
 Options:
   --html FILE     Write one self-contained HTML page (no network): charts of the escalation rung
@@ -29,9 +32,42 @@ Options:
 ${loadHelp(18)}
   -h, --help      Show this help.
 
-At least one of --html and --md is needed. A .json file with a "log" field is a saved run; any
-other file is a scenario. Files are written whole or not at all.`;
+At least one of --html and --md is needed. A .json file with a "log" field is a saved run, one
+with "format": "detente-play" a saved game; any other file is a scenario. Files are written whole
+or not at all.`;
 
+
+/**
+ * The data of a saved game (JSON with `"format": "detente-play"`), or null for any other file: a
+ * file that is not JSON is left to the saved-run and scenario readers, which say what is wrong.
+ */
+function readSavedGame(path: string): { data: unknown } | null {
+  if (!/\.json$/i.test(path) || !existsSync(path) || statSync(path).isDirectory()) return null;
+  try {
+    const data: unknown = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+    return typeof data === 'object' && data !== null && (data as { format?: unknown }).format === 'detente-play' ? { data } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The report source of a saved game: the game is resumed (its decisions replayed and checked
+ * against the save, as `play --resume` does), and its rounds played so far are the run.
+ */
+function savedGameSource(data: unknown, path: string, context: CliContext): ReportSource {
+  let game: PlayGame;
+  try {
+    game = withLoadHints(() => resumeGame(data, { source: path, ...(context.registry !== undefined ? { registry: context.registry } : {}) }), context.registry);
+  } catch (e) {
+    // Some of a save's problems name the file already (not a saved game); the others are about its replay.
+    if (e instanceof PlayError) throw new UsageError(e.message.includes(path) ? e.message : `${path}: ${e.message}`);
+    throw e;
+  }
+  const run = game.run;
+  if (run.metrics.length === 0) throw new UsageError(`'${path}' is a saved game in which no round has been played yet: there is nothing to report`);
+  return { ...reportSource(game.scenario, run, game.seed), players: game.humans };
+}
 
 /** Whether a file is a saved run (JSON with a "log" field) rather than a scenario. */
 function readRunRecord(path: string): { data: unknown } | null {
@@ -68,7 +104,7 @@ export function reportCommand(args: readonly string[], out: Out, context: CliCon
     return 0;
   }
   const arg = positionals[0];
-  if (arg === undefined) throw new UsageError(`report needs a saved run (run.json) or a scenario (a file, or one of: ${bundledScenarioNames().join(', ')})`);
+  if (arg === undefined) throw new UsageError(`report needs a saved run (run.json), a saved game (detente play --save) or a scenario (a file, or one of: ${bundledScenarioNames().join(', ')})`);
   if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
   if (values.html === undefined && values.md === undefined) throw new UsageError('report needs --html FILE and/or --md FILE (what to write)');
   const targets: OutputTarget[] = [];
@@ -79,8 +115,13 @@ export function reportCommand(args: readonly string[], out: Out, context: CliCon
   // Both targets are checked once the input's path is known (a bundled name resolves only when
   // loaded, and neither target may overwrite it), before the run and before either is written.
   let source: ReportSource;
-  const record = readRunRecord(arg);
-  if (record) {
+  const saved = readSavedGame(arg);
+  const record = saved === null ? readRunRecord(arg) : null;
+  if (saved) {
+    if (values.seed !== undefined || values.rounds !== undefined) throw new UsageError(`--seed and --rounds apply to a scenario; '${arg}' is a saved game, with its own seed and rounds`);
+    checkOutputs(targets, { inputs: [arg, ...loadedFiles(context)] });
+    source = savedGameSource(saved.data, arg, context);
+  } else if (record) {
     if (values.seed !== undefined || values.rounds !== undefined) throw new UsageError(`--seed and --rounds apply to a scenario; '${arg}' is a saved run, with its own seed and rounds`);
     checkOutputs(targets, { inputs: [arg, ...loadedFiles(context)] });
     source = withLoadHints(() => reportSourceFromRecord(record.data, arg, context.registry === undefined ? {} : { registry: context.registry }), context.registry);

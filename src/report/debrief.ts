@@ -7,7 +7,7 @@ import type { ReportText } from '../text/report.js';
 import { REPORT_EN } from '../text/report.js';
 import { keyFigures } from './html.js';
 import type { ReportSource } from './record.js';
-import { finalWorld } from './record.js';
+import { finalWorld, markPlayers } from './record.js';
 import { incidentRecords, peakRungOf } from './series.js';
 import { closingCells } from './summary.js';
 import { shownTitle } from '../scenario/title.js';
@@ -138,7 +138,11 @@ export function renderDebrief(source: ReportSource, options: DebriefOptions = {}
   const lines: string[] = [`# ${t.title(md(shownTitle(source)))}`, '', t.intro({ scenario: md(source.name), seed: md(String(source.seed)), rounds: rounds.length, from, to }), ''];
   if (source.description.trim()) lines.push(md(source.description.trim()), '');
   lines.push(`## ${md(t.actorsHeading)}`, '');
-  for (const a of source.initial.actors) lines.push(`- ${t.actorLine({ id: md(a.id), name: md(a.name), kind: md(a.kind), strategy: md(a.strategy) })}`);
+  const players = new Set(source.players ?? []);
+  for (const a of source.initial.actors) {
+    const who = { id: md(a.id), name: md(a.name), kind: md(a.kind) };
+    lines.push(`- ${players.has(a.id) ? t.playerLine(who) : t.actorLine({ ...who, strategy: md(a.strategy) })}`);
+  }
   lines.push('', `## ${md(t.momentsHeading)}`, '');
   const moments = keyMoments(source, text);
   if (moments.length === 0) lines.push(md(t.noMoments));
@@ -163,7 +167,7 @@ export function renderDebrief(source: ReportSource, options: DebriefOptions = {}
   const world = finalWorld(source);
   lines.push('', `## ${md(t.closingHeading)}`, '');
   const cells = closingCells({ log: source.log, world });
-  lines.push(mdTable(text.closingDyads, cells.dyads), '', mdTable(text.closingActors, cells.actors), '');
+  lines.push(mdTable(text.closingDyads, cells.dyads), '', mdTable(text.closingActors, markPlayers(cells.actors, source, text.playedByPeople)), '');
   return lines.join('\n');
 }
 

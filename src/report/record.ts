@@ -10,6 +10,7 @@ import type { Run } from '../engine/simulate.js';
 import type { StrategyRegistry } from '../strategies/registry.js';
 import { createWorld } from '../engine/world.js';
 import type { SimEvent } from '../model/event.js';
+import type { ActorId } from '../model/ids.js';
 import { controlCharacterProblem } from '../model/control-characters.js';
 import { pathUnder, plainDataProblem } from '../model/nesting.js';
 import { withFields } from '../model/record.js';
@@ -82,6 +83,25 @@ export interface ReportSource {
   readonly frames: readonly World[];
   readonly log: readonly SimEvent[];
   readonly metrics: readonly RoundMetrics[];
+  /**
+   * The actors people played (a saved game's humans, `detente report game.json`): the report
+   * shows them as played by people, not by the strategy the scenario gave them, which never decided.
+   */
+  readonly players?: readonly ActorId[];
+}
+
+/**
+ * The closing table's actor rows with the strategy of each actor people played replaced by
+ * `label` (the rows of `closingCells`: id, kind, strategy, norms, welfare).
+ *
+ * @example
+ * ```ts
+ * markPlayers(closingCells(run).actors, source, REPORT_EN.playedByPeople);
+ * ```
+ */
+export function markPlayers(rows: readonly (readonly string[])[], source: Pick<ReportSource, 'players'>, label: string): string[][] {
+  const players = new Set(source.players ?? []);
+  return rows.map((row) => (players.has(row[0] as string) ? row.map((cell, k) => (k === 2 ? label : cell)) : [...row]));
 }
 
 /** The final world of a report source (the initial one when no round was played). */

@@ -58,6 +58,8 @@ export interface ReportText {
   readonly closingHeading: (rounds: number) => string;
   readonly closingDyads: readonly [dyad: string, trust: string, peak: string, ops: string, misattributed: string, accusations: string, agreements: string];
   readonly closingActors: readonly [actor: string, kind: string, strategy: string, norms: string, welfare: string];
+  /** Shown in place of the strategy of an actor people played (a saved game's, `ReportSource.players`). */
+  readonly playedByPeople: string;
   readonly footer: string;
   readonly debrief: DebriefText;
 }
@@ -68,6 +70,8 @@ export interface DebriefText {
   readonly intro: (p: { readonly scenario: string; readonly seed: string; readonly rounds: number; readonly from: string; readonly to: string }) => string;
   readonly actorsHeading: string;
   readonly actorLine: (p: { readonly id: string; readonly name: string; readonly kind: string; readonly strategy: string }) => string;
+  /** The line of an actor people played in a saved game (`ReportSource.players`), which no strategy decided. */
+  readonly playerLine: (p: { readonly id: string; readonly name: string; readonly kind: string }) => string;
   readonly momentsHeading: string;
   readonly noMoments: string;
   /** `truth`: who really did it (the target itself when it was the proxy that carried it out), null for a false alarm, undefined when unknown. */
@@ -166,12 +170,14 @@ export const REPORT_EN: ReportText = Object.freeze<ReportText>({
   closingHeading: (rounds) => `Summary after ${plural(rounds, 'round')}`,
   closingDyads: ['dyad', 'trust a→b / b→a', 'peak', 'ops true / detected / attributed', 'misattributed', 'accusations', 'agreements'],
   closingActors: ['actor', 'kind', 'strategy', 'norms adopted', 'welfare'],
+  playedByPeople: 'played by people',
   footer: 'Made by Détente, a deterministic simulation: the same scenario and seed give the same report. Marks of hidden truth (the true author, undetected operations) are for the teacher; the actors never saw them.',
   debrief: {
     title: (title) => `Debrief: ${title}`,
     intro: (p) => `Scenario \`${p.scenario}\`, seed ${p.seed}, ${p.rounds} round${p.rounds === 1 ? '' : 's'}${p.from ? ` (${span(p.from, p.to)})` : ''}.`,
     actorsHeading: 'Actors',
     actorLine: (p) => `**${p.id}**${p.name && p.name !== p.id ? ` (${p.name})` : ''}: ${p.kind}, playing *${p.strategy}*`,
+    playerLine: (p) => `**${p.id}**${p.name && p.name !== p.id ? ` (${p.name})` : ''}: ${p.kind}, played by people`,
     momentsHeading: 'Key moments',
     noMoments: 'Nothing remarkable happened: no accusation, agreement, violation or escalation.',
     firstAccusation: (p) =>

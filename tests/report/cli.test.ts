@@ -59,13 +59,13 @@ describe('detente report', () => {
   it('prints its help', () => {
     const r = detente('report', '--help');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('detente report <run.json | scenario> [options]');
-    expect(detente('--help').stdout).toContain('detente report <run.json | scenario>');
+    expect(r.stdout).toContain('detente report <run.json | game.json | scenario> [options]');
+    expect(detente('--help').stdout).toContain('detente report <run.json | game.json | scenario>');
   });
 
   it('refuses bad input with exit code 2 and a clear message, writing nothing', () => {
     expectInputError(detente('report', fixture), /report needs --html FILE and\/or --md FILE/);
-    expectInputError(detente('report', '--html', 'x.html'), /report needs a saved run \(run\.json\) or a scenario/);
+    expectInputError(detente('report', '--html', 'x.html'), /report needs a saved run \(run\.json\), a saved game \(detente play --save\) or a scenario/);
     expectInputError(detente('report', fixture, '--html', 'x.html', '--rounds', '0'), /--rounds must be a whole number from 1 to 100000, not '0'/);
     expectInputError(detente('report', fixture, '--html', 'same', '--md', 'same'), /--html and --md must be different files/);
     expectInputError(detente('report', 'missing.json', '--html', 'x.html'), /missing\.json: 1 problem\n {2}- \(file\): expected an existing saved run/);

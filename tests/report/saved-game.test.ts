@@ -1,0 +1,67 @@
+// `detente report game.json`: the report of a class's saved game (detente play --save), as the
+// README's classroom section promises. A save was read as a scenario and refused with nine
+// "unknown field" problems, so a game played in class had no report at all.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseScenario, renderDebrief, renderHtmlReport, reportSource } from '../../src/index.js';
+import { PlayGame, saveGame } from '../../src/play/index.js';
+import { cliHarness, duelFixture, expectInputError } from '../helpers/cli.js';
+
+const { tmp, detente } = cliHarness('detente-report-game-');
+const duel = parseScenario(readFileSync(duelFixture, 'utf8'), { source: 'duel.yaml' });
+
+/** A game of duel.yaml with US played by people (accusing what it is fairly sure of), stopped after `played` rounds. */
+function gameAfter(played: number): PlayGame {
+  const game = PlayGame.start({ scenario: duel, humans: ['US'], seed: 5, rounds: 8 });
+  while (game.turn && game.roundsPlayed < played) {
+    const turn = game.turn;
+    if (turn.request) game.answer({ type: 'ignore' });
+    else {
+      if (turn.phase === 'diplomacy') for (const inc of turn.view.incidents) if (inc.round === turn.view.round && inc.suspect !== null && inc.confidence > 0.5) game.queue({ type: 'accuse', target: inc.suspect, incident: inc.id, public: true });
+      game.finishTurn();
+    }
+  }
+  return game;
+}
+
+const write = (name: string, game: PlayGame) => writeFileSync(join(tmp, name), JSON.stringify(saveGame(game), null, 2));
+
+describe('detente report of a saved game', () => {
+  it('reports the rounds played so far, the same as the report made from the game in code, with the people-played actor marked', () => {
+    const game = gameAfter(5);
+    write('game.json', game);
+    const r = detente('report', 'game.json', '--html', 'g.html', '--md', 'g.md');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const source = { ...reportSource(game.scenario, game.run, game.seed), players: game.humans };
+    const debrief = readFileSync(join(tmp, 'g.md'), 'utf8');
+    expect(debrief).toBe(renderDebrief(source));
+    expect(readFileSync(join(tmp, 'g.html'), 'utf8')).toBe(renderHtmlReport(source));
+    expect(debrief).toMatch(/seed 5, 5 rounds/);
+    expect(debrief).toMatch(/^- \*\*US\*\*: state, played by people$/m);
+    expect(debrief).toMatch(/^- \*\*CN\*\*: state, playing \*deterrer\*$/m);
+    expect(debrief).toMatch(/^\| US \| state \| played by people \|/m);
+    expect(debrief).not.toMatch(/US\*\*: state, playing/);
+  });
+
+  it('a finished game is reported whole', () => {
+    const game = gameAfter(8);
+    expect(game.turn).toBeNull();
+    write('done.json', game);
+    expect(detente('report', 'done.json', '--md', 'done.md').status).toBe(0);
+    expect(readFileSync(join(tmp, 'done.md'), 'utf8')).toMatch(/seed 5, 8 rounds/);
+  });
+
+  it('refuses --seed and --rounds, a game with no round played, and a save that no longer replays (exit 2, nothing written)', () => {
+    write('fresh.json', gameAfter(0));
+    expectInputError(detente('report', 'fresh.json', '--md', 'x.md'), /'fresh\.json' is a saved game in which no round has been played yet/);
+    write('game2.json', gameAfter(2));
+    expectInputError(detente('report', 'game2.json', '--md', 'x.md', '--seed', '3'), /--seed and --rounds apply to a scenario; 'game2\.json' is a saved game/);
+    const save = JSON.parse(readFileSync(join(tmp, 'game2.json'), 'utf8')) as { seed: number };
+    save.seed = 6;
+    writeFileSync(join(tmp, 'edited.json'), JSON.stringify(save));
+    expectInputError(detente('report', 'edited.json', '--md', 'x.md'), /^detente: edited\.json: the saved game does not replay/);
+    expect(() => readFileSync(join(tmp, 'x.md'))).toThrow();
+  });
+});
