@@ -10,11 +10,16 @@ import { messageOf, printed } from '../model/thrown.js';
 /** Options of {@link arbScenario}. */
 export interface ArbScenarioOptions {
   /**
-   * Built-in strategy names the states draw from (default: a stateless mix of built-ins). The
-   * optional proxy plays `passive` or `random` whatever this list says: set `proxies: false` for
-   * scenarios whose every actor plays one of these.
+   * Strategy names the states draw from (default: a stateless mix of built-ins): built-ins, or
+   * names of `registry`. The optional proxy plays `passive` or `random` whatever this list says:
+   * set `proxies: false` for scenarios whose every actor plays one of these.
    */
   readonly strategies?: readonly string[];
+  /**
+   * Where `strategies` are looked up (default: the built-ins): a registry with strategies of your
+   * own (`createRegistry().register(mine)`). Pass the same registry to the claim's search.
+   */
+  readonly registry?: StrategyRegistry;
   /** Fewest and most states (default 2 and 4). */
   readonly minActors?: number;
   readonly maxActors?: number;
@@ -54,14 +59,17 @@ let builtins: StrategyRegistry | undefined;
  */
 function checkScenarioOptions(options: ArbScenarioOptions): void {
   const check = new ArgumentCheck('arbScenario');
-  const o = check.options('', options, ['strategies', 'minActors', 'maxActors', 'minRounds', 'maxRounds', 'proxies', 'hotlines', 'injects', 'forums']);
-  const registry = (builtins ??= createRegistry());
+  const o = check.options('', options, ['strategies', 'registry', 'minActors', 'maxActors', 'minRounds', 'maxRounds', 'proxies', 'hotlines', 'injects', 'forums']);
+  const given = o.registry !== undefined && checkRegistry(check, 'registry', o.registry) ? (o.registry as StrategyRegistry) : undefined;
+  const registry = given ?? (builtins ??= createRegistry());
   const known = registry.names();
-  if (o.strategies !== undefined && check.names('strategies', o.strategies, 1, 'built-in strategy names')) {
+  const kind = given === undefined ? 'built-in' : 'registered';
+  if (o.strategies !== undefined && check.names('strategies', o.strategies, 1, `${kind} strategy names`)) {
     (o.strategies as readonly string[]).forEach((name, k) => {
       if (registry.has(name)) return;
       const hint = suggest(name, known);
-      check.add({ path: `strategies[${k}]`, expected: `a built-in strategy (${known.join(', ')})`, received: `'${name}'`, ...(hint ? { hint: `did you mean '${hint}'?` } : {}) });
+      const yours = given === undefined ? 'a strategy of your own? pass the registry that holds it as options.registry' : undefined;
+      check.add({ path: `strategies[${k}]`, expected: `a ${kind} strategy (${known.join(', ')})`, received: `'${name}'`, ...(hint ? { hint: `did you mean '${hint}'?` } : yours ? { hint: yours } : {}) });
     });
   }
   const minActors = check.integer('minActors', o.minActors, 2);
@@ -70,6 +78,14 @@ function checkScenarioOptions(options: ArbScenarioOptions): void {
   bound(check, 'maxRounds', o.maxRounds, o.minRounds === undefined ? 4 : minRounds, 'minRounds', MAX_ROUNDS);
   for (const key of ['proxies', 'hotlines', 'injects', 'forums']) check.boolean(key, o[key]);
   check.done();
+}
+
+/** Whether `value` is a strategy registry (its `has`, `get` and `names`); an issue at `path` when not. */
+function checkRegistry(check: ArgumentCheck, path: string, value: unknown): boolean {
+  const r = value as Partial<Record<'has' | 'get' | 'names', unknown>> | null;
+  if (typeof r === 'object' && r !== null && typeof r.has === 'function' && typeof r.get === 'function' && typeof r.names === 'function') return true;
+  check.issue(path, 'a StrategyRegistry (createRegistry().register(yourStrategy))', value);
+  return false;
 }
 
 /** A most that is at least the fewest (`least`, or its default when that option is not given). */
@@ -187,6 +203,8 @@ export type EscalationClaim = (run: Run, scenario: Scenario) => boolean;
 export interface EscalationOptions {
   /** Simulation seeds to draw from (default: integers 1 … 1,000,000). */
   readonly seeds?: Arbitrary<number>;
+  /** Where the scenarios' strategy names are looked up (default: the built-ins): the registry given to `arbScenario`. */
+  readonly registry?: StrategyRegistry;
 }
 
 /** Where checking a claim on one scenario threw: parsing the scenario, running it, or the claim. */
@@ -286,12 +304,13 @@ export function escalationProperty(arb: Arbitrary<ScenarioDocument>, claim: Esca
   const check = new ArgumentCheck('escalationProperty');
   checkClaimArguments(check, arb, claim, options, false);
   check.done();
-  return claimProperty(arb, claim, options.seeds);
+  return claimProperty(arb, claim, options.seeds, options.registry);
 }
 
-function claimProperty(arb: Arbitrary<ScenarioDocument>, claim: EscalationClaim, seeds: Arbitrary<number> | undefined) {
+function claimProperty(arb: Arbitrary<ScenarioDocument>, claim: EscalationClaim, seeds: Arbitrary<number> | undefined, registry: StrategyRegistry | undefined) {
+  const parseOptions = registry === undefined ? {} : { registry };
   return fc.property(arb, seeds ?? fc.integer({ min: 1, max: 1_000_000 }), (input, seed) => {
-    const scenario = attempt('scenario', input, seed, () => parseScenario(input));
+    const scenario = attempt('scenario', input, seed, () => parseScenario(input, parseOptions));
     // The document as data: parseScenario reads text too, and a hand-made arbitrary may make some.
     const doc = documentOf(input, scenario);
     const run = attempt('run', doc, seed, () => simulate(scenario.spec, { seed, rounds: scenario.rounds }));
@@ -314,8 +333,8 @@ const FAST_CHECK_PARAMETERS: readonly string[] = Object.freeze([
 ]);
 
 /** The kit's own options: of a property, and of a search. */
-const PROPERTY_OPTIONS: readonly string[] = Object.freeze(['seeds']);
-const SEARCH_OPTIONS: readonly string[] = Object.freeze(['seeds', 'numRuns', 'seed', 'path']);
+const PROPERTY_OPTIONS: readonly string[] = Object.freeze(['seeds', 'registry']);
+const SEARCH_OPTIONS: readonly string[] = Object.freeze(['seeds', 'registry', 'numRuns', 'seed', 'path']);
 
 /** What a claim returned instead of true or false, with the likely slip when there is one. */
 function notABoolean(answer: unknown): string {
@@ -346,6 +365,7 @@ function checkClaimArguments(check: ArgumentCheck, arb: unknown, claim: unknown,
     check.add({ path: `options.${key}`, expected: `one of the options ${own.join(', ')}${search ? ' (or a parameter of fast-check)' : ''}`, received: 'an unknown option', ...(hint ? { hint } : {}) });
   }
   if (options.seeds !== undefined) check.arbitrary('options.seeds', options.seeds);
+  if (options.registry !== undefined) checkRegistry(check, 'options.registry', options.registry);
   if (!search) return;
   check.integer('options.numRuns', options.numRuns, 1);
   if (options.seed !== undefined && !(typeof options.seed === 'number' && Number.isSafeInteger(options.seed))) check.issue('options.seed', 'an integer (the fast-check seed)', options.seed);
@@ -413,8 +433,8 @@ const MAX_ROUND_SEARCH = 200;
  * (reading a round it does not have), or skips it with `fc.pre` (it needs more rounds to speak),
  * does not count as broken there: the search goes on to the next stop.
  */
-function brokenAfter(doc: ScenarioDocument, seed: number, claim: EscalationClaim): number | null {
-  const scenario = parseScenario(doc);
+function brokenAfter(doc: ScenarioDocument, seed: number, claim: EscalationClaim, registry: StrategyRegistry | undefined): number | null {
+  const scenario = parseScenario(doc, registry === undefined ? {} : { registry });
   if (scenario.rounds > MAX_ROUND_SEARCH) return null;
   for (let rounds = 1; rounds < scenario.rounds; rounds++) {
     const run = simulate(scenario.spec, { seed, rounds });
@@ -453,8 +473,8 @@ function searchClaim(fn: string, arb: Arbitrary<ScenarioDocument>, claim: Escala
   const check = new ArgumentCheck(fn);
   checkClaimArguments(check, arb, claim, options, true);
   check.done();
-  const { seeds, ...params } = options;
-  const result = fc.check(claimProperty(arb, claim, seeds), params);
+  const { seeds, registry, ...params } = options;
+  const result = fc.check(claimProperty(arb, claim, seeds, registry), params);
   if (!result.failed) return null;
   const thrown = result.errorInstance;
   if (thrown instanceof EscalationClaimError) {
@@ -468,14 +488,17 @@ function searchClaim(fn: string, arb: Arbitrary<ScenarioDocument>, claim: Escala
     throw new Error(`the claim was checked on ${plural(result.numRuns, 'scenario')}${skipped}. ${fc.defaultReportMessage(result)}`);
   }
   const [input, seed] = result.counterexample as [ScenarioDocument, number];
-  const parsed = parseScenario(input);
+  const parsed = parseScenario(input, registry === undefined ? {} : { registry });
   const doc = documentOf(input, parsed);
   const scenario: ScenarioDocument = { ...doc, name: 'counterexample', seed };
   const rounds = parsed.rounds;
-  const round = brokenAfter(doc, seed, claim) ?? rounds - 1;
+  const round = brokenAfter(doc, seed, claim, registry) ?? rounds - 1;
+  // A strategy of the caller's own is not known to `detente run` without the module that exports it.
+  const own = ownStrategies(parsed);
+  const runIt = own.length === 0 ? 'detente run counterexample.yaml' : `detente run counterexample.yaml --load <the module that exports ${own.join(', ')}>`;
   // Past MAX_ROUND_SEARCH rounds no shorter stop was tried: the last round is not known to be the first.
   const when = rounds > MAX_ROUND_SEARCH ? `The whole run of ${rounds} rounds breaks it (a run of more than ${MAX_ROUND_SEARCH} rounds is not searched for the first round that does).` : `It is broken after round ${round} (rounds count from 0; the run has ${rounds}).`;
-  const header = `# Smallest scenario found that breaks the claim (fast-check seed ${result.seed}, path ${result.counterexample ? result.counterexamplePath : ''}).\n# ${when}\n# Run it with: detente run counterexample.yaml\n`;
+  const header = `# Smallest scenario found that breaks the claim (fast-check seed ${result.seed}, path ${result.counterexample ? result.counterexamplePath : ''}).\n# ${when}\n# Run it with: ${runIt}\n`;
   return {
     round,
     scenario,
@@ -506,4 +529,15 @@ export function assertEscalationClaim(
 ): void {
   const cx = searchClaim('assertEscalationClaim', arb, claim, options);
   if (cx) throw new Error(`escalation claim broken after ${plural(cx.numRuns, 'run')} and ${plural(cx.numShrinks, 'shrink')}; smallest counterexample:\n\n${cx.yaml}`);
+}
+
+/** The strategy names a scenario's actors play that are not built-ins, sorted. */
+function ownStrategies(scenario: Scenario): string[] {
+  const builtIn = (builtins ??= createRegistry());
+  const names = new Set<string>();
+  for (const a of scenario.spec.actors) {
+    const name = typeof a.strategy === 'string' ? a.strategy : a.strategy?.name;
+    if (name !== undefined && !builtIn.has(name)) names.add(name);
+  }
+  return [...names].sort();
 }

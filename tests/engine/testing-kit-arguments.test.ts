@@ -162,7 +162,7 @@ describe('the claim checkers', () => {
       expect.objectContaining({ path: 'options.sed', received: 'an unknown option', hint: "did you mean 'seed'?" }),
     ]);
     expect(configError('escalationProperty', () => escalationProperty(arb, () => true, { numRuns: 5 } as never))).toEqual([
-      expect.objectContaining({ path: 'options.numRuns', expected: 'one of the options seeds', received: 'an unknown option', hint: 'numRuns is a parameter of fc.assert: pass it there' }),
+      expect.objectContaining({ path: 'options.numRuns', expected: 'one of the options seeds, registry', received: 'an unknown option', hint: 'numRuns is a parameter of fc.assert: pass it there' }),
     ]);
     let runs = 0;
     expect(checkEscalationClaim(arb, () => (runs++, true), { numRuns: 3, seed: 1, endOnFailure: true } as never)).toBeNull();
