@@ -99,13 +99,16 @@ function bound(check: ArgumentCheck, path: string, value: unknown, least: number
  * Whole scenario documents, valid by construction (every one parses), bounded in size, and
  * shrinking towards simpler scenarios: fewer states, fewer rounds, no proxy, no hotline, no
  * scripted operations, lower capabilities, the first strategy of the list. Throws a `ConfigError`
- * for options it cannot honour: a strategy name that is not a built-in (with a "did you mean"), an
- * empty strategy list, bounds that are not whole numbers, out of order or out of range, an unknown
+ * for options it cannot honour: a strategy name that is not a built-in, nor in `registry` when one
+ * is given (with a "did you mean"), an empty strategy list, bounds that are not whole numbers, out of order or out of range, an unknown
  * option name.
  *
  * @example
  * ```ts
  * fc.assert(fc.property(arbScenario({ strategies: ['dove', 'cautious'] }), (doc) => parseScenario(doc).rounds >= 4));
+ * // Strategies of your own: the same registry to the arbitrary and to the search.
+ * const registry = createRegistry().register(mine);
+ * checkEscalationClaim(arbScenario({ strategies: [mine.name, 'dove'], registry }), (run) => peakRung(run) <= 'L4', { registry });
  * ```
  */
 export function arbScenario(options: ArbScenarioOptions = {}): Arbitrary<ScenarioDocument> {
