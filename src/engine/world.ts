@@ -623,6 +623,36 @@ export function aimedAtItself(
   return { path: `${path}.target`, expected: author === 'actor' ? 'an actor other than the author' : 'an actor other than the sanctioning one', received: describe(inject.target) };
 }
 
+/**
+ * The rules, shared by world specs and scenario files, that validateAction holds a strategy's
+ * operation to and a scripted one escaped: only espionage is commercial (the engine records no
+ * other kind as commercial, so a commercial disruption ran as an ordinary one, silently), and a
+ * false flag does not name the target (evidence planted on the victim frames no one: the story
+ * told "A ran disruption on B, planting evidence against B"). Only declared actors are judged, as
+ * in {@link aimedAtItself}: an undeclared id, or an unknown kind, is reported already.
+ *
+ * @example
+ * ```ts
+ * operationRuleIssues('injects[0]', { kind: 'disruption', commercial: true, target: 'B' }, actorIds);
+ * // [{ path: 'injects[0].commercial', expected: "commercial: true only on an operation of kind 'espionage' (the theft of trade secrets)", received: 'true, on disruption', hint: 'delete commercial: true' }]
+ * ```
+ */
+export function operationRuleIssues(
+  path: string,
+  inject: { readonly kind?: unknown; readonly commercial?: unknown; readonly target?: unknown; readonly falseFlag?: unknown },
+  declared: { has(id: string): boolean },
+): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const { kind, falseFlag } = inject;
+  if (inject.commercial === true && typeof kind === 'string' && kind !== 'espionage' && (OPERATION_KINDS as readonly string[]).includes(kind)) {
+    issues.push({ path: `${path}.commercial`, expected: "commercial: true only on an operation of kind 'espionage' (the theft of trade secrets)", received: `true, on ${kind}`, hint: 'delete commercial: true' });
+  }
+  if (typeof falseFlag === 'string' && declared.has(falseFlag) && falseFlag === inject.target) {
+    issues.push({ path: `${path}.falseFlag`, expected: 'an actor other than the target (the one the evidence frames)', received: describe(falseFlag) });
+  }
+  return issues;
+}
+
 function pushIssue(issues: ConfigIssue[], issue: ConfigIssue | undefined): void {
   if (issue) issues.push(issue);
 }
@@ -655,6 +685,7 @@ export function readInjects(specs: readonly Inject[] | undefined, index: Readonl
         pushIssue(issues, aimedAtItself(path, 'actor', inj, index));
         if (inj.against !== undefined && !OPERATION_TARGETS.includes(inj.against)) issues.push({ path: `${path}.against`, expected: OPERATION_TARGETS.join(' | '), received: describe(inj.against) });
         if (inj.commercial !== undefined && typeof inj.commercial !== 'boolean') issues.push({ path: `${path}.commercial`, expected: 'true or false', received: describe(inj.commercial) });
+        issues.push(...operationRuleIssues(path, inj, index));
         break;
       case 'reveal':
         if (inj.victim !== undefined) actor('victim', inj.victim);

@@ -1,7 +1,7 @@
 import type { Strategy } from '../engine/contract.js';
 import { ConfigError } from '../engine/errors.js';
 import { deepFreeze } from '../engine/freeze.js';
-import { aimedAtItself, checkTermFields, createWorld, relationsSetOnce } from '../engine/world.js';
+import { aimedAtItself, checkTermFields, createWorld, operationRuleIssues, relationsSetOnce } from '../engine/world.js';
 import type { ActorSpec, TermValueChecks, WorldSpec } from '../engine/world.js';
 import { ACTOR_KINDS } from '../model/actor.js';
 import { COMMITMENT_KINDS, SANCTION_MEASURES } from '../model/agreement.js';
@@ -405,25 +405,11 @@ function checkInject(path: string, v: unknown, ids: readonly string[], kinds: Re
   if (x.measure !== undefined) c.oneOf(join(path, 'measure'), x.measure, SANCTION_MEASURES);
   if (x.unless !== undefined) printable(join(path, 'unless'), x.unless, c);
   if (x.commercial !== undefined && typeof x.commercial !== 'boolean') c.add(join(path, 'commercial'), 'true or false', describe(x.commercial));
-  if (type === 'operation') checkOperationRules(path, x, declared, c);
+  // The engine's rules, as validateAction holds a strategy's operation to them (operationRuleIssues).
+  if (type === 'operation') for (const i of operationRuleIssues(path, x, { has: (id) => ids.includes(id) })) c.add(i.path, i.expected, i.received, i.hint);
   if (x.capability !== undefined) c.oneOf(join(path, 'capability'), x.capability, CAPABILITY_KEYS);
   if (x.value !== undefined) c.number(join(path, 'value'), x.value, 0, 1);
   if (x.set !== undefined) checkMechanisms(join(path, 'set'), x.set, c);
-}
-
-/**
- * The rules validateAction holds a strategy's operation to, which a scripted one escaped: the
- * engine records only espionage as commercial (a commercial disruption ran as an ordinary one,
- * silently), and a false flag planted on the victim frames no one (the story told "A ran
- * disruption on B, planting evidence against B").
- */
-function checkOperationRules(path: string, x: Record<string, unknown>, declared: ReadonlySet<string>, c: Checker): void {
-  if (x.commercial === true && typeof x.kind === 'string' && x.kind !== 'espionage' && (OPERATION_KINDS as readonly string[]).includes(x.kind)) {
-    c.add(join(path, 'commercial'), "commercial: true only on an operation of kind 'espionage' (the theft of trade secrets)", `true, on ${x.kind}`, 'delete commercial: true');
-  }
-  if (declared.has('falseFlag') && declared.has('target') && x.falseFlag === x.target) {
-    c.add(join(path, 'falseFlag'), 'an actor other than the target (the one the evidence frames)', describe(x.falseFlag));
-  }
 }
 
 function buildSpec(doc: ScenarioDocument, registry: StrategyRegistry): WorldSpec {

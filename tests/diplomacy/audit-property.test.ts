@@ -37,7 +37,8 @@ const arbInject: fc.Arbitrary<Inject> = fc.oneof(
       commercial: fc.boolean(),
     })
     .filter((o) => o.actor !== o.target)
-    .map((o): Inject => ({ type: 'operation', ...o })),
+    // Only espionage is commercial (createWorld refuses the flag on another kind, which ran as non-commercial).
+    .map((o): Inject => ({ type: 'operation', ...o, commercial: o.commercial && o.kind === 'espionage' })),
   fc.record({ round: fc.nat({ max: ROUNDS - 1 }), parties: pair, terms }).map((a): Inject => ({ type: 'agreement', ...a })),
   fc.record({ round: fc.nat({ max: ROUNDS - 1 }), by: pair }).map(({ round, by }): Inject => ({ type: 'sanction', round, by: by[0], target: by[1], measure: 'economic' })),
   fc.nat({ max: ROUNDS - 1 }).map((round): Inject => ({ type: 'reveal', round })),

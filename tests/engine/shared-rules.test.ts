@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createWorld, parseScenario, restore, snapshot, validateAction } from '../../src/index.js';
-import type { ConfigIssue, WorldSnapshot, WorldSpec } from '../../src/index.js';
+import { createWorld, fork, parseScenario, restore, simulate, snapshot, validateAction } from '../../src/index.js';
+import type { ConfigIssue, Inject, WorldSnapshot, WorldSpec } from '../../src/index.js';
 import { REQUEST_KINDS, RETALIATION_KINDS } from '../../src/model/action.js';
 import { ACTOR_KINDS } from '../../src/model/actor.js';
 import { COMMITMENT_KINDS, SANCTION_MEASURES } from '../../src/model/agreement.js';
@@ -125,6 +125,24 @@ describe('the rules for commitment terms and self-targeted injects are written o
       expect(engine).toHaveLength(1);
       expect(rendered(scenarioIssuesOf(doc({ injects: [inject] })))).toEqual(engine);
     }
+  });
+
+  it("a scripted operation held to a strategy's rules (commercial only on espionage, no false flag on the target): the same issues from createWorld, a scenario file, fork and restore", () => {
+    const ACTORS3 = [...ACTORS, { id: 'C' }];
+    const op = (fields: Record<string, unknown>) => ({ round: 1, type: 'operation', actor: 'A', target: 'B', kind: 'espionage', ...fields }) as Inject;
+    const injects = [op({ kind: 'disruption', commercial: true }), op({ falseFlag: 'B' }), op({ kind: 'degradation', commercial: false, falseFlag: 'C' }), op({ commercial: true, falseFlag: 'A' })];
+    const expected = [
+      { path: 'injects[0].commercial', expected: "commercial: true only on an operation of kind 'espionage' (the theft of trade secrets)", received: 'true, on disruption', hint: 'delete commercial: true' },
+      { path: 'injects[1].falseFlag', expected: 'an actor other than the target (the one the evidence frames)', received: '"B"' },
+    ];
+    // Before, createWorld ran the first as an ordinary disruption and the second as a false flag framing its victim.
+    expect(configIssuesOf(() => createWorld({ actors: ACTORS3, injects }, { seed: 1 }))).toEqual(expected);
+    expect(scenarioIssuesOf({ ...doc({ injects }), actors: ACTORS3 })).toEqual(expected);
+    const run = simulate({ actors: ACTORS3 }, { seed: 1, rounds: 2 });
+    expect(configIssuesOf(() => fork(run, 1, { injects }))).toEqual(expected.map((i) => ({ ...i, path: `intervention.${i.path}` })));
+    const snap = JSON.parse(JSON.stringify(snapshot(createWorld({ actors: ACTORS3, injects: injects.slice(2) }, { seed: 1 })))) as Record<string, unknown>;
+    snap.injects = injects;
+    expect(configIssuesOf(() => restore(snap as unknown as WorldSnapshot))).toEqual(expected);
   });
 
   it('createWorld no longer adds a self-targeting issue to undeclared or missing ids (as scenario files never did)', () => {
