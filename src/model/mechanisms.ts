@@ -191,7 +191,9 @@ export const DEFAULT_MECHANISMS: Mechanisms = deepFreeze({
 
 /**
  * Merge an override into the defaults, checking that every key exists and every value is a
- * finite number. Returns issues instead of throwing so callers can report them all at once.
+ * finite number, and that every object of the override is a plain one (a Map, a Date, a boxed
+ * value or a class instance is an issue at its path, not read as an empty override). Returns
+ * issues instead of throwing so callers can report them all at once.
  * The mechanisms returned are deep-frozen; the caller's `base` is never frozen (it is copied).
  *
  * A `base` that is not an object, or not plain data — nested more than `MAX_NESTING` levels deep,
@@ -309,6 +311,11 @@ function mergeNode(base: Tree, override: unknown, path: string, issues: Mechanis
     issues.push({ path, expected: 'an object', received: describe(override) });
     return base;
   }
+  const other = notPlainObject(override);
+  if (other !== undefined) {
+    issues.push({ path, expected: 'an object of fields (plain data)', received: other });
+    return base;
+  }
   const out: Record<string, number | Tree> = copied(base);
   for (const key of Object.keys(override)) {
     const value = (override as Record<string, unknown>)[key];
@@ -332,6 +339,22 @@ function mergeNode(base: Tree, override: unknown, path: string, issues: Mechanis
     }
   }
   return out;
+}
+
+/**
+ * How to name `value` when it is not a plain object (its prototype neither Object.prototype nor
+ * null), in the scenario checker's words ('a Map object'); undefined when it is one. Only own
+ * fields are read: a Map holds its entries elsewhere, a Date or a boxed number its value, a class
+ * its getters on the prototype, and each was read as an empty override, so the run went on with
+ * the defaults, silently.
+ */
+function notPlainObject(value: object): string | undefined {
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto === Object.prototype || proto === null) return undefined;
+  const tag = Object.prototype.toString.call(value).slice(8, -1);
+  if (tag !== 'Object') return `a ${tag} object`;
+  const name: unknown = (proto as { readonly constructor?: { readonly name?: unknown } }).constructor?.name;
+  return typeof name === 'string' && name !== '' ? `a ${name} object` : 'an object of a class';
 }
 
 /**

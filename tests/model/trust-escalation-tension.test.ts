@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { betaTrust, clamp01, DEFAULT_MECHANISMS, evidenceForTrust, mergeMechanisms, nextRung, richardsonEquilibrium, richardsonStep, RUNG, RUNG_NAMES, rungLabel } from '../../src/index.js';
+import { betaTrust, clamp01, createWorld, DEFAULT_MECHANISMS, evidenceForTrust, mergeMechanisms, nextRung, richardsonEquilibrium, richardsonStep, RUNG, RUNG_NAMES, rungLabel } from '../../src/index.js';
+import type { MechanismOverrides } from '../../src/index.js';
 
 const rp = { openConflictScore: DEFAULT_MECHANISMS.escalation.openConflictScore, rungDecay: DEFAULT_MECHANISMS.escalation.rungDecay };
 
@@ -123,6 +124,30 @@ describe('mechanisms', () => {
     expect(mechanisms.detection.scale).toBe(DEFAULT_MECHANISMS.detection.scale);
     expect(issues.map((i) => i.path).sort()).toEqual(['mechanisms.detection.scale', 'mechanisms.escalation', 'mechanisms.nonsense', 'mechanisms.trust.speed']);
     expect(Object.isFrozen(mechanisms.trust)).toBe(true);
+  });
+
+  it('mergeMechanisms refuses a Map, a Date, a boxed value or a class instance where an object of fields is expected, at its path (each was read as {}: the defaults, silently)', () => {
+    const refused = (received: string) => ({ expected: 'an object of fields (plain data)', received });
+    expect(mergeMechanisms({ trust: new Map([['decay', 0.1]]) }).issues).toEqual([{ path: 'mechanisms.trust', ...refused('a Map object') }]);
+    expect(mergeMechanisms(new Map([['trust', { decay: 0.1 }]])).issues).toEqual([{ path: 'mechanisms', ...refused('a Map object') }]);
+    expect(mergeMechanisms({ detection: new Date(0), escalation: { weights: new Number(1) } }).issues).toEqual([
+      { path: 'mechanisms.detection', ...refused('a Date object') },
+      { path: 'mechanisms.escalation.weights', ...refused('a Number object') },
+    ]);
+    // A class's fields may be getters on its prototype, which Object.keys does not see.
+    class Trust {
+      get decay(): number {
+        return 0.1;
+      }
+    }
+    expect(mergeMechanisms({ trust: new Trust() }, DEFAULT_MECHANISMS, 'injects[0].set').issues).toEqual([{ path: 'injects[0].set.trust', ...refused('a Trust object') }]);
+    // Plain data, with or without a prototype, is read as before.
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { decay: 0.1 });
+    expect(mergeMechanisms({ trust: bare }).mechanisms.trust.decay).toBe(0.1);
+    // And so createWorld refuses it, where it ran on the defaults.
+    expect(() => createWorld({ actors: [{ id: 'A' }, { id: 'B' }], mechanisms: { trust: new Map([['decay', 0.1]]) } as unknown as MechanismOverrides }, { seed: 1 })).toThrow(
+      'mechanisms.trust: expected an object of fields (plain data), received a Map object',
+    );
   });
 
   it('clamp01 keeps numbers in [0, 1] and turns NaN into 0', () => {
