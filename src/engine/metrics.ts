@@ -23,7 +23,10 @@ export interface RoundMetrics {
   readonly falseAlarms: number;
   /** Detected operations whose first top suspect was the author or its principal. */
   readonly correctAttributions: number;
-  /** Detections (including false alarms) whose first top suspect was someone else. */
+  /**
+   * Detections (including false alarms) whose first top suspect was someone else. A detection with
+   * no suspect at all (no actor the victim finds capable of it) is neither this nor a correct one.
+   */
   readonly misattributions: number;
   readonly accusations: number;
   readonly publicAccusations: number;
@@ -97,6 +100,10 @@ export function metricsOfRound(world: World, events: readonly SimEvent[]): Round
           if (e.suspect !== null) wrong++;
           break;
         }
+        // A real operation can be detected with no suspect: no one the victim finds capable of it
+        // (every prior but "nobody" is 0). That is no one else, so neither right nor wrong (the
+        // report's 'unattributed'), as a false alarm with no suspect is no misattribution.
+        if (e.suspect === null) break;
         const truth = principal.get(e.operation);
         if (truth && (e.suspect === truth.author || e.suspect === truth.principal)) correct++;
         else wrong++;
