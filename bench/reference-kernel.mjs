@@ -250,7 +250,7 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
         counts.falseAlarms++;
         if (s >= 0) counts.misattributions++;
       } else if (s === op.principal) counts.correctAttributions++;
-      else counts.misattributions++;
+      else if (s >= 0) counts.misattributions++; // no suspect is neither right nor wrong, as in the engine's metrics
       if (s < 0) return;
       nS[v * n + s] += T.attributedHostility * c * (severity / 10);
       const weight = c * opWeight(kind);

@@ -456,7 +456,7 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
       counts.falseAlarms++;
       if (s >= 0) counts.misattributions++;
     } else if (s === op.author || s === op.principal) counts.correctAttributions++;
-    else counts.misattributions++;
+    else if (s >= 0) counts.misattributions++; // no suspect is neither right nor wrong, as in the engine's metrics
     if (s < 0) return;
     bad(v, s, T.attributedHostility * c * (severity / 10));
     const weight = c * opWeight(kind, against);
