@@ -9,6 +9,9 @@ import { MAX_ROUNDS } from '../index.js';
  * held to the rule of a scenario's `seed`: no control character a terminal would execute.
  */
 export function seedOf(v: string): string | number {
+  // An empty seed is refused by the engine too, but as a field ('seed: expected a non-empty …')
+  // that names no flag: the user typed `--seed ''` (or an unset shell variable).
+  if (v === '') throw new UsageError("--seed must be a whole number or a non-empty text, not ''");
   const control = controlCharacter(v, true);
   if (control) throw new UsageError(`--seed must be a text without control characters, not one with ${control.code} at character ${control.at}`);
   return /^-?\d+$/.test(v) && Number.isSafeInteger(Number(v)) ? Number(v) : v;

@@ -20,6 +20,18 @@ describe('--rounds', () => {
   });
 });
 
+describe('--seed', () => {
+  it.each([
+    ['run', ['run', duelFixture]],
+    ['report', ['report', duelFixture, '--md', 'r.md']],
+    ['play', ['play', duelFixture, '--as', 'US']],
+  ])("%s: an empty --seed is a usage error naming the flag, not the engine's 'seed' field", (_command, args) => {
+    const r = detente(...args, '--seed', '');
+    expectInputError(r, /--seed must be a whole number or a non-empty text, not ''/);
+    expect(r.stderr).not.toMatch(/problem/);
+  });
+});
+
 describe('a scenario named on the command line', () => {
   it('a folder of the same name as a bundled scenario does not hide it', () => {
     mkdirSync(join(tmp, 'gge-2015'));
