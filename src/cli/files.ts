@@ -3,7 +3,7 @@ import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, 
 import type { Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUILTIN_STRATEGIES, MAX_SCENARIO_BYTES, parseScenario, ScenarioError } from '../index.js';
+import { BUILTIN_STRATEGIES, MAX_SCENARIO_BYTES, parseScenario, ScenarioError, suggest } from '../index.js';
 import { withUnknownStrategyHint } from '../node/strategy-modules.js';
 import type { Scenario, StrategyRegistry } from '../index.js';
 import { UsageError, WriteError } from './run.js';
@@ -39,8 +39,9 @@ export function loadScenario(arg: string, registry?: StrategyRegistry): { scenar
   } catch (e) {
     if (e instanceof ScenarioError) throw e;
     const names = bundledScenarioNames();
+    const near = nearBundledName(arg, names);
     throw new ScenarioError(
-      [{ path: '(file)', expected: `an existing scenario file, or a bundled scenario (${names.join(', ') || 'none installed'})`, received: `nothing at '${arg}'` }],
+      [{ path: '(file)', expected: `an existing scenario file, or a bundled scenario (${names.join(', ') || 'none installed'})`, received: `nothing at '${arg}'`, ...(near !== undefined ? { hint: `did you mean '${near}'?` } : {}) }],
       arg,
     );
   }
@@ -89,6 +90,16 @@ function locate(arg: string): string {
     return resolve(arg);
   }
   return bundled ?? resolve(arg);
+}
+
+/**
+ * The bundled scenario a missing scenario argument was probably meant to name: a misspelt bare
+ * name ('us-china-2016'), or a bundled name given with an extension ('gge-2015.yaml'), which is
+ * looked for as a file in the current folder. None for a path with a folder: that names a file.
+ */
+function nearBundledName(arg: string, names: readonly string[]): string | undefined {
+  if (/[\\/]/.test(arg)) return undefined;
+  return suggest(arg.replace(/\.(ya?ml|json)$/i, ''), names);
 }
 
 /** The bundled scenario a bare name (no folder, no extension) stands for, if there is one. */

@@ -43,6 +43,21 @@ describe('a scenario named on the command line', () => {
     expectInputError(detente('validate', './gge-2015'), /expected a scenario file \(\.yaml, \.yml or \.json\), received a directory/);
   });
 
+  it.each([
+    ['validate', ['validate']],
+    ['run', ['run']],
+    ['report', ['report', '--md', 'r.md']],
+    ['play', ['play', '--as', 'US']],
+    ['sweep', ['sweep', '--seeds', '1']],
+    ['tournament', ['tournament', '--strategies', 'tit-for-tat', '--seeds', '1']],
+  ])('%s: a misspelt bundled name, or one with an extension, gets a "did you mean"', (_command, [command, ...rest]) => {
+    const run = (name: string) => detente(command as string, name, ...rest);
+    expectInputError(run('us-china-2016'), /received nothing at 'us-china-2016' \(did you mean 'us-china-2015'\?\)/);
+    expectInputError(run('gge-2015.yaml'), /received nothing at 'gge-2015\.yaml' \(did you mean 'gge-2015'\?\)/);
+    // A path names a file, and a name far from every bundled one gets no guess.
+    for (const name of ['./us-china-2016', 'zzz']) expect(run(name).stderr).not.toMatch(/did you mean/);
+  });
+
   it('a file a few bytes over the 5 MiB limit is shown in bytes', () => {
     const big = join(tmp, 'big.yaml');
     writeFileSync(big, `# ${'x'.repeat(5 * 1024 * 1024 + 1)}`);
