@@ -14,6 +14,7 @@ import { checkOutputs, loadScenario, withLoadHints, writeFileAtomic } from './fi
 import { finishLater, onStdoutClosed, UsageError, WriteError } from './run.js';
 import { loadedFiles, loadHelp } from './load.js';
 import type { CliContext } from './load.js';
+import { jsonSyntaxIssue } from '../scenario/read.js';
 import { shownTitle } from '../scenario/title.js';
 
 type Out = (text: string) => void;
@@ -107,13 +108,16 @@ function resume(file: string, scenarioArg: string | undefined, given: { humans: 
   } catch (e) {
     throw new UsageError(text.notAGame(file, `cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
   }
+  // A save edited by hand in an editor that writes a byte-order mark (Notepad) reads as JSON, as
+  // a scenario file with one does; JSON.parse refused the invisible first character.
+  const json = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
   let data: unknown;
   try {
-    // A save edited by hand in an editor that writes a byte-order mark (Notepad) reads as JSON, as
-    // a scenario file with one does; JSON.parse refused the invisible first character.
-    data = JSON.parse(raw.startsWith('\uFEFF') ? raw.slice(1) : raw);
+    data = JSON.parse(json);
   } catch (e) {
-    throw new UsageError(text.notAGame(file, `not JSON (${e instanceof Error ? e.message : String(e)})`));
+    // Where it breaks, as for a scenario file: V8's message quoted the text across lines, with no line or column.
+    const issue = jsonSyntaxIssue(json, e);
+    throw new UsageError(text.notAGame(file, `not JSON (${issue.path}: ${issue.received})`));
   }
   const game = withLoadHints(() => resumeGame(data, { source: file, text, ...(context.registry !== undefined ? { registry: context.registry } : {}) }), context.registry);
   let scenarioFile: string | undefined;

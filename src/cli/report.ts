@@ -7,6 +7,7 @@ import { ConfigError, renderDebrief, renderHtmlReport, reportSource, reportSourc
 import type { ReportSource } from '../index.js';
 import { bundledScenarioNames, checkOutputs, loadScenario, withLoadHints, writeFilesAtomic } from './files.js';
 import type { OutputTarget } from './files.js';
+import { jsonSyntaxIssue } from '../scenario/read.js';
 import { UsageError } from './run.js';
 import { loadedFiles, loadHelp } from './load.js';
 import type { CliContext } from './load.js';
@@ -80,7 +81,7 @@ function readRunRecord(path: string): { data: unknown } | null {
     data = JSON.parse(text);
   } catch (e) {
     // A scenario file in JSON gets its own, more precise syntax message from the scenario reader.
-    if (/"log"\s*:/.test(text)) throw new ConfigError([{ path: '(file)', expected: 'valid JSON', received: e instanceof Error ? e.message : String(e) }], path);
+    if (/"log"\s*:/.test(text)) throw new ConfigError([jsonSyntaxIssue(text, e)], path);
     return null;
   }
   return typeof data === 'object' && data !== null && !Array.isArray(data) && 'log' in data ? { data } : null;

@@ -47,19 +47,7 @@ export function readScenarioText(text: string, options: { readonly source?: stri
     try {
       data = JSON.parse(text);
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      // V8 gives no position for "Unexpected token 'x', …" (a bare word, NaN, .5) or an early end.
-      const at = /position (\d+)/.exec(message);
-      const pos = lineColumn(text, at ? Number(at[1]) : jsonErrorOffset(text));
-      fail({
-        path: `line ${pos.line}, column ${pos.column}`,
-        expected: 'valid JSON',
-        // Without V8's quote of the text around the error ("name: x\nrou"… is not valid JSON), which the line and column replace.
-        received: message
-          .replace(/( in JSON)? at position \d+.*$/s, '')
-          .replace(/\s*\(line \d+ column \d+\)$/, '')
-          .replace(/, (?:\.\.\.)?".*is not valid JSON$/s, ''),
-      });
+      fail(jsonSyntaxIssue(text, e));
     }
   }
   // Before the yaml library builds anything: it recurses, and would overflow the stack (at a depth
@@ -178,6 +166,27 @@ function nestingTooDeepIn(text: string): ConfigIssue | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * The issue for a JSON text that `JSON.parse` refused with `error`: the line and column where it
+ * goes wrong, and V8's reason without its position or its quote of the text. Shared by every JSON
+ * file the package reads (scenarios, saved runs, saved games).
+ */
+export function jsonSyntaxIssue(text: string, error: unknown): ConfigIssue {
+  const message = error instanceof Error ? error.message : String(error);
+  // V8 gives no position for "Unexpected token 'x', …" (a bare word, NaN, .5) or an early end.
+  const at = /position (\d+)/.exec(message);
+  const pos = lineColumn(text, at ? Number(at[1]) : jsonErrorOffset(text));
+  return {
+    path: `line ${pos.line}, column ${pos.column}`,
+    expected: 'valid JSON',
+    // Without V8's quote of the text around the error ("name: x\nrou"… is not valid JSON), which the line and column replace.
+    received: message
+      .replace(/( in JSON)? at position \d+.*$/s, '')
+      .replace(/\s*\(line \d+ column \d+\)$/, '')
+      .replace(/, (?:\.\.\.)?".*is not valid JSON$/s, ''),
+  };
 }
 
 /**

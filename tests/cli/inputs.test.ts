@@ -64,3 +64,19 @@ describe('a scenario named on the command line', () => {
     expectInputError(detente('validate', big), /expected at most 5 MiB \(5242880 bytes\) of scenario, received 5242883 bytes/);
   });
 });
+
+describe('a saved run or game that is not valid JSON', () => {
+  // As for a scenario file: the line and column where it breaks, and V8's reason without its quote
+  // of the file's text ('..."[],\n "x": NaN}" is not valid JSON'), which ran across lines.
+  it.each([
+    ['report (a saved run)', 'run.json', '{"log": [],\n "x": NaN}', ['--md', 'r.md'], /run\.json: 1 problem\n {2}- line 2, column 7: expected valid JSON, received Unexpected token 'N'\n$/],
+    ['report (a saved run, cut short)', 'cut.json', '{"log": [\n  {"type": "round"', ['--md', 'r.md'], /cut\.json: 1 problem\n {2}- line 2, column 19: expected valid JSON, received .*\n$/],
+    ['play --resume (a saved game)', 'game.json', '{"version": 1,\n "x": NaN}', [], /game\.json is not a saved Détente game: not JSON \(line 2, column 7: Unexpected token 'N'\)\n$/],
+    ['play --resume (a saved game with a byte-order mark)', 'bom.json', '\uFEFF{"version": 1,\n "x": NaN}', [], /bom\.json is not a saved Détente game: not JSON \(line 2, column 7: Unexpected token 'N'\)\n$/],
+  ])('%s: the line and column, not a quote of the file', (command, file, text, flags, message) => {
+    writeFileSync(join(tmp, file), text);
+    const r = command.startsWith('report') ? detente('report', file, ...flags) : detente('play', '--resume', file);
+    expectInputError(r, message);
+    expect(r.stderr).not.toMatch(/is not valid JSON|position/);
+  });
+});

@@ -74,7 +74,7 @@ describe('detente report', () => {
     writeFileSync(join(tmp, 'old.json'), JSON.stringify({ scenario: 'duel', seed: 3, rounds: 0, log: [], metrics: [], dyads: [] }));
     expectInputError(detente('report', 'old.json', '--html', 'x.html'), /old\.json: 1 problem\n {2}- document: expected the scenario document/);
     writeFileSync(join(tmp, 'broken.json'), '{"log": [}');
-    expectInputError(detente('report', 'broken.json', '--html', 'x.html'), /broken\.json: 1 problem\n {2}- \(file\): expected valid JSON/);
+    expectInputError(detente('report', 'broken.json', '--html', 'x.html'), /broken\.json: 1 problem\n {2}- line 1, column 10: expected valid JSON/);
     const saved = JSON.parse(readFileSync(join(tmp, 'run.json'), 'utf8')) as { log: { type: string; suspect?: string }[] };
     const tampered = saved.log.find((e) => e.type === 'incident.detected');
     if (tampered) tampered.suspect = tampered.suspect === 'US' ? 'CN' : 'US';
