@@ -30,6 +30,9 @@ export function bundledScenarioNames(): string[] {
  * directory, too large, syntax, content) is a ScenarioError naming the file.
  */
 export function loadScenario(arg: string, registry?: StrategyRegistry): { scenario: Scenario; path: string } {
+  // '' resolves to the current folder, and was refused as 'a directory' named by its full path:
+  // the user gave no name at all (an unset shell variable, a stray pair of quotes).
+  if (arg === '') throw new UsageError(`the scenario is an empty name: give a file, or one of: ${bundledScenarioNames().join(', ') || 'none installed'}`);
   const path = locate(arg);
   let size: number;
   try {

@@ -58,6 +58,19 @@ describe('a scenario named on the command line', () => {
     for (const name of ['./us-china-2016', 'zzz']) expect(run(name).stderr).not.toMatch(/did you mean/);
   });
 
+  it.each([
+    ['validate', ['validate', '']],
+    ['run', ['run', '']],
+    ['report', ['report', '', '--md', 'r.md']],
+    ['play', ['play', '', '--as', 'US']],
+    ['sweep', ['sweep', '', '--seeds', '1']],
+    ['tournament', ['tournament', '', '--strategies', 'tit-for-tat', '--seeds', '1']],
+  ])("%s: an empty scenario name is refused as one, not as the current folder ('a directory')", (_command, args) => {
+    const r = detente(...args);
+    expectInputError(r, /the scenario is an empty name: give a file, or one of: .*us-china-2015/);
+    expect(r.stderr).not.toMatch(/directory/);
+  });
+
   it('a file a few bytes over the 5 MiB limit is shown in bytes', () => {
     const big = join(tmp, 'big.yaml');
     writeFileSync(big, `# ${'x'.repeat(5 * 1024 * 1024 + 1)}`);
