@@ -75,7 +75,9 @@ function readRunRecord(path: string): { data: unknown } | null {
   if (!/\.json$/i.test(path)) return null;
   if (!existsSync(path)) throw new ConfigError([{ path: '(file)', expected: 'an existing saved run (JSON of `detente run --format json`) or scenario file', received: `nothing at '${path}'` }], path);
   if (statSync(path).isDirectory()) return null;
-  const text = readFileSync(path, 'utf8');
+  // A byte-order mark (an editor such as Notepad writes one) is not part of the JSON, as in a
+  // scenario file or a saved game: JSON.parse refused the saved run at its invisible first character.
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   let data: unknown;
   try {
     data = JSON.parse(text);

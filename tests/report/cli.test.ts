@@ -26,6 +26,16 @@ describe('detente report', () => {
     expect(readFileSync(join(tmp, 'b.md'), 'utf8')).toBe(readFileSync(join(tmp, 'a.md'), 'utf8'));
   });
 
+  it('reads a saved run edited in an editor that wrote a byte-order mark, as it reads such a scenario', () => {
+    expect(detente('run', fixture, '--format', 'json', '--out', 'plain.json').status).toBe(0);
+    writeFileSync(join(tmp, 'bom.json'), `\uFEFF${readFileSync(join(tmp, 'plain.json'), 'utf8')}`);
+    expect(detente('report', 'plain.json', '--md', 'plain.md').status).toBe(0);
+    const r = detente('report', 'bom.json', '--md', 'bom.md');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(tmp, 'bom.md'), 'utf8')).toBe(readFileSync(join(tmp, 'plain.md'), 'utf8'));
+  });
+
   it('takes --seed and --rounds for a scenario, and a bundled scenario by name', () => {
     expect(detente('report', fixture, '--seed', '9', '--rounds', '4', '--md', 'c.md').status).toBe(0);
     expect(readFileSync(join(tmp, 'c.md'), 'utf8')).toContain('seed 9, 4 rounds (Jan 2015 – Apr 2015)');
