@@ -1,5 +1,6 @@
 import { ConfigError, InvalidActionError, ProtocolError, StrategyError } from '../index.js';
 import { SweepFailure } from '../node/pool.js';
+import { showControlCharacters } from '../model/control-characters.js';
 
 /** A mistake in how the command was called: exit code 2, with the message and no stack trace. */
 export class UsageError extends Error {
@@ -20,16 +21,19 @@ export function runCli(body: () => number): number {
   try {
     return body();
   } catch (e) {
+    // A message quotes what the user gave (a file name, a flag's value, a module's error text):
+    // a control character there is shown as <U+001B>, not executed by the terminal.
+    const shown = (message: string): string => message.split('\n').map(showControlCharacters).join('\n');
     const debug = process.env.DETENTE_DEBUG ? `\n${e instanceof Error ? e.stack : ''}` : '';
     if (e instanceof UsageError || e instanceof ConfigError || isParseArgsError(e)) {
-      process.stderr.write(`detente: ${(e as Error).message}${debug}\n`);
+      process.stderr.write(`detente: ${shown((e as Error).message)}${debug}\n`);
       return 2;
     }
     if (e instanceof StrategyError || e instanceof InvalidActionError || e instanceof ProtocolError || e instanceof WriteError || e instanceof SweepFailure) {
-      process.stderr.write(`detente: ${e.message}${debug}\n`);
+      process.stderr.write(`detente: ${shown(e.message)}${debug}\n`);
       return 1;
     }
-    process.stderr.write(`detente: unexpected error: ${e instanceof Error ? e.message : String(e)}${debug}\n`);
+    process.stderr.write(`detente: unexpected error: ${shown(e instanceof Error ? e.message : String(e))}${debug}\n`);
     return 1;
   }
 }

@@ -77,6 +77,20 @@ describe('control characters in scenario text', () => {
     }
   });
 
+  it('a usage error quoting a flag, an option or a file name with a control character shows it, not executes it', () => {
+    const evil = `e${ESC}[2J\u0007`;
+    for (const [args, message] of [
+      [['run', 'us-china-2015', '--out', join(tmp, evil, 'x')], /cannot write '.*e<U\+001B>\[2J<U\+0007>.*' \(--out\)/],
+      [['run', 'us-china-2015', '--format', evil], /--format must be narrative, json or csv, not 'e<U\+001B>\[2J<U\+0007>'/],
+      [['validate', 'us-china-2015', `--x${evil}`], /Unknown option '--xe<U\+001B>\[2J<U\+0007>'/],
+      [['report', `${evil}.json`, '--md', join(tmp, 'evil.md')], /nothing at 'e<U\+001B>\[2J<U\+0007>\.json'/],
+    ] as const) {
+      const r = detente(...args);
+      expectInputError(r, message);
+      expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    }
+  });
+
   it('a run file whose scenario name, title or seed holds a control character is refused by report (exit 2), not written into the report', () => {
     const scenario = parseScenario(scenarioWith({}));
     const run = simulate(scenario.spec, { seed: 1, rounds: scenario.rounds });
