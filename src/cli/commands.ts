@@ -7,6 +7,7 @@ import { loadedFiles, loadHelp } from './load.js';
 import type { CliContext } from './load.js';
 import { plural } from '../text/english.js';
 import { shownTitle } from '../scenario/title.js';
+import { showControlCharacters } from '../model/control-characters.js';
 
 /** What a command prints on standard output; the caller writes it. */
 type Out = (text: string) => void;
@@ -107,7 +108,8 @@ export function validateCommand(args: readonly string[], out: Out, context: CliC
   if (arg === undefined) throw new UsageError('validate needs a scenario file');
   if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
   const { scenario, path } = loadScenario(arg, context.registry);
-  out(`ok: ${path} — ${scenario.name}: ${plural(scenario.document.actors.length, 'actor')}, ${plural(scenario.rounds, 'round')}`);
+  // The path is the user's, and may hold a control character (the scenario's name is checked).
+  out(`ok: ${showControlCharacters(path)} — ${scenario.name}: ${plural(scenario.document.actors.length, 'actor')}, ${plural(scenario.rounds, 'round')}`);
   return 0;
 }
 

@@ -8,6 +8,7 @@ import type { ReportSource } from '../index.js';
 import { bundledScenarioNames, checkOutputs, loadScenario, withLoadHints, writeFilesAtomic } from './files.js';
 import type { OutputTarget } from './files.js';
 import { jsonSyntaxIssue } from '../scenario/read.js';
+import { showControlCharacters } from '../model/control-characters.js';
 import { UsageError } from './run.js';
 import { loadedFiles, loadHelp } from './load.js';
 import type { CliContext } from './load.js';
@@ -135,13 +136,13 @@ export function reportCommand(args: readonly string[], out: Out, context: CliCon
     const rounds = roundsFlag ?? scenario.rounds;
     source = reportSource(scenario, simulate(scenario.spec, { seed, rounds }), seed);
   }
-  // Render both before writing either, and write them as a pair: a failure leaves no half-made pair behind.
+  // Render both before writing either (the lines name the user's files: control characters shown, not executed), and write them as a pair: a failure leaves no half-made pair behind.
   const files: { path: string; text: string; line: string }[] = [];
   if (values.html !== undefined) {
     const html = renderHtmlReport(source);
-    files.push({ path: values.html, text: html, line: `wrote ${values.html} (HTML report, ${Math.ceil(Buffer.byteLength(html) / 1024)} KiB)` });
+    files.push({ path: values.html, text: html, line: `wrote ${showControlCharacters(values.html)} (HTML report, ${Math.ceil(Buffer.byteLength(html) / 1024)} KiB)` });
   }
-  if (values.md !== undefined) files.push({ path: values.md, text: renderDebrief(source), line: `wrote ${values.md} (Markdown debrief)` });
+  if (values.md !== undefined) files.push({ path: values.md, text: renderDebrief(source), line: `wrote ${showControlCharacters(values.md)} (Markdown debrief)` });
   writeFilesAtomic(files);
   for (const f of files) out(f.line);
   return 0;

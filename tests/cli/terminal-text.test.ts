@@ -91,6 +91,18 @@ describe('control characters in scenario text', () => {
     }
   });
 
+  it("validate's and report's lines of success show a control character in a file name, not execute it", () => {
+    const name = `e${ESC}[2J`;
+    writeFileSync(join(tmp, `${name}.json`), JSON.stringify(scenarioWith({})));
+    const ok = detente('validate', `${name}.json`);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/^ok: .*e<U\+001B>\[2J\.json — /);
+    const wrote = detente('report', `${name}.json`, '--md', `${name}.md`, '--html', `${name}.html`);
+    expect(wrote.status).toBe(0);
+    expect(wrote.stdout).toMatch(/^wrote e<U\+001B>\[2J\.html \(HTML report, \d+ KiB\)\nwrote e<U\+001B>\[2J\.md \(Markdown debrief\)\n$/);
+    for (const r of [ok, wrote]) expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+
   it('a run file whose scenario name, title or seed holds a control character is refused by report (exit 2), not written into the report', () => {
     const scenario = parseScenario(scenarioWith({}));
     const run = simulate(scenario.spec, { seed: 1, rounds: scenario.rounds });
