@@ -52,7 +52,14 @@ export function loadScenario(arg: string, registry?: StrategyRegistry): { scenar
     // In bytes: a file a few bytes over the limit would read "5.0 MiB" against "at most 5 MiB".
     throw new ScenarioError([{ path: '(file)', expected: `at most ${MAX_SCENARIO_BYTES / 1024 / 1024} MiB (${MAX_SCENARIO_BYTES} bytes) of scenario`, received: `${size} bytes` }], path);
   }
-  const text = readFileSync(path, 'utf8');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    // A file that stat sees but that cannot be read (no permission, an I/O error): an 'unexpected
+    // error' naming no file, as 'EIO: i/o error, read', was all the user got.
+    throw new ScenarioError([{ path: '(file)', expected: 'a readable scenario file', received: `cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})` }], path);
+  }
   return withLoadHints(() => ({ scenario: parseScenario(text, { source: path, ...(registry !== undefined ? { registry } : {}) }), path }), registry);
 }
 

@@ -1,7 +1,7 @@
 // What the commands read from the command line and the current folder: --rounds within the
 // limits of a scenario's rounds field, a folder never taken for a scenario, a size over the limit
 // shown so that it visibly exceeds it.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliHarness, duelFixture, expectInputError } from '../helpers/cli.js';
@@ -69,6 +69,15 @@ describe('a scenario named on the command line', () => {
     const r = detente(...args);
     expectInputError(r, /the scenario is an empty name: give a file, or one of: .*us-china-2015/);
     expect(r.stderr).not.toMatch(/directory/);
+  });
+
+  // /proc/self/mem is a file stat sees and reading refuses (EIO), as a file without read permission
+  // does for a user other than root.
+  it.skipIf(!existsSync('/proc/self/mem'))('a file that cannot be read is named, with the reason, not an unexpected error', () => {
+    for (const args of [['validate', '/proc/self/mem'], ['run', '/proc/self/mem'], ['report', '/proc/self/mem', '--md', 'r.md']]) {
+      const r = detente(...args);
+      expectInputError(r, /^detente: \/proc\/self\/mem: 1 problem\n {2}- \(file\): expected a readable scenario file, received cannot read it \(EIO\)\n$/);
+    }
   });
 
   it('a file a few bytes over the 5 MiB limit is shown in bytes', () => {
