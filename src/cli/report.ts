@@ -9,6 +9,7 @@ import { bundledScenarioNames, checkOutputs, loadScenario, withLoadHints, writeF
 import type { OutputTarget } from './files.js';
 import { jsonSyntaxIssue } from '../scenario/read.js';
 import { showControlCharacters } from '../model/control-characters.js';
+import { messageOf } from '../model/thrown.js';
 import { UsageError } from './run.js';
 import { loadedFiles, loadHelp } from './load.js';
 import type { CliContext } from './load.js';
@@ -40,20 +41,6 @@ or not at all.`;
 
 
 /**
- * The data of a saved game (JSON with `"format": "detente-play"`), or null for any other file: a
- * file that is not JSON is left to the saved-run and scenario readers, which say what is wrong.
- */
-function readSavedGame(path: string): { data: unknown } | null {
-  if (!/\.json$/i.test(path) || !existsSync(path) || statSync(path).isDirectory()) return null;
-  try {
-    const data: unknown = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
-    return typeof data === 'object' && data !== null && (data as { format?: unknown }).format === 'detente-play' ? { data } : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
  * The report source of a saved game: the game is resumed (its decisions replayed and checked
  * against the save, as `play --resume` does), and its rounds played so far are the run.
  */
@@ -71,23 +58,35 @@ function savedGameSource(data: unknown, path: string, context: CliContext): Repo
   return { ...reportSource(game.scenario, run, game.seed), players: game.humans };
 }
 
-/** Whether a file is a saved run (JSON with a "log" field) rather than a scenario. */
-function readRunRecord(path: string): { data: unknown } | null {
+/**
+ * A saved game (JSON with `"format": "detente-play"`) or a saved run (JSON with a `"log"` field),
+ * or null for any other file, which is read as a scenario (its own reader says what is wrong with
+ * it). Read once: a file that exists but cannot be read is a `ConfigError` naming it (it was an
+ * "unexpected error: EIO").
+ */
+function readSavedInput(path: string): { readonly kind: 'game' | 'run'; readonly data: unknown } | null {
   if (!/\.json$/i.test(path)) return null;
-  if (!existsSync(path)) throw new ConfigError([{ path: '(file)', expected: 'an existing saved run (JSON of `detente run --format json`) or scenario file', received: `nothing at '${path}'` }], path);
+  if (!existsSync(path)) throw new ConfigError([{ path: '(file)', expected: 'an existing saved run (JSON of `detente run --format json`), saved game (detente play --save) or scenario file', received: `nothing at '${path}'` }], path);
   if (statSync(path).isDirectory()) return null;
-  // A byte-order mark (an editor such as Notepad writes one) is not part of the JSON, as in a
-  // scenario file or a saved game: JSON.parse refused the saved run at its invisible first character.
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  let text: string;
+  try {
+    // A byte-order mark (an editor such as Notepad writes one) is not part of the JSON, as in a
+    // scenario file or a saved game: JSON.parse refused the saved run at its invisible first character.
+    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    throw new ConfigError([{ path: '(file)', expected: 'a readable file', received: `cannot read it (${(e as NodeJS.ErrnoException).code ?? messageOf(e)})` }], path);
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
     // A scenario file in JSON gets its own, more precise syntax message from the scenario reader.
-    if (/"log"\s*:/.test(text)) throw new ConfigError([jsonSyntaxIssue(text, e)], path);
+    if (/"log"\s*:|"format"\s*:\s*"detente-play"/.test(text)) throw new ConfigError([jsonSyntaxIssue(text, e)], path);
     return null;
   }
-  return typeof data === 'object' && data !== null && !Array.isArray(data) && 'log' in data ? { data } : null;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
+  if ((data as { format?: unknown }).format === 'detente-play') return { kind: 'game', data };
+  return 'log' in data ? { kind: 'run', data } : null;
 }
 
 export function reportCommand(args: readonly string[], out: Out, context: CliContext = {}): number {
@@ -119,8 +118,9 @@ export function reportCommand(args: readonly string[], out: Out, context: CliCon
   // Both targets are checked once the input's path is known (a bundled name resolves only when
   // loaded, and neither target may overwrite it), before the run and before either is written.
   let source: ReportSource;
-  const saved = readSavedGame(arg);
-  const record = saved === null ? readRunRecord(arg) : null;
+  const input = readSavedInput(arg);
+  const saved = input?.kind === 'game' ? input : null;
+  const record = input?.kind === 'run' ? input : null;
   if (saved) {
     if (values.seed !== undefined || values.rounds !== undefined) throw new UsageError(`--seed and --rounds apply to a scenario; '${arg}' is a saved game, with its own seed and rounds`);
     checkOutputs(targets, { inputs: [arg, ...loadedFiles(context)] });

@@ -1,7 +1,7 @@
 // `detente report game.json`: the report of a class's saved game (detente play --save), as the
 // README's classroom section promises. A save was read as a scenario and refused with nine
 // "unknown field" problems, so a game played in class had no report at all.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, renderDebrief, renderHtmlReport, reportSource } from '../../src/index.js';
@@ -63,5 +63,14 @@ describe('detente report of a saved game', () => {
     writeFileSync(join(tmp, 'edited.json'), JSON.stringify(save));
     expectInputError(detente('report', 'edited.json', '--md', 'x.md'), /^detente: edited\.json: the saved game does not replay/);
     expect(() => readFileSync(join(tmp, 'x.md'))).toThrow();
+  });
+
+  it('a saved game that is not valid JSON gets its line and column; a .json that cannot be read is named (it was an unexpected error)', () => {
+    writeFileSync(join(tmp, 'broken.json'), '{"format": "detente-play",\n "seed": NaN}');
+    expectInputError(detente('report', 'broken.json', '--md', 'x.md'), /broken\.json: 1 problem\n {2}- line 2, column 10: expected valid JSON/);
+    if (existsSync('/proc/self/mem')) {
+      symlinkSync('/proc/self/mem', join(tmp, 'mem.json'));
+      expectInputError(detente('report', 'mem.json', '--md', 'x.md'), /mem\.json: 1 problem\n {2}- \(file\): expected a readable file, received cannot read it \(EIO\)/);
+    }
   });
 });
