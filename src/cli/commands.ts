@@ -1,5 +1,4 @@
-import { roundsOf, seedOf } from './args.js';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs, roundsOf, seedOf } from './args.js';
 import { createRegistry, formatSummary, formatTable, metricsCsv, narrateRun, REPORT_EN, roundHeading, runRecord, simulate } from '../index.js';
 import { bundledScenarioNames, checkOutputs, loadScenario, writeFileAtomic } from './files.js';
 import { UsageError } from './run.js';
@@ -52,19 +51,14 @@ ${loadHelp(18)}
 
 
 export function runCommand(args: readonly string[], out: Out, context: CliContext = {}): number {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      seed: { type: 'string' },
-      rounds: { type: 'string' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      verbose: { type: 'boolean' },
-      'no-truth': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseCommandArgs(args, {
+    seed: { type: 'string' },
+    rounds: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    verbose: { type: 'boolean' },
+    'no-truth': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     out(RUN_HELP);
@@ -99,7 +93,7 @@ export function runCommand(args: readonly string[], out: Out, context: CliContex
 }
 
 export function validateCommand(args: readonly string[], out: Out, context: CliContext = {}): number {
-  const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseCommandArgs(args, { help: { type: 'boolean', short: 'h' } });
   if (values.help) {
     out(VALIDATE_HELP);
     return 0;
@@ -114,7 +108,7 @@ export function validateCommand(args: readonly string[], out: Out, context: CliC
 }
 
 export function listCommand(args: readonly string[], out: Out, context: CliContext = {}): number {
-  const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseCommandArgs(args, { help: { type: 'boolean', short: 'h' } });
   if (values.help) {
     out(LIST_HELP);
     return 0;

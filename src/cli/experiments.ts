@@ -2,7 +2,6 @@
 // run (exit 2); the runs themselves go to the worker pool in src/cli/sweep/.
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import {
   formatOf,
   formatTable,
@@ -31,6 +30,7 @@ import { clip } from '../model/quote.js';
 import { showControlCharacters } from '../model/control-characters.js';
 import { checkOutputs, loadScenario, withLoadHints, writeFileAtomic, writeFilesAtomic } from './files.js';
 import type { OutputTarget } from './files.js';
+import { parseCommandArgs } from './args.js';
 import { finishLater, isStdoutClosed, onStdoutClosed, UsageError } from './run.js';
 import { loadedFiles, loadHelp } from './load.js';
 import type { CliContext } from './load.js';
@@ -188,23 +188,18 @@ function stopSignals(): { stopping: () => boolean; dispose: () => void } {
 }
 
 export function sweepCommand(args: readonly string[], out: Out, context: CliContext = {}): number {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      seeds: { type: 'string' },
-      set: { type: 'string', multiple: true },
-      workers: { type: 'string' },
-      out: { type: 'string' },
-      format: { type: 'string' },
-      series: { type: 'boolean' },
-      resume: { type: 'boolean' },
-      force: { type: 'boolean' },
-      shard: { type: 'string' },
-      quiet: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseCommandArgs(args, {
+    seeds: { type: 'string' },
+    set: { type: 'string', multiple: true },
+    workers: { type: 'string' },
+    out: { type: 'string' },
+    format: { type: 'string' },
+    series: { type: 'boolean' },
+    resume: { type: 'boolean' },
+    force: { type: 'boolean' },
+    shard: { type: 'string' },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     out(SWEEP_HELP);
@@ -297,7 +292,7 @@ function releasingOnError<T>(lock: ResultsLock | undefined, prepare: () => T): T
 }
 
 export function mergeCommand(args: readonly string[], out: Out): number {
-  const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { out: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
   if (values.help) {
     out(MERGE_HELP);
     return 0;
@@ -349,12 +344,7 @@ const num = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(6))
 const exact = (v: number): number | string => (Number.isFinite(v) ? v : '');
 
 export function summarizeCommand(args: readonly string[], out: Out): number {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    strict: true,
-    options: { by: { type: 'string' }, metrics: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-  });
+  const { values, positionals } = parseCommandArgs(args, { by: { type: 'string' }, metrics: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
   if (values.help) {
     out(SUMMARIZE_HELP);
     return 0;
@@ -411,21 +401,16 @@ export function summarizeCommand(args: readonly string[], out: Out): number {
 }
 
 export function tournamentCommand(args: readonly string[], out: Out, context: CliContext = {}): number {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      strategies: { type: 'string' },
-      roles: { type: 'string' },
-      seeds: { type: 'string' },
-      workers: { type: 'string' },
-      out: { type: 'string' },
-      runs: { type: 'string' },
-      force: { type: 'boolean' },
-      quiet: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseCommandArgs(args, {
+    strategies: { type: 'string' },
+    roles: { type: 'string' },
+    seeds: { type: 'string' },
+    workers: { type: 'string' },
+    out: { type: 'string' },
+    runs: { type: 'string' },
+    force: { type: 'boolean' },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     out(TOURNAMENT_HELP);

@@ -1,10 +1,9 @@
 // `detente play`: students play one or more actors at the terminal (hot-seat for several); the
 // other actors follow their strategies. Reads lines with readline, so it works both at a TTY and
 // with scripted standard input. All game logic lives in src/play; all sentences in src/text.
-import { roundsOf, seedOf } from './args.js';
+import { parseCommandArgs, roundsOf, seedOf } from './args.js';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { formatSummary, roundHeading } from '../index.js';
 import type { Scenario } from '../index.js';
 import { showControlCharacters } from '../model/control-characters.js';
@@ -55,18 +54,13 @@ interface PlayOptions {
  */
 export function playCommand(args: readonly string[], out: Out, context: CliContext = {}): number {
   const text = PLAY_EN;
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      as: { type: 'string' },
-      seed: { type: 'string' },
-      rounds: { type: 'string' },
-      save: { type: 'string' },
-      resume: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseCommandArgs(args, {
+    as: { type: 'string' },
+    seed: { type: 'string' },
+    rounds: { type: 'string' },
+    save: { type: 'string' },
+    resume: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     out(PLAY_HELP);

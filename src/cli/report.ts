@@ -1,8 +1,7 @@
 // `detente report`: make the HTML report and/or the Markdown debrief of a saved run (run.json), of
 // a class's saved game (detente play --save), or of a scenario run on the spot. Reading and writing files is all it does; the rest is the core's.
-import { roundsOf, seedOf } from './args.js';
+import { parseCommandArgs, roundsOf, seedOf } from './args.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { ConfigError, renderDebrief, renderHtmlReport, reportSource, reportSourceFromRecord, simulate } from '../index.js';
 import type { ReportSource } from '../index.js';
 import { bundledScenarioNames, checkOutputs, loadScenario, withLoadHints, writeFilesAtomic } from './files.js';
@@ -90,17 +89,12 @@ function readSavedInput(path: string): { readonly kind: 'game' | 'run'; readonly
 }
 
 export function reportCommand(args: readonly string[], out: Out, context: CliContext = {}): number {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      html: { type: 'string' },
-      md: { type: 'string' },
-      seed: { type: 'string' },
-      rounds: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseCommandArgs(args, {
+    html: { type: 'string' },
+    md: { type: 'string' },
+    seed: { type: 'string' },
+    rounds: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     out(REPORT_HELP);

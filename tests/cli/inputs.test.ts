@@ -102,3 +102,24 @@ describe('a saved run or game that is not valid JSON', () => {
     expect(r.stderr).not.toMatch(/is not valid JSON|position/);
   });
 });
+
+describe('an option given twice', () => {
+  it.each([
+    ['run', ['run', duelFixture, '--seed', '1', '--seed=2'], /--seed is given twice, '1' then '2': give it once/],
+    ['report', ['report', duelFixture, '--md', 'a.md', '--md', 'b.md'], /--md is given twice, 'a\.md' then 'b\.md': give it once/],
+    ['play', ['play', duelFixture, '--as', 'US', '--as', 'CN'], /--as is given twice, 'US' then 'CN': give it once/],
+    ['sweep', ['sweep', duelFixture, '--seeds', '1..10', '--seeds', '1..5', '--quiet'], /--seeds is given twice, '1\.\.10' then '1\.\.5': give it once/],
+    ['tournament', ['tournament', duelFixture, '--strategies', 'hawk,dove', '--seeds', '1', '--workers', '1', '--workers', '2'], /--workers is given twice, '1' then '2': give it once/],
+    ['summarize', ['summarize', 'r.csv', '--by', 'a', '--by', 'b'], /--by is given twice, 'a' then 'b': give it once/],
+    ['merge', ['merge', 'r.csv', '--out', 'a.csv', '--out', 'b.csv'], /--out is given twice, 'a\.csv' then 'b\.csv': give it once/],
+  ])('%s: with two different values is a usage error (the last one was kept silently)', (_command, args, message) => {
+    expectInputError(detente(...args), message);
+  });
+
+  it('the same value twice, and an option meant to repeat (--set), are taken', () => {
+    const r = detente('sweep', duelFixture, '--seeds', '1..2', '--seeds', '1..2', '--set', 'actors.US.strategy=hawk', '--set', 'actors.CN.strategy=dove', '--workers', '1', '--quiet');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(3);
+  });
+});
