@@ -2,6 +2,9 @@ import type { Run } from '../engine/simulate.js';
 import type { SimEvent } from '../model/event.js';
 import type { NarratedEventType, NarrativeContext, NarrativeText } from '../text/narrative.js';
 import { NARRATIVE_EN } from '../text/narrative.js';
+import { ConfigError } from '../engine/errors.js';
+import { describe, isRecord } from '../model/mechanisms.js';
+import { checkRunArgument } from './run-check.js';
 
 /** Options of {@link narrateEvent} and {@link narrateRun}. */
 export interface NarrativeOptions {
@@ -32,6 +35,7 @@ function isNarrated(e: SimEvent): e is Extract<SimEvent, { type: NarratedEventTy
  * ```
  */
 export function narrateEvent(e: SimEvent, options: NarrativeOptions = {}): string | null {
+  if (!isRecord(e) || typeof e.type !== 'string') throw new ConfigError([{ path: 'event', expected: 'an event (an object with a type)', received: describe(e) }], 'narrateEvent');
   const truth = options.truth !== false;
   if (!isNarrated(e)) return null;
   if (VERBOSE_ONLY.has(e.type) && !options.verbose) return null;
@@ -49,6 +53,7 @@ export function narrateEvent(e: SimEvent, options: NarrativeOptions = {}): strin
  * ```
  */
 export function narrateRun(run: Pick<Run, 'log'>, options: NarrativeOptions & { readonly roundLabel?: (round: number) => string } = {}): string[] {
+  checkRunArgument(run, 'narrateRun', false);
   return storyLines(run, options).map((l) => (l.kind === 'heading' ? l.text : `  ${l.text}`));
 }
 

@@ -4,6 +4,7 @@ import { betaTrust } from '../model/trust.js';
 import type { ReportText } from '../text/report.js';
 import { REPORT_EN } from '../text/report.js';
 import { maxOf } from './max.js';
+import { checkRunArgument } from './run-check.js';
 
 /** Closing numbers of one unordered pair of actors. */
 export interface DyadSummary {
@@ -33,6 +34,7 @@ export interface DyadSummary {
  * ```
  */
 export function summarizeDyads(run: Pick<Run, 'log' | 'world'>): DyadSummary[] {
+  checkRunArgument(run, 'summarizeDyads', true);
   const w = run.world;
   const n = w.actors.length;
   const ids = w.actors.map((a) => a.id);
@@ -110,6 +112,7 @@ const TRUTH_COLUMNS: ReadonlySet<number> = new Set([3, 4]);
  * ```
  */
 export function formatSummary(run: Pick<Run, 'log' | 'world'>, text: Pick<ReportText, 'closingDyads' | 'closingActors'> = REPORT_EN, options: SummaryOptions = {}): string {
+  checkRunArgument(run, 'formatSummary', true);
   const cells = closingCells(run);
   const keep = (_: unknown, c: number) => options.truth !== false || !TRUTH_COLUMNS.has(c);
   return `${formatTable(text.closingDyads.filter(keep), cells.dyads.map((row) => row.filter(keep)))}\n\n${formatTable(text.closingActors, cells.actors)}`;
