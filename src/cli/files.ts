@@ -1,5 +1,5 @@
 // Node-only file work for the command line: find and read scenario files, write outputs whole.
-import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, linkSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -220,6 +220,20 @@ export function writeFileAtomic(path: string, text: string): void {
 }
 
 /**
+ * The file a path names, through symbolic links: the rename that writes a file whole would
+ * otherwise replace the link itself (a link to /proc/self/fd/1, as /dev/stdout is, became a
+ * regular file, and its target never got the output). A link that leads nowhere is written as a
+ * file in its place, as before.
+ */
+function throughLinks(target: string): string {
+  try {
+    return lstatSync(target).isSymbolicLink() ? realpathSync(target) : target;
+  } catch {
+    return target;
+  }
+}
+
+/**
  * Write several files whole, as a set: every temporary file is written first, then renamed over
  * its target, so a failure while writing leaves every target as it was; should a rename still
  * fail, the targets this call already replaced are put back as they were (an earlier file's
@@ -229,7 +243,7 @@ export function writeFilesAtomic(files: readonly { readonly path: string; readon
   const temps: { path: string; target: string; tmp: string }[] = [];
   try {
     for (const { path, text } of files) {
-      const target = resolve(path);
+      const target = throughLinks(resolve(path));
       const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
       try {
         const fd = openSync(tmp, 'w');

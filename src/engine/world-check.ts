@@ -38,9 +38,14 @@ export function checkWorld(value: unknown, path: string, source: string): assert
 }
 
 function isWorldShaped(x: unknown): boolean {
-  if (!isRecord(x) || x.version !== 1 || !Number.isInteger(x.round) || !Array.isArray(x.actors) || !(x.welfare instanceof Float64Array)) return false;
+  if (!isRecord(x) || x.version !== 1 || !Number.isInteger(x.round) || !Array.isArray(x.actors) || !isTyped(x.welfare, 'Float64Array')) return false;
   const dyads = x.dyads;
-  return isRecord(dyads) && dyads.trustR instanceof Float64Array && dyads.rung instanceof Uint8Array && isRecord(x.rng);
+  return isRecord(dyads) && isTyped(dyads.trustR, 'Float64Array') && isTyped(dyads.rung, 'Uint8Array') && isRecord(x.rng);
+}
+
+/** A typed array of the kind named, from this realm or another (a vm context), where `instanceof` fails. */
+function isTyped(x: unknown, kind: 'Float64Array' | 'Uint8Array'): boolean {
+  return ArrayBuffer.isView(x) && Object.prototype.toString.call(x) === `[object ${kind}]`;
 }
 
 function mistakenFor(x: unknown): string | undefined {

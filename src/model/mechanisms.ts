@@ -354,7 +354,9 @@ function notPlainObject(value: object): string | undefined {
   const tag = Object.prototype.toString.call(value).slice(8, -1);
   if (tag !== 'Object') return `a ${tag} object`;
   const name: unknown = (proto as { readonly constructor?: { readonly name?: unknown } }).constructor?.name;
-  return typeof name === 'string' && name !== '' ? `a ${name} object` : 'an object of a class';
+  // A plain object of another realm (a vm context, an iframe): its Object.prototype is not ours.
+  if (name === 'Object' && Object.getPrototypeOf(proto) === null) return undefined;
+  return typeof name === 'string' && name !== '' ? `an object of class ${name}` : 'an object of a class';
 }
 
 /**

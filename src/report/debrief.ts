@@ -139,9 +139,11 @@ export function renderDebrief(source: ReportSource, options: DebriefOptions = {}
   if (source.description.trim()) lines.push(md(source.description.trim()), '');
   lines.push(`## ${md(t.actorsHeading)}`, '');
   const players = new Set(source.players ?? []);
+  // A catalogue written before playerLine existed gets the English line for a people-played actor.
+  const playerLine = t.playerLine ?? REPORT_EN.debrief.playerLine;
   for (const a of source.initial.actors) {
     const who = { id: md(a.id), name: md(a.name), kind: md(a.kind) };
-    lines.push(`- ${players.has(a.id) ? t.playerLine(who) : t.actorLine({ ...who, strategy: md(a.strategy) })}`);
+    lines.push(`- ${players.has(a.id) && playerLine ? playerLine(who) : t.actorLine({ ...who, strategy: md(a.strategy) })}`);
   }
   lines.push('', `## ${md(t.momentsHeading)}`, '');
   const moments = keyMoments(source, text);
@@ -167,7 +169,7 @@ export function renderDebrief(source: ReportSource, options: DebriefOptions = {}
   const world = finalWorld(source);
   lines.push('', `## ${md(t.closingHeading)}`, '');
   const cells = closingCells({ log: source.log, world });
-  lines.push(mdTable(text.closingDyads, cells.dyads), '', mdTable(text.closingActors, markPlayers(cells.actors, source, text.playedByPeople)), '');
+  lines.push(mdTable(text.closingDyads, cells.dyads), '', mdTable(text.closingActors, markPlayers(cells.actors, source, text.playedByPeople ?? REPORT_EN.playedByPeople ?? '')), '');
   return lines.join('\n');
 }
 

@@ -114,8 +114,9 @@ export function renderHtmlReport(source: ReportSource, options: HtmlReportOption
   parts.push(`<header><h1>${e(title)}</h1><p class="sub">${e(t.subtitle({ scenario: source.name, seed: String(source.seed), rounds: rounds.length, from, to }))}</p>`);
   if (source.description) parts.push(`<p>${e(source.description)}</p>`);
   const players = new Set(source.players ?? []);
+  const playedBy = t.playedByPeople ?? REPORT_EN.playedByPeople ?? '';
   parts.push(
-    `<p class="actors">${source.initial.actors.map((a) => `<span><i class="swatch" style="background:${colorOf(a.id)}"></i>${e(a.id)}${a.name && a.name !== a.id ? ` — ${e(a.name)}` : ''} <span class="muted">(${e(a.kind)}, ${e(players.has(a.id) ? t.playedByPeople : a.strategy)})</span></span>`).join('')}</p></header>`,
+    `<p class="actors">${source.initial.actors.map((a) => `<span><i class="swatch" style="background:${colorOf(a.id)}"></i>${e(a.id)}${a.name && a.name !== a.id ? ` — ${e(a.name)}` : ''} <span class="muted">(${e(a.kind)}, ${e(players.has(a.id) ? playedBy : a.strategy)})</span></span>`).join('')}</p></header>`,
   );
   parts.push(`<section><h2>${e(t.keyFigures.heading)}</h2><ul class="figures">`);
   const fig = (v: string, name: string) => `<li><b>${e(v)}</b>${e(name)}</li>`;
@@ -163,7 +164,7 @@ export function renderHtmlReport(source: ReportSource, options: HtmlReportOption
   const cells = closingCells({ log: source.log, world });
   parts.push(`<section id="closing"><h2>${e(t.closingHeading(rounds.length))}</h2>`);
   parts.push(table(t.closingDyads, cells.dyads, [1, 3, 4, 5, 6]));
-  parts.push(table(t.closingActors, markPlayers(cells.actors, source, t.playedByPeople), [3, 4]));
+  parts.push(table(t.closingActors, markPlayers(cells.actors, source, playedBy), [3, 4]));
   parts.push(`</section>\n<footer>${e(t.footer)}</footer>\n</main>`);
   if (frames.length > 1) parts.push(`<script>${REPORT_SCRIPT}</script>`);
   parts.push('</body>\n</html>\n');

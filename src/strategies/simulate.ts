@@ -134,8 +134,9 @@ function checkOptions(start: unknown, options: unknown): void {
   const issues: ConfigIssue[] = [];
   if (!isRecord(start)) {
     issues.push({ path: 'start', expected: 'a world spec ({ actors: [...] }) or a world to continue', received: describe(start) });
-  } else if (start.version !== undefined || ('world' in start && 'log' in start)) {
-    // Not a spec: a world, or what is mistaken for one (a run, a saved snapshot), told apart by worldIssue.
+  } else if ((start.version !== undefined && (start.dyads !== undefined || start.welfare !== undefined || start.rng !== undefined)) || ('world' in start && 'log' in start)) {
+    // Not a spec (a spec has none of a world's tables): a world, or what is mistaken for one (a
+    // run, a saved snapshot), told apart by worldIssue.
     const notWorld = worldIssue(start, 'start');
     if (notWorld !== undefined) issues.push(notWorld);
   }

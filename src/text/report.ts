@@ -58,8 +58,11 @@ export interface ReportText {
   readonly closingHeading: (rounds: number) => string;
   readonly closingDyads: readonly [dyad: string, trust: string, peak: string, ops: string, misattributed: string, accusations: string, agreements: string];
   readonly closingActors: readonly [actor: string, kind: string, strategy: string, norms: string, welfare: string];
-  /** Shown in place of the strategy of an actor people played (a saved game's, `ReportSource.players`). */
-  readonly playedByPeople: string;
+  /**
+   * Shown in place of the strategy of an actor people played (a saved game's, `ReportSource.players`).
+   * Optional, so that a catalogue written before it still compiles: the English words stand in.
+   */
+  readonly playedByPeople?: string;
   readonly footer: string;
   readonly debrief: DebriefText;
 }
@@ -70,8 +73,11 @@ export interface DebriefText {
   readonly intro: (p: { readonly scenario: string; readonly seed: string; readonly rounds: number; readonly from: string; readonly to: string }) => string;
   readonly actorsHeading: string;
   readonly actorLine: (p: { readonly id: string; readonly name: string; readonly kind: string; readonly strategy: string }) => string;
-  /** The line of an actor people played in a saved game (`ReportSource.players`), which no strategy decided. */
-  readonly playerLine: (p: { readonly id: string; readonly name: string; readonly kind: string }) => string;
+  /**
+   * The line of an actor people played in a saved game (`ReportSource.players`), which no strategy
+   * decided. Optional, so that a catalogue written before it still compiles: the English line stands in.
+   */
+  readonly playerLine?: (p: { readonly id: string; readonly name: string; readonly kind: string }) => string;
   readonly momentsHeading: string;
   readonly noMoments: string;
   /** `truth`: who really did it (the target itself when it was the proxy that carried it out), null for a false alarm, undefined when unknown. */

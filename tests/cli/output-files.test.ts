@@ -2,7 +2,7 @@
 // place of a file, an input of the command, two outputs that are one file, an existing file
 // without --force), reported with the user's path (exit code 2), and never half-written.
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkOutputs, outputProblem, writeFilesAtomic } from '../../src/cli/files.js';
@@ -38,6 +38,23 @@ describe('an output file that cannot be written', () => {
     expectInputError(detente('play', duelFixture, '--as', 'US', '--save', 'pipe.out'), refused('--save'));
     expect(outputProblem(pipe)).toMatch(/^it is not a regular file/);
     expect(lstatSync(pipe).isFIFO()).toBe(true);
+    expect(temps()).toEqual([]);
+  });
+
+  it('an output that is a symbolic link is written through it: the link stays, its target gets the output (a link to /dev/stdout became a regular file)', () => {
+    writeFileSync(file('real.json'), '{}');
+    symlinkSync('real.json', file('link.json'));
+    expect(detente('run', duelFixture, '--rounds', '1', '--format', 'json', '--out', 'link.json').status).toBe(0);
+    expect(lstatSync(file('link.json')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(file('real.json'), 'utf8'))).toHaveProperty('log');
+    if (existsSync('/proc/self/fd/1')) {
+      // As /dev/stdout is: the output reaches the file standard output was sent to.
+      symlinkSync('/proc/self/fd/1', file('stdout-link'));
+      const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" run "${duelFixture}" --rounds 1 --format json --out stdout-link > redirected.txt`], { cwd: tmp, encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      expect(lstatSync(file('stdout-link')).isSymbolicLink()).toBe(true);
+      expect(JSON.parse(readFileSync(file('redirected.txt'), 'utf8'))).toHaveProperty('log');
+    }
     expect(temps()).toEqual([]);
   });
 

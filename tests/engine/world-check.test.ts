@@ -5,6 +5,7 @@
  * iterable"), replay({}) returned undefined, and a snapshot played on unchecked. replay also checks
  * its log and options: `rounds` beyond the log played rounds in which nobody decided anything.
  */
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { beginRound, createWorld, decideWithStrategies, dove, hawk, replay, restore, roundMetrics, runRounds, simulate, snapshot, step, submitDecisions } from '../../src/index.js';
@@ -49,6 +50,17 @@ describe('a value that is not a world', () => {
       expect(e.issues.find((i) => i.path === path)).toEqual({ path, expected: EXPECTED, received: expect.any(String) as string, ...(hint !== undefined ? { hint } : {}) });
     });
   }
+
+  it('a world whose typed tables come from another realm (a vm context) is a world; a spec with a version field is still a spec', () => {
+    const copy = (t: Float64Array | Uint8Array) => runInNewContext(`${t.constructor.name}.from(values)`, { values: Array.from(t) }) as typeof t;
+    const w = run.world;
+    const d = w.dyads;
+    const foreign = { ...w, welfare: copy(w.welfare), dyads: { ...d, trustR: copy(d.trustR), trustS: copy(d.trustS), tension: copy(d.tension), escalationTrue: copy(d.escalationTrue), escalationPerceived: copy(d.escalationPerceived), rung: copy(d.rung), peakRung: copy(d.peakRung) } } as World;
+    expect(foreign.welfare instanceof Float64Array).toBe(false);
+    expect(JSON.stringify(step(foreign, strategies).events)).toBe(JSON.stringify(step(w, strategies).events));
+    // createWorld takes a spec with a stray version field; simulate did before the check too.
+    expect(simulate({ version: 1, ...SPEC } as never, { seed: 1, rounds: 2 }).world.round).toBe(2);
+  });
 
   it('a getter that throws is reported, not thrown through', () => {
     const hostile = new Proxy({}, { get: () => { throw new Error('no'); } });

@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { betaTrust, clamp01, createWorld, DEFAULT_MECHANISMS, evidenceForTrust, mergeMechanisms, nextRung, richardsonEquilibrium, richardsonStep, RUNG, RUNG_NAMES, rungLabel } from '../../src/index.js';
@@ -140,10 +141,14 @@ describe('mechanisms', () => {
         return 0.1;
       }
     }
-    expect(mergeMechanisms({ trust: new Trust() }, DEFAULT_MECHANISMS, 'injects[0].set').issues).toEqual([{ path: 'injects[0].set.trust', ...refused('a Trust object') }]);
+    expect(mergeMechanisms({ trust: new Trust() }, DEFAULT_MECHANISMS, 'injects[0].set').issues).toEqual([{ path: 'injects[0].set.trust', ...refused('an object of class Trust') }]);
     // Plain data, with or without a prototype, is read as before.
     const bare = Object.assign(Object.create(null) as Record<string, unknown>, { decay: 0.1 });
     expect(mergeMechanisms({ trust: bare }).mechanisms.trust.decay).toBe(0.1);
+    // A plain object of another realm (a vm context) is plain data too: its Object.prototype is not ours.
+    const foreign = runInNewContext('({ trust: { decay: 0.1 } })') as MechanismOverrides;
+    expect(mergeMechanisms(foreign).issues).toEqual([]);
+    expect(mergeMechanisms(foreign).mechanisms.trust.decay).toBe(0.1);
     // And so createWorld refuses it, where it ran on the defaults.
     expect(() => createWorld({ actors: [{ id: 'A' }, { id: 'B' }], mechanisms: { trust: new Map([['decay', 0.1]]) } as unknown as MechanismOverrides }, { seed: 1 })).toThrow(
       'mechanisms.trust: expected an object of fields (plain data), received a Map object',

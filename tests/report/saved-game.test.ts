@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, renderDebrief, renderHtmlReport, reportSource } from '../../src/index.js';
+import { parseScenario, renderDebrief, renderHtmlReport, REPORT_EN, reportSource } from '../../src/index.js';
 import { PlayGame, saveGame } from '../../src/play/index.js';
 import { cliHarness, duelFixture, expectInputError } from '../helpers/cli.js';
 
@@ -43,6 +43,16 @@ describe('detente report of a saved game', () => {
     expect(debrief).toMatch(/^- \*\*CN\*\*: state, playing \*deterrer\*$/m);
     expect(debrief).toMatch(/^\| US \| state \| played by people \|/m);
     expect(debrief).not.toMatch(/US\*\*: state, playing/);
+  });
+
+  it('a catalogue written before the people-played words existed still renders, with the English words for them', () => {
+    const game = gameAfter(3);
+    const source = { ...reportSource(game.scenario, game.run, game.seed), players: game.humans };
+    const { playedByPeople: _words, ...old } = REPORT_EN;
+    const { playerLine: _line, ...oldDebrief } = REPORT_EN.debrief;
+    const text = { ...old, debrief: oldDebrief };
+    expect(renderDebrief(source, { text })).toBe(renderDebrief(source));
+    expect(renderHtmlReport(source, { text })).toBe(renderHtmlReport(source));
   });
 
   it('a finished game is reported whole', () => {
