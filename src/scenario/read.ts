@@ -296,16 +296,26 @@ function findForbiddenKeys(v: unknown, path: string, issues: ConfigIssue[], encl
   enclosing.delete(v);
 }
 
+/**
+ * The line and column of a UTF-16 offset, the column in characters (code points) as an editor and
+ * the control-character messages count them: a character outside the BMP (an emoji) is one
+ * column, not the two code units it takes.
+ */
 function lineColumn(text: string, pos: number): { line: number; column: number } {
   let line = 1;
   let col = 1;
   for (let i = 0; i < pos && i < text.length; i++) {
-    if (text[i] === '\n') {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
       line++;
       col = 1;
-    } else col++;
+    } else if (!(c >= 0xdc00 && c <= 0xdfff && i > 0 && isHighSurrogate(text.charCodeAt(i - 1)))) col++;
   }
   return { line, column: col };
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
 }
 
 function utf8Length(s: string): number {

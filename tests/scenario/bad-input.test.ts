@@ -35,6 +35,8 @@ describe('parseScenario on bad input', () => {
     ['a trailing comma in a list', '{\n  "name": "x",\n  "actors": [{ "id": "A" },]\n}', 'line 3, column 28', "Unexpected token ']'"],
     ['YAML in a .json file', 'name: x\nrounds: 3\n', 'line 1, column 2', "Unexpected token 'a'"],
     ['text after the object', '{ "name": "x" }\n}\n', 'line 2, column 1', 'Unexpected non-whitespace character after JSON'],
+    // Columns count characters: the emoji before the error is one column, not its two UTF-16 units.
+    ['an emoji before the error', '{"name": "é😀", "r": x}', 'line 1, column 21', "Unexpected token 'x'"],
   ])('malformed JSON, %s: line and column, without the parser\'s quote of the text', (_what, text, path, received) => {
     expect(issuesOf(text, 'bad.json')).toEqual([{ path, expected: 'valid JSON', received }]);
   });
