@@ -107,7 +107,7 @@ function locate(arg: string): string {
  * name ('us-china-2016'), or a bundled name given with an extension ('gge-2015.yaml'), which is
  * looked for as a file in the current folder. None for a path with a folder: that names a file.
  */
-function nearBundledName(arg: string, names: readonly string[]): string | undefined {
+export function nearBundledName(arg: string, names: readonly string[]): string | undefined {
   if (/[\\/]/.test(arg)) return undefined;
   return suggest(arg.replace(/\.(ya?ml|json)$/i, ''), names);
 }

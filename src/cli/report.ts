@@ -4,7 +4,7 @@ import { parseCommandArgs, roundsOf, seedOf } from './args.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { ConfigError, renderDebrief, renderHtmlReport, reportSource, reportSourceFromRecord, simulate } from '../index.js';
 import type { ReportSource } from '../index.js';
-import { bundledScenarioNames, checkOutputs, loadScenario, withLoadHints, writeFilesAtomic } from './files.js';
+import { bundledScenarioNames, checkOutputs, loadScenario, nearBundledName, withLoadHints, writeFilesAtomic } from './files.js';
 import type { OutputTarget } from './files.js';
 import { jsonSyntaxIssue } from '../scenario/read.js';
 import { showControlCharacters } from '../model/control-characters.js';
@@ -65,7 +65,11 @@ function savedGameSource(data: unknown, path: string, context: CliContext): Repo
  */
 function readSavedInput(path: string): { readonly kind: 'game' | 'run'; readonly data: unknown } | null {
   if (!/\.json$/i.test(path)) return null;
-  if (!existsSync(path)) throw new ConfigError([{ path: '(file)', expected: 'an existing saved run (JSON of `detente run --format json`), saved game (detente play --save) or scenario file', received: `nothing at '${path}'` }], path);
+  if (!existsSync(path)) {
+    // 'us-china-2015.json' for the bundled us-china-2015: the name is offered, as for a scenario.
+    const near = nearBundledName(path, bundledScenarioNames());
+    throw new ConfigError([{ path: '(file)', expected: 'an existing saved run (JSON of `detente run --format json`), saved game (detente play --save) or scenario file', received: `nothing at '${path}'`, ...(near !== undefined ? { hint: `did you mean the bundled scenario '${near}'?` } : {}) }], path);
+  }
   if (statSync(path).isDirectory()) return null;
   let text: string;
   try {

@@ -83,4 +83,9 @@ describe('detente report of a saved game', () => {
       expectInputError(detente('report', 'mem.json', '--md', 'x.md'), /mem\.json: 1 problem\n {2}- \(file\): expected a readable file, received cannot read it \(EIO\)/);
     }
   });
+
+  it('a missing .json named like a bundled scenario gets a did-you-mean, as a missing scenario does', () => {
+    expectInputError(detente('report', 'us-china-2015.json', '--md', 'x.md'), /us-china-2015\.json: 1 problem\n {2}- \(file\): expected an existing saved run .*, received nothing at 'us-china-2015\.json' \(did you mean the bundled scenario 'us-china-2015'\?\)/);
+    expectInputError(detente('report', 'elsewhere/us-china-2015.json', '--md', 'x.md'), /nothing at 'elsewhere\/us-china-2015\.json'$/m);
+  });
 });
