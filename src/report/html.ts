@@ -132,7 +132,9 @@ export function renderHtmlReport(source: ReportSource, options: HtmlReportOption
   parts.push('</ul></section>');
 
   const section = (id: string, heading: string, how: string, body: string) => `<section id="${id}"><h2>${e(heading)}</h2><p class="how">${e(how)}</p><figure>${body}</figure></section>`;
-  parts.push(section('escalation', t.charts.escalation.heading, t.charts.escalation.howToRead, escalation.svg + (escalation.omitted > 0 ? `<p class="muted">${e(t.charts.escalation.omitted(escalation.omitted))}</p>` : '')));
+  // A world of one actor has no pair: a sentence, not an empty frame.
+  const escalationBody = source.initial.actors.length < 2 ? `<p class="muted">${e(t.charts.escalation.noPairs ?? REPORT_EN.charts.escalation.noPairs ?? '')}</p>` : escalation.svg;
+  parts.push(section('escalation', t.charts.escalation.heading, t.charts.escalation.howToRead, escalationBody + (escalation.omitted > 0 ? `<p class="muted">${e(t.charts.escalation.omitted(escalation.omitted))}</p>` : '')));
 
   const trustSvg = trustChart(frames, ids, label, t).replace(/<g class="frame( on)?" data-round="(\d+)">/g, (_m, on: string | undefined, r: string) => `<g class="frame${on ?? ''}" data-round="${r}" data-label="${e(label(Number(r)))}">`);
   const lastLabel = frames.length > 0 ? label((frames[frames.length - 1] as { round: number }).round) : '';

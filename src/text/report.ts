@@ -27,7 +27,13 @@ export interface ReportText {
   };
   readonly round: string;
   readonly charts: {
-    readonly escalation: { readonly heading: string; readonly howToRead: string; readonly omitted: (n: number) => string };
+    readonly escalation: {
+      readonly heading: string;
+      readonly howToRead: string;
+      readonly omitted: (n: number) => string;
+      /** In place of the chart when there is no pair of actors (a world of one). Optional: the English words stand in. */
+      readonly noPairs?: string;
+    };
     readonly trust: { readonly heading: string; readonly howToRead: string; readonly slider: string; readonly rowsColumns: string; readonly sampled: (shown: number, total: number) => string };
     readonly incidents: {
       readonly heading: string;
@@ -132,6 +138,7 @@ export const REPORT_EN: ReportText = Object.freeze<ReportText>({
       howToRead:
         'One panel per pair of actors. Each line is the rung one side has reached in its conduct towards the other at the end of each round (L0 background espionage … L7 open conflict); a solid line for the first actor of the pair, a dashed line for the second. Rungs step down again in quiet rounds.',
       omitted: (n) => `${n} quieter pair${n === 1 ? '' : 's'} not shown (see the closing table).`,
+      noPairs: 'There is no pair of actors to chart: the world has one actor.',
     },
     trust: {
       heading: 'Trust matrix',

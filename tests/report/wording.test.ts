@@ -57,6 +57,13 @@ describe('a run of one round', () => {
     expect(html).not.toMatch(/\b1 rounds\b/);
   });
 
+  it('a world of one actor says there is no pair to chart, instead of an empty escalation frame', () => {
+    const html = renderHtmlReport(sourceOf(parseScenario(doc)));
+    const section = html.slice(html.indexOf('id="escalation"'), html.indexOf('</section>', html.indexOf('id="escalation"')));
+    expect(section).toContain('There is no pair of actors to chart: the world has one actor.');
+    expect(section).not.toContain('<svg');
+  });
+
   it('a one-round run with a calendar is dated once, not "Jan 2015 – Jan 2015"', () => {
     const source = sourceOf(parseScenario({ ...doc, calendar: { unit: 'month', start: '2015-01' } }));
     expect(renderHtmlReport(source)).toContain('Scenario lone · seed 1 · 1 round · Jan 2015</p>');
