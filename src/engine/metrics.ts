@@ -1,10 +1,9 @@
 import type { SimEvent } from '../model/event.js';
 import { betaTrust } from '../model/trust.js';
 import type { World } from '../model/world.js';
-import { describe, isRecord } from '../model/mechanisms.js';
 import { ConfigError } from './errors.js';
 import type { ConfigIssue } from './errors.js';
-import { worldIssue } from './world-check.js';
+import { eventListIssue, worldIssue } from './world-check.js';
 
 /**
  * Summary numbers of one round, computed from the round's events and the world at its end.
@@ -59,11 +58,8 @@ export function roundMetrics(world: World, events: readonly SimEvent[]): RoundMe
   const issues: ConfigIssue[] = [];
   const notWorld = worldIssue(world, 'world');
   if (notWorld !== undefined) issues.push(notWorld);
-  if (!Array.isArray(events)) issues.push({ path: 'events', expected: "a list of the round's events", received: describe(events) });
-  else {
-    const k = events.findIndex((e: unknown) => !isRecord(e) || typeof e.type !== 'string');
-    if (k >= 0) issues.push({ path: `events[${k}]`, expected: 'an event (an object with a type)', received: describe(events[k]) });
-  }
+  const notEvents = eventListIssue(events, 'events', "a list of the round's events");
+  if (notEvents !== undefined) issues.push(notEvents);
   if (issues.length > 0) throw new ConfigError(issues, 'roundMetrics');
   return metricsOfRound(world, events);
 }

@@ -6,7 +6,7 @@ import { withFields } from '../model/record.js';
 import { describe, isRecord } from '../model/mechanisms.js';
 import { ConfigError, ProtocolError } from './errors.js';
 import type { ConfigIssue } from './errors.js';
-import { worldIssue } from './world-check.js';
+import { eventListIssue, worldIssue } from './world-check.js';
 import type { Decision, PendingRound, RoundResult } from './round.js';
 import { beginRound, submitDecisions } from './round.js';
 import type { RoundOptions } from './round.js';
@@ -49,13 +49,8 @@ function checkReplay(initial: World, log: readonly SimEvent[], options: ReplayOp
   const issues: ConfigIssue[] = [];
   const notWorld = worldIssue(initial, 'initial');
   if (notWorld !== undefined) issues.push(notWorld);
-  if (!Array.isArray(log)) {
-    const run = isRecord(log) && Array.isArray(log.log);
-    issues.push({ path: 'log', expected: "a run's event log (a list of events)", received: describe(log), ...(run ? { hint: 'a run: pass run.log' } : {}) });
-  } else {
-    const k = log.findIndex((e: unknown) => !isRecord(e) || typeof e.type !== 'string' || !Number.isInteger(e.round) || (e.round as number) < 0);
-    if (k >= 0) issues.push({ path: `log[${k}]`, expected: 'an event (an object with a type and a whole round ≥ 0)', received: describe(log[k]) });
-  }
+  const notLog = eventListIssue(log, 'log');
+  if (notLog !== undefined) issues.push(notLog);
   if (!isRecord(options)) issues.push({ path: 'options', expected: 'an object { rounds?, verify?, onInvalidAction?, onStrategyError? }', received: describe(options) });
   else if (options.verify !== undefined && typeof options.verify !== 'boolean') issues.push({ path: 'options.verify', expected: 'true or false', received: describe(options.verify) });
   if (issues.length > 0) throw new ConfigError(issues, 'replay');

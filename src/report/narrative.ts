@@ -3,7 +3,7 @@ import type { SimEvent } from '../model/event.js';
 import type { NarratedEventType, NarrativeContext, NarrativeText } from '../text/narrative.js';
 import { NARRATIVE_EN } from '../text/narrative.js';
 import { ConfigError } from '../engine/errors.js';
-import { describe, isRecord } from '../model/mechanisms.js';
+import { eventIssue } from '../engine/world-check.js';
 import { checkRunArgument } from './run-check.js';
 
 /** Options of {@link narrateEvent} and {@link narrateRun}. */
@@ -35,7 +35,8 @@ function isNarrated(e: SimEvent): e is Extract<SimEvent, { type: NarratedEventTy
  * ```
  */
 export function narrateEvent(e: SimEvent, options: NarrativeOptions = {}): string | null {
-  if (!isRecord(e) || typeof e.type !== 'string') throw new ConfigError([{ path: 'event', expected: 'an event (an object with a type)', received: describe(e) }], 'narrateEvent');
+  const notEvent = eventIssue(e, 'event');
+  if (notEvent !== undefined) throw new ConfigError([notEvent], 'narrateEvent');
   const truth = options.truth !== false;
   if (!isNarrated(e)) return null;
   if (VERBOSE_ONLY.has(e.type) && !options.verbose) return null;

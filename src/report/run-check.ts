@@ -3,7 +3,7 @@
 // TypeError ("run.log is not iterable").
 import { ConfigError } from '../engine/errors.js';
 import type { ConfigIssue } from '../engine/errors.js';
-import { worldIssue } from '../engine/world-check.js';
+import { eventListIssue, worldIssue } from '../engine/world-check.js';
 import { describe, isRecord } from '../model/mechanisms.js';
 
 /**
@@ -19,12 +19,8 @@ export function checkRunArgument(run: unknown, fn: string, world: boolean): void
   const expected = world ? 'a run (from simulate), or { log, world }' : 'a run (from simulate), or { log }';
   if (!isRecord(run)) throw new ConfigError([{ path: 'run', expected, received: describe(run) }], fn);
   const issues: ConfigIssue[] = [];
-  const log: unknown = run.log;
-  if (!Array.isArray(log)) issues.push({ path: 'run.log', expected: "the run's event log (a list of events)", received: describe(log) });
-  else {
-    const k = log.findIndex((e: unknown) => !isRecord(e) || typeof e.type !== 'string' || !Number.isInteger(e.round));
-    if (k >= 0) issues.push({ path: `run.log[${k}]`, expected: 'an event (an object with a type and a whole round)', received: describe(log[k]) });
-  }
+  const notLog = eventListIssue(run.log, 'run.log');
+  if (notLog !== undefined) issues.push(notLog);
   if (world) {
     const issue = worldIssue(run.world, 'run.world');
     if (issue !== undefined) issues.push(issue);

@@ -28,7 +28,7 @@ describe('the run given to the report functions', () => {
   });
 
   it('narrateEvent: something that is not an event is a ConfigError', () => {
-    expect(configErrorOf(() => narrateEvent(null as never)).issues).toEqual([{ path: 'event', expected: 'an event (an object with a type)', received: 'null' }]);
+    expect(configErrorOf(() => narrateEvent(null as never)).issues).toEqual([{ path: 'event', expected: 'an event (an object with a type and a whole round ≥ 0)', received: 'null' }]);
     expect(narrateEvent(run.log.find((e) => e.type === 'operation.conducted') ?? run.log[0]!)).not.toBeUndefined();
   });
 });
