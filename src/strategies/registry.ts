@@ -117,3 +117,18 @@ function withParams(strategy: Strategy, params: Readonly<Record<string, number>>
     respond: (request, view, rng) => strategy.respond(request, view, rng),
   } satisfies Strategy);
 }
+
+/**
+ * Whether `x` can serve as a strategy registry: an object with `has`, `get` and `names`, as
+ * `StrategyRegistry` has (a registry from another copy of the package is one too, where
+ * `instanceof` would fail). Options that take a registry check it with this before using it.
+ *
+ * @example
+ * ```ts
+ * isRegistryLike(createRegistry()); // true
+ * ```
+ */
+export function isRegistryLike(x: unknown): x is StrategyRegistry {
+  const r = x as Partial<Record<'has' | 'get' | 'names', unknown>> | null;
+  return typeof r === 'object' && r !== null && typeof r.has === 'function' && typeof r.get === 'function' && typeof r.names === 'function';
+}

@@ -17,7 +17,7 @@ import { deepFreeze } from '../engine/freeze.js';
 import type { World } from '../model/world.js';
 import { createRegistry } from './builtins/index.js';
 import type { StrategyRegistry } from './registry.js';
-import { suggest } from './registry.js';
+import { isRegistryLike, suggest } from './registry.js';
 import { worldIssue } from '../engine/world-check.js';
 
 /** Options of {@link simulate}. */
@@ -147,8 +147,7 @@ function checkOptions(start: unknown, options: unknown): void {
     if (o.strategies !== undefined && !isRecord(o.strategies)) {
       issues.push({ path: 'strategies', expected: 'an object of strategies (or registered names) by actor id', received: describe(o.strategies) });
     }
-    const r = o.registry as Partial<Record<'has' | 'get' | 'names', unknown>> | null | undefined;
-    if (r !== undefined && (r === null || typeof r !== 'object' || typeof r.has !== 'function' || typeof r.get !== 'function' || typeof r.names !== 'function')) {
+    if (o.registry !== undefined && !isRegistryLike(o.registry)) {
       issues.push({ path: 'registry', expected: 'a StrategyRegistry (createRegistry())', received: describe(o.registry) });
     }
   }

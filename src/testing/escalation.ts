@@ -3,6 +3,7 @@ import type { Arbitrary, Parameters as FcParameters } from 'fast-check';
 import { createRegistry, GGE15_NORM_IDS, MAX_ROUNDS, parseScenario, readScenarioText, serializeScenario, simulate, suggest } from '../index.js';
 import type { Run, Scenario, ScenarioActor, ScenarioDocument, ScenarioInject, StrategyRegistry } from '../index.js';
 import { ArgumentCheck } from './arguments.js';
+import { isRegistryLike } from '../strategies/registry.js';
 import { describe as describeValue, isRecord } from '../model/mechanisms.js';
 import { plural } from '../text/english.js';
 import { messageOf, printed } from '../model/thrown.js';
@@ -82,8 +83,7 @@ function checkScenarioOptions(options: ArbScenarioOptions): void {
 
 /** Whether `value` is a strategy registry (its `has`, `get` and `names`); an issue at `path` when not. */
 function checkRegistry(check: ArgumentCheck, path: string, value: unknown): boolean {
-  const r = value as Partial<Record<'has' | 'get' | 'names', unknown>> | null;
-  if (typeof r === 'object' && r !== null && typeof r.has === 'function' && typeof r.get === 'function' && typeof r.names === 'function') return true;
+  if (isRegistryLike(value)) return true;
   check.issue(path, 'a StrategyRegistry (createRegistry().register(yourStrategy))', value);
   return false;
 }
