@@ -15,6 +15,7 @@ import { loadedFiles, loadHelp } from './load.js';
 import type { CliContext } from './load.js';
 import { jsonSyntaxIssue } from '../scenario/read.js';
 import { shownTitle } from '../scenario/title.js';
+import { withoutByteOrderMark } from '../model/bom.js';
 
 type Out = (text: string) => void;
 
@@ -102,9 +103,8 @@ function resume(file: string, scenarioArg: string | undefined, given: { humans: 
   } catch (e) {
     throw new UsageError(text.notAGame(file, `cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
   }
-  // A save edited by hand in an editor that writes a byte-order mark (Notepad) reads as JSON, as
-  // a scenario file with one does; JSON.parse refused the invisible first character.
-  const json = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+  // A save edited by hand in Notepad reads as JSON, as a scenario file does.
+  const json = withoutByteOrderMark(raw);
   let data: unknown;
   try {
     data = JSON.parse(json);

@@ -14,6 +14,7 @@ import { loadedFiles, loadHelp } from './load.js';
 import type { CliContext } from './load.js';
 import { PlayError, resumeGame } from '../play/index.js';
 import type { PlayGame } from '../play/index.js';
+import { withoutByteOrderMark } from '../model/bom.js';
 
 type Out = (text: string) => void;
 
@@ -73,9 +74,7 @@ function readSavedInput(path: string): { readonly kind: 'game' | 'run'; readonly
   if (statSync(path).isDirectory()) return null;
   let text: string;
   try {
-    // A byte-order mark (an editor such as Notepad writes one) is not part of the JSON, as in a
-    // scenario file or a saved game: JSON.parse refused the saved run at its invisible first character.
-    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+    text = withoutByteOrderMark(readFileSync(path, 'utf8'));
   } catch (e) {
     throw new ConfigError([{ path: '(file)', expected: 'a readable file', received: `cannot read it (${(e as NodeJS.ErrnoException).code ?? messageOf(e)})` }], path);
   }

@@ -5,6 +5,7 @@ import { csvField } from '../report/csv.js';
 import type { Cell, SweepRow } from './row.js';
 import { SCENARIO_COLUMN } from './identity.js';
 import { isMetricColumn } from './stats.js';
+import { withoutByteOrderMark } from '../model/bom.js';
 
 /** How results are written: CSV (one header line, then a line per run) or JSON Lines (an object per line). */
 export type ResultsFormat = 'csv' | 'jsonl';
@@ -153,9 +154,8 @@ export interface Results {
  * ```
  */
 export function readResults(raw: string, format: ResultsFormat, source = 'results'): Results {
-  // A byte order mark, which a spreadsheet saving "CSV UTF-8" puts first, is not part of the
-  // first column's name ('\uFEFFrun' was refused as a header not starting with 'run').
-  const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+  // Not part of the first column's name ('\uFEFFrun' was refused as a header not starting with 'run').
+  const text = withoutByteOrderMark(raw);
   if (text.length > 0 && !text.endsWith('\n')) {
     throw new ConfigError([{ path: `line ${text.split('\n').length}`, expected: 'whole lines, each ending with a line break', received: 'a torn last line (an interrupted write? resume the sweep with --resume to repair it)' }], source);
   }
