@@ -7,6 +7,7 @@ import type { CliContext } from './load.js';
 import { plural } from '../text/english.js';
 import { shownTitle } from '../scenario/title.js';
 import { showControlCharacters } from '../model/control-characters.js';
+import { overridesText, readOverrides, refuseTwoRounds, setHelp, withOverrides } from './overrides.js';
 
 /** What a command prints on standard output; the caller writes it. */
 type Out = (text: string) => void;
@@ -26,15 +27,20 @@ Options:
   --verbose       Narrative: also investigation updates, adopted norms, rejected actions.
   --no-truth      Narrative: hide what only the engine knows (covert operations, false alarms),
                   in the story and in the closing table (no operation or misattribution counts).
+${setHelp(18)}
+                  The JSON output holds the scenario as run (its "document", with the changes
+                  written in), so 'detente report run.json' replays this very run.
 ${loadHelp(18)}
   -h, --help      Show this help.`;
 
-export const VALIDATE_HELP = `detente validate <scenario> [--load FILE]
+export const VALIDATE_HELP = `detente validate <scenario> [--set PATH=V]... [--load FILE]
 
 Check a scenario file without running it. Prints every problem with its path, what was expected
-and what was found (exit code 2), or a one-line summary (exit code 0).
+and what was found (exit code 2), or a one-line summary (exit code 0). With --set, the scenario
+is checked with the changes written in, as 'detente run --set' would run it.
 
 Options:
+${setHelp(18)}
 ${loadHelp(18)}
   -h, --help      Show this help.`;
 
@@ -58,6 +64,7 @@ export function runCommand(args: readonly string[], out: Out, context: CliContex
     out: { type: 'string' },
     verbose: { type: 'boolean' },
     'no-truth': { type: 'boolean' },
+    set: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -70,7 +77,11 @@ export function runCommand(args: readonly string[], out: Out, context: CliContex
   const format = values.format ?? 'narrative';
   if (format !== 'narrative' && format !== 'json' && format !== 'csv') throw new UsageError(`--format must be narrative, json or csv, not '${format}'`);
   const rounds = values.rounds === undefined ? undefined : roundsOf(values.rounds);
-  const { scenario, path } = loadScenario(arg, context.registry);
+  const overrides = readOverrides(values.set, 'run');
+  refuseTwoRounds(values.rounds, overrides);
+  const loaded = loadScenario(arg, context.registry);
+  const path = loaded.path;
+  const scenario = withOverrides(loaded.scenario, overrides, context.registry);
   if (values.out !== undefined) checkOutputs([{ flag: '--out', path: values.out }], { inputs: [path, ...loadedFiles(context)] });
   const seed = values.seed === undefined ? scenario.seed : seedOf(values.seed);
   const n = rounds ?? scenario.rounds;
@@ -79,13 +90,17 @@ export function runCommand(args: readonly string[], out: Out, context: CliContex
   if (format === 'json') {
     // runRecord keeps the first format's keys (scenario, seed, rounds, log, metrics, dyads) and adds
     // title, calendar and the scenario document, so `detente report run.json` can rebuild every round.
+    // With --set the document is the scenario as run (the overrides written in), not the file: the
+    // record is then whole by itself — the report replays its log against it — and there is no
+    // second account of the changes that could disagree with it.
     text = `${JSON.stringify(runRecord(scenario, run, seed))}\n`;
   } else if (format === 'csv') {
     text = metricsCsv(run.metrics);
   } else {
     const truth = values['no-truth'] !== true;
     const story = narrateRun(run, { truth, verbose: values.verbose === true, roundLabel: (r) => roundHeading(scenario.calendar, r) });
-    text = [`${shownTitle(scenario)} — seed ${seed}, ${plural(n, 'round')}`, '', ...(story.length > 0 ? story : [REPORT_EN.narrativeEmpty]), '', REPORT_EN.closingHeading(n), '', formatSummary(run, undefined, { truth }), ''].join('\n');
+    const changed = Object.keys(overrides).length > 0 ? `, with ${overridesText(overrides)}` : '';
+    text = [`${shownTitle(scenario)} — seed ${seed}, ${plural(n, 'round')}${changed}`, '', ...(story.length > 0 ? story : [REPORT_EN.narrativeEmpty]), '', REPORT_EN.closingHeading(n), '', formatSummary(run, undefined, { truth }), ''].join('\n');
   }
   if (values.out !== undefined) writeFileAtomic(values.out, text);
   else out(text.endsWith('\n') ? text.slice(0, -1) : text);
@@ -93,7 +108,7 @@ export function runCommand(args: readonly string[], out: Out, context: CliContex
 }
 
 export function validateCommand(args: readonly string[], out: Out, context: CliContext = {}): number {
-  const { values, positionals } = parseCommandArgs(args, { help: { type: 'boolean', short: 'h' } });
+  const { values, positionals } = parseCommandArgs(args, { set: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } });
   if (values.help) {
     out(VALIDATE_HELP);
     return 0;
@@ -101,9 +116,13 @@ export function validateCommand(args: readonly string[], out: Out, context: CliC
   const arg = positionals[0];
   if (arg === undefined) throw new UsageError('validate needs a scenario file');
   if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
-  const { scenario, path } = loadScenario(arg, context.registry);
+  const overrides = readOverrides(values.set, 'validate');
+  const loaded = loadScenario(arg, context.registry);
+  const path = loaded.path;
+  const scenario = withOverrides(loaded.scenario, overrides, context.registry);
+  const changed = Object.keys(overrides).length > 0 ? ` with ${overridesText(overrides)}` : '';
   // The path is the user's, and may hold a control character (the scenario's name is checked).
-  out(`ok: ${showControlCharacters(path)} — ${scenario.name}: ${plural(scenario.document.actors.length, 'actor')}, ${plural(scenario.rounds, 'round')}`);
+  out(`ok: ${showControlCharacters(path)}${changed} — ${scenario.name}: ${plural(scenario.document.actors.length, 'actor')}, ${plural(scenario.rounds, 'round')}`);
   return 0;
 }
 

@@ -15,6 +15,7 @@ import type { CliContext } from './load.js';
 import { PlayError, resumeGame } from '../play/index.js';
 import type { PlayGame } from '../play/index.js';
 import { withoutByteOrderMark } from '../model/bom.js';
+import { readOverrides, refuseTwoRounds, setHelp, withOverrides } from './overrides.js';
 
 type Out = (text: string) => void;
 
@@ -32,6 +33,8 @@ Options:
                   misattributions, agreements, violations, peak escalation), questions, the table.
   --seed N        Scenario only: master seed (default: the scenario's own, else 1).
   --rounds N      Scenario only: number of rounds (default: the scenario's).
+${setHelp(18)}
+                  Scenario only: a saved run or game is reported as it was played.
 ${loadHelp(18)}
   -h, --help      Show this help.
 
@@ -97,6 +100,7 @@ export function reportCommand(args: readonly string[], out: Out, context: CliCon
     md: { type: 'string' },
     seed: { type: 'string' },
     rounds: { type: 'string' },
+    set: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -111,6 +115,17 @@ export function reportCommand(args: readonly string[], out: Out, context: CliCon
   if (values.html !== undefined) targets.push({ flag: '--html', path: values.html });
   if (values.md !== undefined) targets.push({ flag: '--md', path: values.md });
   const roundsFlag = values.rounds === undefined ? undefined : roundsOf(values.rounds);
+  const overrides = readOverrides(values.set, 'report');
+  refuseTwoRounds(values.rounds, overrides);
+  // A saved run or game is reported as it was played: --seed, --rounds and --set would change
+  // what is reported, not the run the file holds.
+  const scenarioOnly = (kind: 'game' | 'run') => {
+    if (values.seed !== undefined || values.rounds !== undefined) throw new UsageError(`--seed and --rounds apply to a scenario; '${arg}' is a saved ${kind}, with its own seed and rounds`);
+    if (values.set !== undefined) {
+      const instead = kind === 'run' ? ': to change a parameter, report the scenario itself with --set (and the run\'s --seed)' : '';
+      throw new UsageError(`--set applies to a scenario; '${arg}' is a saved ${kind}, reported as it was played${instead}`);
+    }
+  };
 
   // Both targets are checked once the input's path is known (a bundled name resolves only when
   // loaded, and neither target may overwrite it), before the run and before either is written.
@@ -119,15 +134,17 @@ export function reportCommand(args: readonly string[], out: Out, context: CliCon
   const saved = input?.kind === 'game' ? input : null;
   const record = input?.kind === 'run' ? input : null;
   if (saved) {
-    if (values.seed !== undefined || values.rounds !== undefined) throw new UsageError(`--seed and --rounds apply to a scenario; '${arg}' is a saved game, with its own seed and rounds`);
+    scenarioOnly('game');
     checkOutputs(targets, { inputs: [arg, ...loadedFiles(context)] });
     source = savedGameSource(saved.data, arg, context);
   } else if (record) {
-    if (values.seed !== undefined || values.rounds !== undefined) throw new UsageError(`--seed and --rounds apply to a scenario; '${arg}' is a saved run, with its own seed and rounds`);
+    scenarioOnly('run');
     checkOutputs(targets, { inputs: [arg, ...loadedFiles(context)] });
     source = withLoadHints(() => reportSourceFromRecord(record.data, arg, context.registry === undefined ? {} : { registry: context.registry }), context.registry);
   } else {
-    const { scenario, path } = loadScenario(arg, context.registry);
+    const loaded = loadScenario(arg, context.registry);
+    const path = loaded.path;
+    const scenario = withOverrides(loaded.scenario, overrides, context.registry);
     checkOutputs(targets, { inputs: [path, ...loadedFiles(context)] });
     const seed = values.seed === undefined ? scenario.seed : seedOf(values.seed);
     const rounds = roundsFlag ?? scenario.rounds;

@@ -1,0 +1,99 @@
+// `--set PATH=VALUE` on run, validate and report: one what-if on a scenario. The paths, the values
+// they take and every check are the sweep's (a grid with one value per path), so a setting that a
+// sweep refuses is refused here with the same message, and one it accepts runs the same scenario.
+import { canonicalPath, ConfigError, parseSetting, planSweep, scenarioAt } from '../index.js';
+import type { ParamValue, Scenario } from '../index.js';
+import type { StrategyRegistry } from '../strategies/registry.js';
+import { clip } from '../model/quote.js';
+import { showControlCharacters } from '../model/control-characters.js';
+import { withLoadHints } from './files.js';
+import { UsageError } from './run.js';
+
+/** The overrides of one command line: canonical path → its one value, in the order given. */
+export type Overrides = Readonly<Record<string, ParamValue>>;
+
+/**
+ * The `--set` lines of a command's help (indented by `indent` columns, the option's column), the
+ * same paths as the sweep's.
+ */
+export function setHelp(indent: number): string {
+  const pad = ' '.repeat(indent);
+  return [
+    `  --set PATH=V${' '.repeat(Math.max(1, indent - 14))}Change one parameter of the scenario (repeat for more; one`,
+    `${pad}value each: several values are a sweep). The paths of 'detente sweep':`,
+    `${pad}mechanism.<section>.<coefficient>, actors.<ID>.strategy,`,
+    `${pad}actors.<ID>.strategy.<parameter>, actors.<ID>.capabilities.<key>,`,
+    `${pad}actors.<ID>.reactivity|fatigue, rounds.`,
+    `${pad}e.g. --set mechanism.detection.scale=2 --set actors.CN.strategy.retaliateAt=0.6`,
+  ].join('\n');
+}
+
+/**
+ * Read the `--set` arguments of `command` (run, validate, report). Each takes exactly one value:
+ * a comma list is a sweep's grid axis, refused with the sweep command that would run it. A path
+ * given twice (in either spelling, `mechanism.` or `mechanisms.`) is refused, even with the same
+ * value: which one was meant cannot be told. The paths and values are checked by {@link withOverrides}.
+ */
+export function readOverrides(settings: readonly string[] | undefined, command: string): Overrides {
+  const overrides: Record<string, ParamValue> = {};
+  for (const text of settings ?? []) {
+    let path: string;
+    let values: ParamValue[];
+    try {
+      [path, values] = parseSetting(text);
+    } catch (e) {
+      // The sweep's reading, with what a single setting looks like.
+      if (e instanceof ConfigError) throw new ConfigError([{ path: 'set', expected: "'path=value' (e.g. mechanism.detection.scale=2)", received: `'${clip(text)}'` }], '--set');
+      throw e;
+    }
+    if (values.length > 1) {
+      throw new UsageError(`--set ${clip(text)} gives ${values.length} values: ${command} takes one value per --set; to run several, use 'detente sweep <scenario> --seeds SEEDS --set ${clip(text)}'`);
+    }
+    const key = canonicalPath(path);
+    if (Object.hasOwn(overrides, key)) throw new UsageError(`--set ${clip(path)} is given twice: give each path once`);
+    overrides[key] = values[0] as ParamValue;
+  }
+  return overrides;
+}
+
+/**
+ * The scenario with the overrides written into its document, parsed and checked like a file. Every
+ * path and value is checked as the sweep checks a grid (`planSweep`), and the problems are its
+ * messages (each path, what was expected, what was found), under `--set`. No overrides: the
+ * scenario itself.
+ */
+export function withOverrides(scenario: Scenario, overrides: Overrides, registry?: StrategyRegistry): Scenario {
+  const entries = Object.entries(overrides);
+  if (entries.length === 0) return scenario;
+  const grid = Object.fromEntries(entries.map(([path, value]) => [path, [value]]));
+  const options = registry === undefined ? {} : { registry };
+  return withLoadHints(() => {
+    try {
+      // One grid point; the seed only makes the plan whole (the command's seed is its own).
+      const plan = planSweep(scenario, { seeds: [1], grid, ...options });
+      return scenarioAt(plan.document, overrides, registry);
+    } catch (e) {
+      if (e instanceof ConfigError && e.source === 'grid') throw new ConfigError(e.issues, '--set');
+      throw e;
+    }
+  }, registry);
+}
+
+/**
+ * `--rounds N` and `--set rounds=M` both say how many rounds to run: with both, which one wins
+ * would be a rule to learn, so the pair is refused.
+ */
+export function refuseTwoRounds(roundsFlag: string | undefined, overrides: Overrides): void {
+  if (roundsFlag !== undefined && Object.hasOwn(overrides, 'rounds')) {
+    throw new UsageError(`--rounds ${roundsFlag} and --set rounds=${String(overrides.rounds)} both set the number of rounds: give one of them`);
+  }
+}
+
+/** The overrides as the user can type them again, e.g. `mechanisms.detection.scale=2, rounds=5` (empty for none). */
+export function overridesText(overrides: Overrides): string {
+  return showControlCharacters(
+    Object.entries(overrides)
+      .map(([path, value]) => `${path}=${String(value)}`)
+      .join(', '),
+  );
+}
