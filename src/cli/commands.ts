@@ -27,6 +27,8 @@ Options:
   --verbose       Narrative: also investigation updates, adopted norms, rejected actions.
   --no-truth      Narrative: hide what only the engine knows (covert operations, false alarms),
                   in the story and in the closing table (no operation or misattribution counts).
+                  Both are refused with --format json or csv, which are data: the JSON holds
+                  every event and the truth, the CSV counts it.
 ${setHelp(18)}
                   The JSON output holds the scenario as run (its "document", with the changes
                   written in), so 'detente report run.json' replays this very run.
@@ -76,6 +78,7 @@ export function runCommand(args: readonly string[], out: Out, context: CliContex
   if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
   const format = values.format ?? 'narrative';
   if (format !== 'narrative' && format !== 'json' && format !== 'csv') throw new UsageError(`--format must be narrative, json or csv, not '${format}'`);
+  refuseNarrativeFlags(format, values['no-truth'] === true, values.verbose === true);
   const rounds = values.rounds === undefined ? undefined : roundsOf(values.rounds);
   const overrides = readOverrides(values.set, 'run');
   refuseTwoRounds(values.rounds, overrides);
@@ -105,6 +108,24 @@ export function runCommand(args: readonly string[], out: Out, context: CliContex
   if (values.out !== undefined) writeFileAtomic(values.out, text);
   else out(text.endsWith('\n') ? text.slice(0, -1) : text);
   return 0;
+}
+
+/**
+ * `--no-truth` and `--verbose` shape the story; JSON and CSV are data, which they do not change.
+ * Taken silently, `--no-truth --format json` gave a teacher who meant to hide the truth a file
+ * that holds all of it (the whole log: covert operations, true authors, false flags), so either
+ * flag with a data format is refused.
+ */
+function refuseNarrativeFlags(format: 'narrative' | 'json' | 'csv', noTruth: boolean, verbose: boolean): void {
+  if (format === 'narrative') return;
+  if (noTruth) {
+    const holds = format === 'json' ? 'the whole event log, with what only the engine knows (covert operations, true authors, false alarms)' : "the engine's counts of what only it knows (operations, false alarms, misattributions) in every row";
+    throw new UsageError(`--no-truth applies to the narrative (the story and its closing table): --format ${format} holds ${holds} and cannot hide it; for a story without the truth, leave out --format`);
+  }
+  if (verbose) {
+    const holds = format === 'json' ? 'every event already' : 'one row of metrics per round, no events';
+    throw new UsageError(`--verbose applies to the narrative (it adds investigation updates, adopted norms and rejected actions to the story): --format ${format} holds ${holds}; leave out --verbose, or --format`);
+  }
 }
 
 export function validateCommand(args: readonly string[], out: Out, context: CliContext = {}): number {
