@@ -215,7 +215,8 @@ const describe = (x: unknown): string => (x === null ? 'null' : Array.isArray(x)
  * the scenario document is checked like a scenario file, and the whole log is replayed against it
  * (a log that does not belong to the document, or holds events outside its rounds, is an error
  * naming the first differing event). The recorded metrics must be those of the replayed rounds:
- * a differing number is an error naming its round and field. A run of strategies of your own
+ * a differing number is an error naming its round and field, and so are a `scenario` (name) or
+ * `title` other than the document's. A run of strategies of your own
  * needs the registry they were registered in (`options.registry`): the document names them.
  *
  * @example
@@ -263,6 +264,14 @@ export function reportSourceFromRecord(data: unknown, file = 'run.json', options
   } else need(isObject(d.document), 'document', 'the scenario document (an object)', d.document);
   if (issues.length > 0) throw new ConfigError(issues, file);
   const scenario = parseScenario(d.document, { source: `${file} (document)`, ...(options.registry !== undefined ? { registry: options.registry } : {}) });
+  // The report is headed with the top-level name and title, and replays the document: a hand-edited
+  // name or title (or a document swapped in) labelled one scenario's run with another's name.
+  const label = (key: 'scenario' | 'title', own: string, field: string) => {
+    if (d[key] !== undefined && d[key] !== own) issues.push({ path: key, expected: `'${own}', the ${field} of the scenario in document (${field === 'name' ? 'document.name' : "document.title, else its name"}), which the log replays`, received: describe(d[key]) });
+  };
+  label('scenario', scenario.name, 'name');
+  label('title', scenario.title, 'title');
+  if (issues.length > 0) throw new ConfigError(issues, file);
   const seed = d.seed as string | number;
   const initial = createWorld(scenario.spec, { seed });
   const log = d.log as SimEvent[];
