@@ -10,9 +10,9 @@ import type { CliContext } from './load.js';
 const HELP = `detente — a deterministic simulation of cyber diplomacy
 
 Usage:
-  detente run <scenario> [--seed N] [--rounds N] [--format narrative|json|csv] [--out FILE]
-  detente validate <scenario>
-  detente report <run.json | game.json | scenario> [--html FILE] [--md FILE] [--seed N] [--rounds N]
+  detente run <scenario> [--seed N] [--rounds N] [--set PATH=V]... [--format narrative|json|csv] [--out FILE]
+  detente validate <scenario> [--set PATH=V]...
+  detente report <run.json | game.json | scenario> [--html FILE] [--md FILE] [--seed N] [--rounds N] [--set PATH=V]...
   detente list
   detente play <scenario> --as ACTOR[,ACTOR] [--seed N] [--rounds N] [--save FILE] [--resume FILE]
   detente sweep <scenario> --seeds 1..1000 [--set PATH=V,...] [--workers N] [--out FILE] [--resume] [--shard i/n]

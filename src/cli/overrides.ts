@@ -35,7 +35,9 @@ export function setHelp(indent: number): string {
  * value: which one was meant cannot be told. The paths and values are checked by {@link withOverrides}.
  */
 export function readOverrides(settings: readonly string[] | undefined, command: string): Overrides {
-  const overrides: Record<string, ParamValue> = {};
+  // A Map, not an object: a path such as '__proto__' is a key like any other (and then refused as
+  // a path), not a prototype that an assignment silently drops.
+  const overrides = new Map<string, ParamValue>();
   for (const text of settings ?? []) {
     let path: string;
     let values: ParamValue[];
@@ -50,10 +52,11 @@ export function readOverrides(settings: readonly string[] | undefined, command: 
       throw new UsageError(`--set ${clip(text)} gives ${values.length} values: ${command} takes one value per --set; to run several, use 'detente sweep <scenario> --seeds SEEDS --set ${clip(text)}'`);
     }
     const key = canonicalPath(path);
-    if (Object.hasOwn(overrides, key)) throw new UsageError(`--set ${clip(path)} is given twice: give each path once`);
-    overrides[key] = values[0] as ParamValue;
+    if (overrides.has(key)) throw new UsageError(`--set ${clip(path)} is given twice: give each path once`);
+    overrides.set(key, values[0] as ParamValue);
   }
-  return overrides;
+  // fromEntries defines each key as an own property, '__proto__' too.
+  return Object.fromEntries(overrides);
 }
 
 /**

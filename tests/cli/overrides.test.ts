@@ -72,6 +72,10 @@ describe('detente run --set', () => {
         expect(r.stderr.split('\n').slice(1).join('\n'), `${command[0]} --set ${setting}`).toBe(issues);
       }
     }
+    // A path named like an object's own machinery is a path like any other, not dropped.
+    for (const path of ['__proto__', 'constructor']) {
+      expectInputError(detente('run', fixture, '--set', `${path}=1`), new RegExp(`--set: 1 problem\n {2}- grid\.${path}: expected a parameter path: mechanisms\.<section>\.<coefficient>, .*, received '${path}'`));
+    }
     expectInputError(detente('run', fixture, '--set', 'detection'), /--set: 1 problem\n {2}- set: expected 'path=value' \(e\.g\. mechanism\.detection\.scale=2\), received 'detection'/);
   });
 
