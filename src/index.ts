@@ -123,7 +123,7 @@ export { narrateEvent, narrateRun } from './report/narrative.js';
 export type { DyadSummary, SummaryOptions } from './report/summary.js';
 export { formatSummary, formatTable, summarizeDyads } from './report/summary.js';
 export { csvField, METRIC_COLUMNS, metricsCsv, toCsv } from './report/csv.js';
-export type { ReportSource, RunRecord } from './report/record.js';
+export type { ReportSource, RunRecord, RunSettings } from './report/record.js';
 export { reportSource, reportSourceFromRecord, runRecord } from './report/record.js';
 export type { AttributionOutcome, IncidentRecord } from './report/series.js';
 export { incidentRecords } from './report/series.js';

@@ -94,9 +94,10 @@ export function runCommand(args: readonly string[], out: Out, context: CliContex
     // runRecord keeps the first format's keys (scenario, seed, rounds, log, metrics, dyads) and adds
     // title, calendar and the scenario document, so `detente report run.json` can rebuild every round.
     // With --set the document is the scenario as run (the overrides written in), not the file: the
-    // record is then whole by itself — the report replays its log against it — and there is no
-    // second account of the changes that could disagree with it.
-    text = `${JSON.stringify(runRecord(scenario, run, seed))}\n`;
+    // record is then whole by itself — the report replays its log against it. The overrides are
+    // kept beside it as `settings`, so the report says it is a what-if; reading the record checks
+    // that the document holds them.
+    text = `${JSON.stringify(runRecord(scenario, run, seed, overrides))}\n`;
   } else if (format === 'csv') {
     text = metricsCsv(run.metrics);
   } else {

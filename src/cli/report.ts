@@ -148,7 +148,7 @@ export function reportCommand(args: readonly string[], out: Out, context: CliCon
     checkOutputs(targets, { inputs: [path, ...loadedFiles(context)] });
     const seed = values.seed === undefined ? scenario.seed : seedOf(values.seed);
     const rounds = roundsFlag ?? scenario.rounds;
-    source = reportSource(scenario, simulate(scenario.spec, { seed, rounds }), seed);
+    source = reportSource(scenario, simulate(scenario.spec, { seed, rounds }), seed, { settings: overrides });
   }
   // Render both before writing either (the lines name the user's files: control characters shown, not executed), and write them as a pair: a failure leaves no half-made pair behind.
   const files: { path: string; text: string; line: string }[] = [];

@@ -7,7 +7,7 @@ import type { ReportText } from '../text/report.js';
 import { REPORT_EN } from '../text/report.js';
 import { keyFigures } from './html.js';
 import type { ReportSource } from './record.js';
-import { finalWorld, markPlayers } from './record.js';
+import { finalWorld, markPlayers, settingsText } from './record.js';
 import { incidentRecords, peakRungOf } from './series.js';
 import { closingCells } from './summary.js';
 import { shownTitle } from '../scenario/title.js';
@@ -136,6 +136,9 @@ export function renderDebrief(source: ReportSource, options: DebriefOptions = {}
   const to = rounds.length > 0 && dated ? roundDate(source.calendar, rounds[rounds.length - 1] as number) : '';
   // Data is escaped before it goes into the catalogue's sentences, which may carry Markdown of their own.
   const lines: string[] = [`# ${t.title(md(shownTitle(source)))}`, '', t.intro({ scenario: md(source.name), seed: md(String(source.seed)), rounds: rounds.length, from, to }), ''];
+  // A what-if carries the file's name and title: the changes are said at once, under them.
+  const changed = settingsText(source, md);
+  if (changed) lines.push((text.changedSettings ?? REPORT_EN.changedSettings ?? String)(changed), '');
   if (source.description.trim()) lines.push(md(source.description.trim()), '');
   lines.push(`## ${md(t.actorsHeading)}`, '');
   const players = new Set(source.players ?? []);

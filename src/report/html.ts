@@ -15,7 +15,7 @@ import { actorColor, escalationChart, escapeXml, incidentChart, normChart, trust
 import { storyLines } from './narrative.js';
 import type { StoryLineKind } from './narrative.js';
 import type { ReportSource } from './record.js';
-import { finalWorld, markPlayers } from './record.js';
+import { finalWorld, markPlayers, settingsText } from './record.js';
 import { actorIds, incidentRecords, normAdoption, peakRungOf, roundsOf, rungSeries, trustFrames, undetectedOperations, welfareSeries } from './series.js';
 import { closingCells } from './summary.js';
 import { shownTitle } from '../scenario/title.js';
@@ -112,6 +112,9 @@ export function renderHtmlReport(source: ReportSource, options: HtmlReportOption
   const title = shownTitle(source);
   parts.push(`<title>${e(title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n<main>`);
   parts.push(`<header><h1>${e(title)}</h1><p class="sub">${e(t.subtitle({ scenario: source.name, seed: String(source.seed), rounds: rounds.length, from, to }))}</p>`);
+  // A what-if carries the file's name and title: the changes are said at once, under them.
+  const changed = settingsText(source);
+  if (changed) parts.push(`<p class="sub">${e((t.changedSettings ?? REPORT_EN.changedSettings ?? String)(changed))}</p>`);
   if (source.description) parts.push(`<p>${e(source.description)}</p>`);
   const players = new Set(source.players ?? []);
   const playedBy = t.playedByPeople ?? REPORT_EN.playedByPeople ?? '';

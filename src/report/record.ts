@@ -12,11 +12,13 @@ import { createWorld } from '../engine/world.js';
 import type { SimEvent } from '../model/event.js';
 import type { ActorId } from '../model/ids.js';
 import { controlCharacterProblem } from '../model/control-characters.js';
+import { clip } from '../model/quote.js';
 import { pathUnder, plainDataProblem } from '../model/nesting.js';
 import { withFields } from '../model/record.js';
 import type { World } from '../model/world.js';
 import type { Calendar, ScenarioDocument } from '../scenario/format.js';
 import { parseScenario } from '../scenario/parse.js';
+import { planSweep, scenarioAt } from '../experiments/plan.js';
 import type { Scenario } from '../scenario/parse.js';
 import type { DyadSummary } from './summary.js';
 import { summarizeDyads } from './summary.js';
@@ -42,12 +44,27 @@ export interface RunRecord {
   readonly log: readonly SimEvent[];
   readonly metrics: readonly RoundMetrics[];
   readonly dyads: readonly DyadSummary[];
-  /** The scenario as written (plain data): with the seed, it rebuilds the initial world. */
+  /** The scenario as run (plain data): with the seed, it rebuilds the initial world. */
   readonly document: ScenarioDocument;
+  /**
+   * What `--set` changed from the scenario file for this run, path → value in the order given
+   * (absent when nothing was). The document already holds the changes; they are kept beside it so
+   * the report can say the run is a what-if, and are checked against it when read back.
+   */
+  readonly settings?: RunSettings;
 }
 
 /**
- * The JSON record of a run of a scenario.
+ * The parameters changed from a scenario file for one run (`detente run --set PATH=V`): the paths
+ * of a sweep's grid (`mechanisms.detection.scale`, `actors.CN.strategy.retaliateAt`, …) and the
+ * one value each took.
+ */
+export type RunSettings = Readonly<Record<string, number | string>>;
+
+/**
+ * The JSON record of a run of a scenario. `settings`: what was changed from the scenario file
+ * (the paths and values already written into `scenario`, as `scenarioAt` writes them), recorded so
+ * the report says the run is a what-if; none or empty: the record has no `settings`.
  *
  * @example
  * ```ts
@@ -55,7 +72,7 @@ export interface RunRecord {
  * writeFileSync('run.json', JSON.stringify(runRecord(scenario, run, 1)));
  * ```
  */
-export function runRecord(scenario: Scenario, run: Pick<Run, 'log' | 'metrics' | 'world'>, seed: string | number): RunRecord {
+export function runRecord(scenario: Scenario, run: Pick<Run, 'log' | 'metrics' | 'world'>, seed: string | number, settings?: RunSettings): RunRecord {
   return {
     scenario: scenario.name,
     title: scenario.title,
@@ -66,6 +83,7 @@ export function runRecord(scenario: Scenario, run: Pick<Run, 'log' | 'metrics' |
     metrics: run.metrics,
     dyads: summarizeDyads(run),
     document: scenario.document,
+    ...(settings !== undefined && Object.keys(settings).length > 0 ? { settings } : {}),
   };
 }
 
@@ -88,6 +106,21 @@ export interface ReportSource {
    * shows them as played by people, not by the strategy the scenario gave them, which never decided.
    */
   readonly players?: readonly ActorId[];
+  /**
+   * What was changed from the scenario file for this run (`--set PATH=V`; see {@link RunSettings}).
+   * `name` and `title` are the file's, so the report says under its heading that this is a what-if.
+   */
+  readonly settings?: RunSettings;
+}
+
+/**
+ * The settings of a what-if as `path = value` pairs joined by commas (empty when there are none),
+ * each part passed through `quote` (the format's escaping).
+ */
+export function settingsText(source: Pick<ReportSource, 'settings'>, quote: (text: string) => string = (t) => t): string {
+  return Object.entries(source.settings ?? {})
+    .map(([path, value]) => `${quote(path)} = ${quote(String(value))}`)
+    .join(', ');
 }
 
 /**
@@ -115,6 +148,8 @@ export function finalWorld(source: ReportSource): World {
  * kept its log. The whole log is checked: each round's events must be the ones the engine
  * produces, no event may lie outside the run's rounds, and the run's metrics must be those of
  * the replayed rounds (a {@link ConfigError} or `ProtocolError` names the first difference).
+ * `options.settings`: what was changed from the scenario file (already written into `scenario`),
+ * which the report shows under its heading.
  *
  * @example
  * ```ts
@@ -122,7 +157,13 @@ export function finalWorld(source: ReportSource): World {
  * const html = renderHtmlReport(reportSource(scenario, run));
  * ```
  */
-export function reportSource(scenario: Pick<Scenario, 'name' | 'title' | 'description' | 'calendar'>, run: Pick<Run, 'initial' | 'log' | 'metrics'> & { readonly options?: RoundOptions }, seed?: string | number): ReportSource {
+export function reportSource(
+  scenario: Pick<Scenario, 'name' | 'title' | 'description' | 'calendar'>,
+  run: Pick<Run, 'initial' | 'log' | 'metrics'> & { readonly options?: RoundOptions },
+  seed?: string | number,
+  options: { readonly settings?: RunSettings } = {},
+): ReportSource {
+  const settings = options.settings === undefined ? undefined : checkedSettings(options.settings, 'settings');
   checkLog(run.log);
   // The recorded metrics are compared with the replayed ones as JSON too.
   const problem = plainDataProblem(run.metrics);
@@ -138,7 +179,35 @@ export function reportSource(scenario: Pick<Scenario, 'name' | 'title' | 'descri
     frames: replayed.frames,
     log: run.log,
     metrics: run.metrics,
+    ...(settings !== undefined && Object.keys(settings).length > 0 ? { settings } : {}),
   };
+}
+
+/**
+ * Settings as a report prints them: a plain object of paths (non-empty, printable text) and
+ * values (printable text or finite numbers), copied. Anything else is a {@link ConfigError} naming
+ * the setting (`source`: the file they were read from, if any).
+ */
+function checkedSettings(value: unknown, path: string, source?: string): RunSettings {
+  const issues: ConfigIssue[] = [];
+  if (!isObject(value) || Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {
+    issues.push({ path, expected: 'the changed parameters, path → value (an object)', received: describe(value) });
+  } else {
+    for (const [key, v] of Object.entries(value)) {
+      const at = `${path}.${key}`;
+      if (key.length === 0) issues.push({ path: at, expected: 'a parameter path (e.g. mechanisms.detection.scale)', received: 'an empty path' });
+      const control = controlCharacterProblem(at, key);
+      if (control) issues.push(control);
+      if (!((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string')) issues.push({ path: at, expected: 'the value the run gave it (a finite number or a text)', received: describe(v) });
+      else if (typeof v === 'string') {
+        const problem = controlCharacterProblem(at, v);
+        if (problem) issues.push(problem);
+      }
+    }
+  }
+  if (issues.length > 0) throw new ConfigError(issues.slice(0, 20), source);
+  // fromEntries defines each key as an own property, '__proto__' too.
+  return Object.fromEntries(Object.entries(value as Record<string, number | string>));
 }
 
 /**
@@ -272,6 +341,7 @@ export function reportSourceFromRecord(data: unknown, file = 'run.json', options
   label('scenario', scenario.name, 'name');
   label('title', scenario.title, 'title');
   if (issues.length > 0) throw new ConfigError(issues, file);
+  const settings = d.settings === undefined ? undefined : settingsOfDocument(checkedSettings(d.settings, 'settings', file), scenario, file, options.registry);
   const seed = d.seed as string | number;
   const initial = createWorld(scenario.spec, { seed });
   const log = d.log as SimEvent[];
@@ -296,5 +366,34 @@ export function reportSourceFromRecord(data: unknown, file = 'run.json', options
     // The replayed metrics: equal to the recorded ones (checked above), with the numbers JSON
     // cannot hold (a NaN mean trust) as the engine gives them, as for a run made on the spot.
     metrics: replayed.metrics,
+    ...(settings !== undefined && Object.keys(settings).length > 0 ? { settings } : {}),
   };
+}
+
+/**
+ * A run.json's settings, held to its document: each path must be one a sweep can set, and its
+ * value the one the document holds (writing the settings into the document changes nothing).
+ * Otherwise the report would head the run with changes it was not run with: a hand-edited value,
+ * or settings copied from another run.
+ */
+function settingsOfDocument(settings: RunSettings, scenario: Scenario, file: string, registry: StrategyRegistry | undefined): RunSettings {
+  const grid = Object.fromEntries(Object.entries(settings).map(([path, value]) => [path, [value]]));
+  const options = registry === undefined ? {} : { registry };
+  let again: Scenario;
+  try {
+    planSweep(scenario, { seeds: [1], grid, ...options });
+    again = scenarioAt(scenario.document, settings, registry);
+  } catch (e) {
+    if (e instanceof ConfigError) throw new ConfigError(e.issues.map((i) => withFields(i, { path: i.path.replace(/^grid\./, 'settings.') })), file);
+    throw e;
+  }
+  if (JSON.stringify(again.document) !== JSON.stringify(scenario.document)) {
+    const wrong = Object.entries(settings).filter(([path, value]) => JSON.stringify(scenarioAt(scenario.document, { [path]: value }, registry).document) !== JSON.stringify(scenario.document));
+    if (wrong.length === 0) throw new ConfigError([{ path: 'settings', expected: 'the changes document holds (written together, they change it)', received: clip(JSON.stringify(settings)) }], file);
+    throw new ConfigError(
+      wrong.map(([path, value]) => ({ path: `settings.${path}`, expected: `the value of ${path} in document, which the run was played with`, received: JSON.stringify(value) })),
+      file,
+    );
+  }
+  return settings;
 }

@@ -69,6 +69,12 @@ export interface ReportText {
    * Optional, so that a catalogue written before it still compiles: the English words stand in.
    */
   readonly playedByPeople?: string;
+  /**
+   * Under the heading of a what-if's report (`ReportSource.settings`, `--set PATH=V`): what was
+   * changed from the scenario file, as `path = value` pairs joined by commas. Optional, so that a
+   * catalogue written before it still compiles: the English words stand in.
+   */
+  readonly changedSettings?: (settings: string) => string;
   readonly footer: string;
   readonly debrief: DebriefText;
 }
@@ -184,6 +190,7 @@ export const REPORT_EN: ReportText = Object.freeze<ReportText>({
   closingDyads: ['dyad', 'trust a→b / b→a', 'peak', 'ops true / detected / attributed', 'misattributed', 'accusations', 'agreements'],
   closingActors: ['actor', 'kind', 'strategy', 'norms adopted', 'welfare'],
   playedByPeople: 'played by people',
+  changedSettings: (settings) => `A what-if: changed from the scenario file, ${settings}.`,
   footer: 'Made by Détente, a deterministic simulation: the same scenario and seed give the same report. Marks of hidden truth (the true author, undetected operations) are for the teacher; the actors never saw them.',
   debrief: {
     title: (title) => `Debrief: ${title}`,

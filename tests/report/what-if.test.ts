@@ -1,0 +1,97 @@
+// A report of a what-if (`--set PATH=V`): the scenario keeps the file's name and title, so the
+// report says under its heading what was changed, and a saved run's settings must be the document's.
+import { describe, expect, it } from 'vitest';
+import { renderDebrief, renderHtmlReport, REPORT_EN, reportSource, reportSourceFromRecord, runRecord, scenarioAt, simulate } from '../../src/index.js';
+import type { ReportText, RunSettings } from '../../src/index.js';
+import { scenarioFile } from './helpers.js';
+
+const duel = scenarioFile('tests/e2e/fixtures/duel.yaml');
+const settings: RunSettings = { 'mechanisms.detection.scale': 2, 'actors.CN.strategy': 'hawk' };
+const whatIf = scenarioAt(duel.document, settings);
+const run = simulate(whatIf.spec, { seed: 5, rounds: whatIf.rounds });
+/** The saved run as `detente run --set … --format json` writes it, read back as JSON. */
+const saved = (s?: RunSettings): Record<string, unknown> => JSON.parse(JSON.stringify(runRecord(whatIf, run, 5, s))) as Record<string, unknown>;
+const LINE = 'A what-if: changed from the scenario file, mechanisms.detection.scale = 2, actors.CN.strategy = hawk.';
+
+describe('the report of a what-if', () => {
+  it('says what was changed, in the debrief and in the HTML, whether made on the spot or from run.json', () => {
+    const spot = reportSource(whatIf, run, 5, { settings });
+    const fromFile = reportSourceFromRecord(saved(settings), 'what-if.json');
+    expect(fromFile.settings).toEqual(settings);
+    for (const source of [spot, fromFile]) {
+      const md = renderDebrief(source);
+      expect(md.split('\n').slice(0, 6)).toContain(LINE);
+      expect(renderHtmlReport(source)).toContain(`<p class="sub">${LINE}</p>`);
+    }
+    expect(renderDebrief(fromFile)).toBe(renderDebrief(spot));
+    expect(renderHtmlReport(fromFile)).toBe(renderHtmlReport(spot));
+  });
+
+  it('says nothing of the kind for a run of the file as written, and writes no settings for none', () => {
+    const plain = reportSource(duel, simulate(duel.spec, { seed: 5, rounds: duel.rounds }), 5);
+    expect(plain.settings).toBeUndefined();
+    expect(renderDebrief(plain)).not.toContain('what-if');
+    expect(renderHtmlReport(plain)).not.toContain('what-if');
+    expect('settings' in saved()).toBe(false);
+    expect('settings' in saved({})).toBe(false);
+    expect(reportSource(whatIf, run, 5, { settings: {} }).settings).toBeUndefined();
+  });
+
+  it('uses the English line with a catalogue written before it, and the catalogue\'s own when it has one', () => {
+    const source = reportSource(whatIf, run, 5, { settings });
+    const { changedSettings: _, ...older } = REPORT_EN;
+    expect(renderDebrief(source, { text: older as ReportText })).toContain(LINE);
+    const own: ReportText = { ...REPORT_EN, changedSettings: (s) => `Variante : ${s}.` };
+    expect(renderDebrief(source, { text: own })).toContain('Variante : mechanisms.detection.scale = 2, actors.CN.strategy = hawk.');
+    expect(renderHtmlReport(source, { text: own })).toContain('<p class="sub">Variante : mechanisms.detection.scale = 2, actors.CN.strategy = hawk.</p>');
+  });
+
+  it('escapes the settings for the format (Markdown, HTML)', () => {
+    const source = { ...reportSource(whatIf, run, 5), settings: { 'actors.CN.strategy': '<b>*x*</b>' } };
+    expect(renderHtmlReport(source)).toContain('actors.CN.strategy = &lt;b&gt;*x*&lt;/b&gt;');
+    expect(renderDebrief(source)).toContain('actors.CN.strategy = &lt;b&gt;\\*x\\*&lt;/b&gt;');
+  });
+});
+
+describe('the settings of a saved run are held to its document', () => {
+  const refused = (data: Record<string, unknown>) => {
+    try {
+      reportSourceFromRecord(data, 'what-if.json');
+    } catch (e) {
+      return String(e instanceof Error ? e.message : e);
+    }
+    throw new Error('accepted');
+  };
+
+  it('refuses a value the document does not hold, naming the setting', () => {
+    const edited = saved({ ...settings, 'mechanisms.detection.scale': 3 });
+    const message = refused(edited);
+    expect(message).toContain('what-if.json');
+    expect(message).toContain('settings.mechanisms.detection.scale: expected the value of mechanisms.detection.scale in document, which the run was played with, received 3');
+    expect(message).not.toContain('actors.CN.strategy');
+    // Settings of a what-if copied onto the run of the file as written.
+    const plainRun = simulate(duel.spec, { seed: 5, rounds: duel.rounds });
+    const copied = JSON.parse(JSON.stringify(runRecord(duel, plainRun, 5, settings))) as Record<string, unknown>;
+    expect(refused(copied)).toMatch(/settings\.mechanisms\.detection\.scale: .*received 2[\s\S]*settings\.actors\.CN\.strategy: .*received "hawk"/);
+  });
+
+  it('refuses a path no sweep can set, with the sweep\'s message under settings', () => {
+    expect(refused({ ...saved(settings), settings: { 'mechanisms.nope.x': 1 } })).toMatch(/settings\.mechanisms\.nope\.x: expected a mechanism coefficient/);
+    expect(refused({ ...saved(settings), settings: { 'actors.XX.strategy': 'hawk' } })).toMatch(/settings\.actors\.XX\.strategy: expected actors\.<ID>/);
+  });
+
+  it('refuses settings that are not path → value', () => {
+    expect(refused({ ...saved(settings), settings: [1] })).toContain('settings: expected the changed parameters, path → value (an object), received an array');
+    expect(refused({ ...saved(settings), settings: { 'mechanisms.detection.scale': [2] } })).toContain('settings.mechanisms.detection.scale: expected the value the run gave it (a finite number or a text), received an array');
+    expect(refused({ ...saved(settings), settings: { '': 2 } })).toContain('settings.: expected a parameter path');
+    expect(refused({ ...saved(settings), settings: { 'actors.CN.strategy': 'hawk\u001b[2J' } })).toContain('settings.actors.CN.strategy');
+  });
+
+  it('keeps a run.json written before settings existed readable', () => {
+    const old = saved(settings);
+    delete old.settings;
+    const source = reportSourceFromRecord(old, 'old.json');
+    expect(source.settings).toBeUndefined();
+    expect(renderDebrief(source)).not.toContain('what-if');
+  });
+});
