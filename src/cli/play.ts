@@ -2,13 +2,16 @@
 // other actors follow their strategies. Reads lines with readline, so it works both at a TTY and
 // with scripted standard input. All game logic lives in src/play; all sentences in src/text.
 import { parseCommandArgs, roundsOf, seedOf } from './args.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { formatSummary, roundHeading } from '../index.js';
 import type { Scenario } from '../index.js';
 import { showControlCharacters } from '../model/control-characters.js';
 import { actionCommand, commandForms, describeTurn, legalOptions, parseCommand, PlayError, PlayGame, PLAY_EN, requestLine, resumeGame, saveGame, turnHeading } from '../play/index.js';
 import type { PlayText, Turn } from '../play/index.js';
+import { parseLeaveCommand } from '../play/commands.js';
 import { checkOutputs, loadScenario, withLoadHints, writeFileAtomic } from './files.js';
 import { finishLater, onStdoutClosed, UsageError, WriteError } from './run.js';
 import { loadedFiles, loadHelp } from './load.js';
@@ -35,6 +38,9 @@ Options:
   --save FILE     Save the game to FILE after every round, on 'save', on 'quit' and at the end
                   of input, so it can be resumed after a break. Checked before the first round:
                   its folder must exist, and it may not be a folder or the scenario file.
+                  If it cannot be written on 'quit' or after the last round, the prompt stays:
+                  'save OTHER-FILE' then 'quit', or 'quit without saving'. At the end of input
+                  the game goes to a new file NAME.rescued.json instead (exit code 2).
   --resume FILE   Continue a saved game exactly where it stopped (saves back to FILE unless
                   --save names another file). The scenario argument may be left out.
 ${loadHelp(18)}
@@ -158,8 +164,9 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
     writeFileAtomic(file, content);
     return content;
   };
-  // A save asked for at the prompt, or after a round, that fails is explained and the game goes
-  // on (the player can 'save' elsewhere); a failed save on 'quit' or at the end ends with the error.
+  // A save that fails is explained and the game goes on: after a round, at the prompt, and on
+  // 'quit' or after the last round, where the player then saves elsewhere or leaves on purpose
+  // ('quit without saving'): the class never loses a game to a file it cannot write.
   const trySave = (file: string, flag: string): boolean => {
     try {
       checkOutputs([{ flag, path: file }], { inputs: o.inputs });
@@ -170,6 +177,30 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
       if (!(e instanceof UsageError) && !(e instanceof WriteError)) throw e;
       out(e.message);
       return false;
+    }
+  };
+  // Leaving: the --save file written, else the file last typed at 'save' if nothing was entered
+  // since; undefined when the game is in neither (the failure was explained).
+  const leftIn = (file: string): string | undefined => (trySave(file, '--save') ? file : unchangedSince());
+  // Nobody is left to ask: the game is kept in a new file (or said to be lost), and the command
+  // fails with the save's error, so a script sees it.
+  const endOfInput = (round: number): number => {
+    if (o.saveFile === undefined) {
+      const file = unchangedSince();
+      out(`\n${file === undefined ? text.eofUnsaved(round) : text.eofSaved(file)}`);
+      return 0;
+    }
+    try {
+      checkOutputs([{ flag: '--save', path: o.saveFile }], { inputs: o.inputs });
+      save(o.saveFile);
+      out(`\n${text.eofSaved(o.saveFile)}`);
+      return 0;
+    } catch (e) {
+      if (!(e instanceof UsageError) && !(e instanceof WriteError)) throw e;
+      const typed = unchangedSince();
+      const kept = typed !== undefined ? { file: typed, tried: [] } : rescue(o.saveFile, saveText());
+      const why = `${e.message}; ${kept.file !== undefined ? text.eofRescued(kept.file) : text.eofLost(round, kept.tried.join(', '))}`;
+      throw e instanceof UsageError ? new UsageError(why) : new WriteError(why, { cause: e });
     }
   };
   const label = (round: number) => roundHeading(scenario.calendar, round);
@@ -188,16 +219,7 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
         showTurn(turn, game, text, scenario, out);
       }
       const line = await ask(text.prompt(turn.actor, turn.round, turn.phase));
-      if (line === null) {
-        if (o.saveFile !== undefined) {
-          save(o.saveFile);
-          out(`\n${text.eofSaved(o.saveFile)}`);
-        } else {
-          const file = unchangedSince();
-          out(`\n${file === undefined ? text.eofUnsaved(turn.round) : text.eofSaved(file)}`);
-        }
-        return 0;
-      }
+      if (line === null) return endOfInput(turn.round);
       const parsed = parseCommand(line, turn, text);
       if (!parsed.ok) {
         out(parsed.message);
@@ -228,15 +250,20 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
           else if (trySave(file, 'save')) out(text.saved(file));
           continue;
         }
-        case 'quit':
-          if (o.saveFile !== undefined) {
-            save(o.saveFile);
-            out(text.quitSaved(o.saveFile));
-          } else {
+        case 'quit': {
+          if (c.withoutSaving === true || o.saveFile === undefined) {
             const file = unchangedSince();
-            out(file === undefined ? text.quitUnsaved(turn.round) : text.quitSaved(file));
+            out(file !== undefined ? text.quitSaved(file) : c.withoutSaving === true ? text.quitWithoutSaving(turn.round) : text.quitUnsaved(turn.round));
+            return 0;
           }
+          const file = leftIn(o.saveFile);
+          if (file === undefined) {
+            out(text.quitSaveFailed(o.saveFile));
+            continue;
+          }
+          out(text.quitSaved(file));
           return 0;
+        }
         case 'action': {
           // parseCommand checked the action against the same view: what queue() can still refuse
           // is a sentence about the turn (the operations of the round are used up), not a usage.
@@ -276,8 +303,38 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
     }
     out(`\n${text.gameOver(game.roundsPlayed)}\n`);
     out(formatSummary(game.run));
-    if (o.saveFile !== undefined) save(o.saveFile);
-    return 0;
+    if (o.saveFile === undefined || trySave(o.saveFile, '--save')) return 0;
+    // The last round is played but not saved: the class stays at a prompt until it is saved
+    // elsewhere or left on purpose (the report of the debrief reads the save).
+    const round = game.run.world.round;
+    out(text.gameOverSaveFailed(o.saveFile));
+    for (;;) {
+      const line = await ask(text.gameOverPrompt);
+      if (line === null) return endOfInput(round);
+      const parsed = parseLeaveCommand(line, text);
+      if (!parsed.ok) {
+        out(parsed.message);
+        continue;
+      }
+      const c = parsed.command;
+      if (c.kind === 'save') {
+        const file = c.file ?? o.saveFile;
+        if (trySave(file, 'save')) out(text.saved(file));
+      } else if (c.kind === 'help') {
+        out(text.gameOverSaveFailed(o.saveFile));
+      } else if (c.kind === 'quit') {
+        const file = c.withoutSaving === true ? unchangedSince() : leftIn(o.saveFile);
+        if (file !== undefined) {
+          out(text.saved(file));
+          return 0;
+        }
+        if (c.withoutSaving === true) {
+          out(text.quitWithoutSaving(round));
+          return 0;
+        }
+        out(text.gameOverSaveFailed(o.saveFile));
+      }
+    }
   } finally {
     forget();
     rl.close();
@@ -305,4 +362,29 @@ function showOptions(turn: Turn, game: PlayGame, text: PlayText, out: Out): void
   out(lines.join('\n'));
 }
 
-
+/**
+ * Keep a game whose save file cannot be written, once nobody is left to ask: a new file (never
+ * one that exists) named after the save, `game.json` → `game.rescued.json` (or `-2`, `-3`…),
+ * in the current folder, else in the system's temporary folder. The name written, or every
+ * place tried when none could be.
+ */
+function rescue(saveFile: string, content: string): { readonly file?: string; readonly tried: readonly string[] } {
+  const stem = basename(saveFile).replace(/\.json$/i, '') || 'game';
+  const tried: string[] = [];
+  for (const [dir, shown] of [[process.cwd(), (name: string) => name], [tmpdir(), (name: string) => join(tmpdir(), name)]] as const) {
+    for (let k = 1; k <= 20; k++) {
+      const name = `${stem}.rescued${k === 1 ? '' : `-${k}`}.json`;
+      try {
+        writeFileSync(join(dir, name), content, { flag: 'wx' });
+        return { file: shown(name), tried };
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
+        // Created but not written whole (a full disk): not left behind as a save that does not read.
+        if ((e as NodeJS.ErrnoException).code !== 'EACCES') rmSync(join(dir, name), { force: true });
+        tried.push(shown(name));
+        break;
+      }
+    }
+  }
+  return { tried };
+}

@@ -27,8 +27,10 @@ import { accusationsAgainst, normTitle, othersOf, validationWorld } from './know
 export type Command =
   | { readonly kind: 'action'; readonly action: Action; readonly text: string }
   | { readonly kind: 'answer'; readonly response: Response; readonly text: string }
-  | { readonly kind: 'done' | 'pass' | 'undo' | 'help' | 'actions' | 'status' | 'quit' | 'empty' }
-  | { readonly kind: 'save'; readonly file?: string };
+  | { readonly kind: 'done' | 'pass' | 'undo' | 'help' | 'actions' | 'status' | 'empty' }
+  | { readonly kind: 'save'; readonly file?: string }
+  /** `withoutSaving`: typed as `quit without saving`, to leave a game whose save cannot be written. */
+  | { readonly kind: 'quit'; readonly withoutSaving?: true };
 
 /** The result of {@link parseCommand}: a command, or a message saying what was wrong and what would be accepted. */
 export type ParsedCommand = { readonly ok: true; readonly command: Command } | { readonly ok: false; readonly message: string };
@@ -53,6 +55,8 @@ const META: Readonly<Record<string, Command['kind']>> = {
   quit: 'quit',
   exit: 'quit',
 };
+/** The words after `quit` that leave without saving. */
+const QUIT_WITHOUT_SAVING = 'without saving';
 const OPERATION_VERBS = ['operate', 'spy', 'disrupt', 'degrade'] as const;
 const DIPLOMACY_VERBS = ['accuse', 'hotline', 'share', 'assistance', 'sanction', 'lift', 'threaten', 'adopt', 'retaliate', 'deny', 'propose', 'table', 'suspend', 'resume', 'withdraw'] as const;
 const AGAINST: Readonly<Record<string, OperationTarget>> = { networks: 'networks', infrastructure: 'critical-infrastructure', 'critical-infrastructure': 'critical-infrastructure', cert: 'cert' };
@@ -94,14 +98,7 @@ export function parseCommand(line: string, turn: Turn, text: PlayText = PLAY_EN)
     return parseCommand(chosen.command, turn, text);
   }
   const meta = META[verb];
-  if (meta !== undefined && !(turn.phase === 'diplomacy' && verb === 'resume')) {
-    if (meta === 'save') {
-      if (args.length > 1) return fail(text.extraWords(args.slice(1).join(' '), 'save [FILE]'));
-      return ok(args[0] === undefined ? { kind: 'save' } : { kind: 'save', file: args[0] });
-    }
-    if (args.length > 0) return fail(text.extraWords(args.join(' '), verb));
-    return ok({ kind: meta } as Command);
-  }
+  if (meta !== undefined && !(turn.phase === 'diplomacy' && verb === 'resume')) return metaCommand(meta, verb, args, text);
   const own = commandWords(turn.phase);
   if (!own.includes(verb)) {
     const elsewhere = DECISION_PHASES.find((p) => p !== turn.phase && commandWords(p).includes(verb));
@@ -121,6 +118,44 @@ export function parseCommand(line: string, turn: Turn, text: PlayText = PLAY_EN)
     if (e instanceof InputProblem) return fail(e.message);
     throw e;
   }
+}
+
+/**
+ * Read a line typed after the last round while the game's save could not be written: only
+ * `save [FILE]`, `quit`, `quit without saving`, `help` (and an empty line) mean something then.
+ *
+ * @example
+ * ```ts
+ * parseLeaveCommand('save other.json'); // { ok: true, command: { kind: 'save', file: 'other.json' } }
+ * parseLeaveCommand('pass');            // { ok: false, message: 'The game is over: …' }
+ * ```
+ */
+export function parseLeaveCommand(line: string, text: PlayText = PLAY_EN): ParsedCommand {
+  const trimmed = line.trim();
+  if (trimmed === '') return ok({ kind: 'empty' });
+  const control = controlCharacter(trimmed, true);
+  if (control) return fail(text.controlCharacter(control.code));
+  const words = trimmed.split(/\s+/);
+  const verb = (words[0] as string).toLowerCase();
+  const meta = META[verb];
+  if (meta === 'save' || meta === 'quit' || meta === 'help') return metaCommand(meta, verb, words.slice(1), text);
+  return fail(text.gameOverCommands);
+}
+
+// A command about the game itself (its words checked here: only save takes a file, only quit the
+// words that leave without saving).
+function metaCommand(meta: Command['kind'], verb: string, args: readonly string[], text: PlayText): ParsedCommand {
+  if (meta === 'save') {
+    if (args.length > 1) return fail(text.extraWords(args.slice(1).join(' '), 'save [FILE]'));
+    return ok(args[0] === undefined ? { kind: 'save' } : { kind: 'save', file: args[0] });
+  }
+  // Three words, so that leaving a game that cannot be saved is never typed by accident.
+  if (meta === 'quit' && args.length > 0) {
+    if (args.map((w) => w.toLowerCase()).join(' ') === QUIT_WITHOUT_SAVING) return ok({ kind: 'quit', withoutSaving: true });
+    return fail(text.extraWords(args.join(' '), `${verb} [${QUIT_WITHOUT_SAVING}]`));
+  }
+  if (args.length > 0) return fail(text.extraWords(args.join(' '), verb));
+  return ok({ kind: meta } as Command);
 }
 
 /**

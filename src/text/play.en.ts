@@ -127,6 +127,16 @@ export interface PlayText {
   readonly eofUnsaved: (round: number) => string;
   readonly quitSaved: (file: string) => string;
   readonly quitUnsaved: (round: number) => string;
+  /** After 'quit' whose save failed (the failure was just shown): the player stays in the game. */
+  readonly quitSaveFailed: (file: string) => string;
+  readonly quitWithoutSaving: (round: number) => string;
+  /** After the last round, when the save failed: a prompt stays up until the game is saved or left. */
+  readonly gameOverSaveFailed: (file: string) => string;
+  readonly gameOverPrompt: string;
+  readonly gameOverCommands: string;
+  /** End of input with a save that failed: the game was written to `rescue` instead (a new file), or nowhere. */
+  readonly eofRescued: (rescue: string) => string;
+  readonly eofLost: (round: number, tried: string) => string;
   readonly resumed: (file: string, round: number, decisions: number) => string;
   readonly resumeHint: (file: string) => string;
   // Errors of the play command (exit code 2)
@@ -227,7 +237,9 @@ export const PLAY_EN: PlayText = Object.freeze<PlayText>({
     '  done          finish your turn with the queued actions',
     '  pass          finish your turn doing nothing (answers: ignore)',
     '  save [FILE]   save the game (default: the --save file)',
-    '  quit          leave (saves first when --save was given)',
+    '  quit          leave (saves first when --save was given; if that save fails, you stay)',
+    '  quit without saving',
+    '                leave even though the game could not be saved',
     '  help, ?       this help',
   ],
   describeOption: (command) => command,
@@ -320,6 +332,14 @@ export const PLAY_EN: PlayText = Object.freeze<PlayText>({
   eofUnsaved: (round) => `End of input: the game stopped in round ${round} and was not saved (use --save FILE).`,
   quitSaved: (file) => `Game saved to ${file}. Continue with: detente play --resume ${file}`,
   quitUnsaved: (round) => `Left the game in round ${round}; not saved (use --save FILE, or type save FILE before quit).`,
+  quitSaveFailed: (file) => `The game was not saved to ${file}, so you are still in it. Type save OTHER-FILE and then quit again, or type 'quit without saving' to leave and lose what was not saved.`,
+  quitWithoutSaving: (round) => `Left the game in round ${round} without saving it.`,
+  gameOverSaveFailed: (file) =>
+    `The game is over, but it was not saved to ${file}. Type save OTHER-FILE and then quit, 'quit' to try ${file} again, or 'quit without saving' to leave without a save.`,
+  gameOverPrompt: 'game over> ',
+  gameOverCommands: "The game is over: type save FILE, then quit (or 'quit without saving').",
+  eofRescued: (rescue) => `the game was written to ${rescue} instead. Continue with: detente play --resume ${rescue}`,
+  eofLost: (round, tried) => `nor could it be written to ${tried}: the game (round ${round}) was not saved`,
   resumed: (file, round, decisions) => `Resumed ${file}: ${decisions} recorded decision${decisions === 1 ? '' : 's'} replayed, now in round ${round}.`,
   resumeHint: (file) => `Continue later with: detente play --resume ${file}`,
   unknownHuman: (token, suggestion, known) => `--as: no actor '${token}' in this scenario${suggestion ? ` (did you mean ${suggestion}?)` : ''}; actors: ${known}`,
