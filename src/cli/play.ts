@@ -4,7 +4,7 @@
 import { parseCommandArgs, roundsOf, seedOf } from './args.js';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, resolve as resolvePath } from 'node:path';
 import { createInterface } from 'node:readline';
 import { formatSummary, roundHeading } from '../index.js';
 import type { Scenario } from '../index.js';
@@ -13,6 +13,7 @@ import { actionCommand, commandForms, describeTurn, legalOptions, parseCommand, 
 import type { PlayText, Turn } from '../play/index.js';
 import { parseLeaveCommand } from '../play/commands.js';
 import { checkOutputs, loadScenario, withLoadHints, writeFileAtomic } from './files.js';
+import { notAnEarlierSave } from '../play/save.js';
 import { finishLater, onStdoutClosed, UsageError, WriteError } from './run.js';
 import { loadedFiles, loadHelp } from './load.js';
 import type { CliContext } from './load.js';
@@ -41,6 +42,9 @@ Options:
                   If it cannot be written on 'quit' or after the last round, the prompt stays:
                   'save OTHER-FILE' then 'quit', or 'quit without saving'. At the end of input
                   the game goes to a new file NAME.rescued.json instead (exit code 2).
+                  An existing FILE is replaced only if it is a save of this same game (at this
+                  point or an earlier one), as the --resume file is; anything else is refused.
+  --force         Replace an existing --save FILE that is not a save of this game.
   --resume FILE   Continue a saved game exactly where it stopped (saves back to FILE unless
                   --save names another file). The scenario argument may be left out.
 ${loadHelp(18)}
@@ -53,6 +57,34 @@ interface PlayOptions {
   readonly inputs: readonly string[];
   readonly resumedFrom: string | undefined;
   readonly text: PlayText;
+  /** The files (resolved) a save may replace whatever they hold: the --resume file, the --save file once checked, and those saved to. */
+  readonly replaceable: Set<string>;
+}
+
+/**
+ * A save never replaces a file of the user's by surprise (a scenario, a results table, the save of
+ * another game): an existing file not in `replaceable` must be a save of this same game at this
+ * point or an earlier one, which the game's next save merely carries on. Reads only regular
+ * files (checkOutputs refused the others).
+ */
+function refuseOthersFile(file: string, flag: string, game: PlayGame, replaceable: ReadonlySet<string>, how: string): void {
+  if (replaceable.has(resolvePath(file))) return;
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch {
+    return; // Not there (or unreadable, which the write will explain).
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(withoutByteOrderMark(raw));
+  } catch {
+    data = undefined;
+  }
+  const why = notAnEarlierSave(data, game);
+  if (why === undefined) return;
+  const aSave = typeof data === 'object' && data !== null && (data as { format?: unknown }).format === 'detente-play';
+  throw new UsageError(`will not write '${file}' (${flag}): it already exists, and ${why}${aSave ? `; to go on with that game: detente play --resume ${file}` : ''}${how}`);
 }
 
 /**
@@ -67,6 +99,7 @@ export function playCommand(args: readonly string[], out: Out, context: CliConte
     rounds: { type: 'string' },
     save: { type: 'string' },
     resume: { type: 'string' },
+    force: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -97,8 +130,15 @@ export function playCommand(args: readonly string[], out: Out, context: CliConte
   const saveFile = values.save ?? values.resume;
   // Before the first round: a save file that cannot be written would end the game after it.
   const inputs = [...(scenarioFile === undefined ? [] : [scenarioFile]), ...loadedFiles(context)];
-  if (saveFile !== undefined) checkOutputs([{ flag: values.save !== undefined ? '--save' : '--resume', path: saveFile }], { inputs });
-  const options: PlayOptions = { game, saveFile, inputs, resumedFrom: values.resume, text };
+  const replaceable = new Set<string>();
+  if (saveFile !== undefined) {
+    const flag = values.save !== undefined ? '--save' : '--resume';
+    checkOutputs([{ flag, path: saveFile }], { inputs });
+    if (values.resume !== undefined) replaceable.add(resolvePath(values.resume));
+    if (values.force !== true) refuseOthersFile(saveFile, flag, game, replaceable, "; choose another file, or pass --force to replace it");
+    replaceable.add(resolvePath(saveFile));
+  }
+  const options: PlayOptions = { game, saveFile, inputs, replaceable, resumedFrom: values.resume, text };
   return finishLater(play(options, out));
 }
 
@@ -170,7 +210,9 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
   const trySave = (file: string, flag: string): boolean => {
     try {
       checkOutputs([{ flag, path: file }], { inputs: o.inputs });
+      refuseOthersFile(file, flag, game, o.replaceable, '; choose another file');
       const content = save(file);
+      o.replaceable.add(resolvePath(file));
       if (flag === 'save') typedSave = { file, text: content };
       return true;
     } catch (e) {

@@ -137,6 +137,26 @@ export function resumeGame(data: unknown, options: ResumeOptions = {}): PlayGame
 }
 
 /**
+ * Why `data` (a file's parsed JSON) is not a save of `game` at this point or an earlier one, so
+ * that writing the game's save over it would lose something of the user's: undefined when it is
+ * such a save (the same scenario, seed, rounds and players, and its decisions the first of this
+ * game's), which a save of the game may replace as the game goes on.
+ */
+export function notAnEarlierSave(data: unknown, game: PlayGame): string | undefined {
+  if (!isObject(data) || data.format !== 'detente-play') return 'it is not a saved Détente game';
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  if (!same(data.scenario, game.scenario.document)) return 'it is the save of a game of another scenario';
+  const differ = [...(same(data.seed, game.seed) ? [] : ['another seed']), ...(same(data.rounds, game.rounds) ? [] : ['another number of rounds']), ...(same(data.humans, game.humans) ? [] : ['other players'])];
+  if (differ.length > 0) return `it is the save of another game (${differ.join(', ')})`;
+  const theirs = Array.isArray(data.decisions) ? data.decisions : [];
+  const ours = game.decisions;
+  const agree = (n: number) => theirs.slice(0, n).every((d, k) => same(d, ours[k]));
+  if (theirs.length <= ours.length && agree(theirs.length)) return undefined;
+  if (agree(ours.length)) return `it is a save of this game further on (${theirs.length} decision${theirs.length === 1 ? '' : 's'}; this game has ${ours.length})`;
+  return 'it is the save of another game (other decisions)';
+}
+
+/**
  * A short fingerprint of an event log (two 32-bit FNV-1a hashes of its JSON, as 16 hex digits):
  * equal logs give equal hashes on every machine.
  *
