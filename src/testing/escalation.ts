@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { Arbitrary, Parameters as FcParameters } from 'fast-check';
-import { createRegistry, GGE15_NORM_IDS, MAX_ROUNDS, parseScenario, readScenarioText, serializeScenario, simulate, suggest } from '../index.js';
+import type { Arbitrary, Parameters as FcParameters, RunDetails } from 'fast-check';
+import { ConfigError, createRegistry, GGE15_NORM_IDS, MAX_ROUNDS, parseScenario, readScenarioText, serializeScenario, simulate, suggest } from '../index.js';
 import type { Run, Scenario, ScenarioActor, ScenarioDocument, ScenarioInject, StrategyRegistry } from '../index.js';
 import { ArgumentCheck } from './arguments.js';
 import { isRegistryLike } from '../strategies/registry.js';
@@ -477,7 +477,18 @@ function searchClaim(fn: string, arb: Arbitrary<ScenarioDocument>, claim: Escala
   checkClaimArguments(check, arb, claim, options, true);
   check.done();
   const { seeds, registry, ...params } = options;
-  const result = fc.check(claimProperty(arb, claim, seeds, registry), params);
+  const path = typeof params.path === 'string' && params.path !== '' ? params.path : undefined;
+  let result: RunDetails<[ScenarioDocument, number]>;
+  try {
+    result = fc.check(claimProperty(arb, claim, seeds, registry), params);
+  } catch (e) {
+    // fast-check walks the path before it checks anything: a step past the scenarios it draws and
+    // shrinks threw its own "Unable to replay, got wrong path".
+    if (path !== undefined && e instanceof Error && /\bpath\b/.test(e.message)) throw pathMisfit(fn, path, params.seed, e);
+    throw e;
+  }
+  // A last step past the end replayed no scenario at all: the claim "held" untested.
+  if (path !== undefined && !result.failed && result.numRuns === 0 && result.numSkips === 0) throw pathMisfit(fn, path, params.seed);
   if (!result.failed) return null;
   const thrown = result.errorInstance;
   if (thrown instanceof EscalationClaimError) {
@@ -511,6 +522,29 @@ function searchClaim(fn: string, arb: Arbitrary<ScenarioDocument>, claim: Escala
     numRuns: result.numRuns,
     numShrinks: result.numShrinks,
   };
+}
+
+/**
+ * A replay path that does not lead to a scenario of this search: one noted with another arbitrary
+ * (other `arbScenario` options), another `seeds`, another fast-check seed or major version, or
+ * mistyped. fast-check said only "Unable to replay, got wrong path=…", or replayed nothing and
+ * the claim "held".
+ */
+function pathMisfit(fn: string, path: string, seed: number | undefined, cause?: Error): ConfigError {
+  const from = seed === undefined ? 'the configured seed' : `seed ${seed}`;
+  const error = new ConfigError(
+    [
+      {
+        path: 'options.path',
+        expected: `a replay path of this claim's scenarios (found with this same arbitrary and \`seeds\`, from the same fast-check seed, on the same major version of fast-check)`,
+        received: `'${path}', which does not fit the scenarios fast-check draws and shrinks from ${from}`,
+        hint: "replay with the counterexample's whole `replay` ({ seed, path }) and the arbitrary it was found with, or leave out `path` to search again from the seed and get the right one",
+      },
+    ],
+    fn,
+  );
+  if (cause !== undefined) Object.defineProperty(error, 'cause', { value: cause, enumerable: false, configurable: true, writable: true });
+  return error;
 }
 
 /**

@@ -191,6 +191,26 @@ describe('a claim that returns false still has its counterexample', () => {
     expect(replayed?.scenario).toEqual(first?.scenario);
     expect(replayed?.numShrinks).toBe(0);
   });
+
+  it("a replay path that does not fit the claim's scenarios is a ConfigError saying so and how to get the right one (was fast-check's raw 'Unable to replay', or no scenario at all and null)", () => {
+    const arb = () => arbScenario({ strategies: ['hawk', 'tit-for-tat'] });
+    const claim = (run: Run) => peakRung(run) <= 'L2';
+    const found = '0:2:2:2:2:4:4:4:4:3:2:0:0:0:1:1:2:1:1:1:1:1:1:1';
+    // A step past the shrinks of a scenario that has none, a step past the end as the last one
+    // (fast-check then replayed nothing), a path noted with other arbScenario options.
+    for (const [path, fn, make] of [
+      [`${found}:0:0`, checkEscalationClaim, arb],
+      ['0:999', checkEscalationClaim, arb],
+      ['0:999', assertEscalationClaim, arb],
+      [found, checkEscalationClaim, () => arbScenario({ strategies: ['hawk'], maxActors: 2 })],
+    ] as const) {
+      const e = thrown(() => fn(make(), claim, { seed: 2026, path }));
+      expect(e).toBeInstanceOf(ConfigError);
+      expect((e as ConfigError).message).toBe(
+        `${fn.name}: 1 problem\n  - options.path: expected a replay path of this claim's scenarios (found with this same arbitrary and \`seeds\`, from the same fast-check seed, on the same major version of fast-check), received '${path}', which does not fit the scenarios fast-check draws and shrinks from seed 2026 (replay with the counterexample's whole \`replay\` ({ seed, path }) and the arbitrary it was found with, or leave out \`path\` to search again from the seed and get the right one)`,
+      );
+    }
+  });
 });
 
 describe('arbScenario shrinking', () => {
