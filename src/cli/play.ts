@@ -2,7 +2,7 @@
 // other actors follow their strategies. Reads lines with readline, so it works both at a TTY and
 // with scripted standard input. All game logic lives in src/play; all sentences in src/text.
 import { parseCommandArgs, roundsOf, seedOf } from './args.js';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve as resolvePath } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -61,6 +61,9 @@ interface PlayOptions {
   readonly replaceable: Set<string>;
 }
 
+/** The most bytes read as text to tell whether a file is a save (about V8's longest string). */
+const MAX_TEXT_BYTES = 2 ** 29;
+
 /**
  * A save never replaces a file of the user's by surprise (a scenario, a results table, the save of
  * another game): an existing file not in `replaceable` must be a save of this same game at this
@@ -71,9 +74,14 @@ function refuseOthersFile(file: string, flag: string, game: PlayGame, replaceabl
   if (replaceable.has(resolvePath(file))) return;
   let raw: string;
   try {
+    // Larger than the longest text JavaScript holds: no save (resuming reads it whole), not read.
+    if (statSync(file).size > MAX_TEXT_BYTES) throw Object.assign(new Error('too large to be a save'), { code: 'too large to be a save' });
     raw = readFileSync(file, 'utf8');
-  } catch {
-    return; // Not there (or unreadable, which the write will explain).
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return; // Not there: nothing to lose.
+    // Unreadable, or too large to be read as text: it cannot be told to be a save, so it is kept.
+    throw new UsageError(`will not write '${file}' (${flag}): it already exists, and it cannot be read to check that it is a save of this game (${code ?? (e as Error).message})${how}`);
   }
   let data: unknown;
   try {

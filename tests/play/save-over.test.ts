@@ -2,7 +2,7 @@
 // existing file is replaced only when it is a save of this same game at this point or an earlier
 // one (the --resume file, a save this game made); anything else is refused, --force replaces it.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, cliHarness, duelFixture, expectInputError } from '../helpers/cli.js';
@@ -24,6 +24,14 @@ describe('play --save over an existing file', () => {
     const forced = play(['quit'], duelFixture, '--as', 'US', '--save', 'results.csv', '--force');
     expect(forced.status).toBe(0);
     expect(decisions('results.csv')).toBe(0);
+  });
+
+  it('refuses a file too large to be read as a save, without reading it (it was replaced: the read that failed let it through)', () => {
+    writeFileSync(file('huge.csv'), '');
+    truncateSync(file('huge.csv'), 2 ** 29 + 1); // sparse: no disk used
+    expectInputError(play(['quit'], duelFixture, '--as', 'US', '--save', 'huge.csv'), /will not write 'huge\.csv' \(--save\): it already exists, and it cannot be read to check that it is a save of this game \(too large to be a save\); choose another file, or pass --force/);
+    expect(statSync(file('huge.csv')).size).toBe(2 ** 29 + 1);
+    rmSync(file('huge.csv'));
   });
 
   it("refuses another game's save (other players, seed or rounds, or this game further on) and names the way to resume it; replaces a save of this same game", () => {
