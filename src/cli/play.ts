@@ -421,16 +421,24 @@ function showOptions(turn: Turn, game: PlayGame, text: PlayText, out: Out): void
 function rescue(saveFile: string, content: string): { readonly file?: string; readonly tried: readonly string[] } {
   const stem = basename(saveFile).replace(/\.json$/i, '') || 'game';
   const tried: string[] = [];
-  for (const [dir, shown] of [[process.cwd(), (name: string) => name], [tmpdir(), (name: string) => join(tmpdir(), name)]] as const) {
+  let here: string | undefined;
+  try {
+    here = process.cwd();
+  } catch {
+    // The current folder was removed too.
+  }
+  const places = [...(here === undefined ? [] : [{ dir: here, shown: (name: string) => name }]), { dir: tmpdir(), shown: (name: string) => join(tmpdir(), name) }];
+  for (const { dir, shown } of places) {
     for (let k = 1; k <= 20; k++) {
       const name = `${stem}.rescued${k === 1 ? '' : `-${k}`}.json`;
       try {
         writeFileSync(join(dir, name), content, { flag: 'wx' });
         return { file: shown(name), tried };
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST' && k < 20) continue;
         // Created but not written whole (a full disk): not left behind as a save that does not read.
-        if ((e as NodeJS.ErrnoException).code !== 'EACCES') rmSync(join(dir, name), { force: true });
+        if (code !== 'EEXIST' && code !== 'EACCES') rmSync(join(dir, name), { force: true });
         tried.push(shown(name));
         break;
       }

@@ -24,7 +24,12 @@ interface Played {
  */
 function playWithLostFolder(cwd: string, lines: readonly string[], ...args: string[]): Promise<Played> {
   mkdirSync(join(cwd, 'usb'), { recursive: true });
-  const child = spawn(process.execPath, [cli, 'play', duelFixture, '--as', 'US', '--save', 'usb/game.json', ...args], { cwd });
+  return playThenRemove(cwd, join(cwd, 'usb'), lines, '--save', 'usb/game.json', ...args);
+}
+
+/** `detente play duel --as US …args` in `cwd`: `gone` is removed once the first prompt is shown, then `lines` are typed. */
+function playThenRemove(cwd: string, gone: string, lines: readonly string[], ...args: string[]): Promise<Played> {
+  const child = spawn(process.execPath, [cli, 'play', duelFixture, '--as', 'US', ...args], { cwd });
   let stdout = '';
   let stderr = '';
   let typed = false;
@@ -32,7 +37,7 @@ function playWithLostFolder(cwd: string, lines: readonly string[], ...args: stri
     stdout += chunk;
     if (!typed && stdout.includes('US r0 operations> ')) {
       typed = true;
-      rmSync(join(cwd, 'usb'), { recursive: true, force: true });
+      rmSync(gone, { recursive: true, force: true });
       child.stdin.end(lines.map((l) => `${l}\n`).join(''));
     }
   });
@@ -99,5 +104,19 @@ describe('play: a save that fails when leaving never loses the game', () => {
     expect(r.stderr).toContain(`detente: ${failure}; the game was written to game.rescued.json instead.`);
     expect(saved(join(cwd, 'game.rescued.json')).progress.turn).toBeNull();
     expect(existsSync(join(cwd, 'usb'))).toBe(false);
+  });
+
+  it('when the current folder went away with the save, the game goes to the system temporary folder', async () => {
+    const cwd = folder();
+    const stem = `class-${n}-${process.pid}`;
+    const rescued = join(tmpdir(), `${stem}.rescued.json`);
+    try {
+      const r = await playThenRemove(cwd, cwd, ['spy CN', 'done'], '--save', `${stem}.json`);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(`detente: cannot write '${stem}.json' (--save): no such directory '.'; the game was written to ${rescued} instead. Continue with: detente play --resume ${rescued}\n`);
+      expect(saved(rescued).decisions).toHaveLength(1);
+    } finally {
+      rmSync(rescued, { force: true });
+    }
   });
 });
