@@ -10,6 +10,7 @@ import { formatSummary, roundHeading } from '../index.js';
 import type { Scenario } from '../index.js';
 import { showControlCharacters } from '../model/control-characters.js';
 import { actionCommand, commandForms, describeTurn, legalOptions, parseCommand, PlayError, PlayGame, PLAY_EN, requestLine, resumeGame, saveGame, turnHeading } from '../play/index.js';
+import { leaveText } from '../text/play.en.js';
 import type { PlayText, Turn } from '../play/index.js';
 import { parseLeaveCommand } from '../play/commands.js';
 import { checkOutputs, loadScenario, withLoadHints, writeFileAtomic } from './files.js';
@@ -185,6 +186,7 @@ function resume(file: string, scenarioArg: string | undefined, given: { humans: 
 
 async function play(o: PlayOptions, out: Out): Promise<number> {
   const { game, text } = o;
+  const leave = leaveText(text);
   const scenario: Scenario = game.scenario;
   const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: tty });
@@ -249,7 +251,7 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
       if (!(e instanceof UsageError) && !(e instanceof WriteError)) throw e;
       const typed = unchangedSince();
       const kept = typed !== undefined ? { file: typed, tried: [] } : rescue(o.saveFile, saveText());
-      const why = `${e.message}; ${kept.file !== undefined ? text.eofRescued(kept.file) : text.eofLost(round, kept.tried.join(', '))}`;
+      const why = `${e.message}; ${kept.file !== undefined ? leave.eofRescued(kept.file) : leave.eofLost(round, kept.tried.join(', '))}`;
       throw e instanceof UsageError ? new UsageError(why) : new WriteError(why, { cause: e });
     }
   };
@@ -303,12 +305,12 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
         case 'quit': {
           if (c.withoutSaving === true || o.saveFile === undefined) {
             const file = unchangedSince();
-            out(file !== undefined ? text.quitSaved(file) : c.withoutSaving === true ? text.quitWithoutSaving(turn.round) : text.quitUnsaved(turn.round));
+            out(file !== undefined ? text.quitSaved(file) : c.withoutSaving === true ? leave.quitWithoutSaving(turn.round) : text.quitUnsaved(turn.round));
             return 0;
           }
           const file = leftIn(o.saveFile);
           if (file === undefined) {
-            out(text.quitSaveFailed(o.saveFile));
+            out(leave.quitSaveFailed(o.saveFile));
             continue;
           }
           out(text.quitSaved(file));
@@ -357,9 +359,9 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
     // The last round is played but not saved: the class stays at a prompt until it is saved
     // elsewhere or left on purpose (the report of the debrief reads the save).
     const round = game.run.world.round;
-    out(text.gameOverSaveFailed(o.saveFile));
+    out(leave.gameOverSaveFailed(o.saveFile));
     for (;;) {
-      const line = await ask(text.gameOverPrompt);
+      const line = await ask(leave.gameOverPrompt);
       if (line === null) return endOfInput(round);
       const parsed = parseLeaveCommand(line, text);
       if (!parsed.ok) {
@@ -371,7 +373,7 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
         const file = c.file ?? o.saveFile;
         if (trySave(file, 'save')) out(text.saved(file));
       } else if (c.kind === 'help') {
-        out(text.gameOverSaveFailed(o.saveFile));
+        out(leave.gameOverSaveFailed(o.saveFile));
       } else if (c.kind === 'quit') {
         const file = c.withoutSaving === true ? unchangedSince() : leftIn(o.saveFile);
         if (file !== undefined) {
@@ -379,10 +381,10 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
           return 0;
         }
         if (c.withoutSaving === true) {
-          out(text.quitWithoutSaving(round));
+          out(leave.quitWithoutSaving(round));
           return 0;
         }
-        out(text.gameOverSaveFailed(o.saveFile));
+        out(leave.gameOverSaveFailed(o.saveFile));
       }
     }
   } finally {

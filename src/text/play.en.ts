@@ -127,16 +127,18 @@ export interface PlayText {
   readonly eofUnsaved: (round: number) => string;
   readonly quitSaved: (file: string) => string;
   readonly quitUnsaved: (round: number) => string;
+  // Leaving a game whose save failed. Optional, so that a catalogue written before they existed
+  // still compiles: the English words stand in (leaveText).
   /** After 'quit' whose save failed (the failure was just shown): the player stays in the game. */
-  readonly quitSaveFailed: (file: string) => string;
-  readonly quitWithoutSaving: (round: number) => string;
+  readonly quitSaveFailed?: (file: string) => string;
+  readonly quitWithoutSaving?: (round: number) => string;
   /** After the last round, when the save failed: a prompt stays up until the game is saved or left. */
-  readonly gameOverSaveFailed: (file: string) => string;
-  readonly gameOverPrompt: string;
-  readonly gameOverCommands: string;
+  readonly gameOverSaveFailed?: (file: string) => string;
+  readonly gameOverPrompt?: string;
+  readonly gameOverCommands?: string;
   /** End of input with a save that failed: the game was written to `rescue` instead (a new file), or nowhere. */
-  readonly eofRescued: (rescue: string) => string;
-  readonly eofLost: (round: number, tried: string) => string;
+  readonly eofRescued?: (rescue: string) => string;
+  readonly eofLost?: (round: number, tried: string) => string;
   readonly resumed: (file: string, round: number, decisions: number) => string;
   readonly resumeHint: (file: string) => string;
   // Errors of the play command (exit code 2)
@@ -169,6 +171,33 @@ const PHASE_HINTS: Readonly<Record<DecisionPhase, string>> = {
   diplomacy: 'Diplomacy: accuse, query the hotline, sanction, propose talks, adopt norms… Queue actions, then type done (or pass).',
   responses: 'Responses: answer what was addressed to you.',
 };
+
+/** The words for leaving a game whose save failed (the optional members of {@link PlayText}). */
+type LeaveText = Required<Pick<PlayText, 'quitSaveFailed' | 'quitWithoutSaving' | 'gameOverSaveFailed' | 'gameOverPrompt' | 'gameOverCommands' | 'eofRescued' | 'eofLost'>>;
+
+const LEAVE_EN: LeaveText = {
+  quitSaveFailed: (file) => `The game was not saved to ${file}, so you are still in it. Type save OTHER-FILE and then quit again, or type 'quit without saving' to leave and lose what was not saved.`,
+  quitWithoutSaving: (round) => `Left the game in round ${round} without saving it.`,
+  gameOverSaveFailed: (file) =>
+    `The game is over, but it was not saved to ${file}. Type save OTHER-FILE and then quit, 'quit' to try ${file} again, or 'quit without saving' to leave without a save.`,
+  gameOverPrompt: 'game over> ',
+  gameOverCommands: "The game is over: type save FILE, then quit (or 'quit without saving').",
+  eofRescued: (rescue) => `the game was written to ${rescue} instead. Continue with: detente play --resume ${rescue}`,
+  eofLost: (round, tried) => `nor could it be written to ${tried}: the game (round ${round}) was not saved`,
+};
+
+/** The words for leaving a game whose save failed: the catalogue's own, the English for those it lacks. */
+export function leaveText(text: PlayText): LeaveText {
+  return {
+    quitSaveFailed: text.quitSaveFailed ?? LEAVE_EN.quitSaveFailed,
+    quitWithoutSaving: text.quitWithoutSaving ?? LEAVE_EN.quitWithoutSaving,
+    gameOverSaveFailed: text.gameOverSaveFailed ?? LEAVE_EN.gameOverSaveFailed,
+    gameOverPrompt: text.gameOverPrompt ?? LEAVE_EN.gameOverPrompt,
+    gameOverCommands: text.gameOverCommands ?? LEAVE_EN.gameOverCommands,
+    eofRescued: text.eofRescued ?? LEAVE_EN.eofRescued,
+    eofLost: text.eofLost ?? LEAVE_EN.eofLost,
+  };
+}
 
 /**
  * The English sentences of the play UI.
@@ -332,14 +361,7 @@ export const PLAY_EN: PlayText = Object.freeze<PlayText>({
   eofUnsaved: (round) => `End of input: the game stopped in round ${round} and was not saved (use --save FILE).`,
   quitSaved: (file) => `Game saved to ${file}. Continue with: detente play --resume ${file}`,
   quitUnsaved: (round) => `Left the game in round ${round}; not saved (use --save FILE, or type save FILE before quit).`,
-  quitSaveFailed: (file) => `The game was not saved to ${file}, so you are still in it. Type save OTHER-FILE and then quit again, or type 'quit without saving' to leave and lose what was not saved.`,
-  quitWithoutSaving: (round) => `Left the game in round ${round} without saving it.`,
-  gameOverSaveFailed: (file) =>
-    `The game is over, but it was not saved to ${file}. Type save OTHER-FILE and then quit, 'quit' to try ${file} again, or 'quit without saving' to leave without a save.`,
-  gameOverPrompt: 'game over> ',
-  gameOverCommands: "The game is over: type save FILE, then quit (or 'quit without saving').",
-  eofRescued: (rescue) => `the game was written to ${rescue} instead. Continue with: detente play --resume ${rescue}`,
-  eofLost: (round, tried) => `nor could it be written to ${tried}: the game (round ${round}) was not saved`,
+  ...LEAVE_EN,
   resumed: (file, round, decisions) => `Resumed ${file}: ${decisions} recorded decision${decisions === 1 ? '' : 's'} replayed, now in round ${round}.`,
   resumeHint: (file) => `Continue later with: detente play --resume ${file}`,
   unknownHuman: (token, suggestion, known) => `--as: no actor '${token}' in this scenario${suggestion ? ` (did you mean ${suggestion}?)` : ''}; actors: ${known}`,

@@ -1,0 +1,28 @@
+// The words for leaving a game whose save failed came after the first catalogues: one written
+// before them still compiles and gets the English words, and a catalogue's own words are used.
+import { describe, expect, it } from 'vitest';
+import { parseLeaveCommand } from '../../src/play/commands.js';
+import { leaveText, PLAY_EN } from '../../src/text/play.en.js';
+import type { PlayText } from '../../src/text/play.en.js';
+
+describe('leaving a game whose save failed, in a catalogue of its own', () => {
+  const { quitSaveFailed: _a, quitWithoutSaving: _b, gameOverSaveFailed: _c, gameOverPrompt: _d, gameOverCommands: _e, eofRescued: _f, eofLost: _g, ...older } = PLAY_EN;
+  // Typed as a catalogue: this line compiles only while the words are optional.
+  const before: PlayText = older;
+
+  it('gets the English words where the catalogue has none', () => {
+    const english = leaveText(PLAY_EN);
+    const words = leaveText(before);
+    expect(words.gameOverPrompt).toBe('game over> ');
+    expect(words.quitSaveFailed('g.json')).toBe(english.quitSaveFailed('g.json'));
+    expect(words.eofLost(3, 'a, b')).toBe(english.eofLost(3, 'a, b'));
+    expect(parseLeaveCommand('pass', before)).toEqual({ ok: false, message: english.gameOverCommands });
+  });
+
+  it("uses the catalogue's own words where it has them", () => {
+    const own: PlayText = { ...before, gameOverCommands: 'Partie finie : save FICHIER, puis quit.', gameOverPrompt: 'fin> ' };
+    expect(parseLeaveCommand('pass', own)).toEqual({ ok: false, message: 'Partie finie : save FICHIER, puis quit.' });
+    expect(leaveText(own).gameOverPrompt).toBe('fin> ');
+    expect(leaveText(own).quitWithoutSaving(2)).toBe(leaveText(PLAY_EN).quitWithoutSaving(2));
+  });
+});
