@@ -149,10 +149,13 @@ export function planSweep(scenario: Scenario | ScenarioDocument, options: PlanOp
   const registry = options.registry ?? (builtins ??= createRegistry());
   // Values are printed (String of a list) and shown as JSON in the messages below: nested too
   // deep that overflowed the stack, cyclic it threw a TypeError, shared over and over it never ended.
-  const problem = plainDataProblem({ grid: options.grid, seeds: options.seeds });
-  if (problem !== undefined) throw new ConfigError([problem], problem.path.startsWith('seeds') ? 'seeds' : 'grid');
+  // The seeds are walked only once their number is known to be within bounds (below).
+  const problem = plainDataProblem({ grid: options.grid });
+  if (problem !== undefined) throw new ConfigError([problem], 'grid');
   const given: unknown = options.seeds;
   if (typeof given !== 'string' && !Array.isArray(given)) {
+    const unplain = plainDataProblem({ seeds: given });
+    if (unplain !== undefined) throw new ConfigError([unplain], 'seeds');
     throw new ConfigError([{ path: 'seeds', expected: "a list of seeds or a text such as '1..100'", received: clip(JSON.stringify(given) ?? String(given)) }], 'seeds');
   }
   const issues: ConfigIssue[] = [];
@@ -167,8 +170,12 @@ export function planSweep(scenario: Scenario | ScenarioDocument, options: PlanOp
     if (checked) axes.push(checked);
   }
   if (issues.length > 0) throw new ConfigError(issues, 'grid');
-  // The size is checked from the counts, before the seeds, the points or the runs are built.
+  // The size is checked from the counts, before the seeds, the points or the runs are built, and
+  // before a list of seeds is walked: a list's length is its count, holes included (a list of
+  // length 5·10^7 holding one seed was walked whole, seconds to minutes, before being refused).
   checkPlanSize(axes, typeof options.seeds === 'string' ? countSeeds(options.seeds) : options.seeds.length);
+  const seedsProblem = plainDataProblem({ seeds: options.seeds });
+  if (seedsProblem !== undefined) throw new ConfigError([seedsProblem], 'seeds');
   const seeds = typeof options.seeds === 'string' ? parseSeeds(options.seeds) : checkSeeds(options.seeds);
   const points = gridPoints(axes);
   // Parse every point once now: a value the scenario rejects (a capability of 1.5, 0 rounds) is

@@ -46,6 +46,35 @@ describe('seeds', () => {
     expect(thrown(() => planSweep(duel, { seeds: 10 as unknown as number[] }))).toMatch(/^seeds: 1 problem\n {2}- seeds: expected a list of seeds or a text such as '1\.\.100', received 10$/);
   });
 
+  it('a text of more seeds than the bound is refused before its parts are read', () => {
+    // More than MAX_SEEDS parts: refused from the commas alone. The last part is not a seed: had
+    // the parts been read first (as they were, a minute for 5·10^7 of them), it would be the error.
+    const parts = `${'0,'.repeat(MAX_RUNS)}x`;
+    expect(thrown(() => parseSeeds(parts))).toMatch(/^seeds: 1 problem\n {2}- seeds: expected at most 10000000 seeds, received '0,0,0,.*…/);
+    expect(thrown(() => planSweep(duel, { seeds: parts }))).toMatch(/expected at most 10000000 seeds/);
+  });
+
+  it('a list of seeds longer than the bound is refused from its length, before it is walked', () => {
+    // A list with holes: its length is its count, and no entry (nor hole) is looked at before the
+    // size is checked. The proxy counts every look at an entry and fails the test past a few.
+    let looks = 0;
+    const look = (key: string | symbol) => {
+      if (typeof key === 'string' && /^\d+$/.test(key) && ++looks > 100) throw new Error(`the list was walked (${looks} entries looked at)`);
+    };
+    const holes: number[] = [];
+    holes[50_000_000 - 1] = 1;
+    const watched = new Proxy(holes, {
+      get: (t, k, r) => (look(k), Reflect.get(t, k, r)),
+      has: (t, k) => (look(k), Reflect.has(t, k)),
+      getOwnPropertyDescriptor: (t, k) => (look(k), Reflect.getOwnPropertyDescriptor(t, k)),
+    });
+    expect(thrown(() => planSweep(duel, { seeds: watched, grid: { 'mechanisms.detection.scale': [1, 2] } }))).toMatch(/^seeds: 1 problem\n {2}- seeds: expected at most 10,000,000 runs in one sweep \(grid points × seeds\), received 2 grid points × 50,000,000 seeds = 100,000,000 runs/);
+    expect(looks).toBeLessThanOrEqual(100);
+    // Within the bound, a list with holes is still refused for its hole, and a large range still plans.
+    expect(thrown(() => planSweep(duel, { seeds: [1, , 3] as number[] }))).toMatch(/expected whole numbers ≥ 0, received undefined$/);
+    expect(planSweep(duel, { seeds: '1..200000' }).items).toHaveLength(200_000);
+  });
+
   it('a malformed seed list is reported as such before the plan size is counted from it (one grammar)', () => {
     // The size check counted '1..x' as one seed and the range after it in full, and reported a
     // plan over the limits instead of the part that is not a seed.
