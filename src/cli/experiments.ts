@@ -40,6 +40,8 @@ import { progressBar } from './sweep/progress.js';
 import { lockResults } from './sweep/lock.js';
 import type { ResultsLock } from './sweep/lock.js';
 import { openResults, refuseLockFile } from './sweep/results-file.js';
+import { MODULES_COLUMN, modulesCell } from './sweep/modules-column.js';
+import type { ModuleDigest } from './sweep/modules-column.js';
 
 type Out = (text: string) => void;
 
@@ -65,7 +67,9 @@ Options:
   --force           Replace an existing --out file (start the sweep over).
   --series          Add the per-round series of every metric (series.<metric> columns).
   --resume          Continue an interrupted --out file: repair a torn last line, run only the
-                    runs not yet in it.
+                    runs not yet in it. With --load, each module's file must be as it was
+                    (its digest is in the file's modules column; files it imports are not
+                    covered).
   --shard i/n       Run only shard i of n (numbered from 0); combine the parts with 'detente merge'.
   --quiet           No progress bar (it is drawn only on a terminal anyway).
 ${loadHelp(20)}
@@ -81,8 +85,9 @@ second sweep on the same file stops at once (exit 2) naming the one that holds i
 export const MERGE_HELP = `detente merge <results>... --out FILE
 
 Combine results files (the shards of one sweep, CSV or JSON Lines) into one: the files must have
-the same columns and runs of the same scenario; each run is kept once (identical duplicates collapse, differing ones are an
-error) and rows are sorted by run id.
+the same columns and runs of the same scenario, and of the same --load code (the modules column);
+each run is kept once (identical duplicates collapse, differing ones are an error) and rows are
+sorted by run id.
 
 Options:
   --out FILE   The merged file (.csv or .jsonl), written whole (default: CSV on standard output);
@@ -127,6 +132,19 @@ ${loadHelp(21)}
 /** The `--load` registry, as an option of planSweep (without `--load`, none: the built-ins). */
 function registryOf(context: CliContext): { registry?: NonNullable<CliContext['registry']> } {
   return context.registry === undefined ? {} : { registry: context.registry };
+}
+
+/**
+ * The digest of each `--load` module (undefined without `--load`): a results file records them in a
+ * last column, `modules`, so that --resume and merge refuse runs of code that has changed since.
+ */
+function codeOf(context: CliContext): readonly ModuleDigest[] | undefined {
+  return context.moduleDigests !== undefined && context.moduleDigests.length > 0 ? context.moduleDigests : undefined;
+}
+
+/** The columns of a results file: the sweep's, and with `--load` the `modules` column last. */
+function columnsOf(columns: readonly string[], context: CliContext): string[] {
+  return codeOf(context) === undefined ? [...columns] : [...columns, MODULES_COLUMN];
 }
 
 /** The `--load` modules, as the pool's option: every worker thread imports them. */
@@ -234,10 +252,10 @@ export function sweepCommand(args: readonly string[], out: Out, context: CliCont
     }
     const plan = withLoadHints(() => planSweep(scenario, { seeds, grid, ...registryOf(context) }), context.registry);
     const items = shard ? shardItems(plan.items, shard.index, shard.count) : [...plan.items];
-    const columns = sweepColumns(plan, { series });
+    const columns = columnsOf(sweepColumns(plan, { series }), context);
     // Every check is done: only now is the file the user asked to replace removed.
     if (values.force === true && values.out !== undefined) rmSync(values.out, { force: true });
-    const sink = openResults(values.out, format, columns, items, values.resume === true, scenarioTag(plan.document));
+    const sink = openResults(values.out, format, columns, items, values.resume === true, scenarioTag(plan.document), codeOf(context));
     return { plan, items, sink };
   });
   const todo = items.filter((i) => !sink.done.has(i.run));
@@ -254,7 +272,7 @@ export function sweepCommand(args: readonly string[], out: Out, context: CliCont
           series,
           ...modulesOf(context),
           stopping: signals.stopping,
-          lines: { columns: sink.columns, format },
+          lines: { columns: sink.columns, format, fixed: sink.fixed },
           onRow: (line) => {
             sink.add(line);
             progress.tick(++count);
@@ -430,7 +448,10 @@ export function tournamentCommand(args: readonly string[], out: Out, context: Cl
   const { roles, grid } = tournamentGrid(scenario, { strategies: list(values.strategies), ...(values.roles !== undefined ? { roles: list(values.roles) } : {}) });
   const seeds = values.seeds;
   const plan = withLoadHints(() => planSweep(scenario, { seeds, grid, ...registryOf(context) }), context.registry);
-  const columns = sweepColumns(plan);
+  const columns = columnsOf(sweepColumns(plan), context);
+  // The --runs file records the code of the --load modules as a sweep's results do, for merge.
+  const code = codeOf(context);
+  const fixed: Record<string, string> = code === undefined ? {} : { [MODULES_COLUMN]: modulesCell(code) };
   return finishLater(
     (async () => {
       const signals = stopSignals();
@@ -453,7 +474,7 @@ export function tournamentCommand(args: readonly string[], out: Out, context: Cl
       const files: { path: string; text: string }[] = [];
       if (values.runs !== undefined) {
         const runsFormat = formatOf(values.runs);
-        files.push({ path: values.runs, text: (runsFormat === 'csv' ? csvHeader(columns) : '') + rows.map((r) => formatRow(r, columns, runsFormat)).join('') });
+        files.push({ path: values.runs, text: (runsFormat === 'csv' ? csvHeader(columns) : '') + rows.map((r) => formatRow({ ...r, ...fixed }, columns, runsFormat)).join('') });
       }
       if (values.out !== undefined) files.push({ path: values.out, text: toCsv(STANDING_COLUMNS, standings.map((s) => ({ ...s, meanWelfare: exact(s.meanWelfare), sdWelfare: exact(s.sdWelfare), meanPeakRung: exact(s.meanPeakRung), calmShare: exact(s.calmShare) }))) });
       writeFilesAtomic(files);

@@ -5,6 +5,8 @@ import type { StrategyRegistry } from '../index.js';
 import { fileURLToPath } from 'node:url';
 import { loadStrategies, moduleUrls } from '../node/strategy-modules.js';
 import { UsageError } from './run.js';
+import { moduleDigest } from './sweep/modules-column.js';
+import type { ModuleDigest } from './sweep/modules-column.js';
 
 /** What the command line passes to a command besides its arguments. */
 export interface CliContext {
@@ -12,6 +14,11 @@ export interface CliContext {
   readonly registry?: StrategyRegistry;
   /** The `--load` modules as `file:` URLs, for the sweep's worker threads to import. */
   readonly strategyModules?: readonly string[];
+  /**
+   * The digest of each `--load` module's file, in the same order: results files record them (the
+   * `modules` column) so that --resume and merge refuse runs of code that has changed.
+   */
+  readonly moduleDigests?: readonly ModuleDigest[];
 }
 
 /** The commands that take `--load` (each names a scenario, or lists the strategies). */
@@ -67,7 +74,10 @@ export function takeLoadOptions(args: readonly string[]): { modules: string[]; r
 export async function loadContext(modules: readonly string[]): Promise<CliContext> {
   if (modules.length === 0) return {};
   const urls = moduleUrls(modules);
-  return { registry: await loadStrategies(urls), strategyModules: urls };
+  // The bytes are read before they are imported: the digest is of the code the runs use, unless
+  // the file is edited in between (or before a worker thread imports it: see docs/experiments.md).
+  const moduleDigests = urls.map((url) => moduleDigest(fileURLToPath(url)));
+  return { registry: await loadStrategies(urls), strategyModules: urls, moduleDigests };
 }
 
 /**

@@ -13,6 +13,8 @@ import { messageOf } from '../model/thrown.js';
 export interface LineLayout {
   readonly columns: readonly string[];
   readonly format: ResultsFormat;
+  /** Cells that are the same in every line and that a run does not make (the command line's `modules` column). */
+  readonly fixed?: Readonly<Record<string, string>>;
 }
 
 /** What every worker of a pool is given when it starts. */
@@ -47,6 +49,7 @@ export interface BatchResult<T = SweepRow> {
 
 const data = workerData as SweepWorkerData;
 const layout = data.lines;
+const fixed = layout?.fixed !== undefined && Object.keys(layout.fixed).length > 0 ? layout.fixed : undefined;
 const scenarios = new Map<number, Scenario>();
 const registry: StrategyRegistry | undefined = data.strategyModules !== undefined && data.strategyModules.length > 0 ? await loadStrategies(data.strategyModules) : undefined;
 const withRegistry = registry === undefined ? {} : { registry };
@@ -59,7 +62,7 @@ export default function playBatch(items: readonly PlanItem[]): BatchResult<Sweep
       let scenario = scenarios.get(item.point);
       if (!scenario) scenarios.set(item.point, (scenario = scenarioAt(data.document, item.params, registry)));
       const row = runOne(data.document, item, { scenario, series: data.series, ...withRegistry });
-      rows.push(layout === undefined ? row : formatRow(row, layout.columns, layout.format));
+      rows.push(layout === undefined ? row : formatRow(fixed === undefined ? row : { ...row, ...fixed }, layout.columns, layout.format));
     } catch (e) {
       return { rows, error: messageOf(e), ms: performance.now() - started }; // allow-nondeterminism: batch timing only
     }

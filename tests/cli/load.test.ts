@@ -1,7 +1,8 @@
 // `--load FILE`: strategies of a user's own on the command line, in every command that plays or
 // checks a scenario, and on a sweep's worker threads (each imports the module itself). Run in
 // plain Node, so a module's import errors are Node's own.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
@@ -61,8 +62,10 @@ describe('detente … --load FILE', () => {
     const registry = await loadStrategies(modules);
     const scenario = parseScenario(readFileSync(custom, 'utf8'), { source: custom, registry });
     const options = { seeds: '1..30', grid: { 'actors.US.strategy': ['grudging', 'forgetful', 'hawk'], 'actors.CN.strategy.retaliateAt': [0.5, 0.9] }, registry };
-    const columns = sweepColumns(planSweep(scenario, options));
-    expect(text).toBe(csvHeader(columns) + sweep(scenario, options).map((row) => formatRow(row, columns, 'csv')).join(''));
+    // With --load, a last column records the module's code (its file name and SHA-256's first 16 hex digits).
+    const columns = [...sweepColumns(planSweep(scenario, options)), 'modules'];
+    const code = `strategies.mjs@${createHash('sha256').update(readFileSync(modules)).digest('hex').slice(0, 16)}`;
+    expect(text).toBe(csvHeader(columns) + sweep(scenario, options).map((row) => formatRow({ ...row, modules: code }, columns, 'csv')).join(''));
     expect(text.split('\n').length).toBe(2 + 3 * 2 * 30);
   });
 
@@ -206,5 +209,91 @@ describe('detente … --load FILE', () => {
     expectInputError(detente('run', custom, '--load'), /--load needs a file/);
     // The commands that play no scenario do not take it.
     expectInputError(detente('merge', 'a.csv', '--load', modules), /--load/);
+  });
+});
+
+describe('the code of --load modules in a results file (the modules column)', () => {
+  // A strategy of one's own whose behaviour is one number of its source: editing it changes the rows.
+  const version = (rate: number) =>
+    `export default { name: 'moody', meta: { stochastic: true, retaliatory: false, forgiving: true, attributionSensitive: false }, operate: (view, rng) => (rng.next() < ${rate} ? [] : []), diplomacy: (view, rng) => view.incidents.filter((i) => i.round === view.round && i.suspect !== null && rng.next() < ${rate}).map((i) => ({ type: 'accuse', target: i.suspect, incident: i.id, public: true })), respond: () => ({ type: 'deny' }) };\n`;
+  const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+  const sweepOf = (module: string, ...args: string[]) => detente('sweep', duelFixture, '--load', module, '--set', 'actors.US.strategy=moody', '--quiet', ...args);
+  const lastCells = (file: string) => new Set(readFileSync(join(tmp, file), 'utf8').trim().split('\n').slice(1).map((l) => l.slice(l.lastIndexOf(',') + 1)));
+
+  it('--resume refuses a file whose runs were computed with a module edited since, naming it and both digests, and leaves the file as it was', () => {
+    mkdirSync(join(tmp, 'edit'));
+    writeFileSync(join(tmp, 'edit/moody.mjs'), version(0.3));
+    const first = sweepOf('edit/moody.mjs', '--seeds', '1..6', '--out', 'edit.csv');
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    const header = readFileSync(join(tmp, 'edit.csv'), 'utf8').split('\n')[0] as string;
+    expect(header).toMatch(/,scenario,modules$/);
+    expect(lastCells('edit.csv')).toEqual(new Set([`moody.mjs@${sha(version(0.3))}`]));
+    const before = readFileSync(join(tmp, 'edit.csv'), 'utf8');
+    writeFileSync(join(tmp, 'edit/moody.mjs'), version(0.9));
+    const resumed = sweepOf('edit/moody.mjs', '--seeds', '1..12', '--out', 'edit.csv', '--resume');
+    expectInputError(resumed, new RegExp(`edit\\.csv holds runs computed with other code of your own: .*edit/moody\\.mjs has changed \\(sha256 ${sha(version(0.3))}… in edit\\.csv, ${sha(version(0.9))}… now\\)`), /would mix two versions of a strategy/);
+    expect(readFileSync(join(tmp, 'edit.csv'), 'utf8')).toBe(before);
+    // Put back as it was, it resumes.
+    writeFileSync(join(tmp, 'edit/moody.mjs'), version(0.3));
+    const again = sweepOf('edit/moody.mjs', '--seeds', '1..12', '--out', 'edit.csv', '--resume');
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/6 of 12 runs already in edit\.csv; running 6/);
+  });
+
+  it('resumes with the same module named by another path or a link, keeping one modules cell, and gives the rows of an uninterrupted sweep', () => {
+    mkdirSync(join(tmp, 'same'));
+    writeFileSync(join(tmp, 'same/moody.mjs'), version(0.5));
+    symlinkSync(join(tmp, 'same/moody.mjs'), join(tmp, 'same/link.mjs'));
+    expect(sweepOf('same/moody.mjs', '--seeds', '1..3', '--out', 'same.csv').status).toBe(0);
+    for (const [module, seeds] of [[join(tmp, 'same/moody.mjs'), '1..6'], ['same/link.mjs', '1..9'], [pathToFileURL(join(tmp, 'same/link.mjs')).href, '1..12']] as const) {
+      const r = sweepOf(module, '--seeds', seeds, '--out', 'same.csv', '--resume');
+      expect(r.status, r.stderr).toBe(0);
+    }
+    expect(lastCells('same.csv')).toEqual(new Set([`moody.mjs@${sha(version(0.5))}`]));
+    expect(sweepOf('same/moody.mjs', '--seeds', '1..12', '--out', 'whole.csv').status).toBe(0);
+    expect(readFileSync(join(tmp, 'same.csv'), 'utf8')).toBe(readFileSync(join(tmp, 'whole.csv'), 'utf8'));
+  });
+
+  it('merge refuses shards computed with different versions of a module, and merges those of one version', () => {
+    mkdirSync(join(tmp, 'shards'));
+    writeFileSync(join(tmp, 'shards/moody.mjs'), version(0.3));
+    expect(sweepOf('shards/moody.mjs', '--seeds', '1..10', '--shard', '0/2', '--out', 'part-0.csv').status).toBe(0);
+    expect(sweepOf('shards/moody.mjs', '--seeds', '1..10', '--shard', '1/2', '--out', 'part-1.jsonl').status).toBe(0);
+    const merged = detente('merge', 'part-0.csv', 'part-1.jsonl', '--out', 'merged.csv');
+    expect(merged.status, merged.stderr).toBe(0);
+    writeFileSync(join(tmp, 'shards/moody.mjs'), version(0.9));
+    expect(sweepOf('shards/moody.mjs', '--seeds', '1..10', '--shard', '1/2', '--out', 'part-1b.csv').status).toBe(0);
+    expectInputError(detente('merge', 'part-0.csv', 'part-1b.csv', '--out', 'mixed.csv'), new RegExp(`part-1b\\.csv holds runs computed with other code of your own than part-0\\.csv: moody\\.mjs has changed \\(sha256 ${sha(version(0.3))}… in part-0\\.csv, ${sha(version(0.9))}… in part-1b\\.csv\\)`), /not shards of the same sweep/);
+    expect(existsSync(join(tmp, 'mixed.csv'))).toBe(false);
+    // The same bytes under another name (a module renamed between shards) are the same code: one name in the merged file.
+    writeFileSync(join(tmp, 'shards/moody.mjs'), version(0.3));
+    copyFileSync(join(tmp, 'shards/moody.mjs'), join(tmp, 'shards/renamed.mjs'));
+    expect(sweepOf('shards/renamed.mjs', '--seeds', '1..10', '--shard', '1/2', '--out', 'part-1c.csv').status).toBe(0);
+    expect(detente('merge', 'part-0.csv', 'part-1c.csv', '--out', 'renamed.csv').status).toBe(0);
+    expect(readFileSync(join(tmp, 'renamed.csv'), 'utf8')).toBe(readFileSync(join(tmp, 'merged.csv'), 'utf8'));
+  });
+
+  it('does not take a file that does not record the code as matching, nor continue one that does without --load', () => {
+    mkdirSync(join(tmp, 'old'));
+    writeFileSync(join(tmp, 'old/moody.mjs'), version(0.3));
+    // Without --load (the file a detente older than the column wrote with --load looks the same).
+    expect(detente('sweep', duelFixture, '--seeds', '1..3', '--quiet', '--out', 'plain.csv').status).toBe(0);
+    expectInputError(
+      detente('sweep', duelFixture, '--load', 'old/moody.mjs', '--seeds', '1..6', '--quiet', '--out', 'plain.csv', '--resume'),
+      /plain\.csv does not record which code of your own its runs were computed with \(no modules column: it was written without --load, or by a detente older than that column\), so that they were computed with .*old\/moody\.mjs as it is now cannot be checked/,
+    );
+    expect(sweepOf('old/moody.mjs', '--seeds', '1..3', '--out', 'loaded.csv').status).toBe(0);
+    expectInputError(detente('sweep', duelFixture, '--seeds', '1..6', '--quiet', '--out', 'loaded.csv', '--resume', '--set', 'actors.US.strategy=hawk'), new RegExp(`loaded\\.csv holds runs computed with strategies of your own from moody\\.mjs \\(sha256 ${sha(version(0.3))}…\\): continue it with the same --load FILE, unchanged`));
+    expect(detente('sweep', duelFixture, '--set', 'actors.US.strategy=hawk', '--seeds', '4..6', '--quiet', '--out', 'hawk.csv').status).toBe(0);
+    expectInputError(detente('merge', 'loaded.csv', 'hawk.csv'), /hawk\.csv has other columns than loaded\.csv: .*\(loaded\.csv records the code of the --load modules its runs were computed with, hawk\.csv does not/);
+  });
+
+  it('records the code in a tournament\'s --runs file too', () => {
+    writeFileSync(join(tmp, 'tournament.mjs'), version(0.4));
+    const r = detente('tournament', duelFixture, '--load', 'tournament.mjs', '--strategies', 'moody,hawk', '--roles', 'US', '--seeds', '1..2', '--runs', 'runs.csv', '--quiet');
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(tmp, 'runs.csv'), 'utf8').split('\n')[0]).toMatch(/,scenario,modules$/);
+    expect(lastCells('runs.csv')).toEqual(new Set([`tournament.mjs@${sha(version(0.4))}`]));
   });
 });

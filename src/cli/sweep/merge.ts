@@ -1,11 +1,12 @@
-// Combine the results files of the shards of a sweep into one: same columns and the same scenario
-// required, each run once (identical duplicates, e.g. from a re-run shard, collapse; conflicting
+// Combine the results files of the shards of a sweep into one: same columns, the same scenario and
+// the same code of the --load modules required, each run once (identical duplicates, e.g. from a re-run shard, collapse; conflicting
 // ones are an error), sorted by run id.
 import { compareRunIds, csvHeader, formatRow, readResults, SCENARIO_COLUMN } from '../../index.js';
 import type { ResultsFormat, SweepRow } from '../../index.js';
 import { UsageError } from '../run.js';
 import { refuseLockFile } from './results-file.js';
 import { showControlCharacters as shown } from '../../model/control-characters.js';
+import { codeChange, MODULES_COLUMN, readModulesCell, sameCode } from './modules-column.js';
 
 /**
  * The merged results as text in `format`. `unchecked` is true when the files do not record their
@@ -15,6 +16,10 @@ export function mergeResults(parts: readonly { readonly path: string; readonly t
   let columns: readonly string[] | undefined;
   let first = '';
   let scenario: { tag: string; path: string } | undefined;
+  // The code of the --load modules the first row was computed with (the `modules` column), and
+  // every other cell met, each read once: same code, under whichever name.
+  let code: { cell: string; entries: { name: string; digest: string }[]; path: string } | undefined;
+  const sameCells = new Set<string>();
   const byId = new Map<string, { row: SweepRow; line: string; path: string }>();
   let duplicates = 0;
   for (const part of parts) {
@@ -26,15 +31,41 @@ export function mergeResults(parts: readonly { readonly path: string; readonly t
       first = part.path;
     } else if (results.columns.join('\u0000') !== columns.join('\u0000')) {
       const older = (a: readonly string[], b: readonly string[]) => !a.includes(SCENARIO_COLUMN) && b.includes(SCENARIO_COLUMN) && a.join('\u0000') === b.filter((c) => c !== SCENARIO_COLUMN).join('\u0000');
-      const why = older(results.columns, columns) ? ` (${part.path} was written by an older detente, without the scenario column)` : older(columns, results.columns) ? ` (${first} was written by an older detente, without the scenario column)` : '';
+      const without = (a: readonly string[]) => a.filter((c) => c !== MODULES_COLUMN).join('\u0000');
+      const modules = (a: string, b: string) => ` (${a} records the code of the --load modules its runs were computed with, ${b} does not: it was written without --load, or by a detente older than that column)`;
+      const why =
+        without(results.columns) === without(columns) && results.columns.includes(MODULES_COLUMN) !== columns.includes(MODULES_COLUMN)
+          ? results.columns.includes(MODULES_COLUMN)
+            ? modules(part.path, first)
+            : modules(first, part.path)
+          : older(results.columns, columns)
+            ? ` (${part.path} was written by an older detente, without the scenario column)`
+            : older(columns, results.columns)
+              ? ` (${first} was written by an older detente, without the scenario column)`
+              : '';
       throw new UsageError(`${part.path} has other columns than ${first}: they are not shards of the same sweep${why}`);
     }
-    for (const row of results.rows) {
+    for (const read of results.rows) {
+      let row = read;
       const id = String(row.run);
       if (columns.includes(SCENARIO_COLUMN)) {
         const tag = String(row[SCENARIO_COLUMN]);
         if (scenario === undefined) scenario = { tag, path: part.path };
         else if (tag !== scenario.tag) throw new UsageError(`${part.path} holds runs of scenario ${shown(tag)} (run ${shown(id)}), ${scenario.path} of ${shown(scenario.tag)}: they are not shards of the same sweep`);
+      }
+      if (columns.includes(MODULES_COLUMN)) {
+        const cell = row[MODULES_COLUMN];
+        if (code === undefined || !sameCells.has(String(cell))) {
+          const entries = readModulesCell(cell);
+          if (entries === undefined) throw new UsageError(`${part.path}: run ${shown(id)} has ${MODULES_COLUMN}=${shown(String(cell))}, which does not name --load modules (name@16 hex digits, separated by spaces): the file was edited, or is not a sweep's results`);
+          if (code === undefined) code = { cell: String(cell), entries, path: part.path };
+          else if (!sameCode(code.entries, entries)) {
+            throw new UsageError(`${part.path} holds runs computed with other code of your own than ${code.path}: ${codeChange(code.entries, `in ${code.path}`, entries, `in ${part.path}`)} (run ${shown(id)}); they are not shards of the same sweep`);
+          }
+          sameCells.add(String(cell));
+        }
+        // The same code under another name (a module renamed between shards): one name in the merged file.
+        if (row[MODULES_COLUMN] !== code.cell) row = { ...row, [MODULES_COLUMN]: code.cell };
       }
       const line = formatRow(row, columns, 'jsonl');
       const seen = byId.get(id);

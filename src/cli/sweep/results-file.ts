@@ -1,13 +1,16 @@
 // The append-only results file of a sweep: each finished run is one whole line; the lines of
 // the runs delivered together are written with one write call; on --resume a torn last line (a
 // write cut by kill -9) is cut off and the runs already in the file are skipped, once the file is
-// known to hold runs of the same sweep: same columns, same scenario, same parameters per run.
+// known to hold runs of the same sweep: same columns, same scenario, same code of the --load
+// modules, same parameters per run.
 import { closeSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { csvHeader, readResults, SCENARIO_COLUMN } from '../../index.js';
 import type { PlanItem, ResultsFormat } from '../../index.js';
 import { UsageError, WriteError } from '../run.js';
 import { isLockFile } from './lock.js';
 import { showControlCharacters } from '../../model/control-characters.js';
+import { codeChange, MODULES_COLUMN, modulesCell, readModulesCell, sameCode } from './modules-column.js';
+import type { ModuleDigest } from './modules-column.js';
 
 /** An open results file (or standard output) that takes whole lines. */
 export interface ResultsSink {
@@ -18,6 +21,11 @@ export interface ResultsSink {
   readonly columns: readonly string[];
   /** Run ids already in the file (on resume). */
   readonly done: ReadonlySet<string>;
+  /**
+   * Cells every new line has, the same in each (the `modules` column): the file's own on resume, so
+   * a module named through another link or path does not make the column change in mid-file.
+   */
+  readonly fixed: Readonly<Record<string, string>>;
   /** Bytes of a torn last line that resume cut off (0 if none). */
   readonly repaired: number;
   /** Keep one run's whole line (as `formatRow` makes it) until the next {@link flush}. */
@@ -50,13 +58,16 @@ function pending(write: (text: string) => void): { add(line: string): void; flus
  * `path` is undefined. Whether an existing `path` may be continued or replaced is the command's
  * to decide, before the sweep is planned (`sweepCommand`): here a new file is only ever created
  * with O_EXCL, so nothing that is already there is written over. `scenario` is the sweep's
- * `scenarioTag`: a file holding runs of another scenario is refused.
+ * `scenarioTag`: a file holding runs of another scenario is refused. `modules` are the sweep's
+ * `--load` modules (undefined without `--load`; then `columns` has no `modules` column): a file
+ * whose runs were computed with other code, or that does not say with which, is refused.
  */
-export function openResults(path: string | undefined, format: ResultsFormat, columns: readonly string[], items: readonly PlanItem[], resume: boolean, scenario: string): ResultsSink {
+export function openResults(path: string | undefined, format: ResultsFormat, columns: readonly string[], items: readonly PlanItem[], resume: boolean, scenario: string, modules?: readonly ModuleDigest[]): ResultsSink {
+  let fixed: Readonly<Record<string, string>> = modules === undefined ? {} : { [MODULES_COLUMN]: modulesCell(modules) };
   if (path === undefined) {
     if (format === 'csv') process.stdout.write(csvHeader(columns));
     const kept = pending((text) => void process.stdout.write(text));
-    return { columns, done: new Set(), repaired: 0, ...kept, close: kept.flush };
+    return { columns, done: new Set(), fixed, repaired: 0, ...kept, close: kept.flush };
   }
   const { fd, exists } = openFile(path, resume);
   let done = new Set<string>();
@@ -70,7 +81,9 @@ export function openResults(path: string | undefined, format: ResultsFormat, col
       size = bytes.lastIndexOf(0x0a) + 1;
       repaired = bytes.length - size;
       const kept = bytes.subarray(0, size).toString('utf8');
-      ({ done, columns: layout } = checkExisting(kept, path, format, columns, items, scenario));
+      let cell: string | undefined;
+      ({ done, columns: layout, cell } = checkExisting(kept, path, format, columns, items, scenario, modules));
+      if (cell !== undefined) fixed = { [MODULES_COLUMN]: cell };
       if (repaired > 0) {
         checkTorn(bytes.subarray(size), path, format, size === 0 ? [columns, columns.filter((c) => c !== SCENARIO_COLUMN)] : undefined);
         // Cut the torn last line before anything is appended after it: only now, once the file
@@ -88,6 +101,7 @@ export function openResults(path: string | undefined, format: ResultsFormat, col
   return {
     columns: layout,
     done,
+    fixed,
     repaired,
     ...kept,
     close() {
@@ -148,11 +162,20 @@ function writeWhole(fd: number, text: string, position: number, path: string): n
   return buf.length;
 }
 
-function checkExisting(text: string, path: string, format: ResultsFormat, columns: readonly string[], items: readonly PlanItem[], scenario: string): { done: Set<string>; columns: readonly string[] } {
+function checkExisting(
+  text: string,
+  path: string,
+  format: ResultsFormat,
+  columns: readonly string[],
+  items: readonly PlanItem[],
+  scenario: string,
+  modules: readonly ModuleDigest[] | undefined,
+): { done: Set<string>; columns: readonly string[]; cell?: string } {
   if (text === '') return { done: new Set(), columns };
   const results = readResults(text, format, path);
   let layout = columns;
   if (results.rows.length > 0 || format === 'csv') {
+    checkModulesColumn(results.columns, columns, results.rows[0]?.[MODULES_COLUMN], path, modules);
     const legacy = columns.filter((c) => c !== SCENARIO_COLUMN);
     if (results.columns.join('\u0000') === legacy.join('\u0000')) {
       // Written before results named their scenario: nothing to check it against. The runs are
@@ -165,10 +188,29 @@ function checkExisting(text: string, path: string, format: ResultsFormat, column
   }
   const byId = new Map(items.map((i) => [i.run, i]));
   const done = new Set<string>();
+  // The modules cells met so far and whether they name this sweep's code (a file has one, or a few
+  // names of the same code): each is read once, not once per row.
+  const cells = new Set<string>();
+  let cell: string | undefined;
   for (const row of results.rows) {
     const id = String(row.run);
     if (layout === columns && row[SCENARIO_COLUMN] !== scenario) {
       throw new UsageError(`${path} holds runs of another scenario (run ${shown(id)}: ${shown(String(row[SCENARIO_COLUMN]))}; this sweep: ${scenario}), so it was written by a different sweep (or the scenario has changed since); use another --out`);
+    }
+    if (modules !== undefined) {
+      const found = row[MODULES_COLUMN];
+      const key = String(found);
+      if (!cells.has(key)) {
+        const entries = readModulesCell(found);
+        if (entries === undefined) throw new UsageError(`${path}: run ${shown(id)} has ${MODULES_COLUMN}=${shown(key)}, which does not name --load modules (name@16 hex digits, separated by spaces): the file was edited, or is not a results file of a sweep; use another --out`);
+        if (!sameCode(entries, modules)) {
+          throw new UsageError(
+            `${path} holds runs computed with other code of your own: ${codeChange(entries, `in ${path}`, modules, 'now')} (run ${shown(id)} records ${shown(key)}); its runs and new ones would mix two versions of a strategy: load the modules as they were, or start over in another --out (or with --force)`,
+          );
+        }
+        cells.add(key);
+        cell ??= key;
+      }
     }
     const item = byId.get(id);
     // A row of this sweep's plan must carry the same parameters; rows of other shards or seeds are kept.
@@ -182,7 +224,31 @@ function checkExisting(text: string, path: string, format: ResultsFormat, column
     if (done.has(id)) throw new UsageError(`${path} holds run ${shown(id)} twice (did two sweeps write to it at once?): 'detente merge ${path} --out <new file>' keeps each run once (identical duplicates collapse), then resume that file`);
     done.add(id);
   }
-  return { done, columns: layout };
+  return cell === undefined ? { done, columns: layout } : { done, columns: layout, cell };
+}
+
+/**
+ * A file continued with `--load` modules must record the code its runs were computed with, and
+ * one that records it must be continued with modules: a file that does not (written without
+ * `--load`, or by a detente that did not record it) cannot be checked, so it is refused rather
+ * than taken to match.
+ */
+function checkModulesColumn(found: readonly string[], columns: readonly string[], first: unknown, path: string, modules: readonly ModuleDigest[] | undefined): void {
+  const recorded = found.includes(MODULES_COLUMN);
+  // Only a file that is otherwise this sweep's gets these messages; any other, the columns' own.
+  const key = (list: readonly string[]) => list.filter((c) => c !== MODULES_COLUMN && c !== SCENARIO_COLUMN).join('\u0000');
+  if (key(found) !== key(columns)) return;
+  if (modules !== undefined && !recorded) {
+    const names = modules.map((m) => shown(m.file)).join(', ');
+    throw new UsageError(
+      `${path} does not record which code of your own its runs were computed with (no ${MODULES_COLUMN} column: it was written without --load, or by a detente older than that column), so that they were computed with ${names} as ${modules.length === 1 ? 'it is' : 'they are'} now cannot be checked, and the file is not continued: start over in another --out (or with --force)`,
+    );
+  }
+  if (modules === undefined && recorded) {
+    const entries = readModulesCell(first);
+    const what = entries === undefined ? 'strategies of your own (its modules column)' : `strategies of your own from ${entries.map((e) => `${shown(e.name)} (sha256 ${e.digest}…)`).join(', ')}`;
+    throw new UsageError(`${path} holds runs computed with ${what}: continue it with the same --load FILE, unchanged, or use another --out`);
+  }
 }
 
 /**
