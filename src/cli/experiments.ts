@@ -41,7 +41,7 @@ import { lockResults } from './sweep/lock.js';
 import type { ResultsLock } from './sweep/lock.js';
 import { openResults, refuseLockFile } from './sweep/results-file.js';
 import { MODULES_COLUMN, modulesCell } from './sweep/modules-column.js';
-import type { ModuleDigest } from './sweep/modules-column.js';
+import type { ModuleDigest } from '../node/module-digest.js';
 
 type Out = (text: string) => void;
 
@@ -147,9 +147,13 @@ function columnsOf(columns: readonly string[], context: CliContext): string[] {
   return codeOf(context) === undefined ? [...columns] : [...columns, MODULES_COLUMN];
 }
 
-/** The `--load` modules, as the pool's option: every worker thread imports them. */
-function modulesOf(context: CliContext): { strategyModules?: readonly string[] } {
-  return context.strategyModules === undefined ? {} : { strategyModules: context.strategyModules };
+/**
+ * The `--load` modules, as the pool's option: every worker thread imports them, once it has
+ * checked that each file is still the one whose digest the results record.
+ */
+function modulesOf(context: CliContext): { strategyModules?: readonly string[]; moduleDigests?: readonly string[] } {
+  if (context.strategyModules === undefined) return {};
+  return { strategyModules: context.strategyModules, ...(context.moduleDigests !== undefined ? { moduleDigests: context.moduleDigests.map((m) => m.digest) } : {}) };
 }
 
 function workersOf(v: string | undefined): number {

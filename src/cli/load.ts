@@ -5,8 +5,8 @@ import type { StrategyRegistry } from '../index.js';
 import { fileURLToPath } from 'node:url';
 import { loadStrategies, moduleUrls } from '../node/strategy-modules.js';
 import { UsageError } from './run.js';
-import { moduleDigest } from './sweep/modules-column.js';
-import type { ModuleDigest } from './sweep/modules-column.js';
+import { moduleDigest } from '../node/module-digest.js';
+import type { ModuleDigest } from '../node/module-digest.js';
 
 /** What the command line passes to a command besides its arguments. */
 export interface CliContext {
@@ -74,8 +74,8 @@ export function takeLoadOptions(args: readonly string[]): { modules: string[]; r
 export async function loadContext(modules: readonly string[]): Promise<CliContext> {
   if (modules.length === 0) return {};
   const urls = moduleUrls(modules);
-  // The bytes are read before they are imported: the digest is of the code the runs use, unless
-  // the file is edited in between (or before a worker thread imports it: see docs/experiments.md).
+  // The bytes are read before they are imported: the digest is of the code the runs use (each
+  // worker thread checks it again before its own import: see docs/experiments.md).
   const moduleDigests = urls.map((url) => moduleDigest(fileURLToPath(url)));
   return { registry: await loadStrategies(urls), strategyModules: urls, moduleDigests };
 }

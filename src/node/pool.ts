@@ -29,6 +29,12 @@ interface CommonPoolOptions {
    * run, for scenarios that name strategies besides the built-ins. The caller imports them first.
    */
   readonly strategyModules?: readonly string[];
+  /**
+   * The digest (`moduleDigest(file).digest`) each of `strategyModules` had when the caller read it,
+   * in the same order: a thread that finds a module's file changed fails instead of importing other
+   * code than the caller recorded (the command line's `modules` column).
+   */
+  readonly moduleDigests?: readonly string[];
 }
 
 /** Options of {@link runOnWorkers} that deliver rows. */
@@ -107,7 +113,10 @@ export function batchSize(runsDone: number, msSpent: number): number {
 export function runOnWorkers(document: ScenarioDocument, items: readonly PlanItem[], options: PoolOptions): Promise<PoolOutcome>;
 export function runOnWorkers(document: ScenarioDocument, items: readonly PlanItem[], options: LinePoolOptions): Promise<PoolOutcome>;
 export function runOnWorkers(document: ScenarioDocument, items: readonly PlanItem[], options: PoolOptions | LinePoolOptions): Promise<PoolOutcome> {
-  const modules = options.strategyModules !== undefined && options.strategyModules.length > 0 ? { strategyModules: [...options.strategyModules] } : {};
+  const modules =
+    options.strategyModules !== undefined && options.strategyModules.length > 0
+      ? { strategyModules: [...options.strategyModules], ...(options.moduleDigests !== undefined ? { moduleDigests: [...options.moduleDigests] } : {}) }
+      : {};
   if (options.lines === undefined) return pooled<SweepRow>({ document, series: options.series, ...modules }, items, options);
   return pooled<string>({ document, series: options.series, lines: options.lines, ...modules }, items, options);
 }

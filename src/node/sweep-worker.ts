@@ -6,7 +6,9 @@
 import { workerData } from 'piscina';
 import { formatRow, runOne, scenarioAt } from '../index.js';
 import type { PlanItem, ResultsFormat, Scenario, ScenarioDocument, StrategyRegistry, SweepRow } from '../index.js';
+import { fileURLToPath } from 'node:url';
 import { loadStrategies } from './strategy-modules.js';
+import { moduleDigest } from './module-digest.js';
 import { messageOf } from '../model/thrown.js';
 
 /** The results file's layout, when workers format the lines themselves (see {@link SweepWorkerData.lines}). */
@@ -34,6 +36,8 @@ export interface SweepWorkerData {
    * already, so a module with a problem is reported before any thread starts.
    */
   readonly strategyModules?: readonly string[];
+  /** The digest each of `strategyModules` had when the caller read it (see `PoolOptions.moduleDigests`). */
+  readonly moduleDigests?: readonly string[];
 }
 
 /**
@@ -51,6 +55,14 @@ const data = workerData as SweepWorkerData;
 const layout = data.lines;
 const fixed = layout?.fixed !== undefined && Object.keys(layout.fixed).length > 0 ? layout.fixed : undefined;
 const scenarios = new Map<number, Scenario>();
+// A module edited since the caller read it (while the sweep was being planned, say) would be other
+// code than the results file records: the thread refuses to start, and the sweep fails, naming it.
+data.strategyModules?.forEach((url, k) => {
+  const expected = data.moduleDigests?.[k];
+  if (expected === undefined) return;
+  const { file, digest } = moduleDigest(fileURLToPath(url));
+  if (digest !== expected) throw new Error(`${file} has changed since the command read it (sha256 ${expected}… then, ${digest}… now): this thread would compute runs with other code than the command recorded; run the command again (with --resume to keep the runs already written)`);
+});
 const registry: StrategyRegistry | undefined = data.strategyModules !== undefined && data.strategyModules.length > 0 ? await loadStrategies(data.strategyModules) : undefined;
 const withRegistry = registry === undefined ? {} : { registry };
 

@@ -289,6 +289,18 @@ describe('the code of --load modules in a results file (the modules column)', ()
     expectInputError(detente('merge', 'loaded.csv', 'hawk.csv'), /hawk\.csv has other columns than loaded\.csv: .*\(loaded\.csv records the code of the --load modules its runs were computed with, hawk\.csv does not/);
   });
 
+  it('fails a sweep whose module is edited after the command read it and before a worker thread imports it', () => {
+    // The module appends a comment to itself when the command imports it: a change saved while the sweep starts.
+    const selfEditing = `import { isMainThread } from 'node:worker_threads';\nimport { appendFileSync } from 'node:fs';\nimport { fileURLToPath } from 'node:url';\nif (isMainThread) appendFileSync(fileURLToPath(import.meta.url), '// edited\\n');\n${version(0.5)}`;
+    writeFileSync(join(tmp, 'self-editing.mjs'), selfEditing);
+    const r = sweepOf('self-editing.mjs', '--seeds', '1..20', '--workers', '2', '--out', 'self-editing.csv');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`self-editing\\.mjs has changed since the command read it \\(sha256 ${sha(selfEditing)}… then, ${sha(`${selfEditing}// edited\n`)}… now\\)`));
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    // Nothing was computed with the edited code under the digest of the code before.
+    expect(readFileSync(join(tmp, 'self-editing.csv'), 'utf8').trim().split('\n')).toHaveLength(1);
+  });
+
   it('records the code in a tournament\'s --runs file too', () => {
     writeFileSync(join(tmp, 'tournament.mjs'), version(0.4));
     const r = detente('tournament', duelFixture, '--load', 'tournament.mjs', '--strategies', 'moody,hawk', '--roles', 'US', '--seeds', '1..2', '--runs', 'runs.csv', '--quiet');

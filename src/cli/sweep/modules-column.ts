@@ -1,37 +1,13 @@
 // The `modules` column of a results file: which code of the user's own (`--load FILE`) its runs were
 // computed with, so that --resume and merge never mix the rows of two versions of a strategy. The
-// scenario column identifies the scenario document; this one the bytes of each --load file. It is
-// the command line's (files and hashes are Node's), not the browser-safe core's.
-import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync } from 'node:fs';
-import { basename } from 'node:path';
+// scenario column identifies the scenario document; this one the bytes of each --load file
+// (moduleDigest). It is the command line's, not the browser-safe core's.
 import { showControlCharacters as shown } from '../../model/control-characters.js';
+import { DIGEST_DIGITS } from '../../node/module-digest.js';
+import type { ModuleDigest } from '../../node/module-digest.js';
 
 /** The column naming the --load modules a sweep's runs were computed with; present only when the sweep loads modules. */
 export const MODULES_COLUMN = 'modules';
-
-/** One --load module as a results file records it. */
-export interface ModuleDigest {
-  /** The file as the command line resolved it (absolute), for messages. */
-  readonly file: string;
-  /** The name of the real file (through links): the same whichever path or link names it. */
-  readonly name: string;
-  /** The first 16 hex digits of the SHA-256 of the file's bytes (as `sha256sum` prints it). */
-  readonly digest: string;
-}
-
-/** Hex digits of the SHA-256 kept: 64 bits, as the scenario tag, to tell an edited file from the one a sweep started with. */
-const DIGITS = 16;
-
-/**
- * The digest of a module's file: its bytes now. Only the file itself is covered, not the files it
- * imports: what those are is only known by importing it (and a package's files are not the user's
- * to version), so an edit of an imported helper is not seen.
- */
-export function moduleDigest(file: string): ModuleDigest {
-  const real = realpathSync(file);
-  return { file, name: basename(real), digest: createHash('sha256').update(readFileSync(real)).digest('hex').slice(0, DIGITS) };
-}
 
 /** The cell of the `modules` column: `name@digest` per module, in the order loaded, separated by spaces. */
 export function modulesCell(modules: readonly ModuleDigest[]): string {
@@ -42,7 +18,7 @@ export function modulesCell(modules: readonly ModuleDigest[]): string {
 export function readModulesCell(cell: unknown): { name: string; digest: string }[] | undefined {
   if (typeof cell !== 'string' || cell === '') return undefined;
   const entries: { name: string; digest: string }[] = [];
-  const entry = new RegExp(`(.+?)@([0-9a-f]{${DIGITS}})(?: |$)`, 'y');
+  const entry = new RegExp(`(.+?)@([0-9a-f]{${DIGEST_DIGITS}})(?: |$)`, 'y');
   let at = 0;
   while (at < cell.length) {
     entry.lastIndex = at;

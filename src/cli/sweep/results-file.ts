@@ -10,7 +10,7 @@ import { UsageError, WriteError } from '../run.js';
 import { isLockFile } from './lock.js';
 import { showControlCharacters } from '../../model/control-characters.js';
 import { codeChange, MODULES_COLUMN, modulesCell, readModulesCell, sameCode } from './modules-column.js';
-import type { ModuleDigest } from './modules-column.js';
+import type { ModuleDigest } from '../../node/module-digest.js';
 
 /** An open results file (or standard output) that takes whole lines. */
 export interface ResultsSink {
