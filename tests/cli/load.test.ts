@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { csvHeader, formatRow, parseScenario, sweep, sweepColumns, planSweep } from '../../src/index.js';
 import { loadStrategies } from '../../src/node/strategy-modules.js';
 import { takeLoadOptions } from '../../src/cli/load.js';
+import { codeChange, modulesCell, readModulesCell, sameCode } from '../../src/cli/sweep/modules-column.js';
 import { UsageError } from '../../src/cli/run.js';
 import { cli, cliHarness, duelFixture, expectInputError } from '../helpers/cli.js';
 
@@ -299,6 +300,25 @@ describe('the code of --load modules in a results file (the modules column)', ()
     expect(r.stderr).not.toMatch(/\n\s+at /);
     // Nothing was computed with the edited code under the digest of the code before.
     expect(readFileSync(join(tmp, 'self-editing.csv'), 'utf8').trim().split('\n')).toHaveLength(1);
+  });
+
+  it('reads a modules cell back, compares code by digest only, and says what changed by name', () => {
+    const a = { file: '/x/a.mjs', name: 'a.mjs', digest: '0123456789abcdef' };
+    const b = { file: '/x/my b@2.mjs', name: 'my b@2.mjs', digest: 'fedcba9876543210' };
+    const cell = modulesCell([a, b]);
+    expect(cell).toBe('a.mjs@0123456789abcdef my b@2.mjs@fedcba9876543210');
+    expect(readModulesCell(cell)).toEqual([
+      { name: 'a.mjs', digest: '0123456789abcdef' },
+      { name: 'my b@2.mjs', digest: 'fedcba9876543210' },
+    ]);
+    for (const bad of ['', 'a.mjs', 'a.mjs@0123', 'a.mjs@0123456789abcdefX', 3, null]) expect(readModulesCell(bad)).toBeUndefined();
+    // Order and names do not matter, the bytes do.
+    expect(sameCode([a, b], [{ ...b, name: 'renamed.mjs' }, a])).toBe(true);
+    expect(sameCode([a, b], [a])).toBe(false);
+    const edited = { ...b, digest: '1111111111111111' };
+    expect(codeChange([a, b], 'in r.csv', [a, edited], 'now')).toBe('/x/my b@2.mjs has changed (sha256 fedcba9876543210… in r.csv, 1111111111111111… now)');
+    expect(codeChange([a], 'in r.csv', [a, b], 'now')).toBe('/x/my b@2.mjs (sha256 fedcba9876543210… now) is not among the modules in r.csv');
+    expect(codeChange([a, b], 'in r.csv', [a], 'now')).toBe('my b@2.mjs (sha256 fedcba9876543210… in r.csv) is not among the modules now');
   });
 
   it('records the code in a tournament\'s --runs file too', () => {
