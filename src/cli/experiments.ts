@@ -174,13 +174,16 @@ function formatArg(v: string | undefined, out: string | undefined): ResultsForma
 }
 
 function gridOf(settings: readonly string[]): Grid {
-  const grid: Record<string, ParamValue[]> = {};
+  // A Map, not an object: '__proto__' (or 'constructor') is a key like any other, refused later as
+  // a path, where `in` on an object said it was given twice.
+  const grid = new Map<string, ParamValue[]>();
   for (const s of settings) {
     const [path, values] = parseSetting(s);
-    if (canonicalPath(path) in grid) throw new UsageError(`--set ${clip(path)} is given twice; list all its values in one --set`);
-    grid[canonicalPath(path)] = values;
+    if (grid.has(canonicalPath(path))) throw new UsageError(`--set ${clip(path)} is given twice; list all its values in one --set`);
+    grid.set(canonicalPath(path), values);
   }
-  return grid;
+  // fromEntries defines each key as an own property, '__proto__' too.
+  return Object.fromEntries(grid);
 }
 
 /**

@@ -113,6 +113,14 @@ describe('grid paths, numbers and limits', () => {
     expect(readResults(ok.stdout, 'csv').rows[0]?.['mechanisms.tension.limit']).toBe(100000);
   });
 
+  it('refuses --set __proto__ and constructor as paths, not as paths given twice', () => {
+    for (const path of ['__proto__', 'constructor']) {
+      const r = detente('sweep', 'false-flag', '--seeds', '1', '--set', `${path}=1,2`, '--workers', '1');
+      expectInputError(r, new RegExp(`grid\\.${path}: expected a parameter path: .*received '${path}'`));
+      expect(r.stderr).not.toContain('given twice');
+    }
+  });
+
   it('quotes at most 120 characters of an over-long --set path (a 30,000-segment one made a 120 KB message)', () => {
     const huge = 'a.'.repeat(30_000);
     const r = detente('sweep', 'false-flag', '--seeds', '1', '--set', `${huge}=1`);
