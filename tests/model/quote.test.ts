@@ -1,6 +1,7 @@
 // Messages quote at most a bounded part of what a user typed (src/model/quote.ts), wherever the
 // text is echoed: a grid path given twice, a strategy parameter's name, a list of seeds.
 import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseSeeds, planSweep } from '../../src/index.js';
 import { clip } from '../../src/model/quote.js';
@@ -22,6 +23,19 @@ describe('clip', () => {
   it('keeps text up to 120 characters whole, and says how long a longer one is', () => {
     expect(clip('a'.repeat(120))).toBe('a'.repeat(120));
     expect(clip('a'.repeat(121))).toBe(`${'a'.repeat(120)}… (121 characters)`);
+  });
+
+  it('counts characters as a reader does: a surrogate pair is one, a lone half is one', () => {
+    expect(clip(`${'a'.repeat(120)}😀😀`)).toBe(`${'a'.repeat(120)}… (122 characters)`);
+    expect(clip(`${'a'.repeat(120)}\uD83D`)).toBe(`${'a'.repeat(120)}… (121 characters)`);
+    expect(clip(`\uDE00${'a'.repeat(120)}\uD83D\uD83D\uDE00`)).toMatch(/… \(123 characters\)$/);
+    // Any UTF-16 text, lone halves included: the count is the string iterator's.
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: 0xd800, max: 0xdfff }), fc.integer({ min: 0, max: 0xffff })), { minLength: 121, maxLength: 400 }), (units) => {
+        const text = String.fromCharCode(...units);
+        expect(clip(text).endsWith(`… (${[...text].length} characters)`)).toBe(true);
+      }),
+    );
   });
 });
 
