@@ -347,7 +347,7 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
           }
           if (game.roundsPlayed > before) {
             out(text.roundDone(label(game.run.world.round - 1)));
-            if (o.saveFile !== undefined) trySave(o.saveFile, '--save');
+            if (o.saveFile !== undefined && !trySave(o.saveFile, '--save')) out(leave.roundSaveFailed(o.saveFile));
           }
           continue;
         }

@@ -131,6 +131,8 @@ export interface PlayText {
   // still compiles: the English words stand in (leaveText).
   /** After 'quit' whose save failed (the failure was just shown): the player stays in the game. */
   readonly quitSaveFailed?: (file: string) => string;
+  /** After a round whose save failed (the failure was just shown): the game goes on, and can be saved elsewhere. */
+  readonly roundSaveFailed?: (file: string) => string;
   readonly quitWithoutSaving?: (round: number) => string;
   /** After the last round, when the save failed: a prompt stays up until the game is saved or left. */
   readonly gameOverSaveFailed?: (file: string) => string;
@@ -173,10 +175,11 @@ const PHASE_HINTS: Readonly<Record<DecisionPhase, string>> = {
 };
 
 /** The words for leaving a game whose save failed (the optional members of {@link PlayText}). */
-type LeaveText = Required<Pick<PlayText, 'quitSaveFailed' | 'quitWithoutSaving' | 'gameOverSaveFailed' | 'gameOverPrompt' | 'gameOverCommands' | 'eofRescued' | 'eofLost'>>;
+type LeaveText = Required<Pick<PlayText, 'quitSaveFailed' | 'roundSaveFailed' | 'quitWithoutSaving' | 'gameOverSaveFailed' | 'gameOverPrompt' | 'gameOverCommands' | 'eofRescued' | 'eofLost'>>;
 
 const LEAVE_EN: LeaveText = {
   quitSaveFailed: (file) => `The game was not saved to ${file}, so you are still in it. Type save OTHER-FILE and then quit again, or type 'quit without saving' to leave and lose what was not saved.`,
+  roundSaveFailed: (file) => `The game goes on, but this round is not saved to ${file}: type save OTHER-FILE to keep it elsewhere.`,
   quitWithoutSaving: (round) => `Left the game in round ${round} without saving it.`,
   gameOverSaveFailed: (file) =>
     `The game is over, but it was not saved to ${file}. Type save OTHER-FILE and then quit, 'quit' to try ${file} again, or 'quit without saving' to leave without a save.`,
@@ -190,6 +193,7 @@ const LEAVE_EN: LeaveText = {
 export function leaveText(text: PlayText): LeaveText {
   return {
     quitSaveFailed: text.quitSaveFailed ?? LEAVE_EN.quitSaveFailed,
+    roundSaveFailed: text.roundSaveFailed ?? LEAVE_EN.roundSaveFailed,
     quitWithoutSaving: text.quitWithoutSaving ?? LEAVE_EN.quitWithoutSaving,
     gameOverSaveFailed: text.gameOverSaveFailed ?? LEAVE_EN.gameOverSaveFailed,
     gameOverPrompt: text.gameOverPrompt ?? LEAVE_EN.gameOverPrompt,

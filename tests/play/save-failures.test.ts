@@ -68,6 +68,14 @@ describe('play: a save that fails when leaving never loses the game', () => {
     expect(saved(join(cwd, 'other.json')).queued).toEqual([{ type: 'operate', target: 'CN', kind: 'espionage' }]);
   });
 
+  it('after a round whose save failed, the game goes on and says how to keep it elsewhere', async () => {
+    const cwd = folder();
+    const r = await playWithLostFolder(cwd, ['pass', 'pass', 'save other.json', 'quit without saving'], '--rounds', '3');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`is over ──\n${failure}\nThe game goes on, but this round is not saved to usb/game.json: type save OTHER-FILE to keep it elsewhere.\n\n═══ Round 1 `);
+    expect(saved(join(cwd, 'other.json')).decisions).toHaveLength(2);
+  });
+
   it("'quit without saving' leaves on purpose (exit code 0); 'quit' with other words is refused", async () => {
     const r = await playWithLostFolder(folder(), ['quit now', 'quit', 'quit  Without  SAVING']);
     expect(r.status).toBe(0);
