@@ -14,7 +14,7 @@ Usage:
   detente validate <scenario> [--set PATH=V]...
   detente report <run.json | game.json | scenario> [--html FILE] [--md FILE] [--seed N] [--rounds N] [--set PATH=V]...
   detente list
-  detente play <scenario> --as ACTOR[,ACTOR] [--seed N] [--rounds N] [--save FILE] [--resume FILE]
+  detente play <scenario> --as ACTOR[,ACTOR] [--seed N] [--rounds N] [--set PATH=V]... [--save FILE] [--resume FILE]
   detente sweep <scenario> --seeds 1..1000 [--set PATH=V,...] [--workers N] [--out FILE] [--resume] [--shard i/n]
   detente merge <results>... --out FILE
   detente summarize <results> [--by PARAM]

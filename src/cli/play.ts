@@ -10,7 +10,9 @@ import { formatSummary, roundHeading } from '../index.js';
 import type { Scenario } from '../index.js';
 import { showControlCharacters } from '../model/control-characters.js';
 import { actionCommand, commandForms, describeTurn, legalOptions, parseCommand, PlayError, PlayGame, PLAY_EN, requestLine, resumeGame, saveGame, turnHeading } from '../play/index.js';
-import { leaveText } from '../text/play.en.js';
+import { laterText } from '../text/play.en.js';
+import { settingsText } from '../report/record.js';
+import { readOverrides, refuseTwoRounds, setHelp, withOverrides } from './overrides.js';
 import type { PlayText, Turn } from '../play/index.js';
 import { parseLeaveCommand } from '../play/commands.js';
 import { checkOutputs, loadScenario, withLoadHints, writeFileAtomic } from './files.js';
@@ -48,6 +50,8 @@ Options:
   --force         Replace an existing --save FILE that is not a save of this game.
   --resume FILE   Continue a saved game exactly where it stopped (saves back to FILE unless
                   --save names another file). The scenario argument may be left out.
+${setHelp(18)}
+                  Kept in the save; a resumed game keeps its own (no --set with --resume).
 ${loadHelp(18)}
   -h, --help      Show this help.`;
 
@@ -109,6 +113,7 @@ export function playCommand(args: readonly string[], out: Out, context: CliConte
     save: { type: 'string' },
     resume: { type: 'string' },
     force: { type: 'boolean' },
+    set: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -119,6 +124,10 @@ export function playCommand(args: readonly string[], out: Out, context: CliConte
   const rounds = values.rounds === undefined ? undefined : roundsOf(values.rounds);
   const seed = values.seed === undefined ? undefined : seedOf(values.seed);
   const humans = values.as === undefined ? undefined : values.as.split(',').filter((s) => s.trim() !== '');
+  const overrides = readOverrides(values.set, 'play');
+  refuseTwoRounds(values.rounds, overrides);
+  // A saved game is played on as it was set up: its scenario (the changes written in) is in the save.
+  if (values.resume !== undefined && values.set !== undefined) throw new UsageError(`--set applies to a new game; '${values.resume}' is a saved game, resumed as it was set up (its changes, if any, are in the save)`);
   let game: PlayGame;
   let scenarioFile: string | undefined;
   try {
@@ -128,9 +137,12 @@ export function playCommand(args: readonly string[], out: Out, context: CliConte
       const arg = positionals[0];
       if (arg === undefined) throw new UsageError('play needs a scenario (a file or a bundled name), or --resume FILE');
       if (humans === undefined) throw new UsageError(`${text.noHumans} (see 'detente play --help')`);
-      const { scenario, path } = loadScenario(arg, context.registry);
-      scenarioFile = path;
-      game = PlayGame.start({ scenario, humans, ...(seed !== undefined ? { seed } : {}), ...(rounds !== undefined ? { rounds } : {}), text });
+      const loaded = loadScenario(arg, context.registry);
+      scenarioFile = loaded.path;
+      const scenario = withOverrides(loaded.scenario, overrides, context.registry);
+      const changed = Object.keys(overrides).length > 0 ? { settings: overrides } : {};
+      const registry = context.registry !== undefined ? { registry: context.registry } : {};
+      game = PlayGame.start({ scenario, humans, ...(seed !== undefined ? { seed } : {}), ...(rounds !== undefined ? { rounds } : {}), text, ...changed, ...registry });
     }
   } catch (e) {
     if (e instanceof PlayError) throw new UsageError(e.message);
@@ -186,7 +198,7 @@ function resume(file: string, scenarioArg: string | undefined, given: { humans: 
 
 async function play(o: PlayOptions, out: Out): Promise<number> {
   const { game, text } = o;
-  const leave = leaveText(text);
+  const leave = laterText(text);
   const scenario: Scenario = game.scenario;
   const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: tty });
@@ -259,6 +271,8 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
   try {
     const others = scenario.spec.actors.map((a) => a.id).filter((id) => !game.humans.includes(id));
     out(text.gameStart(shownTitle(scenario), String(game.seed), game.rounds, game.humans.join(', '), others.join(', ')));
+    const changed = settingsText(game, showControlCharacters);
+    if (changed) out(leave.whatIf(changed));
     if (o.resumedFrom !== undefined) out(text.resumed(o.resumedFrom, game.run.world.round, game.decisions.length));
     let lastActor: string | null = null;
     let shown = '';

@@ -58,7 +58,7 @@ function savedGameSource(data: unknown, path: string, context: CliContext): Repo
   }
   const run = game.run;
   if (run.metrics.length === 0) throw new UsageError(`'${path}' is a saved game in which no round has been played yet: there is nothing to report`);
-  return { ...reportSource(game.scenario, run, game.seed), players: game.humans };
+  return { ...reportSource(game.scenario, run, game.seed, game.settings !== undefined ? { settings: game.settings } : {}), players: game.humans };
 }
 
 /**

@@ -15,7 +15,7 @@ import { GGE15_NORM_IDS, isKnownNorm } from '../model/norms.js';
 import type { OperationKind, OperationTarget } from '../model/operation.js';
 import { OPERATION_KINDS } from '../model/operation.js';
 import { suggest } from '../strategies/registry.js';
-import { leaveText, PLAY_EN } from '../text/play.en.js';
+import { laterText, PLAY_EN } from '../text/play.en.js';
 import type { PlayText } from '../text/play.en.js';
 import type { Turn } from './game.js';
 import { accusationsAgainst, normTitle, othersOf, validationWorld } from './knowledge.js';
@@ -139,7 +139,7 @@ export function parseLeaveCommand(line: string, text: PlayText = PLAY_EN): Parse
   const verb = (words[0] as string).toLowerCase();
   const meta = META[verb];
   if (meta === 'save' || meta === 'quit' || meta === 'help') return metaCommand(meta, verb, words.slice(1), text);
-  return fail(leaveText(text).gameOverCommands);
+  return fail(laterText(text).gameOverCommands);
 }
 
 // A command about the game itself (its words checked here: only save takes a file, only quit the

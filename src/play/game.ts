@@ -19,6 +19,9 @@ import type { World } from '../model/world.js';
 import type { Scenario } from '../scenario/parse.js';
 import { MAX_ROUNDS } from '../scenario/parse.js';
 import { suggest } from '../strategies/registry.js';
+import type { StrategyRegistry } from '../strategies/registry.js';
+import { checkSettings } from '../report/record.js';
+import type { RunSettings } from '../report/record.js';
 import { simulate } from '../strategies/simulate.js';
 import { PLAY_EN } from '../text/play.en.js';
 import type { PlayText } from '../text/play.en.js';
@@ -68,6 +71,14 @@ export interface GameSetup {
   readonly rounds?: number;
   /** The sentences of messages (default English). */
   readonly text?: PlayText;
+  /**
+   * What was changed from the scenario file for this game (`detente play --set PATH=V`), already
+   * written into `scenario`: kept in the save, and shown by the game's heading and its report. Each
+   * value must be the one the scenario holds (a `ConfigError` otherwise).
+   */
+  readonly settings?: RunSettings;
+  /** Where the settings' strategy names are looked up (default: the built-ins): the registry the scenario was parsed with. */
+  readonly registry?: StrategyRegistry;
 }
 
 /**
@@ -149,6 +160,8 @@ export class PlayGame {
   readonly rounds: number;
   readonly humans: readonly ActorId[];
   readonly text: PlayText;
+  /** What was changed from the scenario file (see {@link GameSetup.settings}); undefined when nothing was. */
+  readonly settings: RunSettings | undefined;
   private readonly initial: World;
   private readonly strategies: StrategyAssignment;
   private readonly isHuman: ReadonlySet<string>;
@@ -176,6 +189,8 @@ export class PlayGame {
     this.seed = setup.seed ?? setup.scenario.seed;
     this.rounds = setup.rounds ?? setup.scenario.rounds;
     this.humans = Object.freeze(resolveHumans(setup.scenario, setup.humans, this.text));
+    const settings = setup.settings === undefined ? undefined : checkSettings(setup.settings, setup.scenario, 'settings', setup.registry);
+    this.settings = settings !== undefined && Object.keys(settings).length > 0 ? Object.freeze(settings) : undefined;
     this.isHuman = new Set(this.humans);
     // A run of zero rounds builds the world and resolves every strategy exactly as `simulate` does.
     const empty = simulate(setup.scenario.spec, { seed: this.seed, rounds: 0 });

@@ -17,6 +17,8 @@ import { PlayError, PlayGame } from './game.js';
 import { Fingerprint } from '../model/fingerprint.js';
 import { plainDataProblem } from '../model/nesting.js';
 import { controlCharacterIn } from './printable.js';
+import { checkSettings } from '../report/record.js';
+import type { RunSettings } from '../report/record.js';
 
 /**
  * A saved game (plain JSON).
@@ -34,6 +36,8 @@ export interface SavedGame {
   readonly seed: string | number;
   readonly rounds: number;
   readonly humans: readonly ActorId[];
+  /** What `--set` changed from the scenario file (already written into `scenario`), when anything was. */
+  readonly settings?: RunSettings;
   /** Every decision the humans entered, in order. */
   readonly decisions: readonly HumanDecision[];
   /** Actions queued for the current turn but not yet submitted. */
@@ -65,6 +69,7 @@ export function saveGame(game: PlayGame): SavedGame {
     seed: game.seed,
     rounds: game.rounds,
     humans: [...game.humans],
+    ...(game.settings !== undefined ? { settings: { ...game.settings } } : {}),
     decisions: game.decisions.map((d) => ({ ...d })),
     queued: [...game.queued],
     progress: {
@@ -103,7 +108,10 @@ export function resumeGame(data: unknown, options: ResumeOptions = {}): PlayGame
   const saved = checkShape(data, (why) => new PlayError(text.notAGame(source, why)));
   const scenario: Scenario = parseScenario(saved.scenario, { source: `${source} (scenario)`, ...(options.registry !== undefined ? { registry: options.registry } : {}) });
   checkHumans(scenario, saved.humans, (why) => new PlayError(text.notAGame(source, why)));
-  const game = PlayGame.start({ scenario, humans: saved.humans, seed: saved.seed, rounds: saved.rounds, text });
+  const registry = options.registry !== undefined ? { registry: options.registry } : {};
+  // A save's settings are held to its scenario as a run.json's are (a ConfigError naming the file).
+  const settings = saved.settings === undefined ? {} : { settings: checkSettings(saved.settings, scenario, source, options.registry) };
+  const game = PlayGame.start({ scenario, humans: saved.humans, seed: saved.seed, rounds: saved.rounds, text, ...settings, ...registry });
   const diverged = (why: string) => new PlayError(text.replayDiverged(why));
   saved.decisions.forEach((d, k) => {
     const turn = game.turn;

@@ -117,7 +117,7 @@ export interface ReportSource {
  * The settings of a what-if as `path = value` pairs joined by commas (empty when there are none),
  * each part passed through `quote` (the format's escaping).
  */
-export function settingsText(source: Pick<ReportSource, 'settings'>, quote: (text: string) => string = (t) => t): string {
+export function settingsText(source: { readonly settings?: RunSettings | undefined }, quote: (text: string) => string = (t) => t): string {
   return Object.entries(source.settings ?? {})
     .map(([path, value]) => `${quote(path)} = ${quote(String(value))}`)
     .join(', ');
@@ -341,7 +341,7 @@ export function reportSourceFromRecord(data: unknown, file = 'run.json', options
   label('scenario', scenario.name, 'name');
   label('title', scenario.title, 'title');
   if (issues.length > 0) throw new ConfigError(issues, file);
-  const settings = d.settings === undefined ? undefined : settingsOfDocument(checkedSettings(d.settings, 'settings', file), scenario, file, options.registry);
+  const settings = d.settings === undefined ? undefined : checkSettings(d.settings, scenario, file, options.registry);
   const seed = d.seed as string | number;
   const initial = createWorld(scenario.spec, { seed });
   const log = d.log as SimEvent[];
@@ -368,6 +368,15 @@ export function reportSourceFromRecord(data: unknown, file = 'run.json', options
     metrics: replayed.metrics,
     ...(settings !== undefined && Object.keys(settings).length > 0 ? { settings } : {}),
   };
+}
+
+/**
+ * Settings read from a file (a run.json, a saved game), checked as data and held to the scenario
+ * they say was changed (see settingsOfDocument): the settings, copied, or a {@link ConfigError}
+ * naming `source` and each wrong setting.
+ */
+export function checkSettings(value: unknown, scenario: Scenario, source: string, registry?: StrategyRegistry): RunSettings {
+  return settingsOfDocument(checkedSettings(value, 'settings', source), scenario, source, registry);
 }
 
 /**

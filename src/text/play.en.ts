@@ -127,8 +127,11 @@ export interface PlayText {
   readonly eofUnsaved: (round: number) => string;
   readonly quitSaved: (file: string) => string;
   readonly quitUnsaved: (round: number) => string;
-  // Leaving a game whose save failed. Optional, so that a catalogue written before they existed
-  // still compiles: the English words stand in (leaveText).
+  // Words added after the first catalogues. Optional, so that a catalogue written before them
+  // still compiles: the English words stand in (laterText).
+  /** Under the game's heading, for a game of a what-if (`--set`): the changes, as `path = value` pairs joined by commas. */
+  readonly whatIf?: (settings: string) => string;
+  // Leaving a game whose save failed.
   /** After 'quit' whose save failed (the failure was just shown): the player stays in the game. */
   readonly quitSaveFailed?: (file: string) => string;
   /** After a round whose save failed (the failure was just shown): the game goes on, and can be saved elsewhere. */
@@ -174,10 +177,11 @@ const PHASE_HINTS: Readonly<Record<DecisionPhase, string>> = {
   responses: 'Responses: answer what was addressed to you.',
 };
 
-/** The words for leaving a game whose save failed (the optional members of {@link PlayText}). */
-type LeaveText = Required<Pick<PlayText, 'quitSaveFailed' | 'roundSaveFailed' | 'quitWithoutSaving' | 'gameOverSaveFailed' | 'gameOverPrompt' | 'gameOverCommands' | 'eofRescued' | 'eofLost'>>;
+/** The words added to {@link PlayText} after its first catalogues (its optional members). */
+type LaterText = Required<Pick<PlayText, 'whatIf' | 'quitSaveFailed' | 'roundSaveFailed' | 'quitWithoutSaving' | 'gameOverSaveFailed' | 'gameOverPrompt' | 'gameOverCommands' | 'eofRescued' | 'eofLost'>>;
 
-const LEAVE_EN: LeaveText = {
+const LATER_EN: LaterText = {
+  whatIf: (settings) => `A what-if: changed from the scenario file, ${settings}.`,
   quitSaveFailed: (file) => `The game was not saved to ${file}, so you are still in it. Type save OTHER-FILE and then quit again, or type 'quit without saving' to leave and lose what was not saved.`,
   roundSaveFailed: (file) => `The game goes on, but this round is not saved to ${file}: type save OTHER-FILE to keep it elsewhere.`,
   quitWithoutSaving: (round) => `Left the game in round ${round} without saving it.`,
@@ -189,17 +193,18 @@ const LEAVE_EN: LeaveText = {
   eofLost: (round, tried) => `nor could it be written to ${tried}: the game (round ${round}) was not saved`,
 };
 
-/** The words for leaving a game whose save failed: the catalogue's own, the English for those it lacks. */
-export function leaveText(text: PlayText): LeaveText {
+/** The words added to a catalogue after its first version: its own, the English for those it lacks. */
+export function laterText(text: PlayText): LaterText {
   return {
-    quitSaveFailed: text.quitSaveFailed ?? LEAVE_EN.quitSaveFailed,
-    roundSaveFailed: text.roundSaveFailed ?? LEAVE_EN.roundSaveFailed,
-    quitWithoutSaving: text.quitWithoutSaving ?? LEAVE_EN.quitWithoutSaving,
-    gameOverSaveFailed: text.gameOverSaveFailed ?? LEAVE_EN.gameOverSaveFailed,
-    gameOverPrompt: text.gameOverPrompt ?? LEAVE_EN.gameOverPrompt,
-    gameOverCommands: text.gameOverCommands ?? LEAVE_EN.gameOverCommands,
-    eofRescued: text.eofRescued ?? LEAVE_EN.eofRescued,
-    eofLost: text.eofLost ?? LEAVE_EN.eofLost,
+    whatIf: text.whatIf ?? LATER_EN.whatIf,
+    quitSaveFailed: text.quitSaveFailed ?? LATER_EN.quitSaveFailed,
+    roundSaveFailed: text.roundSaveFailed ?? LATER_EN.roundSaveFailed,
+    quitWithoutSaving: text.quitWithoutSaving ?? LATER_EN.quitWithoutSaving,
+    gameOverSaveFailed: text.gameOverSaveFailed ?? LATER_EN.gameOverSaveFailed,
+    gameOverPrompt: text.gameOverPrompt ?? LATER_EN.gameOverPrompt,
+    gameOverCommands: text.gameOverCommands ?? LATER_EN.gameOverCommands,
+    eofRescued: text.eofRescued ?? LATER_EN.eofRescued,
+    eofLost: text.eofLost ?? LATER_EN.eofLost,
   };
 }
 
@@ -365,7 +370,7 @@ export const PLAY_EN: PlayText = Object.freeze<PlayText>({
   eofUnsaved: (round) => `End of input: the game stopped in round ${round} and was not saved (use --save FILE).`,
   quitSaved: (file) => `Game saved to ${file}. Continue with: detente play --resume ${file}`,
   quitUnsaved: (round) => `Left the game in round ${round}; not saved (use --save FILE, or type save FILE before quit).`,
-  ...LEAVE_EN,
+  ...LATER_EN,
   resumed: (file, round, decisions) => `Resumed ${file}: ${decisions} recorded decision${decisions === 1 ? '' : 's'} replayed, now in round ${round}.`,
   resumeHint: (file) => `Continue later with: detente play --resume ${file}`,
   unknownHuman: (token, suggestion, known) => `--as: no actor '${token}' in this scenario${suggestion ? ` (did you mean ${suggestion}?)` : ''}; actors: ${known}`,

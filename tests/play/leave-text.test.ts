@@ -2,7 +2,7 @@
 // before them still compiles and gets the English words, and a catalogue's own words are used.
 import { describe, expect, it } from 'vitest';
 import { parseLeaveCommand } from '../../src/play/commands.js';
-import { leaveText, PLAY_EN } from '../../src/text/play.en.js';
+import { laterText, PLAY_EN } from '../../src/text/play.en.js';
 import type { PlayText } from '../../src/text/play.en.js';
 
 describe('leaving a game whose save failed, in a catalogue of its own', () => {
@@ -11,8 +11,8 @@ describe('leaving a game whose save failed, in a catalogue of its own', () => {
   const before: PlayText = older;
 
   it('gets the English words where the catalogue has none', () => {
-    const english = leaveText(PLAY_EN);
-    const words = leaveText(before);
+    const english = laterText(PLAY_EN);
+    const words = laterText(before);
     expect(words.gameOverPrompt).toBe('game over> ');
     expect(words.quitSaveFailed('g.json')).toBe(english.quitSaveFailed('g.json'));
     expect(words.eofLost(3, 'a, b')).toBe(english.eofLost(3, 'a, b'));
@@ -22,7 +22,7 @@ describe('leaving a game whose save failed, in a catalogue of its own', () => {
   it("uses the catalogue's own words where it has them", () => {
     const own: PlayText = { ...before, gameOverCommands: 'Partie finie : save FICHIER, puis quit.', gameOverPrompt: 'fin> ' };
     expect(parseLeaveCommand('pass', own)).toEqual({ ok: false, message: 'Partie finie : save FICHIER, puis quit.' });
-    expect(leaveText(own).gameOverPrompt).toBe('fin> ');
-    expect(leaveText(own).quitWithoutSaving(2)).toBe(leaveText(PLAY_EN).quitWithoutSaving(2));
+    expect(laterText(own).gameOverPrompt).toBe('fin> ');
+    expect(laterText(own).quitWithoutSaving(2)).toBe(laterText(PLAY_EN).quitWithoutSaving(2));
   });
 });
