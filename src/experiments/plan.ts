@@ -11,6 +11,7 @@ import { suggest } from '../strategies/registry.js';
 import type { ScenarioActor, ScenarioDocument } from '../scenario/format.js';
 import { MAX_ROUNDS } from '../scenario/parse.js';
 import { parseScenario } from '../scenario/parse.js';
+import { FORBIDDEN_KEYS } from '../scenario/read.js';
 import type { Scenario } from '../scenario/parse.js';
 import { isStrategyColumn, NUMBER_TEXT } from './format.js';
 import { checkSeeds, countSeeds, MAX_SEEDS, parseSeeds } from './seeds.js';
@@ -376,6 +377,9 @@ function checkAxis(document: ScenarioDocument, path: string, values: readonly Pa
       // The strategy's own check (at each point, in planSweep) knows its parameters and their
       // ranges; a scenario's parameters are finite numbers, with any name.
       if (rest[1] === '') return issue(`actors.${id}.strategy.<parameter>, a parameter name`, "''");
+      // As in a scenario file: a reserved key is no parameter ('__proto__' was dropped on the way
+      // into the document, and the point ran the strategy unchanged under the grid's label).
+      if (FORBIDDEN_KEYS.includes(rest[1] as string)) return issue(`actors.${id}.strategy.<parameter>, an ordinary parameter name (keys ${FORBIDDEN_KEYS.join(', ')} are refused)`, `the reserved key '${rest[1] as string}'`);
       const bad = values.find((v) => typeof v !== 'number' || !Number.isFinite(v));
       if (bad !== undefined) return issue('finite numbers (the strategy checks its own range)', `'${clip(String(bad))}'`);
       return { path, values: [...values] };

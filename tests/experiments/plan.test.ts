@@ -181,6 +181,15 @@ describe('settings and grids', () => {
     expect(thrown(() => planSweep(duel, { seeds: '1', grid: { 'actors.US.strategy.threshold': [2] } }))).toMatch(/grid point \(actors\.US\.strategy\.threshold=2\): actors\[0\]\.strategy/);
     expect(thrown(() => planSweep(duel, { seeds: '1', grid: { 'actors.US.strategy.threshold': ['high'] } }))).toMatch(/grid\.actors\.US\.strategy\.threshold: expected finite numbers \(the strategy checks its own range\), received 'high'/);
     expect(thrown(() => planSweep(duel, { seeds: '1', grid: { 'actors.US.strategy.': [1] } }))).toMatch(/grid\.actors\.US\.strategy\.: expected actors\.US\.strategy\.<parameter>, a parameter name/);
+    // A reserved key is refused as in a scenario file ('__proto__' was dropped on the way into the
+    // document: two points labelled 0.1 and 0.9 ran the same strategy); Object.prototype's names
+    // are no parameter of the strategy.
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      expect(thrown(() => planSweep(duel, { seeds: '1', grid: { [`actors.CN.strategy.${key}`]: [0.1, 0.9] } }))).toMatch(new RegExp(`grid\\.actors\\.CN\\.strategy\\.${key}: expected actors\\.CN\\.strategy\\.<parameter>, an ordinary parameter name .*received the reserved key '${key}'`));
+    }
+    for (const key of ['toString', 'valueOf']) {
+      expect(thrown(() => planSweep(duel, { seeds: '1', grid: { [`actors.CN.strategy.${key}`]: [0.1] } }))).toMatch(new RegExp(`'deterrer' has no parameter '${key}'`));
+    }
     // Any name a strategy of one's own takes (the built-ins' are letters, a registry's need not be).
     expect(thrown(() => planSweep(duel, { seeds: '1', grid: { 'actors.US.strategy.max_ops': [1] } }))).toMatch(/grid point \(actors\.US\.strategy\.max_ops=1\): .*has no parameter 'max_ops'/);
   });

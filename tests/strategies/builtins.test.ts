@@ -37,6 +37,11 @@ describe('the registry', () => {
   it('checks strategy parameters', () => {
     expect(() => registry.get('tit-for-tat', { threshold: 2 })).toThrow(/threshold' must be a number in \[0, 1\]/);
     expect(() => registry.get('hawk', { bravery: 1 })).toThrow(/has no parameter 'bravery'/);
+    // Names of Object.prototype's members are no parameters (they were accepted, with no effect).
+    for (const key of ['toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf']) {
+      expect(() => registry.get('deterrer', { [key]: 0.5 })).toThrow(new RegExp(`'deterrer' has no parameter '${key}' \\(it takes: retaliateAt, retaliationCost\\)`));
+    }
+    expect(() => registry.get('deterrer', JSON.parse('{"__proto__": 0.5}') as Record<string, number>)).toThrow(/has no parameter '__proto__'/);
     expect(() => registry.get('tit-for-tat', { generosity: 0.2 })).toThrow(/generous-tit-for-tat/);
     expect(() => registry.get('tit-for-tatt')).toThrow(/did you mean 'tit-for-tat'/);
   });

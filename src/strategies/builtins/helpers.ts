@@ -19,7 +19,9 @@ export function readParams<T extends Record<string, number>>(
   const out: Record<string, number> = copied(defaults);
   for (const key of Object.keys(params ?? {})) {
     const v = (params as Record<string, unknown>)[key];
-    const range = (ranges as Record<string, readonly [number, number] | undefined>)[key];
+    // Own keys only: 'toString' or 'valueOf' found Object.prototype's function, passed as a range
+    // and was accepted, having no effect.
+    const range = Object.hasOwn(ranges, key) ? (ranges as Record<string, readonly [number, number] | undefined>)[key] : undefined;
     if (!range) throw new Error(`strategy '${strategy}' has no parameter '${clip(key)}' (it takes: ${Object.keys(defaults).join(', ') || 'none'})`);
     if (typeof v !== 'number' || !Number.isFinite(v) || v < range[0] || v > range[1]) {
       throw new Error(`strategy '${strategy}': parameter '${key}' must be a number in [${range[0]}, ${range[1]}], got ${describe(v)}`);
