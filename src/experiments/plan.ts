@@ -436,6 +436,22 @@ function gridPoints(axes: readonly GridAxis[]): Record<string, ParamValue>[] {
   return points;
 }
 
+/**
+ * Whether `document` already holds `value` at the (checked) grid path: writing it in would change
+ * nothing. A strategy's name is compared as a name: writing a bare name drops the parameters the
+ * document gives that strategy, which is no sign that the name differs.
+ */
+export function settingHeld(document: ScenarioDocument, path: string, value: ParamValue): boolean {
+  const canonical = canonicalPath(path);
+  const split = splitActorPath(canonical, document.actors.map((a) => a.id));
+  if (split !== undefined && split.rest.length === 1 && split.rest[0] === 'strategy') {
+    const s = document.actors.find((a) => a.id === split.id)?.strategy;
+    // An actor without a strategy plays 'passive' (createWorld's default).
+    return (typeof s === 'string' ? s : s === undefined ? 'passive' : s.name) === value;
+  }
+  return JSON.stringify(setParam(document, canonical, value)) === JSON.stringify(document);
+}
+
 function setParam(doc: ScenarioDocument, path: string, value: ParamValue): ScenarioDocument {
   const parts = path.split('.');
   if (parts[0] === 'rounds') return withFields(doc, { rounds: value as number });

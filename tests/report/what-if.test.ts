@@ -75,6 +75,24 @@ describe('the settings of a saved run are held to its document', () => {
     expect(refused(copied)).toMatch(/settings\.mechanisms\.detection\.scale: .*received 2[\s\S]*settings\.actors\.CN\.strategy: .*received "hawk"/);
   });
 
+  it('blames only the wrong setting when a strategy is named with its parameters', () => {
+    const tft: RunSettings = { 'actors.CN.strategy': 'tit-for-tat', 'actors.CN.strategy.threshold': 0.5 };
+    const scenario = scenarioAt(duel.document, tft);
+    const record = JSON.parse(JSON.stringify(runRecord(scenario, simulate(scenario.spec, { seed: 2, rounds: 4 }), 2, tft))) as Record<string, unknown>;
+    expect(reportSourceFromRecord(record, 'tt.json').settings).toEqual(tft);
+    const message = refused({ ...record, settings: { ...tft, 'actors.CN.strategy.threshold': 0.6 } });
+    expect(message).toContain('settings.actors.CN.strategy.threshold: expected the value of actors.CN.strategy.threshold in document, which the run was played with, received 0.6');
+    expect(message).not.toContain('settings.actors.CN.strategy:');
+  });
+
+  it('names the file and the settings when they name a parameter the document\'s strategy does not take', () => {
+    // The what-if's run, where CN plays hawk: settings of another run of tit-for-tat copied onto it.
+    const message = refused({ ...saved(), settings: { 'actors.CN.strategy': 'tit-for-tat', 'actors.CN.strategy.threshold': 0.5 } });
+    expect(message).toMatch(/^what-if\.json: 2 problems/);
+    expect(message).toContain('settings.actors.CN.strategy: expected the value of actors.CN.strategy in document');
+    expect(message).toContain('settings.actors.CN.strategy.threshold: expected the value of actors.CN.strategy.threshold in document');
+  });
+
   it('refuses a path no sweep can set, with the sweep\'s message under settings', () => {
     expect(refused({ ...saved(settings), settings: { 'mechanisms.nope.x': 1 } })).toMatch(/settings\.mechanisms\.nope\.x: expected a mechanism coefficient/);
     expect(refused({ ...saved(settings), settings: { 'actors.XX.strategy': 'hawk' } })).toMatch(/settings\.actors\.XX\.strategy: expected actors\.<ID>/);
