@@ -124,6 +124,8 @@ export function playCommand(args: readonly string[], out: Out, context: CliConte
   const rounds = values.rounds === undefined ? undefined : roundsOf(values.rounds);
   const seed = values.seed === undefined ? undefined : seedOf(values.seed);
   const humans = values.as === undefined ? undefined : values.as.split(',').filter((s) => s.trim() !== '');
+  // --force only lets --save replace a file of the user's: without --save it would be ignored.
+  if (values.force === true && values.save === undefined) throw new UsageError("--force applies to --save (it lets --save replace an existing file that is not a save of this game); there is no --save here");
   const overrides = readOverrides(values.set, 'play');
   refuseTwoRounds(values.rounds, overrides);
   // A saved game is played on as it was set up: its scenario (the changes written in) is in the save.
@@ -361,7 +363,8 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
           }
           if (game.roundsPlayed > before) {
             out(text.roundDone(label(game.run.world.round - 1)));
-            if (o.saveFile !== undefined && !trySave(o.saveFile, '--save')) out(leave.roundSaveFailed(o.saveFile));
+            // After the last round the game-over save below is the one (a failure is said once, with what to do then).
+            if (o.saveFile !== undefined && game.turn !== null && !trySave(o.saveFile, '--save')) out(leave.roundSaveFailed(o.saveFile));
           }
           continue;
         }

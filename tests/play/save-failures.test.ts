@@ -99,6 +99,9 @@ describe('play: a save that fails when leaving never loses the game', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Game over. Summary after 1 round:');
+    // Said once, after the closing table, before the prompt ('quit' tries the file again later): the game does not go on.
+    expect(r.stdout.slice(0, r.stdout.indexOf('game over> ')).split(failure)).toHaveLength(2);
+    expect(r.stdout).not.toContain('The game goes on');
     expect(r.stdout).toContain(`${failure}\nThe game is over, but it was not saved to usb/game.json. Type save OTHER-FILE and then quit, 'quit' to try usb/game.json again, or 'quit without saving' to leave without a save.\ngame over> `);
     expect(r.stdout).toContain("game over> done\nThe game is over: type save FILE, then quit (or 'quit without saving').\ngame over> save final.json\nGame saved to final.json.\ngame over> quit\n");
     expect(saved(join(cwd, 'final.json')).progress.turn).toBeNull();

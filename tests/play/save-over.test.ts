@@ -21,6 +21,8 @@ describe('play --save over an existing file', () => {
     expectInputError(play(['quit'], duelFixture, '--as', 'US', '--save', 'mine.yaml'), /will not write 'mine\.yaml' \(--save\): it already exists, and it is not a saved Détente game/);
     expect(readFileSync(file('results.csv'), 'utf8')).toBe('metric,n\nx,1\n');
     expect(readFileSync(file('mine.yaml'), 'utf8')).toBe(readFileSync(duelFixture, 'utf8'));
+    // --force without --save would be ignored: refused.
+    expectInputError(play(['quit'], duelFixture, '--as', 'US', '--force'), /^detente: --force applies to --save \(it lets --save replace an existing file that is not a save of this game\); there is no --save here\n$/);
     const forced = play(['quit'], duelFixture, '--as', 'US', '--save', 'results.csv', '--force');
     expect(forced.status).toBe(0);
     expect(decisions('results.csv')).toBe(0);
