@@ -57,7 +57,7 @@ Options:
                     actors.<ID>.strategy.<parameter>, actors.<ID>.capabilities.<key>,
                     actors.<ID>.reactivity|fatigue, rounds.
                     e.g. --set mechanism.detection.scale=0.5,1,2
-                         --set actors.CN.strategy.retaliateAt=0.6,0.8
+                         --set actors.US.strategy.retaliateAt=0.6,0.8
   --workers N       Worker threads (default: the number of cores). Results do not depend on it.
   --out FILE        Results file: .csv, or .jsonl for JSON Lines (default: CSV on standard output).
                     Each finished run is appended as one whole line. An existing file is never

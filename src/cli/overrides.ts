@@ -24,7 +24,7 @@ export function setHelp(indent: number): string {
     `${pad}mechanism.<section>.<coefficient>, actors.<ID>.strategy,`,
     `${pad}actors.<ID>.strategy.<parameter>, actors.<ID>.capabilities.<key>,`,
     `${pad}actors.<ID>.reactivity|fatigue, rounds.`,
-    `${pad}e.g. --set mechanism.detection.scale=2 --set actors.CN.strategy.retaliateAt=0.6`,
+    `${pad}e.g. --set mechanism.detection.scale=2 --set actors.US.strategy.retaliateAt=0.6`,
   ].join('\n');
 }
 
