@@ -297,6 +297,8 @@ describe('the code of --load modules in a results file (the modules column)', ()
     const r = sweepOf('self-editing.mjs', '--seeds', '1..20', '--workers', '2', '--out', 'self-editing.csv');
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`self-editing\\.mjs has changed since the command read it \\(sha256 ${sha(selfEditing)}… then, ${sha(`${selfEditing}// edited\n`)}… now\\)`));
+    // What to do: the runs written hold the old code's digest, so --resume needs the old code back.
+    expect(r.stderr).toContain('to keep them, put the module back as it was and run the command again with --resume; to use the new code, run it again with another --out');
     expect(r.stderr).not.toMatch(/\n\s+at /);
     // Nothing was computed with the edited code under the digest of the code before.
     expect(readFileSync(join(tmp, 'self-editing.csv'), 'utf8').trim().split('\n')).toHaveLength(1);
