@@ -82,15 +82,9 @@ export function commandWords(phase: DecisionPhase): readonly string[] {
  * ```
  */
 export function parseCommand(line: string, turn: Turn, text: PlayText = PLAY_EN): ParsedCommand {
-  const trimmed = line.trim();
-  if (trimmed === '') return ok({ kind: 'empty' });
-  // What a player types is shown to the others (a threat's condition) and written into the save
-  // and the reports: control characters a terminal would execute are refused, as in a scenario.
-  const control = controlCharacter(trimmed, true);
-  if (control) return fail(text.controlCharacter(control.code));
-  const words = trimmed.split(/\s+/);
-  const verb = (words[0] as string).toLowerCase();
-  const args = words.slice(1);
+  const typed = wordsOf(line, text);
+  if (!('verb' in typed)) return typed;
+  const { verb, args } = typed;
   if (/^\d+$/.test(verb) && args.length === 0) {
     const options = legalOptions(turn, text);
     const chosen = options[Number(verb) - 1];
@@ -113,7 +107,7 @@ export function parseCommand(line: string, turn: Turn, text: PlayText = PLAY_EN)
     reader.end();
     const reason = validateAction(validationWorld(turn.view), turn.actor, turn.phase, action);
     if (reason) return fail(text.rejected(reason, reader.form));
-    return ok({ kind: 'action', action, text: trimmed });
+    return ok({ kind: 'action', action, text: typed.line });
   } catch (e) {
     if (e instanceof InputProblem) return fail(e.message);
     throw e;
@@ -131,15 +125,26 @@ export function parseCommand(line: string, turn: Turn, text: PlayText = PLAY_EN)
  * ```
  */
 export function parseLeaveCommand(line: string, text: PlayText = PLAY_EN): ParsedCommand {
+  const typed = wordsOf(line, text);
+  if (!('verb' in typed)) return typed;
+  const meta = META[typed.verb];
+  if (meta === 'save' || meta === 'quit' || meta === 'help') return metaCommand(meta, typed.verb, typed.args, text);
+  return fail(laterText(text).gameOverCommands);
+}
+
+/**
+ * A typed line (trimmed) with its verb (lower case) and the words after it; an empty line, or one holding a
+ * control character, is already answered. What a player types is shown to the others (a threat's
+ * condition) and written into the save and the reports: control characters a terminal would
+ * execute are refused, as in a scenario.
+ */
+function wordsOf(line: string, text: PlayText): ParsedCommand | { readonly line: string; readonly verb: string; readonly args: readonly string[] } {
   const trimmed = line.trim();
   if (trimmed === '') return ok({ kind: 'empty' });
   const control = controlCharacter(trimmed, true);
   if (control) return fail(text.controlCharacter(control.code));
   const words = trimmed.split(/\s+/);
-  const verb = (words[0] as string).toLowerCase();
-  const meta = META[verb];
-  if (meta === 'save' || meta === 'quit' || meta === 'help') return metaCommand(meta, verb, words.slice(1), text);
-  return fail(laterText(text).gameOverCommands);
+  return { line: trimmed, verb: (words[0] as string).toLowerCase(), args: words.slice(1) };
 }
 
 // A command about the game itself (its words checked here: only save takes a file, only quit the
