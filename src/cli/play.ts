@@ -6,8 +6,8 @@ import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve as resolvePath } from 'node:path';
 import { createInterface } from 'node:readline';
-import { formatSummary, roundHeading } from '../index.js';
-import type { Scenario } from '../index.js';
+import { ConfigError, formatSummary, roundHeading, scenarioAt } from '../index.js';
+import type { RunSettings, Scenario, ScenarioDocument } from '../index.js';
 import { showControlCharacters } from '../model/control-characters.js';
 import { actionCommand, commandForms, describeTurn, legalOptions, parseCommand, PlayError, PlayGame, PLAY_EN, requestLine, resumeGame, saveGame, turnHeading } from '../play/index.js';
 import { laterText } from '../text/play.en.js';
@@ -145,6 +145,11 @@ export function playCommand(args: readonly string[], out: Out, context: CliConte
       const changed = Object.keys(overrides).length > 0 ? { settings: overrides } : {};
       const registry = context.registry !== undefined ? { registry: context.registry } : {};
       game = PlayGame.start({ scenario, humans, ...(seed !== undefined ? { seed } : {}), ...(rounds !== undefined ? { rounds } : {}), text, ...changed, ...registry });
+      // A strategy of an actor people play never decides: the what-if would change nothing it says it changes.
+      for (const id of game.humans) {
+        const idle = Object.keys(overrides).find((path) => path === `actors.${id}.strategy` || path.startsWith(`actors.${id}.strategy.`));
+        if (idle !== undefined) throw new UsageError(`--set ${idle}: ${id} is played by people (--as), so its strategy never decides; leave this --set out, or play another actor`);
+      }
     }
   } catch (e) {
     if (e instanceof PlayError) throw new UsageError(e.message);
@@ -187,7 +192,8 @@ function resume(file: string, scenarioArg: string | undefined, given: { humans: 
   if (scenarioArg !== undefined) {
     const { scenario, path } = loadScenario(scenarioArg, context.registry);
     scenarioFile = path;
-    if (JSON.stringify(scenario.document) !== JSON.stringify(game.scenario.document)) throw new UsageError(text.scenarioChanged(file));
+    // A what-if's save holds the file with its changes written in: the file named is compared with those changes made.
+    if (JSON.stringify(asPlayed(scenario, game.settings, context)) !== JSON.stringify(game.scenario.document)) throw new UsageError(text.scenarioChanged(file));
   }
   if (given.humans !== undefined) {
     const named = PlayGame.start({ scenario: game.scenario, humans: given.humans, rounds: 1, text }).humans;
@@ -429,6 +435,17 @@ function showOptions(turn: Turn, game: PlayGame, text: PlayText, out: Out): void
     lines.push(text.optionsFooter);
   }
   out(lines.join('\n'));
+}
+
+/** The document of `scenario` with a saved game's settings written in (undefined when they no longer fit it: the file changed). */
+function asPlayed(scenario: Scenario, settings: RunSettings | undefined, context: CliContext): ScenarioDocument | undefined {
+  if (settings === undefined) return scenario.document;
+  try {
+    return scenarioAt(scenario.document, settings, context.registry).document;
+  } catch (e) {
+    if (e instanceof ConfigError) return undefined;
+    throw e;
+  }
 }
 
 /**
