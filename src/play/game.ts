@@ -189,7 +189,7 @@ export class PlayGame {
     this.seed = setup.seed ?? setup.scenario.seed;
     this.rounds = setup.rounds ?? setup.scenario.rounds;
     this.humans = Object.freeze(resolveHumans(setup.scenario, setup.humans, this.text));
-    const settings = setup.settings === undefined ? undefined : checkSettings(setup.settings, setup.scenario, 'settings', setup.registry);
+    const settings = setup.settings === undefined ? undefined : checkSettings(setup.settings, setup.scenario, 'settings', setup.rounds ?? setup.scenario.rounds, setup.registry);
     this.settings = settings !== undefined && Object.keys(settings).length > 0 ? Object.freeze(settings) : undefined;
     this.isHuman = new Set(this.humans);
     // A run of zero rounds builds the world and resolves every strategy exactly as `simulate` does.

@@ -110,7 +110,7 @@ export function resumeGame(data: unknown, options: ResumeOptions = {}): PlayGame
   checkHumans(scenario, saved.humans, (why) => new PlayError(text.notAGame(source, why)));
   const registry = options.registry !== undefined ? { registry: options.registry } : {};
   // A save's settings are held to its scenario as a run.json's are (a ConfigError naming the file).
-  const settings = saved.settings === undefined ? {} : { settings: checkSettings(saved.settings, scenario, source, options.registry) };
+  const settings = saved.settings === undefined ? {} : { settings: checkSettings(saved.settings, scenario, source, saved.rounds, options.registry) };
   const game = PlayGame.start({ scenario, humans: saved.humans, seed: saved.seed, rounds: saved.rounds, text, ...settings, ...registry });
   const diverged = (why: string) => new PlayError(text.replayDiverged(why));
   saved.decisions.forEach((d, k) => {

@@ -188,10 +188,17 @@ export function reportSource(
  * values (printable text or finite numbers), copied. Anything else is a {@link ConfigError} naming
  * the setting (`source`: the file they were read from, if any).
  */
+/** The most settings a run or game records: far more than the parameters of any scenario a class or a study changes by hand. */
+const MAX_SETTINGS = 1_000;
+
 function checkedSettings(value: unknown, path: string, source?: string): RunSettings {
   const issues: ConfigIssue[] = [];
   if (!isObject(value) || Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {
     issues.push({ path, expected: 'the changed parameters, path → value (an object)', received: describe(value) });
+  } else if (Object.keys(value).length > MAX_SETTINGS) {
+    // Each setting is written into the document and checked as a sweep's grid axis: a file with
+    // thousands of them took minutes (quadratic) and printed megabytes of problems.
+    issues.push({ path, expected: `at most ${MAX_SETTINGS.toLocaleString('en-US')} changed parameters`, received: `${Object.keys(value).length.toLocaleString('en-US')}` });
   } else {
     for (const [key, v] of Object.entries(value)) {
       const at = `${path}.${key}`;
@@ -341,7 +348,7 @@ export function reportSourceFromRecord(data: unknown, file = 'run.json', options
   label('scenario', scenario.name, 'name');
   label('title', scenario.title, 'title');
   if (issues.length > 0) throw new ConfigError(issues, file);
-  const settings = d.settings === undefined ? undefined : checkSettings(d.settings, scenario, file, options.registry);
+  const settings = d.settings === undefined ? undefined : checkSettings(d.settings, scenario, file, d.rounds as number, options.registry);
   const seed = d.seed as string | number;
   const initial = createWorld(scenario.spec, { seed });
   const log = d.log as SimEvent[];
@@ -371,39 +378,55 @@ export function reportSourceFromRecord(data: unknown, file = 'run.json', options
 }
 
 /**
- * Settings read from a file (a run.json, a saved game), checked as data and held to the scenario
- * they say was changed (see settingsOfDocument): the settings, copied, or a {@link ConfigError}
- * naming `source` and each wrong setting.
+ * Settings read from a file (a run.json, a saved game) or given to a game, checked as data and
+ * held to the scenario they say was changed and to the rounds played (`rounds`): the settings,
+ * copied, or a {@link ConfigError} naming `source` and each wrong setting.
  */
-export function checkSettings(value: unknown, scenario: Scenario, source: string, registry?: StrategyRegistry): RunSettings {
-  return settingsOfDocument(checkedSettings(value, 'settings', source), scenario, source, registry);
+export function checkSettings(value: unknown, scenario: Scenario, source: string, rounds: number, registry?: StrategyRegistry): RunSettings {
+  return settingsOfDocument(checkedSettings(value, 'settings', source), scenario, source, rounds, registry);
 }
 
 /**
- * A run.json's settings, held to its document: each path must be one a sweep can set, and its
- * value the one the document holds (writing the settings into the document changes nothing).
+ * Settings held to their document: each path must be one a sweep can set, and its value the one
+ * the document holds (writing the settings into the document changes nothing); a `rounds` setting
+ * must also be the rounds played, which `--rounds` may have made fewer than the document's.
  * Otherwise the report would head the run with changes it was not run with: a hand-edited value,
  * or settings copied from another run.
  */
-function settingsOfDocument(settings: RunSettings, scenario: Scenario, file: string, registry: StrategyRegistry | undefined): RunSettings {
-  const grid = Object.fromEntries(Object.entries(settings).map(([path, value]) => [path, [value]]));
+function settingsOfDocument(settings: RunSettings, scenario: Scenario, file: string, rounds: number, registry: StrategyRegistry | undefined): RunSettings {
+  const entries = Object.entries(settings);
+  if (entries.length === 0) return settings;
+  const grid = Object.fromEntries(entries.map(([path, value]) => [path, [value]]));
   const options = registry === undefined ? {} : { registry };
-  let again: Scenario;
+  const played = (issues: readonly ConfigIssue[]) => {
+    const said = settings.rounds;
+    return said !== undefined && said !== rounds ? [...issues, { path: 'settings.rounds', expected: `${rounds}, the rounds played`, received: JSON.stringify(said) }] : issues;
+  };
+  let holds = false;
   try {
     planSweep(scenario, { seeds: [1], grid, ...options });
-    again = scenarioAt(scenario.document, settings, registry);
+    holds = JSON.stringify(scenarioAt(scenario.document, settings, registry).document) === JSON.stringify(scenario.document);
   } catch (e) {
-    if (e instanceof ConfigError) throw new ConfigError(e.issues.map((i) => withFields(i, { path: i.path.replace(/^grid\./, 'settings.') })), file);
-    throw e;
+    if (!(e instanceof ConfigError)) throw e;
+    // A path no sweep can set (or a value it cannot take) is said as the sweep says it, under
+    // settings. A point that does not parse (a parameter the strategy does not take) is a
+    // setting the document does not hold: judged one by one below.
+    const paths = e.issues.filter((i) => i.path.startsWith('grid.'));
+    if (paths.length > 0) throw new ConfigError(paths.slice(0, 20).map((i) => withFields(i, { path: `settings.${i.path.slice('grid.'.length)}` })), file);
   }
-  if (JSON.stringify(again.document) !== JSON.stringify(scenario.document)) {
-    // Each setting judged against the document by itself (without parsing: a parameter the
-    // document's strategy does not take is a setting the document does not hold, not an error
-    // about the document).
-    const wrong = Object.entries(settings).filter(([path, value]) => !settingHeld(scenario.document, path, value));
-    if (wrong.length === 0) throw new ConfigError([{ path: 'settings', expected: 'the changes document holds (written together, they change it)', received: clip(JSON.stringify(settings)) }], file);
+  const wrong = played(
+    holds
+      ? []
+      : // Each setting by itself, without parsing (a strategy's name compared as a name).
+        entries
+          .filter(([path, value]) => !settingHeld(scenario.document, path, value))
+          .slice(0, 20)
+          .map(([path, value]) => ({ path: `settings.${path}`, expected: `the value of ${path} in the scenario played (its document)`, received: JSON.stringify(value) })),
+  );
+  if (wrong.length > 0) throw new ConfigError(wrong, file);
+  if (!holds) {
     throw new ConfigError(
-      wrong.map(([path, value]) => ({ path: `settings.${path}`, expected: `the value of ${path} in document, which the run was played with`, received: JSON.stringify(value) })),
+      [{ path: 'settings', expected: 'settings that leave the scenario played (its document) as it is when written into it', received: `${clip(JSON.stringify(settings))}, which change it: a strategy named without its parameters drops those the document gives it; list them in the settings too` }],
       file,
     );
   }

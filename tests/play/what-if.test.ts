@@ -49,13 +49,16 @@ describe('a game of a what-if, through the library', () => {
   });
 
   it('refuses settings that the scenario does not hold, at the start and in a save', () => {
-    expect(configMessage(() => PlayGame.start({ scenario: duel, humans: ['US'], settings }))).toMatch(/settings\.mechanisms\.detection\.scale: expected the value of mechanisms\.detection\.scale in document, which the run was played with, received 2/);
+    expect(configMessage(() => PlayGame.start({ scenario: duel, humans: ['US'], settings }))).toMatch(/settings\.mechanisms\.detection\.scale: expected the value of mechanisms\.detection\.scale in the scenario played \(its document\), received 2/);
     const edited = { ...savedGame(), settings: { ...settings, 'mechanisms.detection.scale': 3 } };
     const message = configMessage(() => resumeGame(edited, { source: 'class.json' }));
     expect(message).toContain('class.json');
     expect(message).toContain('settings.mechanisms.detection.scale');
     expect(message).not.toContain('actors.CN.strategy');
     expect(configMessage(() => resumeGame({ ...savedGame(), settings: 'detection=2' }, { source: 'class.json' }))).toContain('settings: expected the changed parameters, path → value (an object)');
+    // A game of fewer rounds than its scenario's says so by `rounds`, not by a rounds setting.
+    const six = scenarioAt(duel.document, { rounds: 6 });
+    expect(configMessage(() => PlayGame.start({ scenario: six, humans: ['US'], rounds: 4, settings: { rounds: 6 } }))).toContain('settings.rounds: expected 4, the rounds played, received 6');
   });
 });
 
@@ -75,6 +78,8 @@ describe('detente play --set', () => {
     const resumed = play(['quit'], 'play', '--resume', 'class.json');
     expect(resumed.status).toBe(0);
     expect(resumed.stdout.split('\n')[1]).toBe(LINE);
+    // Naming the file the game came from: compared with the what-if's changes made.
+    expect(play(['quit'], 'play', duelFixture, '--resume', 'class.json').status).toBe(0);
     expect(play([], 'report', 'class.json', '--md', 'class.md').status).toBe(0);
     expect(readFileSync(join(tmp, 'class.md'), 'utf8').split('\n')).toContain(LINE);
   });
@@ -85,5 +90,9 @@ describe('detente play --set', () => {
     expectInputError(play(['quit'], 'play', duelFixture, '--as', 'US', '--set', 'mechanism.detection.scale=1,2'), /gives 2 values: play takes one value per --set; to run several, use 'detente sweep/);
     expectInputError(play(['quit'], 'play', duelFixture, '--as', 'US', '--rounds', '2', '--set', 'rounds=3'), /--rounds 2 and --set rounds=3 both set the number of rounds/);
     expectInputError(play(['quit'], 'play', duelFixture, '--as', 'US', '--set', 'mechanism.nope.x=1'), /--set: 1 problem\n {2}- grid\.mechanisms\.nope\.x: expected a mechanism coefficient/);
+    // The strategy of an actor people play never decides.
+    expectInputError(play(['quit'], 'play', duelFixture, '--as', 'us', '--set', 'actors.US.strategy.threshold=0.5'), /^detente: --set actors\.US\.strategy\.threshold: US is played by people \(--as\), so its strategy never decides; leave this --set out, or play another actor\n$/);
+    expectInputError(play(['quit'], 'play', duelFixture, '--as', 'CN,US', '--set', 'actors.US.strategy=hawk'), /--set actors\.US\.strategy: US is played by people/);
+    expect(play(['quit'], 'play', duelFixture, '--as', 'CN', '--set', 'actors.US.strategy=hawk').status).toBe(0);
   });
 });

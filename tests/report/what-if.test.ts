@@ -67,7 +67,7 @@ describe('the settings of a saved run are held to its document', () => {
     const edited = saved({ ...settings, 'mechanisms.detection.scale': 3 });
     const message = refused(edited);
     expect(message).toContain('what-if.json');
-    expect(message).toContain('settings.mechanisms.detection.scale: expected the value of mechanisms.detection.scale in document, which the run was played with, received 3');
+    expect(message).toContain('settings.mechanisms.detection.scale: expected the value of mechanisms.detection.scale in the scenario played (its document), received 3');
     expect(message).not.toContain('actors.CN.strategy');
     // Settings of a what-if copied onto the run of the file as written.
     const plainRun = simulate(duel.spec, { seed: 5, rounds: duel.rounds });
@@ -81,7 +81,7 @@ describe('the settings of a saved run are held to its document', () => {
     const record = JSON.parse(JSON.stringify(runRecord(scenario, simulate(scenario.spec, { seed: 2, rounds: 4 }), 2, tft))) as Record<string, unknown>;
     expect(reportSourceFromRecord(record, 'tt.json').settings).toEqual(tft);
     const message = refused({ ...record, settings: { ...tft, 'actors.CN.strategy.threshold': 0.6 } });
-    expect(message).toContain('settings.actors.CN.strategy.threshold: expected the value of actors.CN.strategy.threshold in document, which the run was played with, received 0.6');
+    expect(message).toContain('settings.actors.CN.strategy.threshold: expected the value of actors.CN.strategy.threshold in the scenario played (its document), received 0.6');
     expect(message).not.toContain('settings.actors.CN.strategy:');
   });
 
@@ -89,8 +89,34 @@ describe('the settings of a saved run are held to its document', () => {
     // The what-if's run, where CN plays hawk: settings of another run of tit-for-tat copied onto it.
     const message = refused({ ...saved(), settings: { 'actors.CN.strategy': 'tit-for-tat', 'actors.CN.strategy.threshold': 0.5 } });
     expect(message).toMatch(/^what-if\.json: 2 problems/);
-    expect(message).toContain('settings.actors.CN.strategy: expected the value of actors.CN.strategy in document');
-    expect(message).toContain('settings.actors.CN.strategy.threshold: expected the value of actors.CN.strategy.threshold in document');
+    expect(message).toContain('settings.actors.CN.strategy: expected the value of actors.CN.strategy in the scenario played (its document)');
+    expect(message).toContain('settings.actors.CN.strategy.threshold: expected the value of actors.CN.strategy.threshold in the scenario played (its document)');
+  });
+
+  it('names under settings a parameter the strategy played does not take, with no strategy setting beside it', () => {
+    const message = refused({ ...saved(settings), settings: { 'actors.CN.strategy.foo': 1 } });
+    expect(message).toMatch(/^what-if\.json: 1 problem\n {2}- settings\.actors\.CN\.strategy\.foo: expected the value of actors\.CN\.strategy\.foo in the scenario played \(its document\), received 1$/);
+    expect(message).not.toContain('grid point');
+  });
+
+  it('holds a rounds setting to the rounds played, which --rounds may have cut', () => {
+    const short = simulate(duel.spec, { seed: 5, rounds: 4 });
+    const record = JSON.parse(JSON.stringify(runRecord(duel, short, 5))) as Record<string, unknown>;
+    expect(refused({ ...record, settings: { rounds: duel.rounds } })).toContain(`settings.rounds: expected 4, the rounds played, received ${duel.rounds}`);
+  });
+
+  it('says what is wrong with settings that name a strategy without the parameters the document gives it', () => {
+    const withParams: RunSettings = { 'actors.CN.strategy': 'tit-for-tat', 'actors.CN.strategy.threshold': 0.5 };
+    const scenario = scenarioAt(duel.document, withParams);
+    const record = JSON.parse(JSON.stringify(runRecord(scenario, simulate(scenario.spec, { seed: 2, rounds: 4 }), 2, withParams))) as Record<string, unknown>;
+    expect(refused({ ...record, settings: { 'actors.CN.strategy': 'tit-for-tat' } })).toContain(
+      'settings: expected settings that leave the scenario played (its document) as it is when written into it, received {"actors.CN.strategy":"tit-for-tat"}, which change it: a strategy named without its parameters drops those the document gives it; list them in the settings too',
+    );
+  });
+
+  it('refuses more than 1,000 settings at once, before writing any into the document', () => {
+    const many = Object.fromEntries(Array.from({ length: 1001 }, (_, k) => [`actors.CN.strategy.p${k}`, 1]));
+    expect(refused({ ...saved(settings), settings: many })).toContain('settings: expected at most 1,000 changed parameters, received 1,001');
   });
 
   it('refuses a path no sweep can set, with the sweep\'s message under settings', () => {
