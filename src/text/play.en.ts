@@ -216,7 +216,7 @@ export function laterText(text: PlayText): LaterText {
  * PLAY_EN.passKeyboard('CN'); // '── Pass the keyboard to CN ──'
  * ```
  */
-export const PLAY_EN: PlayText = Object.freeze<PlayText>({
+export const PLAY_EN: Required<PlayText> = Object.freeze<Required<PlayText>>({
   turnHeading: (round, actor, phase) => `═══ ${round} · ${actor} · ${phase} ═══`,
   phaseHint: (phase) => PHASE_HINTS[phase],
   prompt: (actor, round, phase) => `${actor} r${round} ${phase}> `,

@@ -10,6 +10,12 @@ describe('leaving a game whose save failed, in a catalogue of its own', () => {
   // Typed as a catalogue: this line compiles only while the words are optional.
   const before: PlayText = older;
 
+  it('keeps every word in PLAY_EN, typed as given (Required<PlayText>: a caller uses them without a check)', () => {
+    expect(PLAY_EN.gameOverPrompt).toBe('game over> ');
+    expect(PLAY_EN.whatIf('rounds = 4')).toBe('A what-if: changed from the scenario file, rounds = 4.');
+    expect(PLAY_EN.quitSaveFailed('g.json')).toBe(laterText(PLAY_EN).quitSaveFailed('g.json'));
+  });
+
   it('gets the English words where the catalogue has none', () => {
     const english = laterText(PLAY_EN);
     const words = laterText(before);
