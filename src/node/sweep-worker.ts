@@ -61,7 +61,7 @@ data.strategyModules?.forEach((url, k) => {
   const expected = data.moduleDigests?.[k];
   if (expected === undefined) return;
   const { file, digest } = moduleDigest(fileURLToPath(url));
-  if (digest !== expected) throw new Error(`${file} has changed since the command read it (sha256 ${expected}… then, ${digest}… now): this thread would compute runs with other code than the command recorded. The runs already written were computed with the code as it was: to keep them, put the module back as it was and run the command again with --resume; to use the new code, run it again with another --out`);
+  if (digest !== expected) throw new Error(`${file} has changed since the command read it (sha256 ${expected}… then, ${digest}… now): this thread would compute runs with other code than the command recorded. Edit a strategy module only once the runs that use it have ended; the runs already written, if any, were computed with the code as it was, so to go on with them put the module back as it was`);
 });
 const registry: StrategyRegistry | undefined = data.strategyModules !== undefined && data.strategyModules.length > 0 ? await loadStrategies(data.strategyModules) : undefined;
 const withRegistry = registry === undefined ? {} : { registry };
