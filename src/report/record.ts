@@ -183,13 +183,14 @@ export function reportSource(
   };
 }
 
-/**
- * Settings as a report prints them: a plain object of paths (non-empty, printable text) and
- * values (printable text or finite numbers), copied. Anything else is a {@link ConfigError} naming
- * the setting (`source`: the file they were read from, if any).
- */
 /** The most settings a run or game records: far more than the parameters of any scenario a class or a study changes by hand. */
 const MAX_SETTINGS = 1_000;
+
+/**
+ * Settings as a report prints them: a plain object of at most MAX_SETTINGS paths (non-empty,
+ * printable text) and values (printable text or finite numbers), copied. Anything else is a
+ * {@link ConfigError} naming the setting (`source`: the file they were read from, if any).
+ */
 
 function checkedSettings(value: unknown, path: string, source?: string): RunSettings {
   const issues: ConfigIssue[] = [];
