@@ -25,7 +25,8 @@ import {
   ConfigError,
   isMetricColumn,
 } from '../index.js';
-import type { Grid, ParamValue, ResultsFormat, SweepRow } from '../index.js';
+import type { Grid, ResultsFormat, SweepRow } from '../index.js';
+import { readSettings } from './overrides.js';
 import { clip } from '../model/quote.js';
 import { showControlCharacters } from '../model/control-characters.js';
 import { checkOutputs, loadScenario, withLoadHints, writeFileAtomic, writeFilesAtomic } from './files.js';
@@ -174,16 +175,8 @@ function formatArg(v: string | undefined, out: string | undefined): ResultsForma
 }
 
 function gridOf(settings: readonly string[]): Grid {
-  // A Map, not an object: '__proto__' (or 'constructor') is a key like any other, refused later as
-  // a path, where `in` on an object said it was given twice.
-  const grid = new Map<string, ParamValue[]>();
-  for (const s of settings) {
-    const [path, values] = parseSetting(s);
-    if (grid.has(canonicalPath(path))) throw new UsageError(`--set ${clip(path)} is given twice; list all its values in one --set`);
-    grid.set(canonicalPath(path), values);
-  }
   // fromEntries defines each key as an own property, '__proto__' too.
-  return Object.fromEntries(grid);
+  return Object.fromEntries(readSettings(settings, parseSetting, (path) => `--set ${clip(path)} is given twice; list all its values in one --set`));
 }
 
 /**

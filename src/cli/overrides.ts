@@ -35,28 +35,39 @@ export function setHelp(indent: number): string {
  * value: which one was meant cannot be told. The paths and values are checked by {@link withOverrides}.
  */
 export function readOverrides(settings: readonly string[] | undefined, command: string): Overrides {
-  // A Map, not an object: a path such as '__proto__' is a key like any other (and then refused as
-  // a path), not a prototype that an assignment silently drops.
-  const overrides = new Map<string, ParamValue>();
-  for (const text of settings ?? []) {
-    let path: string;
-    let values: ParamValue[];
+  const one = (text: string): [string, ParamValue[]] => {
+    let setting: [string, ParamValue[]];
     try {
-      [path, values] = parseSetting(text);
+      setting = parseSetting(text);
     } catch (e) {
       // The sweep's reading, with what a single setting looks like.
       if (e instanceof ConfigError) throw new ConfigError([{ path: 'set', expected: "'path=value' (e.g. mechanism.detection.scale=2)", received: `'${clip(text)}'` }], '--set');
       throw e;
     }
-    if (values.length > 1) {
-      throw new UsageError(`--set ${clip(text)} gives ${values.length} values: ${command} takes one value per --set; to run several, use 'detente sweep <scenario> --seeds SEEDS --set ${clip(text)}'`);
-    }
+    const count = setting[1].length;
+    if (count > 1) throw new UsageError(`--set ${clip(text)} gives ${count} values: ${command} takes one value per --set; to run several, use 'detente sweep <scenario> --seeds SEEDS --set ${clip(text)}'`);
+    return setting;
+  };
+  const grid = readSettings(settings ?? [], one, (path) => `--set ${clip(path)} is given twice: give each path once`);
+  return Object.fromEntries([...grid].map(([path, values]) => [path, values[0] as ParamValue]));
+}
+
+/**
+ * The `--set` arguments, each read by `read`, as canonical path → values in the order given (a
+ * sweep's grid, or one value each for the commands above). A path given twice, in either spelling
+ * (`mechanism.` or `mechanisms.`), is a usage error worded by `twice`. A Map, not an object: a path
+ * such as '__proto__' is a key like any other (and then refused as a path), not a prototype that an
+ * assignment silently drops, nor a key that `in` finds on every object.
+ */
+export function readSettings(settings: readonly string[], read: (text: string) => [string, ParamValue[]], twice: (path: string) => string): Map<string, ParamValue[]> {
+  const grid = new Map<string, ParamValue[]>();
+  for (const text of settings) {
+    const [path, values] = read(text);
     const key = canonicalPath(path);
-    if (overrides.has(key)) throw new UsageError(`--set ${clip(path)} is given twice: give each path once`);
-    overrides.set(key, values[0] as ParamValue);
+    if (grid.has(key)) throw new UsageError(twice(path));
+    grid.set(key, values);
   }
-  // fromEntries defines each key as an own property, '__proto__' too.
-  return Object.fromEntries(overrides);
+  return grid;
 }
 
 /**
