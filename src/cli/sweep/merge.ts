@@ -6,7 +6,7 @@ import type { ResultsFormat, SweepRow } from '../../index.js';
 import { UsageError } from '../run.js';
 import { refuseLockFile } from './results-file.js';
 import { showControlCharacters as shown } from '../../model/control-characters.js';
-import { codeChange, MODULES_COLUMN, readModulesCell, sameCode } from './modules-column.js';
+import { codeChange, MODULES_COLUMN, rowModules, sameCode } from './modules-column.js';
 
 /**
  * The merged results as text in `format`. `unchecked` is true when the files do not record their
@@ -56,8 +56,7 @@ export function mergeResults(parts: readonly { readonly path: string; readonly t
       if (columns.includes(MODULES_COLUMN)) {
         const cell = row[MODULES_COLUMN];
         if (code === undefined || !sameCells.has(String(cell))) {
-          const entries = readModulesCell(cell);
-          if (entries === undefined) throw new UsageError(`${part.path}: run ${shown(id)} has ${MODULES_COLUMN}=${shown(String(cell))}, which does not name --load modules (name@16 hex digits, separated by spaces): the file was edited, or is not a sweep's results`);
+          const entries = rowModules(cell, part.path, id, "the file was edited, or is not a sweep's results");
           if (code === undefined) code = { cell: String(cell), entries, path: part.path };
           else if (!sameCode(code.entries, entries)) {
             throw new UsageError(`${part.path} holds runs computed with other code of your own than ${code.path}: ${codeChange(code.entries, `in ${code.path}`, entries, `in ${part.path}`)} (run ${shown(id)}); they are not shards of the same sweep`);

@@ -5,6 +5,7 @@
 import { showControlCharacters as shown } from '../../model/control-characters.js';
 import { DIGEST_DIGITS } from '../../node/module-digest.js';
 import type { ModuleDigest } from '../../node/module-digest.js';
+import { UsageError } from '../run.js';
 
 /** The column naming the --load modules a sweep's runs were computed with; present only when the sweep loads modules. */
 export const MODULES_COLUMN = 'modules';
@@ -26,6 +27,18 @@ export function readModulesCell(cell: unknown): { name: string; digest: string }
     if (m === null) return undefined;
     entries.push({ name: m[1] as string, digest: m[2] as string });
     at = entry.lastIndex;
+  }
+  return entries;
+}
+
+/**
+ * The entries of a row's `modules` cell (`readModulesCell`), or a usage error naming the file
+ * (`path`) and the run when the cell names no modules; `then` says what to do about it.
+ */
+export function rowModules(cell: unknown, path: string, run: string, then: string): { name: string; digest: string }[] {
+  const entries = readModulesCell(cell);
+  if (entries === undefined) {
+    throw new UsageError(`${path}: run ${shown(run)} has ${MODULES_COLUMN}=${shown(String(cell))}, which does not name --load modules (name@${DIGEST_DIGITS} hex digits, separated by spaces): ${then}`);
   }
   return entries;
 }

@@ -9,7 +9,7 @@ import type { PlanItem, ResultsFormat } from '../../index.js';
 import { UsageError, WriteError } from '../run.js';
 import { isLockFile } from './lock.js';
 import { showControlCharacters } from '../../model/control-characters.js';
-import { codeChange, MODULES_COLUMN, modulesCell, readModulesCell, sameCode } from './modules-column.js';
+import { codeChange, MODULES_COLUMN, modulesCell, readModulesCell, rowModules, sameCode } from './modules-column.js';
 import type { ModuleDigest } from '../../node/module-digest.js';
 
 /** An open results file (or standard output) that takes whole lines. */
@@ -201,8 +201,7 @@ function checkExisting(
       const found = row[MODULES_COLUMN];
       const key = String(found);
       if (!cells.has(key)) {
-        const entries = readModulesCell(found);
-        if (entries === undefined) throw new UsageError(`${path}: run ${shown(id)} has ${MODULES_COLUMN}=${shown(key)}, which does not name --load modules (name@16 hex digits, separated by spaces): the file was edited, or is not a results file of a sweep; use another --out`);
+        const entries = rowModules(found, path, id, 'the file was edited, or is not a results file of a sweep; use another --out');
         if (!sameCode(entries, modules)) {
           throw new UsageError(
             `${path} holds runs computed with other code of your own: ${codeChange(entries, `in ${path}`, modules, 'now')} (run ${shown(id)} records ${shown(key)}); its runs and new ones would mix two versions of a strategy: load the modules as they were, or start over in another --out (or with --force)`,
