@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { csvHeader, formatRow, parseScenario, sweep, sweepColumns, planSweep } from '../../src/index.js';
 import { loadStrategies } from '../../src/node/strategy-modules.js';
 import { takeLoadOptions } from '../../src/cli/load.js';
-import { codeChange, modulesCell, readModulesCell, sameCode } from '../../src/cli/sweep/modules-column.js';
+import { codeChange, modulesCell, readModulesCell, rowModules, sameCode } from '../../src/cli/sweep/modules-column.js';
 import { UsageError } from '../../src/cli/run.js';
 import { cli, cliHarness, duelFixture, expectInputError } from '../helpers/cli.js';
 
@@ -315,6 +315,9 @@ describe('the code of --load modules in a results file (the modules column)', ()
       { name: 'my b@2.mjs', digest: 'fedcba9876543210' },
     ]);
     for (const bad of ['', 'a.mjs', 'a.mjs@0123', 'a.mjs@0123456789abcdefX', 3, null]) expect(readModulesCell(bad)).toBeUndefined();
+    // A row's cell that names no modules is an error naming the file, the run and what to do.
+    expect(rowModules(cell, 'r.csv', 'p0-s1', 'use another --out')).toEqual(readModulesCell(cell));
+    expect(() => rowModules('a.mjs@0123', 'r.csv', 'p0-s1', 'use another --out')).toThrow(/^r\.csv: run p0-s1 has modules=a\.mjs@0123, which does not name --load modules \(name@16 hex digits, separated by spaces\): use another --out$/);
     // Order and names do not matter, the bytes do.
     expect(sameCode([a, b], [{ ...b, name: 'renamed.mjs' }, a])).toBe(true);
     expect(sameCode([a, b], [a])).toBe(false);
