@@ -1,8 +1,10 @@
 // `--set PATH=VALUE` on run, validate and report: one what-if on a scenario. The paths, the values
 // they take and every check are the sweep's (a grid with one value per path), so a setting that a
-// sweep refuses is refused here with the same message, and one it accepts runs the same scenario.
+// sweep refuses is refused here with the same problem (said of a setting: no `grid.` words), and
+// one it accepts runs the same scenario.
 import { canonicalPath, ConfigError, parseSetting, planSweep, scenarioAt } from '../index.js';
-import type { ParamValue, Scenario } from '../index.js';
+import type { ConfigIssue, ParamValue, Scenario } from '../index.js';
+import { withFields } from '../model/record.js';
 import type { StrategyRegistry } from '../strategies/registry.js';
 import { clip } from '../model/quote.js';
 import { showControlCharacters } from '../model/control-characters.js';
@@ -73,7 +75,8 @@ export function readSettings(settings: readonly string[], read: (text: string) =
 /**
  * The scenario with the overrides written into its document, parsed and checked like a file. Every
  * path and value is checked as the sweep checks a grid (`planSweep`), and the problems are its
- * messages (each path, what was expected, what was found), under `--set`. No overrides: the
+ * messages (each path, what was expected, what was found), under `--set` and without its grid
+ * words (see {@link asSetting}). No overrides: the
  * scenario itself.
  */
 export function withOverrides(scenario: Scenario, overrides: Overrides, registry?: StrategyRegistry): Scenario {
@@ -87,10 +90,21 @@ export function withOverrides(scenario: Scenario, overrides: Overrides, registry
       const plan = planSweep(scenario, { seeds: [1], grid, ...options });
       return scenarioAt(plan.document, overrides, registry);
     } catch (e) {
-      if (e instanceof ConfigError && e.source === 'grid') throw new ConfigError(e.issues, '--set');
+      if (e instanceof ConfigError && e.source === 'grid') throw new ConfigError(e.issues.map(asSetting), '--set');
       throw e;
     }
   }, registry);
+}
+
+/**
+ * A sweep's problem said as one of a single command's `--set`s. The checks are the sweep's, but a
+ * user of `run` or `play` asked for no grid: `grid.<path>` is the path itself under `--set`, and
+ * `grid point (<setting>): <field>` is the scenario's field `with <setting>`.
+ */
+function asSetting(issue: ConfigIssue): ConfigIssue {
+  const point = /^grid point \((.*)\): /s.exec(issue.path);
+  if (point !== null) return withFields(issue, { path: `with ${point[1] ?? ''}: ${issue.path.slice(point[0].length)}` });
+  return issue.path.startsWith('grid.') ? withFields(issue, { path: issue.path.slice('grid.'.length) }) : issue;
 }
 
 /**

@@ -89,7 +89,7 @@ describe('detente play --set', () => {
     expectInputError(play(['quit'], 'play', '--resume', 'again.json', '--set', 'mechanism.detection.scale=2'), /--set applies to a new game; 'again\.json' is a saved game, resumed as it was set up/);
     expectInputError(play(['quit'], 'play', duelFixture, '--as', 'US', '--set', 'mechanism.detection.scale=1,2'), /gives 2 values: play takes one value per --set; to run several, use 'detente sweep/);
     expectInputError(play(['quit'], 'play', duelFixture, '--as', 'US', '--rounds', '2', '--set', 'rounds=3'), /--rounds 2 and --set rounds=3 both set the number of rounds/);
-    expectInputError(play(['quit'], 'play', duelFixture, '--as', 'US', '--set', 'mechanism.nope.x=1'), /--set: 1 problem\n {2}- grid\.mechanisms\.nope\.x: expected a mechanism coefficient/);
+    expectInputError(play(['quit'], 'play', duelFixture, '--as', 'US', '--set', 'mechanism.nope.x=1'), /--set: 1 problem\n {2}- mechanisms\.nope\.x: expected a mechanism coefficient/);
     // The strategy of an actor people play never decides.
     expectInputError(play(['quit'], 'play', duelFixture, '--as', 'us', '--set', 'actors.US.strategy.threshold=0.5'), /^detente: --set actors\.US\.strategy\.threshold: US is played by people \(--as\), so its strategy never decides; leave this --set out, or play another actor\n$/);
     expectInputError(play(['quit'], 'play', duelFixture, '--as', 'CN,US', '--set', 'actors.US.strategy=hawk'), /--set actors\.US\.strategy: US is played by people/);
