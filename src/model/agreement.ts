@@ -89,7 +89,8 @@ export interface Talks {
 
 /**
  * A scheduled series of dialogue rounds created by an agreement's `next-round` term: a round of
- * talks every `every` rounds, with the proposer alternating, unless suspended.
+ * talks every `every` rounds, the parties proposing in turn (in the order of `parties`), unless
+ * suspended.
  *
  * @example
  * ```ts

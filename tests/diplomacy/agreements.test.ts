@@ -2,7 +2,7 @@
  * What signing an agreement does (docs/diplomacy.md, "Commitments"): a `norms` term makes every
  * party adopt the norms, `sanctions-relief` lifts the sanctions between the parties (and a later
  * sanction between them breaks it), `next-round` schedules a dialogue every k rounds with the
- * proposer alternating, skipped while a party has suspended it.
+ * parties proposing in turn, skipped while a party has suspended it.
  */
 import { describe, expect, it } from 'vitest';
 import { createWorld, simulate } from '../../src/index.js';
@@ -99,6 +99,14 @@ describe('agreements', () => {
     ]);
     for (const e of r.log) if (e.type.startsWith('dialogue.')) expect((e as { dialogue: string }).dialogue).toBe(dialogue);
     expect(eventsOf(r.log, 'action.rejected')).toEqual([expect.objectContaining({ round: 4, actor: 'B', reason: 'the dialogue with A is already suspended' })]);
+  });
+
+  it('in a dialogue of three parties, each proposes in turn', () => {
+    const r = simulate(
+      { actors: [{ id: 'A' }, { id: 'B' }, { id: 'C' }], agreements: [{ parties: ['A', 'B', 'C'], terms: [{ kind: 'next-round', rounds: 1 }] }], mechanisms: QUIET },
+      { seed: 1, rounds: 7 },
+    );
+    expect(eventsOf(r.log, 'dialogue.held').map((e) => `${e.round}:${e.proposer}`)).toEqual(['1:A', '2:B', '3:C', '4:A', '5:B', '6:C']);
   });
 
   it('withdrawing ends the agreement and its dialogue, and costs the partner trust', () => {

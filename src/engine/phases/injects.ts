@@ -108,8 +108,11 @@ export function applyInjects(world: World, ctx: RoundContext): { world: World; o
       return withFields(d, { next: round + d.every });
     }
     ctx.events.push({ type: 'dialogue.held', round, phase, dialogue: d.id, parties: d.parties, proposer: d.proposer });
-    const other = d.parties.find((p) => p !== d.proposer) ?? d.proposer;
-    return withFields(d, { next: round + d.every, proposer: other });
+    // The turn passes to the next party in the agreement's order, so every party of a dialogue of
+    // three or more proposes in turn (with two, they alternate).
+    const at = d.parties.indexOf(d.proposer);
+    const next = d.parties[(at + 1) % d.parties.length] ?? d.proposer;
+    return withFields(d, { next: round + d.every, proposer: next });
   });
 
   for (const f of forumsDue) ctx.events.push({ type: 'forum.convened', round, phase, forum: f.id, members: f.members, packages: f.agenda });
