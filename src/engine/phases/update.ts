@@ -136,6 +136,8 @@ export function updateWorld(world: World, ctx: RoundContext): World {
         const weight = e.confidence * opWeight(e.kind, e.against);
         escPerc[s * n + v] = (escPerc[s * n + v] as number) + weight;
         grievance[v * n + s] = (grievance[v * n + s] as number) + weight;
+        // A CERT counts with critical infrastructure, as its weight does (opWeight): L6 is the
+        // ladder's rung for degrading what norms (f) and (k) protect.
         if (e.kind === 'degradation' && e.against !== 'networks' && e.confidence >= 0.5) act(s, v, RUNG.INFRASTRUCTURE_ATTACK);
         return;
       }
