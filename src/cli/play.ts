@@ -22,7 +22,7 @@ import { loadedFiles, loadHelp } from './load.js';
 import type { CliContext } from './load.js';
 import { jsonSyntaxIssue } from '../scenario/read.js';
 import { shownTitle } from '../scenario/title.js';
-import { withoutByteOrderMark } from '../model/bom.js';
+import { encodingIssue, withoutByteOrderMark } from '../model/bom.js';
 
 type Out = (text: string) => void;
 
@@ -177,6 +177,8 @@ function resume(file: string, scenarioArg: string | undefined, given: { humans: 
   } catch (e) {
     throw new UsageError(text.notAGame(file, `cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
   }
+  const encoding = encodingIssue(raw);
+  if (encoding) throw new UsageError(text.notAGame(file, `${encoding.received}: ${encoding.hint ?? `expected ${encoding.expected}`}`));
   // A save edited by hand in Notepad reads as JSON, as a scenario file does.
   const json = withoutByteOrderMark(raw);
   let data: unknown;

@@ -14,7 +14,7 @@ import { loadedFiles, loadHelp } from './load.js';
 import type { CliContext } from './load.js';
 import { PlayError, resumeGame } from '../play/index.js';
 import type { PlayGame } from '../play/index.js';
-import { withoutByteOrderMark } from '../model/bom.js';
+import { encodingIssue, withoutByteOrderMark } from '../model/bom.js';
 import { readOverrides, refuseTwoRounds, setHelp, withOverrides } from './overrides.js';
 
 type Out = (text: string) => void;
@@ -81,6 +81,8 @@ function readSavedInput(path: string): { readonly kind: 'game' | 'run'; readonly
   } catch (e) {
     throw new ConfigError([{ path: '(file)', expected: 'a readable file', received: `cannot read it (${(e as NodeJS.ErrnoException).code ?? messageOf(e)})` }], path);
   }
+  const encoding = encodingIssue(text);
+  if (encoding) throw new ConfigError([encoding], path);
   let data: unknown;
   try {
     data = JSON.parse(text);

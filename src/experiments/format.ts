@@ -5,7 +5,7 @@ import { csvField } from '../report/csv.js';
 import type { Cell, SweepRow } from './row.js';
 import { SCENARIO_COLUMN } from './identity.js';
 import { isMetricColumn } from './stats.js';
-import { withoutByteOrderMark } from '../model/bom.js';
+import { encodingIssue, withoutByteOrderMark } from '../model/bom.js';
 
 /** How results are written: CSV (one header line, then a line per run) or JSON Lines (an object per line). */
 export type ResultsFormat = 'csv' | 'jsonl';
@@ -155,6 +155,8 @@ export interface Results {
  */
 export function readResults(raw: string, format: ResultsFormat, source = 'results'): Results {
   // Not part of the first column's name ('\uFEFFrun' was refused as a header not starting with 'run').
+  const encoding = encodingIssue(raw);
+  if (encoding) throw new ConfigError([encoding], source);
   const text = withoutByteOrderMark(raw);
   if (text.length > 0 && !text.endsWith('\n')) {
     throw new ConfigError([{ path: `line ${text.split('\n').length}`, expected: 'whole lines, each ending with a line break', received: 'a torn last line (an interrupted write? resume the sweep with --resume to repair it)' }], source);

@@ -4,7 +4,7 @@ import type { ConfigIssue } from '../engine/errors.js';
 import { describe } from '../model/mechanisms.js';
 import { MAX_NESTING, nestingExpected } from '../model/nesting.js';
 import { ScenarioError } from './errors.js';
-import { withoutByteOrderMark } from '../model/bom.js';
+import { encodingIssue, withoutByteOrderMark } from '../model/bom.js';
 
 /** Largest scenario text accepted (5 MiB): a scenario is configuration, not data. */
 export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
@@ -34,6 +34,8 @@ export function readScenarioText(text: string, options: { readonly source?: stri
   const bytes = utf8Length(text);
   // In bytes: a file a few bytes over the limit would read "5.0 MiB" against "at most 5 MiB".
   if (bytes > MAX_SCENARIO_BYTES) fail({ path: '(file)', expected: `at most ${MAX_SCENARIO_BYTES / 1024 / 1024} MiB (${MAX_SCENARIO_BYTES} bytes) of scenario`, received: `${bytes} bytes` });
+  const encoding = encodingIssue(text);
+  if (encoding) fail(encoding);
   // YAML skipped a byte-order mark; JSON.parse refused it.
   text = withoutByteOrderMark(text);
   if (text.trim().length === 0) fail({ path: '(file)', expected: 'a scenario (JSON or YAML)', received: 'an empty file' });

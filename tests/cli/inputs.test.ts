@@ -103,6 +103,31 @@ describe('a saved run or game that is not valid JSON', () => {
   });
 });
 
+describe('a file saved as UTF-16 (Notepad\'s "Unicode")', () => {
+  // Read as UTF-8 it was two replacement characters and a NUL between letters: "expected an
+  // object, received "��#\u0000 \u0000A…"", or a JSON syntax error, or a torn CSV line.
+  const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const said = /1 problem\n {2}- \(file\): expected UTF-8 text, received UTF-16 text \(a NUL byte between characters\) \(save the file again as UTF-8/;
+  it.each([
+    ['validate (a scenario)', 'u16.yaml', 'name: x\nrounds: 2\nactors: [{ id: A }, { id: B }]\n', ['validate', 'u16.yaml']],
+    ['report (a saved run)', 'u16-run.json', '{"log": []}', ['report', 'u16-run.json', '--md', 'r.md']],
+    ['summarize (results)', 'u16.csv', 'run,point,seed\n', ['summarize', 'u16.csv']],
+  ])('%s: says so, and how to save it again', (_command, file, text, args) => {
+    writeFileSync(join(tmp, file), utf16(text));
+    expectInputError(detente(...args), new RegExp(`${file.replace('.', '\\.')}: ${said.source}`));
+  });
+
+  it('play --resume: says so', () => {
+    writeFileSync(join(tmp, 'u16-game.json'), utf16('{"format": "detente-play"}'));
+    expectInputError(detente('play', '--resume', 'u16-game.json'), /u16-game\.json is not a saved Détente game: UTF-16 text \(a NUL byte between characters\): save the file again as UTF-8/);
+  });
+
+  it('a NUL byte in a scenario is binary data, said with where', () => {
+    writeFileSync(join(tmp, 'nul.yaml'), 'name: x\u0000\n');
+    expectInputError(detente('validate', 'nul.yaml'), /nul\.yaml: 1 problem\n {2}- \(file\): expected UTF-8 text, received a NUL byte at character 8: binary data, not text\n$/);
+  });
+});
+
 describe('an option given twice', () => {
   it.each([
     ['run', ['run', duelFixture, '--seed', '1', '--seed=2'], /--seed is given twice, '1' then '2': give it once/],

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { encodingIssue } from '../../src/model/bom.js';
 import { ScenarioError, parseScenario, readScenarioText } from '../../src/index.js';
 import type { ConfigIssue, ScenarioFormat } from '../../src/index.js';
 
@@ -232,5 +234,31 @@ describe('parseScenario on bad input', () => {
       expect(message).toContain('rounds');
       expect(message).toContain("did you mean 'hawk'?");
     }
+  });
+});
+
+describe('text that is not UTF-8', () => {
+  it('a UTF-16 file read as UTF-8 is refused as such, by the library too', () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('name: x\nrounds: 2\n', 'utf16le')]);
+    const text = new TextDecoder().decode(bytes);
+    let issues: readonly ConfigIssue[] = [];
+    try {
+      parseScenario(text, { source: 'win.yaml' });
+    } catch (e) {
+      if (e instanceof ScenarioError) issues = e.issues;
+    }
+    expect(issues).toEqual([expect.objectContaining({ path: '(file)', expected: 'UTF-8 text', received: 'UTF-16 text (a NUL byte between characters)' })]);
+    // Without its byte-order mark too: the NULs tell.
+    expect(() => readScenarioText(Buffer.from('name: x\n', 'utf16le').toString('utf8'))).toThrow(/expected UTF-8 text, received UTF-16 text/);
+  });
+
+  it('text without a NUL is never taken for UTF-16', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const text = s.replaceAll('\u0000', '');
+        fc.pre(!text.startsWith('\uFFFD\uFFFD'));
+        expect(encodingIssue(text)).toBeUndefined();
+      }),
+    );
   });
 });
