@@ -83,7 +83,17 @@ export class Checker {
   }
 
   /** A reference to a declared name (actor, forum…), with a suggestion for near misses. */
-  ref(path: string, v: unknown, names: readonly string[], what: string): v is string {
+  /**
+   * `v` is one of `names`. With `names` undefined (the list they come from could not be read, say
+   * `actors` written as a map), only that it is a name: every reference would otherwise be refused
+   * against an empty list, burying the one real problem under follow-on ones.
+   */
+  ref(path: string, v: unknown, names: readonly string[] | undefined, what: string): v is string {
+    if (names === undefined) {
+      if (typeof v === 'string' && v.length > 0) return true;
+      this.add(path, what.replace(/^a declared /, 'an '), shown(v));
+      return false;
+    }
     const known = [...new Set(names)];
     if (typeof v !== 'string' || !known.includes(v)) {
       const hint = typeof v === 'string' ? suggest(v, known) : undefined;

@@ -15,6 +15,7 @@ import { DEFAULT_MECHANISMS, describe, mergeMechanisms } from '../model/mechanis
 import { controlCharacterProblem } from '../model/control-characters.js';
 import { nestingExpected, nestingTooDeep, plainDataProblem } from '../model/nesting.js';
 import { ID_PATTERN } from '../model/ids.js';
+import { clip } from '../model/quote.js';
 import { MAX_ROUNDS } from '../model/rounds.js';
 import { GGE15_NORM_IDS } from '../model/norms.js';
 import { OPERATION_KINDS, OPERATION_TARGETS } from '../model/operation.js';
@@ -142,7 +143,11 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
   if (d.calendar !== undefined) checkCalendar(d.calendar, d.rounds, c);
   const ids: string[] = [];
   const kinds = new Map<string, unknown>();
-  if (d.actors !== undefined && c.array('actors', d.actors, 1)) {
+  if (d.actors !== null && typeof d.actors === 'object' && !Array.isArray(d.actors)) {
+    // Actors keyed by id, as norms are: the list form, with the first id, is the fix.
+    const first = Object.keys(d.actors)[0] ?? 'US';
+    c.add('actors', 'a list of actors, each with its id', 'a map keyed by id', `write it as a list: actors: [{ id: ${clip(first)}, … }, …]`);
+  } else if (d.actors !== undefined && c.array('actors', d.actors, 1)) {
     d.actors.forEach((a, i) => {
       const p = join('actors', i);
       if (!c.object(p, a, ['id', 'name', 'kind', 'sponsor', 'capabilities', 'strategy', 'reactivity', 'fatigue'], ['id'])) return;
@@ -173,13 +178,15 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
       }
     });
   }
+  // The ids the other sections may name; unknown when `actors` is not a list (see Checker.ref).
+  const known = Array.isArray(d.actors) ? ids : undefined;
   if (d.dyads !== undefined && c.array('dyads', d.dyads)) {
     const setTwice = relationsSetOnce();
     d.dyads.forEach((x, i) => {
       const p = join('dyads', i);
       if (!c.object(p, x, ['from', 'to', 'trust', 'tension', 'mutual'], ['from', 'to'])) return;
-      const from = x.from !== undefined && c.ref(join(p, 'from'), x.from, ids, 'a declared actor id');
-      const to = x.to !== undefined && c.ref(join(p, 'to'), x.to, ids, 'a declared actor id');
+      const from = x.from !== undefined && c.ref(join(p, 'from'), x.from, known, 'a declared actor id');
+      const to = x.to !== undefined && c.ref(join(p, 'to'), x.to, known, 'a declared actor id');
       if (x.trust !== undefined) c.number(join(p, 'trust'), x.trust, 0.001, 0.999);
       if (x.tension !== undefined) c.number(join(p, 'tension'), x.tension, -1e6, 1e6);
       const mutual = x.mutual === true;
@@ -197,11 +204,11 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
     d.agreements.forEach((x, i) => {
       const p = join('agreements', i);
       if (!c.object(p, x, ['parties', 'terms'], ['parties', 'terms'])) return;
-      checkParties(join(p, 'parties'), x.parties, ids, c);
+      checkParties(join(p, 'parties'), x.parties, known, c);
       checkTerms(join(p, 'terms'), x.terms, c);
     });
   }
-  if (d.norms !== undefined && c.object('norms', d.norms, ids)) {
+  if (d.norms !== undefined && c.object('norms', d.norms, known ?? anyKeyOf(d.norms))) {
     for (const [actor, list] of Object.entries(d.norms)) {
       if (c.array(join('norms', actor), list)) list.forEach((n, j) => c.oneOf(`${join('norms', actor)}[${j}]`, n, GGE15_NORM_IDS, 'a GGE norm id (gge15.a … gge15.k)'));
     }
@@ -216,7 +223,7 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
         forums.push(f.id);
       }
       if (f.name !== undefined) printable(join(p, 'name'), f.name, c);
-      if (f.members !== undefined) checkParties(join(p, 'members'), f.members, ids, c);
+      if (f.members !== undefined) checkParties(join(p, 'members'), f.members, known, c);
       if (f.every !== undefined) c.number(join(p, 'every'), f.every, 1, MAX_ROUNDS, true);
       // Like an inject's round: a first session after the last round never meets, and the forum
       // and its agenda were silently no part of the run.
@@ -235,7 +242,7 @@ function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): Scen
     });
   }
   const rounds = lastRounds(d.rounds);
-  if (d.injects !== undefined && c.array('injects', d.injects)) d.injects.forEach((x, i) => checkInject(join('injects', i), x, ids, kinds, rounds, c));
+  if (d.injects !== undefined && c.array('injects', d.injects)) d.injects.forEach((x, i) => checkInject(join('injects', i), x, known, kinds, rounds, c));
   if (d.mechanisms !== undefined) checkMechanisms('mechanisms', d.mechanisms, c);
   return d as unknown as ScenarioDocument;
 }
@@ -326,7 +333,12 @@ function checkStrategy(path: string, v: unknown, c: Checker, registry: StrategyR
   }
 }
 
-function checkParties(path: string, v: unknown, ids: readonly string[], c: Checker): void {
+/** Every key of `v` when it is an object (so an object's keys are not checked against a list of ids that could not be read). */
+function anyKeyOf(v: unknown): string[] {
+  return v !== null && typeof v === 'object' ? Object.keys(v) : [];
+}
+
+function checkParties(path: string, v: unknown, ids: readonly string[] | undefined, c: Checker): void {
   if (!c.array(path, v, 2)) return;
   v.forEach((p, i) => c.ref(`${path}[${i}]`, p, ids, 'a declared actor id'));
   if (new Set(v).size !== v.length) c.add(path, 'distinct actors', 'a repeated id');
@@ -365,7 +377,8 @@ const INJECT_FIELDS: Record<(typeof INJECTS)[number], { readonly allowed: readon
   'sanctions-threat': { allowed: ['by', 'target', 'measure', 'unless'], required: ['by', 'target'] },
 };
 
-function checkInject(path: string, v: unknown, ids: readonly string[], kinds: ReadonlyMap<string, unknown>, rounds: number, c: Checker): void {
+function checkInject(path: string, v: unknown, ids: readonly string[] | undefined, kinds: ReadonlyMap<string, unknown>, rounds: number, c: Checker): void {
+  const has = (id: string) => ids === undefined || ids.includes(id);
   if (!v || typeof v !== 'object' || Array.isArray(v)) {
     c.add(path, 'an inject object', describe(v));
     return;
@@ -387,7 +400,7 @@ function checkInject(path: string, v: unknown, ids: readonly string[], kinds: Re
   // for the types that take a target: an author field of another type is reported as unknown.
   if (declared.has('target')) {
     for (const author of ['actor', 'by'] as const) {
-      const self = declared.has(author) ? aimedAtItself(path, author, x, { has: (id) => ids.includes(id) }) : undefined;
+      const self = declared.has(author) ? aimedAtItself(path, author, x, { has }) : undefined;
       if (self) c.add(self.path, self.expected, self.received);
     }
   }
@@ -406,7 +419,7 @@ function checkInject(path: string, v: unknown, ids: readonly string[], kinds: Re
   if (x.unless !== undefined) printable(join(path, 'unless'), x.unless, c);
   if (x.commercial !== undefined && typeof x.commercial !== 'boolean') c.add(join(path, 'commercial'), 'true or false', describe(x.commercial));
   // The engine's rules, as validateAction holds a strategy's operation to them (operationRuleIssues).
-  if (type === 'operation') for (const i of operationRuleIssues(path, x, { has: (id) => ids.includes(id) })) c.add(i.path, i.expected, i.received, i.hint);
+  if (type === 'operation') for (const i of operationRuleIssues(path, x, { has })) c.add(i.path, i.expected, i.received, i.hint);
   if (x.capability !== undefined) c.oneOf(join(path, 'capability'), x.capability, CAPABILITY_KEYS);
   if (x.value !== undefined) c.number(join(path, 'value'), x.value, 0, 1);
   if (x.set !== undefined) checkMechanisms(join(path, 'set'), x.set, c);

@@ -262,3 +262,38 @@ describe('text that is not UTF-8', () => {
     );
   });
 });
+
+describe('actors that cannot be read', () => {
+  const issuesOf = (text: string): readonly ConfigIssue[] => {
+    try {
+      parseScenario(text, { source: 'x.yaml' });
+    } catch (e) {
+      if (e instanceof ScenarioError) return e.issues;
+      throw e;
+    }
+    return [];
+  };
+
+  it('actors written as a map keyed by id: one problem with the list form, not one per reference to an actor', () => {
+    const issues = issuesOf(
+      [
+        'name: mapped',
+        'rounds: 3',
+        'actors:',
+        '  US: { strategy: dove }',
+        '  CN: { strategy: hawk }',
+        'dyads: [{ from: US, to: CN, trust: 0.4 }]',
+        'agreements: [{ parties: [US, CN], terms: [{ kind: hotline }] }]',
+        'norms: { US: [gge15.a] }',
+        'injects: [{ round: 1, type: operation, actor: CN, target: US, kind: espionage }]',
+      ].join('\n'),
+    );
+    expect(issues).toEqual([{ path: 'actors', expected: 'a list of actors, each with its id', received: 'a map keyed by id', hint: 'write it as a list: actors: [{ id: US, … }, …]' }]);
+  });
+
+  it('with actors unreadable, what is wrong elsewhere is still said', () => {
+    const issues = issuesOf('name: x\nrounds: 2\nactors: 7\nnorms: { US: [gge15.z] }\ninjects:\n  - { round: 0, type: operation, actor: CN, target: CN, kind: espionage }\n  - { round: 0, type: sanction, by: 3, target: CN, measure: economic }\n');
+    expect(issues.map((i) => i.path)).toEqual(['actors', 'norms.US[0]', 'injects[0].target', 'injects[1].by']);
+    expect(issues[3]).toMatchObject({ expected: 'an actor id', received: '3' });
+  });
+});
