@@ -75,7 +75,7 @@ describe('the packed tarball', () => {
   it(
     'holds the builds, the types, the CLI and the README, and no sources or tests',
     () => {
-      for (const f of ['package.json', 'README.md', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli/main.js']) {
+      for (const f of ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli/main.js']) {
         expect(packed, f).toContain(f);
       }
       expect(packed.filter((f) => f.startsWith('src/') || f.startsWith('tests/') || f.startsWith('bench/'))).toEqual([]);
@@ -106,6 +106,21 @@ describe('the packed tarball', () => {
 });
 
 describe('the installed package', () => {
+  it(
+    'lets a script find the bundled scenarios through the package name, from ESM and from CommonJS',
+    () => {
+      const find = (load: string) => `${load}
+const file = req.resolve('detente/scenarios/us-china-2015.yaml');
+console.log(JSON.stringify({ name: parseScenario(readFileSync(file, 'utf8'), { source: file }).document.name }));
+`;
+      const esm = runScript('scenarios.mjs', find("import { createRequire } from 'node:module';\nimport { readFileSync } from 'node:fs';\nimport { parseScenario } from 'detente';\nconst req = createRequire(import.meta.url);"));
+      const cjs = runScript('scenarios.cjs', find("const { readFileSync } = require('node:fs');\nconst { parseScenario } = require('detente');\nconst req = require;"));
+      expect(esm).toEqual({ name: 'us-china-2015' });
+      expect(cjs).toEqual(esm);
+    },
+    TIMEOUT,
+  );
+
   it(
     'runs from ESM and from CommonJS, and both give the same log for the same seed',
     () => {
@@ -259,6 +274,16 @@ export const out = { rounds, arb: typeof arbWorldSpec };
       });
       expect(tsc.stdout + tsc.stderr).toBe('');
       expect(tsc.status).toBe(0);
+      // Older projects resolve with "node10", which reads no exports map: typesVersions gives the
+      // subpaths their types. (skipLibCheck: fast-check's own types need a newer resolution.)
+      writeFileSync(
+        join(consumer, 'tsconfig.node10.json'),
+        JSON.stringify({ compilerOptions: { ...tsconfig.compilerOptions, module: 'commonjs', moduleResolution: 'node10', skipLibCheck: true }, files: ['types-node10.ts'] }, null, 2),
+      );
+      writeFileSync(join(consumer, 'types-node10.ts'), `import { simulate, type Run, type WorldSpec } from 'detente';\nimport { arbWorldSpec } from 'detente/testing';\nimport type { WorkerSweepOptions } from 'detente/node';\nexport const options: WorkerSweepOptions = { seeds: '1' };\n${body}`);
+      const old = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(consumer, 'tsconfig.node10.json')], { cwd: consumer, encoding: 'utf8', timeout: 120_000 });
+      expect(old.stdout + old.stderr).toBe('');
+      expect(old.status).toBe(0);
     },
     TIMEOUT,
   );
