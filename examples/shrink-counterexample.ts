@@ -8,12 +8,14 @@
  *
  * Run: npx tsx examples/shrink-counterexample.ts [out-dir]
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { arbScenario, checkEscalationClaim, peakRung } from 'detente/testing';
 
 const out = process.argv[2] ?? mkdtempSync(join(tmpdir(), 'detente-cx-'));
+// A folder named on the command line may not exist yet.
+mkdirSync(out, { recursive: true });
 
 const falseClaim = checkEscalationClaim(arbScenario({ strategies: ['hawk', 'tit-for-tat'] }), (run) => peakRung(run) <= 'L2', { numRuns: 200, seed: 2026 });
 if (!falseClaim) throw new Error('expected the false claim to be broken');

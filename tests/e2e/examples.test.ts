@@ -89,7 +89,8 @@ describe('examples', () => {
   });
 
   it('finds and shrinks a counterexample to a false claim, and confirms a true one', async () => {
-    const out = mkdtempSync(join(dir, 'cx-'));
+    // A folder that does not exist yet, as a user would name one: the example makes it.
+    const out = join(mkdtempSync(join(dir, 'cx-')), 'new', 'folder');
     const text = await runExample('shrink-counterexample.ts', out);
     expect(text).toMatch(/broken after \d+ scenario\(s\); shrunk \d+ times/);
     expect(text).toMatch(/seed \d+; broken after round \d+\), written to/);
