@@ -15,8 +15,11 @@ export class Checker {
     this.issues.push(hint === undefined ? { path, expected, received } : { path, expected, received, hint });
   }
 
-  /** An object with only the allowed keys (unknown keys are reported with a "did you mean"). */
-  object(path: string, v: unknown, allowed: readonly string[], required: readonly string[] = []): v is Record<string, unknown> {
+  /**
+   * An object with only the allowed keys (unknown keys are reported with a "did you mean": the
+   * nearest allowed name, or the one `synonyms` gives for a word no spelling distance finds).
+   */
+  object(path: string, v: unknown, allowed: readonly string[], required: readonly string[] = [], synonyms?: Readonly<Record<string, string>>): v is Record<string, unknown> {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) {
       this.add(path || '(top level)', 'an object', shown(v));
       return false;
@@ -32,7 +35,7 @@ export class Checker {
     }
     for (const key of Object.keys(v)) {
       if (!allowed.includes(key) && !FORBIDDEN_KEYS.includes(key)) {
-        const hint = key === '<<' ? MERGE_KEY : suggest(key, allowed);
+        const hint = key === '<<' ? MERGE_KEY : ((synonyms !== undefined && Object.hasOwn(synonyms, key) ? synonyms[key] : undefined) ?? suggest(key, allowed));
         this.add(join(path, key), `one of the fields ${allowed.join(', ')}`, `unknown field '${key}'`, hint === MERGE_KEY ? hint : hint ? `did you mean '${hint}'?` : undefined);
       }
     }

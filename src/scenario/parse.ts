@@ -56,6 +56,8 @@ export interface ParseScenarioOptions {
 const NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const CALENDAR_UNITS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+// Words other models use for a section, which no spelling distance leads to.
+const TOP_SYNONYMS: Readonly<Record<string, string>> = { relations: 'dyads', relationships: 'dyads', trust: 'dyads', events: 'injects', treaties: 'agreements', players: 'actors', states: 'actors', coefficients: 'mechanisms', parameters: 'mechanisms' };
 const TOP = ['$schema', 'name', 'title', 'description', 'rounds', 'calendar', 'seed', 'actors', 'dyads', 'agreements', 'norms', 'forums', 'injects', 'mechanisms'];
 // Every engine inject, and the storytelling forms only a scenario file has (they expand into engine injects).
 const INJECTS = everyMember<ScenarioInject['type']>()([...INJECT_TYPES, 'indictment', 'leak', 'summit', 'sanctions-threat']);
@@ -132,7 +134,7 @@ export function parseScenario(input: string | unknown, options: ParseScenarioOpt
 }
 
 function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): ScenarioDocument | undefined {
-  if (!c.object('', d, TOP, ['name', 'rounds', 'actors'])) return undefined;
+  if (!c.object('', d, TOP, ['name', 'rounds', 'actors'], TOP_SYNONYMS)) return undefined;
   if (d.name !== undefined) c.string('name', d.name, NAME, 'a name of lower-case letters, digits and dashes');
   for (const k of ['title', 'description'] as const) if (d[k] !== undefined) printable(k, d[k], c);
   if (d.$schema !== undefined) c.string('$schema', d.$schema);

@@ -297,3 +297,20 @@ describe('actors that cannot be read', () => {
     expect(issues[3]).toMatchObject({ expected: 'an actor id', received: '3' });
   });
 });
+
+describe('a section named as other models name it', () => {
+  it.each([
+    ['relations', 'dyads'],
+    ['events', 'injects'],
+    ['treaties', 'agreements'],
+    ['parameters', 'mechanisms'],
+  ])("'%s' is pointed to '%s', which no spelling distance finds", (word, field) => {
+    let issues: readonly ConfigIssue[] = [];
+    try {
+      parseScenario(`name: x\nrounds: 2\nactors: [{ id: A }, { id: B }]\n${word}: []\n`);
+    } catch (e) {
+      if (e instanceof ScenarioError) issues = e.issues;
+    }
+    expect(issues).toEqual([expect.objectContaining({ path: word, received: `unknown field '${word}'`, hint: `did you mean '${field}'?` })]);
+  });
+});
