@@ -68,7 +68,8 @@ export function bayesUpdate(post, named, q, n, scratch) {
     scratch[i] = x;
     total += x;
   }
-  const nobody = post[n] * (1 / k);
+  // Under "nobody" a signal names each plausible suspect with min(1/k, 1/2), as in updatePosterior.
+  const nobody = post[n] * (k > 1 ? 1 / k : 0.5);
   scratch[n] = nobody;
   total += nobody;
   if (!(total > 0)) return;

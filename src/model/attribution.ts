@@ -97,8 +97,18 @@ function copyOf(posterior: ArrayLike<number>): Float64Array {
  * Bayes' rule for one signal naming suspect `named` (an index into the actors; null: no usable
  * signal, which leaves the posterior unchanged). The victim's model of a signal: if X did it, the
  * signal names X with probability q and each other plausible suspect with (1 − q)/(m − 1); if nobody
- * did it, it names each plausible suspect with 1/m. The plausible suspects are those with prior > 0.
- * Returns a new posterior; the one given is not written.
+ * did it, it names each plausible suspect with min(1/m, 1/2). The plausible suspects are those with
+ * prior > 0. Returns a new posterior; the one given is not written.
+ *
+ * Why min(1/m, 1/2): with m ≥ 2 it is 1/m, the trace of a false alarm pointing at random among the
+ * plausible suspects. With a lone suspect (m = 1), 1/m = 1 would make "nobody" explain a signal
+ * naming that suspect at least as well as its guilt (q ≤ 1), so every signal would lower the
+ * victim's confidence — against DESIGN §3, where confidence grows with each round of investigation
+ * (Rid & Buchanan). So a false alarm's trace points at the lone suspect half the time and comes to
+ * nothing the other half (which the victim does not count as a signal), and a signal naming the
+ * suspect multiplies its odds against "nobody" by 2q ≥ 1 whenever q ≥ 1/2 (the default q is
+ * 0.5 + 0.5·attribution). A consequence, intended: a false alarm whose only plausible suspect is X
+ * leads the victim towards X — a misattribution, the misperception the model is for.
  *
  * @example
  * ```ts
@@ -121,7 +131,8 @@ export function updatePosterior(posterior: ArrayLike<number>, named: number | nu
     w[i] = v;
     total += v;
   }
-  const nobody = (posterior[n] ?? 0) * (1 / m);
+  // Under "nobody", a signal names each plausible suspect with min(1/m, 1/2) (see above: 1/2 for a lone suspect).
+  const nobody = (posterior[n] ?? 0) * (m > 1 ? 1 / m : 0.5);
   w[n] = nobody;
   total += nobody;
   if (!(total > 0)) return copyOf(posterior);

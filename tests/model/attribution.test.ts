@@ -9,6 +9,7 @@ import {
   priorOverSuspects,
   relevantCapability,
   scaleSuspect,
+  simulate,
   topSuspect,
   updatePosterior,
 } from '../../src/index.js';
@@ -125,10 +126,51 @@ describe('the posterior over suspects', () => {
     expected.forEach((p, i) => expect(next[i]).toBeCloseTo(p, 15));
   });
 
-  it('with a single plausible suspect, a signal naming it favours a false alarm (it is what a false alarm would name)', () => {
+  it('with a single plausible suspect, a signal naming it raises it: under "nobody" the victim expects it with 1/2, not 1', () => {
+    // m = 1: likelihood q = 0.7 for the suspect, min(1/m, 1/2) = 1/2 for "nobody".
     const next = updatePosterior([0, 0.8, 0.2], 1, 0.7);
-    expect(next[1]).toBeLessThan(0.8);
+    const z = 0.8 * 0.7 + 0.2 * 0.5;
+    expect(next[1]).toBeCloseTo((0.8 * 0.7) / z, 15);
+    expect(next[2]).toBeCloseTo((0.2 * 0.5) / z, 15);
+    expect(next[1]).toBeGreaterThan(0.8);
     expect(Math.abs(sum(next) - 1)).toBeLessThan(1e-12);
+  });
+
+  it('for any posterior and q ≥ 1/2, a signal naming X never lowers X against "nobody" (by 2q with a lone suspect, m·q with m ≥ 2)', () => {
+    fc.assert(
+      fc.property(arbPosterior, fc.nat(), fc.double({ min: 0.5, max: 1, noNaN: true }), (post, k, q) => {
+        const n = post.length - 1;
+        const plausible = post.slice(0, n).map((p, i) => [p, i] as const).filter(([p]) => p > 0);
+        fc.pre(plausible.length >= 1 && (post[n] as number) > 0);
+        const [px, x] = plausible[k % plausible.length] as readonly [number, number];
+        const next = updatePosterior(post, x, q);
+        const m = plausible.length;
+        // X's odds against "nobody", before and after: multiplied by q / min(1/m, 1/2) ≥ 1.
+        const before = px / (post[n] as number);
+        const after = (next[x] as number) / (next[n] as number);
+        expect(after).toBeGreaterThanOrEqual(before * (1 - 1e-12));
+        expect(after / before).toBeCloseTo(q / Math.min(1 / m, 1 / 2), 9);
+      }),
+    );
+  });
+
+  it('the reproduction: one plausible suspect, every investigation signal naming it raises the victim\'s confidence', () => {
+    const run = simulate(
+      {
+        actors: [
+          { id: 'US', strategy: 'passive', capabilities: { attribution: 0.6 } },
+          { id: 'CN', strategy: 'passive', capabilities: { stealth: 0, attribution: 0 } },
+        ],
+        injects: [{ round: 0, type: 'operation', actor: 'CN', target: 'US', kind: 'espionage' }],
+      },
+      { seed: 1, rounds: 5 },
+    );
+    const steps = run.log.filter((e) => e.type === 'incident.detected' || e.type === 'incident.investigated');
+    const confidence = steps.map((e) => (e as { confidence: number }).confidence);
+    // Before: 0.667 → 0.615 → 0.561 → 0.506 → 0.450, each signal naming CN lowered it.
+    expect(steps.map((e) => (e as { suspect: string | null }).suspect)).toEqual(['CN', 'CN', 'CN', 'CN', 'CN']);
+    expect(steps.slice(1).map((e) => (e as { signal?: string | null }).signal)).toEqual(['CN', 'CN', 'CN', 'CN']);
+    for (let i = 1; i < confidence.length; i++) expect(confidence[i]).toBeGreaterThan(confidence[i - 1] as number);
   });
 
   it('scaleSuspect multiplies one suspect by a likelihood ratio and renormalises', () => {

@@ -11,6 +11,8 @@ const DYAD_KEYS = ['trustR', 'trustS', 'tension', 'escalationTrue', 'escalationP
 
 describe('reference kernel (bench/reference-kernel.mjs)', () => {
   const cases: [number, number, (string | number)[]][] = [
+    // Two actors: every suspect is a lone suspect (m = 1), where the "nobody" likelihood is 1/2.
+    [2, 24, [1, 2, 'bench']],
     [3, 24, [1, 2, 3, 'bench', 'x']],
     [8, 40, [1, 7, 'kernel']],
     [24, 30, [5, 'wide']],
