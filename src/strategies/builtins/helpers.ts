@@ -45,8 +45,8 @@ export interface TensionSensitivity {
 /**
  * Defaults of {@link TensionSensitivity} for `hawk`, `tit-for-tat`, `generous-tit-for-tat` and
  * `grim-trigger`. Chosen from the tension the bundled scenarios reach: measured over seeds 1–20 of
- * every file in scenarios/ (2,716 detected incidents with a suspect), the tension of the victim
- * towards the suspect is 0.12 at the median, 0.64 at the 75th percentile, 1.5 at the 90th and 2.84
+ * every file in scenarios/ (2,742 detected incidents with a suspect), the tension of the victim
+ * towards the suspect is 0.12 at the median, 0.66 at the 75th percentile, 1.5 at the 90th and 2.96
  * at most (working-group-2013 starts at 2); 1 is the 82nd percentile. With x½ = 1 the median
  * tension lowers a threshold by 3%, a tension of 1 by 15%, the highest seen by 22%; the weight
  * w = 0.3 caps the effect at 30% however tense a dyad gets, so a hawk still needs some evidence.
