@@ -133,25 +133,26 @@ describe('a claim that throws is not a broken claim', () => {
 });
 
 describe('a claim that returns false still has its counterexample', () => {
-  it('the worked example of docs/properties.md: seed 2026, 23 shrinks, two hawks', () => {
+  it('the worked example of docs/properties.md: seed 2026, 26 shrinks, two hawks and a proxy', () => {
     const cx = checkEscalationClaim(arbScenario({ strategies: ['hawk', 'tit-for-tat'] }), (run) => peakRung(run) <= 'L2', { numRuns: 200, seed: 2026 });
     expect(cx?.numRuns).toBe(1);
-    expect(cx?.numShrinks).toBe(23);
-    expect(cx?.replay).toEqual({ seed: 2026, path: '0:2:2:2:2:4:4:4:4:3:2:0:0:0:1:1:2:1:1:1:1:1:1:1' });
+    expect(cx?.numShrinks).toBe(26);
+    expect(cx?.replay).toEqual({ seed: 2026, path: '0:2:2:2:2:4:4:4:4:3:0:0:0:0:0:0:0:0:0:0:1:2:1:2:2:2:2' });
     expect(cx?.scenario.actors.map((a) => [a.strategy, a.capabilities])).toEqual([
+      ['hawk', { espionage: 0, offense: 0, defense: 0, attribution: 0, stealth: 0 }],
       ['hawk', { espionage: 0, offense: 0, defense: 0, attribution: 0.5, stealth: 0 }],
-      ['hawk', { espionage: 1, offense: 0, defense: 0, attribution: 0, stealth: 0 }],
+      ['passive', { espionage: 0.25, offense: 0.25, defense: 0.25, attribution: 0, stealth: 0 }],
     ]);
-    expect(cx?.seed).toBe(1);
+    expect(cx?.seed).toBe(14);
     expect(cx?.yaml).toMatch(/^# Smallest scenario found that breaks the claim/);
-    // S0 sanctions S1 in the very first round.
-    expect(cx?.round).toBe(0);
-    expect(cx?.yaml).toContain('\n# It is broken after round 0 (rounds count from 0; the run has 4).\n');
+    // S1 pins a false alarm on P, its only plausible suspect, and sanctions it in round 1.
+    expect(cx?.round).toBe(1);
+    expect(cx?.yaml).toContain('\n# It is broken after round 1 (rounds count from 0; the run has 4).\n');
   });
 
   it('assertEscalationClaim throws with the counterexample file, counting runs and shrinks in words', () => {
     const e = thrown(() => assertEscalationClaim(arbScenario({ strategies: ['hawk', 'tit-for-tat'] }), (run) => peakRung(run) <= 'L2', { numRuns: 200, seed: 2026 })) as Error;
-    expect(e.message).toMatch(/^escalation claim broken after 1 run and 23 shrinks; smallest counterexample:\n\n# Smallest scenario found/);
+    expect(e.message).toMatch(/^escalation claim broken after 1 run and 26 shrinks; smallest counterexample:\n\n# Smallest scenario found/);
   });
 
   it('says after which round the run breaks the claim: the first stop of the same run that already breaks it', () => {
