@@ -152,7 +152,14 @@ export interface PassAction {
   readonly type: 'pass';
 }
 
-/** Anything a strategy may return from `diplomacy`. */
+/**
+ * Anything a strategy may return from `diplomacy`.
+ *
+ * @example
+ * ```ts
+ * const moves: DiplomacyAction[] = [{ type: 'adopt-norm', norm: 'gge15.f' }, { type: 'hotline-query', target: 'CN', incident: 'inc-3' }];
+ * ```
+ */
 export type DiplomacyAction =
   | AccuseAction
   | HotlineQueryAction
@@ -170,7 +177,16 @@ export type DiplomacyAction =
   | WithdrawAction
   | PassAction;
 
-/** Any action. The union grows with new mechanisms; switch on `type`. */
+/**
+ * Any action. The union grows with new mechanisms; switch on `type`.
+ *
+ * @example
+ * ```ts
+ * function describeAction(a: Action): string {
+ *   return a.type === 'operate' ? `${a.kind} against ${a.target}` : a.type;
+ * }
+ * ```
+ */
 export type Action = OperateAction | DiplomacyAction;
 
 /** The types of diplomacy actions. @example `DIPLOMACY_ACTION_TYPES.includes('accuse')` */
@@ -193,13 +209,29 @@ export const DIPLOMACY_ACTION_TYPES = everyMember<DiplomacyAction['type']>()([
   'pass',
 ]);
 
-/** Something addressed to an actor that waits for its answer in the responses phase. */
+/**
+ * Something addressed to an actor that waits for its answer in the responses phase.
+ *
+ * @example
+ * ```ts
+ * const kind: RequestKind = 'accusation';
+ * const accusations = view.requests.filter((r) => r.kind === kind);
+ * ```
+ */
 export type RequestKind = 'accusation' | 'hotline-query' | 'assistance' | 'proposal' | 'forum-vote';
 
 /** All request kinds. @example `REQUEST_KINDS.includes('proposal') // true` */
 export const REQUEST_KINDS: readonly RequestKind[] = everyMember<RequestKind>()(['accusation', 'hotline-query', 'assistance', 'proposal', 'forum-vote']);
 
-/** An incident as a requester describes it (never with its true author). */
+/**
+ * An incident as a requester describes it (never with its true author).
+ *
+ * @example
+ * ```ts
+ * const ref: IncidentRef = { id: 'inc-3', round: 4, kind: 'espionage', severity: 3, confidence: 0.82 };
+ * const unsure = request.kind === 'accusation' && request.incident.confidence < 0.5;
+ * ```
+ */
 export interface IncidentRef {
   readonly id: string;
   readonly round: number;

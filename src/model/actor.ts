@@ -6,6 +6,12 @@ import { everyMember } from './members.js';
 /**
  * What kind of actor this is. A `proxy` acts for a hidden sponsor state; a `criminal` group acts
  * for itself.
+ *
+ * @example
+ * ```ts
+ * const kind: ActorKind = 'proxy';
+ * const states = run.world.actors.filter((a) => a.kind === 'state').map((a) => a.id);
+ * ```
  */
 export type ActorKind = 'state' | 'proxy' | 'criminal';
 

@@ -4,6 +4,12 @@ import { everyMember } from './members.js';
 /**
  * The kinds of commitment an agreement can hold. Issue-2 engines create `hotline` agreements
  * (from scenario dyads or injects); the negotiation layer adds the others through talks.
+ *
+ * @example
+ * ```ts
+ * const kind: CommitmentKind = 'no-commercial-theft';
+ * const terms: Commitment[] = [{ kind: 'hotline' }, { kind }];
+ * ```
  */
 export type CommitmentKind =
   | 'hotline'
@@ -58,7 +64,15 @@ export interface Sanction {
   readonly since: number;
 }
 
-/** Economic measures or criminal indictments. */
+/**
+ * Economic measures or criminal indictments.
+ *
+ * @example
+ * ```ts
+ * const measure: SanctionMeasure = 'indictment';
+ * const sanction: SanctionAction = { type: 'sanction', target: 'CN', measure };
+ * ```
+ */
 export type SanctionMeasure = 'economic' | 'indictment';
 
 /** All sanction measures. @example `SANCTION_MEASURES.includes('indictment') // true` */
@@ -109,7 +123,15 @@ export interface Dialogue {
   readonly suspended: boolean;
 }
 
-/** How a forum adopts a package: by consensus (no member objects) or by a share of its members. */
+/**
+ * How a forum adopts a package: by consensus (no member objects) or by a share of its members.
+ *
+ * @example
+ * ```ts
+ * const byConsensus: ForumRule = 'consensus';
+ * const byTwoThirds: ForumRule = { threshold: 2 / 3 };
+ * ```
+ */
 export type ForumRule = 'consensus' | { readonly threshold: number };
 
 /**

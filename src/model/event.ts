@@ -8,7 +8,15 @@ import type { Operation, OperationKind, OperationTarget } from './operation.js';
 /** The phases of a round, in order (DESIGN §2). @example `PHASES[1] // 'operations'` */
 export const PHASES = Object.freeze(['injects', 'operations', 'detection', 'diplomacy', 'responses', 'update'] as const);
 
-/** One phase of a round. */
+/**
+ * One phase of a round.
+ *
+ * @example
+ * ```ts
+ * const phase: Phase = 'detection';
+ * PHASES.indexOf(phase); // 2
+ * ```
+ */
 export type Phase = (typeof PHASES)[number];
 
 /** The phases in which actors decide. @example `const p: DecisionPhase = 'diplomacy';` */
@@ -17,7 +25,15 @@ export type DecisionPhase = 'operations' | 'diplomacy' | 'responses';
 /** The decision phases, in round order. @example `DECISION_PHASES[0] // 'operations'` */
 export const DECISION_PHASES: readonly DecisionPhase[] = everyMember<DecisionPhase>()(['operations', 'diplomacy', 'responses']);
 
-/** The outcome of a forum vote on one package. */
+/**
+ * The outcome of a forum vote on one package.
+ *
+ * @example
+ * ```ts
+ * const vote: ForumVote = { forum: 'gge', norms: ['gge15.f'], accepted: ['CN', 'US'], holdouts: ['RU'], abstained: [] };
+ * const failed = run.log.filter((e) => e.type === 'forum.failed').map((e) => e.holdouts);
+ * ```
+ */
 export interface ForumVote {
   readonly forum: string;
   readonly norms: readonly NormId[];

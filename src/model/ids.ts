@@ -1,7 +1,24 @@
-/** Identifier of an actor (a state, proxy or criminal group), e.g. `'US'`. */
+/**
+ * Identifier of an actor (a state, proxy or criminal group), e.g. `'US'`.
+ *
+ * @example
+ * ```ts
+ * const us: ActorId = 'US';
+ * const accusation: AccuseAction = { type: 'accuse', target: us, incident: 'inc-3', public: true };
+ * ```
+ */
 export type ActorId = string;
 
-/** Identifier of a norm, e.g. `'gge15.f'`. */
+/**
+ * Identifier of a norm, e.g. `'gge15.f'`.
+ *
+ * @example
+ * ```ts
+ * const norm: NormId = 'gge15.f';
+ * isKnownNorm(norm); // true
+ * const adopt: AdoptNormAction = { type: 'adopt-norm', norm };
+ * ```
+ */
 export type NormId = string;
 
 /**

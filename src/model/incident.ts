@@ -30,6 +30,14 @@ export interface IncidentCommitment {
  * and never writes one it has handed out, and callers must not write it either. Views never show
  * the array: strategies read `IncidentView.posterior(actor)`. `snapshot()` turns it into a list
  * of numbers.
+ *
+ * @example
+ * ```ts
+ * for (const i of run.world.incidents) {
+ *   const falseAlarm = i.posterior[i.posterior.length - 1]; // the last entry is "nobody"
+ *   console.log(i.id, i.victim, i.kind, falseAlarm);
+ * }
+ * ```
  */
 export interface Incident {
   readonly id: string;

@@ -4,6 +4,13 @@ import { copied } from './record.js';
 /**
  * Every coefficient of the default mechanisms (DESIGN §3). A run takes a deep-partial override
  * (see {@link MechanismOverrides}); anything left out keeps the default below.
+ *
+ * @example
+ * ```ts
+ * const m: Mechanisms = DEFAULT_MECHANISMS;
+ * m.detection.scale; // 1
+ * m.operations.maxPerRound; // 3
+ * ```
  */
 export interface Mechanisms {
   readonly operations: {
@@ -246,7 +253,15 @@ function baseProblem(base: unknown): MechanismIssue | undefined {
   return problem && { path: pathUnder('base', problem.path), expected: problem.expected, received: problem.received };
 }
 
-/** A problem found while merging mechanism overrides. */
+/**
+ * A problem found while merging mechanism overrides.
+ *
+ * @example
+ * ```ts
+ * const { issues } = mergeMechanisms({ detection: { scale: -1 } });
+ * const issue: MechanismIssue | undefined = issues[0]; // { path: 'mechanisms.detection.scale', expected: 'a finite number ≥ 0', received: '-1' }
+ * ```
+ */
 export interface MechanismIssue {
   readonly path: string;
   readonly expected: string;

@@ -10,6 +10,12 @@ export const OPERATION_KINDS: readonly OperationKind[] = everyMember<OperationKi
 /**
  * What an operation hit, beyond ordinary networks. `critical-infrastructure` engages GGE norm (f),
  * `cert` engages norm (k).
+ *
+ * @example
+ * ```ts
+ * const against: OperationTarget = 'critical-infrastructure';
+ * const op: OperateAction = { type: 'operate', target: 'US', kind: 'disruption', against };
+ * ```
  */
 export type OperationTarget = 'networks' | 'critical-infrastructure' | 'cert';
 

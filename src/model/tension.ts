@@ -17,7 +17,15 @@ export function richardsonStep(
   };
 }
 
-/** Coefficients of a Richardson pair: fatigue a, b; reactivity k, l; grievance g, h. */
+/**
+ * Coefficients of a Richardson pair: fatigue a, b; reactivity k, l; grievance g, h.
+ *
+ * @example
+ * ```ts
+ * const p: RichardsonParams = { a: 0.5, b: 0.5, k: 0.2, l: 0.2, g: 1, h: 1 };
+ * richardsonEquilibrium(p); // stable, as a·b > k·l: { x: 3.333…, y: 3.333… }
+ * ```
+ */
 export interface RichardsonParams {
   readonly a: number;
   readonly b: number;

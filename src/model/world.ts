@@ -12,6 +12,13 @@ import type { Operation } from './operation.js';
  * Directed dyad numbers in flat typed arrays indexed `i·n + j` (i, j: positions in
  * `world.actors`). Entry i→j is i's trust in j, i's tension towards j, i's acts towards j.
  * Arrays are replaced whole by the phase that changes them, never written in place (DESIGN §8).
+ *
+ * @example
+ * ```ts
+ * const index = actorIndex(run.world);
+ * const { n, tension } = run.world.dyads;
+ * tension[index.get('US')! * n + index.get('CN')!]; // US's tension towards CN
+ * ```
  */
 export interface DyadTable {
   readonly n: number;
@@ -29,7 +36,15 @@ export interface DyadTable {
   readonly peakRung: Uint8Array;
 }
 
-/** State of one seeded random stream (alea), plain JSON so snapshots are exact. */
+/**
+ * State of one seeded random stream (alea), plain JSON so snapshots are exact.
+ *
+ * @example
+ * ```ts
+ * const streams: Readonly<Record<string, RngState>> = run.world.rng;
+ * Object.values(streams)[0]; // { c: …, s0: …, s1: …, s2: … }
+ * ```
+ */
 export interface RngState {
   readonly c: number;
   readonly s0: number;
@@ -41,6 +56,13 @@ export interface RngState {
  * The whole simulated world at the end of a round. Immutable: phases produce a new world.
  * Hidden truth (operations, proxy sponsors, the operation behind an incident) lives here, so a
  * world is never handed to a strategy; strategies get an `ActorView`.
+ *
+ * @example
+ * ```ts
+ * const world: World = createWorld({ actors: [{ id: 'US' }, { id: 'CN' }] }, { seed: 42 });
+ * world.round; // 0
+ * simulate(world, { rounds: 4 }).world.round; // 4
+ * ```
  */
 export interface World {
   readonly version: 1;
