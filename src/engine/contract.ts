@@ -42,6 +42,12 @@ export interface StrategyMeta {
  * `onStrategyError: 'reject'`. The `rng` a call is given is for that call's run only (see {@link Rng}).
  *
  * Build one with `defineStrategy`.
+ *
+ * @example
+ * ```ts
+ * const quiet: Strategy = defineStrategy({ name: 'quiet', meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false } });
+ * const run = simulate(spec, { seed: 1, rounds: 6, strategies: { US: quiet } });
+ * ```
  */
 export interface Strategy {
   readonly name: string;
@@ -64,7 +70,15 @@ export interface Strategy {
   respond(request: Request, view: ActorView, rng: Rng): Response;
 }
 
-/** What anyone may know about an actor. `sponsor` is present only in a proxy's own view and its sponsor's. */
+/**
+ * What anyone may know about an actor. `sponsor` is present only in a proxy's own view and its sponsor's.
+ *
+ * @example
+ * ```ts
+ * const proxies: PublicActor[] = view.actors.filter((a) => a.kind === 'proxy');
+ * view.actor('CN')?.capabilities.offense;
+ * ```
+ */
 export interface PublicActor {
   readonly id: ActorId;
   readonly name: string;
@@ -76,6 +90,12 @@ export interface PublicActor {
 /**
  * One of the viewer's incidents, as the viewer perceives it. Never carries the true author unless
  * the engine revealed it (`revealed`).
+ *
+ * @example
+ * ```ts
+ * const confident = view.incidents.filter((i) => i.suspect !== null && i.confidence > 0.8);
+ * const blameCN = view.incidents.map((i) => i.posterior('CN'));
+ * ```
  */
 export interface IncidentView {
   readonly id: string;
@@ -98,7 +118,14 @@ export interface IncidentView {
   readonly revealed: ActorId | null;
 }
 
-/** One of the viewer's own operations (an actor knows what it did). */
+/**
+ * One of the viewer's own operations (an actor knows what it did).
+ *
+ * @example
+ * ```ts
+ * const spiedOn = view.operations.filter((o) => o.kind === 'espionage' && o.success).map((o) => o.target);
+ * ```
+ */
 export interface OwnOperationView {
   readonly round: number;
   readonly target: ActorId;
@@ -108,7 +135,14 @@ export interface OwnOperationView {
   readonly success: boolean;
 }
 
-/** A forum as anyone sees it: its members, rule and remaining agenda, and whether it sits this round. */
+/**
+ * A forum as anyone sees it: its members, rule and remaining agenda, and whether it sits this round.
+ *
+ * @example
+ * ```ts
+ * const sitting = view.forums.filter((f) => f.inSession && f.members.includes(view.self));
+ * ```
+ */
 export interface ForumView extends Forum {
   readonly inSession: boolean;
 }

@@ -1,7 +1,19 @@
 import type { DecisionPhase } from '../model/event.js';
 import { messageOf, printed } from '../model/thrown.js';
 
-/** One problem in a configuration: where, what was expected, what was found. */
+/**
+ * One problem in a configuration: where, what was expected, what was found.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   createWorld({ actors: [{ id: 'US' }, { id: 'US' }] }, { seed: 1 });
+ * } catch (e) {
+ *   // prints: actors[1].id a unique actor id duplicate 'US'
+ *   if (e instanceof ConfigError) for (const issue of e.issues) console.log(issue.path, issue.expected, issue.received);
+ * }
+ * ```
+ */
 export interface ConfigIssue {
   readonly path: string;
   readonly expected: string;

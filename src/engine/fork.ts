@@ -28,7 +28,15 @@ export interface Intervention {
   readonly mechanisms?: MechanismOverrides;
 }
 
-/** Options of {@link forkRun}. */
+/**
+ * Options of {@link forkRun}.
+ *
+ * @example
+ * ```ts
+ * const options: ForkOptions = { rounds: 4 };
+ * fork(run, 6, { injects: [{ round: 6, type: 'reveal' }] }, options).world.round; // 10
+ * ```
+ */
 export interface ForkOptions {
   /** Rounds to play after the fork, 0 to `MAX_ROUNDS` (default: up to the round where the original run ended). */
   readonly rounds?: number;

@@ -11,7 +11,15 @@ import type { Decision, PendingRound, RoundResult } from './round.js';
 import { beginRound, submitDecisions } from './round.js';
 import type { RoundOptions } from './round.js';
 
-/** Options of {@link replay}. */
+/**
+ * Options of {@link replay}.
+ *
+ * @example
+ * ```ts
+ * const options: ReplayOptions = { rounds: 5 };
+ * replay(run.initial, run.log, options).round; // 5: the world after the first 5 rounds
+ * ```
+ */
 export interface ReplayOptions extends RoundOptions {
   /** Replay only this many rounds, at most those the log holds (default: every round the log holds). */
   readonly rounds?: number;

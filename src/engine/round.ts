@@ -29,6 +29,12 @@ import { checkWorld } from './world-check.js';
  * One decision the engine needs: which actor, in which phase, what it can see, and (in the
  * responses phase) which request it must answer. `rng` is the actor's own seeded stream; draws
  * from it are counted and logged, so the run replays without asking again.
+ *
+ * @example
+ * ```ts
+ * const p = beginRound(world);
+ * if (!p.done) for (const need of p.needs) console.log(need.actor, need.phase, need.view.incidents.length);
+ * ```
  */
 export interface DecisionNeed {
   readonly actor: ActorId;
@@ -56,6 +62,12 @@ export type Decision =
 /**
  * A round waiting for decisions. Advance it once with {@link submitDecisions}; it cannot be
  * advanced twice (snapshot the world instead to branch).
+ *
+ * @example
+ * ```ts
+ * const p: PendingRound | RoundResult = beginRound(world);
+ * if (!p.done) p.phase; // 'operations': a fresh round asks for operations first
+ * ```
  */
 export interface PendingRound {
   readonly done: false;
@@ -64,7 +76,16 @@ export interface PendingRound {
   readonly needs: readonly DecisionNeed[];
 }
 
-/** A finished round: the new world, the round's events and its metrics. */
+/**
+ * A finished round: the new world, the round's events and its metrics.
+ *
+ * @example
+ * ```ts
+ * const result: RoundResult = step(world, { US: dove(), CN: hawk() });
+ * result.world.round === world.round + 1; // true
+ * result.metrics.peakRung;
+ * ```
+ */
 export interface RoundResult {
   readonly done: true;
   readonly round: number;
@@ -99,6 +120,12 @@ export const UNOBSERVED: unique symbol = Symbol('detente.unobserved');
 /**
  * Policies of a round. For {@link beginRound} the object itself also says which call a round
  * belongs to: rounds begun with the same object are one call (see beginRound).
+ *
+ * @example
+ * ```ts
+ * const options: RoundOptions = { onInvalidAction: 'throw' }; // an invalid action throws an InvalidActionError
+ * const pending = beginRound(world, options);
+ * ```
  */
 export interface RoundOptions {
   /** `'reject'` (default): an invalid action becomes an `action.rejected` event. `'throw'`: an {@link InvalidActionError}. */

@@ -34,7 +34,15 @@ export interface Run {
   readonly options: StepOptions;
 }
 
-/** Options of {@link runRounds}. */
+/**
+ * Options of {@link runRounds}.
+ *
+ * @example
+ * ```ts
+ * const options: RunRoundsOptions = { rounds: 10, log: false, onRound: (r) => console.log(r.round, r.metrics.maxRung) };
+ * runRounds(world, { US: dove(), CN: hawk() }, options);
+ * ```
+ */
 export interface RunRoundsOptions extends StepOptions {
   /** How many rounds to play: a whole number from 0 to `MAX_ROUNDS` (100,000); continue the world for more. */
   readonly rounds: number;

@@ -45,6 +45,12 @@ import type { ValueRule } from './world-rules.js';
  * An incident as plain JSON data: its posterior as a list of numbers. `commitments` and
  * `perceived` may be absent, as in snapshots made before files kept them: such a file is judged by
  * no commitment and has perceived against nobody.
+ *
+ * @example
+ * ```ts
+ * const incidents: readonly IncidentSnapshot[] = snapshot(run.world).incidents;
+ * incidents[0]?.posterior; // plain numbers: one per actor, then "nobody"
+ * ```
  */
 export type IncidentSnapshot = Omit<Incident, 'posterior' | 'commitments' | 'perceived'> & {
   readonly posterior: readonly number[];
@@ -55,6 +61,13 @@ export type IncidentSnapshot = Omit<Incident, 'posterior' | 'commitments' | 'per
 /**
  * A world as plain JSON data (typed arrays, dyad tables and posteriors, as number lists).
  * `JSON.stringify` it to save a run; {@link restore} brings it back exactly, random streams included.
+ *
+ * @example
+ * ```ts
+ * const saved: WorldSnapshot = snapshot(run.world);
+ * writeFileSync('world.json', JSON.stringify(saved));
+ * const world = restore(JSON.parse(readFileSync('world.json', 'utf8')));
+ * ```
  */
 export type WorldSnapshot = Omit<World, 'dyads' | 'welfare' | 'incidents'> & {
   readonly dyads: { readonly n: number } & { readonly [K in Exclude<keyof World['dyads'], 'n'>]: readonly number[] };

@@ -12,10 +12,26 @@ import type { Decider, Decision, DecisionNeed, OpenPhase, PendingRound, RoundOpt
 import { playRound, UNOBSERVED } from './round.js';
 import { checkWorld } from './world-check.js';
 
-/** The strategy of each actor of a world. */
+/**
+ * The strategy of each actor of a world.
+ *
+ * @example
+ * ```ts
+ * const strategies: StrategyAssignment = { US: titForTat(), CN: hawk() };
+ * const { world: next } = step(world, strategies);
+ * ```
+ */
 export type StrategyAssignment = Readonly<Record<ActorId, Strategy>>;
 
-/** Options of {@link step}: round policies plus what to do when a strategy throws. */
+/**
+ * Options of {@link step}: round policies plus what to do when a strategy throws.
+ *
+ * @example
+ * ```ts
+ * const options: StepOptions = { onStrategyError: 'reject' }; // a throwing strategy is logged (strategy.failed), not fatal
+ * step(world, strategies, options);
+ * ```
+ */
 export interface StepOptions extends RoundOptions {
   /**
    * `'throw'` (default): a strategy that throws stops the run with a {@link StrategyError} naming

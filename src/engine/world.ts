@@ -123,7 +123,15 @@ export interface ForumSpec {
   readonly agenda?: readonly (readonly NormId[])[];
 }
 
-/** Options of {@link createWorld}. */
+/**
+ * Options of {@link createWorld}.
+ *
+ * @example
+ * ```ts
+ * const options: CreateWorldOptions = { seed: 42 };
+ * createWorld({ actors: [{ id: 'US' }, { id: 'CN' }] }, options).seed; // '42'
+ * ```
+ */
 export interface CreateWorldOptions {
   /** Master seed of the run. Numbers are converted to their decimal string. */
   readonly seed: string | number;
