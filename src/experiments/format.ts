@@ -7,7 +7,15 @@ import { SCENARIO_COLUMN } from './identity.js';
 import { isMetricColumn } from './stats.js';
 import { encodingIssue, withoutByteOrderMark } from '../model/bom.js';
 
-/** How results are written: CSV (one header line, then a line per run) or JSON Lines (an object per line). */
+/**
+ * How results are written: CSV (one header line, then a line per run) or JSON Lines (an object per line).
+ *
+ * @example
+ * ```ts
+ * const format: ResultsFormat = formatOf('results.jsonl'); // 'jsonl'
+ * const { rows } = readResults(readFileSync('results.jsonl', 'utf8'), format, 'results.jsonl');
+ * ```
+ */
 export type ResultsFormat = 'csv' | 'jsonl';
 
 /**
@@ -136,7 +144,16 @@ function csvRecords(text: string, source: string): { records: string[][]; lines:
   return { records, lines };
 }
 
-/** Results read back: the columns and the rows, in file order. */
+/**
+ * Results read back: the columns and the rows, in file order.
+ *
+ * @example
+ * ```ts
+ * const results: Results = readResults(readFileSync('results.csv', 'utf8'), 'csv', 'results.csv');
+ * results.columns[0]; // 'run'
+ * results.rows.length; // one per run
+ * ```
+ */
 export interface Results {
   readonly columns: readonly string[];
   readonly rows: readonly SweepRow[];

@@ -1,7 +1,15 @@
 import { Fingerprint } from '../model/fingerprint.js';
 import type { ScenarioDocument } from '../scenario/format.js';
 
-/** The column of a results file that names the scenario its runs come from. */
+/**
+ * The column of a results file that names the scenario its runs come from.
+ *
+ * @example
+ * ```ts
+ * SCENARIO_COLUMN; // 'scenario'
+ * sweep(scenario, { seeds: [1] })[0]?.[SCENARIO_COLUMN]; // the scenarioTag, e.g. 'us-china-2015@…'
+ * ```
+ */
 export const SCENARIO_COLUMN = 'scenario';
 
 const tags = new WeakMap<object, string>();

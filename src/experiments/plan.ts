@@ -16,7 +16,16 @@ import type { Scenario } from '../scenario/parse.js';
 import { isStrategyColumn, NUMBER_TEXT } from './format.js';
 import { checkSeeds, countSeeds, MAX_SEEDS, parseSeeds } from './seeds.js';
 
-/** A value a grid gives a parameter: a number (coefficients, capabilities, strategy parameters, rounds) or a name (strategies). */
+/**
+ * A value a grid gives a parameter: a number (coefficients, capabilities, strategy parameters, rounds) or a name (strategies).
+ *
+ * @example
+ * ```ts
+ * const scale: ParamValue = 0.5;
+ * const strategy: ParamValue = 'hawk';
+ * planSweep(scenario, { seeds: [1], grid: { 'actors.CN.strategy': [strategy, 'dove'] } });
+ * ```
+ */
 export type ParamValue = number | string;
 
 
@@ -37,7 +46,15 @@ export type ParamValue = number | string;
  */
 export type Grid = Readonly<Record<string, readonly ParamValue[]>>;
 
-/** One axis of a grid: a canonical parameter path and its values, in the order given. */
+/**
+ * One axis of a grid: a canonical parameter path and its values, in the order given.
+ *
+ * @example
+ * ```ts
+ * const plan = planSweep(scenario, { seeds: [1], grid: { 'mechanism.detection.scale': [0.5, 1] } });
+ * const axis: GridAxis | undefined = plan.axes[0]; // { path: 'mechanisms.detection.scale', values: [0.5, 1] }
+ * ```
+ */
 export interface GridAxis {
   readonly path: string;
   readonly values: readonly ParamValue[];
@@ -75,7 +92,15 @@ export interface SweepPlan {
   readonly items: readonly PlanItem[];
 }
 
-/** Options of {@link planSweep}. */
+/**
+ * Options of {@link planSweep}.
+ *
+ * @example
+ * ```ts
+ * const options: PlanOptions = { seeds: '1..100', grid: { 'actors.CN.strategy': ['hawk', 'dove'] } };
+ * planSweep(scenario, options).items.length; // 200
+ * ```
+ */
 export interface PlanOptions {
   /** Seeds: a list of numbers, or text such as `'1..1000'` or `'1,2,5'`. */
   readonly seeds: readonly number[] | string;

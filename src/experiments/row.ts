@@ -12,7 +12,16 @@ import { scenarioAt } from './plan.js';
 import { UNOBSERVED } from '../engine/round.js';
 import { SCENARIO_COLUMN, scenarioTag } from './identity.js';
 
-/** A cell of a results row: a number, a name, empty (`null`), or a per-round series. */
+/**
+ * A cell of a results row: a number, a name, empty (`null`), or a per-round series.
+ *
+ * @example
+ * ```ts
+ * const [row] = sweep(scenario, { seeds: [1], series: true });
+ * const peak: Cell | undefined = row?.peakRung; // a number
+ * const maxRung: Cell | undefined = row?.['series.maxRung']; // a list: one number per round
+ * ```
+ */
 export type Cell = number | string | null | readonly number[];
 
 /**
@@ -28,6 +37,12 @@ export type SweepRow = Readonly<Record<string, Cell>>;
 /**
  * The summary columns every row has, after `run`, `point`, `seed` and the grid's parameter
  * columns, and before the per-dyad and per-actor columns. See docs/experiments.md.
+ *
+ * @example
+ * ```ts
+ * SUMMARY_COLUMNS.includes('peakRung'); // true
+ * summarize(rows, { metrics: [...SUMMARY_COLUMNS] });
+ * ```
  */
 export const SUMMARY_COLUMNS: readonly string[] = Object.freeze([
   'roundsPlayed',
@@ -53,7 +68,15 @@ export const SUMMARY_COLUMNS: readonly string[] = Object.freeze([
   'totalWelfare',
 ]);
 
-/** Per-round metrics a `series` row carries (every per-round metric but the round number). */
+/**
+ * Per-round metrics a `series` row carries (every per-round metric but the round number).
+ *
+ * @example
+ * ```ts
+ * SERIES_METRICS.includes('maxRung'); // true
+ * SERIES_METRICS.map((m) => `series.${m}`); // the columns a sweep adds with `series: true`
+ * ```
+ */
 export const SERIES_METRICS: readonly string[] = Object.freeze(METRIC_COLUMNS.filter((c) => c !== 'round'));
 
 /**
@@ -86,7 +109,15 @@ export function sweepColumns(plan: Pick<SweepPlan, 'document' | 'axes'>, options
   ];
 }
 
-/** Options of {@link runOne}. */
+/**
+ * Options of {@link runOne}.
+ *
+ * @example
+ * ```ts
+ * const options: RunOneOptions = { series: true };
+ * const row = runOne(plan.document, plan.items[0]!, options);
+ * ```
+ */
 export interface RunOneOptions {
   /** Add the per-round series columns. */
   readonly series?: boolean;

@@ -1,7 +1,15 @@
 import { clip } from '../model/quote.js';
 import { ConfigError } from '../engine/errors.js';
 
-/** At most this many seeds in one list, so a typo such as `1..1e9` fails fast instead of filling memory. */
+/**
+ * At most this many seeds in one list, so a typo such as `1..1e9` fails fast instead of filling memory.
+ *
+ * @example
+ * ```ts
+ * MAX_SEEDS; // 10000000
+ * parseSeeds('1..20000000'); // throws a ConfigError: more seeds than MAX_SEEDS
+ * ```
+ */
 export const MAX_SEEDS = 10_000_000;
 
 // Errors about seeds name them in their source as well as their path (`seeds: 1 problem`), as the

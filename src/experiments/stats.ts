@@ -96,6 +96,12 @@ function between(sorted: ArrayLike<number>, lo: number, t: number): number {
  * (empty with fewer than 2 values). Quantiles are type 7 (see {@link quantile}) at exactly
  * 5/100, 25/100, …. Sums are exact and rounded once, so the figures do not depend on the order
  * of the values.
+ *
+ * @example
+ * ```ts
+ * const [s]: MetricSummary[] = summarize(rows, { metrics: ['peakRung'] });
+ * if (s) console.log(`${s.metric}: ${s.mean} (95% CI ${s.ciLow} to ${s.ciHigh}, n = ${s.n})`);
+ * ```
  */
 export interface MetricSummary {
   /** The group's values of the `by` parameters, in the order asked. */
@@ -114,7 +120,15 @@ export interface MetricSummary {
   readonly p95: number;
 }
 
-/** Options of {@link summarize}. */
+/**
+ * Options of {@link summarize}.
+ *
+ * @example
+ * ```ts
+ * const options: SummarizeOptions = { by: ['mechanisms.detection.scale'], metrics: ['peakRung', 'totalWelfare'] };
+ * summarize(rows, options);
+ * ```
+ */
 export interface SummarizeOptions {
   /** Columns to group by (parameters of the grid); none: one group of every row. */
   readonly by?: readonly string[];
@@ -122,7 +136,15 @@ export interface SummarizeOptions {
   readonly metrics?: readonly string[];
 }
 
-/** The columns of {@link summarize}'s results as CSV, after the group columns. */
+/**
+ * The columns of {@link summarize}'s results as CSV, after the group columns.
+ *
+ * @example
+ * ```ts
+ * SUMMARY_STAT_COLUMNS[0]; // 'metric'
+ * ['mechanisms.detection.scale', ...SUMMARY_STAT_COLUMNS].join(','); // 'mechanisms.detection.scale,metric,n,mean,…'
+ * ```
+ */
 export const SUMMARY_STAT_COLUMNS: readonly string[] = Object.freeze(['metric', 'n', 'mean', 'sd', 'ciLow', 'ciHigh', 'p5', 'p25', 'p50', 'p75', 'p95']);
 
 /**

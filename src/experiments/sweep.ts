@@ -5,7 +5,15 @@ import { planSweep, scenarioAt } from './plan.js';
 import type { SweepRow } from './row.js';
 import { runOne } from './row.js';
 
-/** Options of {@link sweep}: seeds, a grid and, optionally, per-round series. */
+/**
+ * Options of {@link sweep}: seeds, a grid and, optionally, per-round series.
+ *
+ * @example
+ * ```ts
+ * const options: SweepOptions = { seeds: '1..100', grid: { 'mechanisms.detection.scale': [0.5, 1, 2] }, series: true };
+ * sweep(scenario, options).length; // 300
+ * ```
+ */
 export interface SweepOptions extends PlanOptions {
   /** Add `series.<metric>` columns with the value of each round. */
   readonly series?: boolean;

@@ -10,7 +10,15 @@ import type { SweepRow } from './row.js';
 import { describeSample } from './stats.js';
 import { sweep } from './sweep.js';
 
-/** Options of {@link tournament} and {@link tournamentGrid}. */
+/**
+ * Options of {@link tournament} and {@link tournamentGrid}.
+ *
+ * @example
+ * ```ts
+ * const options: TournamentOptions = { strategies: ['hawk', 'dove', 'tit-for-tat'], roles: ['US', 'CN'], seeds: '1..10' };
+ * tournament(scenario, options).rows.length; // 90: 3² assignments × 10 seeds
+ * ```
+ */
 export interface TournamentOptions {
   /** Strategy names that compete (at least one). */
   readonly strategies: readonly string[];
@@ -24,6 +32,12 @@ export interface TournamentOptions {
 /**
  * One strategy's standing: over every (run, role) it played, the mean welfare of the actor that
  * played it and the mean peak rung of that actor's dyads (lower is more peaceful), with ranks.
+ *
+ * @example
+ * ```ts
+ * const best: TournamentStanding | undefined = t.standings[0];
+ * if (best) console.log(best.strategy, best.meanWelfare, best.peaceRank);
+ * ```
  */
 export interface TournamentStanding {
   readonly strategy: string;
@@ -40,7 +54,15 @@ export interface TournamentStanding {
   readonly peaceRank: number;
 }
 
-/** Result of {@link tournament}: every run's row and the standings, by welfare rank. */
+/**
+ * Result of {@link tournament}: every run's row and the standings, by welfare rank.
+ *
+ * @example
+ * ```ts
+ * const t: TournamentResult = tournament(scenario, { strategies: ['hawk', 'dove'], seeds: '1..5' });
+ * t.roles; // the template's states, sorted: ['CN', 'US']
+ * ```
+ */
 export interface TournamentResult {
   readonly roles: readonly string[];
   readonly rows: readonly SweepRow[];
@@ -121,7 +143,15 @@ export function rankStrategies(rows: readonly SweepRow[], roles: readonly string
     .sort((a, b) => a.welfareRank - b.welfareRank);
 }
 
-/** The columns of a standings table as CSV. */
+/**
+ * The columns of a standings table as CSV.
+ *
+ * @example
+ * ```ts
+ * STANDING_COLUMNS[0]; // 'strategy'
+ * writeFileSync('standings.csv', toCsv(STANDING_COLUMNS, t.standings.map((s) => ({ ...s }))));
+ * ```
+ */
 export const STANDING_COLUMNS: readonly (keyof TournamentStanding & string)[] = Object.freeze(['strategy', 'plays', 'meanWelfare', 'sdWelfare', 'meanPeakRung', 'calmShare', 'welfareRank', 'peaceRank'] as const);
 
 /**
