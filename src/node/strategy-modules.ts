@@ -13,6 +13,12 @@ import { messageOf } from '../model/thrown.js';
  * A module of strategies: a path (relative to the working directory), a `file:` URL, or a `URL`.
  * Its **default export** is a strategy (made with `defineStrategy`), a factory that makes one from
  * optional parameters (as `registry.register` takes), or a list of them.
+ *
+ * @example
+ * ```ts
+ * const modules: StrategyModule[] = ['./my-strategies.js', new URL('./more-strategies.js', import.meta.url)];
+ * const registry = await loadStrategies(modules);
+ * ```
  */
 export type StrategyModule = string | URL;
 

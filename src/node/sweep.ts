@@ -7,7 +7,15 @@ import { runOnWorkers } from './pool.js';
 import { loadStrategies, moduleUrls, withUnknownStrategyHint } from './strategy-modules.js';
 import type { StrategyModule } from './strategy-modules.js';
 
-/** Options of {@link sweepOnWorkers}: those of `sweep`, but strategies of your own come as modules. */
+/**
+ * Options of {@link sweepOnWorkers}: those of `sweep`, but strategies of your own come as modules.
+ *
+ * @example
+ * ```ts
+ * const options: WorkerSweepOptions = { seeds: '1..1000', grid: { 'mechanisms.detection.scale': [0.5, 1, 2] }, workers: 4, onRow: (row, done) => console.log(done) };
+ * const rows = await sweepOnWorkers(scenario, options);
+ * ```
+ */
 export interface WorkerSweepOptions extends Omit<SweepOptions, 'registry'> {
   /** Worker threads, a whole number from 1 to 256 (default: the number of cores). The rows do not depend on it. */
   readonly workers?: number | undefined;

@@ -5,7 +5,15 @@ import type { Scenario, ScenarioDocument, TournamentOptions, TournamentResult } 
 import { registryIssue, sweepOnWorkers } from './sweep.js';
 import type { WorkerSweepOptions } from './sweep.js';
 
-/** Options of {@link tournamentOnWorkers}: those of `tournament`, and the threads' options of `sweepOnWorkers`. */
+/**
+ * Options of {@link tournamentOnWorkers}: those of `tournament`, and the threads' options of `sweepOnWorkers`.
+ *
+ * @example
+ * ```ts
+ * const options: WorkerTournamentOptions = { strategies: ['hawk', 'dove'], seeds: '1..200', workers: 2 };
+ * const t = await tournamentOnWorkers(scenario, options);
+ * ```
+ */
 export interface WorkerTournamentOptions extends Omit<TournamentOptions, 'registry'>, Pick<WorkerSweepOptions, 'workers' | 'modules' | 'onRow' | 'signal'> {}
 
 /**
