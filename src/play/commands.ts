@@ -23,6 +23,13 @@ import { accusationsAgainst, normTitle, othersOf, validationWorld } from './know
 /**
  * What a typed line asks for: an action to queue, an answer to a request, or a command about the
  * game itself.
+ *
+ * @example
+ * ```ts
+ * const parsed = parseCommand('pass', turn);
+ * if (parsed.ok && parsed.command.kind === 'action') game.queue(parsed.command.action);
+ * const save: Command = { kind: 'save', file: 'game.json' };
+ * ```
  */
 export type Command =
   | { readonly kind: 'action'; readonly action: Action; readonly text: string }
@@ -32,10 +39,25 @@ export type Command =
   /** `withoutSaving`: typed as `quit without saving`, to leave a game whose save cannot be written. */
   | { readonly kind: 'quit'; readonly withoutSaving?: true };
 
-/** The result of {@link parseCommand}: a command, or a message saying what was wrong and what would be accepted. */
+/**
+ * The result of {@link parseCommand}: a command, or a message saying what was wrong and what would be accepted.
+ *
+ * @example
+ * ```ts
+ * const parsed: ParsedCommand = parseCommand('acuse CN', turn);
+ * if (!parsed.ok) console.log(parsed.message); // what was wrong, and what would be accepted
+ * ```
+ */
 export type ParsedCommand = { readonly ok: true; readonly command: Command } | { readonly ok: false; readonly message: string };
 
-/** One numbered option of a turn: a command that parses to a legal action (or answer), and what it does. */
+/**
+ * One numbered option of a turn: a command that parses to a legal action (or answer), and what it does.
+ *
+ * @example
+ * ```ts
+ * legalOptions(turn).forEach((o, k) => console.log(`${k + 1}. ${o.command}: ${o.what}`));
+ * ```
+ */
 export interface LegalOption {
   readonly command: string;
   readonly what: string;

@@ -32,6 +32,13 @@ import { describe } from '../model/mechanisms.js';
 /**
  * A decision the game waits for: which human actor, in which round and phase, what it knows, and
  * in the responses phase the request to answer (`index` of `of` for this actor in this pass).
+ *
+ * @example
+ * ```ts
+ * const turn: Turn | null = game.turn;
+ * if (turn) console.log(turn.actor, turn.round, turn.phase);
+ * if (turn?.request) console.log(`request ${turn.index} of ${turn.of}: ${turn.request.kind}`); // index counts from 1
+ * ```
  */
 export interface Turn {
   readonly actor: ActorId;
@@ -59,6 +66,12 @@ export type HumanDecision =
 /**
  * How to start a game. `seed` and `rounds` default to the scenario's. {@link PlayGame.start} throws
  * a `ConfigError` naming each option that is not what it should be.
+ *
+ * @example
+ * ```ts
+ * const setup: GameSetup = { scenario, humans: ['US'], seed: 7, rounds: 6 };
+ * const game = PlayGame.start(setup);
+ * ```
  */
 export interface GameSetup {
   /** A scenario from `parseScenario`. */

@@ -81,7 +81,15 @@ export function saveGame(game: PlayGame): SavedGame {
   };
 }
 
-/** Options of {@link resumeGame}. */
+/**
+ * Options of {@link resumeGame}.
+ *
+ * @example
+ * ```ts
+ * const options: ResumeOptions = { source: 'game.json' };
+ * const game = resumeGame(JSON.parse(readFileSync('game.json', 'utf8')), options);
+ * ```
+ */
 export interface ResumeOptions {
   /** Where the save came from, for messages. */
   readonly source?: string;
