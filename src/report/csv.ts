@@ -27,7 +27,15 @@ export function toCsv<T extends Readonly<Record<string, unknown>>>(columns: read
   return `${lines.join('\n')}\n`;
 }
 
-/** The columns of {@link metricsCsv}, in order. */
+/**
+ * The columns of {@link metricsCsv}, in order.
+ *
+ * @example
+ * ```ts
+ * METRIC_COLUMNS[0]; // 'round'
+ * metricsCsv(run.metrics).startsWith(METRIC_COLUMNS.join(',')); // true: the header line
+ * ```
+ */
 export const METRIC_COLUMNS: readonly (keyof RoundMetrics & string)[] = Object.freeze([
   'round',
   'operations',

@@ -12,13 +12,28 @@ import { incidentRecords, peakRungOf } from './series.js';
 import { closingCells } from './summary.js';
 import { shownTitle } from '../scenario/title.js';
 
-/** Options of {@link renderDebrief}. */
+/**
+ * Options of {@link renderDebrief}.
+ *
+ * @example
+ * ```ts
+ * const options: DebriefOptions = { text: REPORT_EN };
+ * writeFileSync('debrief.md', renderDebrief(reportSource(scenario, run), options));
+ * ```
+ */
 export interface DebriefOptions {
   /** The debrief's words (default English). */
   readonly text?: ReportText;
 }
 
-/** One key moment: when, and what. */
+/**
+ * One key moment: when, and what.
+ *
+ * @example
+ * ```ts
+ * for (const m of keyMoments(reportSource(scenario, run))) console.log(`round ${m.round} (${m.kind}): ${m.text}`);
+ * ```
+ */
 export interface KeyMoment {
   readonly round: number;
   readonly kind: 'first-accusation' | 'misattribution' | 'agreement' | 'violation' | 'peak-escalation' | 'conflict' | 'first-sanction';

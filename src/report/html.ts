@@ -20,7 +20,15 @@ import { actorIds, incidentRecords, normAdoption, peakRungOf, roundsOf, rungSeri
 import { closingCells } from './summary.js';
 import { shownTitle } from '../scenario/title.js';
 
-/** Options of {@link renderHtmlReport}. */
+/**
+ * Options of {@link renderHtmlReport}.
+ *
+ * @example
+ * ```ts
+ * const options: HtmlReportOptions = { maxIncidents: 500, maxStoryLines: 5000 };
+ * writeFileSync('report.html', renderHtmlReport(reportSource(scenario, run), options));
+ * ```
+ */
 export interface HtmlReportOptions {
   /** The report's words (default English). */
   readonly text?: ReportText;

@@ -6,7 +6,15 @@ import { ConfigError } from '../engine/errors.js';
 import { eventIssue } from '../engine/world-check.js';
 import { checkRunArgument } from './run-check.js';
 
-/** Options of {@link narrateEvent} and {@link narrateRun}. */
+/**
+ * Options of {@link narrateEvent} and {@link narrateRun}.
+ *
+ * @example
+ * ```ts
+ * const options: NarrativeOptions = { truth: false, verbose: true }; // what the actors could know, bookkeeping too
+ * console.log(narrateRun(run, options).join('\n'));
+ * ```
+ */
 export interface NarrativeOptions {
   /** Show the hidden truth (covert operations, who really did it). Default true: the reader is the teacher. */
   readonly truth?: boolean;

@@ -58,6 +58,13 @@ export interface RunRecord {
  * The parameters changed from a scenario file for one run (`detente run --set PATH=V`): the paths
  * of a sweep's grid (`mechanisms.detection.scale`, `actors.CN.strategy.retaliateAt`, …) and the
  * one value each took.
+ *
+ * @example
+ * ```ts
+ * const settings: RunSettings = { 'mechanisms.detection.scale': 2 };
+ * const whatIf = scenarioAt(scenario.document, settings); // the scenario with them written in
+ * const record = runRecord(whatIf, simulate(whatIf.spec, { seed: 1, rounds: whatIf.rounds }), 1, settings);
+ * ```
  */
 export type RunSettings = Readonly<Record<string, number | string>>;
 
@@ -90,6 +97,13 @@ export function runRecord(scenario: Scenario, run: Pick<Run, 'log' | 'metrics' |
 /**
  * Everything a report reads: the scenario, the run, and the world after every round
  * (`frames[k]` is the world at the end of round `initial.round + k`).
+ *
+ * @example
+ * ```ts
+ * const source: ReportSource = reportSource(scenario, simulate(scenario.spec, { seed: 1, rounds: scenario.rounds }), 1);
+ * source.frames.length; // scenario.rounds: the world after each round
+ * writeFileSync('report.html', renderHtmlReport(source));
+ * ```
  */
 export interface ReportSource {
   readonly name: string;

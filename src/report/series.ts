@@ -148,10 +148,27 @@ export function normAdoption(source: ReportSource): NormAdoption {
   return { norms: [...GGE15_NORM_IDS, ...[...extra].sort()], adopted };
 }
 
-/** How an incident's first attribution compares with the truth. */
+/**
+ * How an incident's first attribution compares with the truth.
+ *
+ * @example
+ * ```ts
+ * const outcome: AttributionOutcome = 'misattributed';
+ * incidentRecords(run.log).filter((r) => r.outcome === outcome).length;
+ * ```
+ */
 export type AttributionOutcome = 'correct' | 'misattributed' | 'unattributed' | 'false-alarm';
 
-/** One detected incident: who the victim suspected, and who really did it. */
+/**
+ * One detected incident: who the victim suspected, and who really did it.
+ *
+ * @example
+ * ```ts
+ * for (const r of incidentRecords(run.log)) {
+ *   if (r.outcome === 'misattributed') console.log(`${r.victim} blamed ${r.firstSuspect}; it was ${r.author}`);
+ * }
+ * ```
+ */
 export interface IncidentRecord {
   readonly incident: string;
   readonly round: number;

@@ -6,7 +6,15 @@ import { REPORT_EN } from '../text/report.js';
 import { maxOf } from './max.js';
 import { checkRunArgument } from './run-check.js';
 
-/** Closing numbers of one unordered pair of actors. */
+/**
+ * Closing numbers of one unordered pair of actors.
+ *
+ * @example
+ * ```ts
+ * const [d]: DyadSummary[] = summarizeDyads(run);
+ * if (d) console.log(`${d.a}–${d.b}: peak L${d.peakRung}, trust ${d.trustAB.toFixed(2)} / ${d.trustBA.toFixed(2)}`);
+ * ```
+ */
 export interface DyadSummary {
   readonly a: string;
   readonly b: string;
@@ -88,7 +96,15 @@ export function summarizeDyads(run: Pick<Run, 'log' | 'world'>): DyadSummary[] {
   return out;
 }
 
-/** Options of {@link formatSummary}. */
+/**
+ * Options of {@link formatSummary}.
+ *
+ * @example
+ * ```ts
+ * const options: SummaryOptions = { truth: false }; // only what the actors could know
+ * console.log(formatSummary(run, REPORT_EN, options));
+ * ```
+ */
 export interface SummaryOptions {
   /**
    * Show the counts only the engine knows: operations conducted / detected / attributed, and
