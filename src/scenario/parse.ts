@@ -32,6 +32,12 @@ import type { ScenarioFormat } from './read.js';
 /**
  * A checked scenario, ready to run: the document as written (plain data) and the world spec built
  * from it (presets resolved, strategies built with their parameters, storytelling injects expanded).
+ *
+ * @example
+ * ```ts
+ * const scenario: Scenario = parseScenario(readFileSync('scenarios/us-china-2015.yaml', 'utf8'), { source: 'us-china-2015.yaml' });
+ * const run = simulate(scenario.spec, { seed: scenario.seed, rounds: scenario.rounds });
+ * ```
  */
 export interface Scenario {
   readonly name: string;
@@ -44,7 +50,15 @@ export interface Scenario {
   readonly spec: WorldSpec;
 }
 
-/** Options of {@link parseScenario}. */
+/**
+ * Options of {@link parseScenario}.
+ *
+ * @example
+ * ```ts
+ * const options: ParseScenarioOptions = { source: 'mine.yaml', registry: await loadStrategies('./my-strategies.js') };
+ * const scenario = parseScenario(readFileSync('mine.yaml', 'utf8'), options);
+ * ```
+ */
 export interface ParseScenarioOptions {
   /** File name, for messages (and to tell JSON from YAML). */
   readonly source?: string;

@@ -2,6 +2,12 @@ import type { Capabilities } from '../model/capability.js';
 
 /**
  * A named capability profile with where its numbers come from.
+ *
+ * @example
+ * ```ts
+ * const us: CapabilityPreset | undefined = CAPABILITY_PRESETS['us'];
+ * us?.capabilities.offense; // 0.95
+ * ```
  */
 export interface CapabilityPreset {
   readonly name: string;

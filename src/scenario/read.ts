@@ -6,13 +6,29 @@ import { MAX_NESTING, nestingExpected } from '../model/nesting.js';
 import { ScenarioError } from './errors.js';
 import { encodingIssue, withoutByteOrderMark } from '../model/bom.js';
 
-/** Largest scenario text accepted (5 MiB): a scenario is configuration, not data. */
+/**
+ * Largest scenario text accepted (5 MiB): a scenario is configuration, not data.
+ *
+ * @example
+ * ```ts
+ * MAX_SCENARIO_BYTES; // 5242880 (5 MiB)
+ * readScenarioText('#'.repeat(MAX_SCENARIO_BYTES + 1)); // throws a ScenarioError: at most 5 MiB
+ * ```
+ */
 export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
 
 /** Most aliases (`*name`) a YAML scenario may expand, counting nested ones: stops alias bombs. */
 const MAX_ALIAS_COUNT = 100;
 
-/** Which syntax a scenario text is in. */
+/**
+ * Which syntax a scenario text is in.
+ *
+ * @example
+ * ```ts
+ * const format: ScenarioFormat = 'json';
+ * readScenarioText('{ "name": "demo" }', { source: 'demo.txt', format }); // { name: 'demo' }
+ * ```
+ */
 export type ScenarioFormat = 'json' | 'yaml';
 
 /**
@@ -103,7 +119,15 @@ export function forbiddenKeys(data: unknown): ConfigIssue[] {
   return issues;
 }
 
-/** The reserved keys refused anywhere in a scenario. */
+/**
+ * The reserved keys refused anywhere in a scenario.
+ *
+ * @example
+ * ```ts
+ * FORBIDDEN_KEYS; // ['__proto__', 'constructor', 'prototype']
+ * forbiddenKeys(JSON.parse('{ "actors": [{ "constructor": 1 }] }')).length; // 1
+ * ```
+ */
 export const FORBIDDEN_KEYS: readonly string[] = Object.freeze(['__proto__', 'constructor', 'prototype']);
 
 /**
