@@ -8,6 +8,16 @@ import { copied } from '../model/record.js';
 /**
  * What `defineStrategy` takes: a name, metadata, and any of the three decision functions (the
  * missing ones do nothing: no operations, no diplomacy, requests left unanswered).
+ *
+ * @example
+ * ```ts
+ * const definition: StrategyDefinition = {
+ *   name: 'norm-keeper',
+ *   meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false, normEntrepreneur: true },
+ *   diplomacy: () => [{ type: 'adopt-norm', norm: 'gge15.f' }],
+ * };
+ * const keeper = defineStrategy(definition); // no operations; requests left unanswered
+ * ```
  */
 export interface StrategyDefinition {
   readonly name: string;

@@ -2,10 +2,26 @@ import type { Strategy, StrategyMeta } from '../engine/contract.js';
 import { isStrategyParams } from '../model/actor.js';
 import { describe } from '../model/mechanisms.js';
 
-/** Makes a strategy from optional parameters (e.g. a threshold). */
+/**
+ * Makes a strategy from optional parameters (e.g. a threshold).
+ *
+ * @example
+ * ```ts
+ * const meta: StrategyMeta = { stochastic: false, retaliatory: true, forgiving: false, attributionSensitive: true };
+ * const wary: StrategyFactory = (params = {}) => defineStrategy({ name: 'wary', meta, params: { threshold: Number(params.threshold ?? 0.8) } });
+ * createRegistry().register(wary).get('wary', { threshold: 0.9 }).params; // { threshold: 0.9 }
+ * ```
+ */
 export type StrategyFactory = (params?: Readonly<Record<string, unknown>>) => Strategy;
 
-/** A registry entry: the factory plus its metadata, for listings. */
+/**
+ * A registry entry: the factory plus its metadata, for listings.
+ *
+ * @example
+ * ```ts
+ * for (const s of createRegistry().list()) console.log(s.name, s.meta.description);
+ * ```
+ */
 export interface RegisteredStrategy {
   readonly name: string;
   readonly meta: StrategyMeta;

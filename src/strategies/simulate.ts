@@ -20,7 +20,15 @@ import type { StrategyRegistry } from './registry.js';
 import { isRegistryLike, suggest } from './registry.js';
 import { worldIssue } from '../engine/world-check.js';
 
-/** Options of {@link simulate}. */
+/**
+ * Options of {@link simulate}.
+ *
+ * @example
+ * ```ts
+ * const options: SimulateOptions = { seed: 1, rounds: 12, strategies: { CN: 'dove' }, log: false };
+ * simulate(scenario.spec, options).metrics.length; // 12
+ * ```
+ */
 export interface SimulateOptions extends Omit<RunRoundsOptions, 'rounds'> {
   /** Master seed. Required when starting from a spec; must match when starting from a world. */
   readonly seed?: string | number;
