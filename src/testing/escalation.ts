@@ -8,7 +8,15 @@ import { describe as describeValue, isRecord } from '../model/mechanisms.js';
 import { plural } from '../text/english.js';
 import { messageOf, printed } from '../model/thrown.js';
 
-/** Options of {@link arbScenario}. */
+/**
+ * Options of {@link arbScenario}.
+ *
+ * @example
+ * ```ts
+ * const options: ArbScenarioOptions = { strategies: ['hawk', 'tit-for-tat'], maxActors: 3, maxRounds: 8, forums: true };
+ * fc.assert(escalationProperty(arbScenario(options), (run) => run.metrics.length === run.world.round));
+ * ```
+ */
 export interface ArbScenarioOptions {
   /**
    * Strategy names the states draw from (default: a stateless mix of built-ins): built-ins, or
@@ -199,10 +207,26 @@ export function peakRung(run: Pick<Run, 'metrics'>): `L${number}` {
   return `L${peak}`;
 }
 
-/** A claim about a run of a scenario: true when it holds, false when the run breaks it (anything else is an {@link EscalationClaimError}). */
+/**
+ * A claim about a run of a scenario: true when it holds, false when the run breaks it (anything else is an {@link EscalationClaimError}).
+ *
+ * @example
+ * ```ts
+ * const calm: EscalationClaim = (run) => peakRung(run) <= 'L2';
+ * const cx = checkEscalationClaim(arbScenario({ strategies: ['dove', 'cautious'] }), calm);
+ * ```
+ */
 export type EscalationClaim = (run: Run, scenario: Scenario) => boolean;
 
-/** Options of {@link escalationProperty} and {@link checkEscalationClaim}. */
+/**
+ * Options of {@link escalationProperty} and {@link checkEscalationClaim}.
+ *
+ * @example
+ * ```ts
+ * const options: EscalationOptions = { seeds: fc.integer({ min: 1, max: 100 }) };
+ * fc.assert(escalationProperty(arbScenario(), (run) => run.metrics.length > 0, options));
+ * ```
+ */
 export interface EscalationOptions {
   /** Simulation seeds to draw from (default: integers 1 … 1,000,000). */
   readonly seeds?: Arbitrary<number>;
@@ -210,7 +234,15 @@ export interface EscalationOptions {
   readonly registry?: StrategyRegistry;
 }
 
-/** Where checking a claim on one scenario threw: parsing the scenario, running it, or the claim. */
+/**
+ * Where checking a claim on one scenario threw: parsing the scenario, running it, or the claim.
+ *
+ * @example
+ * ```ts
+ * const stage: EscalationClaimStage = 'run'; // the run of a generated scenario threw
+ * try { checkEscalationClaim(arbScenario(), claim); } catch (e) { if (e instanceof EscalationClaimError && e.stage === stage) console.log(e.message); }
+ * ```
+ */
 export type EscalationClaimStage = 'scenario' | 'run' | 'claim';
 
 const STAGE: Readonly<Record<EscalationClaimStage, string>> = {
@@ -406,7 +438,15 @@ function attempt<T>(stage: EscalationClaimStage, doc: ScenarioDocument, seed: nu
   }
 }
 
-/** The smallest scenario found that breaks a claim, ready to run with `detente run`. */
+/**
+ * The smallest scenario found that breaks a claim, ready to run with `detente run`.
+ *
+ * @example
+ * ```ts
+ * const cx: Counterexample | null = checkEscalationClaim(arbScenario(), (run) => peakRung(run) <= 'L1');
+ * if (cx) writeFileSync('counterexample.yaml', cx.yaml); // broken after round cx.round, with seed cx.seed
+ * ```
+ */
 export interface Counterexample {
   /** The scenario document, its `seed` set to the failing seed. */
   readonly scenario: ScenarioDocument;
