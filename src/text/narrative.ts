@@ -7,10 +7,27 @@ import type { Commitment } from '../model/agreement.js';
 import { showControlCharacters } from '../model/control-characters.js';
 import { andList, oneLine } from './english.js';
 
-/** The event types the narrative can tell. */
+/**
+ * The event types the narrative can tell.
+ *
+ * @example
+ * ```ts
+ * const told: NarratedEventType = 'accusation.made';
+ * const sentence = NARRATIVE_EN.events[told]; // (event, context) => string | null
+ * ```
+ */
 export type NarratedEventType = Exclude<SimEventType, 'decision.made' | 'round.ended'>;
 
-/** What a sentence may depend on besides its event. */
+/**
+ * What a sentence may depend on besides its event.
+ *
+ * @example
+ * ```ts
+ * const context: NarrativeContext = { truth: false }; // a reader who may not see the hidden truth
+ * const e = run.log.find((x) => x.type === 'accusation.made');
+ * if (e?.type === 'accusation.made') console.log(NARRATIVE_EN.events['accusation.made'](e, context));
+ * ```
+ */
 export interface NarrativeContext {
   /** Whether the reader may see the hidden truth (covert operations, who really did it). */
   readonly truth: boolean;

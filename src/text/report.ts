@@ -79,7 +79,15 @@ export interface ReportText {
   readonly debrief: DebriefText;
 }
 
-/** The sentences of the Markdown debrief. */
+/**
+ * The sentences of the Markdown debrief.
+ *
+ * @example
+ * ```ts
+ * const debrief: DebriefText = { ...REPORT_EN.debrief, momentsHeading: 'Moments clés' };
+ * renderDebrief(source, { text: { ...REPORT_EN, debrief } });
+ * ```
+ */
 export interface DebriefText {
   readonly title: (title: string) => string;
   readonly intro: (p: { readonly scenario: string; readonly seed: string; readonly rounds: number; readonly from: string; readonly to: string }) => string;
