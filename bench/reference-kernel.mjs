@@ -155,6 +155,22 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
   const clearFound = () => {
     for (const s of found) bestInc[s] = undefined;
   };
+  // attributionsIn(view, round, threshold, TENSION_DEFAULTS): every incident of `round` whose top
+  // suspect's confidence is ≥ the threshold lowered for it, by suspect index, then incident id (the
+  // engine's `inc:<victim>:<round>:<k>` compared as text, so k = 10 comes before k = 2).
+  const every = [];
+  function attributions(v, round, threshold) {
+    every.length = 0;
+    for (const inc of incidents[v]) {
+      if (inc.round !== round) continue;
+      const s = topSuspect(inc.posterior, n);
+      const c = s < 0 ? 0 : inc.posterior[s];
+      if (s < 0 || s === v || c < lowered(v, s, threshold)) continue;
+      every.push({ s, inc });
+    }
+    every.sort((a, b) => a.s - b.s || (a.inc.key < b.inc.key ? -1 : a.inc.key > b.inc.key ? 1 : 0));
+    return every;
+  }
 
   for (let round = 0; round < rounds; round++) {
     resetCounts(counts);
@@ -196,11 +212,11 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
         if (esp[i] > 0) for (let a = 0; a < pick && planned.length < maxOps; a++) planned.push([rivals[a], ESPIONAGE]);
         for (const [t, k] of planned) order(t, k);
       } else {
-        for (const sus of attributed(i, round - 1, 0.6)) {
-          const kind = bestInc[sus].kind === DEGRADATION ? DISRUPTION : bestInc[sus].kind;
+        // Each attributed incident of the previous round, answered in kind.
+        for (const { s: sus, inc } of attributions(i, round - 1, 0.6)) {
+          const kind = inc.kind === DEGRADATION ? DISRUPTION : inc.kind;
           if ((kind === ESPIONAGE ? esp[i] : off[i]) > 0) order(sus, kind);
         }
-        clearFound();
       }
     }
     for (const op of roundOps) {
@@ -222,6 +238,8 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
     for (let v = 0; v < n; v++) {
       const q = qOf[v];
       const det = detRng[v];
+      // The k of this round's incident ids (`inc:<victim>:<round>:<k>`), in the order they open.
+      let k = 0;
       for (const inc of incidents[v]) {
         if (inc.investigation <= 0) continue;
         const named = signal(inc.op ? inc.op.principal : -1, inc.kind, v, q, attr(v));
@@ -232,17 +250,17 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
         const p = clamp01(m.detection.scale * att[v] * (1 - stl[op.principal]) * (1 + (m.detection.severityBonus * op.severity) / 10));
         if (!(det() < p)) continue;
         const named = signal(op.principal, op.kind, v, q, attr(v));
-        detected(v, round, op, op.kind, op.severity, named, q);
+        detected(v, round, op, op.kind, op.severity, named, q, k++);
       }
       if (det() < falseAlarm[v]) {
         const named = signal(-1, ESPIONAGE, v, q, attr(v));
-        if (named >= 0) detected(v, round, null, ESPIONAGE, sev[ESPIONAGE], named, q);
+        if (named >= 0) detected(v, round, null, ESPIONAGE, sev[ESPIONAGE], named, q, k++);
       }
     }
-    function detected(v, round, op, kind, severity, named, q) {
+    function detected(v, round, op, kind, severity, named, q, k) {
       const posterior = prior(v, kind);
       update(posterior, named, q);
-      incidents[v].push({ round, kind, severity, op, posterior, investigation: IR });
+      incidents[v].push({ round, kind, severity, op, posterior, investigation: IR, key: String(k) });
       counts.detections++;
       const s = topSuspect(posterior, n);
       const c = s < 0 ? 0 : posterior[s];

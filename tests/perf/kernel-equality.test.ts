@@ -13,8 +13,9 @@ describe('reference kernel (bench/reference-kernel.mjs)', () => {
   const cases: [number, number, (string | number)[]][] = [
     // Two actors: every suspect is a lone suspect (m = 1), where the "nobody" likelihood is 1/2.
     [2, 24, [1, 2, 'bench']],
-    [3, 24, [1, 2, 3, 'bench', 'x']],
-    [8, 40, [1, 7, 'kernel']],
+    // Seeds 8 (3 actors) and 6 (8 actors): a tit-for-tat answers two attacks of one suspect in one round.
+    [3, 24, [1, 2, 3, 'bench', 'x', 8]],
+    [8, 40, [1, 7, 'kernel', 6]],
     [24, 30, [5, 'wide']],
   ];
   for (const [n, rounds, seeds] of cases) {
@@ -52,6 +53,21 @@ describe('reference kernel (bench/reference-kernel.mjs)', () => {
       }
     }
     expect(differ).toBeGreaterThan(0);
+  });
+
+  it('compares runs where a tit-for-tat answers two attacks of one suspect in one round', () => {
+    // Each attributed incident is answered, not each suspect once: the kernel must mirror that.
+    for (const [n, rounds, seed] of [[3, 24, 8], [8, 40, 6]] as const) {
+      const spec = mixSpec(n);
+      const tft = new Set(spec.actors.filter((a) => a.strategy === 'tit-for-tat').map((a) => a.id));
+      const answers = new Map<string, number>();
+      for (const e of simulate(spec, { seed, rounds }).log) {
+        if (e.type !== 'operation.conducted' || !tft.has(e.operation.principal)) continue;
+        const key = `${e.round}:${e.operation.principal}:${e.operation.target}`;
+        answers.set(key, (answers.get(key) ?? 0) + 1);
+      }
+      expect(Math.max(...answers.values()), `${n} actors, seed ${seed}`).toBe(2);
+    }
   });
 
   it('covers sanctions and retaliation (seed 1, 8 actors)', () => {

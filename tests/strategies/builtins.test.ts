@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_STRATEGIES, createRegistry, deterrer, GGE15_NORM_IDS, simulate } from '../../src/index.js';
+import { BUILTIN_STRATEGIES, createRegistry, deterrer, generousTitForTat, GGE15_NORM_IDS, simulate } from '../../src/index.js';
 import type { ActorSpec, Capabilities, EventOf, SimEvent, WorldSpec } from '../../src/index.js';
 import { arbCapabilities } from '../../src/testing/index.js';
 import { attacker } from '../helpers/engine.js';
@@ -167,6 +167,41 @@ describe('tit-for-tat', () => {
     }
     expect(mine.some((e) => e.operation.target === 'R')).toBe(true);
   });
+
+  // X spies on T and disrupts it in round 0; T's forensics name X for both (perfect attribution,
+  // no stealth). It answered only the stronger of the two: one per suspect.
+  const twoAttacks = (strategy: string, extra: Partial<WorldSpec> = {}): WorldSpec => ({
+    actors: [
+      { id: 'T', strategy, capabilities: { attribution: 1, espionage: 0.9, offense: 0.9 } },
+      { id: 'X', strategy: 'passive', capabilities: { stealth: 0 } },
+      { id: 'Y', strategy: 'passive', capabilities: { stealth: 0 } },
+    ],
+    injects: [
+      { round: 0, type: 'operation', actor: 'X', target: 'T', kind: 'espionage' },
+      { round: 0, type: 'operation', actor: 'X', target: 'T', kind: 'disruption' },
+      { round: 0, type: 'operation', actor: 'Y', target: 'T', kind: 'degradation' },
+    ],
+    mechanisms: { falseAlarm: { rate: 0 } },
+    ...extra,
+  });
+
+  it('answers each attack it attributes, one each, even two by the same suspect in one round', () => {
+    const run = simulate(twoAttacks('tit-for-tat'), { seed: 1, rounds: 3 });
+    const detected = of(run.log, 'incident.detected').filter((e) => e.victim === 'T');
+    expect(detected.map((e) => `${e.suspect}:${e.kind}`).sort()).toEqual(['X:disruption', 'X:espionage', 'Y:degradation']);
+    expect(detected.every((e) => e.confidence >= 0.6)).toBe(true);
+    // By suspect, then incident id; a degradation is answered with a disruption; once only.
+    const answers = opsBy(run.log, 'T').map((e) => `${e.round}:${e.operation.target}:${e.operation.kind}`);
+    const x = detected.filter((e) => e.suspect === 'X').sort((a, b) => (a.incident < b.incident ? -1 : 1)).map((e) => `1:X:${e.kind}`);
+    expect(answers).toEqual([...x, '1:Y:disruption']);
+    // Diplomacy stays one message per suspect a round.
+    expect(of(run.log, 'accusation.made').filter((e) => e.by === 'T').map((e) => `${e.round}:${e.target}`)).toEqual(['0:X', '0:Y']);
+  });
+
+  it('answers no more attacks a round than maxPerRound allows, in that order', () => {
+    const run = simulate(twoAttacks('tit-for-tat', { mechanisms: { falseAlarm: { rate: 0 }, operations: { maxPerRound: 2 } } }), { seed: 1, rounds: 3 });
+    expect(opsBy(run.log, 'T').map((e) => `${e.round}:${e.operation.target}`)).toEqual(['1:X', '1:X']);
+  });
 });
 
 describe('generous tit-for-tat', () => {
@@ -182,6 +217,34 @@ describe('generous tit-for-tat', () => {
     }
     expect(answered).toBeGreaterThan(0);
     expect(skipped).toBeGreaterThan(0);
+  });
+
+  it('draws once per attributed attack, and answers each one it does not forgive', () => {
+    const spec: WorldSpec = {
+      actors: [
+        { id: 'T', strategy: 'generous-tit-for-tat', capabilities: { attribution: 1, espionage: 0.9, offense: 0.9 } },
+        { id: 'X', strategy: 'passive', capabilities: { stealth: 0 } },
+      ],
+      injects: [
+        { round: 0, type: 'operation', actor: 'X', target: 'T', kind: 'espionage' },
+        { round: 0, type: 'operation', actor: 'X', target: 'T', kind: 'disruption' },
+      ],
+      mechanisms: { falseAlarm: { rate: 0 } },
+    };
+    let forgiven = 0;
+    for (let seed = 0; seed < 10; seed++) {
+      const run = simulate(spec, { seed, rounds: 2 });
+      const round1 = decisionsBy(run.log, 'T').find((e) => e.decision === 'operations' && e.round === 1);
+      expect(round1?.draws).toBe(2);
+      const answered = opsBy(run.log, 'T').length;
+      forgiven += 2 - answered;
+    }
+    // A share forgiven (0.3 each), most answered.
+    expect(forgiven).toBeGreaterThan(0);
+    expect(forgiven).toBeLessThan(20);
+    // With nothing forgiven, both are answered.
+    const all = simulate({ ...spec, actors: [{ ...(spec.actors[0] as ActorSpec), strategy: generousTitForTat({ generosity: 0 }) }, spec.actors[1] as ActorSpec] }, { seed: 1, rounds: 2 });
+    expect(opsBy(all.log, 'T').map((e) => e.operation.kind).sort()).toEqual(['disruption', 'espionage']);
   });
 });
 

@@ -80,7 +80,7 @@ export function detectedIn(view: ActorView, round: number): IncidentView[] {
   return view.incidents.filter((i) => i.round === round && i.revealed === null);
 }
 
-/** The strongest attribution of one suspect (see {@link attributedIn}). */
+/** An attribution of an incident to a suspect (see {@link attributedIn}, {@link attributionsIn}). */
 type Attribution = { suspect: string; incident: IncidentView; confidence: number };
 
 /**
@@ -108,6 +108,28 @@ export function attributedIn(view: ActorView, round: number, threshold: number, 
   }
   if (best === undefined) return [];
   return [...best.values()].sort((a, b) => (a.suspect < b.suspect ? -1 : a.suspect > b.suspect ? 1 : 0));
+}
+
+/**
+ * Every attribution among the incidents detected in `round` (or revealed) at or above `threshold`
+ * — one per incident, where {@link attributedIn} keeps each suspect's strongest — sorted by
+ * suspect id, then incident id, for a canonical order. With `tension`, each suspect's threshold is
+ * lowered by the viewer's tension towards it ({@link underTension}).
+ */
+export function attributionsIn(view: ActorView, round: number, threshold: number, tension?: TensionSensitivity): Attribution[] {
+  let out: Attribution[] | undefined;
+  const incidents = view.incidents;
+  for (let k = 0; k < incidents.length; k++) {
+    const inc = incidents[k] as IncidentView;
+    if (inc.round !== round) continue;
+    const suspect = inc.revealed ?? inc.suspect;
+    const confidence = inc.revealed !== null ? 1 : inc.confidence;
+    if (suspect === null || suspect === view.self) continue;
+    if (confidence < (tension === undefined ? threshold : underTension(view, suspect, threshold, tension))) continue;
+    (out ??= []).push({ suspect, incident: inc, confidence });
+  }
+  if (out === undefined) return [];
+  return out.sort((a, b) => byId(a.suspect, b.suspect) || byId(a.incident.id, b.incident.id));
 }
 
 /** Whether the viewer (directly or through a proxy) did the operation a request asks about. */

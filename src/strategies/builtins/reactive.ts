@@ -3,7 +3,7 @@ import type { Rng } from '../../engine/rng.js';
 import type { DiplomacyAction, OperateAction } from '../../model/action.js';
 import type { OperationKind } from '../../model/operation.js';
 import { defineStrategy } from '../define.js';
-import { attributedIn, canOperate, cooperativeResponse, exposure, leastTrusted, readParams, rivals, sanctioning, TENSION_DEFAULTS, TENSION_RANGES, tensionFactor, underTension } from './helpers.js';
+import { attributedIn, attributionsIn, canOperate, cooperativeResponse, exposure, leastTrusted, readParams, rivals, sanctioning, TENSION_DEFAULTS, TENSION_RANGES, tensionFactor, underTension } from './helpers.js';
 
 /**
  * Aggressive and punitive: spies on the rivals it trusts least every round and disrupts the least
@@ -85,8 +85,11 @@ function reciprocal(name: string, generous: boolean, params: Readonly<Record<str
     },
     operate(view: ActorView, rng: Rng) {
       const out: OperateAction[] = [];
-      for (const { suspect, incident } of attributedIn(view, view.round - 1, p.threshold, p)) {
-        // One draw per attribution, as without tension: only the probability it is compared to moves.
+      // Each attributed incident of the previous round is answered in kind (a spy operation and a
+      // disruption by the same suspect get one answer each), by suspect then incident id.
+      for (const { suspect, incident } of attributionsIn(view, view.round - 1, p.threshold, p)) {
+        // One draw per attributed incident, as without tension and whether or not the round's cap
+        // leaves room: only the probability it is compared to moves.
         if (generous && rng.chance(underTension(view, suspect, p.generosity, p))) continue;
         const kind = mirror(incident.kind);
         if (canOperate(view, kind) && out.length < view.mechanisms.operations.maxPerRound) out.push({ type: 'operate', target: suspect, kind });
@@ -94,6 +97,7 @@ function reciprocal(name: string, generous: boolean, params: Readonly<Record<str
       return out;
     },
     diplomacy(view: ActorView) {
+      // One message per suspect a round (about its strongest incident), however many it attributes.
       return attributedIn(view, view.round, p.threshold, p).map(({ suspect, incident }): DiplomacyAction =>
         view.hasHotline(suspect) ? { type: 'hotline-query', target: suspect, incident: incident.id } : { type: 'accuse', target: suspect, incident: incident.id, public: false },
       );
@@ -103,9 +107,12 @@ function reciprocal(name: string, generous: boolean, params: Readonly<Record<str
 }
 
 /**
- * Tit-for-tat on perceived attribution: never operates first; when an incident of the previous
- * round is attributed to X with confidence ≥ `threshold` (0.6), it answers X in kind (a degradation
- * with a disruption) once, and raises the incident privately (or over the hotline).
+ * Tit-for-tat on perceived attribution: never operates first; each incident of the previous round
+ * attributed to X with confidence ≥ `threshold` (0.6) it answers once, against X and in kind (a
+ * degradation with a disruption): an espionage and a disruption by X in the same round get an
+ * espionage and a disruption back. The answers go by suspect, then incident id, up to
+ * `operations.maxPerRound` a round. It raises incidents in the round it detects them, one message
+ * per suspect (about its strongest incident): privately, or over the hotline.
  *
  * Tension lowers the threshold: against a suspect it feels tension x towards, it acts from
  * `threshold` × (1 − `tensionWeight` · x/(x + `tensionHalf`)) (defaults 0.3 and 1, chosen from the
@@ -126,8 +133,9 @@ export function titForTat(params?: Readonly<Record<string, unknown>>): Strategy 
  * `generosity` (default 0.3), which breaks echo cycles started by misattribution. Tension lowers
  * the threshold as for {@link titForTat} and the forgiveness the same way: against a suspect it
  * feels tension x towards, it forgives with probability `generosity` × (1 − `tensionWeight` ·
- * x/(x + `tensionHalf`)), e.g. 0.255 at tension 1. It still draws once per attribution it could
- * answer, whatever the tension, so its stream is used as often as with `tensionWeight: 0`.
+ * x/(x + `tensionHalf`)), e.g. 0.255 at tension 1. It draws once per attributed incident it could
+ * answer (whether or not the round's cap leaves room), whatever the tension, so its stream is used
+ * as often as with `tensionWeight: 0`.
  *
  * @example
  * ```ts
