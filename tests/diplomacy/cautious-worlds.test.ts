@@ -70,6 +70,10 @@ function check({ spec, rounds, seed }: { spec: WorldSpec; rounds: number; seed: 
   expect(eventsOf(run.log, 'retaliation.conducted')).toEqual([]);
   // Only the scripted operations are conducted: none of these strategies operates.
   expect(eventsOf(run.log, 'operation.conducted').length).toBeLessThanOrEqual(spec.injects?.length ?? 0);
+  // A cautious actor accuses over an incident once at most, though it judges a file twice.
+  const cautiousIds = new Set(spec.actors.filter((a) => a.strategy === 'cautious' || (typeof a.strategy === 'object' && a.strategy.name === 'cautious')).map((a) => a.id));
+  const files = eventsOf(run.log, 'accusation.made').filter((e) => cautiousIds.has(e.by)).map((e) => e.incident);
+  expect(new Set(files).size, `incidents accused: ${files.join(', ')}`).toBe(files.length);
   return { sanctions: eventsOf(run.log, 'sanction.imposed').length, accusations: eventsOf(run.log, 'accusation.made').length, peak: Math.max(...peaks) };
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_STRATEGIES, createRegistry, deterrer, generousTitForTat, GGE15_NORM_IDS, simulate } from '../../src/index.js';
+import { BUILTIN_STRATEGIES, cautious, createRegistry, deterrer, generousTitForTat, GGE15_NORM_IDS, simulate } from '../../src/index.js';
 import type { ActorSpec, Capabilities, EventOf, SimEvent, WorldSpec } from '../../src/index.js';
 import { arbCapabilities } from '../../src/testing/index.js';
 import { attacker } from '../helpers/engine.js';
@@ -329,6 +329,42 @@ describe('diplomatic built-ins', () => {
       expect(Math.max(...run.world.dyads.peakRung)).toBeLessThanOrEqual(4);
       expect(of(run.log, 'accusation.made').length).toBeGreaterThan(0);
     }
+  });
+
+  it('cautious acts on a file a round after detection, once the evidence it asked for is in, and never twice', () => {
+    // X disrupts C in rounds 0, 2 and 4 with no stealth; C's forensics (0.8) name X at ≈ 80% at
+    // detection, so it asks for assistance or waits; a round of investigation takes two of the
+    // three files past 0.9 a round later. It judged files in the round of detection only, and
+    // never accused.
+    const spec = (params: Record<string, number> = {}): WorldSpec => ({
+      actors: [
+        { id: 'C', strategy: cautious(params), capabilities: { attribution: 0.8 } },
+        { id: 'H', strategy: 'passive', capabilities: { attribution: 0.9 } },
+        { id: 'X', strategy: 'passive', capabilities: { stealth: 0 } },
+        { id: 'Y', strategy: 'passive' },
+      ],
+      injects: [0, 2, 4].map((round) => ({ round, type: 'operation' as const, actor: 'X', target: 'C', kind: 'disruption' as const })),
+    });
+    const run = simulate(spec(), { seed: 1, rounds: 10 });
+    const detected = of(run.log, 'incident.detected').filter((e) => e.victim === 'C');
+    expect(detected.map((e) => `${e.round}:${e.suspect}`)).toEqual(['0:X', '2:X', '4:X']);
+    expect(detected.every((e) => e.confidence < 0.9)).toBe(true);
+    // Help is asked for once per file, at detection, while C trusts a third party (H and Y leave
+    // its requests unanswered, so by round 4 it trusts neither).
+    expect(of(run.log, 'assistance.requested').filter((e) => e.by === 'C').map((e) => `${e.round}:${e.incident}:${e.target}`)).toEqual(['0:inc:C:0:0:H', '2:inc:C:2:0:Y']);
+    const accused = of(run.log, 'accusation.made').filter((e) => e.by === 'C');
+    expect(accused.map((e) => `${e.round}:${e.incident}:${e.target}:${e.public}`)).toEqual(['1:inc:C:0:0:X:true', '5:inc:C:4:0:X:true']);
+    expect(accused.every((e) => e.confidence >= 0.9)).toBe(true);
+    // The file of round 2 reaches 0.9 only three rounds later: left alone, as are the later highs
+    // of the files it accused (0.98 in round 2, 0.95 in round 4 for the first).
+    expect(of(run.log, 'sanction.imposed')).toEqual([]);
+    // From `sanctionAt`, the late judgement sanctions too (0.953 in round 5).
+    const strict = simulate(spec({ sanctionAt: 0.95 }), { seed: 1, rounds: 10 });
+    expect(of(strict.log, 'sanction.imposed').map((e) => `${e.round}:${e.sanction.by}:${e.sanction.target}`)).toEqual(['5:C:X']);
+    // A lower bar reached at detection: each file accused then, once, however high it climbs later.
+    const quick = simulate(spec({ threshold: 0.75 }), { seed: 1, rounds: 10 });
+    const once = of(quick.log, 'accusation.made').filter((e) => e.by === 'C');
+    expect(once.map((e) => `${e.round}:${e.incident}`)).toEqual(['0:inc:C:0:0', '2:inc:C:2:0', '4:inc:C:4:0']);
   });
 
   it('norm-entrepreneur adopts every GGE norm in round 0 and never operates', () => {

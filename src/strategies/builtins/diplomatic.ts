@@ -3,7 +3,7 @@ import type { DiplomacyAction, OperateAction } from '../../model/action.js';
 import type { Commitment } from '../../model/agreement.js';
 import { GGE15_NORM_IDS } from '../../model/norms.js';
 import { defineStrategy } from '../define.js';
-import { attributedIn, canOperate, cooperativeResponse, detectedIn, exposure, isGuilty, readParams, rivals, sanctionedBy, sanctioning, TENSION_DEFAULTS, TENSION_RANGES, unlinkedStates } from './helpers.js';
+import { accusedLastRound, attributedIn, canOperate, cooperativeResponse, detectedIn, exposure, isGuilty, readParams, rivals, sanctionedBy, sanctioning, TENSION_DEFAULTS, TENSION_RANGES, unlinkedStates } from './helpers.js';
 
 const ALL_NORMS: Commitment = Object.freeze({ kind: 'norms', norms: GGE15_NORM_IDS });
 
@@ -191,10 +191,17 @@ export function grimTrigger(params?: Readonly<Record<string, unknown>>): Strateg
 
 /**
  * Cautious: acts only on attributions at or above the confidence that GGE norm (b) — weigh all
- * the evidence before attributing — asks for (`threshold`, default 0.9). Below it, it queries the
- * hotline or asks the most capable trusted third party for forensic assistance; at it, it accuses
- * publicly, and from `sanctionAt` (states) it sanctions. It never operates or retaliates, so a
- * world of cautious actors never goes beyond sanctions (L4). It adopts norm (b), and cooperates.
+ * the evidence before attributing — asks for (`threshold`, default 0.9). It judges each incident
+ * against it twice: in the round it detects it, and again a round later, once the answer to what
+ * it asked and one more round of investigation are in. A file at `threshold` or above it acts on
+ * once, at the first of the two: it accuses the suspect publicly, and from `sanctionAt` (states)
+ * it sanctions. A file below it in the round of detection it asks about, once: it queries the
+ * suspect over the hotline, or asks the most capable trusted third party for forensic assistance.
+ * It never accuses over the same incident twice. A file that reaches `threshold` only later is
+ * left alone: a strategy keeps no state between calls, and its view shows its own accusations of
+ * the previous round only, so later it could not tell a file it has raised from one it has not.
+ * It never operates or retaliates, so a world of cautious actors never goes beyond sanctions (L4).
+ * It adopts norm (b), and cooperates.
  *
  * @example
  * ```ts
@@ -206,18 +213,25 @@ export function cautious(params?: Readonly<Record<string, unknown>>): Strategy {
   return defineStrategy({
     name: 'cautious',
     params: p,
-    meta: { stochastic: false, retaliatory: true, forgiving: true, attributionSensitive: true, aggressive: false, description: 'Acts only above the confidence GGE norm (b) asks for; never strikes.' },
+    meta: { stochastic: false, retaliatory: true, forgiving: true, attributionSensitive: true, aggressive: false, description: 'Acts only from the confidence GGE norm (b) asks for, on a file at detection or a round later, once; never strikes.' },
     diplomacy(view) {
       const out: DiplomacyAction[] = [];
       if (!view.norms(view.self).includes('gge15.b')) out.push({ type: 'adopt-norm', norm: 'gge15.b' });
-      for (const inc of detectedIn(view, view.round)) {
+      // Last round's files (after the answers to what it asked, and one more signal), then this
+      // round's; a file of last round it accused then is done.
+      for (const inc of [...detectedIn(view, view.round - 1), ...detectedIn(view, view.round)]) {
         const suspect = inc.suspect;
         if (suspect === null || suspect === view.self) continue;
+        const fresh = inc.round === view.round;
         if (inc.confidence >= p.threshold) {
+          if (!fresh && accusedLastRound(view, inc.id)) continue;
           out.push({ type: 'accuse', target: suspect, incident: inc.id, public: true });
-          if (inc.confidence >= p.sanctionAt && view.me.kind === 'state' && !sanctioning(view, suspect, 'economic')) {
+          // One sanction per suspect, even when two of its files reach `sanctionAt` in one round.
+          if (inc.confidence >= p.sanctionAt && view.me.kind === 'state' && !sanctioning(view, suspect, 'economic') && !out.some((a) => a.type === 'sanction' && a.target === suspect)) {
             out.push({ type: 'sanction', target: suspect, measure: 'economic' });
           }
+        } else if (!fresh) {
+          // Below the bar a round later: left alone (it asked once, in the round of detection).
         } else if (view.hasHotline(suspect)) {
           out.push({ type: 'hotline-query', target: suspect, incident: inc.id });
         } else {

@@ -80,6 +80,22 @@ export function detectedIn(view: ActorView, round: number): IncidentView[] {
   return view.incidents.filter((i) => i.round === round && i.revealed === null);
 }
 
+/**
+ * Whether the viewer accused anyone over `incident` in the previous round. A view's events cover
+ * the previous round and this one so far, and a strategy keeps no state between calls, so this is
+ * as far back as a strategy can tell which files it has raised (see `cautious`).
+ */
+export function accusedLastRound(view: ActorView, incident: string): boolean {
+  const events = view.events;
+  const self = view.self;
+  const round = view.round - 1;
+  for (let k = 0; k < events.length; k++) {
+    const e = events[k] as ActorView['events'][number];
+    if (e.type === 'accusation.made' && e.by === self && e.round === round && e.incident === incident) return true;
+  }
+  return false;
+}
+
 /** An attribution of an incident to a suspect (see {@link attributedIn}, {@link attributionsIn}). */
 type Attribution = { suspect: string; incident: IncidentView; confidence: number };
 
