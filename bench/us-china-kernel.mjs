@@ -586,10 +586,12 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
         for (let k = 0; k < c && k < maxOps; k++) orders.push([i, picks[k], ESPIONAGE, NETWORKS, -1, false]);
       } else if (s === PRAGMATIST) {
         if (!(esp[i] > 0)) continue;
-        for (let k = 0; k < rv.length; k++) {
+        // Each rival below the bound, in id order, up to maxPerRound.
+        let count = 0;
+        for (let k = 0; k < rv.length && count < maxOps; k++) {
           if (exposure(i, rv[k]) < p.spyBelowExposure) {
             orders.push([i, rv[k], ESPIONAGE, NETWORKS, -1, false]);
-            break;
+            count++;
           }
         }
       } else {

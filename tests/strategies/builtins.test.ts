@@ -398,6 +398,21 @@ describe('diplomatic built-ins', () => {
     expect(talks[0]?.terms.some((t) => t.kind === 'sanctions-relief')).toBe(true);
   });
 
+  it('pragmatist spies on each rival that is unlikely to catch it, in id order, up to maxPerRound', () => {
+    // Four rivals with weak forensics: every one is below the bound; the round's cap (3) stops it
+    // at the third (it spied on the first one only).
+    const weak: ActorSpec[] = ['A', 'B', 'C', 'E'].map((id) => ({ id, strategy: 'passive', capabilities: { attribution: 0.1 } }));
+    const spec: WorldSpec = { actors: [{ id: 'P', strategy: 'pragmatist', capabilities: { espionage: 0.9, stealth: 0.5 } }, ...weak] };
+    const run = simulate(spec, { seed: 1, rounds: 2 });
+    const targets = (round: number) => opsBy(run.log, 'P').filter((e) => e.round === round).map((e) => `${e.operation.target}:${e.operation.kind}`);
+    expect(targets(0)).toEqual(['A:espionage', 'B:espionage', 'C:espionage']);
+    expect(targets(1)).toEqual(['A:espionage', 'B:espionage', 'C:espionage']);
+    // A rival whose forensics are strong enough is left alone; the others are still spied on.
+    const strong: WorldSpec = { actors: [spec.actors[0] as ActorSpec, { id: 'A', strategy: 'passive', capabilities: { attribution: 0.9 } }, ...weak.slice(1)] };
+    const second = simulate(strong, { seed: 1, rounds: 1 });
+    expect(opsBy(second.log, 'P').map((e) => e.operation.target)).toEqual(['B', 'C', 'E']);
+  });
+
   it('spoiler accepts offers and steals commercial secrets', () => {
     const spec: WorldSpec = {
       actors: [

@@ -50,7 +50,8 @@ export function normEntrepreneur(params?: Readonly<Record<string, unknown>>): St
  * A pragmatist trades commitments for sanctions relief: whoever sanctions it gets an offer of
  * talks (no commercial theft and a hotline, against relief), and any offer from a sanctioning
  * state without relief is countered with relief added. Meanwhile it spies (never for commercial
- * gain) on rivals whose chance of catching it is below `spyBelowExposure`, raises incidents from
+ * gain) on each rival whose chance of catching it is below `spyBelowExposure`, in id order and up
+ * to `operations.maxPerRound` a round, raises incidents from
  * `threshold` privately or over a hotline, and denies only what it did.
  *
  * @example
@@ -66,8 +67,13 @@ export function pragmatist(params?: Readonly<Record<string, unknown>>): Strategy
     meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: true, aggressive: true, description: 'Trades commitments for sanctions relief; spies where it will not be caught.' },
     operate(view) {
       if (!canOperate(view, 'espionage')) return [];
-      const target = rivals(view).find((t) => exposure(view, t, 'espionage') < p.spyBelowExposure);
-      return target === undefined ? [] : [{ type: 'operate', target, kind: 'espionage' }];
+      // Each rival below the bound, in rival (id) order, up to the round's cap.
+      const out: OperateAction[] = [];
+      for (const target of rivals(view)) {
+        if (out.length >= view.mechanisms.operations.maxPerRound) break;
+        if (exposure(view, target, 'espionage') < p.spyBelowExposure) out.push({ type: 'operate', target, kind: 'espionage' });
+      }
+      return out;
     },
     diplomacy(view) {
       const out: DiplomacyAction[] = [];
