@@ -45,12 +45,15 @@ export function tCritical95(df: number): number {
 /**
  * The `p` quantile (0 ≤ p ≤ 1) of sorted numbers by linear interpolation between order
  * statistics: h = (n − 1)·p, q = x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]) — Hyndman & Fan type 7,
- * the default of R and NumPy. NaN for no numbers; a `p` outside [0, 1] (or NaN), or numbers not
- * in increasing order, throw a {@link ConfigError}.
+ * the default of R and NumPy. `p` is read as the decimal it prints as (0.9 is 9/10, not the double
+ * nearest 0.9, which is a little more), and h is computed exactly from it: when (n − 1)·p is a
+ * whole number the result is exactly that order statistic. NaN for no numbers; a `p` outside
+ * [0, 1] (or NaN), or numbers not in increasing order, throw a {@link ConfigError}.
  *
  * @example
  * ```ts
  * quantile([1, 2, 3, 4], 0.5); // 2.5
+ * quantile([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1e300], 0.9); // 0 (x[9])
  * ```
  */
 export function quantile(sorted: readonly number[], p: number): number {
@@ -62,20 +65,50 @@ export function quantile(sorted: readonly number[], p: number): number {
       throw new ConfigError([{ path: `sorted[${i}]`, expected: 'numbers in increasing order (sort them first, e.g. [...xs].sort((a, b) => a - b))', received: `${String(sorted[i])} after ${String(sorted[i - 1])}` }], 'quantile');
     }
   }
-  if (sorted.length === 0) return NaN;
-  // h = (n − 1)·p with the rounding of the product kept (Dekker), so that the weight h − ⌊h⌋ is
-  // not off by the rounding of h (for n = 10, p = 0.95: 8.549999999999999 − 8).
-  const [h, err] = twoProduct(sorted.length - 1, p);
-  const lo = Math.floor(h) - (Number.isInteger(h) && err < 0 ? 1 : 0);
-  return between(sorted, lo, h - lo + err);
+  // Why decimal: the double 0.9 is 0.9000000000000000222…, so (11 − 1)·p was a hair above 9 and
+  // gave x[9] + 2.2e-16·(x[10] − x[9]) — 2.2e284 for ten zeros and 1e300, where R and NumPy give 0.
+  const [num, den] = decimalFraction(p);
+  return fractile(sorted, num, den);
 }
 
 /** The type-7 quantile at percent/100 (a whole percent), with h = (n − 1)·percent/100 in whole numbers. */
 function percentile(sorted: ArrayLike<number>, percent: number): number {
+  return fractile(sorted, BigInt(percent), 100n);
+}
+
+/**
+ * p ≥ 0 as the fraction num/den of whole numbers it prints as: its shortest decimal, the one
+ * String(p) gives ('0.9' is 9/10, '1e-7' is 1/10⁷), which is the number a user wrote.
+ */
+function decimalFraction(p: number): [bigint, bigint] {
+  const m = /^(\d+)(?:\.(\d+))?(?:e([-+]\d+))?$/.exec(String(p));
+  if (m === null) throw new RangeError(`not a finite number ≥ 0: ${String(p)}`);
+  const fraction = m[2] ?? '';
+  const exponent = Number(m[3] ?? 0) - fraction.length;
+  const digits = BigInt(`${m[1] as string}${fraction}`);
+  return exponent >= 0 ? [digits * 10n ** BigInt(exponent), 1n] : [digits, 10n ** BigInt(-exponent)];
+}
+
+/**
+ * The type-7 quantile at num/den (0 ≤ num ≤ den) of sorted numbers: h = (n − 1)·num/den in whole
+ * numbers, so ⌊h⌋ is exact and a whole h gives exactly x[h]; only the weight h − ⌊h⌋ is rounded.
+ */
+function fractile(sorted: ArrayLike<number>, num: bigint, den: bigint): number {
   if (sorted.length === 0) return NaN;
-  const h100 = (sorted.length - 1) * percent;
-  const lo = Math.floor(h100 / 100);
-  return between(sorted, lo, (h100 - lo * 100) / 100);
+  const h = BigInt(sorted.length - 1) * num;
+  const lo = h / den;
+  return between(sorted, Number(lo), ratio(h - lo * den, den));
+}
+
+/** rem/den for 0 ≤ rem < den as a double (0 exactly for 0), den of any size. */
+function ratio(rem: bigint, den: bigint): number {
+  if (rem === 0n) return 0;
+  const d = Number(den);
+  if (d < 2 ** 1000) return Number(rem) / d;
+  // Beyond the doubles (p below 1e-300 has a denominator of 10^300 and more): 64 bits of the
+  // quotient, scaled back by a power of two.
+  const shift = den.toString(2).length - rem.toString(2).length + 64;
+  return scaled(Number((rem << BigInt(shift)) / den), -shift);
 }
 
 /** x[lo] + t·(x[lo+1] − x[lo]) for 0 ≤ t < 1, within [x[lo], x[lo+1]]. */

@@ -149,10 +149,10 @@ describe('summarize against exact arithmetic', () => {
   });
 
   it('quantile weighs its two order statistics by the exact (n − 1)·p, not its rounding', () => {
-    // h = 9 · 0.95 rounds to 8.549999999999999: the weight was 0.5499999999999989. The double
-    // 0.95 is 0.9499999999999999556, so its exact weight is 0.54999999999999960; summarize's p95
-    // is at 95/100 exactly.
-    expect(quantile([0, 0, 0, 0, 0, 0, 0, 0, 0, 1], 0.95)).toBe(0.5499999999999996);
+    // h = 9 · 0.95 rounds to 8.549999999999999: the weight was 0.5499999999999989. p is read as
+    // the decimal it prints as, 95/100, so h = 8.55 exactly, as summarize's p95. (Before, the
+    // weight of the double nearest 0.95, 0.5499999999999996.)
+    expect(quantile([0, 0, 0, 0, 0, 0, 0, 0, 0, 1], 0.95)).toBe(0.55);
     expect(describeSample([0, 0, 0, 0, 0, 0, 0, 0, 0, 1]).p95).toBe(0.55);
     expect(quantile([0, 1], 1)).toBe(1);
     expect(quantile([0, 10, 20], 0.5)).toBe(10);
@@ -193,6 +193,62 @@ describe('summarize against exact arithmetic', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('quantile at a decimal p', () => {
+  const values = (n: number) => fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: n, maxLength: n }).map((xs) => xs.sort((a, b) => a - b));
+
+  it('(n − 1)·p a whole number in decimal: exactly that order statistic, as R and NumPy', () => {
+    // The double 0.9 is a hair above 9/10: h = 10 · 0.9 was 9 + 2.2e-16, and the weight of
+    // x[10] − x[9] gave 2.2e284 for ten zeros and 1e300 (R and NumPy: 0).
+    const zeros = Array.from({ length: 10 }, () => 0);
+    expect(quantile([...zeros, 1e300], 0.9)).toBe(0);
+    expect(quantile([...zeros, 100], 0.9)).toBe(0);
+    expect(quantile([0, 0, 0, 100, 100, 100, 100, 100, 100, 100, 100], 0.3)).toBe(100);
+    for (let n = 2; n <= 40; n++) {
+      const xs = Array.from({ length: n }, (_, i) => i * 1000);
+      for (let k = 0; k <= 100; k++) if (((n - 1) * k) % 100 === 0) expect(quantile(xs, k / 100)).toBe(xs[((n - 1) * k) / 100]);
+    }
+    // p = k/den with den a power of ten and (n − 1)·k a multiple of den: n − 1 = g·r for a divisor
+    // g of den, k = (den/g)·i, so h = r·i.
+    const whole = fc
+      .record({ j: fc.integer({ min: 1, max: 4 }), g: fc.integer({ min: 0, max: 30 }), r: fc.integer({ min: 1, max: 3 }), i: fc.nat() })
+      .map(({ j, g, r, i }) => {
+        const den = 10 ** j;
+        const divisors = Array.from({ length: den }, (_, d) => d + 1).filter((d) => den % d === 0 && d <= 200);
+        const gd = divisors[g % divisors.length] as number;
+        const step = i % (gd + 1);
+        return { n: gd * r + 1, p: ((den / gd) * step) / den, h: r * step };
+      })
+      .chain(({ n, p, h }) => values(n).map((xs) => ({ xs, p, h })));
+    fc.assert(
+      fc.property(whole, ({ xs, p, h }) => {
+        expect(quantile(xs, p)).toBe(xs[h]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('within [min, max] and monotone in p, for any finite values (near the largest double too)', () => {
+    const huge = fc.double({ min: -Number.MAX_VALUE, max: Number.MAX_VALUE, noNaN: true }).map((x) => (Math.abs(x) < 1e300 ? x * 1e8 : x));
+    const sample = fc.oneof(
+      fc.integer({ min: 1, max: 60 }).chain(values),
+      fc.array(huge, { minLength: 1, maxLength: 30 }).map((xs) => xs.filter(Number.isFinite).concat([0]).sort((a, b) => a - b)),
+    );
+    const p = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 1000 }).map((k) => k / 1000));
+    fc.assert(
+      fc.property(sample, p, p, (xs, p1, p2) => {
+        const [lo, hi] = p1 <= p2 ? [p1, p2] : [p2, p1];
+        const a = quantile(xs, lo);
+        const b = quantile(xs, hi);
+        expect(a).toBeGreaterThanOrEqual(xs[0] as number);
+        expect(b).toBeLessThanOrEqual(xs[xs.length - 1] as number);
+        expect(a).toBeLessThanOrEqual(b);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(quantile([0, 1e308], 5e-324)).toBeCloseTo(4.94e-16, 18);
   });
 });
 
