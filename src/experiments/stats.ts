@@ -280,7 +280,9 @@ function describe(values: readonly number[]): Omit<MetricSummary, 'group' | 'met
   const sorted = Float64Array.from(values).sort();
   const mean = n > 0 ? meanOf(values, sorted[0] as number, sorted[n - 1] as number) : NaN;
   const sd = n > 1 ? sampleSd(values, mean) : NaN;
-  const half = n > 1 ? (tCritical95(n - 1) * sd) / Math.sqrt(n) : NaN;
+  // sd/√n first: t·sd overflowed for sd near the largest double (±1e308 alternating gave an
+  // interval of ±Infinity, whose half-width is 2e307).
+  const half = n > 1 ? tCritical95(n - 1) * (sd / Math.sqrt(n)) : NaN;
   return {
     n,
     mean,

@@ -179,6 +179,32 @@ describe('summarize against exact arithmetic', () => {
     expect(quantile([-max, max], 0.75) / (max / 2)).toBeCloseTo(1, 14);
   });
 
+  it('the 95% interval near the largest double is finite when it is: t·(sd/√n), not (t·sd)/√n', () => {
+    // A hundred values alternating ±1e308: sd 1.005e308, half-width 1.984 · 1.005e307 = 2e307.
+    // t · sd was 1.99e308 · … past the largest double: the interval was [-Infinity, Infinity].
+    const alternating = describeSample(Array.from({ length: 100 }, (_, k) => (k % 2 ? 1e308 : -1e308)));
+    expect(alternating.ciHigh / 1e307).toBeCloseTo(tCritical95(99) * (alternating.sd / 1e308), 12);
+    expect(alternating.ciLow).toBe(-alternating.ciHigh);
+    const huge = fc.oneof(fc.constantFrom(1e308, -1e308, 1.5e308, -1.5e308, Number.MAX_VALUE), fc.double({ min: -Number.MAX_VALUE, max: Number.MAX_VALUE, noNaN: true }));
+    let finite = 0;
+    fc.assert(
+      fc.property(fc.array(huge, { minLength: 2, maxLength: 80 }), (values) => {
+        const s = describeSample(values);
+        if (!Number.isFinite(s.sd)) return; // beyond the doubles itself (−1.7e308 and 1.7e308)
+        // The true half-width and ends, computed a quarter down so that they cannot overflow.
+        const quarterHalf = tCritical95(values.length - 1) * (s.sd / 4 / Math.sqrt(values.length));
+        if (Math.abs(s.mean) / 4 + quarterHalf >= (Number.MAX_VALUE / 4) * (1 - 1e-12)) return;
+        finite++;
+        expect(Number.isFinite(s.ciLow) && Number.isFinite(s.ciHigh)).toBe(true);
+        expect(s.ciLow).toBeLessThanOrEqual(s.mean);
+        expect(s.ciHigh).toBeGreaterThanOrEqual(s.mean);
+        expect(Math.abs((s.ciHigh / 4 - s.ciLow / 4) / 2 - quarterHalf)).toBeLessThanOrEqual(1e-12 * quarterHalf);
+      }),
+      { numRuns: 400 },
+    );
+    expect(finite).toBeGreaterThan(100);
+  });
+
   it('does not depend on the order of the rows: the same bits for any permutation', () => {
     fc.assert(
       fc.property(sample, fc.integer({ min: 0, max: 1_000_000 }), (values, seed) => {
