@@ -103,8 +103,10 @@ Mean, standard deviation, 95% confidence interval of the mean (Student t) and qu
 share the values of the --by parameters.
 
 Options:
-  --by COLS       Group by these columns (e.g. mechanism.detection.scale); none: one group.
-  --metrics COLS  Only these metrics (default: every summary, per-dyad and per-actor column).
+  --by COLS       Group by these columns, each once (e.g. mechanism.detection.scale); none:
+                  one group.
+  --metrics COLS  Only these metrics, each once (default: every summary, per-dyad and
+                  per-actor column).
   --format F      table (default, 6 significant digits) or csv (numbers in full).
   --out FILE      Write the statistics as CSV to FILE (whole or not at all, numbers in full);
                   never the results file read.
@@ -356,6 +358,19 @@ function readResultsFile(path: string): { columns: readonly string[]; rows: read
   return readResults(text, formatOf(path), path);
 }
 
+/**
+ * A column named twice in --by or --metrics (`given` as typed, `names` as read: `mechanism.` is
+ * `mechanisms.`) is a usage error: it printed the same row, or the same group column, twice.
+ */
+function refuseRepeated(flag: string, given: readonly string[], names: readonly string[], what: string): void {
+  names.forEach((name, k) => {
+    const first = names.indexOf(name);
+    if (first === k) return;
+    const spelt = given[first] === given[k] ? '' : ` (as ${clip(given[first] as string)} and ${clip(given[k] as string)})`;
+    throw new UsageError(`${flag} ${clip(name)} is given twice${spelt}: give each ${what} once`);
+  });
+}
+
 /** A number for a table: 6 significant digits; empty when undefined (NaN). */
 const num = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(6))) : '');
 /** A number for a CSV file: in full (it reads back as the same number); empty when undefined. */
@@ -374,10 +389,14 @@ export function summarizeCommand(args: readonly string[], out: Out): number {
   if (format !== 'table' && format !== 'csv') throw new UsageError(`--format must be table or csv, not '${format}'`);
   checkResultsInput(path);
   if (values.out !== undefined) checkOutputs([{ flag: '--out', path: values.out }], { inputs: [path], replace: values.force === true });
-  const { columns, rows } = readResultsFile(path);
   const by = list(values.by).map(canonicalPath);
-  for (const c of by) if (!columns.includes(c)) throw new UsageError(`--by ${c}: not a column of ${path} (parameters: ${showControlCharacters(columns.slice(3, columns.indexOf('roundsPlayed')).join(', ')) || 'none'})`);
+  refuseRepeated('--by', list(values.by), by, 'column');
   const metrics = values.metrics === undefined ? undefined : list(values.metrics);
+  // An empty --metrics (an unset shell variable) printed an empty table and exit 0.
+  if (metrics?.length === 0) throw new UsageError(`--metrics needs at least one metric column, e.g. peakRung,totalWelfare (leave it out for every metric)`);
+  if (metrics) refuseRepeated('--metrics', metrics, metrics, 'metric');
+  const { columns, rows } = readResultsFile(path);
+  for (const c of by) if (!columns.includes(c)) throw new UsageError(`--by ${c}: not a column of ${path} (parameters: ${showControlCharacters(columns.slice(3, columns.indexOf('roundsPlayed')).join(', ')) || 'none'})`);
   for (const m of metrics ?? []) {
     if (!columns.includes(m)) throw new UsageError(`--metrics ${m}: not a column of ${path}`);
     // A column of ids, names or series was refused by summarize as 'rows[0].run: expected a finite

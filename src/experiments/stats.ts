@@ -185,7 +185,8 @@ export const SUMMARY_STAT_COLUMNS: readonly string[] = Object.freeze(['metric', 
  * rows sharing the values of the `by` columns. Groups come in the order they first appear (a
  * sweep's grid order), metrics in column order. Empty cells (`null`) are left out; a metric cell
  * that is not a finite number (NaN, Infinity, text), or a run given twice (the same `run` and
- * `scenario`), throws a {@link ConfigError} naming its row.
+ * `scenario`), throws a {@link ConfigError} naming its row; so does a column named twice in `by`
+ * or `metrics`, or an empty `metrics` list.
  *
  * @example
  * ```ts
@@ -199,6 +200,16 @@ export function summarize(rows: readonly SweepRow[], options: SummarizeOptions =
   const first = rows[0];
   const known = first ? Object.keys(first) : [];
   const metrics = options.metrics ?? known.filter(isMetricColumn);
+  // A column asked twice gave the same summary twice (or a group column twice); no metric at all
+  // gave no summary without a word.
+  const asked: ConfigIssue[] = [];
+  if (options.metrics?.length === 0) asked.push({ path: 'metrics', expected: 'at least one metric (leave metrics out for every metric)', received: 'an empty list' });
+  for (const [name, list] of [['by', by], ['metrics', options.metrics ?? []]] as const) {
+    list.forEach((c, k) => {
+      if (list.indexOf(c) !== k) asked.push({ path: `${name}[${k}]`, expected: 'columns that differ from one another', received: `'${c}' again`, hint: `it is ${name}[${list.indexOf(c)}] too` });
+    });
+  }
+  if (asked.length > 0) throw new ConfigError(asked);
   const missing = [...by, ...metrics].filter((c) => rows.length > 0 && !known.includes(c));
   if (missing.length > 0) {
     throw new ConfigError(missing.map((c) => ({ path: by.includes(c) ? 'by' : 'metrics', expected: `a column of the results (${known.filter((k) => !k.startsWith('series.')).join(', ')})`, received: `'${c}'` })));

@@ -36,6 +36,13 @@ describe('summarize names the file and the flag of what it refuses', () => {
     expect(seeds.stdout.split('\n')[1]).toMatch(/^seed,2,1\.5,/);
   });
 
+  it('a column named twice in --by or --metrics, or an empty --metrics: a usage error (it printed a row or a group column twice, or an empty table with exit 0)', () => {
+    expectInputError(detente('summarize', 'runs.csv', '--metrics', 'peakRung,peakRung'), /^detente: --metrics peakRung is given twice: give each metric once\n$/);
+    expectInputError(detente('summarize', 'runs.csv', '--by', 'seed,seed', '--format', 'csv'), /^detente: --by seed is given twice: give each column once\n$/);
+    expectInputError(detente('summarize', 'runs.csv', '--by', 'mechanism.detection.scale,mechanisms.detection.scale'), /^detente: --by mechanisms\.detection\.scale is given twice \(as mechanism\.detection\.scale and mechanisms\.detection\.scale\): give each column once\n$/);
+    for (const empty of ['', ',']) expectInputError(detente('summarize', 'runs.csv', '--metrics', empty), /^detente: --metrics needs at least one metric column, e\.g\. peakRung,totalWelfare \(leave it out for every metric\)\n$/);
+  });
+
   it('a run given twice: the message names the file', () => {
     const [header, first] = readFileSync(file('series.csv'), 'utf8').split('\n');
     writeFileSync(file('twice.csv'), `${header}\n${first}\n${first}\n`);

@@ -70,6 +70,16 @@ describe('summarize', () => {
     expect(summarize(rows, { metrics: ['finalRung'] })[0]?.n).toBe(4);
   });
 
+  it('refuses a column asked twice and an empty metrics list (the same summary came twice, or none without a word)', () => {
+    const rows: SweepRow[] = [
+      { run: 'p0-s1', seed: 1, peakRung: 2, finalRung: 1 },
+      { run: 'p0-s2', seed: 2, peakRung: 4, finalRung: 1 },
+    ];
+    expect(() => summarize(rows, { metrics: ['peakRung', 'finalRung', 'peakRung'] })).toThrow(/^1 problem\n {2}- metrics\[2\]: expected columns that differ from one another, received 'peakRung' again \(it is metrics\[0\] too\)$/);
+    expect(() => summarize(rows, { by: ['seed', 'seed'] })).toThrow(/^1 problem\n {2}- by\[1\]: expected columns that differ from one another, received 'seed' again \(it is by\[0\] too\)$/);
+    expect(() => summarize(rows, { metrics: [] })).toThrow(/^1 problem\n {2}- metrics: expected at least one metric \(leave metrics out for every metric\), received an empty list$/);
+  });
+
   it('uses Student t: exact table to df 30, the expansion beyond within 1e-6', () => {
     expect(tCritical95(1)).toBe(12.706204736);
     expect(tCritical95(30)).toBe(2.042272456);
