@@ -9,10 +9,8 @@ import {
   parseShard,
   planSweep,
   rankStrategies,
-  readResults,
   shardItems,
   STANDING_COLUMNS,
-  summarize,
   SUMMARY_STAT_COLUMNS,
   sweepColumns,
   toCsv,
@@ -25,7 +23,9 @@ import {
   ConfigError,
   isMetricColumn,
 } from '../index.js';
-import type { Grid, ResultsFormat, SweepRow } from '../index.js';
+import type { Grid, MetricSummary, ResultsFormat, SweepRow } from '../index.js';
+import { readResultsLines } from '../experiments/format.js';
+import { summarizeRows } from '../experiments/stats.js';
 import { readSettings } from './overrides.js';
 import { clip } from '../model/quote.js';
 import { showControlCharacters } from '../model/control-characters.js';
@@ -352,10 +352,10 @@ function readResultsText(path: string): string {
   }
 }
 
-function readResultsFile(path: string): { columns: readonly string[]; rows: readonly SweepRow[] } {
+function readResultsFile(path: string): { columns: readonly string[]; rows: readonly SweepRow[]; lines: readonly number[] } {
   const text = readResultsText(path);
   refuseLockFile(path, text);
-  return readResults(text, formatOf(path), path);
+  return readResultsLines(text, formatOf(path), path);
 }
 
 /**
@@ -395,7 +395,7 @@ export function summarizeCommand(args: readonly string[], out: Out): number {
   // An empty --metrics (an unset shell variable) printed an empty table and exit 0.
   if (metrics?.length === 0) throw new UsageError(`--metrics needs at least one metric column, e.g. peakRung,totalWelfare (leave it out for every metric)`);
   if (metrics) refuseRepeated('--metrics', metrics, metrics, 'metric');
-  const { columns, rows } = readResultsFile(path);
+  const { columns, rows, lines } = readResultsFile(path);
   for (const c of by) if (!columns.includes(c)) throw new UsageError(`--by ${c}: not a column of ${path} (parameters: ${showControlCharacters(columns.slice(3, columns.indexOf('roundsPlayed')).join(', ')) || 'none'})`);
   for (const m of metrics ?? []) {
     if (!columns.includes(m)) throw new UsageError(`--metrics ${m}: not a column of ${path}`);
@@ -408,9 +408,11 @@ export function summarizeCommand(args: readonly string[], out: Out): number {
       throw new UsageError(`--metrics ${m}: not a column of numbers in ${path} (run ${String(bad.run)} has ${shown}); summarize takes metric columns, e.g. peakRung,totalWelfare`);
     }
   }
-  let stats: ReturnType<typeof summarize>;
+  let stats: MetricSummary[];
   try {
-    stats = summarize(rows, { by, ...(metrics ? { metrics } : {}) });
+    // Rows named by their lines in the file: 'rows[120].run' was an index nobody could look up.
+    const names = { row: (k: number) => `line ${lines[k] ?? '?'}`, cell: (k: number, column: string) => `line ${lines[k] ?? '?'}, column ${showControlCharacters(column)}` };
+    stats = summarizeRows(rows, { by, ...(metrics ? { metrics } : {}) }, names);
   } catch (e) {
     // Its rows are those of the file: the message names it (a run given twice said only 'rows[1].run').
     if (e instanceof ConfigError && e.source === undefined) throw new ConfigError(e.issues, path);

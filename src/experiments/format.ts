@@ -171,6 +171,15 @@ export interface Results {
  * ```
  */
 export function readResults(raw: string, format: ResultsFormat, source = 'results'): Results {
+  const { columns, rows } = readResultsLines(raw, format, source);
+  return { columns, rows };
+}
+
+/**
+ * {@link readResults}, with the line of the file each row starts on (from 1; the CSV header is
+ * line 1), for messages about a row: `line 122`, not its index `rows[120]`.
+ */
+export function readResultsLines(raw: string, format: ResultsFormat, source = 'results'): Results & { readonly lines: readonly number[] } {
   // Not part of the first column's name ('\uFEFFrun' was refused as a header not starting with 'run').
   const encoding = encodingIssue(raw);
   if (encoding) throw new ConfigError([encoding], source);
@@ -180,6 +189,7 @@ export function readResults(raw: string, format: ResultsFormat, source = 'result
   }
   if (format === 'jsonl') {
     const rows: SweepRow[] = [];
+    const rowLines: number[] = [];
     let columns: string[] = [];
     let kinds: ColumnKind[] = [];
     text.split('\n').forEach((line, k) => {
@@ -214,8 +224,9 @@ export function readResults(raw: string, format: ResultsFormat, source = 'result
         }
       }
       rows.push(value as SweepRow);
+      rowLines.push(k + 1);
     });
-    return { columns, rows };
+    return { columns, rows, lines: rowLines };
   }
   const { records, lines } = csvRecords(text, source);
   const header = records[0];
@@ -236,7 +247,7 @@ export function readResults(raw: string, format: ResultsFormat, source = 'result
     });
     return row;
   });
-  return { columns: header, rows };
+  return { columns: header, rows, lines: rows.map((_, k) => lines[k + 1] ?? k + 2) };
 }
 
 /** What a column's cells hold: lists of numbers (`series.…`), a metric, or anything (ids, parameters). */

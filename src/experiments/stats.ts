@@ -196,6 +196,25 @@ export const SUMMARY_STAT_COLUMNS: readonly string[] = Object.freeze(['metric', 
  * ```
  */
 export function summarize(rows: readonly SweepRow[], options: SummarizeOptions = {}): MetricSummary[] {
+  return summarizeRows(rows, options, ROWS_IN_MEMORY);
+}
+
+/** How messages name a row and a cell of the rows summarised: where the user can find them. */
+export interface RowNames {
+  /** Row k (from 0). */
+  row(k: number): string;
+  /** The cell of row k in `column` (a column name, or the path of a value inside a cell). */
+  cell(k: number, column: string): string;
+}
+
+/** Rows given to {@link summarize}: `rows[k]`, `rows[k].peakRung`. */
+const ROWS_IN_MEMORY: RowNames = { row: (k) => `rows[${k}]`, cell: (k, column) => `rows[${k}].${column}` };
+
+/**
+ * {@link summarize}, its messages naming rows by `names`: the lines of a results file (`line 122`,
+ * `line 5, column peakRung`) rather than indices the user never saw.
+ */
+export function summarizeRows(rows: readonly SweepRow[], options: SummarizeOptions, names: RowNames): MetricSummary[] {
   const by = options.by ?? [];
   const first = rows[0];
   const known = first ? Object.keys(first) : [];
@@ -222,7 +241,7 @@ export function summarize(rows: readonly SweepRow[], options: SummarizeOptions =
     for (const c of by) {
       const v: unknown = row[c];
       const problem = typeof v === 'object' && v !== null ? plainDataProblem(v) : undefined;
-      if (problem !== undefined) throw new ConfigError([withFields(problem, { path: pathUnder(`rows[${k}].${c}`, problem.path) })]);
+      if (problem !== undefined) throw new ConfigError([withFields(problem, { path: names.cell(k, pathUnder(c, problem.path)) })]);
     }
     const key = JSON.stringify(by.map((c) => row[c] ?? null));
     let g = groups.get(key);
@@ -236,7 +255,7 @@ export function summarize(rows: readonly SweepRow[], options: SummarizeOptions =
     for (const metric of metrics) {
       const v = row[metric];
       if (v === null || v === undefined || (typeof v === 'number' && Number.isFinite(v)) || bad.length >= 20) continue;
-      bad.push({ path: `rows[${k}].${metric}`, expected: `a finite number or an empty cell (null) in run ${String(row.run)}`, received: typeof v === 'string' ? `'${v}'` : Array.isArray(v) ? 'a list' : String(v) });
+      bad.push({ path: names.cell(k, metric), expected: `a finite number or an empty cell (null) in run ${String(row.run)}`, received: typeof v === 'string' ? `'${v}'` : Array.isArray(v) ? 'a list' : String(v) });
     }
   });
   if (bad.length > 0) throw new ConfigError(bad);
@@ -249,7 +268,7 @@ export function summarize(rows: readonly SweepRow[], options: SummarizeOptions =
     const key = JSON.stringify([row[SCENARIO_COLUMN] ?? null, row.run]);
     const first = seen.get(key);
     if (first === undefined) seen.set(key, k);
-    else bad.push({ path: `rows[${k}].run`, expected: `each run once (run ${String(row.run)} is also rows[${first}])`, received: `'${String(row.run)}' again` });
+    else bad.push({ path: names.cell(k, 'run'), expected: `each run once (run ${String(row.run)} is also ${names.row(first)})`, received: `'${String(row.run)}' again` });
   });
   if (bad.length > 0) throw new ConfigError(bad);
   const out: MetricSummary[] = [];

@@ -240,7 +240,7 @@ describe('sweep --resume leaves a file it refuses as it was', () => {
     const [header, first] = detente('sweep', 'false-flag', '--seeds', '1..2', '--workers', '1').stdout.split('\n');
     writeFileSync(file('twice.csv'), `${header}\n${first}\n${first}\n`);
     expectInputError(detente(...args, '--out', 'twice.csv'), /twice\.csv holds run p0-s1 twice \(did two sweeps write to it at once\?\): 'detente merge twice\.csv --out <new file>' keeps each run once/);
-    expectInputError(detente('summarize', 'twice.csv'), /rows\[1\]\.run: expected each run once \(run p0-s1 is also rows\[0\]\)/);
+    expectInputError(detente('summarize', 'twice.csv'), /line 3, column run: expected each run once \(run p0-s1 is also line 2\)/);
     expect(text('twice.csv')).toBe(`${header}\n${first}\n${first}\n`);
   });
 });

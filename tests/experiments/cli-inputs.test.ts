@@ -5,6 +5,8 @@ import { lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliHarness, expectInputError } from '../helpers/cli.js';
+import { formatRow, readResults } from '../../src/index.js';
+import type { SweepRow } from '../../src/index.js';
 
 const { tmp, detente } = cliHarness('detente-inputs-');
 const file = (name: string) => join(tmp, name);
@@ -43,10 +45,19 @@ describe('summarize names the file and the flag of what it refuses', () => {
     for (const empty of ['', ',']) expectInputError(detente('summarize', 'runs.csv', '--metrics', empty), /^detente: --metrics needs at least one metric column, e\.g\. peakRung,totalWelfare \(leave it out for every metric\)\n$/);
   });
 
-  it('a run given twice: the message names the file', () => {
-    const [header, first] = readFileSync(file('series.csv'), 'utf8').split('\n');
+  it('a run given twice: the message names the file and both lines (it named rows[1] and rows[0], indices nobody could look up)', () => {
+    const [header, first, second] = readFileSync(file('series.csv'), 'utf8').split('\n');
     writeFileSync(file('twice.csv'), `${header}\n${first}\n${first}\n`);
-    expectInputError(detente('summarize', 'twice.csv'), /^detente: twice\.csv: 1 problem\n {2}- rows\[1\]\.run: expected each run once \(run p0-s1 is also rows\[0\]\)/);
+    expectInputError(detente('summarize', 'twice.csv'), /^detente: twice\.csv: 1 problem\n {2}- line 3, column run: expected each run once \(run p0-s1 is also line 2\), received 'p0-s1' again\n$/);
+    // A quoted cell over two lines: a row is named by the line it starts on.
+    const split = (row: string) => row.replace(/,(false-flag@[0-9a-f]+)$/, ',"$1\nsecond line"');
+    writeFileSync(file('twice-quoted.csv'), `${header}\n${split(first as string)}\n${second}\n${split(first as string)}\n`);
+    expectInputError(detente('summarize', 'twice-quoted.csv'), /^detente: twice-quoted\.csv: 1 problem\n {2}- line 5, column run: expected each run once \(run p0-s1 is also line 2\)/);
+    // JSON Lines: the line of each object (a blank line is skipped, but counted).
+    const rows = readResults(readFileSync(file('runs.csv'), 'utf8'), 'csv');
+    const json = (k: number) => formatRow(rows.rows[k] as SweepRow, rows.columns, 'jsonl');
+    writeFileSync(file('twice.jsonl'), `${json(0)}\n${json(1)}${json(0)}`);
+    expectInputError(detente('summarize', 'twice.jsonl'), /^detente: twice\.jsonl: 1 problem\n {2}- line 4, column run: expected each run once \(run p0-s1 is also line 1\)/);
   });
 });
 
