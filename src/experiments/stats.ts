@@ -2,6 +2,8 @@ import { ConfigError } from '../engine/errors.js';
 import type { ConfigIssue } from '../engine/errors.js';
 import { pathUnder, plainDataProblem } from '../model/nesting.js';
 import { withFields } from '../model/record.js';
+import { describe as describeValue, isRecord } from '../model/mechanisms.js';
+import { unknownOptionIssues } from '../model/options.js';
 import type { Cell, SweepRow } from './row.js';
 import { SUMMARY_COLUMNS } from './row.js';
 import { SCENARIO_COLUMN } from './identity.js';
@@ -186,7 +188,8 @@ export const SUMMARY_STAT_COLUMNS: readonly string[] = Object.freeze(['metric', 
  * sweep's grid order), metrics in column order. Empty cells (`null`) are left out; a metric cell
  * that is not a finite number (NaN, Infinity, text), or a run given twice (the same `run` and
  * `scenario`), throws a {@link ConfigError} naming its row; so does a column named twice in `by`
- * or `metrics`, or an empty `metrics` list.
+ * or `metrics`, an empty `metrics` list, and an option that is not `by` or `metrics` (a misspelt
+ * `metric`, with a "did you mean") or not a list of column names.
  *
  * @example
  * ```ts
@@ -215,6 +218,7 @@ const ROWS_IN_MEMORY: RowNames = { row: (k) => `rows[${k}]`, cell: (k, column) =
  * `line 5, column peakRung`) rather than indices the user never saw.
  */
 export function summarizeRows(rows: readonly SweepRow[], options: SummarizeOptions, names: RowNames): MetricSummary[] {
+  checkOptions(options);
   const by = options.by ?? [];
   const first = rows[0];
   const known = first ? Object.keys(first) : [];
@@ -286,6 +290,28 @@ export function summarizeRows(rows: readonly SweepRow[], options: SummarizeOptio
     }
   }
   return out;
+}
+
+/** The options {@link summarize} takes. */
+const SUMMARIZE_OPTIONS: readonly string[] = ['by', 'metrics'];
+
+/**
+ * The options are an object of known names, each a list of column names: a misspelt name
+ * (`metric`) was ignored, and every metric summarised; a text (`metrics: 'peakRung'`) was read
+ * letter by letter ("'p' is not a column").
+ */
+function checkOptions(options: unknown): void {
+  const issues = unknownOptionIssues(options, SUMMARIZE_OPTIONS);
+  const given: Readonly<Record<string, unknown>> = isRecord(options) ? options : {};
+  for (const name of SUMMARIZE_OPTIONS) {
+    const v = given[name];
+    if (v === undefined) continue;
+    let names = Array.isArray(v);
+    // By index: a sparse list's holes are not texts either.
+    for (let k = 0; names && k < (v as unknown[]).length; k++) names = typeof (v as unknown[])[k] === 'string';
+    if (!names) issues.push({ path: name, expected: 'a list of column names', received: describeValue(v) });
+  }
+  if (issues.length > 0) throw new ConfigError(issues, 'summarize');
 }
 
 /**

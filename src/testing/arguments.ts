@@ -5,9 +5,10 @@
  * researcher asked for — or to fail deep inside fast-check. Each function now throws one
  * `ConfigError` naming every wrong argument, what was expected and what it received.
  */
-import { ConfigError, suggest } from '../index.js';
+import { ConfigError } from '../index.js';
 import type { ConfigIssue } from '../index.js';
 import { describe, isRecord } from '../model/mechanisms.js';
+import { unknownOptionIssues } from '../model/options.js';
 
 /** Collects the issues of one call; `done()` throws them, with the function's name, if any. */
 export class ArgumentCheck {
@@ -28,17 +29,8 @@ export class ArgumentCheck {
    * Its fields are named `path.key`, or `key` alone when `path` is empty (the only argument).
    */
   options(path: string, value: unknown, known: readonly string[]): Readonly<Record<string, unknown>> {
-    if (value === undefined) return {};
-    if (!isRecord(value)) {
-      this.issue(path || 'options', 'an object of options', value);
-      return {};
-    }
-    for (const key of Object.keys(value)) {
-      if (known.includes(key)) continue;
-      const near = suggest(key, known);
-      this.issues.push({ path: field(path, key), expected: `one of the options ${known.join(', ')}`, received: `an unknown option`, ...(near ? { hint: `did you mean '${near}'?` } : {}) });
-    }
-    return value;
+    this.issues.push(...unknownOptionIssues(value, known, path));
+    return isRecord(value) ? value : {};
   }
 
   /** An integer in [min, max] when given (or `required`); returns it, or undefined when absent or wrong. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, describeSample, quantile, summarize, tCritical95 } from '../../src/index.js';
-import type { SweepRow } from '../../src/index.js';
+import type { SummarizeOptions, SweepRow } from '../../src/index.js';
 
 describe('summarize', () => {
   it('matches hand-computed mean, sd, Student-t CI and type-7 quantiles', () => {
@@ -78,6 +78,22 @@ describe('summarize', () => {
     expect(() => summarize(rows, { metrics: ['peakRung', 'finalRung', 'peakRung'] })).toThrow(/^1 problem\n {2}- metrics\[2\]: expected columns that differ from one another, received 'peakRung' again \(it is metrics\[0\] too\)$/);
     expect(() => summarize(rows, { by: ['seed', 'seed'] })).toThrow(/^1 problem\n {2}- by\[1\]: expected columns that differ from one another, received 'seed' again \(it is by\[0\] too\)$/);
     expect(() => summarize(rows, { metrics: [] })).toThrow(/^1 problem\n {2}- metrics: expected at least one metric \(leave metrics out for every metric\), received an empty list$/);
+  });
+
+  it('refuses a misspelt option, naming it with a "did you mean" (it was ignored, and every metric summarised)', () => {
+    const rows: SweepRow[] = [
+      { run: 'p0-s1', seed: 1, peakRung: 2, finalRung: 1 },
+      { run: 'p0-s2', seed: 2, peakRung: 4, finalRung: 1 },
+    ];
+    const misspelt = { metric: ['peakRung'] } as unknown as SummarizeOptions;
+    expect(() => summarize(rows, misspelt)).toThrow(ConfigError);
+    expect(() => summarize(rows, misspelt)).toThrow(/^summarize: 1 problem\n {2}- metric: expected one of the options by, metrics, received an unknown option \(did you mean 'metrics'\?\)$/);
+    const several = { metrics: 'peakRung', groupBy: ['seed'] } as unknown as SummarizeOptions;
+    expect(() => summarize(rows, several)).toThrow(/^summarize: 2 problems\n {2}- groupBy: expected one of the options by, metrics, received an unknown option\n {2}- metrics: expected a list of column names, received "peakRung"$/);
+    expect(() => summarize(rows, null as unknown as SummarizeOptions)).toThrow(/^summarize: 1 problem\n {2}- options: expected an object of options, received null$/);
+    expect(() => summarize(rows, { by: [undefined, 'seed'] as unknown as string[] })).toThrow(/- by: expected a list of column names, received an array/);
+    expect(summarize(rows, { metrics: ['peakRung'] }).map((s) => s.metric)).toEqual(['peakRung']);
+    expect(summarize(rows, undefined).map((s) => s.metric)).toEqual(['peakRung', 'finalRung']);
   });
 
   it('uses Student t: exact table to df 30, the expansion beyond within 1e-6', () => {
