@@ -379,7 +379,8 @@ async function play(o: PlayOptions, out: Out): Promise<number> {
       }
     }
     out(`\n${text.gameOver(game.roundsPlayed)}\n`);
-    out(formatSummary(game.run));
+    // The actors the class played are said as the debrief and the HTML report say them.
+    out(formatSummary(game.run, undefined, { players: game.humans }));
     if (o.saveFile === undefined || trySave(o.saveFile, '--save')) return 0;
     // The last round is played but not saved: the class stays at a prompt until it is saved
     // elsewhere or left on purpose (the report of the debrief reads the save).

@@ -164,7 +164,7 @@ export function resolveHumans(scenario: Scenario, names: readonly string[], text
  *   if (game.turn.request) game.answer({ type: 'ignore' });
  *   else game.finishTurn();
  * }
- * formatSummary(game.run);
+ * formatSummary(game.run, undefined, { players: game.humans }); // the closing table, the players marked
  * ```
  */
 export class PlayGame {

@@ -22,6 +22,8 @@ import { planSweep, scenarioAt, settingHeld } from '../experiments/plan.js';
 import type { Scenario } from '../scenario/parse.js';
 import type { DyadSummary } from './summary.js';
 import { summarizeDyads } from './summary.js';
+// The marking of people's actors lives beside the closing table it marks (formatSummary uses it too).
+export { markPlayers } from './summary.js';
 
 /**
  * A run saved as JSON (`detente run <scenario> --format json`): the scenario's name, title,
@@ -135,20 +137,6 @@ export function settingsText(source: { readonly settings?: RunSettings | undefin
   return Object.entries(source.settings ?? {})
     .map(([path, value]) => `${quote(path)} = ${quote(String(value))}`)
     .join(', ');
-}
-
-/**
- * The closing table's actor rows with the strategy of each actor people played replaced by
- * `label` (the rows of `closingCells`: id, kind, strategy, norms, welfare).
- *
- * @example
- * ```ts
- * markPlayers(closingCells(run).actors, source, REPORT_EN.playedByPeople);
- * ```
- */
-export function markPlayers(rows: readonly (readonly string[])[], source: Pick<ReportSource, 'players'>, label: string): string[][] {
-  const players = new Set(source.players ?? []);
-  return rows.map((row) => (players.has(row[0] as string) ? row.map((cell, k) => (k === 2 ? label : cell)) : [...row]));
 }
 
 /** The final world of a report source (the initial one when no round was played). */

@@ -112,6 +112,12 @@ export interface SummaryOptions {
    * actors themselves could know (trust, peak rung, accusations, agreements).
    */
   readonly truth?: boolean;
+  /**
+   * The actors people played (a saved game's `humans`, `ReportSource.players`): their strategy
+   * cell says `text.playedByPeople` instead of the strategy that never decided for them, as the
+   * debrief and the HTML report say. Default: none.
+   */
+  readonly players?: readonly string[];
 }
 
 /** Columns of `closingDyads` that need the hidden truth: "ops true / detected / attributed" and "misattributed". */
@@ -125,13 +131,30 @@ const TRUTH_COLUMNS: ReadonlySet<number> = new Set([3, 4]);
  * ```ts
  * console.log(formatSummary(run));
  * console.log(formatSummary(run, undefined, { truth: false })); // without engine-only counts
+ * console.log(formatSummary(game.run, undefined, { players: game.humans })); // a game played in class
  * ```
  */
-export function formatSummary(run: Pick<Run, 'log' | 'world'>, text: Pick<ReportText, 'closingDyads' | 'closingActors'> = REPORT_EN, options: SummaryOptions = {}): string {
+export function formatSummary(run: Pick<Run, 'log' | 'world'>, text: Pick<ReportText, 'closingDyads' | 'closingActors' | 'playedByPeople'> = REPORT_EN, options: SummaryOptions = {}): string {
   checkRunArgument(run, 'formatSummary', true);
   const cells = closingCells(run);
   const keep = (_: unknown, c: number) => options.truth !== false || !TRUTH_COLUMNS.has(c);
-  return `${formatTable(text.closingDyads.filter(keep), cells.dyads.map((row) => row.filter(keep)))}\n\n${formatTable(text.closingActors, cells.actors)}`;
+  const actors = markPlayers(cells.actors, { players: options.players ?? [] }, text.playedByPeople ?? REPORT_EN.playedByPeople ?? '');
+  return `${formatTable(text.closingDyads.filter(keep), cells.dyads.map((row) => row.filter(keep)))}\n\n${formatTable(text.closingActors, actors)}`;
+}
+
+/**
+ * The closing table's actor rows with the strategy of each actor people played replaced by
+ * `label` (the rows of `closingCells`: id, kind, strategy, norms, welfare). The terminal summary,
+ * the debrief and the HTML report all mark them so, and say the same.
+ *
+ * @example
+ * ```ts
+ * markPlayers(closingCells(run).actors, source, REPORT_EN.playedByPeople);
+ * ```
+ */
+export function markPlayers(rows: readonly (readonly string[])[], source: { readonly players?: readonly string[] | undefined }, label: string): string[][] {
+  const players = new Set(source.players ?? []);
+  return rows.map((row) => (players.has(row[0] as string) ? row.map((cell, k) => (k === 2 ? label : cell)) : [...row]));
 }
 
 /**

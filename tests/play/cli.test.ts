@@ -54,6 +54,13 @@ describe('detente play (scripted standard input)', () => {
     expect(r.stdout).toContain('CN r0 operations> ');
     expect(r.stdout).toContain('US r2 diplomacy> ');
     expect(r.stdout).toContain('Game over. Summary after 3 rounds:');
+    // The closing table says who decided for each actor as the debrief and the HTML report do:
+    // the class, not the strategy the scenario names for the actors it played.
+    const table = r.stdout.slice(r.stdout.indexOf('Game over'));
+    expect(table).toMatch(/^US\s+state\s+played by people\s+\d/m);
+    expect(table).toMatch(/^CN\s+state\s+played by people\s+\d/m);
+    expect(table).toMatch(/^APT\s+proxy\s+random\s+\d/m);
+    expect(table).not.toMatch(/tit-for-tat|deterrer/);
   });
 
   it('save at the end of input, resume with the rest: the same game as without the break', () => {

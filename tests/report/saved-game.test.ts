@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, renderDebrief, renderHtmlReport, REPORT_EN, reportSource } from '../../src/index.js';
+import { formatSummary, parseScenario, renderDebrief, renderHtmlReport, REPORT_EN, reportSource } from '../../src/index.js';
 import { PlayGame, saveGame } from '../../src/play/index.js';
 import { cliHarness, duelFixture, expectInputError } from '../helpers/cli.js';
 
@@ -53,6 +53,19 @@ describe('detente report of a saved game', () => {
     const text = { ...old, debrief: oldDebrief };
     expect(renderDebrief(source, { text })).toBe(renderDebrief(source));
     expect(renderHtmlReport(source, { text })).toBe(renderHtmlReport(source));
+  });
+
+  it('formatSummary with the players (the table play prints at the end) marks them as the debrief does, in any catalogue', () => {
+    const game = gameAfter(3);
+    const source = { ...reportSource(game.scenario, game.run, game.seed), players: game.humans };
+    const table = formatSummary(game.run, undefined, { players: game.humans });
+    expect(table).toMatch(/^US\s+state\s+played by people\s+\d/m);
+    expect(table).toMatch(/^CN\s+state\s+deterrer\s+\d/m);
+    expect(renderDebrief(source)).toMatch(/^\| US \| state \| played by people \|/m);
+    // Without players (detente run) every actor keeps its strategy; a catalogue without the words gets the English ones.
+    expect(formatSummary(game.run)).toMatch(/^US\s+state\s+tit-for-tat\s+\d/m);
+    const { playedByPeople: _words, ...old } = REPORT_EN;
+    expect(formatSummary(game.run, old, { players: game.humans })).toBe(table);
   });
 
   it('a finished game is reported whole', () => {
