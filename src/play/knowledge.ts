@@ -10,7 +10,7 @@ import type { Mechanisms } from '../model/mechanisms.js';
 import { narrateEvent } from '../report/narrative.js';
 import type { Calendar } from '../scenario/format.js';
 import { roundHeading } from '../scenario/calendar.js';
-import { PLAY_EN } from '../text/play.en.js';
+import { laterText, PLAY_EN } from '../text/play.en.js';
 import type { PlayText } from '../text/play.en.js';
 import type { Turn } from './game.js';
 
@@ -87,7 +87,8 @@ export function turnHeading(turn: Turn, calendar: Calendar | undefined, text: Pl
 
 /**
  * What the actor of a turn knows, as lines to print: the news it heard, its incidents with the
- * top suspect and confidence, what waits for its answer, accusations against it, trust,
+ * top suspect and confidence, what waits for its answer, accusations against it, its sponsor (a
+ * proxy) or its proxies (a sponsor), trust,
  * escalation, agreements and talks, sanctions and threats, norms, forums, own operations, welfare.
  *
  * @example
@@ -127,6 +128,13 @@ export function describeTurn(turn: Turn, text: PlayText = PLAY_EN): string[] {
     lines.push(text.accusationsAgainstYou);
     against.forEach((a, k) => lines.push(text.accusationAgainstYou(k + 1, a.id, a.by, a.incident, a.public)));
   }
+  // Who sponsors whom is known to the proxy and its sponsor alone: the view of no one else holds
+  // it, so no one else is told (a proxy's sponsor also decides what 'operate … via' may name).
+  const later = laterText(text);
+  const sponsor = v.actors.find((a) => a.id === v.self)?.sponsor;
+  if (sponsor !== undefined) lines.push(later.yourSponsor(sponsor));
+  const proxies = v.actors.filter((a) => a.id !== v.self && a.sponsor === v.self).map((a) => a.id);
+  if (proxies.length > 0) lines.push(later.yourProxies(proxies));
   const others = othersOf(v);
   lines.push(`${text.trustHeading} ${others.map((o) => text.trustOf(o, v.trust(o))).join(' · ')}`);
   lines.push(text.escalationHeading);

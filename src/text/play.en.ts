@@ -144,6 +144,11 @@ export interface PlayText {
   /** End of input with a save that failed: the game was written to `rescue` instead (a new file), or nowhere. */
   readonly eofRescued?: (rescue: string) => string;
   readonly eofLost?: (round: number, tried: string) => string;
+  // Who sponsors whom: a secret of the proxy and its sponsor, told on their screens alone.
+  /** On a proxy's screen: the state it acts for (`sponsor`). */
+  readonly yourSponsor?: (sponsor: string) => string;
+  /** On a sponsor's screen: the proxies that act for it, ids joined by commas. */
+  readonly yourProxies?: (proxies: readonly string[]) => string;
   readonly resumed: (file: string, round: number, decisions: number) => string;
   readonly resumeHint: (file: string) => string;
   // Errors of the play command (exit code 2)
@@ -178,7 +183,9 @@ const PHASE_HINTS: Readonly<Record<DecisionPhase, string>> = {
 };
 
 /** The words added to {@link PlayText} after its first catalogues (its optional members). */
-type LaterText = Required<Pick<PlayText, 'whatIf' | 'quitSaveFailed' | 'roundSaveFailed' | 'quitWithoutSaving' | 'gameOverSaveFailed' | 'gameOverPrompt' | 'gameOverCommands' | 'eofRescued' | 'eofLost'>>;
+type LaterText = Required<
+  Pick<PlayText, 'whatIf' | 'quitSaveFailed' | 'roundSaveFailed' | 'quitWithoutSaving' | 'gameOverSaveFailed' | 'gameOverPrompt' | 'gameOverCommands' | 'eofRescued' | 'eofLost' | 'yourSponsor' | 'yourProxies'>
+>;
 
 const LATER_EN: LaterText = {
   whatIf: (settings) => `A what-if: changed from the scenario file, ${settings}.`,
@@ -191,6 +198,9 @@ const LATER_EN: LaterText = {
   gameOverCommands: "The game is over: type save FILE, then quit (or 'quit without saving').",
   eofRescued: (rescue) => `the game was written to ${rescue} instead. Continue with: detente play --resume ${rescue}`,
   eofLost: (round, tried) => `nor could it be written to ${tried}: the game (round ${round}) was not saved`,
+  yourSponsor: (sponsor) => `Your sponsor: ${sponsor}. You act for it in secret: only you and ${sponsor} know.`,
+  yourProxies: (proxies) =>
+    `Your ${proxies.length === 1 ? 'proxy' : 'proxies'}: ${proxies.join(', ')} (operate … via ${proxies[0]}). ${proxies.length === 1 ? 'It acts' : 'They act'} for you in secret: only you and ${proxies.length === 1 ? proxies[0] : 'they'} know.`,
 };
 
 /** The words added to a catalogue after its first version: its own, the English for those it lacks. */
@@ -205,6 +215,8 @@ export function laterText(text: PlayText): LaterText {
     gameOverCommands: text.gameOverCommands ?? LATER_EN.gameOverCommands,
     eofRescued: text.eofRescued ?? LATER_EN.eofRescued,
     eofLost: text.eofLost ?? LATER_EN.eofLost,
+    yourSponsor: text.yourSponsor ?? LATER_EN.yourSponsor,
+    yourProxies: text.yourProxies ?? LATER_EN.yourProxies,
   };
 }
 

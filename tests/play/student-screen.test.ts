@@ -2,10 +2,12 @@
 // typed lines with control characters refused (they would reach the other player's screen, the
 // save and the reports), and counts in the singular.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/index.js';
 import { describeTurn, parseCommand, PLAY_EN, PlayGame } from '../../src/play/index.js';
 import type { Turn } from '../../src/play/index.js';
+import type { PlayText } from '../../src/text/play.en.js';
 import { cli, cliHarness, duelFixture } from '../helpers/cli.js';
 
 const { tmp } = cliHarness('detente-student-screen-');
@@ -99,5 +101,30 @@ describe('scenario text written over several lines', () => {
   it('is one line of the screen in a threat and a forum name', () => {
     expect(PLAY_EN.threat('US', 'CN', 'economic', 'stop\ncommercial theft\n')).toBe('  US threatens CN with economic sanctions unless: stop commercial theft');
     expect(PLAY_EN.forumLine('un', 'United\nNations', true)).toBe('Forum un (United Nations): in session this round');
+  });
+});
+
+describe('who sponsors whom, on the screens of the two who know it', () => {
+  const duel = parseScenario(readFileSync(duelFixture, 'utf8'), { source: 'duel.yaml' });
+  const firstScreen = (actor: string, text?: PlayText) => {
+    const game = PlayGame.start({ scenario: duel, humans: [actor], rounds: 1 });
+    return describeTurn(game.turn as Turn, text);
+  };
+
+  it("tells the proxy its sponsor and the sponsor its proxy (docs/play.md: hidden from everyone but the two of them)", () => {
+    expect(firstScreen('APT')).toContain('Your sponsor: CN. You act for it in secret: only you and CN know.');
+    expect(firstScreen('CN')).toContain('Your proxy: APT (operate … via APT). It acts for you in secret: only you and APT know.');
+  });
+
+  it('tells no one else', () => {
+    const us = firstScreen('US').join('\n');
+    expect(us).not.toMatch(/sponsor|prox/i);
+  });
+
+  it('a catalogue written before these words gets the English ones', () => {
+    const { yourSponsor: _a, yourProxies: _b, ...older } = PLAY_EN;
+    const before: PlayText = older;
+    expect(firstScreen('APT', before)).toEqual(firstScreen('APT'));
+    expect(firstScreen('CN', { ...before, yourProxies: (p) => `Vos mandataires : ${p.join(', ')}` })).toContain('Vos mandataires : APT');
   });
 });
