@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, roundDate, simulate } from '../../src/index.js';
+import { formatSummary, narrateRun, parseScenario, roundDate, simulate } from '../../src/index.js';
+import { PlayGame } from '../../src/play/index.js';
 
 const dir = resolve(import.meta.dirname, '../../scenarios');
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
@@ -38,6 +39,27 @@ describe('bundled scenarios', () => {
     const note = readFileSync(join(dir, 'classroom-crisis.md'), 'utf8');
     expect(note).toMatch(/Learning goals/i);
     expect(note).toMatch(/Debrief questions/i);
+  });
+
+  it("no teaching note hands teams the story with the [hidden] lines taken out: the rest still tells the truth and every actor's secrets", () => {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
+      expect(readFileSync(join(dir, file), 'utf8'), file).not.toMatch(/without the `\[hidden\]` lines/);
+    }
+    const s = parseScenario(readFileSync(join(dir, 'classroom-crisis.yaml'), 'utf8'));
+    const run = simulate(s.spec, { seed: s.seed, rounds: s.rounds });
+    // Why: a story without its [hidden] lines still marks the false alarm, and tells each actor's detections.
+    const stripped = narrateRun(run).filter((l) => !l.includes('[hidden]'));
+    expect(stripped.some((l) => l.includes('[in truth a false alarm]'))).toBe(true);
+    // What the note says --no-truth leaves out, and what it still tells.
+    const note = readFileSync(join(dir, 'classroom-crisis.md'), 'utf8');
+    expect(note).toContain('`detente play classroom-crisis --as NOR,SUD,OST,WES --save crisis.json`');
+    expect(note).toContain('`detente run classroom-crisis --no-truth` leaves out exactly what only the engine knows — the covert operations (the `[hidden]` lines), the `[in truth …]` marks, and the closing table\'s columns of operations and misattributions');
+    const story = narrateRun(run, { truth: false }).join('\n');
+    expect(story).not.toMatch(/\[hidden\]|\[in truth/);
+    for (const victim of ['NOR', 'RAN', 'SUD']) expect(story).toContain(`${victim} detected`);
+    const table = formatSummary(run, undefined, { truth: false });
+    expect(table).not.toMatch(/ops true|misattributed/);
+    expect(PlayGame.start({ scenario: s, humans: ['NOR', 'SUD', 'OST', 'WES'] }).humans).toEqual(['NOR', 'SUD', 'OST', 'WES']);
   });
 
   it('the classroom crisis says on which day its council meets: round 6 is day 7', () => {
