@@ -9,7 +9,7 @@ import { keyFigures } from './html.js';
 import type { ReportSource } from './record.js';
 import { finalWorld, markPlayers, settingsText } from './record.js';
 import { incidentRecords, peakRungOf } from './series.js';
-import { closingCells } from './summary.js';
+import { closingCells, closingLegend } from './summary.js';
 import { shownTitle } from '../scenario/title.js';
 
 /**
@@ -187,7 +187,7 @@ export function renderDebrief(source: ReportSource, options: DebriefOptions = {}
   const world = finalWorld(source);
   lines.push('', `## ${md(t.closingHeading)}`, '');
   const cells = closingCells({ log: source.log, world });
-  lines.push(mdTable(text.closingDyads, cells.dyads), '', mdTable(text.closingActors, markPlayers(cells.actors, source, text.playedByPeople ?? REPORT_EN.playedByPeople ?? '')), '');
+  lines.push(mdTable(text.closingDyads, cells.dyads), '', md(closingLegend(text)), '', mdTable(text.closingActors, markPlayers(cells.actors, source, text.playedByPeople ?? REPORT_EN.playedByPeople ?? '')), '');
   return lines.join('\n');
 }
 

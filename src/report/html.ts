@@ -17,7 +17,7 @@ import type { StoryLineKind } from './narrative.js';
 import type { ReportSource } from './record.js';
 import { finalWorld, markPlayers, settingsText } from './record.js';
 import { actorIds, incidentRecords, normAdoption, peakRungOf, roundsOf, rungSeries, trustFrames, undetectedOperations, welfareSeries } from './series.js';
-import { closingCells } from './summary.js';
+import { closingCells, closingLegend } from './summary.js';
 import { shownTitle } from '../scenario/title.js';
 
 /**
@@ -177,6 +177,7 @@ export function renderHtmlReport(source: ReportSource, options: HtmlReportOption
   const cells = closingCells({ log: source.log, world });
   parts.push(`<section id="closing"><h2>${e(t.closingHeading(rounds.length))}</h2>`);
   parts.push(table(t.closingDyads, cells.dyads, [1, 3, 4, 5, 6]));
+  parts.push(`<p class="muted">${e(closingLegend(t))}</p>`);
   parts.push(table(t.closingActors, markPlayers(cells.actors, source, playedBy), [3, 4]));
   parts.push(`</section>\n<footer>${e(t.footer)}</footer>\n</main>`);
   if (frames.length > 1) parts.push(`<script>${REPORT_SCRIPT}</script>`);

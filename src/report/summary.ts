@@ -27,8 +27,19 @@ export interface DyadSummary {
   readonly operations: number;
   readonly detected: number;
   readonly correctlyAttributed: number;
-  /** Incidents between them first attributed to the wrong actor, false alarms included. */
+  /**
+   * Incidents between them first attributed to the wrong actor, false alarms included (the
+   * `misattributed` column of a sweep's results, docs/experiments.md): a detected operation of
+   * one on the other whose victim first suspected someone else, and a false alarm of one that it
+   * first pinned on the other.
+   */
   readonly misattributed: number;
+  /**
+   * Of `misattributed`, the false alarms: incidents with no operation behind them that the victim,
+   * one of the two, first pinned on the other. `misattributed − falseAlarms` are the detected
+   * operations misattributed, part of `detected` (the closing table shows the two apart).
+   */
+  readonly falseAlarms: number;
   readonly accusations: number;
   readonly agreements: number;
 }
@@ -48,10 +59,10 @@ export function summarizeDyads(run: Pick<Run, 'log' | 'world'>): DyadSummary[] {
   const ids = w.actors.map((a) => a.id);
   const key = (x: string, y: string) => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`);
   const ops = new Map<string, { author: string; principal: string; target: string }>();
-  const count = new Map<string, { operations: number; detected: number; correct: number; wrong: number; accusations: number }>();
+  const count = new Map<string, { operations: number; detected: number; correct: number; wrong: number; falseAlarms: number; accusations: number }>();
   const get = (k: string) => {
     let c = count.get(k);
-    if (!c) count.set(k, (c = { operations: 0, detected: 0, correct: 0, wrong: 0, accusations: 0 }));
+    if (!c) count.set(k, (c = { operations: 0, detected: 0, correct: 0, wrong: 0, falseAlarms: 0, accusations: 0 }));
     return c;
   };
   for (const e of run.log) {
@@ -67,7 +78,11 @@ export function summarizeDyads(run: Pick<Run, 'log' | 'world'>): DyadSummary[] {
         else if (e.suspect !== null) {
           c.wrong++;
         }
-      } else if (e.suspect !== null) get(key(e.victim, e.suspect)).wrong++;
+      } else if (e.suspect !== null) {
+        const c = get(key(e.victim, e.suspect));
+        c.wrong++;
+        if (e.operation === null) c.falseAlarms++;
+      }
     } else if (e.type === 'accusation.made') get(key(e.by, e.target)).accusations++;
   }
   const out: DyadSummary[] = [];
@@ -77,7 +92,7 @@ export function summarizeDyads(run: Pick<Run, 'log' | 'world'>): DyadSummary[] {
       const b = ids[j] as string;
       const ab = i * n + j;
       const ba = j * n + i;
-      const c = count.get(key(a, b)) ?? { operations: 0, detected: 0, correct: 0, wrong: 0, accusations: 0 };
+      const c = count.get(key(a, b)) ?? { operations: 0, detected: 0, correct: 0, wrong: 0, falseAlarms: 0, accusations: 0 };
       out.push({
         a,
         b,
@@ -88,6 +103,7 @@ export function summarizeDyads(run: Pick<Run, 'log' | 'world'>): DyadSummary[] {
         detected: c.detected,
         correctlyAttributed: c.correct,
         misattributed: c.wrong,
+        falseAlarms: c.falseAlarms,
         accusations: c.accusations,
         agreements: w.agreements.filter((ag) => ag.parties.includes(a) && ag.parties.includes(b)).length,
       });
@@ -120,7 +136,7 @@ export interface SummaryOptions {
   readonly players?: readonly string[];
 }
 
-/** Columns of `closingDyads` that need the hidden truth: "ops true / detected / attributed" and "misattributed". */
+/** Columns of `closingDyads` that need the hidden truth: "ops true / detected / attributed" and "misattributed / false alarms". */
 const TRUTH_COLUMNS: ReadonlySet<number> = new Set([3, 4]);
 
 /**
@@ -134,12 +150,19 @@ const TRUTH_COLUMNS: ReadonlySet<number> = new Set([3, 4]);
  * console.log(formatSummary(game.run, undefined, { players: game.humans })); // a game played in class
  * ```
  */
-export function formatSummary(run: Pick<Run, 'log' | 'world'>, text: Pick<ReportText, 'closingDyads' | 'closingActors' | 'playedByPeople'> = REPORT_EN, options: SummaryOptions = {}): string {
+export function formatSummary(run: Pick<Run, 'log' | 'world'>, text: Pick<ReportText, 'closingDyads' | 'closingActors' | 'playedByPeople' | 'closingLegend'> = REPORT_EN, options: SummaryOptions = {}): string {
   checkRunArgument(run, 'formatSummary', true);
   const cells = closingCells(run);
-  const keep = (_: unknown, c: number) => options.truth !== false || !TRUTH_COLUMNS.has(c);
+  const truth = options.truth !== false;
+  const keep = (_: unknown, c: number) => truth || !TRUTH_COLUMNS.has(c);
   const actors = markPlayers(cells.actors, { players: options.players ?? [] }, text.playedByPeople ?? REPORT_EN.playedByPeople ?? '');
-  return `${formatTable(text.closingDyads.filter(keep), cells.dyads.map((row) => row.filter(keep)))}\n\n${formatTable(text.closingActors, actors)}`;
+  const legend = truth ? `\n${closingLegend(text)}` : '';
+  return `${formatTable(text.closingDyads.filter(keep), cells.dyads.map((row) => row.filter(keep)))}${legend}\n\n${formatTable(text.closingActors, actors)}`;
+}
+
+/** The line under the closing table's pairs that says what its misattributions and false alarms count (the catalogue's, else the English). */
+export function closingLegend(text: Pick<ReportText, 'closingLegend'>): string {
+  return text.closingLegend ?? REPORT_EN.closingLegend ?? '';
 }
 
 /**
@@ -170,7 +193,10 @@ export function closingCells(run: Pick<Run, 'log' | 'world'>): { readonly dyads:
       `${d.trustAB.toFixed(2)} / ${d.trustBA.toFixed(2)}`,
       rungLabel(d.peakRung),
       `${d.operations} / ${d.detected} / ${d.correctlyAttributed}`,
-      String(d.misattributed),
+      // Two numbers, as the debrief counts them: detected operations pinned on the wrong actor
+      // (of the detected before), and false alarms pinned on one of the two (never detected
+      // operations). One number for both read as more misattributions than detections.
+      `${d.misattributed - d.falseAlarms} / ${d.falseAlarms}`,
       String(d.accusations),
       String(d.agreements),
     ]),

@@ -62,8 +62,19 @@ export interface ReportText {
   /** After a story cut short: the heading of the last round told, and how many of the rounds with a story were told. */
   readonly storyTruncated: (p: { readonly last: string; readonly told: number; readonly total: number }) => string;
   readonly closingHeading: (rounds: number) => string;
-  readonly closingDyads: readonly [dyad: string, trust: string, peak: string, ops: string, misattributed: string, accusations: string, agreements: string];
+  /**
+   * The closing table's columns for a pair. `ops` heads three numbers (operations, detected,
+   * attributed rightly); `misattributedFalseAlarms` two (detected operations misattributed, false
+   * alarms pinned on one of the pair).
+   */
+  readonly closingDyads: readonly [dyad: string, trust: string, peak: string, ops: string, misattributedFalseAlarms: string, accusations: string, agreements: string];
   readonly closingActors: readonly [actor: string, kind: string, strategy: string, norms: string, welfare: string];
+  /**
+   * Under the pairs of the closing table, when it shows the hidden truth: what its counts of
+   * misattributions and false alarms take in, and in which row. Optional, so that a catalogue
+   * written before it still compiles: the English words stand in.
+   */
+  readonly closingLegend?: string;
   /**
    * Shown in place of the strategy of an actor people played (a saved game's, `ReportSource.players`).
    * Optional, so that a catalogue written before it still compiles: the English words stand in.
@@ -138,7 +149,7 @@ export const REPORT_EN: ReportText = Object.freeze<ReportText>({
   keyFigures: {
     heading: 'At a glance',
     peak: 'peak escalation',
-    incidents: 'incidents detected',
+    incidents: 'incidents detected, false alarms included',
     misattributed: 'misattributed',
     falseAlarms: 'false alarms',
     accusations: 'accusations',
@@ -195,8 +206,10 @@ export const REPORT_EN: ReportText = Object.freeze<ReportText>({
   narrativeEmpty: 'Nothing worth telling happened.',
   storyTruncated: (p) => `The story stops here, after ${p.last}: ${p.told} of the ${p.total} rounds in which something happened ${p.told === 1 ? 'is' : 'are'} told; detente run prints the whole story.`,
   closingHeading: (rounds) => `Summary after ${plural(rounds, 'round')}`,
-  closingDyads: ['dyad', 'trust a→b / b→a', 'peak', 'ops true / detected / attributed', 'misattributed', 'accusations', 'agreements'],
+  closingDyads: ['dyad', 'trust a→b / b→a', 'peak', 'ops true / detected / attributed', 'misattributed / false alarms', 'accusations', 'agreements'],
   closingActors: ['actor', 'kind', 'strategy', 'norms adopted', 'welfare'],
+  closingLegend:
+    'misattributed: of the operations detected, those whose victim first suspected the wrong actor; false alarms: incidents with no operation behind them, counted in the row of the victim and the actor it first suspected.',
   playedByPeople: 'played by people',
   changedSettings: (settings) => `A what-if: changed from the scenario file, ${settings}.`,
   footer: 'Made by Détente, a deterministic simulation: the same scenario and seed give the same report. Marks of hidden truth (the true author, undetected operations) are for the teacher; the actors never saw them.',
@@ -221,7 +234,7 @@ export const REPORT_EN: ReportText = Object.freeze<ReportText>({
     norm: (id) => `norm ${id}`,
     countsHeading: 'In numbers',
     counts: (p) =>
-      `${p.incidents} incident${p.incidents === 1 ? '' : 's'} detected, ${p.misattributed} misattributed and ${p.falseAlarms} false alarm${p.falseAlarms === 1 ? '' : 's'}; ${p.accusations} accusation${p.accusations === 1 ? '' : 's'}; ${p.agreements} agreement${p.agreements === 1 ? '' : 's'} signed; ${p.violations} violation${p.violations === 1 ? '' : 's'} perceived.`,
+      `${p.incidents} incident${p.incidents === 1 ? '' : 's'} detected: ${plural(p.incidents - p.falseAlarms, 'operation')} (${p.misattributed} of them misattributed) and ${plural(p.falseAlarms, 'false alarm')}; ${p.accusations} accusation${p.accusations === 1 ? '' : 's'}; ${p.agreements} agreement${p.agreements === 1 ? '' : 's'} signed; ${p.violations} violation${p.violations === 1 ? '' : 's'} perceived.`,
     questionsHeading: 'Questions for discussion',
     questions: [
       'Which accusation would you have made differently, knowing only what the accuser knew at the time?',

@@ -56,12 +56,12 @@ describe('detente run', () => {
 
   it('--no-truth keeps the engine-only counts out of the closing table too', () => {
     const withTruth = detente('run', 'false-flag');
-    expect(withTruth.stdout).toMatch(/dyad\s+trust a→b \/ b→a\s+peak\s+ops true \/ detected \/ attributed\s+misattributed\s+accusations\s+agreements/);
+    expect(withTruth.stdout).toMatch(/dyad\s+trust a→b \/ b→a\s+peak\s+ops true \/ detected \/ attributed\s+misattributed \/ false alarms\s+accusations\s+agreements/);
     const r = detente('run', 'false-flag', '--no-truth');
     expect(r.status).toBe(0);
     const table = r.stdout.slice(r.stdout.indexOf('Summary after'));
     expect(table).toMatch(/dyad\s+trust a→b \/ b→a\s+peak\s+accusations\s+agreements\n/);
-    expect(table).not.toMatch(/ops true|detected|attributed/);
+    expect(table).not.toMatch(/ops true|detected|attributed|false alarm/);
     // The same pairs, trust and accusations as with the truth shown.
     const row = (text: string) => text.match(/^AZ–BV\s+(\S+ \/ \S+)\s+(L\d)\s/m)?.slice(1);
     expect(row(table)).toEqual(row(withTruth.stdout));

@@ -72,7 +72,7 @@ describe('a report too long to show whole', () => {
     expect(list.match(/<tr>/g)).toHaveLength(1 + 4);
     const until = (incidents[3] as IncidentRecord).round;
     expect(html).toContain(`Only the first 4 of ${incidents.length} incidents are drawn and listed, up to Round ${until}`.replace(`Round ${until}`, `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug'][until]} 2020`));
-    expect(html).toContain(`<li><b>${incidents.length}</b>incidents detected</li>`);
+    expect(html).toContain(`<li><b>${incidents.length}</b>incidents detected, false alarms included</li>`);
     expect(markupProblems(html.replace(/<script>[\s\S]*?<\/script>/, '<script></script>'))).toEqual([]);
     // A limit below one still shows one.
     expect(renderHtmlReport(source, { maxIncidents: 0 }).match(/<g class="incident"/g)).toHaveLength(1);

@@ -53,12 +53,12 @@ describe('bundled scenarios', () => {
     // What the note says --no-truth leaves out, and what it still tells.
     const note = readFileSync(join(dir, 'classroom-crisis.md'), 'utf8');
     expect(note).toContain('`detente play classroom-crisis --as NOR,SUD,OST,WES --save crisis.json`');
-    expect(note).toContain('`detente run classroom-crisis --no-truth` leaves out exactly what only the engine knows — the covert operations (the `[hidden]` lines), the `[in truth …]` marks, and the closing table\'s columns of operations and misattributions');
+    expect(note).toContain('`detente run classroom-crisis --no-truth` leaves out exactly what only the engine knows — the covert operations (the `[hidden]` lines), the `[in truth …]` marks, and the closing table\'s columns of operations, misattributions and false alarms (with the line under them)');
     const story = narrateRun(run, { truth: false }).join('\n');
     expect(story).not.toMatch(/\[hidden\]|\[in truth/);
     for (const victim of ['NOR', 'RAN', 'SUD']) expect(story).toContain(`${victim} detected`);
     const table = formatSummary(run, undefined, { truth: false });
-    expect(table).not.toMatch(/ops true|misattributed/);
+    expect(table).not.toMatch(/ops true|misattributed|false alarms/);
     expect(PlayGame.start({ scenario: s, humans: ['NOR', 'SUD', 'OST', 'WES'] }).humans).toEqual(['NOR', 'SUD', 'OST', 'WES']);
   });
 
