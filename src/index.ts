@@ -132,7 +132,7 @@ export { renderHtmlReport } from './report/html.js';
 export type { DebriefOptions, KeyMoment } from './report/debrief.js';
 export { keyMoments, renderDebrief } from './report/debrief.js';
 export type { NarratedEventType, NarrativeContext, NarrativeText } from './text/narrative.js';
-export { NARRATIVE_EN } from './text/narrative.js';
+export { NARRATIVE_EN, trustCauseSides } from './text/narrative.js';
 export type { DebriefText, ReportText } from './text/report.js';
 export { REPORT_EN } from './text/report.js';
 

@@ -113,6 +113,47 @@ const CAUSES_EN: Readonly<Record<string, string>> = {
   'conflict.opened': 'open conflict',
 };
 
+// The side each cause of a trust change pushes. Trust is a Beta reputation: an event adds good
+// evidence (raising trust) or bad evidence (lowering it), by its type alone, as the update phase
+// weighs it (src/engine/phases/update.ts; the weights are ≥ 0, so a type never changes side).
+// A cause in neither set is told as before, with the move.
+const RAISES_TRUST: ReadonlySet<string> = new Set(['hotline.answered', 'accusation.answered', 'sanction.lifted', 'information.shared', 'assistance.answered', 'commitment.kept']);
+const LOWERS_TRUST: ReadonlySet<string> = new Set([
+  'incident.detected',
+  'accusation.made',
+  'request.unanswered',
+  'sanction.imposed',
+  'sanction.threatened',
+  'retaliation.conducted',
+  'violation.perceived',
+  'talks.ended',
+  'agreement.withdrawn',
+]);
+
+/**
+ * The causes of a trust change split by the way they pushed: `along` pushed trust the way it moved
+ * (with any cause whose side is unknown), `against` the other way (it moved despite them). A
+ * round's evidence can go both ways: trust fell on sanctions despite commitments kept.
+ *
+ * @example
+ * ```ts
+ * trustCauseSides({ before: 0.55, after: 0.47, causes: ['sanction.imposed', 'commitment.kept'] });
+ * // { along: ['sanction.imposed'], against: ['commitment.kept'] }
+ * ```
+ */
+export function trustCauseSides(e: { readonly before: number; readonly after: number; readonly causes: readonly string[] }): { readonly along: string[]; readonly against: string[] } {
+  const opposite = e.after > e.before ? LOWERS_TRUST : RAISES_TRUST;
+  return { along: e.causes.filter((c) => !opposite.has(c)), against: e.causes.filter((c) => opposite.has(c)) };
+}
+
+function trustSentence(e: EventOf<'trust.changed'>): string {
+  const { along, against } = trustCauseSides(e);
+  const say = (list: readonly string[]) => list.map((c) => CAUSES_EN[c] ?? c).join(', ');
+  // Evidence that all pushed the other way can still lose to the fading of older evidence.
+  const why = along.length > 0 ? say(along) : 'older evidence faded';
+  return `${e.from}'s trust in ${e.to} ${e.after > e.before ? 'rose' : 'fell'} from ${e.before.toFixed(2)} to ${e.after.toFixed(2)}: ${why}${against.length > 0 ? `; despite ${say(against)}` : ''}.`;
+}
+
 /** A mechanism override as `path = value` lines, in the order written: `detection.scale = 2`. */
 function settings(set: unknown, prefix = ''): string[] {
   if (set === null || typeof set !== 'object' || Array.isArray(set)) return [`${prefix} = ${JSON.stringify(set)}`];
@@ -179,8 +220,7 @@ export const NARRATIVE_EN: NarrativeText = Object.freeze<NarrativeText>({
         : `It came out that ${e.principal}${e.author && e.author !== e.principal ? ` (through ${e.author})` : ''} was behind ${e.victim}'s incident.`,
     'agreement.signed': (e) => `${andList(e.agreement.parties)} signed an agreement: ${e.agreement.terms.map((t) => t.kind).join(', ')}.`,
     'escalation.changed': (e) => `${e.from} → ${e.to} escalated to ${NARRATIVE_EN.rungName(e.rung)}${CAUSES_EN[e.cause] ? ` (${CAUSES_EN[e.cause]})` : ''}.`,
-    'trust.changed': (e) =>
-      `${e.from}'s trust in ${e.to} ${e.after > e.before ? 'rose' : 'fell'} from ${e.before.toFixed(2)} to ${e.after.toFixed(2)}: ${e.causes.map((c) => CAUSES_EN[c] ?? c).join(', ')}.`,
+    'trust.changed': (e) => trustSentence(e),
     'conflict.opened': (e) => `⚠ Open conflict between ${e.between[0]} and ${e.between[1]}.`,
     'talks.opened': (e) => `${e.by} proposed talks to ${e.target}: ${terms(e.terms)}.`,
     'talks.offered': (e) => `${e.by} countered ${e.to}'s offer: ${terms(e.terms)}.`,

@@ -1,12 +1,12 @@
 // What readers see in edge cases: one round, one actor, one norm, three parties. Counts agree with
 // their nouns, lists read "A, B and C", and sentences say who did what to whom.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { narrateEvent, narrateRun, parseScenario, renderDebrief, renderHtmlReport, REPORT_EN } from '../../src/index.js';
+import { narrateEvent, narrateRun, parseScenario, renderDebrief, renderHtmlReport, REPORT_EN, trustCauseSides } from '../../src/index.js';
 import type { SimEvent } from '../../src/index.js';
 import { cliHarness } from '../helpers/cli.js';
-import { sourceOf } from './helpers.js';
+import { root, sourceOf } from './helpers.js';
 
 const { tmp, detente } = cliHarness('detente-wording-');
 const stamp = { round: 2, phase: 'diplomacy' } as const;
@@ -28,6 +28,40 @@ describe('the narrative', () => {
     expect(say({ type: 'forum.tabled', forum: 'gge', by: 'US', norms: ['gge15.f'] })).toBe('US tabled norm gge15.f in gge.');
     expect(say({ type: 'forum.adopted', forum: 'gge', norms: ['gge15.f', 'gge15.k'], holdouts: ['CN', 'RU', 'KP'] })).toBe('gge adopted norms gge15.f and gge15.k over the objection of CN, RU and KP.');
     expect(say({ type: 'forum.failed', forum: 'gge', norms: ['gge15.f'], holdouts: ['RU'] })).toBe('gge failed to adopt norm gge15.f: RU objected.');
+  });
+});
+
+describe('why trust moved', () => {
+  const trust = (before: number, after: number, causes: string[]) => say({ type: 'trust.changed', from: 'CN', to: 'US', before, after, causes });
+
+  it('gives as reasons only the causes that pushed the way it moved; the others follow "despite"', () => {
+    expect(trust(0.55, 0.47, ['sanction.imposed', 'incident.detected', 'commitment.kept'])).toBe("CN's trust in US fell from 0.55 to 0.47: sanctions, an incident attributed to them; despite commitments kept.");
+    expect(trust(0.4, 0.5, ['information.shared', 'accusation.made'])).toBe("CN's trust in US rose from 0.40 to 0.50: shared information; despite an accusation.");
+    expect(trust(0.5, 0.37, ['incident.detected', 'request.unanswered'])).toBe("CN's trust in US fell from 0.50 to 0.37: an incident attributed to them, a request left unanswered.");
+    // Good evidence alone can lose to older evidence fading away.
+    expect(trust(0.9, 0.8, ['commitment.kept'])).toBe("CN's trust in US fell from 0.90 to 0.80: older evidence faded; despite commitments kept.");
+  });
+
+  it('working-group-2013, round 11: no cause that raised trust is told as a reason it fell', () => {
+    const run = sourceOf(parseScenario(readFileSync(join(root, 'scenarios/working-group-2013.yaml'), 'utf8'), { source: 'working-group-2013.yaml' }));
+    const story = narrateRun(run);
+    expect(story).toContain("  CN's trust in US fell from 0.55 to 0.47: sanctions, an incident attributed to them; despite commitments kept.");
+    for (const line of story.filter((l) => / fell from /.test(l))) expect(line.replace(/; despite .*/, ''), line).not.toMatch(/commitments kept|shared information|sanctions lifted|an answer|helped/);
+  });
+
+  it("sorts the causes as the engine weighs them: over the bundled scenarios, causes that all raise trust never come with a fall, nor all lowering ones with a rise", () => {
+    for (const file of ['us-china-2015', 'working-group-2013', 'classroom-crisis', 'false-flag-hotline', 'cyber-cold-war', 'gge-2015']) {
+      const scenario = parseScenario(readFileSync(join(root, `scenarios/${file}.yaml`), 'utf8'), { source: `${file}.yaml` });
+      for (const seed of [1, 2, 3]) {
+        for (const e of sourceOf(scenario, seed).log) {
+          if (e.type !== 'trust.changed') continue;
+          const { along, against } = trustCauseSides(e);
+          expect(along.length + against.length).toBe(e.causes.length);
+          // Decay aside, the evidence of a round moves trust its way: something pushed the way it moved.
+          expect(along.length, `${file} seed ${seed}: ${JSON.stringify(e)}`).toBeGreaterThan(0);
+        }
+      }
+    }
   });
 });
 
