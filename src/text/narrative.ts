@@ -4,6 +4,7 @@
 import type { EventOf, SimEventType } from '../model/event.js';
 import { RUNG_NAMES } from '../model/escalation.js';
 import type { Commitment } from '../model/agreement.js';
+import type { RequestKind } from '../model/action.js';
 import { showControlCharacters } from '../model/control-characters.js';
 import { andList, oneLine } from './english.js';
 
@@ -89,6 +90,17 @@ function terms(list: readonly Commitment[]): string {
     .map((t) => (t.kind === 'norms' ? `norms ${(t.norms ?? []).join(', ')}` : t.kind === 'next-round' ? `talks every ${t.rounds} rounds` : t.kind === 'assistance' ? `answers within ${t.rounds ?? 1} rounds` : t.kind))
     .join('; ');
 }
+
+// What was left unanswered, by the kind of request: an assistance request is a request for help
+// in an investigation, not a hotline call. Every kind is named (the compiler checks it), though
+// the engine lets only the first three expire unanswered (offers and votes end otherwise).
+const REQUEST_WORDS: Readonly<Record<RequestKind, string>> = {
+  accusation: 'accusation',
+  'hotline-query': 'hotline call',
+  assistance: 'request for help',
+  proposal: 'offer in talks',
+  'forum-vote': 'call for a vote',
+};
 
 const measure = (m: string) => (m === 'indictment' ? 'indictments' : 'economic sanctions');
 const broke = (e: { readonly commitment: string | null; readonly norm: string | null }) => (e.commitment ? `its ${e.commitment} commitment` : `norm ${e.norm}`);
@@ -208,7 +220,7 @@ export const NARRATIVE_EN: NarrativeText = Object.freeze<NarrativeText>({
     'denial.issued': (e) => `${e.by} publicly denied ${e.accuser}'s accusation.`,
     'hotline.queried': (e) => `${e.by} called ${e.target} on the hotline about an incident.`,
     'hotline.answered': (e) => `${e.by} ${hotlineVerb(e.answer)}; ${e.to} now puts it at ${pct(e.confidence)}.`,
-    'request.unanswered': (e) => `${e.by} left ${e.to}'s ${e.kind === 'accusation' ? 'accusation' : 'hotline call'} unanswered.`,
+    'request.unanswered': (e) => `${e.by} left ${e.to}'s ${REQUEST_WORDS[e.kind]} unanswered.`,
     'sanction.imposed': (e) => `${e.sanction.by} imposed ${measure(e.sanction.measure)} on ${e.sanction.target}.`,
     'sanction.lifted': (e) => `${e.by} lifted its sanctions on ${e.target}.`,
     'norm.adopted': (e) => `${e.actor} adopted norm ${e.norm}.`,

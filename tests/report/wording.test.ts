@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { narrateEvent, narrateRun, parseScenario, renderDebrief, renderHtmlReport, REPORT_EN, trustCauseSides } from '../../src/index.js';
+import { narrateEvent, narrateRun, parseScenario, renderDebrief, renderHtmlReport, REPORT_EN, simulate, trustCauseSides } from '../../src/index.js';
 import type { SimEvent } from '../../src/index.js';
 import { cliHarness } from '../helpers/cli.js';
 import { root, sourceOf } from './helpers.js';
@@ -28,6 +28,35 @@ describe('the narrative', () => {
     expect(say({ type: 'forum.tabled', forum: 'gge', by: 'US', norms: ['gge15.f'] })).toBe('US tabled norm gge15.f in gge.');
     expect(say({ type: 'forum.adopted', forum: 'gge', norms: ['gge15.f', 'gge15.k'], holdouts: ['CN', 'RU', 'KP'] })).toBe('gge adopted norms gge15.f and gge15.k over the objection of CN, RU and KP.');
     expect(say({ type: 'forum.failed', forum: 'gge', norms: ['gge15.f'], holdouts: ['RU'] })).toBe('gge failed to adopt norm gge15.f: RU objected.');
+  });
+});
+
+describe('a request left unanswered', () => {
+  it('is named by its kind: a request for help is not a hotline call', () => {
+    const left = (kind: string) => say({ type: 'request.unanswered', request: 'r:1', kind, by: 'B', to: 'A' });
+    expect(left('assistance')).toBe("B left A's request for help unanswered.");
+    expect(left('hotline-query')).toBe("B left A's hotline call unanswered.");
+    expect(left('accusation')).toBe("B left A's accusation unanswered.");
+    expect(left('proposal')).toBe("B left A's offer in talks unanswered.");
+    expect(left('forum-vote')).toBe("B left A's call for a vote unanswered.");
+  });
+
+  it('in a run: an assistance request expires as a request for help (the reviewer\'s world)', () => {
+    const run = simulate(
+      {
+        actors: [
+          { id: 'A', strategy: 'cautious', capabilities: { attribution: 0.5 } },
+          { id: 'B', strategy: 'passive', capabilities: { attribution: 0.9 } },
+          { id: 'C', strategy: 'passive' },
+        ],
+        injects: [0, 1, 2].map((round) => ({ round, type: 'operation', actor: 'C', target: 'A', kind: 'disruption' }) as const),
+      },
+      { seed: 3, rounds: 5 },
+    );
+    expect(run.log).toContainEqual(expect.objectContaining({ type: 'request.unanswered', kind: 'assistance', by: 'B', to: 'A' }));
+    const story = narrateRun(run);
+    expect(story).toContain("  B left A's request for help unanswered.");
+    expect(story.join('\n')).not.toContain('hotline call');
   });
 });
 
