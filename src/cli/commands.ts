@@ -25,8 +25,10 @@ Options:
   --out FILE      Write to FILE (whole or not at all) instead of standard output; never over
                   the scenario file itself.
   --verbose       Narrative: also investigation updates, adopted norms, rejected actions.
-  --no-truth      Narrative: hide what only the engine knows (covert operations, false alarms),
-                  in the story and in the closing table (no operation or misattribution counts).
+  --no-truth      Narrative: hide what only the engine knows (covert operations nobody saw, which
+                  incidents were false alarms or misattributed), in the story and in the closing
+                  table (no operation, misattribution or false-alarm counts); what each actor
+                  detected and suspected is still told.
                   Both are refused with --format json or csv, which are data: the JSON holds
                   every event and the truth, the CSV counts it.
 ${setHelp(18)}
