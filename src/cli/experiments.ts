@@ -42,6 +42,7 @@ import { lockResults } from './sweep/lock.js';
 import type { ResultsLock } from './sweep/lock.js';
 import { openResults, refuseLockFile } from './sweep/results-file.js';
 import { MODULES_COLUMN, modulesCell } from './sweep/modules-column.js';
+import { DETENTE_CELL, DETENTE_COLUMN } from './sweep/detente-column.js';
 import type { ModuleDigest } from '../node/module-digest.js';
 
 type Out = (text: string) => void;
@@ -68,7 +69,8 @@ Options:
   --force           Replace an existing --out file (start the sweep over).
   --series          Add the per-round series of every metric (series.<metric> columns).
   --resume          Continue an interrupted --out file: repair a torn last line, run only the
-                    runs not yet in it. With --load, each module's file must be as it was
+                    runs not yet in it. It must have been written by this version of detente
+                    (its detente column). With --load, each module's file must be as it was
                     (its digest is in the file's modules column; files it imports are not
                     covered).
   --shard i/n       Run only shard i of n (numbered from 0); combine the parts with 'detente merge'.
@@ -86,9 +88,9 @@ second sweep on the same file stops at once (exit 2) naming the one that holds i
 export const MERGE_HELP = `detente merge <results>... --out FILE
 
 Combine results files (the shards of one sweep, CSV or JSON Lines) into one: the files must have
-the same columns and runs of the same scenario, and of the same --load code (the modules column);
-each run is kept once (identical duplicates collapse, differing ones are an error) and rows are
-sorted by run id.
+the same columns and runs of the same scenario, computed by the same version of detente (the
+detente column) and with the same --load code (the modules column); each run is kept once
+(identical duplicates collapse, differing ones are an error) and rows are sorted by run id.
 
 Options:
   --out FILE   The merged file (.csv or .jsonl), written whole (default: CSV on standard output);
@@ -139,15 +141,19 @@ function registryOf(context: CliContext): { registry?: NonNullable<CliContext['r
 
 /**
  * The digest of each `--load` module (undefined without `--load`): a results file records them in a
- * last column, `modules`, so that --resume and merge refuse runs of code that has changed since.
+ * column, `modules`, so that --resume and merge refuse runs of code that has changed since.
  */
 function codeOf(context: CliContext): readonly ModuleDigest[] | undefined {
   return context.moduleDigests !== undefined && context.moduleDigests.length > 0 ? context.moduleDigests : undefined;
 }
 
-/** The columns of a results file: the sweep's, and with `--load` the `modules` column last. */
+/**
+ * The columns of a results file: the sweep's, with `--load` the `modules` column, and last the
+ * `detente` column (the version that computed the runs), so that --resume and merge refuse runs of
+ * another version.
+ */
 function columnsOf(columns: readonly string[], context: CliContext): string[] {
-  return codeOf(context) === undefined ? [...columns] : [...columns, MODULES_COLUMN];
+  return [...columns, ...(codeOf(context) === undefined ? [] : [MODULES_COLUMN]), DETENTE_COLUMN];
 }
 
 /**
@@ -327,6 +333,7 @@ export function mergeCommand(args: readonly string[], out: Out): number {
     process.stderr.write(`detente: ${merged.rows} runs from ${parts.length} files into ${values.out}${merged.duplicates ? ` (${merged.duplicates} duplicates dropped)` : ''}\n`);
   } else out(merged.text.replace(/\n$/, ''));
   if (merged.unchecked) process.stderr.write('detente: the files do not record their scenario (written by an older detente): that they are runs of one scenario was not checked\n');
+  if (merged.unversioned) process.stderr.write('detente: the files do not record which version of detente computed their runs (written by a detente older than that column): that they are runs of one version was not checked\n');
   return 0;
 }
 
@@ -470,9 +477,9 @@ export function tournamentCommand(args: readonly string[], out: Out, context: Cl
   const seeds = values.seeds;
   const plan = withLoadHints(() => planSweep(scenario, { seeds, grid, ...registryOf(context) }), context.registry);
   const columns = columnsOf(sweepColumns(plan), context);
-  // The --runs file records the code of the --load modules as a sweep's results do, for merge.
+  // The --runs file records the code of the --load modules and the version of detente as a sweep's results do, for merge.
   const code = codeOf(context);
-  const fixed: Record<string, string> = code === undefined ? {} : { [MODULES_COLUMN]: modulesCell(code) };
+  const fixed: Record<string, string> = { ...(code === undefined ? {} : { [MODULES_COLUMN]: modulesCell(code) }), [DETENTE_COLUMN]: DETENTE_CELL };
   return finishLater(
     (async () => {
       const signals = stopSignals();

@@ -6,6 +6,7 @@ import { UsageError, commandsSettled, exitWhenFlushed, runCli, watchStdout } fro
 import { mergeCommand, summarizeCommand, sweepCommand, tournamentCommand } from './experiments.js';
 import { LOADING_COMMANDS, loadContext, takeLoadOptions } from './load.js';
 import type { CliContext } from './load.js';
+import { VERSION } from './version.js';
 
 const HELP = `detente — a deterministic simulation of cyber diplomacy
 
@@ -38,9 +39,6 @@ Commands:
   merge     combine the results files of a sharded sweep
   summarize mean, sd, 95% CI and quantiles of a sweep's metrics per parameter value
   tournament round-robin of strategies over a scenario, ranked by welfare and by peace`;
-
-declare const __VERSION__: string | undefined;
-const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
 
 const out = (text: string) => {
   process.stdout.write(`${text}\n`);

@@ -15,7 +15,7 @@ import { messageOf } from '../model/thrown.js';
 export interface LineLayout {
   readonly columns: readonly string[];
   readonly format: ResultsFormat;
-  /** Cells that are the same in every line and that a run does not make (the command line's `modules` column). */
+  /** Cells that are the same in every line and that a run does not make (the command line's `modules` and `detente` columns). */
   readonly fixed?: Readonly<Record<string, string>>;
 }
 

@@ -12,7 +12,7 @@ import { loadStrategies } from '../../src/node/strategy-modules.js';
 import { takeLoadOptions } from '../../src/cli/load.js';
 import { codeChange, modulesCell, readModulesCell, rowModules, sameCode } from '../../src/cli/sweep/modules-column.js';
 import { UsageError } from '../../src/cli/run.js';
-import { cli, cliHarness, duelFixture, expectInputError } from '../helpers/cli.js';
+import { cli, cliHarness, duelFixture, expectInputError, packageVersion } from '../helpers/cli.js';
 
 const modules = resolve(import.meta.dirname, '../node/fixtures/strategies.mjs');
 const custom = resolve(import.meta.dirname, '../node/fixtures/custom.yaml');
@@ -63,10 +63,10 @@ describe('detente … --load FILE', () => {
     const registry = await loadStrategies(modules);
     const scenario = parseScenario(readFileSync(custom, 'utf8'), { source: custom, registry });
     const options = { seeds: '1..30', grid: { 'actors.US.strategy': ['grudging', 'forgetful', 'hawk'], 'actors.CN.strategy.retaliateAt': [0.5, 0.9] }, registry };
-    // With --load, a last column records the module's code (its file name and SHA-256's first 16 hex digits).
-    const columns = [...sweepColumns(planSweep(scenario, options)), 'modules'];
+    // With --load, a column records the module's code (its file name and SHA-256's first 16 hex digits); the last, the version of detente.
+    const columns = [...sweepColumns(planSweep(scenario, options)), 'modules', 'detente'];
     const code = `strategies.mjs@${createHash('sha256').update(readFileSync(modules)).digest('hex').slice(0, 16)}`;
-    expect(text).toBe(csvHeader(columns) + sweep(scenario, options).map((row) => formatRow({ ...row, modules: code }, columns, 'csv')).join(''));
+    expect(text).toBe(csvHeader(columns) + sweep(scenario, options).map((row) => formatRow({ ...row, modules: code, detente: packageVersion }, columns, 'csv')).join(''));
     expect(text.split('\n').length).toBe(2 + 3 * 2 * 30);
   });
 
@@ -219,7 +219,8 @@ describe('the code of --load modules in a results file (the modules column)', ()
     `export default { name: 'moody', meta: { stochastic: true, retaliatory: false, forgiving: true, attributionSensitive: false }, operate: (view, rng) => (rng.next() < ${rate} ? [] : []), diplomacy: (view, rng) => view.incidents.filter((i) => i.round === view.round && i.suspect !== null && rng.next() < ${rate}).map((i) => ({ type: 'accuse', target: i.suspect, incident: i.id, public: true })), respond: () => ({ type: 'deny' }) };\n`;
   const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
   const sweepOf = (module: string, ...args: string[]) => detente('sweep', duelFixture, '--load', module, '--set', 'actors.US.strategy=moody', '--quiet', ...args);
-  const lastCells = (file: string) => new Set(readFileSync(join(tmp, file), 'utf8').trim().split('\n').slice(1).map((l) => l.slice(l.lastIndexOf(',') + 1)));
+  // The cells of the modules column (the last but the detente column).
+  const lastCells = (file: string) => new Set(readFileSync(join(tmp, file), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').at(-2)));
 
   it('--resume refuses a file whose runs were computed with a module edited since, naming it and both digests, and leaves the file as it was', () => {
     mkdirSync(join(tmp, 'edit'));
@@ -228,7 +229,7 @@ describe('the code of --load modules in a results file (the modules column)', ()
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
     const header = readFileSync(join(tmp, 'edit.csv'), 'utf8').split('\n')[0] as string;
-    expect(header).toMatch(/,scenario,modules$/);
+    expect(header).toMatch(/,scenario,modules,detente$/);
     expect(lastCells('edit.csv')).toEqual(new Set([`moody.mjs@${sha(version(0.3))}`]));
     const before = readFileSync(join(tmp, 'edit.csv'), 'utf8');
     writeFileSync(join(tmp, 'edit/moody.mjs'), version(0.9));
@@ -331,7 +332,7 @@ describe('the code of --load modules in a results file (the modules column)', ()
     writeFileSync(join(tmp, 'tournament.mjs'), version(0.4));
     const r = detente('tournament', duelFixture, '--load', 'tournament.mjs', '--strategies', 'moody,hawk', '--roles', 'US', '--seeds', '1..2', '--runs', 'runs.csv', '--quiet');
     expect(r.status, r.stderr).toBe(0);
-    expect(readFileSync(join(tmp, 'runs.csv'), 'utf8').split('\n')[0]).toMatch(/,scenario,modules$/);
+    expect(readFileSync(join(tmp, 'runs.csv'), 'utf8').split('\n')[0]).toMatch(/,scenario,modules,detente$/);
     expect(lastCells('runs.csv')).toEqual(new Set([`tournament.mjs@${sha(version(0.4))}`]));
   });
 });

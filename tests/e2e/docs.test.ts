@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRegistry } from '../../src/index.js';
-import { cliHarness, root } from '../helpers/cli.js';
+import { cliHarness, packageVersion, root } from '../helpers/cli.js';
 
 const { tmp, detente } = cliHarness('detente-docs-');
 
@@ -54,7 +54,8 @@ function invocations(text: string): { command: string; args: string; line: numbe
   // A shell line continued with a backslash is one invocation.
   const lines = text.replace(/\\\n/g, ' ').split('\n');
   lines.forEach((line, i) => {
-    for (const m of line.matchAll(/\bdetente (\w+)([^`\n]*)/g)) {
+    // `detente@0.1.0 sweep …` (a pinned version, as in the cluster examples) is checked too.
+    for (const m of line.matchAll(/\bdetente(?:@[\w.-]+)? (\w+)([^`\n]*)/g)) {
       const command = m[1] ?? '';
       if (COMMANDS.includes(command)) out.push({ command, args: (m[2] ?? '').split('|')[0] ?? '', line: i + 1 });
     }
@@ -111,6 +112,19 @@ describe('the documentation', () => {
     expect(unknown).toEqual([]);
     // The scan itself works: the pages do show flags.
     expect(seen).toBeGreaterThan(30);
+  });
+
+  it('pins the package\'s own version where it pins one (npx detente@X.Y.Z in the cluster examples)', () => {
+    const other: string[] = [];
+    let pinned = 0;
+    for (const page of pages) {
+      for (const m of read(page).matchAll(/\bdetente@(\d[\w.-]*)/g)) {
+        pinned++;
+        if (m[1] !== packageVersion) other.push(`${page}: detente@${m[1]}`);
+      }
+    }
+    expect(other).toEqual([]);
+    expect(pinned).toBeGreaterThan(5);
   });
 
   it('lists in the option table of docs/play.md exactly the options of detente play', () => {

@@ -5,18 +5,18 @@ import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, cliHarness, expectInputError } from '../helpers/cli.js';
+import { cli, cliHarness, expectInputError, packageVersion } from '../helpers/cli.js';
 import { parseScenario, readResults, summarize, SUMMARY_STAT_COLUMNS, tournament } from '../../src/index.js';
 
 const { tmp, detente } = cliHarness('detente-checks-');
 const file = (name: string) => join(tmp, name);
 const text = (name: string) => readFileSync(file(name), 'utf8');
 
-/** A CSV results file without its last column (`scenario`): what detente wrote before it recorded the scenario. */
+/** A CSV results file without its last two columns (`scenario`, `detente`): what detente wrote before it recorded the scenario. */
 function withoutScenario(csv: string): string {
   return csv
     .split('\n')
-    .map((l) => (l === '' ? l : l.slice(0, l.lastIndexOf(','))))
+    .map((l) => (l === '' ? l : l.split(',').slice(0, -2).join(',')))
     .join('\n');
 }
 
@@ -28,7 +28,7 @@ describe('results record their scenario', () => {
     const before = text('ff.csv');
     const tag = readResults(before, 'csv').rows[0]?.scenario;
     expect(tag).toMatch(/^false-flag@[0-9a-f]{16}$/);
-    expect(before.split('\n')[0]).toMatch(/,welfare\.KL,scenario$/);
+    expect(before.split('\n')[0]).toMatch(/,welfare\.KL,scenario,detente$/);
     expectInputError(detente(...hotline, '--seeds', '1..6', '--out', 'ff.csv', '--resume'), new RegExp(`ff\\.csv holds runs of another scenario \\(run p0-s1: ${tag}; this sweep: false-flag-hotline@[0-9a-f]{16}\\)`));
     expect(text('ff.csv')).toBe(before);
     // The same scenario resumes.
@@ -65,6 +65,88 @@ describe('results record their scenario', () => {
     expect(m.stderr).toMatch(/the files do not record their scenario \(written by an older detente\): that they are runs of one scenario was not checked/);
     expect(text('old-m.csv')).toBe(old);
     expectInputError(detente('merge', 'old-a.csv', 'whole.csv'), /whole\.csv has other columns than old-a\.csv: they are not shards of the same sweep \(old-a\.csv was written by an older detente, without the scenario column\)/);
+  });
+});
+
+describe('results record the version of detente that computed them', () => {
+  const args = ['sweep', 'false-flag', '--workers', '1', '--quiet'];
+  /** The file's rows with their `detente` cell (the last) set to `version`: runs computed by another release. */
+  const byVersion = (csv: string, version: string) =>
+    csv
+      .split('\n')
+      .map((l, k) => (k === 0 || l === '' ? l : `${l.slice(0, l.lastIndexOf(','))},${version}`))
+      .join('\n');
+
+  it('writes it in a last column, detente, in CSV and JSON Lines, in merged files and in tournament --runs', () => {
+    expect(detente(...args, '--seeds', '1..4', '--out', 'v.csv').status).toBe(0);
+    expect(text('v.csv').split('\n')[0]).toMatch(/,welfare\.KL,scenario,detente$/);
+    expect(new Set(readResults(text('v.csv'), 'csv').rows.map((r) => r.detente))).toEqual(new Set([packageVersion]));
+    expect(detente('--version').stdout.trim()).toBe(packageVersion);
+    expect(detente(...args, '--seeds', '1..4', '--shard', '1/2', '--out', 'v1.jsonl').status).toBe(0);
+    expect(readResults(text('v1.jsonl'), 'jsonl').rows.map((r) => r.detente)).toEqual([packageVersion, packageVersion]);
+    expect(detente(...args, '--seeds', '1..4', '--shard', '0/2', '--out', 'v0.csv').status).toBe(0);
+    expect(detente('merge', 'v0.csv', 'v1.jsonl', '--out', 'vm.csv').status).toBe(0);
+    expect(text('vm.csv')).toBe(text('v.csv'));
+    expect(detente('tournament', 'false-flag', '--strategies', 'hawk,dove', '--seeds', '1', '--workers', '1', '--quiet', '--runs', 'vt.jsonl').status).toBe(0);
+    expect(new Set(readResults(text('vt.jsonl'), 'jsonl').rows.map((r) => r.detente))).toEqual(new Set([packageVersion]));
+    // summarize takes it as a text column: not a metric, but a group.
+    const s = detente('summarize', 'v.csv', '--by', 'detente', '--metrics', 'peakRung', '--format', 'csv');
+    expect(s.status, s.stderr).toBe(0);
+    expect(s.stdout.split('\n')[1]).toMatch(new RegExp(`^${packageVersion.replace(/\./g, '\\.')},peakRung,4,`));
+    expect(detente('summarize', 'v.csv', '--format', 'csv').stdout).not.toMatch(/^detente,/m);
+  });
+
+  it('--resume refuses a file whose runs another version computed, naming both and the one to run, and leaves it as it was', () => {
+    expect(detente(...args, '--seeds', '1..4', '--out', 'r.csv').status).toBe(0);
+    writeFileSync(file('r.csv'), byVersion(text('r.csv'), '0.0.1'));
+    const before = text('r.csv');
+    const r = detente(...args, '--seeds', '1..6', '--out', 'r.csv', '--resume');
+    expectInputError(r, new RegExp(`r\\.csv holds runs computed by detente 0\\.0\\.1 \\(run p0-s1\\), and this is detente ${packageVersion.replace(/\./g, '\\.')}: its runs and new ones would mix the results of two versions of detente`), /Continue it with the version that wrote it \(npx detente@0\.0\.1 sweep … --resume\)/);
+    expect(text('r.csv')).toBe(before);
+  });
+
+  it('merge refuses shards computed by two versions, naming both files and versions', () => {
+    expect(detente(...args, '--seeds', '1..6', '--shard', '0/2', '--out', 'm0.csv').status).toBe(0);
+    expect(detente(...args, '--seeds', '1..6', '--shard', '1/2', '--out', 'm1.csv').status).toBe(0);
+    writeFileSync(file('m1.csv'), byVersion(text('m1.csv'), '0.9.0'));
+    const v = packageVersion.replace(/\./g, '\\.');
+    expectInputError(
+      detente('merge', 'm0.csv', 'm1.csv', '--out', 'mm.csv'),
+      new RegExp(`m1\\.csv holds runs computed by detente 0\\.9\\.0 \\(run p0-s2\\), m0\\.csv by detente ${v} \\(run p0-s1\\): merged, they would mix the results of two versions of detente`),
+      new RegExp(`run m1\\.csv's shard again with the version m0\\.csv records \\(npx detente@${v} sweep … --out <new file>\\)`),
+    );
+    expect(existsSync(file('mm.csv'))).toBe(false);
+    // Two versions in one file (put together by hand) are refused too.
+    const [header, ...rows] = text('m0.csv').split('\n');
+    writeFileSync(file('mixed.csv'), [header, rows[0], byVersion(`${header}\n${rows[1]}`, '0.9.0').split('\n')[1], ''].join('\n'));
+    expectInputError(detente('merge', 'mixed.csv'), /mixed\.csv holds runs computed by detente .* \(run p0-s1\) and by detente 0\.9\.0 \(run p0-s3\)/);
+    // A cell that names no version is quoted as such.
+    writeFileSync(file('m1.csv'), byVersion(text('m1.csv'), 'latest'));
+    expectInputError(detente('merge', 'm0.csv', 'm1.csv'), /m1\.csv holds runs computed by no version of detente \(its detente cell is 'latest'/);
+  });
+
+  it('continues and merges files written before results recorded it, with a warning, in their own columns', () => {
+    expect(detente(...args, '--seeds', '1..5', '--out', 'u.csv').status).toBe(0);
+    const whole = text('u.csv');
+    // The file without its last column: what detente wrote before it recorded its version.
+    const old = whole
+      .split('\n')
+      .map((l) => (l === '' ? l : l.slice(0, l.lastIndexOf(','))))
+      .join('\n');
+    writeFileSync(file('u-old.csv'), old.split('\n').slice(0, 4).join('\n') + '\n');
+    const r = detente(...args, '--seeds', '1..5', '--out', 'u-old.csv', '--resume');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`u-old\\.csv does not record which version of detente computed its runs \\(written by a detente older than the detente column\\): they are taken to be of this one \\(${packageVersion.replace(/\./g, '\\.')}\\) unchecked, and new runs are written without the column too`));
+    expect(r.stderr).not.toMatch(/does not record its scenario/);
+    expect(text('u-old.csv')).toBe(old);
+    writeFileSync(file('u-a.csv'), old.split('\n').slice(0, 3).join('\n') + '\n');
+    writeFileSync(file('u-b.csv'), [old.split('\n')[0], ...old.split('\n').slice(3)].join('\n'));
+    const m = detente('merge', 'u-a.csv', 'u-b.csv', '--out', 'u-m.csv');
+    expect(m.status, m.stderr).toBe(0);
+    expect(m.stderr).toMatch(/the files do not record which version of detente computed their runs \(written by a detente older than that column\): that they are runs of one version was not checked/);
+    expect(text('u-m.csv')).toBe(old);
+    // One that records it and one that does not: refused, saying which is which.
+    expectInputError(detente('merge', 'u.csv', 'u-b.csv'), /u-b\.csv has other columns than u\.csv: they are not shards of the same sweep \(u\.csv records the version of detente its runs were computed by, u-b\.csv does not/);
   });
 });
 

@@ -87,7 +87,7 @@ describe('control characters in a results file are shown, not sent to the termin
     expect(columns.stderr).not.toContain(ESC);
     // Run ids and scenario tags of shards that do not match, quoted by merge.
     const runs = readFileSync(file('runs.csv'), 'utf8').split('\n');
-    const forged = runs.map((l, k) => (k === 2 ? l.replace(/,false-flag@[0-9a-f]{16}$/, `,${ESC}[2Jother@1`) : l)).join('\n');
+    const forged = runs.map((l, k) => (k === 2 ? l.replace(/,false-flag@[0-9a-f]{16},/, `,${ESC}[2Jother@1,`) : l)).join('\n');
     writeFileSync(file('forged.csv'), forged);
     const merged = detente('merge', 'runs.csv', 'forged.csv');
     expectInputError(merged, /run p0-s2 differs between runs\.csv and forged\.csv|holds runs of scenario <U\+001B>\[2Jother@1/);

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, cliHarness, duelFixture, expectInputError } from '../helpers/cli.js';
+import { cli, cliHarness, duelFixture, expectInputError, packageVersion } from '../helpers/cli.js';
 import { compareRunIds, parseScenario, readResults, summarize, tournament } from '../../src/index.js';
 
 const duel = duelFixture;
@@ -193,6 +193,7 @@ describe('detente tournament', () => {
     const standings = readResults(readFileSync(file('standings.csv'), 'utf8').replace(/^strategy/, 'run'), 'csv').rows;
     expect(standings.map((s) => s.run)).toEqual(api.standings.map((s) => s.strategy));
     expect(standings.map((s) => s.peaceRank)).toEqual(api.standings.map((s) => s.peaceRank));
-    expect(readResults(readFileSync(file('runs.csv'), 'utf8'), 'csv').rows).toEqual(api.rows);
+    // The rows of the API, and the version of detente that computed them.
+    expect(readResults(readFileSync(file('runs.csv'), 'utf8'), 'csv').rows).toEqual(api.rows.map((row) => ({ ...row, detente: packageVersion })));
   });
 });

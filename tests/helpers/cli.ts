@@ -2,7 +2,7 @@
 // check every input error must pass.
 import { spawnSync } from 'node:child_process';
 import type { SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, expect } from 'vitest';
@@ -11,6 +11,8 @@ import { afterAll, expect } from 'vitest';
 export const root = resolve(import.meta.dirname, '../..');
 export const cli = resolve(root, 'dist/cli/main.js');
 export const duelFixture = resolve(root, 'tests/e2e/fixtures/duel.yaml');
+/** The package's version: what the built CLI records in the `detente` column of the results it writes. */
+export const packageVersion = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** `detente …` run in `tmp` (a fresh folder, removed after the file's tests), output as text. */
 export function cliHarness(prefix: string): { readonly tmp: string; readonly detente: (...args: string[]) => SpawnSyncReturns<string> } {

@@ -1,5 +1,5 @@
-// Combine the results files of the shards of a sweep into one: same columns, the same scenario and
-// the same code of the --load modules required, each run once (identical duplicates, e.g. from a re-run shard, collapse; conflicting
+// Combine the results files of the shards of a sweep into one: same columns, the same scenario,
+// the same code of the --load modules and the same version of detente required, each run once (identical duplicates, e.g. from a re-run shard, collapse; conflicting
 // ones are an error), sorted by run id.
 import { compareRunIds, csvHeader, formatRow, readResults, SCENARIO_COLUMN } from '../../index.js';
 import type { ResultsFormat, SweepRow } from '../../index.js';
@@ -7,12 +7,14 @@ import { UsageError } from '../run.js';
 import { refuseLockFile } from './results-file.js';
 import { showControlCharacters as shown } from '../../model/control-characters.js';
 import { codeChange, MODULES_COLUMN, rowModules, sameCode } from './modules-column.js';
+import { DETENTE_COLUMN, runVersion, versionText } from './detente-column.js';
 
 /**
  * The merged results as text in `format`. `unchecked` is true when the files do not record their
- * scenario (written before results did), so that they are runs of one scenario could not be checked.
+ * scenario (written before results did), so that they are runs of one scenario could not be checked;
+ * `unversioned` when they do not record the version of detente that computed them.
  */
-export function mergeResults(parts: readonly { readonly path: string; readonly text: string; readonly format: ResultsFormat }[], format: ResultsFormat): { text: string; rows: number; duplicates: number; unchecked: boolean } {
+export function mergeResults(parts: readonly { readonly path: string; readonly text: string; readonly format: ResultsFormat }[], format: ResultsFormat): { text: string; rows: number; duplicates: number; unchecked: boolean; unversioned: boolean } {
   let columns: readonly string[] | undefined;
   let first = '';
   let scenario: { tag: string; path: string } | undefined;
@@ -20,6 +22,8 @@ export function mergeResults(parts: readonly { readonly path: string; readonly t
   // every other cell met, each read once: same code, under whichever name.
   let code: { cell: string; entries: { name: string; digest: string }[]; path: string } | undefined;
   const sameCells = new Set<string>();
+  // The version of detente the first row was computed by (the `detente` column).
+  let version: { cell: unknown; path: string; run: string } | undefined;
   const byId = new Map<string, { row: SweepRow; line: string; path: string }>();
   let duplicates = 0;
   for (const part of parts) {
@@ -30,11 +34,19 @@ export function mergeResults(parts: readonly { readonly path: string; readonly t
       columns = results.columns;
       first = part.path;
     } else if (results.columns.join('\u0000') !== columns.join('\u0000')) {
-      const older = (a: readonly string[], b: readonly string[]) => !a.includes(SCENARIO_COLUMN) && b.includes(SCENARIO_COLUMN) && a.join('\u0000') === b.filter((c) => c !== SCENARIO_COLUMN).join('\u0000');
+      // Written before results recorded their scenario, and so before they recorded their version of detente too.
+      const older = (a: readonly string[], b: readonly string[]) => !a.includes(SCENARIO_COLUMN) && b.includes(SCENARIO_COLUMN) && a.join('\u0000') === b.filter((c) => c !== SCENARIO_COLUMN && c !== DETENTE_COLUMN).join('\u0000');
       const without = (a: readonly string[]) => a.filter((c) => c !== MODULES_COLUMN).join('\u0000');
       const modules = (a: string, b: string) => ` (${a} records the code of the --load modules its runs were computed with, ${b} does not: it was written without --load, or by a detente older than that column)`;
+      const unversioned = (a: readonly string[]) => a.filter((c) => c !== DETENTE_COLUMN).join('\u0000');
+      const versioned = (a: string, b: string) =>
+        ` (${a} records the version of detente its runs were computed by, ${b} does not: it was written by a detente older than that column, so that they are runs of one version cannot be checked; run ${b}'s shard again with the version ${a} records, into a new file, and merge that)`;
       const why =
-        without(results.columns) === without(columns) && results.columns.includes(MODULES_COLUMN) !== columns.includes(MODULES_COLUMN)
+        unversioned(results.columns) === unversioned(columns) && results.columns.includes(DETENTE_COLUMN) !== columns.includes(DETENTE_COLUMN)
+          ? results.columns.includes(DETENTE_COLUMN)
+            ? versioned(part.path, first)
+            : versioned(first, part.path)
+          : without(results.columns) === without(columns) && results.columns.includes(MODULES_COLUMN) !== columns.includes(MODULES_COLUMN)
           ? results.columns.includes(MODULES_COLUMN)
             ? modules(part.path, first)
             : modules(first, part.path)
@@ -52,6 +64,21 @@ export function mergeResults(parts: readonly { readonly path: string; readonly t
         const tag = String(row[SCENARIO_COLUMN]);
         if (scenario === undefined) scenario = { tag, path: part.path };
         else if (tag !== scenario.tag) throw new UsageError(`${part.path} holds runs of scenario ${shown(tag)} (run ${shown(id)}), ${scenario.path} of ${shown(scenario.tag)}: they are not shards of the same sweep`);
+      }
+      if (columns.includes(DETENTE_COLUMN)) {
+        const cell = row[DETENTE_COLUMN];
+        if (version === undefined) version = { cell, path: part.path, run: id };
+        else if (cell !== version.cell) {
+          const where = version.path === part.path ? `runs computed by ${versionText(version.cell)} (run ${shown(version.run)}) and by ${versionText(cell)} (run ${shown(id)})` : `runs computed by ${versionText(cell)} (run ${shown(id)}), ${version.path} by ${versionText(version.cell)} (run ${shown(version.run)})`;
+          const redo = runVersion(version.cell);
+          const todo =
+            version.path === part.path
+              ? ' (the file was put together by hand: neither merge nor --resume writes such a file)'
+              : redo === undefined
+                ? ''
+                : `; to merge, run ${part.path}'s shard again with the version ${version.path} records (${redo} sweep … --out <new file>) and merge that`;
+          throw new UsageError(`${part.path} holds ${where}: merged, they would mix the results of two versions of detente (a release may change a rule or a default coefficient), so they are not shards of the same sweep${todo}`);
+        }
       }
       if (columns.includes(MODULES_COLUMN)) {
         const cell = row[MODULES_COLUMN];
@@ -80,5 +107,5 @@ export function mergeResults(parts: readonly { readonly path: string; readonly t
   const cols = columns;
   const ids = [...byId.keys()].sort(compareRunIds);
   const lines = ids.map((id) => formatRow((byId.get(id) as { row: SweepRow }).row, cols, format));
-  return { text: (format === 'csv' ? csvHeader(cols) : '') + lines.join(''), rows: ids.length, duplicates, unchecked: !cols.includes(SCENARIO_COLUMN) };
+  return { text: (format === 'csv' ? csvHeader(cols) : '') + lines.join(''), rows: ids.length, duplicates, unchecked: !cols.includes(SCENARIO_COLUMN), unversioned: !cols.includes(DETENTE_COLUMN) };
 }

@@ -2,7 +2,7 @@
 // the runs delivered together are written with one write call; on --resume a torn last line (a
 // write cut by kill -9) is cut off and the runs already in the file are skipped, once the file is
 // known to hold runs of the same sweep: same columns, same scenario, same code of the --load
-// modules, same parameters per run.
+// modules, computed by the same version of detente, same parameters per run.
 import { closeSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { csvHeader, readResults, SCENARIO_COLUMN } from '../../index.js';
 import type { PlanItem, ResultsFormat } from '../../index.js';
@@ -11,6 +11,7 @@ import { isLockFile } from './lock.js';
 import { showControlCharacters } from '../../model/control-characters.js';
 import { codeChange, MODULES_COLUMN, modulesCell, readModulesCell, rowModules, sameCode } from './modules-column.js';
 import type { ModuleDigest } from '../../node/module-digest.js';
+import { DETENTE_CELL, DETENTE_COLUMN, runVersion, versionText } from './detente-column.js';
 
 /** An open results file (or standard output) that takes whole lines. */
 export interface ResultsSink {
@@ -22,8 +23,9 @@ export interface ResultsSink {
   /** Run ids already in the file (on resume). */
   readonly done: ReadonlySet<string>;
   /**
-   * Cells every new line has, the same in each (the `modules` column): the file's own on resume, so
-   * a module named through another link or path does not make the column change in mid-file.
+   * Cells every new line has, the same in each: the `detente` column (this version), and the
+   * `modules` column, the file's own on resume, so a module named through another link or path
+   * does not make the column change in mid-file.
    */
   readonly fixed: Readonly<Record<string, string>>;
   /** Bytes of a torn last line that resume cut off (0 if none). */
@@ -61,9 +63,11 @@ function pending(write: (text: string) => void): { add(line: string): void; flus
  * `scenarioTag`: a file holding runs of another scenario is refused. `modules` are the sweep's
  * `--load` modules (undefined without `--load`; then `columns` has no `modules` column): a file
  * whose runs were computed with other code, or that does not say with which, is refused.
+ * `columns` end with the `detente` column: a file whose runs another version of detente computed
+ * is refused; one written before results recorded it is continued in its own columns, unchecked.
  */
 export function openResults(path: string | undefined, format: ResultsFormat, columns: readonly string[], items: readonly PlanItem[], resume: boolean, scenario: string, modules?: readonly ModuleDigest[]): ResultsSink {
-  let fixed: Readonly<Record<string, string>> = modules === undefined ? {} : { [MODULES_COLUMN]: modulesCell(modules) };
+  let fixed: Readonly<Record<string, string>> = { ...(modules === undefined ? {} : { [MODULES_COLUMN]: modulesCell(modules) }), [DETENTE_COLUMN]: DETENTE_CELL };
   if (path === undefined) {
     if (format === 'csv') process.stdout.write(csvHeader(columns));
     const kept = pending((text) => void process.stdout.write(text));
@@ -83,9 +87,9 @@ export function openResults(path: string | undefined, format: ResultsFormat, col
       const kept = bytes.subarray(0, size).toString('utf8');
       let cell: string | undefined;
       ({ done, columns: layout, cell } = checkExisting(kept, path, format, columns, items, scenario, modules));
-      if (cell !== undefined) fixed = { [MODULES_COLUMN]: cell };
+      if (cell !== undefined) fixed = { ...fixed, [MODULES_COLUMN]: cell };
       if (repaired > 0) {
-        checkTorn(bytes.subarray(size), path, format, size === 0 ? [columns, columns.filter((c) => c !== SCENARIO_COLUMN)] : undefined);
+        checkTorn(bytes.subarray(size), path, format, size === 0 ? [columns, ...olderLayouts(columns)] : undefined);
         // Cut the torn last line before anything is appended after it: only now, once the file
         // is known to be this sweep's, so a file refused is left as it was.
         ftruncateSync(fd, size);
@@ -176,12 +180,18 @@ function checkExisting(
   let layout = columns;
   if (results.rows.length > 0 || format === 'csv') {
     checkModulesColumn(results.columns, columns, results.rows[0]?.[MODULES_COLUMN], path, modules);
-    const legacy = columns.filter((c) => c !== SCENARIO_COLUMN);
-    if (results.columns.join('\u0000') === legacy.join('\u0000')) {
-      // Written before results named their scenario: nothing to check it against. The runs are
-      // continued in the file's own columns, so it stays one table.
-      layout = legacy;
-      process.stderr.write(`detente: ${path} does not record its scenario (written by an older detente): its runs are taken to be of ${scenario} unchecked, and new runs are written without the scenario column too\n`);
+    const older = olderLayouts(columns).find((l) => l.join('\u0000') === results.columns.join('\u0000'));
+    if (older !== undefined) {
+      // Written before results named their version of detente (and, before that, their scenario):
+      // nothing to check them against. The runs are continued in the file's own columns, so it
+      // stays one table; the file cannot name the version that wrote it, so it is not refused.
+      layout = older;
+      if (!older.includes(SCENARIO_COLUMN)) {
+        process.stderr.write(`detente: ${path} does not record its scenario (written by an older detente): its runs are taken to be of ${scenario} unchecked, and new runs are written without the scenario column too\n`);
+      }
+      process.stderr.write(
+        `detente: ${path} does not record which version of detente computed its runs (written by a detente older than the ${DETENTE_COLUMN} column): they are taken to be of this one (${DETENTE_CELL}) unchecked, and new runs are written without the column too; if another version wrote them, continue the file with that version, or start over in another --out\n`,
+      );
     } else if (results.columns.join('\u0000') !== columns.join('\u0000')) {
       throw new UsageError(`${path} was written by a different sweep (other columns: ${shown(diff(results.columns, columns))}); use the same scenario, --set and --series, or another --out`);
     }
@@ -194,8 +204,15 @@ function checkExisting(
   let cell: string | undefined;
   for (const row of results.rows) {
     const id = String(row.run);
-    if (layout === columns && row[SCENARIO_COLUMN] !== scenario) {
+    if (layout.includes(SCENARIO_COLUMN) && row[SCENARIO_COLUMN] !== scenario) {
       throw new UsageError(`${path} holds runs of another scenario (run ${shown(id)}: ${shown(String(row[SCENARIO_COLUMN]))}; this sweep: ${scenario}), so it was written by a different sweep (or the scenario has changed since); use another --out`);
+    }
+    if (layout.includes(DETENTE_COLUMN) && row[DETENTE_COLUMN] !== DETENTE_CELL) {
+      const found = row[DETENTE_COLUMN];
+      const run = runVersion(found);
+      throw new UsageError(
+        `${path} holds runs computed by ${versionText(found)} (run ${shown(id)}), and this is detente ${DETENTE_CELL}: its runs and new ones would mix the results of two versions of detente (a release may change a rule or a default coefficient). ${run === undefined ? 'Start over in another --out (or with --force)' : `Continue it with the version that wrote it (${run} sweep … --resume), or start over with this one in another --out (or with --force)`}`,
+      );
     }
     if (modules !== undefined) {
       const found = row[MODULES_COLUMN];
@@ -235,7 +252,7 @@ function checkExisting(
 function checkModulesColumn(found: readonly string[], columns: readonly string[], first: unknown, path: string, modules: readonly ModuleDigest[] | undefined): void {
   const recorded = found.includes(MODULES_COLUMN);
   // Only a file that is otherwise this sweep's gets these messages; any other, the columns' own.
-  const key = (list: readonly string[]) => list.filter((c) => c !== MODULES_COLUMN && c !== SCENARIO_COLUMN).join('\u0000');
+  const key = (list: readonly string[]) => list.filter((c) => c !== MODULES_COLUMN && c !== SCENARIO_COLUMN && c !== DETENTE_COLUMN).join('\u0000');
   if (key(found) !== key(columns)) return;
   if (modules !== undefined && !recorded) {
     const names = modules.map((m) => shown(m.file)).join(', ');
@@ -264,6 +281,16 @@ function checkTorn(bytes: Buffer, path: string, format: ResultsFormat, headers: 
     const quoted = shown(torn.length > 40 ? `${torn.slice(0, 40)}…` : torn);
     throw new UsageError(`${path} ends with '${quoted}' without a line break, which is not part of a results ${format === 'csv' && headers ? 'header' : 'row'}: not a results file of this sweep (left as it was); use another --out`);
   }
+}
+
+/**
+ * The columns files written by older detentes have for a sweep whose columns are `columns`: without
+ * the `detente` column, and (older still) without the `scenario` column too. Such a file is
+ * continued in its own columns.
+ */
+function olderLayouts(columns: readonly string[]): (readonly string[])[] {
+  const unversioned = columns.filter((c) => c !== DETENTE_COLUMN);
+  return [unversioned, unversioned.filter((c) => c !== SCENARIO_COLUMN)];
 }
 
 /** A cell of the file quoted in a message: its control characters written out (`<U+001B>`), not sent to the terminal. */

@@ -1,0 +1,28 @@
+// The `detente` column of a results file: which version of detente computed its runs. A new release
+// may change a rule or a default coefficient, and so every figure a run gives: --resume and merge
+// compare this cell so that the rows of two versions never end up in one file, as they compare the
+// scenario (`scenario` column) and the user's own code (`modules` column). It is the command
+// line's: the library returns rows in memory, to a caller that knows which detente it imported.
+import { showControlCharacters as shown } from '../../model/control-characters.js';
+import { VERSION } from '../version.js';
+
+/** The column naming the version of detente that computed a row: the last column of every results file the command line writes. */
+export const DETENTE_COLUMN = 'detente';
+
+/** This detente's cell of the column: the package's version, e.g. `0.1.0`. */
+export const DETENTE_CELL: string = VERSION;
+
+/** A version of the package as npm names it (`1.2.3`, `1.2.3-rc.1`): one `npx detente@…` can run. */
+const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+
+/** A row's `detente` cell as text for a message: `detente 0.1.0`, or what the cell holds when it names no version. */
+export function versionText(cell: unknown): string {
+  const text = cell === null || cell === undefined ? '' : String(cell);
+  return SEMVER.test(text) ? `detente ${text}` : `no version of detente (its ${DETENTE_COLUMN} cell is '${shown(text)}': the file was edited, or is not a results file of detente)`;
+}
+
+/** How to run the version a cell names (`npx detente@0.1.0`), or undefined when it names none. */
+export function runVersion(cell: unknown): string | undefined {
+  const text = cell === null || cell === undefined ? '' : String(cell);
+  return SEMVER.test(text) ? `npx detente@${text}` : undefined;
+}
