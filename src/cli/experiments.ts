@@ -89,8 +89,10 @@ export const MERGE_HELP = `detente merge <results>... --out FILE
 
 Combine results files (the shards of one sweep, CSV or JSON Lines) into one: the files must have
 the same columns and runs of the same scenario, computed by the same version of detente (the
-detente column) and with the same --load code (the modules column); each run is kept once
-(identical duplicates collapse, differing ones are an error) and rows are sorted by run id.
+detente column) and with the same --load code (the modules column), each grid point with the same
+parameter values; each run is kept once (identical duplicates collapse, differing ones are an
+error) and rows are sorted by run id. The files do not record their --seeds: shards of sweeps
+with different --seeds merge unchecked (see docs/experiments.md).
 
 Options:
   --out FILE   The merged file (.csv or .jsonl), written whole (default: CSV on standard output);

@@ -150,6 +150,37 @@ describe('results record the version of detente that computed them', () => {
   });
 });
 
+describe('merge refuses shards of sweeps with different grids', () => {
+  const args = ['sweep', 'false-flag', '--workers', '1', '--quiet', '--seeds', '1..2'];
+
+  it('a grid point with other parameter values in another file: refused, naming both files, the point and the values', () => {
+    expect(detente(...args, '--set', 'mechanism.detection.scale=0.5,2', '--shard', '0/2', '--out', 'ga.csv').status).toBe(0);
+    expect(detente(...args, '--set', 'mechanism.detection.scale=1,3', '--shard', '1/2', '--out', 'gb.csv').status).toBe(0);
+    expectInputError(
+      detente('merge', 'ga.csv', 'gb.csv', '--out', 'gm.csv'),
+      /gb\.csv and ga\.csv give grid point 0 different parameter values: run p0-s2 in gb\.csv has mechanisms\.detection\.scale=1, run p0-s1 in ga\.csv has mechanisms\.detection\.scale=0\.5; they are shards of sweeps with different grids \(--set\), not of the same sweep/,
+    );
+    expect(existsSync(file('gm.csv'))).toBe(false);
+    // Only the parameters that differ are named.
+    expect(detente(...args, '--set', 'mechanism.detection.scale=0.5,2', '--set', 'mechanism.detection.severityBonus=0.5', '--shard', '0/2', '--out', 'gc.csv').status).toBe(0);
+    expect(detente(...args, '--set', 'mechanism.detection.scale=0.5,2', '--set', 'mechanism.detection.severityBonus=0.7', '--shard', '1/2', '--out', 'gd.jsonl').status).toBe(0);
+    expectInputError(detente('merge', 'gc.csv', 'gd.jsonl'), /gd\.jsonl and gc\.csv give grid point 0 different parameter values: run p0-s2 in gd\.jsonl has mechanisms\.detection\.severityBonus=0\.7, run p0-s1 in gc\.csv has mechanisms\.detection\.severityBonus=0\.5;/);
+    // The shards of one grid still merge into the unsharded file.
+    expect(detente(...args, '--set', 'mechanism.detection.scale=0.5,2', '--shard', '1/2', '--out', 'ga1.jsonl').status).toBe(0);
+    expect(detente(...args, '--set', 'mechanism.detection.scale=0.5,2', '--out', 'gw.csv').status).toBe(0);
+    expect(detente('merge', 'ga1.jsonl', 'ga.csv', '--out', 'gm.csv').status).toBe(0);
+    expect(text('gm.csv')).toBe(text('gw.csv'));
+  });
+
+  it('a grid point with two sets of values in one file: refused, naming the runs', () => {
+    expect(detente(...args, '--set', 'mechanism.detection.scale=0.5,2', '--out', 'gy.csv').status).toBe(0);
+    const [header, first, second, ...rest] = text('gy.csv').split('\n');
+    // p0-s2 given point 0's other value (a file edited by hand).
+    writeFileSync(file('gx.csv'), [header, first, (second as string).replace(/^p0-s2,0,2,0\.5,/, 'p0-s2,0,2,3,'), ...rest].join('\n'));
+    expectInputError(detente('merge', 'gx.csv'), /gx\.csv gives grid point 0 two sets of parameter values: run p0-s1 has mechanisms\.detection\.scale=0\.5, run p0-s2 has mechanisms\.detection\.scale=3; the file was edited, or is not the results of one sweep/);
+  });
+});
+
 describe('summarize', () => {
   it('refuses a metric cell that is not a number, naming the file, line and column', () => {
     expect(detente('sweep', 'false-flag', '--workers', '1', '--quiet', '--seeds', '1..5', '--out', 'runs.csv').status).toBe(0);

@@ -1,7 +1,8 @@
 // Combine the results files of the shards of a sweep into one: same columns, the same scenario,
-// the same code of the --load modules and the same version of detente required, each run once (identical duplicates, e.g. from a re-run shard, collapse; conflicting
+// the same code of the --load modules and the same version of detente required, each grid point
+// with one set of parameter values, each run once (identical duplicates, e.g. from a re-run shard, collapse; conflicting
 // ones are an error), sorted by run id.
-import { compareRunIds, csvHeader, formatRow, readResults, SCENARIO_COLUMN } from '../../index.js';
+import { compareRunIds, csvHeader, formatRow, readResults, SCENARIO_COLUMN, SUMMARY_COLUMNS } from '../../index.js';
 import type { ResultsFormat, SweepRow } from '../../index.js';
 import { UsageError } from '../run.js';
 import { refuseLockFile } from './results-file.js';
@@ -25,6 +26,9 @@ export function mergeResults(parts: readonly { readonly path: string; readonly t
   // The version of detente the first row was computed by (the `detente` column).
   let version: { cell: unknown; path: string; run: string } | undefined;
   const byId = new Map<string, { row: SweepRow; line: string; path: string }>();
+  // The parameter values of each grid point (the `point` cell), as the first row of it gave them.
+  const points = new Map<string, { values: string; row: SweepRow; path: string }>();
+  let params: readonly string[] = [];
   let duplicates = 0;
   for (const part of parts) {
     refuseLockFile(part.path, part.text);
@@ -33,6 +37,7 @@ export function mergeResults(parts: readonly { readonly path: string; readonly t
     if (columns === undefined) {
       columns = results.columns;
       first = part.path;
+      params = parameterColumns(columns);
     } else if (results.columns.join('\u0000') !== columns.join('\u0000')) {
       // Written before results recorded their scenario, and so before they recorded their version of detente too.
       const older = (a: readonly string[], b: readonly string[]) => !a.includes(SCENARIO_COLUMN) && b.includes(SCENARIO_COLUMN) && a.join('\u0000') === b.filter((c) => c !== SCENARIO_COLUMN && c !== DETENTE_COLUMN).join('\u0000');
@@ -93,6 +98,7 @@ export function mergeResults(parts: readonly { readonly path: string; readonly t
         // The same code under another name (a module renamed between shards): one name in the merged file.
         if (row[MODULES_COLUMN] !== code.cell) row = { ...row, [MODULES_COLUMN]: code.cell };
       }
+      checkPoint(points, params, row, part.path);
       const line = formatRow(row, columns, 'jsonl');
       const seen = byId.get(id);
       if (seen) {
@@ -108,4 +114,41 @@ export function mergeResults(parts: readonly { readonly path: string; readonly t
   const ids = [...byId.keys()].sort(compareRunIds);
   const lines = ids.map((id) => formatRow((byId.get(id) as { row: SweepRow }).row, cols, format));
   return { text: (format === 'csv' ? csvHeader(cols) : '') + lines.join(''), rows: ids.length, duplicates, unchecked: !cols.includes(SCENARIO_COLUMN), unversioned: !cols.includes(DETENTE_COLUMN) };
+}
+
+/**
+ * The grid's parameter columns of a results file: those between `seed` and the first summary column
+ * (`sweepColumns`), none when the file is not laid out so.
+ */
+function parameterColumns(columns: readonly string[]): readonly string[] {
+  const from = columns.indexOf('seed');
+  const to = columns.indexOf(SUMMARY_COLUMNS[0] as string);
+  return from < 0 || to < from ? [] : columns.slice(from + 1, to);
+}
+
+/**
+ * A grid point (a `point` cell) must carry the same parameter values in every row, of every file:
+ * shards of sweeps run with different --set values number their points alike, and merged they
+ * would put the runs of two parameter values under one point. `points` keeps the first row of each.
+ */
+function checkPoint(points: Map<string, { values: string; row: SweepRow; path: string }>, params: readonly string[], row: SweepRow, path: string): void {
+  if (params.length === 0) return;
+  const point = String(row.point);
+  const values = JSON.stringify(params.map((c) => row[c] ?? null));
+  const seen = points.get(point);
+  if (seen === undefined) {
+    points.set(point, { values, row, path });
+    return;
+  }
+  if (seen.values === values) return;
+  // Only the parameters whose values differ are named.
+  const differ = params.filter((c) => JSON.stringify(seen.row[c] ?? null) !== JSON.stringify(row[c] ?? null));
+  const cells = (r: SweepRow) => differ.map((c) => `${shown(c)}=${shown(String(r[c] ?? ''))}`).join(', ');
+  const run = (r: SweepRow) => shown(String(r.run));
+  if (seen.path === path) {
+    throw new UsageError(`${path} gives grid point ${shown(point)} two sets of parameter values: run ${run(seen.row)} has ${cells(seen.row)}, run ${run(row)} has ${cells(row)}; the file was edited, or is not the results of one sweep`);
+  }
+  throw new UsageError(
+    `${path} and ${seen.path} give grid point ${shown(point)} different parameter values: run ${run(row)} in ${path} has ${cells(row)}, run ${run(seen.row)} in ${seen.path} has ${cells(seen.row)}; they are shards of sweeps with different grids (--set), not of the same sweep: merge the shards of one sweep, all run with the same --set values`,
+  );
 }
