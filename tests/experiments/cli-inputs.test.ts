@@ -50,7 +50,8 @@ describe('summarize names the file and the flag of what it refuses', () => {
     writeFileSync(file('twice.csv'), `${header}\n${first}\n${first}\n`);
     expectInputError(detente('summarize', 'twice.csv'), /^detente: twice\.csv: 1 problem\n {2}- line 3, column run: expected each run once \(run p0-s1 is also line 2\), received 'p0-s1' again\n$/);
     // A quoted cell over two lines: a row is named by the line it starts on.
-    const split = (row: string) => row.replace(/,(false-flag@[0-9a-f]+)$/, ',"$1\nsecond line"');
+    const split = (row: string) => row.replace(/,(false-flag@[0-9a-f]+)(,|$)/, ',"$1\nsecond line"$2');
+    expect(split(first as string)).toContain('\nsecond line"');
     writeFileSync(file('twice-quoted.csv'), `${header}\n${split(first as string)}\n${second}\n${split(first as string)}\n`);
     expectInputError(detente('summarize', 'twice-quoted.csv'), /^detente: twice-quoted\.csv: 1 problem\n {2}- line 5, column run: expected each run once \(run p0-s1 is also line 2\)/);
     // JSON Lines: the line of each object (a blank line is skipped, but counted).
