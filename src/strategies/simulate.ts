@@ -19,6 +19,7 @@ import { createRegistry } from './builtins/index.js';
 import type { StrategyRegistry } from './registry.js';
 import { isRegistryLike, suggest } from './registry.js';
 import { worldIssue } from '../engine/world-check.js';
+import { optionNames, unknownOptionIssues } from './options.js';
 
 /**
  * Options of {@link simulate}.
@@ -40,6 +41,9 @@ export interface SimulateOptions extends Omit<RunRoundsOptions, 'rounds'> {
   readonly registry?: StrategyRegistry;
 }
 
+/** The names {@link simulate} accepts in its options: every field of {@link SimulateOptions}. */
+const SIMULATE_OPTIONS = optionNames<SimulateOptions>()('seed', 'rounds', 'strategies', 'registry', 'log', 'onRound', 'onInvalidAction', 'onStrategyError');
+
 /**
  * Run a simulation: build the world from a spec (or continue a world), resolve every actor's
  * strategy, and play `rounds` rounds. Returns the final world, the event log and per-round metrics.
@@ -54,8 +58,9 @@ export interface SimulateOptions extends Omit<RunRoundsOptions, 'rounds'> {
  * rather than another strategy playing in its place. `strategies` given here are recorded in the
  * run's worlds, so a world continued from them keeps playing them.
  *
- * `options` is required (there is no default number of rounds); a missing or malformed one, or a
- * `start` that is neither a spec nor a world, is a {@link ConfigError}.
+ * `options` is required (there is no default number of rounds); a missing or malformed one, an
+ * option name it does not know (`onInvalidActon` for `onInvalidAction`: each is named, with a
+ * "did you mean"), or a `start` that is neither a spec nor a world, is a {@link ConfigError}.
  *
  * @example
  * ```ts
@@ -77,12 +82,17 @@ export function simulate(start: WorldSpec | World, options: SimulateOptions): Ru
   return runRounds(recorded, strategies, rest);
 }
 
+/** The names {@link fork} accepts in its options, and in its intervention. */
+const FORK_OPTIONS = optionNames<ForkOptions & { readonly registry?: StrategyRegistry }>()('rounds', 'registry');
+const INTERVENTION_FIELDS = optionNames<Intervention>()('injects', 'strategies', 'mechanisms');
+
 /**
  * Re-run a finished run from round `round` with an intervention (see {@link Intervention}); with
  * none, the fork reproduces the run exactly. Strategy names in the intervention are resolved
  * like {@link simulate}'s. The fork's last world records the strategies that play in it (the
  * intervention's included), so `simulate(forked.world, { rounds })` continues with them; its
- * `initial` world keeps the strategies the run started with.
+ * `initial` world keeps the strategies the run started with. A name that neither the intervention
+ * nor the options know (`inject`, `round`) is a {@link ConfigError} naming it, with a "did you mean".
  *
  * @example
  * ```ts
@@ -97,6 +107,10 @@ export function fork(
   options: ForkOptions & { readonly registry?: StrategyRegistry } = {},
 ): Run {
   const shape = forkArgumentIssues(intervention, options);
+  // A misspelt name (`round` for `rounds`, `inject` for `injects`) was dropped: the fork ran
+  // without what it named.
+  if (isRecord(options)) shape.push(...unknownOptionIssues(options, FORK_OPTIONS));
+  if (isRecord(intervention)) shape.push(...unknownOptionIssues(intervention, INTERVENTION_FIELDS, 'intervention'));
   if (shape.length > 0) throw new ConfigError(shape, 'fork');
   const registry = options.registry ?? defaultRegistry();
   const strategies: Record<string, Strategy> = {};
@@ -152,6 +166,8 @@ function checkOptions(start: unknown, options: unknown): void {
     issues.push({ path: 'options', expected: 'an options object: { rounds } to continue a world, { seed, rounds } to start from a spec', received: describe(options) });
   } else {
     const o = options as Record<string, unknown>;
+    // Once per call, over the few keys of the object: a misspelt policy ran with the default.
+    issues.push(...unknownOptionIssues(o, SIMULATE_OPTIONS));
     if (o.strategies !== undefined && !isRecord(o.strategies)) {
       issues.push({ path: 'strategies', expected: 'an object of strategies (or registered names) by actor id', received: describe(o.strategies) });
     }
