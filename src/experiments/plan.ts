@@ -8,6 +8,8 @@ import { copied, joined, withFields } from '../model/record.js';
 import { createRegistry } from '../strategies/builtins/index.js';
 import type { StrategyRegistry } from '../strategies/registry.js';
 import { suggest } from '../strategies/registry.js';
+import { optionNames, unknownOptionIssues } from '../strategies/options.js';
+import { describe, isRecord } from '../model/mechanisms.js';
 import type { ScenarioActor, ScenarioDocument } from '../scenario/format.js';
 import { MAX_ROUNDS } from '../scenario/parse.js';
 import { parseScenario } from '../scenario/parse.js';
@@ -110,6 +112,9 @@ export interface PlanOptions {
   readonly registry?: StrategyRegistry;
 }
 
+/** The names {@link planSweep} accepts in its options: every field of {@link PlanOptions}. */
+const PLAN_OPTIONS = optionNames<PlanOptions>()('seeds', 'grid', 'registry');
+
 let builtins: StrategyRegistry | undefined;
 
 /**
@@ -161,7 +166,8 @@ function checkPlanSize(axes: readonly GridAxis[], seeds: number): void {
  * Expand seeds and a grid over a scenario into the list of runs. Every path is checked against
  * the scenario document and the mechanisms, every value against what the path takes, and every
  * grid point is parsed as a scenario, so a bad setting fails here (a {@link ConfigError} listing
- * each problem with a "did you mean") rather than in run 3,412.
+ * each problem with a "did you mean") rather than in run 3,412. So does an option name it does not
+ * know (`grd` for `grid`), which was dropped and the plan made without it.
  *
  * @example
  * ```ts
@@ -171,6 +177,22 @@ function checkPlanSize(axes: readonly GridAxis[], seeds: number): void {
  * ```
  */
 export function planSweep(scenario: Scenario | ScenarioDocument, options: PlanOptions): SweepPlan {
+  checkOptionNames(options, PLAN_OPTIONS, 'planSweep');
+  return planOf(scenario, options);
+}
+
+/**
+ * Internal: that `options` is an object whose every name is in `known`, or a {@link ConfigError}
+ * from `source` naming each name that is not (with a "did you mean"). Once per call.
+ */
+export function checkOptionNames(options: unknown, known: readonly string[], source: string): void {
+  if (!isRecord(options)) throw new ConfigError([{ path: 'options', expected: `an options object (${known.join(', ')})`, received: describe(options) }], source);
+  const issues = unknownOptionIssues(options, known);
+  if (issues.length > 0) throw new ConfigError(issues, source);
+}
+
+/** Internal: {@link planSweep} once the option names are checked, for a caller whose options hold more (`sweep`). */
+export function planOf(scenario: Scenario | ScenarioDocument, options: PlanOptions): SweepPlan {
   const document = 'document' in scenario ? scenario.document : scenario;
   const registry = options.registry ?? (builtins ??= createRegistry());
   // Values are printed (String of a list) and shown as JSON in the messages below: nested too

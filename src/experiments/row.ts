@@ -8,7 +8,8 @@ import { METRIC_COLUMNS } from '../report/csv.js';
 import type { StrategyRegistry } from '../strategies/registry.js';
 import { simulate } from '../strategies/simulate.js';
 import type { ParamValue, PlanItem, SweepPlan } from './plan.js';
-import { scenarioAt } from './plan.js';
+import { checkOptionNames, scenarioAt } from './plan.js';
+import { optionNames } from '../strategies/options.js';
 import { UNOBSERVED } from '../engine/round.js';
 import { SCENARIO_COLUMN, scenarioTag } from './identity.js';
 
@@ -127,8 +128,12 @@ export interface RunOneOptions {
   readonly scenario?: Scenario;
 }
 
+/** The names {@link runOne} accepts in its options: every field of {@link RunOneOptions}. */
+const RUN_ONE_OPTIONS = optionNames<RunOneOptions>()('series', 'registry', 'scenario');
+
 /**
- * Play one run of a plan and summarise it as a results row.
+ * Play one run of a plan and summarise it as a results row. An option name it does not know
+ * (`seris` for `series`) is a {@link ConfigError} naming it, with a "did you mean".
  *
  * @example
  * ```ts
@@ -138,6 +143,8 @@ export interface RunOneOptions {
  * ```
  */
 export function runOne(document: ScenarioDocument, item: PlanItem, options: RunOneOptions = {}): SweepRow {
+  // Once per run, over at most three keys: nothing beside the run itself.
+  checkOptionNames(options, RUN_ONE_OPTIONS, 'runOne');
   const scenario = options.scenario ?? scenarioAt(document, item.params, options.registry);
   // The row reads the events round by round instead of keeping the run's log: a sweep's runs
   // then leave little for the collector to copy (docs/performance.md).

@@ -1,7 +1,8 @@
 import type { Scenario } from '../scenario/parse.js';
 import type { ScenarioDocument } from '../scenario/format.js';
+import { optionNames } from '../strategies/options.js';
 import type { PlanItem, PlanOptions, SweepPlan } from './plan.js';
-import { planSweep, scenarioAt } from './plan.js';
+import { checkOptionNames, planOf, scenarioAt } from './plan.js';
 import type { SweepRow } from './row.js';
 import { runOne } from './row.js';
 
@@ -21,11 +22,17 @@ export interface SweepOptions extends PlanOptions {
   readonly items?: readonly PlanItem[];
 }
 
+/** The names {@link sweep} accepts in its options: every field of {@link SweepOptions}. */
+const SWEEP_OPTIONS = optionNames<SweepOptions>()('seeds', 'grid', 'registry', 'series', 'items');
+/** The names {@link runItems} accepts in its options. */
+const RUN_ITEMS_OPTIONS = optionNames<Pick<SweepOptions, 'series' | 'registry'>>()('series', 'registry');
+
 /**
  * Run every combination of a grid over many seeds, one after another in this thread, and
  * return one results row per run, in plan order. Deterministic: the same scenario, seeds and grid
  * give the same rows, on any machine. For many runs on several cores, use the command line
- * (`detente sweep --workers N`), which gives the same rows.
+ * (`detente sweep --workers N`), which gives the same rows. An option name it does not know
+ * (`grd` for `grid`) is a {@link ConfigError} naming it, with a "did you mean", before any run.
  *
  * @example
  * ```ts
@@ -35,12 +42,14 @@ export interface SweepOptions extends PlanOptions {
  * ```
  */
 export function sweep(scenario: Scenario | ScenarioDocument, options: SweepOptions): SweepRow[] {
-  const plan = planSweep(scenario, options);
-  return runItems(plan, options.items ?? plan.items, options);
+  checkOptionNames(options, SWEEP_OPTIONS, 'sweep');
+  const plan = planOf(scenario, options);
+  return itemsRun(plan, options.items ?? plan.items, options);
 }
 
 /**
- * Run some items of a plan in this thread, parsing each grid point's scenario once.
+ * Run some items of a plan in this thread, parsing each grid point's scenario once. An option
+ * name other than `series` and `registry` is a {@link ConfigError} naming it.
  *
  * @example
  * ```ts
@@ -48,6 +57,12 @@ export function sweep(scenario: Scenario | ScenarioDocument, options: SweepOptio
  * ```
  */
 export function runItems(plan: Pick<SweepPlan, 'document'>, items: readonly PlanItem[], options: Pick<SweepOptions, 'series' | 'registry'> = {}): SweepRow[] {
+  checkOptionNames(options, RUN_ITEMS_OPTIONS, 'runItems');
+  return itemsRun(plan, items, options);
+}
+
+/** {@link runItems} once the option names are checked (`sweep` passes all of its own). */
+function itemsRun(plan: Pick<SweepPlan, 'document'>, items: readonly PlanItem[], options: Pick<SweepOptions, 'series' | 'registry'>): SweepRow[] {
   const cache = new Map<number, Scenario>();
   return items.map((item) => {
     let scenario = cache.get(item.point);

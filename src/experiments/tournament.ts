@@ -5,7 +5,9 @@ import { suggest } from '../strategies/registry.js';
 import type { ScenarioDocument } from '../scenario/format.js';
 import type { Scenario } from '../scenario/parse.js';
 import type { StrategyRegistry } from '../strategies/registry.js';
+import { optionNames } from '../strategies/options.js';
 import type { Grid } from './plan.js';
+import { checkOptionNames } from './plan.js';
 import type { SweepRow } from './row.js';
 import { describeSample } from './stats.js';
 import { sweep } from './sweep.js';
@@ -28,6 +30,13 @@ export interface TournamentOptions {
   readonly seeds: readonly number[] | string;
   readonly registry?: StrategyRegistry;
 }
+
+/**
+ * The names {@link tournament} and {@link tournamentGrid} accept in their options: every field of
+ * {@link TournamentOptions} (the grid needs only the strategies and the roles, and takes the
+ * options of a tournament as they are).
+ */
+const TOURNAMENT_OPTIONS = optionNames<TournamentOptions>()('strategies', 'roles', 'seeds', 'registry');
 
 /**
  * One strategy's standing: over every (run, role) it played, the mean welfare of the actor that
@@ -72,7 +81,8 @@ export interface TournamentResult {
 /**
  * The grid of a round-robin: `actors.<role>.strategy` over every strategy for each role, so a
  * sweep plays every assignment of strategies to roles **with replacement** (a strategy may play
- * several roles at once, e.g. hawk against hawk): strategies^roles assignments.
+ * several roles at once, e.g. hawk against hawk): strategies^roles assignments. A name that is
+ * not one of {@link TournamentOptions} (`role` for `roles`) is a {@link ConfigError} naming it.
  *
  * @example
  * ```ts
@@ -81,6 +91,7 @@ export interface TournamentResult {
  * ```
  */
 export function tournamentGrid(template: Scenario | ScenarioDocument, options: Pick<TournamentOptions, 'strategies' | 'roles'>): { roles: string[]; grid: Grid } {
+  checkOptionNames(options, TOURNAMENT_OPTIONS, 'tournamentGrid');
   const document = 'document' in template ? template.document : template;
   const roles = options.roles ? [...options.roles] : document.actors.filter((a) => (a.kind ?? 'state') === 'state').map((a) => a.id).sort();
   const issues = [];
@@ -159,6 +170,8 @@ export const STANDING_COLUMNS: readonly (keyof TournamentStanding & string)[] = 
  * the roles (with replacement — strategies^roles assignments), each played with every seed, in
  * this thread. Strategies are ranked by the mean welfare of the actors that played them and by
  * peace (the mean peak rung of their dyads). The other actors keep the template's strategies.
+ * An option name it does not know (`role` for `roles`) is a {@link ConfigError} naming it, with a
+ * "did you mean", before any run: the tournament ran with the default roles.
  *
  * @example
  * ```ts
@@ -168,6 +181,7 @@ export const STANDING_COLUMNS: readonly (keyof TournamentStanding & string)[] = 
  * ```
  */
 export function tournament(template: Scenario | ScenarioDocument, options: TournamentOptions): TournamentResult {
+  checkOptionNames(options, TOURNAMENT_OPTIONS, 'tournament');
   const { roles, grid } = tournamentGrid(template, options);
   const rows = sweep(template, { seeds: options.seeds, grid, ...(options.registry ? { registry: options.registry } : {}) });
   return { roles, rows, standings: rankStrategies(rows, roles) };

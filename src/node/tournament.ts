@@ -40,7 +40,8 @@ export async function tournamentOnWorkers(template: Scenario | ScenarioDocument,
   // The options below are passed on one by one, so a registry would be dropped without a word.
   const registryGiven = typeof options === 'object' && options !== null ? registryIssue(options) : undefined;
   if (registryGiven !== undefined) throw new ConfigError([registryGiven], 'tournamentOnWorkers');
-  const { roles, grid } = tournamentGrid(template, options);
+  // The grid's own options only: tournamentGrid refuses the threads' (workers, modules, …).
+  const { roles, grid } = tournamentGrid(template, typeof options === 'object' && options !== null ? { strategies: options.strategies, ...(options.roles !== undefined ? { roles: options.roles } : {}) } : options);
   const rows = await sweepOnWorkers(template, { seeds: options.seeds, grid, workers: options.workers, modules: options.modules, onRow: options.onRow, signal: options.signal });
   return { roles, rows, standings: rankStrategies(rows, roles) };
 }
