@@ -6,6 +6,7 @@ import type { ConfigIssue, Scenario, ScenarioDocument, StrategyRegistry, SweepOp
 import { runOnWorkers } from './pool.js';
 import { loadStrategies, moduleUrls, withUnknownStrategyHint } from './strategy-modules.js';
 import type { StrategyModule } from './strategy-modules.js';
+import { optionNames, unknownOptionIssues } from '../strategies/options.js';
 
 /**
  * Options of {@link sweepOnWorkers}: those of `sweep`, but strategies of your own come as modules.
@@ -38,6 +39,18 @@ export interface WorkerSweepOptions extends Omit<SweepOptions, 'registry'> {
   readonly signal?: AbortSignal | undefined;
 }
 
+/** The names {@link sweepOnWorkers} accepts in its options: every field of {@link WorkerSweepOptions}. */
+const WORKER_SWEEP_OPTIONS = optionNames<WorkerSweepOptions>()('seeds', 'grid', 'series', 'items', 'workers', 'modules', 'onRow', 'signal');
+
+/**
+ * The issues of the names of `options` that are not in `known`: a misspelt option (`grd`,
+ * `worker`) was dropped, and the sweep ran without it. A `registry` has an issue of its own
+ * ({@link registryIssue}); one set to `undefined` is left alone, as before.
+ */
+export function workerOptionIssues(options: object, known: readonly string[]): ConfigIssue[] {
+  return unknownOptionIssues(options, known).filter((i) => i.path !== 'options.registry');
+}
+
 /** The most threads {@link sweepOnWorkers} starts: far more than any machine's cores, few enough to catch a typo. */
 const MAX_WORKERS = 256;
 
@@ -45,6 +58,8 @@ const MAX_WORKERS = 256;
  * Run every combination of a grid over many seeds on worker threads and return one results row
  * per run, in plan order: the rows `sweep` gives, whatever the number of workers. Strategies of
  * your own are passed as the modules that export them (`modules`), which every thread imports.
+ * An option name it does not know (`grd` for `grid`, `worker` for `workers`) is a
+ * {@link ConfigError} naming it, with a "did you mean", before any thread starts.
  *
  * @example
  * ```ts
@@ -62,6 +77,7 @@ const MAX_WORKERS = 256;
 export async function sweepOnWorkers(scenario: Scenario | ScenarioDocument, options: WorkerSweepOptions): Promise<SweepRow[]> {
   const issues: ConfigIssue[] = [];
   if (typeof options !== 'object' || options === null) throw new ConfigError([{ path: 'options', expected: 'an object with seeds (e.g. { seeds: "1..100" })', received: String(options) }], 'sweepOnWorkers');
+  issues.push(...workerOptionIssues(options, WORKER_SWEEP_OPTIONS));
   const registryGiven = registryIssue(options);
   if (registryGiven !== undefined) issues.push(registryGiven);
   // The default never exceeds the bound: a machine with more cores than MAX_WORKERS uses MAX_WORKERS.
