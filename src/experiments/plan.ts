@@ -8,7 +8,8 @@ import { copied, joined, withFields } from '../model/record.js';
 import { createRegistry } from '../strategies/builtins/index.js';
 import type { StrategyRegistry } from '../strategies/registry.js';
 import { suggest } from '../strategies/registry.js';
-import { optionNames, unknownOptionIssues } from '../strategies/options.js';
+import { unknownOptionIssues } from '../strategies/options.js';
+import { everyMember } from '../model/members.js';
 import { describe, isRecord } from '../model/mechanisms.js';
 import type { ScenarioActor, ScenarioDocument } from '../scenario/format.js';
 import { MAX_ROUNDS } from '../scenario/parse.js';
@@ -113,7 +114,7 @@ export interface PlanOptions {
 }
 
 /** The names {@link planSweep} accepts in its options: every field of {@link PlanOptions}. */
-const PLAN_OPTIONS = optionNames<PlanOptions>()('seeds', 'grid', 'registry');
+const PLAN_OPTIONS = everyMember<keyof PlanOptions & string>()(['seeds', 'grid', 'registry']);
 
 let builtins: StrategyRegistry | undefined;
 

@@ -9,7 +9,7 @@ import type { StrategyRegistry } from '../strategies/registry.js';
 import { simulate } from '../strategies/simulate.js';
 import type { ParamValue, PlanItem, SweepPlan } from './plan.js';
 import { checkOptionNames, scenarioAt } from './plan.js';
-import { optionNames } from '../strategies/options.js';
+import { everyMember } from '../model/members.js';
 import { UNOBSERVED } from '../engine/round.js';
 import { SCENARIO_COLUMN, scenarioTag } from './identity.js';
 
@@ -129,7 +129,7 @@ export interface RunOneOptions {
 }
 
 /** The names {@link runOne} accepts in its options: every field of {@link RunOneOptions}. */
-const RUN_ONE_OPTIONS = optionNames<RunOneOptions>()('series', 'registry', 'scenario');
+const RUN_ONE_OPTIONS = everyMember<keyof RunOneOptions & string>()(['series', 'registry', 'scenario']);
 
 /**
  * Play one run of a plan and summarise it as a results row. An option name it does not know

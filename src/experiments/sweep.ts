@@ -1,6 +1,6 @@
 import type { Scenario } from '../scenario/parse.js';
 import type { ScenarioDocument } from '../scenario/format.js';
-import { optionNames } from '../strategies/options.js';
+import { everyMember } from '../model/members.js';
 import type { PlanItem, PlanOptions, SweepPlan } from './plan.js';
 import { checkOptionNames, planOf, scenarioAt } from './plan.js';
 import type { SweepRow } from './row.js';
@@ -23,9 +23,9 @@ export interface SweepOptions extends PlanOptions {
 }
 
 /** The names {@link sweep} accepts in its options: every field of {@link SweepOptions}. */
-const SWEEP_OPTIONS = optionNames<SweepOptions>()('seeds', 'grid', 'registry', 'series', 'items');
+const SWEEP_OPTIONS = everyMember<keyof SweepOptions & string>()(['seeds', 'grid', 'registry', 'series', 'items']);
 /** The names {@link runItems} accepts in its options. */
-const RUN_ITEMS_OPTIONS = optionNames<Pick<SweepOptions, 'series' | 'registry'>>()('series', 'registry');
+const RUN_ITEMS_OPTIONS = everyMember<keyof Pick<SweepOptions, 'series' | 'registry'> & string>()(['series', 'registry']);
 
 /**
  * Run every combination of a grid over many seeds, one after another in this thread, and

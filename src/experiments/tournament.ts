@@ -5,7 +5,7 @@ import { suggest } from '../strategies/registry.js';
 import type { ScenarioDocument } from '../scenario/format.js';
 import type { Scenario } from '../scenario/parse.js';
 import type { StrategyRegistry } from '../strategies/registry.js';
-import { optionNames } from '../strategies/options.js';
+import { everyMember } from '../model/members.js';
 import type { Grid } from './plan.js';
 import { checkOptionNames } from './plan.js';
 import type { SweepRow } from './row.js';
@@ -36,7 +36,7 @@ export interface TournamentOptions {
  * {@link TournamentOptions} (the grid needs only the strategies and the roles, and takes the
  * options of a tournament as they are).
  */
-const TOURNAMENT_OPTIONS = optionNames<TournamentOptions>()('strategies', 'roles', 'seeds', 'registry');
+const TOURNAMENT_OPTIONS = everyMember<keyof TournamentOptions & string>()(['strategies', 'roles', 'seeds', 'registry']);
 
 /**
  * One strategy's standing: over every (run, role) it played, the mean welfare of the actor that

@@ -6,7 +6,8 @@ import type { ConfigIssue, Scenario, ScenarioDocument, StrategyRegistry, SweepOp
 import { runOnWorkers } from './pool.js';
 import { loadStrategies, moduleUrls, withUnknownStrategyHint } from './strategy-modules.js';
 import type { StrategyModule } from './strategy-modules.js';
-import { optionNames, unknownOptionIssues } from '../strategies/options.js';
+import { unknownOptionIssues } from '../strategies/options.js';
+import { everyMember } from '../model/members.js';
 
 /**
  * Options of {@link sweepOnWorkers}: those of `sweep`, but strategies of your own come as modules.
@@ -40,7 +41,7 @@ export interface WorkerSweepOptions extends Omit<SweepOptions, 'registry'> {
 }
 
 /** The names {@link sweepOnWorkers} accepts in its options: every field of {@link WorkerSweepOptions}. */
-const WORKER_SWEEP_OPTIONS = optionNames<WorkerSweepOptions>()('seeds', 'grid', 'series', 'items', 'workers', 'modules', 'onRow', 'signal');
+const WORKER_SWEEP_OPTIONS = everyMember<keyof WorkerSweepOptions & string>()(['seeds', 'grid', 'series', 'items', 'workers', 'modules', 'onRow', 'signal']);
 
 /**
  * The issues of the names of `options` that are not in `known`: a misspelt option (`grd`,

@@ -4,7 +4,7 @@ import { ConfigError, rankStrategies, tournamentGrid } from '../index.js';
 import type { Scenario, ScenarioDocument, TournamentOptions, TournamentResult } from '../index.js';
 import { registryIssue, sweepOnWorkers, workerOptionIssues } from './sweep.js';
 import type { WorkerSweepOptions } from './sweep.js';
-import { optionNames } from '../strategies/options.js';
+import { everyMember } from '../model/members.js';
 
 /**
  * Options of {@link tournamentOnWorkers}: those of `tournament`, and the threads' options of `sweepOnWorkers`.
@@ -18,7 +18,7 @@ import { optionNames } from '../strategies/options.js';
 export interface WorkerTournamentOptions extends Omit<TournamentOptions, 'registry'>, Pick<WorkerSweepOptions, 'workers' | 'modules' | 'onRow' | 'signal'> {}
 
 /** The names {@link tournamentOnWorkers} accepts in its options: every field of {@link WorkerTournamentOptions}. */
-const WORKER_TOURNAMENT_OPTIONS = optionNames<WorkerTournamentOptions>()('strategies', 'roles', 'seeds', 'workers', 'modules', 'onRow', 'signal');
+const WORKER_TOURNAMENT_OPTIONS = everyMember<keyof WorkerTournamentOptions & string>()(['strategies', 'roles', 'seeds', 'workers', 'modules', 'onRow', 'signal']);
 
 /**
  * A round-robin of strategies over a scenario template, on worker threads: the result `tournament`

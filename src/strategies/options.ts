@@ -25,23 +25,3 @@ export function unknownOptionIssues(options: object, known: readonly string[], p
   }
   return issues;
 }
-
-/**
- * The option names of an options type `T`, listed once and checked by the compiler both ways: a
- * name that is no field of `T` does not compile, and neither does a list that leaves a field of
- * `T` out (the error names the fields missing). So the names {@link unknownOptionIssues} accepts
- * cannot drift from the type: a new option added to `T` must be added here too. Symbol keys (the
- * engine's internal flags) are no option names and are not listed.
- *
- * @example
- * ```ts
- * const PLAN_OPTIONS = optionNames<PlanOptions>()('seeds', 'grid', 'registry');
- * optionNames<PlanOptions>()('seeds', 'grid'); // does not compile: { missing: 'registry' }
- * ```
- */
-export function optionNames<T extends object>() {
-  return <const N extends readonly (keyof T & string)[]>(...names: N & EveryName<T, N>): readonly (keyof T & string)[] => Object.freeze([...names]);
-}
-
-/** No constraint when `N` lists every string key of `T`; else a `missing` field naming those left out. */
-type EveryName<T, N extends readonly unknown[]> = [Exclude<keyof T & string, N[number]>] extends [never] ? unknown : { readonly missing: Exclude<keyof T & string, N[number]> };

@@ -19,7 +19,8 @@ import { createRegistry } from './builtins/index.js';
 import type { StrategyRegistry } from './registry.js';
 import { isRegistryLike, suggest } from './registry.js';
 import { worldIssue } from '../engine/world-check.js';
-import { optionNames, unknownOptionIssues } from './options.js';
+import { unknownOptionIssues } from './options.js';
+import { everyMember } from '../model/members.js';
 
 /**
  * Options of {@link simulate}.
@@ -41,8 +42,12 @@ export interface SimulateOptions extends Omit<RunRoundsOptions, 'rounds'> {
   readonly registry?: StrategyRegistry;
 }
 
-/** The names {@link simulate} accepts in its options: every field of {@link SimulateOptions}. */
-const SIMULATE_OPTIONS = optionNames<SimulateOptions>()('seed', 'rounds', 'strategies', 'registry', 'log', 'onRound', 'onInvalidAction', 'onStrategyError');
+/**
+ * The names {@link simulate} accepts in its options: every field of {@link SimulateOptions}
+ * (`everyMember` fails typecheck when the list and the type drift apart; the engine's internal
+ * flag is a symbol, which no name check sees).
+ */
+const SIMULATE_OPTIONS = everyMember<keyof SimulateOptions & string>()(['seed', 'rounds', 'strategies', 'registry', 'log', 'onRound', 'onInvalidAction', 'onStrategyError']);
 
 /**
  * Run a simulation: build the world from a spec (or continue a world), resolve every actor's
@@ -83,8 +88,8 @@ export function simulate(start: WorldSpec | World, options: SimulateOptions): Ru
 }
 
 /** The names {@link fork} accepts in its options, and in its intervention. */
-const FORK_OPTIONS = optionNames<ForkOptions & { readonly registry?: StrategyRegistry }>()('rounds', 'registry');
-const INTERVENTION_FIELDS = optionNames<Intervention>()('injects', 'strategies', 'mechanisms');
+const FORK_OPTIONS = everyMember<keyof (ForkOptions & { readonly registry?: StrategyRegistry }) & string>()(['rounds', 'registry']);
+const INTERVENTION_FIELDS = everyMember<keyof Intervention & string>()(['injects', 'strategies', 'mechanisms']);
 
 /**
  * Re-run a finished run from round `round` with an intervention (see {@link Intervention}); with
