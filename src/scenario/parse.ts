@@ -21,6 +21,7 @@ import { GGE15_NORM_IDS } from '../model/norms.js';
 import { OPERATION_KINDS, OPERATION_TARGETS } from '../model/operation.js';
 import { createRegistry } from '../strategies/builtins/index.js';
 import type { StrategyRegistry } from '../strategies/registry.js';
+import { unknownOptionIssues } from '../strategies/options.js';
 import { LAST_CALENDAR_YEAR, lastCalendarRound, parseCalendarStart, roundDate } from './calendar.js';
 import { Checker, join } from './check.js';
 import { ScenarioError } from './errors.js';
@@ -67,6 +68,9 @@ export interface ParseScenarioOptions {
   readonly registry?: StrategyRegistry;
 }
 
+/** The names {@link parseScenario} accepts in its options: every field of {@link ParseScenarioOptions}. */
+const PARSE_OPTIONS = everyMember<keyof ParseScenarioOptions & string>()(['source', 'format', 'registry']);
+
 const NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const CALENDAR_UNITS = ['day', 'week', 'month', 'quarter', 'year'] as const;
@@ -83,7 +87,8 @@ let defaultRegistry: StrategyRegistry | undefined;
  * Check a scenario (text in JSON or YAML, or already-parsed data) and build it. Throws a
  * {@link ScenarioError} listing **every** problem — syntax with line and column, unknown or
  * misspelt fields, strategies, presets and actor ids with a "did you mean", out-of-range numbers,
- * duplicate ids, a proxy whose sponsor is not a state, reserved keys.
+ * duplicate ids, a proxy whose sponsor is not a state, reserved keys. An option name it does not
+ * know (`sorce` for `source`) is a {@link ConfigError} naming it, with a "did you mean".
  *
  * @example
  * ```ts
@@ -93,6 +98,11 @@ let defaultRegistry: StrategyRegistry | undefined;
  * ```
  */
 export function parseScenario(input: string | unknown, options: ParseScenarioOptions = {}): Scenario {
+  // A misspelt option (`regsitry`) was dropped: the names of the caller's strategies were then
+  // looked up among the built-ins. Once per call, over the few keys of the object.
+  if (typeof options !== 'object' || options === null) throw new ConfigError([{ path: 'options', expected: `an options object (${PARSE_OPTIONS.join(', ')})`, received: describe(options) }], 'parseScenario');
+  const unknown = unknownOptionIssues(options, PARSE_OPTIONS);
+  if (unknown.length > 0) throw new ConfigError(unknown, 'parseScenario');
   const data =
     typeof input === 'string'
       ? readScenarioText(input, { ...(options.source !== undefined ? { source: options.source } : {}), ...(options.format !== undefined ? { format: options.format } : {}) })
