@@ -11,6 +11,11 @@ import { finalWorld, markPlayers, settingsText } from './record.js';
 import { incidentRecords, peakRungOf } from './series.js';
 import { closingCells, closingLegend } from './summary.js';
 import { shownTitle } from '../scenario/title.js';
+import { everyMember } from '../model/members.js';
+import { checkOptionNames } from '../experiments/plan.js';
+
+/** The names {@link renderDebrief} accepts in its options. */
+const DEBRIEF_OPTIONS = everyMember<keyof DebriefOptions & string>()(['text']);
 
 /**
  * Options of {@link renderDebrief}.
@@ -130,7 +135,8 @@ export function keyMoments(source: ReportSource, text: ReportText = REPORT_EN): 
 /**
  * A Markdown debrief for teachers: the run in one line, the actors, the key moments round by
  * round (see {@link keyMoments}), the numbers, questions for discussion and the closing table.
- * Scenario text is escaped, so it renders as text. Deterministic.
+ * Scenario text is escaped, so it renders as text. Deterministic. An option name other than
+ * `text` is a `ConfigError` naming it.
  *
  * @example
  * ```ts
@@ -141,6 +147,7 @@ export function keyMoments(source: ReportSource, text: ReportText = REPORT_EN): 
  * ```
  */
 export function renderDebrief(source: ReportSource, options: DebriefOptions = {}): string {
+  checkOptionNames(options, DEBRIEF_OPTIONS, 'renderDebrief');
   const text = options.text ?? REPORT_EN;
   const t = text.debrief;
   const md = markdownText;

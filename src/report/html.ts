@@ -19,6 +19,11 @@ import { finalWorld, markPlayers, settingsText } from './record.js';
 import { actorIds, incidentRecords, normAdoption, peakRungOf, roundsOf, rungSeries, trustFrames, undetectedOperations, welfareSeries } from './series.js';
 import { closingCells, closingLegend } from './summary.js';
 import { shownTitle } from '../scenario/title.js';
+import { everyMember } from '../model/members.js';
+import { checkOptionNames } from '../experiments/plan.js';
+
+/** The names {@link renderHtmlReport} accepts in its options: every field of {@link HtmlReportOptions}. */
+const HTML_OPTIONS = everyMember<keyof HtmlReportOptions & string>()(['text', 'narrative', 'maxTrustCells', 'maxIncidents', 'maxStoryLines']);
 
 /**
  * Options of {@link renderHtmlReport}.
@@ -82,6 +87,7 @@ footer{margin-top:36px;color:var(--muted);font-size:.85em}
  * figures; SVG charts of the escalation rung per pair, the trust matrix over rounds (with a round
  * slider), the incident timeline with perceived versus true author, norm adoption and welfare;
  * the incident list; the narrative; the closing table. Deterministic: same source, same bytes.
+ * An option name it does not know (`maxIncident`) is a {@link ConfigError} naming it.
  *
  * @example
  * ```ts
@@ -92,6 +98,7 @@ footer{margin-top:36px;color:var(--muted);font-size:.85em}
  * ```
  */
 export function renderHtmlReport(source: ReportSource, options: HtmlReportOptions = {}): string {
+  checkOptionNames(options, HTML_OPTIONS, 'renderHtmlReport');
   checkLimits(options);
   const t = options.text ?? REPORT_EN;
   const narrativeText = options.narrative ?? NARRATIVE_EN;

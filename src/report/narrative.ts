@@ -5,6 +5,8 @@ import { NARRATIVE_EN } from '../text/narrative.js';
 import { ConfigError } from '../engine/errors.js';
 import { eventIssue } from '../engine/world-check.js';
 import { checkRunArgument } from './run-check.js';
+import { everyMember } from '../model/members.js';
+import { checkOptionNames } from '../experiments/plan.js';
 
 /**
  * Options of {@link narrateEvent} and {@link narrateRun}.
@@ -24,6 +26,13 @@ export interface NarrativeOptions {
   readonly text?: NarrativeText;
 }
 
+/** The names {@link narrateEvent} accepts in its options, and those of {@link narrateRun} and {@link storyLines}. */
+const NARRATIVE_OPTIONS = everyMember<keyof NarrativeOptions & string>()(['truth', 'verbose', 'text']);
+const STORY_OPTIONS = everyMember<keyof StoryOptions & string>()(['truth', 'verbose', 'text', 'roundLabel']);
+
+/** Options of {@link narrateRun} and {@link storyLines}: those of {@link narrateEvent}, and a round's heading. */
+type StoryOptions = NarrativeOptions & { readonly roundLabel?: (round: number) => string };
+
 /** Events told only with `verbose`. */
 const VERBOSE_ONLY: ReadonlySet<string> = new Set(['incident.investigated', 'norm.adopted', 'action.rejected', 'forum.convened']);
 /** Events told only when the reader may see the hidden truth. */
@@ -36,6 +45,7 @@ function isNarrated(e: SimEvent): e is Extract<SimEvent, { type: NarratedEventTy
 /**
  * One line of story for an event, or null when the event is not worth telling. This decides
  * which events are told; the sentences come from the catalogue (`options.text`, English by default).
+ * An option name it does not know (`truht` for `truth`) is a {@link ConfigError} naming it.
  *
  * @example
  * ```ts
@@ -43,6 +53,12 @@ function isNarrated(e: SimEvent): e is Extract<SimEvent, { type: NarratedEventTy
  * ```
  */
 export function narrateEvent(e: SimEvent, options: NarrativeOptions = {}): string | null {
+  checkOptionNames(options, NARRATIVE_OPTIONS, 'narrateEvent');
+  return told(e, options);
+}
+
+/** {@link narrateEvent} once its option names are checked (a story checks its own once, not per event). */
+function told(e: SimEvent, options: NarrativeOptions): string | null {
   const notEvent = eventIssue(e, 'event');
   if (notEvent !== undefined) throw new ConfigError([notEvent], 'narrateEvent');
   const truth = options.truth !== false;
@@ -54,16 +70,19 @@ export function narrateEvent(e: SimEvent, options: NarrativeOptions = {}): strin
 }
 
 /**
- * The story of a run, round by round: the notable events of each round in plain English.
+ * The story of a run, round by round: the notable events of each round in plain English. An
+ * option name it does not know (`truht` for `truth`: the hidden truth was told) is a
+ * {@link ConfigError} naming it, with a "did you mean".
  *
  * @example
  * ```ts
  * console.log(narrateRun(run).join('\n'));
  * ```
  */
-export function narrateRun(run: Pick<Run, 'log'>, options: NarrativeOptions & { readonly roundLabel?: (round: number) => string } = {}): string[] {
+export function narrateRun(run: Pick<Run, 'log'>, options: StoryOptions = {}): string[] {
   checkRunArgument(run, 'narrateRun', false);
-  return storyLines(run, options).map((l) => (l.kind === 'heading' ? l.text : `  ${l.text}`));
+  checkOptionNames(options, STORY_OPTIONS, 'narrateRun');
+  return storyOf(run, options).map((l) => (l.kind === 'heading' ? l.text : `  ${l.text}`));
 }
 
 /**
@@ -73,7 +92,12 @@ export function narrateRun(run: Pick<Run, 'log'>, options: NarrativeOptions & { 
 export type StoryLineKind = 'heading' | 'news' | 'truth' | 'event';
 
 /** The story of {@link narrateRun}, each line with its kind and without the indentation of items. */
-export function storyLines(run: Pick<Run, 'log'>, options: NarrativeOptions & { readonly roundLabel?: (round: number) => string } = {}): { readonly kind: StoryLineKind; readonly text: string }[] {
+export function storyLines(run: Pick<Run, 'log'>, options: StoryOptions = {}): { readonly kind: StoryLineKind; readonly text: string }[] {
+  checkOptionNames(options, STORY_OPTIONS, 'storyLines');
+  return storyOf(run, options);
+}
+
+function storyOf(run: Pick<Run, 'log'>, options: StoryOptions): { readonly kind: StoryLineKind; readonly text: string }[] {
   const lines: { kind: StoryLineKind; text: string }[] = [];
   let current = -1;
   let buffer: { kind: StoryLineKind; text: string }[] = [];
@@ -90,7 +114,7 @@ export function storyLines(run: Pick<Run, 'log'>, options: NarrativeOptions & { 
       flush();
       current = e.round;
     }
-    const text = narrateEvent(e, options);
+    const text = told(e, options);
     if (text) buffer.push({ kind: e.type === 'inject.applied' && e.inject.type === 'note' ? 'news' : TRUTH_ONLY.has(e.type) ? 'truth' : 'event', text });
   }
   flush();

@@ -5,6 +5,8 @@ import type { ReportText } from '../text/report.js';
 import { REPORT_EN } from '../text/report.js';
 import { maxOf } from './max.js';
 import { checkRunArgument } from './run-check.js';
+import { everyMember } from '../model/members.js';
+import { checkOptionNames } from '../experiments/plan.js';
 
 /**
  * Closing numbers of one unordered pair of actors.
@@ -136,12 +138,16 @@ export interface SummaryOptions {
   readonly players?: readonly string[];
 }
 
+/** The names {@link formatSummary} accepts in its options. */
+const SUMMARY_OPTIONS = everyMember<keyof SummaryOptions & string>()(['truth', 'players']);
+
 /** Columns of `closingDyads` that need the hidden truth: "ops true / detected / attributed" and "misattributed / false alarms". */
 const TRUTH_COLUMNS: ReadonlySet<number> = new Set([3, 4]);
 
 /**
  * The closing table of a run as aligned plain text: one row per pair of actors, then norms
  * adopted and welfare per actor. Column headers come from the report catalogue (English by default).
+ * An option name other than `truth` is a `ConfigError` naming it.
  *
  * @example
  * ```ts
@@ -152,6 +158,7 @@ const TRUTH_COLUMNS: ReadonlySet<number> = new Set([3, 4]);
  */
 export function formatSummary(run: Pick<Run, 'log' | 'world'>, text: Pick<ReportText, 'closingDyads' | 'closingActors' | 'playedByPeople' | 'closingLegend'> = REPORT_EN, options: SummaryOptions = {}): string {
   checkRunArgument(run, 'formatSummary', true);
+  checkOptionNames(options, SUMMARY_OPTIONS, 'formatSummary');
   const cells = closingCells(run);
   const truth = options.truth !== false;
   const keep = (_: unknown, c: number) => truth || !TRUTH_COLUMNS.has(c);
