@@ -28,6 +28,8 @@ import type { PlayText } from '../text/play.en.js';
 import { validationWorld } from './knowledge.js';
 import { controlCharacterIn } from './printable.js';
 import { describe } from '../model/mechanisms.js';
+import { everyMember } from '../model/members.js';
+import { unknownOptionIssues } from '../strategies/options.js';
 
 /**
  * A decision the game waits for: which human actor, in which round and phase, what it knows, and
@@ -108,10 +110,14 @@ export class PlayError extends Error {
 }
 
 /** The setup's problems of shape and range (unknown human ids are a PlayError, with their hint). */
+/** The names a game's setup takes: every field of {@link GameSetup}. */
+const SETUP_FIELDS = everyMember<keyof GameSetup & string>()(['scenario', 'humans', 'seed', 'rounds', 'text', 'settings', 'registry']);
+
 function setupIssues(setup: unknown): ConfigIssue[] {
   if (typeof setup !== 'object' || setup === null) return [{ path: '(setup)', expected: 'an object { scenario, humans, seed?, rounds?, text? }', received: describe(setup) }];
   const s = setup as Record<string, unknown>;
-  const issues: ConfigIssue[] = [];
+  // A misspelt field (`round: 3`) was dropped, and the game played the scenario's rounds.
+  const issues: ConfigIssue[] = unknownOptionIssues(s, SETUP_FIELDS, '');
   const scenario = s.scenario as Partial<Scenario> | null | undefined;
   if (typeof scenario !== 'object' || scenario === null || typeof scenario.document !== 'object' || !Array.isArray(scenario.spec?.actors) || !Number.isInteger(scenario.rounds)) {
     issues.push({ path: 'scenario', expected: 'a scenario from parseScenario', received: describe(s.scenario) });

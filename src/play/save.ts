@@ -9,6 +9,8 @@ import type { ScenarioDocument } from '../scenario/format.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/parse.js';
 import type { StrategyRegistry } from '../strategies/registry.js';
+import { checkOptionNames } from '../experiments/plan.js';
+import { everyMember } from '../model/members.js';
 import { PLAY_EN } from '../text/play.en.js';
 import type { PlayText } from '../text/play.en.js';
 import type { HumanDecision } from './game.js';
@@ -98,12 +100,16 @@ export interface ResumeOptions {
   readonly registry?: StrategyRegistry;
 }
 
+/** The names {@link resumeGame} accepts in its options: every field of {@link ResumeOptions}. */
+const RESUME_OPTIONS = everyMember<keyof ResumeOptions & string>()(['source', 'text', 'registry']);
+
 /**
  * Rebuild a saved game: parse its scenario, re-run the recorded decisions, and check that the log
  * matches the saved hash. Throws a {@link PlayError} when the data is not a save, or when the game
  * does not replay to the same state (a different engine or strategies); a `ScenarioError` (whose
  * source is `<source> (scenario)`) when the saved scenario does not parse, for instance when it
- * names a strategy of a module that `registry` does not hold.
+ * names a strategy of a module that `registry` does not hold. An option name it does not know
+ * (`regsitry`) is a `ConfigError` naming it, with a "did you mean".
  *
  * @example
  * ```ts
@@ -111,6 +117,7 @@ export interface ResumeOptions {
  * ```
  */
 export function resumeGame(data: unknown, options: ResumeOptions = {}): PlayGame {
+  checkOptionNames(options, RESUME_OPTIONS, 'resumeGame');
   const text = options.text ?? PLAY_EN;
   const source = options.source ?? 'the saved game';
   const saved = checkShape(data, (why) => new PlayError(text.notAGame(source, why)));

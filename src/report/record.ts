@@ -15,10 +15,11 @@ import { controlCharacterProblem } from '../model/control-characters.js';
 import { clip } from '../model/quote.js';
 import { pathUnder, plainDataProblem } from '../model/nesting.js';
 import { withFields } from '../model/record.js';
+import { everyMember } from '../model/members.js';
 import type { World } from '../model/world.js';
 import type { Calendar, ScenarioDocument } from '../scenario/format.js';
 import { parseScenario } from '../scenario/parse.js';
-import { planSweep, scenarioAt, settingHeld } from '../experiments/plan.js';
+import { checkOptionNames, planSweep, scenarioAt, settingHeld } from '../experiments/plan.js';
 import type { Scenario } from '../scenario/parse.js';
 import type { DyadSummary } from './summary.js';
 import { summarizeDyads } from './summary.js';
@@ -151,7 +152,7 @@ export function finalWorld(source: ReportSource): World {
  * produces, no event may lie outside the run's rounds, and the run's metrics must be those of
  * the replayed rounds (a {@link ConfigError} or `ProtocolError` names the first difference).
  * `options.settings`: what was changed from the scenario file (already written into `scenario`),
- * which the report shows under its heading.
+ * which the report shows under its heading; another option name is a {@link ConfigError}.
  *
  * @example
  * ```ts
@@ -165,6 +166,7 @@ export function reportSource(
   seed?: string | number,
   options: { readonly settings?: RunSettings } = {},
 ): ReportSource {
+  checkOptionNames(options, SOURCE_OPTIONS, 'reportSource');
   const settings = options.settings === undefined ? undefined : checkedSettings(options.settings, 'settings');
   checkLog(run.log);
   // The recorded metrics are compared with the replayed ones as JSON too.
@@ -285,6 +287,10 @@ function metricIssues(recorded: readonly unknown[], replayed: readonly RoundMetr
   return issues;
 }
 
+/** The names {@link reportSource} and {@link reportSourceFromRecord} accept in their options (the lists fail typecheck when they drift from the parameters' types). */
+const SOURCE_OPTIONS = everyMember<keyof NonNullable<Parameters<typeof reportSource>[3]> & string>()(['settings']);
+const RECORD_OPTIONS = everyMember<keyof NonNullable<Parameters<typeof reportSourceFromRecord>[2]> & string>()(['registry']);
+
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const describe = (x: unknown): string => (x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x === 'string' ? `'${x.length > 40 ? `${x.slice(0, 40)}…` : x}'` : typeof x);
 
@@ -296,7 +302,8 @@ const describe = (x: unknown): string => (x === null ? 'null' : Array.isArray(x)
  * naming the first differing event). The recorded metrics must be those of the replayed rounds:
  * a differing number is an error naming its round and field, and so are a `scenario` (name) or
  * `title` other than the document's. A run of strategies of your own
- * needs the registry they were registered in (`options.registry`): the document names them.
+ * needs the registry they were registered in (`options.registry`: another option name is a
+ * {@link ConfigError}): the document names them.
  *
  * @example
  * ```ts
@@ -304,6 +311,7 @@ const describe = (x: unknown): string => (x === null ? 'null' : Array.isArray(x)
  * ```
  */
 export function reportSourceFromRecord(data: unknown, file = 'run.json', options: { readonly registry?: StrategyRegistry } = {}): ReportSource {
+  checkOptionNames(options, RECORD_OPTIONS, 'reportSourceFromRecord');
   const issues: ConfigIssue[] = [];
   const need = (ok: boolean, path: string, expected: string, value: unknown) => {
     if (!ok) issues.push({ path, expected, received: describe(value) });
