@@ -5,6 +5,9 @@ import { describe } from '../model/mechanisms.js';
 import { MAX_NESTING, nestingExpected } from '../model/nesting.js';
 import { ScenarioError } from './errors.js';
 import { encodingIssue, withoutByteOrderMark } from '../model/bom.js';
+import { ConfigError } from '../engine/errors.js';
+import { everyMember } from '../model/members.js';
+import { unknownOptionIssues } from '../strategies/options.js';
 
 /**
  * Largest scenario text accepted (5 MiB): a scenario is configuration, not data.
@@ -31,10 +34,14 @@ const MAX_ALIAS_COUNT = 100;
  */
 export type ScenarioFormat = 'json' | 'yaml';
 
+/** The names {@link readScenarioText} accepts in its options. */
+const READ_OPTIONS = everyMember<keyof NonNullable<Parameters<typeof readScenarioText>[1]> & string>()(['source', 'format']);
+
 /**
  * Parse scenario text (JSON or YAML) into plain data, or throw a {@link ScenarioError} whose issue
  * says where (line and column) the syntax broke. Rejects empty and oversized texts and duplicate
  * keys. (Reserved keys are reported by {@link forbiddenKeys}, with the document's other problems.)
+ * An option name other than `source` and `format` is a `ConfigError` naming it.
  *
  * @example
  * ```ts
@@ -42,6 +49,9 @@ export type ScenarioFormat = 'json' | 'yaml';
  * ```
  */
 export function readScenarioText(text: string, options: { readonly source?: string; readonly format?: ScenarioFormat } = {}): unknown {
+  if (typeof options !== 'object' || options === null) throw new ConfigError([{ path: 'options', expected: `an options object (${READ_OPTIONS.join(', ')})`, received: describe(options) }], 'readScenarioText');
+  const unknown = unknownOptionIssues(options, READ_OPTIONS);
+  if (unknown.length > 0) throw new ConfigError(unknown, 'readScenarioText');
   const source = options.source;
   const fail = (issue: ConfigIssue): never => {
     throw new ScenarioError([issue], source);

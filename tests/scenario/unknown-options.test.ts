@@ -4,7 +4,7 @@
  * scenario's strategies were looked up among the built-ins.
  */
 import { describe, expect, it } from 'vitest';
-import { ConfigError, createRegistry, parseScenario, scenarioBuilder } from '../../src/index.js';
+import { ConfigError, createRegistry, parseScenario, readScenarioText, scenarioBuilder } from '../../src/index.js';
 import type { ParseScenarioOptions } from '../../src/index.js';
 import { configErrorOf } from '../helpers/issues.js';
 
@@ -29,5 +29,12 @@ describe('parseScenario refuses option names it does not know', () => {
     expect(builder.build({ source: 'built' }).rounds).toBe(6);
     expect(() => builder.build({ fromat: 'json' } as never)).toThrow(ConfigError);
     expect(configErrorOf(() => builder.build({ fromat: 'json' } as never)).issues[0]?.hint).toBe("did you mean 'format'?");
+  });
+
+  it('readScenarioText: sorce for source; source and format still taken', () => {
+    expect(readScenarioText(TEXT, { source: 'duel.yaml', format: 'yaml' })).toMatchObject({ name: 'duel' });
+    const e = configErrorOf(() => readScenarioText(TEXT, { sorce: 'duel.yaml' } as never));
+    expect(e.source).toBe('readScenarioText');
+    expect(e.issues).toEqual([{ path: 'options.sorce', expected: 'one of the options source, format', received: 'an unknown option', hint: "did you mean 'source'?" }]);
   });
 });
