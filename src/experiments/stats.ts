@@ -3,7 +3,7 @@ import type { ConfigIssue } from '../engine/errors.js';
 import { pathUnder, plainDataProblem } from '../model/nesting.js';
 import { withFields } from '../model/record.js';
 import { describe as describeValue, isRecord } from '../model/mechanisms.js';
-import { unknownOptionIssues } from '../model/options.js';
+import { unknownOptionIssues } from '../strategies/options.js';
 import type { Cell, SweepRow } from './row.js';
 import { SUMMARY_COLUMNS } from './row.js';
 import { SCENARIO_COLUMN } from './identity.js';
@@ -301,7 +301,9 @@ const SUMMARIZE_OPTIONS: readonly string[] = ['by', 'metrics'];
  * letter by letter ("'p' is not a column").
  */
 function checkOptions(options: unknown): void {
-  const issues = unknownOptionIssues(options, SUMMARIZE_OPTIONS);
+  // Bare names (`metric`, not `options.metric`), like summarize's other messages (`metrics[2]`),
+  // which the CLI shows under its --by/--metrics flags.
+  const issues = unknownOptionIssues(options, SUMMARIZE_OPTIONS, '');
   const given: Readonly<Record<string, unknown>> = isRecord(options) ? options : {};
   for (const name of SUMMARIZE_OPTIONS) {
     const v = given[name];
