@@ -99,6 +99,22 @@ export function accusedLastRound(view: ActorView, incident: string): boolean {
 /** An attribution of an incident to a suspect (see {@link attributedIn}, {@link attributionsIn}). */
 type Attribution = { suspect: string; incident: IncidentView; confidence: number };
 
+/** A revealed culprit is certain; otherwise the viewer's confidence in its suspect. */
+function confidenceIn(inc: IncidentView): number {
+  return inc.revealed !== null ? 1 : inc.confidence;
+}
+
+/**
+ * The actor `inc` is pinned on, if it was detected in `round` (or revealed), is not the viewer, and
+ * is held at or above `threshold` (lowered by tension towards it, with `tension`); otherwise null.
+ */
+function attributedSuspect(view: ActorView, inc: IncidentView, round: number, threshold: number, tension: TensionSensitivity | undefined): string | null {
+  if (inc.round !== round) return null;
+  const suspect = inc.revealed ?? inc.suspect;
+  if (suspect === null || suspect === view.self) return null;
+  return confidenceIn(inc) < (tension === undefined ? threshold : underTension(view, suspect, threshold, tension)) ? null : suspect;
+}
+
 /**
  * For each suspect, the strongest attribution among the incidents detected in `round`
  * (or revealed), at or above `threshold`; sorted by suspect id for a canonical order. With
@@ -113,11 +129,9 @@ export function attributedIn(view: ActorView, round: number, threshold: number, 
   const incidents = view.incidents;
   for (let k = 0; k < incidents.length; k++) {
     const inc = incidents[k] as IncidentView;
-    if (inc.round !== round) continue;
-    const suspect = inc.revealed ?? inc.suspect;
-    const confidence = inc.revealed !== null ? 1 : inc.confidence;
-    if (suspect === null || suspect === view.self) continue;
-    if (confidence < (tension === undefined ? threshold : underTension(view, suspect, threshold, tension))) continue;
+    const suspect = attributedSuspect(view, inc, round, threshold, tension);
+    if (suspect === null) continue;
+    const confidence = confidenceIn(inc);
     best ??= new Map();
     const prev = best.get(suspect);
     if (!prev || confidence > prev.confidence) best.set(suspect, { suspect, incident: inc, confidence });
@@ -137,12 +151,8 @@ export function attributionsIn(view: ActorView, round: number, threshold: number
   const incidents = view.incidents;
   for (let k = 0; k < incidents.length; k++) {
     const inc = incidents[k] as IncidentView;
-    if (inc.round !== round) continue;
-    const suspect = inc.revealed ?? inc.suspect;
-    const confidence = inc.revealed !== null ? 1 : inc.confidence;
-    if (suspect === null || suspect === view.self) continue;
-    if (confidence < (tension === undefined ? threshold : underTension(view, suspect, threshold, tension))) continue;
-    (out ??= []).push({ suspect, incident: inc, confidence });
+    const suspect = attributedSuspect(view, inc, round, threshold, tension);
+    if (suspect !== null) (out ??= []).push({ suspect, incident: inc, confidence: confidenceIn(inc) });
   }
   if (out === undefined) return [];
   return out.sort((a, b) => byId(a.suspect, b.suspect) || byId(a.incident.id, b.incident.id));
