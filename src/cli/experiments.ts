@@ -339,8 +339,18 @@ export function mergeCommand(args: readonly string[], out: Out): number {
   return 0;
 }
 
-function list(v: string | undefined): string[] {
-  return v === undefined ? [] : v.split(',').map((s) => s.trim()).filter((s) => s !== '');
+const STRATEGIES_NEEDED = 'tournament needs --strategies, e.g. --strategies hawk,dove,tit-for-tat';
+
+/**
+ * A comma-separated flag value as names, empty ones dropped (`a,,b` is `a,b`). A value that names
+ * nothing (an unset shell variable) is a usage error, `none`: `--by ""` summarised every run as one
+ * group without a word, and an empty `--metrics` printed an empty table.
+ */
+function list(v: string | undefined, none: string): string[] {
+  if (v === undefined) return [];
+  const names = v.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (names.length === 0) throw new UsageError(none);
+  return names;
 }
 
 /** A results file to read must be there and be a file (a folder given by mistake was an "unexpected error"). */
@@ -398,11 +408,10 @@ export function summarizeCommand(args: readonly string[], out: Out): number {
   if (format !== 'table' && format !== 'csv') throw new UsageError(`--format must be table or csv, not '${format}'`);
   checkResultsInput(path);
   if (values.out !== undefined) checkOutputs([{ flag: '--out', path: values.out }], { inputs: [path], replace: values.force === true });
-  const by = list(values.by).map(canonicalPath);
-  refuseRepeated('--by', list(values.by), by, 'column');
-  const metrics = values.metrics === undefined ? undefined : list(values.metrics);
-  // An empty --metrics (an unset shell variable) printed an empty table and exit 0.
-  if (metrics?.length === 0) throw new UsageError(`--metrics needs at least one metric column, e.g. peakRung,totalWelfare (leave it out for every metric)`);
+  const byGiven = list(values.by, '--by needs at least one column, e.g. seed (leave it out for one group)');
+  const by = byGiven.map(canonicalPath);
+  refuseRepeated('--by', byGiven, by, 'column');
+  const metrics = values.metrics === undefined ? undefined : list(values.metrics, '--metrics needs at least one metric column, e.g. peakRung,totalWelfare (leave it out for every metric)');
   if (metrics) refuseRepeated('--metrics', metrics, metrics, 'metric');
   const { columns, rows, lines } = readResultsFile(path);
   for (const c of by) if (!columns.includes(c)) throw new UsageError(`--by ${c}: not a column of ${path} (parameters: ${showControlCharacters(columns.slice(3, columns.indexOf('roundsPlayed')).join(', ')) || 'none'})`);
@@ -467,7 +476,7 @@ export function tournamentCommand(args: readonly string[], out: Out, context: Cl
   const arg = positionals[0];
   if (arg === undefined) throw new UsageError('tournament needs a scenario template (a file, or a bundled scenario name)');
   if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
-  if (values.strategies === undefined) throw new UsageError('tournament needs --strategies, e.g. --strategies hawk,dove,tit-for-tat');
+  if (values.strategies === undefined) throw new UsageError(STRATEGIES_NEEDED);
   if (values.seeds === undefined) throw new UsageError('tournament needs --seeds, e.g. --seeds 1..20');
   const workers = workersOf(values.workers);
   const { scenario, path } = loadScenario(arg, context.registry);
@@ -475,7 +484,7 @@ export function tournamentCommand(args: readonly string[], out: Out, context: Cl
   if (values.out !== undefined) targets.push({ flag: '--out', path: values.out });
   if (values.runs !== undefined) targets.push({ flag: '--runs', path: values.runs });
   checkOutputs(targets, { inputs: [path, ...loadedFiles(context)], replace: values.force === true });
-  const { roles, grid } = tournamentGrid(scenario, { strategies: list(values.strategies), ...(values.roles !== undefined ? { roles: list(values.roles) } : {}) });
+  const { roles, grid } = tournamentGrid(scenario, { strategies: list(values.strategies, STRATEGIES_NEEDED), ...(values.roles !== undefined ? { roles: list(values.roles, '--roles needs at least one actor id, e.g. US,CN (leave it out for every state actor)') } : {}) });
   const seeds = values.seeds;
   const plan = withLoadHints(() => planSweep(scenario, { seeds, grid, ...registryOf(context) }), context.registry);
   const columns = columnsOf(sweepColumns(plan), context);
@@ -508,7 +517,7 @@ export function tournamentCommand(args: readonly string[], out: Out, context: Cl
       }
       if (values.out !== undefined) files.push({ path: values.out, text: toCsv(STANDING_COLUMNS, standings.map((s) => ({ ...s, meanWelfare: exact(s.meanWelfare), sdWelfare: exact(s.sdWelfare), meanPeakRung: exact(s.meanPeakRung), calmShare: exact(s.calmShare) }))) });
       writeFilesAtomic(files);
-      out(`${scenario.title}: ${list(values.strategies).length} strategies in roles ${roles.join(', ')} — ${assignments} assignments × ${plan.seeds.length} seeds = ${rows.length} runs\n`);
+      out(`${scenario.title}: ${list(values.strategies, STRATEGIES_NEEDED).length} strategies in roles ${roles.join(', ')} — ${assignments} assignments × ${plan.seeds.length} seeds = ${rows.length} runs\n`);
       out(
         formatTable(
           ['welfare rank', 'strategy', 'plays', 'mean welfare', 'sd', 'mean peak rung', 'calm (≤ L1)', 'peace rank'],

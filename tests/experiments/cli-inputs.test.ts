@@ -38,11 +38,15 @@ describe('summarize names the file and the flag of what it refuses', () => {
     expect(seeds.stdout.split('\n')[1]).toMatch(/^seed,2,1\.5,/);
   });
 
-  it('a column named twice in --by or --metrics, or an empty --metrics: a usage error (it printed a row or a group column twice, or an empty table with exit 0)', () => {
+  it('a column named twice in --by or --metrics, or an empty --metrics, --by, --roles or --strategies: a usage error (it printed a row or a group column twice, or an empty table with exit 0)', () => {
     expectInputError(detente('summarize', 'runs.csv', '--metrics', 'peakRung,peakRung'), /^detente: --metrics peakRung is given twice: give each metric once\n$/);
     expectInputError(detente('summarize', 'runs.csv', '--by', 'seed,seed', '--format', 'csv'), /^detente: --by seed is given twice: give each column once\n$/);
     expectInputError(detente('summarize', 'runs.csv', '--by', 'mechanism.detection.scale,mechanisms.detection.scale'), /^detente: --by mechanisms\.detection\.scale is given twice \(as mechanism\.detection\.scale and mechanisms\.detection\.scale\): give each column once\n$/);
     for (const empty of ['', ',']) expectInputError(detente('summarize', 'runs.csv', '--metrics', empty), /^detente: --metrics needs at least one metric column, e\.g\. peakRung,totalWelfare \(leave it out for every metric\)\n$/);
+    // An unset shell variable in --by summarised every run as one group, without a word.
+    for (const empty of ['', ',', ' , ']) expectInputError(detente('summarize', 'runs.csv', '--by', empty), /^detente: --by needs at least one column, e\.g\. seed \(leave it out for one group\)\n$/);
+    for (const empty of ['', ',']) expectInputError(detente('tournament', 'false-flag', '--strategies', 'hawk,dove', '--roles', empty, '--seeds', '1', '--workers', '1'), /^detente: --roles needs at least one actor id, e\.g\. US,CN \(leave it out for every state actor\)\n$/);
+    expectInputError(detente('tournament', 'false-flag', '--strategies', ',', '--seeds', '1', '--workers', '1'), /^detente: tournament needs --strategies, e\.g\. --strategies hawk,dove,tit-for-tat\n$/);
   });
 
   it('a run given twice: the message names the file and both lines (it named rows[1] and rows[0], indices nobody could look up)', () => {
