@@ -8,7 +8,7 @@ import { copied, joined, withFields } from '../model/record.js';
 import { createRegistry } from '../strategies/builtins/index.js';
 import type { StrategyRegistry } from '../strategies/registry.js';
 import { suggest } from '../strategies/registry.js';
-import { unknownOptionIssues } from '../strategies/options.js';
+import { unknownOptionIssues } from '../model/options.js';
 import { everyMember } from '../model/members.js';
 import { describe, isRecord } from '../model/mechanisms.js';
 import type { ScenarioActor, ScenarioDocument } from '../scenario/format.js';

@@ -3,7 +3,7 @@ import type { ConfigIssue } from '../engine/errors.js';
 import { pathUnder, plainDataProblem } from '../model/nesting.js';
 import { withFields } from '../model/record.js';
 import { describe as describeValue, isRecord } from '../model/mechanisms.js';
-import { unknownOptionIssues } from '../strategies/options.js';
+import { unknownOptionIssues } from '../model/options.js';
 import type { Cell, SweepRow } from './row.js';
 import { SUMMARY_COLUMNS } from './row.js';
 import { SCENARIO_COLUMN } from './identity.js';

@@ -6,7 +6,7 @@ import type { ConfigIssue, Scenario, ScenarioDocument, StrategyRegistry, SweepOp
 import { runOnWorkers } from './pool.js';
 import { loadStrategies, moduleUrls, withUnknownStrategyHint } from './strategy-modules.js';
 import type { StrategyModule } from './strategy-modules.js';
-import { unknownOptionIssues } from '../strategies/options.js';
+import { unknownOptionIssues } from '../model/options.js';
 import { everyMember } from '../model/members.js';
 
 /**

@@ -29,7 +29,7 @@ import { validationWorld } from './knowledge.js';
 import { controlCharacterIn } from './printable.js';
 import { describe } from '../model/mechanisms.js';
 import { everyMember } from '../model/members.js';
-import { unknownOptionIssues } from '../strategies/options.js';
+import { unknownOptionIssues } from '../model/options.js';
 
 /**
  * A decision the game waits for: which human actor, in which round and phase, what it knows, and

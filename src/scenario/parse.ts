@@ -21,7 +21,7 @@ import { GGE15_NORM_IDS } from '../model/norms.js';
 import { OPERATION_KINDS, OPERATION_TARGETS } from '../model/operation.js';
 import { createRegistry } from '../strategies/builtins/index.js';
 import type { StrategyRegistry } from '../strategies/registry.js';
-import { unknownOptionIssues } from '../strategies/options.js';
+import { unknownOptionIssues } from '../model/options.js';
 import { LAST_CALENDAR_YEAR, lastCalendarRound, parseCalendarStart, roundDate } from './calendar.js';
 import { Checker, join } from './check.js';
 import { ScenarioError } from './errors.js';

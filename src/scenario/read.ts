@@ -7,7 +7,7 @@ import { ScenarioError } from './errors.js';
 import { encodingIssue, withoutByteOrderMark } from '../model/bom.js';
 import { ConfigError } from '../engine/errors.js';
 import { everyMember } from '../model/members.js';
-import { unknownOptionIssues } from '../strategies/options.js';
+import { unknownOptionIssues } from '../model/options.js';
 
 /**
  * Largest scenario text accepted (5 MiB): a scenario is configuration, not data.

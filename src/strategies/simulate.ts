@@ -19,7 +19,7 @@ import { createRegistry } from './builtins/index.js';
 import type { StrategyRegistry } from './registry.js';
 import { isRegistryLike, suggest } from './registry.js';
 import { worldIssue } from '../engine/world-check.js';
-import { unknownOptionIssues } from './options.js';
+import { unknownOptionIssues } from '../model/options.js';
 import { everyMember } from '../model/members.js';
 
 /**

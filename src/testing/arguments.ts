@@ -8,7 +8,7 @@
 import { ConfigError } from '../index.js';
 import type { ConfigIssue } from '../index.js';
 import { describe, isRecord } from '../model/mechanisms.js';
-import { unknownOptionIssues } from '../strategies/options.js';
+import { unknownOptionIssues } from '../model/options.js';
 
 /** Collects the issues of one call; `done()` throws them, with the function's name, if any. */
 export class ArgumentCheck {
