@@ -4,11 +4,13 @@ import type { World } from '../model/world.js';
 import { pathUnder, plainDataProblem } from '../model/nesting.js';
 import { withFields } from '../model/record.js';
 import { describe, isRecord } from '../model/mechanisms.js';
+import { everyMember } from '../model/members.js';
+import { unknownOptionIssues } from '../model/options.js';
 import { ConfigError, ProtocolError } from './errors.js';
 import type { ConfigIssue } from './errors.js';
 import { eventListIssue, worldIssue } from './world-check.js';
 import type { Decision, PendingRound, RoundResult } from './round.js';
-import { beginRound, submitDecisions } from './round.js';
+import { beginRoundOf, submitDecisions } from './round.js';
 import type { RoundOptions } from './round.js';
 
 /**
@@ -25,7 +27,18 @@ export interface ReplayOptions extends RoundOptions {
   readonly rounds?: number;
   /** Check that every replayed event equals the logged one (default true). */
   readonly verify?: boolean;
+  /**
+   * Taken so that a run's own policies (`run.options`) can be passed as they are; it changes
+   * nothing here: no strategy is asked, and a strategy's failure is replayed from the log.
+   */
+  readonly onStrategyError?: 'throw' | 'reject';
 }
+
+/**
+ * The names {@link replay} accepts in its options: every field of {@link ReplayOptions}
+ * (`everyMember` fails typecheck when the list and the type drift apart).
+ */
+const REPLAY_OPTIONS = everyMember<keyof ReplayOptions & string>()(['rounds', 'verify', 'onInvalidAction', 'onStrategyError']);
 
 /**
  * Rebuild a run from its initial world and its event log alone: the recorded decisions are fed
@@ -34,6 +47,9 @@ export interface ReplayOptions extends RoundOptions {
  * what the engine produces throws a {@link ProtocolError} naming the first differing event.
  * A log that is not plain data (lists and objects nested more than `MAX_NESTING` levels deep, a
  * cycle, parts shared over and over) throws a {@link ConfigError} naming its path, before any round.
+ * `options` takes `rounds`, `verify`, `onInvalidAction` and `onStrategyError` (so that a run's
+ * `options` pass as they are); another name (`verfy`), or options that are not an object, is a
+ * {@link ConfigError} naming it (`options.verfy`), with the names taken and a "did you mean".
  *
  * @example
  * ```ts
@@ -60,7 +76,11 @@ function checkReplay(initial: World, log: readonly SimEvent[], options: ReplayOp
   const notLog = eventListIssue(log, 'log');
   if (notLog !== undefined) issues.push(notLog);
   if (!isRecord(options)) issues.push({ path: 'options', expected: 'an object { rounds?, verify?, onInvalidAction?, onStrategyError? }', received: describe(options) });
-  else if (options.verify !== undefined && typeof options.verify !== 'boolean') issues.push({ path: 'options.verify', expected: 'true or false', received: describe(options.verify) });
+  else {
+    // A misspelt name (`verfy: false`, `round: 3`) was dropped: the whole log was replayed, checked.
+    issues.push(...unknownOptionIssues(options, REPLAY_OPTIONS));
+    if (options.verify !== undefined && typeof options.verify !== 'boolean') issues.push({ path: 'options.verify', expected: 'true or false', received: describe(options.verify) });
+  }
   if (issues.length > 0) throw new ConfigError(issues, 'replay');
   checkLog(log);
   const rounds: unknown = options.rounds;
@@ -88,7 +108,10 @@ export function checkLog(log: readonly SimEvent[]): void {
   if (problem !== undefined) throw new ConfigError([withFields(problem, { path: pathUnder('log', problem.path) })], 'replay');
 }
 
-/** {@link replay} of a log already checked by {@link checkLog}. */
+/**
+ * {@link replay} of a log already checked by {@link checkLog}. Internal, and its options' names
+ * unchecked: `replay` checked them, and the report's replay passes a run's own policies.
+ */
 export function replayLog(initial: World, log: readonly SimEvent[], options: ReplayOptions = {}): World {
   const byRound = new Map<number, SimEvent[]>();
   for (const e of log) {
@@ -110,7 +133,7 @@ export function replayLog(initial: World, log: readonly SimEvent[], options: Rep
 
 function replayRound(world: World, logged: readonly SimEvent[], options: RoundOptions): RoundResult {
   const decisions = logged.filter((e): e is EventOf<'decision.made'> => e.type === 'decision.made');
-  let p: PendingRound | RoundResult = beginRound(world, options);
+  let p: PendingRound | RoundResult = beginRoundOf(world, options);
   while (!p.done) {
     const phase = p.phase;
     const mine = decisions.filter((d) => d.decision === phase);

@@ -4,7 +4,7 @@ import type { ActorId } from '../model/ids.js';
 import type { RngState, World } from '../model/world.js';
 import type { Actor } from '../model/actor.js';
 import type { ActorView } from './contract.js';
-import { InvalidActionError, messageOf, ProtocolError } from './errors.js';
+import { ConfigError, InvalidActionError, messageOf, ProtocolError } from './errors.js';
 import { metricsOfRound } from './metrics.js';
 import type { RoundMetrics } from './metrics.js';
 import type { RoundContext } from './phases/context.js';
@@ -24,6 +24,9 @@ import { recordable } from './plain.js';
 import { ViewFactory, ViewMemo } from './view.js';
 import { worldWith } from './world.js';
 import { checkWorld } from './world-check.js';
+import { describe, isRecord } from '../model/mechanisms.js';
+import { everyMember } from '../model/members.js';
+import { optionNamesKnown, unknownOptionIssues } from '../model/options.js';
 
 /**
  * One decision the engine needs: which actor, in which phase, what it can see, and (in the
@@ -244,6 +247,12 @@ export function settledWorld(world: World): World {
  * none, as the default is a new object each time — starts a new call: the rngs handed out before
  * are retired, and a draw from one throws a {@link ProtocolError}.
  *
+ * `options` takes `onInvalidAction` alone (`onStrategyError` belongs to `decideWithStrategies`,
+ * which asks the strategies); another name (`onInvalidActon`), a policy that is not `'reject'` or
+ * `'throw'`, or options that are not an object, is a {@link ConfigError} naming it
+ * (`options.onInvalidActon`), with the names taken and a "did you mean" — it was dropped, and
+ * the round ran with the default.
+ *
  * @example
  * ```ts
  * let p = beginRound(world);
@@ -253,7 +262,39 @@ export function settledWorld(world: World): World {
  */
 export function beginRound(world: World, options: RoundOptions = {}): PendingRound | RoundResult {
   checkWorld(world, 'world', 'beginRound');
+  checkRoundOptions(options);
   return pendingOf(startRound(world, options));
+}
+
+/**
+ * Internal: {@link beginRound} without the check of its options' names, for `replay`, which
+ * passes its own options (`rounds`, `verify`: checked once by replay) to every round it plays.
+ */
+export function beginRoundOf(world: World, options: RoundOptions): PendingRound | RoundResult {
+  checkWorld(world, 'world', 'beginRound');
+  return pendingOf(startRound(world, options));
+}
+
+/**
+ * The names {@link beginRound} accepts in its options: every field of {@link RoundOptions}
+ * (`everyMember` fails typecheck when the list and the type drift apart; the internal flag is a
+ * symbol, which no name check sees).
+ */
+const ROUND_OPTIONS = everyMember<keyof RoundOptions & string>()(['onInvalidAction']);
+const ON_INVALID_ACTION: readonly unknown[] = ['reject', 'throw'] satisfies readonly NonNullable<RoundOptions['onInvalidAction']>[];
+
+/**
+ * A hand-driven loop may call `beginRound` once per round: with known names and a valid policy,
+ * this is a loop over the object's few keys, with nothing allocated. Otherwise every problem at once.
+ */
+function checkRoundOptions(options: unknown): void {
+  if (isRecord(options) && optionNamesKnown(options, ROUND_OPTIONS) && (options.onInvalidAction === undefined || ON_INVALID_ACTION.includes(options.onInvalidAction))) return;
+  if (!isRecord(options)) throw new ConfigError([{ path: 'options', expected: 'an object { onInvalidAction? }', received: describe(options) }], 'beginRound');
+  const issues = unknownOptionIssues(options, ROUND_OPTIONS);
+  if (options.onInvalidAction !== undefined && !ON_INVALID_ACTION.includes(options.onInvalidAction)) {
+    issues.push({ path: 'onInvalidAction', expected: "'reject' | 'throw'", received: describe(options.onInvalidAction) });
+  }
+  throw new ConfigError(issues, 'beginRound');
 }
 
 /**

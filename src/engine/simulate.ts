@@ -1,6 +1,8 @@
 import type { SimEvent } from '../model/event.js';
 import type { World } from '../model/world.js';
 import { describe } from '../model/mechanisms.js';
+import { everyMember } from '../model/members.js';
+import { unknownOptionIssues } from '../model/options.js';
 import { MAX_ROUNDS } from '../model/rounds.js';
 import { ConfigError } from './errors.js';
 import type { ConfigIssue } from './errors.js';
@@ -56,7 +58,10 @@ export interface RunRoundsOptions extends StepOptions {
  * The only loop: play `rounds` rounds of a world with resolved strategies. The public
  * `simulate` resolves strategy names and builds the world first. Its rounds are one call (each
  * actor gets the same `rng` in every round), and each call is a call of its own even when given
- * the same `options` object as the call before (unlike `beginRound`, see there).
+ * the same `options` object as the call before (unlike `beginRound`, see there). `options` takes
+ * `rounds`, `log`, `onRound`, `onInvalidAction` and `onStrategyError`; another name (`logs`), or
+ * options that are not an object, is a {@link ConfigError} naming it (`options.logs`), with the
+ * names taken and a "did you mean" — checked once per call, before any round.
  *
  * @example
  * ```ts
@@ -101,8 +106,9 @@ function checkRunOptions(options: RunRoundsOptions): void {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new ConfigError([{ path: 'options', expected: 'an object { rounds, log?, onRound?, onInvalidAction?, onStrategyError? }', received: describe(options) }]);
   }
-  const issues: ConfigIssue[] = [];
   const given = options as Readonly<Record<keyof RunRoundsOptions, unknown>>;
+  // Once per call, not per round: a misspelt name (`logs: false`) was dropped, and the run kept its log.
+  const issues: ConfigIssue[] = unknownOptionIssues(given, RUN_ROUNDS_OPTIONS);
   const rounds = roundsIssue('rounds', options.rounds);
   if (rounds !== undefined) issues.push(rounds);
   if (given.log !== undefined && typeof given.log !== 'boolean') issues.push({ path: 'log', expected: 'true or false', received: describe(given.log) });
@@ -110,6 +116,13 @@ function checkRunOptions(options: RunRoundsOptions): void {
   issues.push(...policyIssues(given));
   if (issues.length > 0) throw new ConfigError(issues);
 }
+
+/**
+ * The names {@link runRounds} accepts in its options: every field of {@link RunRoundsOptions}
+ * (`everyMember` fails typecheck when the list and the type drift apart; the engine's internal
+ * flag is a symbol, which no name check sees).
+ */
+const RUN_ROUNDS_OPTIONS = everyMember<keyof RunRoundsOptions & string>()(['rounds', 'log', 'onRound', 'onInvalidAction', 'onStrategyError']);
 
 /**
  * The issue of a number of rounds to play in one call, if it is not a whole number from 0 to

@@ -7,6 +7,8 @@ import { ConfigError, messageOf, ProtocolError, StrategyError } from './errors.j
 import type { ConfigIssue } from './errors.js';
 import { recordable } from './plain.js';
 import { describe, isRecord } from '../model/mechanisms.js';
+import { everyMember } from '../model/members.js';
+import { optionNamesKnown, unknownOptionIssues } from '../model/options.js';
 import type { Rng, Stream } from './rng.js';
 import type { Decider, Decision, DecisionNeed, OpenPhase, PendingRound, RoundOptions, RoundResult } from './round.js';
 import { playRound, UNOBSERVED } from './round.js';
@@ -48,7 +50,10 @@ export interface StepOptions extends RoundOptions {
  * `dove()`, not `dove`) and name no other actor, or a {@link ConfigError} lists each actor at fault.
  * Each step is a call of its own, even when given the same `options` object as the step before:
  * the rngs the last call handed out are retired (unlike `beginRound`, where rounds begun with the
- * same options object are one call).
+ * same options object are one call). `options` takes `onInvalidAction` and `onStrategyError`; any
+ * other name (`onStrategyErorr`), or options that are not an object, is a {@link ConfigError}
+ * naming it (`options.onStrategyErorr`), with the names taken and a "did you mean" — it was
+ * dropped, and the round ran with the default.
  *
  * @example
  * ```ts
@@ -160,12 +165,34 @@ export function policyIssues(options: Readonly<Record<string, unknown>>): Config
   return issues;
 }
 
+/**
+ * The names {@link step} and {@link decideWithStrategies} accept in their options: every field of
+ * {@link StepOptions} (`everyMember` fails typecheck when the list and the type drift apart; the
+ * engine's internal flag is a symbol, which no name check sees).
+ */
+const STEP_OPTIONS = everyMember<keyof StepOptions & string>()(['onInvalidAction', 'onStrategyError']);
+
+/**
+ * The options of a call of `step` (once per round, for a caller who drives a game): an object,
+ * its names among {@link STEP_OPTIONS}, its policies among theirs; every problem at once. With
+ * known names and valid policies, nothing is allocated.
+ */
 function checkPolicies(options: StepOptions): void {
-  if (typeof options !== 'object' || options === null) {
-    throw new ConfigError([{ path: 'options', expected: "an object { onInvalidAction?, onStrategyError? }", received: describe(options) }], 'step');
-  }
-  const issues = policyIssues(options as unknown as Readonly<Record<string, unknown>>);
-  if (issues.length > 0) throw new ConfigError(issues, 'step');
+  if (isRecord(options) && optionNamesKnown(options, STEP_OPTIONS) && policiesValid(options)) return;
+  throw new ConfigError(stepOptionIssues(options), 'step');
+}
+
+/** What {@link checkPolicies} refuses, as a list (empty when nothing). */
+function stepOptionIssues(options: unknown): ConfigIssue[] {
+  if (!isRecord(options)) return [{ path: 'options', expected: 'an object { onInvalidAction?, onStrategyError? }', received: describe(options) }];
+  if (optionNamesKnown(options, STEP_OPTIONS) && policiesValid(options)) return [];
+  return [...unknownOptionIssues(options, STEP_OPTIONS), ...policyIssues(options)];
+}
+
+/** Whether {@link policyIssues} finds nothing, without making its list. */
+function policiesValid(options: Readonly<Record<string, unknown>>): boolean {
+  return (options.onInvalidAction === undefined || (POLICIES.onInvalidAction as readonly unknown[]).includes(options.onInvalidAction))
+    && (options.onStrategyError === undefined || (POLICIES.onStrategyError as readonly unknown[]).includes(options.onStrategyError));
 }
 
 /** What is wrong with `s` as an actor's strategy, if anything. */
@@ -188,6 +215,9 @@ function strategyIssue(s: unknown, path: string): ConfigIssue | undefined {
  * caller that drives `beginRound` and `submitDecisions` itself (to watch or change decisions). A
  * strategy that throws, or returns what cannot be read, is reported per `onStrategyError`. Every
  * actor asked must have a strategy object in `strategies`, or a {@link ConfigError} names it.
+ * `options` takes the names {@link step} takes (`onInvalidAction`, `onStrategyError`); another name
+ * (`onStrategyErorr`), a policy that is not one of its values, or options that are not an object,
+ * is a {@link ConfigError} naming it, with a "did you mean" for a near name.
  *
  * @example
  * ```ts
@@ -203,7 +233,9 @@ export function decideWithStrategies(pending: PendingRound, strategies: Strategy
   const out: Decision[] = [];
   // Indexed: the needs are a frozen list (docs/performance.md, frozen arrays).
   const needs = pending.needs;
-  const issues: ConfigIssue[] = [];
+  // The options' problems first, in the one list with the strategies': a misspelt
+  // `onStrategyError` ran as 'throw' without a word.
+  const issues: ConfigIssue[] = stepOptionIssues(options);
   const seen = new Set<string>();
   for (let k = 0; k < needs.length; k++) {
     const actor = (needs[k] as DecisionNeed).actor;

@@ -13,6 +13,8 @@ import { INJECT_TYPES } from '../model/inject.js';
 import { DEFAULT_MECHANISMS, describe, isRecord, mergeMechanisms } from '../model/mechanisms.js';
 import type { MechanismOverrides, Mechanisms } from '../model/mechanisms.js';
 import { floatSlots } from '../model/slab.js';
+import { everyMember } from '../model/members.js';
+import { unknownOptionIssues } from '../model/options.js';
 import { MAX_NESTING, nestingExpected, pathTo } from '../model/nesting.js';
 import { copied } from '../model/record.js';
 import { indexOfId } from './lists.js';
@@ -137,10 +139,18 @@ export interface CreateWorldOptions {
   readonly seed: string | number;
 }
 
+/**
+ * The names {@link createWorld} accepts in its options: every field of {@link CreateWorldOptions}
+ * (`everyMember` fails typecheck when the list and the type drift apart).
+ */
+const CREATE_WORLD_OPTIONS = everyMember<keyof CreateWorldOptions & string>()(['seed']);
+
 
 /**
  * Build the initial world (round 0) from a specification. Actors are sorted by id, so the order
  * in which they are declared never matters. Throws a {@link ConfigError} listing every problem.
+ * `options` takes `seed` alone (required); another name (`sed`), or options that are not an
+ * object, is one of those problems, named (`options.sed`) with the names taken and a "did you mean".
  *
  * @example
  * ```ts
@@ -150,10 +160,12 @@ export interface CreateWorldOptions {
  * ```
  */
 export function createWorld(spec: WorldSpec, options: CreateWorldOptions): World {
-  const issues: ConfigIssue[] = [];
-  const seed = normaliseSeed(options?.seed, issues);
+  // A misspelt name (`sed: 42`) was dropped; options that are not an object, a TypeError or a
+  // missing seed. Both are reported with the spec's problems.
+  const issues: ConfigIssue[] = unknownOptionIssues(options, CREATE_WORLD_OPTIONS);
+  const seed = options === undefined || isRecord(options) ? normaliseSeed(options?.seed, issues) : '0';
   if (!spec || typeof spec !== 'object' || !Array.isArray(spec.actors)) {
-    throw new ConfigError([{ path: 'actors', expected: 'an array of actors', received: describe(spec?.actors) }]);
+    throw new ConfigError([...issues, { path: 'actors', expected: 'an array of actors', received: describe(spec?.actors) }]);
   }
   const own = ownedParts(spec, issues);
   const { mechanisms, issues: mechIssues } = mergeMechanisms(spec.mechanisms, DEFAULT_MECHANISMS);
