@@ -331,7 +331,7 @@ describe('diplomatic built-ins', () => {
     }
   });
 
-  it('cautious acts on a file a round after detection, once the evidence it asked for is in, and never twice', () => {
+  it('cautious acts on a file a round after detection, once the evidence it asked for is in, and never twice; it does not sanction a party it promised relief', () => {
     // X disrupts C in rounds 0, 2 and 4 with no stealth; C's forensics (0.8) name X at ≈ 80% at
     // detection, so it asks for assistance or waits; a round of investigation takes two of the
     // three files past 0.9 a round later. It judged files in the round of detection only, and
@@ -361,6 +361,17 @@ describe('diplomatic built-ins', () => {
     // From `sanctionAt`, the late judgement sanctions too (0.953 in round 5).
     const strict = simulate(spec({ sanctionAt: 0.95 }), { seed: 1, rounds: 10 });
     expect(of(strict.log, 'sanction.imposed').map((e) => `${e.round}:${e.sanction.by}:${e.sanction.target}`)).toEqual(['5:C:X']);
+    // An agreement in force with X that promises sanctions relief: C keeps its word, and its
+    // accusations stand alone (it broke the agreement, a violation, 1,084 times over seeds 1–200
+    // of gge-2015 before).
+    // (sanctionAt at the threshold: every accusation would come with a sanction; the agreement
+    // changes the draws, so the files' confidences differ from the runs above.)
+    const unbound = simulate(spec({ sanctionAt: 0.9 }), { seed: 1, rounds: 10 });
+    expect(of(unbound.log, 'sanction.imposed').map((e) => `${e.round}:${e.sanction.by}:${e.sanction.target}`)).toEqual(['1:C:X']);
+    const bound = simulate({ ...spec({ sanctionAt: 0.9 }), agreements: [{ parties: ['C', 'X'], terms: [{ kind: 'sanctions-relief' }] }] }, { seed: 1, rounds: 10 });
+    expect(of(bound.log, 'accusation.made').filter((e) => e.by === 'C').map((e) => `${e.round}:${e.target}`)).toEqual(['1:X', '5:X']);
+    expect(of(bound.log, 'sanction.imposed')).toEqual([]);
+    expect(of(bound.log, 'violation.committed')).toEqual([]);
     // A lower bar reached at detection: each file accused then, once, however high it climbs later.
     const quick = simulate(spec({ threshold: 0.75 }), { seed: 1, rounds: 10 });
     const once = of(quick.log, 'accusation.made').filter((e) => e.by === 'C');

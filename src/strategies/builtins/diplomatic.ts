@@ -3,7 +3,7 @@ import type { DiplomacyAction, OperateAction } from '../../model/action.js';
 import type { Commitment } from '../../model/agreement.js';
 import { GGE15_NORM_IDS } from '../../model/norms.js';
 import { defineStrategy } from '../define.js';
-import { accusedLastRound, attributedIn, canOperate, cooperativeResponse, detectedIn, exposure, isGuilty, readParams, rivals, sanctionedBy, sanctioning, TENSION_DEFAULTS, TENSION_RANGES, unlinkedStates } from './helpers.js';
+import { accusedLastRound, attributedIn, promisedRelief, canOperate, cooperativeResponse, detectedIn, exposure, isGuilty, readParams, rivals, sanctionedBy, sanctioning, TENSION_DEFAULTS, TENSION_RANGES, unlinkedStates } from './helpers.js';
 
 const ALL_NORMS: Commitment = Object.freeze({ kind: 'norms', norms: GGE15_NORM_IDS });
 
@@ -201,7 +201,8 @@ export function grimTrigger(params?: Readonly<Record<string, unknown>>): Strateg
  * against it twice: in the round it detects it, and again a round later, once the answer to what
  * it asked and one more round of investigation are in. A file at `threshold` or above it acts on
  * once, at the first of the two: it accuses the suspect publicly, and from `sanctionAt` (states)
- * it sanctions. A file below it in the round of detection it asks about, once: it queries the
+ * it sanctions, unless an agreement in force with the suspect promises sanctions relief (it keeps
+ * its word: the accusation stands alone). A file below it in the round of detection it asks about, once: it queries the
  * suspect over the hotline, or asks the most capable trusted third party for forensic assistance.
  * It never accuses over the same incident twice. A file that reaches `threshold` only later is
  * left alone: a strategy keeps no state between calls, and its view shows its own accusations of
@@ -233,7 +234,9 @@ export function cautious(params?: Readonly<Record<string, unknown>>): Strategy {
           if (!fresh && accusedLastRound(view, inc.id)) continue;
           out.push({ type: 'accuse', target: suspect, incident: inc.id, public: true });
           // One sanction per suspect, even when two of its files reach `sanctionAt` in one round.
-          if (inc.confidence >= p.sanctionAt && view.me.kind === 'state' && !sanctioning(view, suspect, 'economic') && !out.some((a) => a.type === 'sanction' && a.target === suspect)) {
+          // Not a party it promised relief: that sanction breaks its own agreement (the audit
+          // records a violation), which a strategy that weighs every word should not do.
+          if (inc.confidence >= p.sanctionAt && view.me.kind === 'state' && !sanctioning(view, suspect, 'economic') && !promisedRelief(view, suspect) && !out.some((a) => a.type === 'sanction' && a.target === suspect)) {
             out.push({ type: 'sanction', target: suspect, measure: 'economic' });
           }
         } else if (!fresh) {

@@ -45,9 +45,9 @@ export interface TensionSensitivity {
 /**
  * Defaults of {@link TensionSensitivity} for `hawk`, `tit-for-tat`, `generous-tit-for-tat` and
  * `grim-trigger`. Chosen from the tension the bundled scenarios reach: measured over seeds 1–20 of
- * every file in scenarios/ (2,742 detected incidents with a suspect), the tension of the victim
- * towards the suspect is 0.12 at the median, 0.66 at the 75th percentile, 1.5 at the 90th and 2.96
- * at most (working-group-2013 starts at 2); 1 is the 82nd percentile. With x½ = 1 the median
+ * every file in scenarios/ (3,395 incidents detected with a suspect; bench/tension-at-detection.mjs),
+ * the tension of the victim towards the suspect is 0.13 at the median, 0.51 at the 75th percentile,
+ * 1.42 at the 90th and 2.96 at most (working-group-2013 starts at 2); 1 is the 85th percentile. With x½ = 1 the median
  * tension lowers a threshold by 3%, a tension of 1 by 15%, the highest seen by 22%; the weight
  * w = 0.3 caps the effect at 30% however tense a dyad gets, so a hawk still needs some evidence.
  */
@@ -219,6 +219,19 @@ export function leastTrusted(view: ActorView, k: number): string[] {
     trusts.splice(at, 0, t);
   }
   return ids;
+}
+
+/**
+ * Whether an agreement in force between the viewer and `other` has a `sanctions-relief` term: a
+ * sanction of `other` would break it (the commitment audit records the violation).
+ */
+export function promisedRelief(view: ActorView, other: string): boolean {
+  const agreements = view.agreements;
+  for (let k = 0; k < agreements.length; k++) {
+    const ag = agreements[k] as ActorView['agreements'][number];
+    if (ag.parties.includes(other) && ag.terms.some((t) => t.kind === 'sanctions-relief')) return true;
+  }
+  return false;
 }
 
 /**
