@@ -4,6 +4,11 @@ import type { Options } from 'tsup';
 
 type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** The package's version, put into every build (`VERSION`, src/version.ts; the CLI's src/cli/version.ts). */
+const define = { __VERSION__: JSON.stringify(pkg.version) };
+
 /**
  * `detente/testing` and `detente/node` import the library from the built entry beside them
  * (`../index.js`, or `../index.cjs` in the CommonJS build) instead of bundling a second copy of it:
@@ -29,11 +34,10 @@ const nodeEntry: Options = {
   clean: false,
   target: 'node20',
   platform: 'node',
+  define,
   external: ['seedrandom', 'immer', 'fast-check', 'yaml', 'piscina'],
   esbuildPlugins: [subpathImportsLibrary],
 };
-
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 // Four builds: the browser-safe library (no Node built-ins; ESM + CJS + types); `detente/node`
 // (worker threads, strategy modules; ESM + CJS + types) and its sweep worker (ESM only: it
@@ -53,6 +57,7 @@ export default defineConfig([
     clean: true,
     target: 'es2022',
     platform: 'neutral',
+    define,
     splitting: false,
     treeshake: true,
     external: ['seedrandom', 'immer', 'fast-check', 'yaml'],
@@ -82,7 +87,7 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
-    define: { __VERSION__: JSON.stringify(pkg.version) },
+    define,
     external: ['seedrandom', 'immer', 'fast-check', 'yaml'],
   },
 ]);

@@ -192,3 +192,6 @@ export {
 
 // Classroom play: a game session where people decide for some actors (the CLI's `detente play` is a front end)
 export * from './play/index.js';
+
+// The version of detente, to record beside results computed with the library
+export { VERSION } from './version.js';

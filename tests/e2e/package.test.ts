@@ -122,6 +122,20 @@ console.log(JSON.stringify({ name: parseScenario(readFileSync(file, 'utf8'), { s
   );
 
   it(
+    'says which version of detente it is (VERSION, from package.json), from ESM and from CommonJS, as the CLI does',
+    () => {
+      const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+      const esm = runScript('version.mjs', "import { VERSION } from 'detente';\nconsole.log(JSON.stringify({ VERSION }));\n");
+      const cjs = runScript('version.cjs', "const { VERSION } = require('detente');\nconsole.log(JSON.stringify({ VERSION }));\n");
+      expect(esm).toEqual({ VERSION: version });
+      expect(cjs).toEqual(esm);
+      const cli = spawnSync(process.execPath, [join(installed, 'dist/cli/main.js'), '--version'], { encoding: 'utf8' });
+      expect(cli.stdout.trim()).toContain(version);
+    },
+    TIMEOUT,
+  );
+
+  it(
     'runs from ESM and from CommonJS, and both give the same log for the same seed',
     () => {
       const esm = runScript('duel.mjs', duel(`import { createHash } from 'node:crypto';\nimport { simulate } from 'detente';`));
