@@ -27,6 +27,8 @@ import { checkWorld } from './world-check.js';
 import { describe, isRecord } from '../model/mechanisms.js';
 import { everyMember } from '../model/members.js';
 import { optionNamesKnown, unknownOptionIssues } from '../model/options.js';
+import { policiesValid, policyIssues } from './policies.js';
+import type { PolicyName } from './policies.js';
 
 /**
  * One decision the engine needs: which actor, in which phase, what it can see, and (in the
@@ -281,20 +283,17 @@ export function beginRoundOf(world: World, options: RoundOptions): PendingRound 
  * symbol, which no name check sees).
  */
 const ROUND_OPTIONS = everyMember<keyof RoundOptions & string>()(['onInvalidAction']);
-const ON_INVALID_ACTION: readonly unknown[] = ['reject', 'throw'] satisfies readonly NonNullable<RoundOptions['onInvalidAction']>[];
+/** The policy beginRound takes (onStrategyError is decideWithStrategies's: beginRound asks no strategy). */
+const ROUND_POLICIES: readonly PolicyName[] = ['onInvalidAction'];
 
 /**
  * A hand-driven loop may call `beginRound` once per round: with known names and a valid policy,
  * this is a loop over the object's few keys, with nothing allocated. Otherwise every problem at once.
  */
 function checkRoundOptions(options: unknown): void {
-  if (isRecord(options) && optionNamesKnown(options, ROUND_OPTIONS) && (options.onInvalidAction === undefined || ON_INVALID_ACTION.includes(options.onInvalidAction))) return;
+  if (isRecord(options) && optionNamesKnown(options, ROUND_OPTIONS) && policiesValid(options, ROUND_POLICIES)) return;
   if (!isRecord(options)) throw new ConfigError([{ path: 'options', expected: 'an object { onInvalidAction? }', received: describe(options) }], 'beginRound');
-  const issues = unknownOptionIssues(options, ROUND_OPTIONS);
-  if (options.onInvalidAction !== undefined && !ON_INVALID_ACTION.includes(options.onInvalidAction)) {
-    issues.push({ path: 'onInvalidAction', expected: "'reject' | 'throw'", received: describe(options.onInvalidAction) });
-  }
-  throw new ConfigError(issues, 'beginRound');
+  throw new ConfigError([...unknownOptionIssues(options, ROUND_OPTIONS), ...policyIssues(options, ROUND_POLICIES)], 'beginRound');
 }
 
 /**

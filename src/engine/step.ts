@@ -12,6 +12,7 @@ import { optionNamesKnown, unknownOptionIssues } from '../model/options.js';
 import type { Rng, Stream } from './rng.js';
 import type { Decider, Decision, DecisionNeed, OpenPhase, PendingRound, RoundOptions, RoundResult } from './round.js';
 import { playRound, UNOBSERVED } from './round.js';
+import { policiesValid, policyIssues } from './policies.js';
 import { checkWorld } from './world-check.js';
 
 /**
@@ -145,26 +146,6 @@ function checkAssignment(actors: readonly { readonly id: ActorId }[], strategies
   checkedActors = actors;
 }
 
-const POLICIES = {
-  onInvalidAction: ['reject', 'throw'],
-  onStrategyError: ['throw', 'reject'],
-} as const satisfies { readonly [K in 'onInvalidAction' | 'onStrategyError']: readonly NonNullable<StepOptions[K]>[] };
-
-/**
- * What is wrong with the round policies of `options` (a misspelt one would otherwise run as the
- * default without a word). Shared with runRounds, which checks them once per run.
- */
-export function policyIssues(options: Readonly<Record<string, unknown>>): ConfigIssue[] {
-  const issues: ConfigIssue[] = [];
-  for (const key of ['onInvalidAction', 'onStrategyError'] as const) {
-    const allowed: readonly unknown[] = POLICIES[key];
-    if (options[key] !== undefined && !allowed.includes(options[key])) {
-      issues.push({ path: key, expected: POLICIES[key].map((p) => `'${p}'`).join(' | '), received: describe(options[key]) });
-    }
-  }
-  return issues;
-}
-
 /**
  * The names {@link step} and {@link decideWithStrategies} accept in their options: every field of
  * {@link StepOptions} (`everyMember` fails typecheck when the list and the type drift apart; the
@@ -189,11 +170,6 @@ function stepOptionIssues(options: unknown): ConfigIssue[] {
   return [...unknownOptionIssues(options, STEP_OPTIONS), ...policyIssues(options)];
 }
 
-/** Whether {@link policyIssues} finds nothing, without making its list. */
-function policiesValid(options: Readonly<Record<string, unknown>>): boolean {
-  return (options.onInvalidAction === undefined || (POLICIES.onInvalidAction as readonly unknown[]).includes(options.onInvalidAction))
-    && (options.onStrategyError === undefined || (POLICIES.onStrategyError as readonly unknown[]).includes(options.onStrategyError));
-}
 
 /** What is wrong with `s` as an actor's strategy, if anything. */
 function strategyIssue(s: unknown, path: string): ConfigIssue | undefined {
