@@ -6,7 +6,7 @@ type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
-/** The package's version, put into every build (`VERSION`, src/version.ts; the CLI's src/cli/version.ts). */
+/** The package's version, put into every build (`VERSION`, src/version.ts: the library's and the command line's). */
 const define = { __VERSION__: JSON.stringify(pkg.version) };
 
 /**

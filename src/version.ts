@@ -1,6 +1,6 @@
-// The version of detente, for results computed with the library: the command line records it in a
-// results file's `detente` column (src/cli/version.ts), and a researcher's own script needs the
-// same to tell which rules produced its figures (a release may change a rule or a default).
+// The version of detente: what `detente --version` prints, what the command line records in a
+// results file's `detente` column (src/cli/sweep/detente-column.ts), and what a researcher's own
+// script records to tell which rules produced its figures (a release may change a rule or a default).
 // Put in by the build (tsup's `define`, from package.json), so the browser-safe library reads no
 // package.json and needs no file system; vitest defines it the same way for the sources.
 

@@ -6,7 +6,7 @@ import { UsageError, commandsSettled, exitWhenFlushed, runCli, watchStdout } fro
 import { mergeCommand, summarizeCommand, sweepCommand, tournamentCommand } from './experiments.js';
 import { LOADING_COMMANDS, loadContext, takeLoadOptions } from './load.js';
 import type { CliContext } from './load.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../version.js';
 
 const HELP = `detente — a deterministic simulation of cyber diplomacy
 

@@ -4,7 +4,7 @@
 // scenario (`scenario` column) and the user's own code (`modules` column). It is the command
 // line's: the library returns rows in memory, to a caller that knows which detente it imported.
 import { showControlCharacters as shown } from '../../model/control-characters.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../../version.js';
 
 /** The column naming the version of detente that computed a row: the last column of every results file the command line writes. */
 export const DETENTE_COLUMN = 'detente';
