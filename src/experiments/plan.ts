@@ -8,9 +8,8 @@ import { copied, joined, withFields } from '../model/record.js';
 import { createRegistry } from '../strategies/builtins/index.js';
 import type { StrategyRegistry } from '../strategies/registry.js';
 import { suggest } from '../strategies/registry.js';
-import { unknownOptionIssues } from '../model/options.js';
 import { everyMember } from '../model/members.js';
-import { describe, isRecord } from '../model/mechanisms.js';
+import { checkOptionNames } from '../engine/option-names.js';
 import type { ScenarioActor, ScenarioDocument } from '../scenario/format.js';
 import { MAX_ROUNDS } from '../scenario/parse.js';
 import { parseScenario } from '../scenario/parse.js';
@@ -180,16 +179,6 @@ function checkPlanSize(axes: readonly GridAxis[], seeds: number): void {
 export function planSweep(scenario: Scenario | ScenarioDocument, options: PlanOptions): SweepPlan {
   checkOptionNames(options, PLAN_OPTIONS, 'planSweep');
   return planOf(scenario, options);
-}
-
-/**
- * Internal: that `options` is an object whose every name is in `known`, or a {@link ConfigError}
- * from `source` naming each name that is not (with a "did you mean"). Once per call.
- */
-export function checkOptionNames(options: unknown, known: readonly string[], source: string): void {
-  if (!isRecord(options)) throw new ConfigError([{ path: 'options', expected: `an options object (${known.join(', ')})`, received: describe(options) }], source);
-  const issues = unknownOptionIssues(options, known);
-  if (issues.length > 0) throw new ConfigError(issues, source);
 }
 
 /** Internal: {@link planSweep} once the option names are checked, for a caller whose options hold more (`sweep`). */

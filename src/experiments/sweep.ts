@@ -2,7 +2,8 @@ import type { Scenario } from '../scenario/parse.js';
 import type { ScenarioDocument } from '../scenario/format.js';
 import { everyMember } from '../model/members.js';
 import type { PlanItem, PlanOptions, SweepPlan } from './plan.js';
-import { checkOptionNames, planOf, scenarioAt } from './plan.js';
+import { planOf, scenarioAt } from './plan.js';
+import { checkOptionNames } from '../engine/option-names.js';
 import type { SweepRow } from './row.js';
 import { runOne } from './row.js';
 

@@ -7,7 +7,7 @@ import type { Scenario } from '../scenario/parse.js';
 import type { StrategyRegistry } from '../strategies/registry.js';
 import { everyMember } from '../model/members.js';
 import type { Grid } from './plan.js';
-import { checkOptionNames } from './plan.js';
+import { checkOptionNames } from '../engine/option-names.js';
 import type { SweepRow } from './row.js';
 import { describeSample } from './stats.js';
 import { sweep } from './sweep.js';

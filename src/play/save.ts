@@ -9,7 +9,7 @@ import type { ScenarioDocument } from '../scenario/format.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/parse.js';
 import type { StrategyRegistry } from '../strategies/registry.js';
-import { checkOptionNames } from '../experiments/plan.js';
+import { checkOptionNames } from '../engine/option-names.js';
 import { everyMember } from '../model/members.js';
 import { PLAY_EN } from '../text/play.en.js';
 import type { PlayText } from '../text/play.en.js';

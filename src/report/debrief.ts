@@ -12,7 +12,7 @@ import { incidentRecords, peakRungOf } from './series.js';
 import { closingCells, closingLegend } from './summary.js';
 import { shownTitle } from '../scenario/title.js';
 import { everyMember } from '../model/members.js';
-import { checkOptionNames } from '../experiments/plan.js';
+import { checkOptionNames } from '../engine/option-names.js';
 
 /** The names {@link renderDebrief} accepts in its options. */
 const DEBRIEF_OPTIONS = everyMember<keyof DebriefOptions & string>()(['text']);

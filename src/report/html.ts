@@ -20,7 +20,7 @@ import { actorIds, incidentRecords, normAdoption, peakRungOf, roundsOf, rungSeri
 import { closingCells, closingLegend } from './summary.js';
 import { shownTitle } from '../scenario/title.js';
 import { everyMember } from '../model/members.js';
-import { checkOptionNames } from '../experiments/plan.js';
+import { checkOptionNames } from '../engine/option-names.js';
 
 /** The names {@link renderHtmlReport} accepts in its options: every field of {@link HtmlReportOptions}. */
 const HTML_OPTIONS = everyMember<keyof HtmlReportOptions & string>()(['text', 'narrative', 'maxTrustCells', 'maxIncidents', 'maxStoryLines']);

@@ -6,7 +6,7 @@ import { ConfigError } from '../engine/errors.js';
 import { eventIssue } from '../engine/world-check.js';
 import { checkRunArgument } from './run-check.js';
 import { everyMember } from '../model/members.js';
-import { checkOptionNames } from '../experiments/plan.js';
+import { checkOptionNames } from '../engine/option-names.js';
 
 /**
  * Options of {@link narrateEvent} and {@link narrateRun}.

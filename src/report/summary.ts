@@ -6,7 +6,7 @@ import { REPORT_EN } from '../text/report.js';
 import { maxOf } from './max.js';
 import { checkRunArgument } from './run-check.js';
 import { everyMember } from '../model/members.js';
-import { checkOptionNames } from '../experiments/plan.js';
+import { checkOptionNames } from '../engine/option-names.js';
 
 /**
  * Closing numbers of one unordered pair of actors.

@@ -21,7 +21,7 @@ import { GGE15_NORM_IDS } from '../model/norms.js';
 import { OPERATION_KINDS, OPERATION_TARGETS } from '../model/operation.js';
 import { createRegistry } from '../strategies/builtins/index.js';
 import type { StrategyRegistry } from '../strategies/registry.js';
-import { unknownOptionIssues } from '../model/options.js';
+import { checkOptionNames } from '../engine/option-names.js';
 import { LAST_CALENDAR_YEAR, lastCalendarRound, parseCalendarStart, roundDate } from './calendar.js';
 import { Checker, join } from './check.js';
 import { ScenarioError } from './errors.js';
@@ -100,9 +100,7 @@ let defaultRegistry: StrategyRegistry | undefined;
 export function parseScenario(input: string | unknown, options: ParseScenarioOptions = {}): Scenario {
   // A misspelt option (`regsitry`) was dropped: the names of the caller's strategies were then
   // looked up among the built-ins. Once per call, over the few keys of the object.
-  if (typeof options !== 'object' || options === null) throw new ConfigError([{ path: 'options', expected: `an options object (${PARSE_OPTIONS.join(', ')})`, received: describe(options) }], 'parseScenario');
-  const unknown = unknownOptionIssues(options, PARSE_OPTIONS);
-  if (unknown.length > 0) throw new ConfigError(unknown, 'parseScenario');
+  checkOptionNames(options, PARSE_OPTIONS, 'parseScenario');
   const data =
     typeof input === 'string'
       ? readScenarioText(input, { ...(options.source !== undefined ? { source: options.source } : {}), ...(options.format !== undefined ? { format: options.format } : {}) })

@@ -5,9 +5,8 @@ import { describe } from '../model/mechanisms.js';
 import { MAX_NESTING, nestingExpected } from '../model/nesting.js';
 import { ScenarioError } from './errors.js';
 import { encodingIssue, withoutByteOrderMark } from '../model/bom.js';
-import { ConfigError } from '../engine/errors.js';
 import { everyMember } from '../model/members.js';
-import { unknownOptionIssues } from '../model/options.js';
+import { checkOptionNames } from '../engine/option-names.js';
 
 /**
  * Largest scenario text accepted (5 MiB): a scenario is configuration, not data.
@@ -49,9 +48,7 @@ const READ_OPTIONS = everyMember<keyof NonNullable<Parameters<typeof readScenari
  * ```
  */
 export function readScenarioText(text: string, options: { readonly source?: string; readonly format?: ScenarioFormat } = {}): unknown {
-  if (typeof options !== 'object' || options === null) throw new ConfigError([{ path: 'options', expected: `an options object (${READ_OPTIONS.join(', ')})`, received: describe(options) }], 'readScenarioText');
-  const unknown = unknownOptionIssues(options, READ_OPTIONS);
-  if (unknown.length > 0) throw new ConfigError(unknown, 'readScenarioText');
+  checkOptionNames(options, READ_OPTIONS, 'readScenarioText');
   const source = options.source;
   const fail = (issue: ConfigIssue): never => {
     throw new ScenarioError([issue], source);
