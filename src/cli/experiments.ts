@@ -35,7 +35,7 @@ import { parseCommandArgs } from './args.js';
 import { finishLater, isStdoutClosed, onStdoutClosed, UsageError } from './run.js';
 import { loadedFiles, loadHelp } from './load.js';
 import type { CliContext } from './load.js';
-import { mergeResults } from './sweep/merge.js';
+import { mergeResults, parameterColumns } from './sweep/merge.js';
 import { runOnWorkers } from '../node/pool.js';
 import { progressBar } from './sweep/progress.js';
 import { lockResults } from './sweep/lock.js';
@@ -414,7 +414,7 @@ export function summarizeCommand(args: readonly string[], out: Out): number {
   const metrics = values.metrics === undefined ? undefined : list(values.metrics, '--metrics needs at least one metric column, e.g. peakRung,totalWelfare (leave it out for every metric)');
   if (metrics) refuseRepeated('--metrics', metrics, metrics, 'metric');
   const { columns, rows, lines } = readResultsFile(path);
-  for (const c of by) if (!columns.includes(c)) throw new UsageError(`--by ${c}: not a column of ${path} (parameters: ${showControlCharacters(columns.slice(3, columns.indexOf('roundsPlayed')).join(', ')) || 'none'})`);
+  for (const c of by) if (!columns.includes(c)) throw new UsageError(`--by ${c}: not a column of ${path} (parameters: ${showControlCharacters(parameterColumns(columns).join(', ')) || 'none'})`);
   for (const m of metrics ?? []) {
     if (!columns.includes(m)) throw new UsageError(`--metrics ${m}: not a column of ${path}`);
     // A column of ids, names or series was refused by summarize as 'rows[0].run: expected a finite

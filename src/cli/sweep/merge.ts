@@ -120,7 +120,7 @@ export function mergeResults(parts: readonly { readonly path: string; readonly t
  * The grid's parameter columns of a results file: those between `seed` and the first summary column
  * (`sweepColumns`), none when the file is not laid out so.
  */
-function parameterColumns(columns: readonly string[]): readonly string[] {
+export function parameterColumns(columns: readonly string[]): readonly string[] {
   const from = columns.indexOf('seed');
   const to = columns.indexOf(SUMMARY_COLUMNS[0] as string);
   return from < 0 || to < from ? [] : columns.slice(from + 1, to);
