@@ -3,6 +3,7 @@ import type { ConfigIssue } from '../engine/errors.js';
 import { pathUnder, plainDataProblem } from '../model/nesting.js';
 import { withFields } from '../model/record.js';
 import { describe as describeValue, isRecord } from '../model/mechanisms.js';
+import { everyMember } from '../model/members.js';
 import { unknownOptionIssues } from '../model/options.js';
 import type { Cell, SweepRow } from './row.js';
 import { SUMMARY_COLUMNS } from './row.js';
@@ -293,7 +294,7 @@ export function summarizeRows(rows: readonly SweepRow[], options: SummarizeOptio
 }
 
 /** The options {@link summarize} takes. */
-const SUMMARIZE_OPTIONS: readonly string[] = ['by', 'metrics'];
+const SUMMARIZE_OPTIONS = everyMember<keyof SummarizeOptions & string>()(['by', 'metrics']);
 
 /**
  * The options are an object of known names, each a list of column names: a misspelt name

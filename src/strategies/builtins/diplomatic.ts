@@ -3,7 +3,7 @@ import type { DiplomacyAction, OperateAction } from '../../model/action.js';
 import type { Commitment } from '../../model/agreement.js';
 import { GGE15_NORM_IDS } from '../../model/norms.js';
 import { defineStrategy } from '../define.js';
-import { accusedLastRound, attributedIn, promisedRelief, canOperate, cooperativeResponse, detectedIn, exposure, isGuilty, readParams, rivals, sanctionedBy, sanctioning, TENSION_DEFAULTS, TENSION_RANGES, unlinkedStates } from './helpers.js';
+import { accusedLastRound, attributedIn, canOperate, cooperativeResponse, detectedIn, exposure, isGuilty, promisedRelief, readParams, rivals, sanctionedBy, sanctioning, TENSION_DEFAULTS, TENSION_RANGES, unlinkedStates } from './helpers.js';
 
 const ALL_NORMS: Commitment = Object.freeze({ kind: 'norms', norms: GGE15_NORM_IDS });
 

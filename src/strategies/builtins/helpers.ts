@@ -1,5 +1,6 @@
 import { clip } from '../../model/quote.js';
 import type { ActorView, IncidentView, PublicActor } from '../../engine/contract.js';
+import { hasTerm } from '../../engine/phases/agreements.js';
 import type { Request, Response } from '../../model/action.js';
 import { detectionProbability, identificationProbability, relevantCapability } from '../../model/attribution.js';
 import type { OperationKind } from '../../model/operation.js';
@@ -226,12 +227,8 @@ export function leastTrusted(view: ActorView, k: number): string[] {
  * sanction of `other` would break it (the commitment audit records the violation).
  */
 export function promisedRelief(view: ActorView, other: string): boolean {
-  const agreements = view.agreements;
-  for (let k = 0; k < agreements.length; k++) {
-    const ag = agreements[k] as ActorView['agreements'][number];
-    if (ag.parties.includes(other) && ag.terms.some((t) => t.kind === 'sanctions-relief')) return true;
-  }
-  return false;
+  // The engine's own test of a term between two parties (the audit finds the violation by it).
+  return hasTerm(view.agreements, view.self, other, 'sanctions-relief') !== undefined;
 }
 
 /**
