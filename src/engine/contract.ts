@@ -157,11 +157,10 @@ export interface ForumView extends Forum {
  *
  * @example
  * ```ts
- * diplomacy(view) {
- *   return view.incidents
+ * const diplomacy: Strategy['diplomacy'] = (view) =>
+ *   view.incidents
  *     .filter((i) => i.round === view.round && i.suspect && i.confidence > 0.8)
  *     .map((i) => ({ type: 'accuse', target: i.suspect!, incident: i.id, public: false }));
- * }
  * ```
  */
 export interface ActorView {
@@ -215,10 +214,10 @@ export interface ActorView {
  *
  * @example
  * ```ts
- * diplomacy(view) {
+ * const diplomacy: Strategy['diplomacy'] = (view) => {
  *   const grievances = view.events.filter((e) => e.type === 'violation.perceived' && e.by === view.self);
  *   return [];
- * }
+ * };
  * ```
  */
 export type VisibleEvent = Exclude<SimEvent, { readonly type: 'violation.perceived' }> | Omit<EventOf<'violation.perceived'>, 'real'>;

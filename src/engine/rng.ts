@@ -15,7 +15,7 @@ import { ProtocolError } from './errors.js';
  *
  * @example
  * ```ts
- * operate(view, rng) { return rng.chance(0.1) ? [{ type: 'operate', target: 'US', kind: 'espionage' }] : []; }
+ * const operate: Strategy['operate'] = (view, rng) => (rng.chance(0.1) ? [{ type: 'operate', target: 'US', kind: 'espionage' }] : []);
  * ```
  */
 export interface Rng {

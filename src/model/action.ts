@@ -257,11 +257,11 @@ interface RequestBase {
  *
  * @example
  * ```ts
- * respond(request, view) {
+ * const respond: Strategy['respond'] = (request, view) => {
  *   if (request.kind === 'proposal') return { type: 'accept' };
  *   if (request.kind === 'forum-vote') return { type: 'accept' };
  *   return { type: 'deny' };
- * }
+ * };
  * ```
  */
 export type Request =
