@@ -1,6 +1,6 @@
 import type { NormId } from './ids.js';
 
-/** A voluntary norm of responsible state behaviour. @example `GGE15_NORMS[5].id // 'gge15.f'` */
+/** A voluntary norm of responsible state behaviour. @example `GGE15_NORMS[5]?.id // 'gge15.f'` */
 export interface Norm {
   readonly id: NormId;
   readonly title: string;

@@ -34,7 +34,7 @@ const preset = (name: string, label: string, c: Capabilities, source: string): C
  *
  * @example
  * ```ts
- * CAPABILITY_PRESETS.us.capabilities.attribution; // 0.9
+ * CAPABILITY_PRESETS.us?.capabilities.attribution; // 0.9
  * ```
  */
 export const CAPABILITY_PRESETS: Readonly<Record<string, CapabilityPreset>> = Object.freeze({
