@@ -124,7 +124,7 @@ export function snapshot(world: World): WorldSnapshot {
  *
  * @example
  * ```ts
- * const world = restore(JSON.parse(fs.readFileSync('round-12.json', 'utf8')));
+ * const world = restore(JSON.parse(readFileSync('round-12.json', 'utf8')));
  * ```
  */
 export function restore(snap: WorldSnapshot): World {

@@ -167,7 +167,7 @@ export interface Results {
  *
  * @example
  * ```ts
- * const { columns, rows } = readResults(fs.readFileSync('results.csv', 'utf8'), 'csv', 'results.csv');
+ * const { columns, rows } = readResults(readFileSync('results.csv', 'utf8'), 'csv', 'results.csv');
  * ```
  */
 export function readResults(raw: string, format: ResultsFormat, source = 'results'): Results {

@@ -325,7 +325,7 @@ export function parseSetting(text: string): [string, ParamValue[]] {
  *
  * @example
  * ```ts
- * const s = scenarioAt(document, { 'mechanisms.detection.scale': 2 });
+ * const s = scenarioAt(doc, { 'mechanisms.detection.scale': 2 });
  * ```
  */
 export function scenarioAt(document: ScenarioDocument, params: Readonly<Record<string, ParamValue>>, registry?: StrategyRegistry): Scenario {

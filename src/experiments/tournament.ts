@@ -44,6 +44,7 @@ const TOURNAMENT_OPTIONS = everyMember<keyof TournamentOptions & string>()(['str
  *
  * @example
  * ```ts
+ * const t = tournament(scenario, { strategies: ['hawk', 'dove'], roles: ['US', 'CN'], seeds: '1..10' });
  * const best: TournamentStanding | undefined = t.standings[0];
  * if (best) console.log(best.strategy, best.meanWelfare, best.peaceRank);
  * ```
@@ -160,6 +161,7 @@ export function rankStrategies(rows: readonly SweepRow[], roles: readonly string
  * @example
  * ```ts
  * STANDING_COLUMNS[0]; // 'strategy'
+ * const t = tournament(scenario, { strategies: ['hawk', 'dove'], roles: ['US', 'CN'], seeds: '1..10' });
  * writeFileSync('standings.csv', toCsv(STANDING_COLUMNS, t.standings.map((s) => ({ ...s }))));
  * ```
  */

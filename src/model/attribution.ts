@@ -44,7 +44,7 @@ export function falseAlarmProbability(victimAttribution: number, m: Mechanisms):
   return clamp01(m.falseAlarm.rate * (1 - victimAttribution));
 }
 
-/** The capability relevant to suspecting an actor of an operation of this kind. @example `relevantCapability(caps, 'espionage')` */
+/** The capability relevant to suspecting an actor of an operation of this kind. @example `relevantCapability(CAPABILITY_PRESETS.us!.capabilities, 'espionage') // 0.95` */
 export function relevantCapability(c: Capabilities, kind: OperationKind): number {
   return kind === 'espionage' ? c.espionage : c.offense;
 }

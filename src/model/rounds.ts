@@ -6,6 +6,7 @@
  *
  * @example
  * ```ts
+ * const rounds = Number(process.argv[2]); // as the user typed it
  * if (rounds > MAX_ROUNDS) throw new Error(`at most ${MAX_ROUNDS} rounds`);
  * ```
  */

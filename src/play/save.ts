@@ -58,7 +58,7 @@ export interface SavedGame {
  *
  * @example
  * ```ts
- * writeFileAtomic('game.json', JSON.stringify(saveGame(game), null, 2));
+ * writeFileSync('game.json', JSON.stringify(saveGame(game), null, 2));
  * ```
  */
 export function saveGame(game: PlayGame): SavedGame {

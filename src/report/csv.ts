@@ -64,7 +64,7 @@ export const METRIC_COLUMNS: readonly (keyof RoundMetrics & string)[] = Object.f
  *
  * @example
  * ```ts
- * fs.writeFileSync('metrics.csv', metricsCsv(run.metrics));
+ * writeFileSync('metrics.csv', metricsCsv(run.metrics));
  * ```
  */
 export function metricsCsv(metrics: readonly RoundMetrics[]): string {

@@ -56,6 +56,7 @@ export interface Scenario {
  *
  * @example
  * ```ts
+ * import { loadStrategies } from 'detente/node';
  * const options: ParseScenarioOptions = { source: 'mine.yaml', registry: await loadStrategies('./my-strategies.js') };
  * const scenario = parseScenario(readFileSync('mine.yaml', 'utf8'), options);
  * ```

@@ -115,8 +115,8 @@ function bound(check: ArgumentCheck, path: string, value: unknown, least: number
  * ```ts
  * fc.assert(fc.property(arbScenario({ strategies: ['dove', 'cautious'] }), (doc) => parseScenario(doc).rounds >= 4));
  * // Strategies of your own: the same registry to the arbitrary and to the search.
- * const registry = createRegistry().register(mine);
- * checkEscalationClaim(arbScenario({ strategies: [mine.name, 'dove'], registry }), (run) => peakRung(run) <= 'L4', { registry });
+ * const registry = createRegistry().register(myStrategy);
+ * checkEscalationClaim(arbScenario({ strategies: [myStrategy.name, 'dove'], registry }), (run) => peakRung(run) <= 'L4', { registry });
  * ```
  */
 export function arbScenario(options: ArbScenarioOptions = {}): Arbitrary<ScenarioDocument> {
@@ -501,7 +501,7 @@ function brokenAfter(doc: ScenarioDocument, seed: number, claim: EscalationClaim
  * @example
  * ```ts
  * const cx = checkEscalationClaim(arbScenario({ strategies: ['hawk', 'tit-for-tat'] }), (run) => peakRung(run) <= 'L2', { numRuns: 200 });
- * if (cx) fs.writeFileSync('counterexample.yaml', cx.yaml); // then: detente run counterexample.yaml
+ * if (cx) writeFileSync('counterexample.yaml', cx.yaml); // then: detente run counterexample.yaml
  * ```
  */
 export function checkEscalationClaim(
