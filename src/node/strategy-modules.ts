@@ -47,7 +47,9 @@ const TYPESCRIPT = new Set(['.ts', '.mts', '.cts', '.tsx']);
  * // my-strategies.js
  * import { defineStrategy } from 'detente';
  * export default [defineStrategy({ name: 'wary', meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: true } })];
+ * ```
  *
+ * ```ts
  * // a script
  * import { loadStrategies } from 'detente/node';
  * const registry = await loadStrategies('./my-strategies.js');
