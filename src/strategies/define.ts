@@ -3,11 +3,17 @@ import type { Rng } from '../engine/rng.js';
 import type { DiplomacyAction, OperateAction, Request, Response } from '../model/action.js';
 import { isStrategyParams } from '../model/actor.js';
 import { describe } from '../model/mechanisms.js';
+import { everyMember } from '../model/members.js';
+import { clip } from '../model/quote.js';
 import { copied } from '../model/record.js';
+import { suggest } from '../model/suggest.js';
 
 /**
  * What `defineStrategy` takes: a name, metadata, and any of the three decision functions (the
- * missing ones do nothing: no operations, no diplomacy, requests left unanswered).
+ * missing ones do nothing: no operations, no diplomacy, requests left unanswered). The functions
+ * are called with the definition as `this`, so it may carry helpers of their own under other keys;
+ * a key that is a near miss of one of these that the definition lacks (`respnd` without `respond`)
+ * is refused instead.
  *
  * @example
  * ```ts
@@ -35,13 +41,22 @@ export interface StrategyDefinition {
 }
 
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
+const DEFINITION_KEYS = everyMember<keyof StrategyDefinition>()(['name', 'meta', 'params', 'operate', 'diplomacy', 'respond']);
+const META_FLAGS = ['stochastic', 'retaliatory', 'forgiving', 'attributionSensitive'] as const;
+const META_OPTIONAL_FLAGS = ['aggressive', 'normEntrepreneur'] as const;
+const META_KEYS = everyMember<keyof StrategyMeta>()([...META_FLAGS, ...META_OPTIONAL_FLAGS, 'description']);
 
 /**
- * Define a strategy. Checks the definition and fills in missing decision functions.
+ * Define a strategy. Checks the definition and fills in missing decision functions. Throws a
+ * `TypeError` naming the field for a bad name, a `meta` flag that is not `true` or `false`, a
+ * `meta.description` that is not a text, a key `meta` does not have (`meta.agressive`, with a
+ * "did you mean"), a decision function that is not a function, `params` that are not finite
+ * numbers, or a misspelt key of the definition (`respnd`, when there is no `respond`). Other keys
+ * are kept: the decision functions are called with the definition as `this`, helpers and all.
  *
  * @example
  * ```ts
- * import { defineStrategy } from 'detente';
+ * import { defineStrategy, type StrategyDefinition } from 'detente';
  * const wary = defineStrategy({
  *   name: 'wary',
  *   meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: true },
@@ -51,17 +66,37 @@ const NAME = /^[a-z0-9][a-z0-9-]*$/;
  *       .map((i) => ({ type: 'accuse', target: i.suspect!, incident: i.id, public: false })),
  *   respond: () => ({ type: 'deny' }),
  * });
+ * defineStrategy({ name: 'mute', meta: wary.meta, respnd: () => ({ type: 'deny' }) } as StrategyDefinition);
+ * // TypeError: strategy 'mute': unknown key 'respnd'; did you mean 'respond'? (…)
  * ```
  */
 export function defineStrategy(def: StrategyDefinition): Strategy {
   if (!def || typeof def !== 'object') throw new TypeError('defineStrategy needs a definition object');
+  // Before the name and meta checks: a misspelt `nmae` is better named than reported missing.
+  const misspelt = misspeltKey(def);
+  if (misspelt !== undefined) {
+    const who = typeof def.name === 'string' && NAME.test(def.name) ? `strategy '${def.name}'` : 'defineStrategy';
+    throw new TypeError(`${who}: unknown key '${misspelt.key}'; did you mean '${misspelt.near}'? (a key that resembles none of ${DEFINITION_KEYS.join(', ')} is kept, for the methods' \`this\`)`);
+  }
   if (typeof def.name !== 'string' || !NAME.test(def.name)) {
     throw new TypeError(`strategy name must be lower-case letters, digits and dashes (e.g. 'tit-for-tat'); got ${describe(def.name)}`);
   }
   const meta = def.meta;
   if (!meta || typeof meta !== 'object') throw new TypeError(`strategy '${def.name}' needs meta: { stochastic, retaliatory, forgiving, attributionSensitive }`);
-  for (const key of ['stochastic', 'retaliatory', 'forgiving', 'attributionSensitive'] as const) {
+  // Meta is plain data that nothing calls with a `this`: any key the type does not have is a mistake.
+  for (const key of Object.keys(meta)) {
+    if ((META_KEYS as readonly string[]).includes(key)) continue;
+    const near = suggest(key, META_KEYS);
+    throw new TypeError(`strategy '${def.name}': meta.${clip(key)} is not a meta field${near !== undefined ? `; did you mean '${near}'?` : ''} (meta fields: ${META_KEYS.join(', ')})`);
+  }
+  for (const key of META_FLAGS) {
     if (typeof meta[key] !== 'boolean') throw new TypeError(`strategy '${def.name}': meta.${key} must be true or false`);
+  }
+  for (const key of META_OPTIONAL_FLAGS) {
+    if (meta[key] !== undefined && typeof meta[key] !== 'boolean') throw new TypeError(`strategy '${def.name}': meta.${key} must be true or false`);
+  }
+  if (meta.description !== undefined && typeof meta.description !== 'string') {
+    throw new TypeError(`strategy '${def.name}': meta.description must be a text, got ${describe(meta.description)}`);
   }
   for (const key of ['operate', 'diplomacy', 'respond'] as const) {
     if (def[key] !== undefined && typeof def[key] !== 'function') throw new TypeError(`strategy '${def.name}': ${key} must be a function`);
@@ -80,6 +115,23 @@ export function defineStrategy(def: StrategyDefinition): Strategy {
     diplomacy: diplomacy ? (view: ActorView, rng: Rng) => diplomacy.call(def, view, rng) : () => NONE_DIPLOMACY,
     respond: respond ? (request: Request, view: ActorView, rng: Rng) => respond.call(def, request, view, rng) : () => IGNORE,
   });
+}
+
+/**
+ * A key of `def` that is none of the definition's own but a near miss of one `def` lacks (`respnd`
+ * with no `respond`): such a strategy would silently ignore what it meant to handle. Other keys
+ * are the methods' helpers (they are called with `def` as `this`), and so is a near miss of a key
+ * `def` has (a `beta` beside `meta`): both are kept.
+ */
+function misspeltKey(def: StrategyDefinition): { readonly key: string; readonly near: string } | undefined {
+  let missing: string[] | undefined;
+  for (const key of Object.keys(def)) {
+    if ((DEFINITION_KEYS as readonly string[]).includes(key)) continue;
+    missing ??= DEFINITION_KEYS.filter((k) => def[k] === undefined);
+    const near = suggest(key, missing);
+    if (near !== undefined) return { key, near };
+  }
+  return undefined;
 }
 
 const NONE_OPS: readonly OperateAction[] = Object.freeze([]);
