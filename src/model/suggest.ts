@@ -2,24 +2,44 @@
 // bottom of the layers (model), so that the engine's checks and the strategies' registry share it.
 
 /**
- * The closest known name within a small edit distance, for "did you mean" hints.
+ * The closest known name within a small edit distance, for "did you mean" hints. A singular
+ * for its plural or back (`strategy` and `strategies`, `norm` and `norms`) is nearer than any typo.
  *
  * @example
  * ```ts
  * suggest('tit-for-tatt', ['tit-for-tat', 'hawk']); // 'tit-for-tat'
+ * suggest('strategy', ['seed', 'strategies']);      // 'strategies'
  * ```
  */
 export function suggest(name: string, known: readonly string[]): string | undefined {
+  const a = name.toLowerCase();
   let best: string | undefined;
   let bestD = Math.max(2, Math.floor(name.length / 3)) + 1;
   for (const k of known) {
-    const d = editDistance(name.toLowerCase(), k.toLowerCase());
+    const b = k.toLowerCase();
+    // Below 1, the least a typo costs: `strategy` is three edits from `strategies`, too many for a
+    // word of eight letters, and `norm` is one from `form` as from `norms`.
+    const d = pluralOf(a, b) || pluralOf(b, a) ? 0.5 : editDistance(a, b);
     if (d < bestD) {
       bestD = d;
       best = k;
     }
   }
   return best;
+}
+
+/** Whether `plural` is `singular` with -s, or with -ies for its -y (`ally`, `allies`; not `y`, `ies`). */
+function pluralOf(plural: string, singular: string): boolean {
+  const n = singular.length;
+  if (n === 0) return false;
+  if (plural.length === n + 1) return plural.endsWith('s') && plural.startsWith(singular);
+  return n >= 2 && plural.length === n + 2 && singular.endsWith('y') && plural.endsWith('ies') && sameStart(plural, singular, n - 1);
+}
+
+/** Whether `a` and `b` have the same first `n` characters (no slice made: this runs once per known name). */
+function sameStart(a: string, b: string, n: number): boolean {
+  for (let i = 0; i < n; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
 }
 
 function editDistance(a: string, b: string): number {

@@ -49,8 +49,8 @@ describe('fork refuses names it does not know', () => {
     expect(issues.map((i) => [i.path, i.hint])).toEqual([
       ['intervention.inject', "did you mean 'injects'?"],
       ['intervention.mechanism', "did you mean 'mechanisms'?"],
-      // Too far from any name for a guess, but refused all the same.
-      ['intervention.strategy', undefined],
+      // Three edits from `strategies`, too far for a typo, but its singular.
+      ['intervention.strategy', "did you mean 'strategies'?"],
     ]);
   });
 });
