@@ -9,6 +9,7 @@ import { unknownOptionIssues } from '../model/options.js';
 import { ConfigError, ProtocolError } from './errors.js';
 import type { ConfigIssue } from './errors.js';
 import { eventListIssue, worldIssue } from './world-check.js';
+import { policyIssues } from './policies.js';
 import type { Decision, PendingRound, RoundResult } from './round.js';
 import { beginRoundOf, submitDecisions } from './round.js';
 import type { RoundOptions } from './round.js';
@@ -49,7 +50,9 @@ const REPLAY_OPTIONS = everyMember<keyof ReplayOptions & string>()(['rounds', 'v
  * cycle, parts shared over and over) throws a {@link ConfigError} naming its path, before any round.
  * `options` takes `rounds`, `verify`, `onInvalidAction` and `onStrategyError` (so that a run's
  * `options` pass as they are); another name (`verfy`), or options that are not an object, is a
- * {@link ConfigError} naming it (`options.verfy`), with the names taken and a "did you mean".
+ * {@link ConfigError} naming it (`options.verfy`), with the names taken and a "did you mean"; so
+ * is a value an option does not take (`onInvalidAction: 'skip'`, `verify: 'no'`, `rounds` beyond
+ * the log), with the values it takes.
  *
  * @example
  * ```ts
@@ -80,6 +83,9 @@ function checkReplay(initial: World, log: readonly SimEvent[], options: ReplayOp
     // A misspelt name (`verfy: false`, `round: 3`) was dropped: the whole log was replayed, checked.
     issues.push(...unknownOptionIssues(options, REPLAY_OPTIONS));
     if (options.verify !== undefined && typeof options.verify !== 'boolean') issues.push({ path: 'options.verify', expected: 'true or false', received: describe(options.verify) });
+    // A misspelt policy (`onInvalidAction: 'skip'`) was replayed as the default without a word.
+    // Named under options, like replay's other options (step and runRounds name a policy alone).
+    for (const issue of policyIssues(options)) issues.push(withFields(issue, { path: pathUnder('options', issue.path) }));
   }
   if (issues.length > 0) throw new ConfigError(issues, 'replay');
   checkLog(log);

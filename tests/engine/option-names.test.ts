@@ -83,6 +83,21 @@ describe('engine functions refuse option names they do not know', () => {
     expect(configErrorOf(() => decideWithStrategies(pending(), strategies(), { onStrategyError: 'rejct' } as never)).issues).toEqual([{ path: 'onStrategyError', expected: "'throw' | 'reject'", received: '"rejct"' }]);
   });
 
+  it('replay checks its policies\' values as runRounds does, named under options with its other options', () => {
+    const run = simulate(SPEC, { seed: 1, rounds: 2 });
+    const e = configErrorOf(() => replay(run.initial, run.log, { onInvalidAction: 'skip', onStrategyError: 'ignore' } as never));
+    expect(e.source).toBe('replay');
+    const fromRunRounds = configErrorOf(() => runRounds(world(), strategies(), { rounds: 1, onInvalidAction: 'skip', onStrategyError: 'ignore' } as never)).issues;
+    expect(e.issues).toEqual(fromRunRounds.map((i) => ({ ...i, path: `options.${i.path}` })));
+    expect(e.issues).toEqual([
+      { path: 'options.onInvalidAction', expected: "'reject' | 'throw'", received: '"skip"' },
+      { path: 'options.onStrategyError', expected: "'throw' | 'reject'", received: '"ignore"' },
+    ]);
+    // With a misspelt name and a bad verify: every problem at once.
+    expect(configErrorOf(() => replay(run.initial, run.log, { verify: 'no', round: 1, onInvalidAction: 'skip' } as never)).issues.map((i) => i.path)).toEqual(['options.round', 'options.verify', 'options.onInvalidAction']);
+    expect(configErrorOf(() => replay(run.initial, run.log, { rounds: 3 })).issues.map((i) => [i.path, i.expected])).toEqual([['options.rounds', 'a whole number of rounds from 0 to 2 (the rounds the log holds from round 0)']]);
+  });
+
   it('right options still work, and give the same results as before', () => {
     expect(createWorld(SPEC, { seed: 1 }).seed).toBe('1');
     const viaStep = step(world(), strategies(), { onInvalidAction: 'reject', onStrategyError: 'throw' });
