@@ -6,6 +6,9 @@ import type { RoundMetrics } from '../engine/metrics.js';
 import { roundMetrics } from '../engine/metrics.js';
 import { checkLog, replayLog } from '../engine/replay.js';
 import type { RoundOptions } from '../engine/round.js';
+import type { StepOptions } from '../engine/step.js';
+import { ALL_POLICIES, policyIssues } from '../engine/policies.js';
+import { unknownOptionIssues } from '../model/options.js';
 import type { Run } from '../engine/simulate.js';
 import type { StrategyRegistry } from '../strategies/registry.js';
 import { createWorld } from '../engine/world.js';
@@ -154,6 +157,10 @@ export function finalWorld(source: ReportSource): World {
  * the replayed rounds (a {@link ConfigError} or `ProtocolError` names the first difference).
  * `options.settings`: what was changed from the scenario file (already written into `scenario`),
  * which the report shows under its heading; another option name is a {@link ConfigError}.
+ * The run's own policies (`run.options`, as `simulate` keeps them) are passed to the replay, and
+ * checked as `step` checks them: a name other than `onInvalidAction` and `onStrategyError`, or a
+ * value they do not take, is a {@link ConfigError} naming it (`run.options.onInvalidActon`, with a
+ * "did you mean").
  *
  * @example
  * ```ts
@@ -163,11 +170,13 @@ export function finalWorld(source: ReportSource): World {
  */
 export function reportSource(
   scenario: Pick<Scenario, 'name' | 'title' | 'description' | 'calendar'>,
-  run: Pick<Run, 'initial' | 'log' | 'metrics'> & { readonly options?: RoundOptions },
+  run: Pick<Run, 'initial' | 'log' | 'metrics'> & { readonly options?: StepOptions },
   seed?: string | number,
   options: { readonly settings?: RunSettings } = {},
 ): ReportSource {
   checkOptionNames(options, SOURCE_OPTIONS, 'reportSource');
+  const policies = runPolicyIssues(run.options);
+  if (policies.length > 0) throw new ConfigError(policies, 'reportSource');
   const settings = options.settings === undefined ? undefined : checkedSettings(options.settings, 'settings');
   checkLog(run.log);
   // The recorded metrics are compared with the replayed ones as JSON too.
@@ -186,6 +195,17 @@ export function reportSource(
     metrics: run.metrics,
     ...(settings !== undefined && Object.keys(settings).length > 0 ? { settings } : {}),
   };
+}
+
+/**
+ * What is wrong with a run's policies (`run.options`), named under `run.options` (the report's own
+ * options are `options`). The replay takes them unchecked, so a misspelt name or value
+ * (`onInvalidActon`, `'skip'`) was replayed as the default without a word.
+ */
+function runPolicyIssues(policies: unknown): ConfigIssue[] {
+  const names = unknownOptionIssues(policies, ALL_POLICIES, 'run.options');
+  if (!isObject(policies)) return names;
+  return [...names, ...policyIssues(policies).map((i) => withFields(i, { path: pathUnder('run.options', i.path) }))];
 }
 
 /** The most settings a run or game records: far more than the parameters of any scenario a class or a study changes by hand. */

@@ -29,6 +29,20 @@ describe('the report functions refuse option names they do not know', () => {
     expect(e.issues).toEqual([{ path: 'options.roundLabel', expected: 'one of the options truth, verbose, text', received: 'an unknown option' }]);
   });
 
+  it('reportSource: the run\'s own policies (run.options) are checked, names and values, apart from its own options', () => {
+    const failing = simulate(scenario.spec, { seed: 1, rounds: 4, onStrategyError: 'reject', onInvalidAction: 'reject' });
+    expect(reportSource(scenario, failing, 1).frames).toHaveLength(4);
+    const misspelt = configErrorOf(() => reportSource(scenario, { ...run, options: { onInvalidActon: 'reject' } as never }, 1));
+    expect(misspelt.source).toBe('reportSource');
+    expect(misspelt.issues).toEqual([{ path: 'run.options.onInvalidActon', expected: 'one of the options onInvalidAction, onStrategyError', received: 'an unknown option', hint: "did you mean 'onInvalidAction'?" }]);
+    expect(misspelt.message).toContain("run.options.onInvalidActon: expected one of the options onInvalidAction, onStrategyError, received an unknown option (did you mean 'onInvalidAction'?)");
+    expect(configErrorOf(() => reportSource(scenario, { ...run, options: { onInvalidAction: 'skip', onStrategyErorr: 'reject' } as never }, 1)).issues.map((i) => [i.path, i.expected])).toEqual([
+      ['run.options.onStrategyErorr', 'one of the options onInvalidAction, onStrategyError'],
+      ['run.options.onInvalidAction', "'reject' | 'throw'"],
+    ]);
+    expect(configErrorOf(() => reportSource(scenario, { ...run, options: 'throw' as never }, 1)).issues.map((i) => i.path)).toEqual(['run.options']);
+  });
+
   it('formatSummary, renderHtmlReport and renderDebrief', () => {
     expect(formatSummary(run, undefined, { truth: false })).toContain('US');
     expect(configErrorOf(() => formatSummary(run, undefined, { truht: false } as never)).issues.map((i) => [i.path, i.hint])).toEqual([['options.truht', "did you mean 'truth'?"]]);
