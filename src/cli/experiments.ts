@@ -42,7 +42,7 @@ import { lockResults } from './sweep/lock.js';
 import type { ResultsLock } from './sweep/lock.js';
 import { openResults, refuseLockFile } from './sweep/results-file.js';
 import { MODULES_COLUMN, modulesCell } from './sweep/modules-column.js';
-import { DETENTE_CELL, DETENTE_COLUMN } from './sweep/detente-column.js';
+import { DETENTE_CELL, DETENTE_COLUMN, mixedVersionsWarning } from './sweep/detente-column.js';
 import type { ModuleDigest } from '../node/module-digest.js';
 
 type Out = (text: string) => void;
@@ -115,7 +115,11 @@ Options:
   --out FILE      Write the statistics as CSV to FILE (whole or not at all, numbers in full);
                   never the results file read.
   --force         Replace an existing --out file.
-  -h, --help      Show this help.`;
+  -h, --help      Show this help.
+
+Runs computed by several versions of detente (its detente column, e.g. a merged history) are
+summarised together, with a warning listing the versions and their runs: --by detente keeps them
+apart.`;
 
 export const TOURNAMENT_HELP = `detente tournament <scenario> --strategies A,B,... --seeds SEEDS [options]
 
@@ -436,6 +440,9 @@ export function summarizeCommand(args: readonly string[], out: Out): number {
     if (e instanceof ConfigError && e.source === undefined) throw new ConfigError(e.issues, path);
     throw e;
   }
+  // After the summary, so that a file refused for its cells is not warned about first.
+  const versions = mixedVersionsWarning(path, columns, rows, by);
+  if (versions !== undefined) process.stderr.write(versions);
   const records = stats.map((s) => {
     const r: Record<string, string | number> = {};
     for (const c of by) r[c] = String(s.group[c] ?? '');

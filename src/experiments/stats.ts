@@ -190,7 +190,10 @@ export const SUMMARY_STAT_COLUMNS: readonly string[] = Object.freeze(['metric', 
  * that is not a finite number (NaN, Infinity, text), or a run given twice (the same `run` and
  * `scenario`), throws a {@link ConfigError} naming its row; so does a column named twice in `by`
  * or `metrics`, an empty `metrics` list, and an option that is not `by` or `metrics` (a misspelt
- * `metric`, with a "did you mean") or not a list of column names.
+ * `metric`, with a "did you mean") or not a list of column names. Rows are summarised whichever
+ * version of detente computed them: that is recorded by the command line's results files (their
+ * `detente` column, which `by` can group by), not by the rows `sweep` returns, so it is
+ * `detente summarize` that warns when a file's rows come from several versions.
  *
  * @example
  * ```ts

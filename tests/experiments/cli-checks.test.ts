@@ -125,6 +125,34 @@ describe('results record the version of detente that computed them', () => {
     expectInputError(detente('merge', 'm0.csv', 'm1.csv'), /m1\.csv holds runs computed by no version of detente \(its detente cell is 'latest'/);
   });
 
+  it('summarize warns of runs of several versions, listing each with its runs, and summarises them all the same', () => {
+    expect(detente(...args, '--seeds', '1..5', '--out', 's.csv').status).toBe(0);
+    const [header, ...rows] = text('s.csv').split('\n');
+    const v = packageVersion.replace(/\./g, '\\.');
+    // One version: no word, as before.
+    const one = detente('summarize', 's.csv', '--metrics', 'peakRung', '--format', 'csv');
+    expect(one.status, one.stderr).toBe(0);
+    expect(one.stderr).toBe('');
+    // A merged history put together by hand: two runs of 0.9.0, one whose cell names no version.
+    const old = byVersion([header, ...rows.slice(3, 5)].join('\n'), '0.9.0').split('\n').slice(1);
+    const odd = byVersion([header, rows[2]].join('\n'), 'latest').split('\n')[1];
+    writeFileSync(file('s-mixed.csv'), [header, rows[0], rows[1], odd, ...old, ''].join('\n'));
+    const mixed = detente('summarize', 's-mixed.csv', '--metrics', 'peakRung', '--format', 'csv');
+    expect(mixed.status, mixed.stderr).toBe(0);
+    expect(mixed.stderr).toMatch(
+      new RegExp(`^detente: s-mixed\\.csv holds runs computed by detente ${v} \\(2 runs\\), no version of detente \\(its detente cell is 'latest'[^\\n]*\\) \\(1 run\\), detente 0\\.9\\.0 \\(2 runs\\): its summaries mix the results of 3 versions of detente \\(a release may change a rule or a default coefficient\\); to compare them, add detente to --by, or summarise the runs of one version\\n$`),
+    );
+    // Summarised all the same: every run counted.
+    expect(mixed.stdout.split('\n')[1]).toMatch(/^peakRung,5,/);
+    // Two versions are "two"; grouped by version, no group mixes them, and nothing is said.
+    writeFileSync(file('s-two.csv'), [header, rows[0], ...old, ''].join('\n'));
+    expect(detente('summarize', 's-two.csv', '--metrics', 'peakRung').stderr).toMatch(/computed by detente .* \(1 run\), detente 0\.9\.0 \(2 runs\): its summaries mix the results of two versions of detente/);
+    const grouped = detente('summarize', 's-mixed.csv', '--by', 'detente', '--metrics', 'peakRung', '--format', 'csv');
+    expect(grouped.status, grouped.stderr).toBe(0);
+    expect(grouped.stderr).toBe('');
+    expect(grouped.stdout.split('\n').slice(1, 4).map((l) => l.split(',').slice(0, 3).join(','))).toEqual([`${packageVersion},peakRung,2`, 'latest,peakRung,1', '0.9.0,peakRung,2']);
+  });
+
   it('continues and merges files written before results recorded it, with a warning, in their own columns', () => {
     expect(detente(...args, '--seeds', '1..5', '--out', 'u.csv').status).toBe(0);
     const whole = text('u.csv');

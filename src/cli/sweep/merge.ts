@@ -8,7 +8,7 @@ import { UsageError } from '../run.js';
 import { refuseLockFile } from './results-file.js';
 import { showControlCharacters as shown } from '../../model/control-characters.js';
 import { codeChange, MODULES_COLUMN, rowModules, sameCode } from './modules-column.js';
-import { DETENTE_COLUMN, runVersion, versionText } from './detente-column.js';
+import { DETENTE_COLUMN, mixedResults, runVersion, versionText } from './detente-column.js';
 
 /**
  * The merged results as text in `format`. `unchecked` is true when the files do not record their
@@ -82,7 +82,7 @@ export function mergeResults(parts: readonly { readonly path: string; readonly t
               : redo === undefined
                 ? ''
                 : `; to merge, run ${part.path}'s shard again with the version ${version.path} records (${redo} sweep … --out <new file>) and merge that`;
-          throw new UsageError(`${part.path} holds ${where}: merged, they would mix the results of two versions of detente (a release may change a rule or a default coefficient), so they are not shards of the same sweep${todo}`);
+          throw new UsageError(`${part.path} holds ${where}: merged, they would mix ${mixedResults(2)}, so they are not shards of the same sweep${todo}`);
         }
       }
       if (columns.includes(MODULES_COLUMN)) {

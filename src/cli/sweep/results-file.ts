@@ -11,7 +11,7 @@ import { isLockFile } from './lock.js';
 import { showControlCharacters } from '../../model/control-characters.js';
 import { codeChange, MODULES_COLUMN, modulesCell, readModulesCell, rowModules, sameCode } from './modules-column.js';
 import type { ModuleDigest } from '../../node/module-digest.js';
-import { DETENTE_CELL, DETENTE_COLUMN, runVersion, versionText } from './detente-column.js';
+import { DETENTE_CELL, DETENTE_COLUMN, mixedResults, runVersion, versionText } from './detente-column.js';
 
 /** An open results file (or standard output) that takes whole lines. */
 export interface ResultsSink {
@@ -211,7 +211,7 @@ function checkExisting(
       const found = row[DETENTE_COLUMN];
       const run = runVersion(found);
       throw new UsageError(
-        `${path} holds runs computed by ${versionText(found)} (run ${shown(id)}), and this is detente ${DETENTE_CELL}: its runs and new ones would mix the results of two versions of detente (a release may change a rule or a default coefficient). ${run === undefined ? 'Start over in another --out (or with --force)' : `Continue it with the version that wrote it (${run} sweep … --resume), or start over with this one in another --out (or with --force)`}`,
+        `${path} holds runs computed by ${versionText(found)} (run ${shown(id)}), and this is detente ${DETENTE_CELL}: its runs and new ones would mix ${mixedResults(2)}. ${run === undefined ? 'Start over in another --out (or with --force)' : `Continue it with the version that wrote it (${run} sweep … --resume), or start over with this one in another --out (or with --force)`}`,
       );
     }
     if (modules !== undefined) {
