@@ -28,6 +28,30 @@ export function suggest(name: string, known: readonly string[]): string | undefi
   return best;
 }
 
+/**
+ * The first key of `record` that is not in `known` but a near miss of a known key `record` lacks
+ * (`settngs` with no `settings`), with that key: such a field is read as absent, and what it held
+ * is lost without a word. A near miss of a key that is present (`setting` beside `settings`)
+ * cannot have been meant for it, and other keys are left to the caller (kept as helpers, or
+ * unread so that a file of a later version still reads).
+ *
+ * @example
+ * ```ts
+ * misspeltKey({ name: 'x', respnd: 1 }, ['name', 'respond']); // { key: 'respnd', near: 'respond' }
+ * misspeltKey({ name: 'x', helper: 1 }, ['name', 'respond']); // undefined
+ * ```
+ */
+export function misspeltKey(record: Readonly<Record<string, unknown>>, known: readonly string[]): { readonly key: string; readonly near: string } | undefined {
+  let absent: string[] | undefined;
+  for (const key of Object.keys(record)) {
+    if (known.includes(key)) continue;
+    absent ??= known.filter((k) => record[k] === undefined);
+    const near = suggest(key, absent);
+    if (near !== undefined) return { key, near };
+  }
+  return undefined;
+}
+
 /** Whether `plural` is `singular` with -s, or with -ies for its -y (`ally`, `allies`; not `y`, `ies`). */
 function pluralOf(plural: string, singular: string): boolean {
   const n = singular.length;

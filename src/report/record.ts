@@ -14,11 +14,12 @@ import type { StrategyRegistry } from '../strategies/registry.js';
 import { createWorld } from '../engine/world.js';
 import type { SimEvent } from '../model/event.js';
 import type { ActorId } from '../model/ids.js';
-import { controlCharacterProblem } from '../model/control-characters.js';
+import { controlCharacterProblem, showControlCharacters } from '../model/control-characters.js';
 import { clip } from '../model/quote.js';
 import { pathUnder, plainDataProblem } from '../model/nesting.js';
 import { withFields } from '../model/record.js';
 import { everyMember } from '../model/members.js';
+import { misspeltKey } from '../model/suggest.js';
 import type { World } from '../model/world.js';
 import type { Calendar, ScenarioDocument } from '../scenario/format.js';
 import { parseScenario } from '../scenario/parse.js';
@@ -308,6 +309,9 @@ function metricIssues(recorded: readonly unknown[], replayed: readonly RoundMetr
   return issues;
 }
 
+/** The fields of a run.json ({@link RunRecord}): the list fails typecheck when it drifts from the type. */
+const RECORD_FIELDS = everyMember<keyof RunRecord & string>()(['scenario', 'title', 'calendar', 'seed', 'rounds', 'log', 'metrics', 'dyads', 'document', 'settings']);
+
 /** The names {@link reportSource} and {@link reportSourceFromRecord} accept in their options (the lists fail typecheck when they drift from the parameters' types). */
 const SOURCE_OPTIONS = everyMember<keyof NonNullable<Parameters<typeof reportSource>[3]> & string>()(['settings']);
 const RECORD_OPTIONS = everyMember<keyof NonNullable<Parameters<typeof reportSourceFromRecord>[2]> & string>()(['registry']);
@@ -322,7 +326,8 @@ const describe = (x: unknown): string => (x === null ? 'null' : Array.isArray(x)
  * (a log that does not belong to the document, or holds events outside its rounds, is an error
  * naming the first differing event). The recorded metrics must be those of the replayed rounds:
  * a differing number is an error naming its round and field, and so are a `scenario` (name) or
- * `title` other than the document's. A run of strategies of your own
+ * `title` other than the document's, and a field that is a near miss of one the file lacks
+ * (`settngs`, with a "did you mean"; other fields a later version may add are left unread). A run of strategies of your own
  * needs the registry they were registered in (`options.registry`: another option name is a
  * {@link ConfigError}): the document names them.
  *
@@ -344,6 +349,10 @@ export function reportSourceFromRecord(data: unknown, file = 'run.json', options
   const problem = plainDataProblem(data);
   if (problem !== undefined) throw new ConfigError([problem], file);
   const d = data as Record<string, unknown>;
+  // A misspelt `settngs` was read as absent: the report lost its what-if heading without a word.
+  // Other unknown fields stay unread, so that a file a later detente wrote still reads.
+  const misspelt = misspeltKey(d, RECORD_FIELDS);
+  if (misspelt !== undefined) issues.push({ path: clip(showControlCharacters(misspelt.key)), expected: `a field of a run written by \`detente run --format json\` (${RECORD_FIELDS.join(', ')})`, received: 'an unknown field', hint: `did you mean '${misspelt.near}'?` });
   need(typeof d.scenario === 'string', 'scenario', "the scenario's name (a string)", d.scenario);
   // The engine's rule for a seed: an empty text is none (it was refused later, without the file's name).
   need((typeof d.seed === 'string' && d.seed.length > 0) || (typeof d.seed === 'number' && Number.isFinite(d.seed)), 'seed', 'a seed (a non-empty string or a finite number)', d.seed);

@@ -6,7 +6,7 @@ import { describe } from '../model/mechanisms.js';
 import { everyMember } from '../model/members.js';
 import { clip } from '../model/quote.js';
 import { copied } from '../model/record.js';
-import { suggest } from '../model/suggest.js';
+import { misspeltKey, suggest } from '../model/suggest.js';
 
 /**
  * What `defineStrategy` takes: a name, metadata, and any of the three decision functions (the
@@ -73,7 +73,9 @@ const META_KEYS = everyMember<keyof StrategyMeta>()([...META_FLAGS, ...META_OPTI
 export function defineStrategy(def: StrategyDefinition): Strategy {
   if (!def || typeof def !== 'object') throw new TypeError('defineStrategy needs a definition object');
   // Before the name and meta checks: a misspelt `nmae` is better named than reported missing.
-  const misspelt = misspeltKey(def);
+  // A near miss of a key the definition lacks (`respnd` with no `respond`) would leave the
+  // strategy ignoring what it meant to handle; other keys are the methods' helpers (`this`).
+  const misspelt = misspeltKey(def as unknown as Readonly<Record<string, unknown>>, DEFINITION_KEYS);
   if (misspelt !== undefined) {
     const who = typeof def.name === 'string' && NAME.test(def.name) ? `strategy '${def.name}'` : 'defineStrategy';
     throw new TypeError(`${who}: unknown key '${misspelt.key}'; did you mean '${misspelt.near}'? (a key that resembles none of ${DEFINITION_KEYS.join(', ')} is kept, for the methods' \`this\`)`);
@@ -115,23 +117,6 @@ export function defineStrategy(def: StrategyDefinition): Strategy {
     diplomacy: diplomacy ? (view: ActorView, rng: Rng) => diplomacy.call(def, view, rng) : () => NONE_DIPLOMACY,
     respond: respond ? (request: Request, view: ActorView, rng: Rng) => respond.call(def, request, view, rng) : () => IGNORE,
   });
-}
-
-/**
- * A key of `def` that is none of the definition's own but a near miss of one `def` lacks (`respnd`
- * with no `respond`): such a strategy would silently ignore what it meant to handle. Other keys
- * are the methods' helpers (they are called with `def` as `this`), and so is a near miss of a key
- * `def` has (a `beta` beside `meta`): both are kept.
- */
-function misspeltKey(def: StrategyDefinition): { readonly key: string; readonly near: string } | undefined {
-  let missing: string[] | undefined;
-  for (const key of Object.keys(def)) {
-    if ((DEFINITION_KEYS as readonly string[]).includes(key)) continue;
-    missing ??= DEFINITION_KEYS.filter((k) => def[k] === undefined);
-    const near = suggest(key, missing);
-    if (near !== undefined) return { key, near };
-  }
-  return undefined;
 }
 
 const NONE_OPS: readonly OperateAction[] = Object.freeze([]);

@@ -3,6 +3,7 @@
 // no hint; and a plain `s` lost to a typo of the same distance (`norm` got `form`, not `norms`).
 import { describe, expect, it } from 'vitest';
 import { simulate, suggest } from '../../src/index.js';
+import { misspeltKey } from '../../src/model/suggest.js';
 
 describe('suggest and singulars or plurals', () => {
   it('finds the -y / -ies form of a word, either way', () => {
@@ -29,5 +30,20 @@ describe('suggest and singulars or plurals', () => {
   it("gives simulate's option `strategy` the hint `strategies`", () => {
     const spec = { actors: [{ id: 'A', strategy: 'hawk' }, { id: 'B', strategy: 'dove' }] };
     expect(() => simulate(spec, { seed: 1, rounds: 2, strategy: {} } as never)).toThrow(/options\.strategy: .*did you mean 'strategies'\?/s);
+  });
+});
+
+describe('misspeltKey: a near miss of a field the record lacks', () => {
+  it('names the key and the field it was meant for', () => {
+    expect(misspeltKey({ name: 'x', respnd: 1 }, ['name', 'respond'])).toEqual({ key: 'respnd', near: 'respond' });
+    // An undefined field is absent too.
+    expect(misspeltKey({ settings: undefined, settngs: {} }, ['settings'])).toEqual({ key: 'settngs', near: 'settings' });
+  });
+
+  it('leaves a near miss of a field that is present, an unlike key, and known keys alone', () => {
+    expect(misspeltKey({ settings: {}, setting: 1 }, ['settings'])).toBeUndefined();
+    expect(misspeltKey({ name: 'x', helper: () => 1 }, ['name', 'respond'])).toBeUndefined();
+    expect(misspeltKey({ name: 'x', respond: 1 }, ['name', 'respond'])).toBeUndefined();
+    expect(misspeltKey({}, ['name'])).toBeUndefined();
   });
 });

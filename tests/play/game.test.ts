@@ -318,6 +318,17 @@ describe('save and resume', () => {
     expect(() => resumeGame({ ...saved, decisions: [...saved.decisions, ...saved.decisions] })).toThrow(/does not replay/);
   });
 
+  it('refuses a field that is a near miss of one the save lacks (settngs: the what-if was lost), and leaves others unread', () => {
+    const game = PlayGame.start({ scenario: duel, humans: ['US'] });
+    playScript(game, script, 2);
+    const saved = saveGame(game);
+    expect(() => resumeGame({ ...saved, settngs: { 'mechanisms.detection.scale': 2 } }, { source: 'game.json' })).toThrow(/game\.json is not a saved Détente game: "settngs" is not a field of a saved game; did you mean "settings"\?/);
+    // Shown, not executed, on the player's terminal.
+    expect(() => resumeGame({ ...saved, 'settings\u001b': 1 }, { source: 'game.json' })).toThrow(/"settings<U\+001B>" is not a field/);
+    // A note of the teacher's, or a field a later version adds, is no near miss of an absent field.
+    expect(resumeGame({ ...saved, note: 'class 3B' }).turn?.actor).toBe(game.turn?.actor);
+  });
+
   it('refuses a save edited to hold a control character (it would reach every player’s terminal)', () => {
     const ESC = '\u001b';
     const game = PlayGame.start({ scenario: duel, humans: ['US'] });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderDebrief, renderHtmlReport, REPORT_EN, reportSource, reportSourceFromRecord, runRecord, scenarioAt, simulate } from '../../src/index.js';
 import type { ReportText, RunSettings } from '../../src/index.js';
 import { scenarioFile } from './helpers.js';
+import { configErrorOf } from '../helpers/issues.js';
 
 const duel = scenarioFile('tests/e2e/fixtures/duel.yaml');
 const settings: RunSettings = { 'mechanisms.detection.scale': 2, 'actors.CN.strategy': 'hawk' };
@@ -137,5 +138,24 @@ describe('the settings of a saved run are held to its document', () => {
     const source = reportSourceFromRecord(old, 'old.json');
     expect(source.settings).toBeUndefined();
     expect(renderDebrief(source)).not.toContain('what-if');
+  });
+});
+
+describe('a misspelt field of a saved run', () => {
+  it('is refused when it is a near miss of a field the file lacks: settngs lost the what-if heading', () => {
+    const { settings: kept, ...rest } = saved(settings);
+    const e = configErrorOf(() => reportSourceFromRecord({ ...rest, settngs: kept }, 'what-if.json'));
+    expect(e.source).toBe('what-if.json');
+    expect(e.issues).toEqual([
+      { path: 'settngs', expected: 'a field of a run written by `detente run --format json` (scenario, title, calendar, seed, rounds, log, metrics, dyads, document, settings)', received: 'an unknown field', hint: "did you mean 'settings'?" },
+    ]);
+    // Beside the file's other problems, not instead of them.
+    expect(configErrorOf(() => reportSourceFromRecord({ ...rest, settngs: kept, rounds: -1 }, 'what-if.json')).issues.map((i) => i.path)).toEqual(['settngs', 'rounds', 'metrics']);
+  });
+
+  it('is left unread when it resembles no field, or one the file has (a later version may add fields)', () => {
+    expect(reportSourceFromRecord({ ...saved(settings), notes: 'for class 3B' }, 'what-if.json').settings).toEqual(settings);
+    // `setting` is a near miss of `settings`, which the file has: it cannot have been meant for it.
+    expect(reportSourceFromRecord({ ...saved(settings), setting: 1 }, 'what-if.json').settings).toEqual(settings);
   });
 });
