@@ -8,6 +8,7 @@ import { ConfigError, createRegistry, ScenarioError } from '../index.js';
 import type { ConfigIssue, Strategy, StrategyFactory, StrategyRegistry } from '../index.js';
 import { controlCharacter } from '../model/control-characters.js';
 import { messageOf } from '../model/thrown.js';
+import { metaProblem } from '../strategies/define.js';
 
 /**
  * A module of strategies: a path (relative to the working directory), a `file:` URL, or a `URL`.
@@ -301,6 +302,9 @@ function shapeProblem(x: Fields): string | undefined {
   const flags = (['stochastic', 'retaliatory', 'forgiving', 'attributionSensitive'] as const).filter((k) => typeof meta[k] !== 'boolean');
   if (flags.length > 0) return `'${x.name}', whose meta.${flags.join(', meta.')} ${flags.length === 1 ? 'is' : 'are'} not true or false`;
   if (meta.description !== undefined && typeof meta.description !== 'string') return `'${x.name}', whose meta.description is not a text`;
+  // The rest of defineStrategy's check (a misspelt `agressive`, an optional flag that is no flag).
+  const problem = metaProblem(meta);
+  if (problem !== undefined) return `'${x.name}', whose ${problem}`;
   // Printed in `detente list`, one line of a table on a terminal.
   if (typeof meta.description === 'string' && controlCharacter(meta.description, true) !== undefined) return `'${x.name}', whose meta.description holds a control character (a line break, a tab, an escape…)`;
   const params = x.params;

@@ -5,6 +5,7 @@ import { isStrategyParams } from '../model/actor.js';
 import { describe } from '../model/mechanisms.js';
 import { everyMember } from '../model/members.js';
 import { clip } from '../model/quote.js';
+import { showControlCharacters } from '../model/control-characters.js';
 import { copied } from '../model/record.js';
 import { misspeltKey, suggest } from '../model/suggest.js';
 
@@ -85,21 +86,8 @@ export function defineStrategy(def: StrategyDefinition): Strategy {
   }
   const meta = def.meta;
   if (!meta || typeof meta !== 'object') throw new TypeError(`strategy '${def.name}' needs meta: { stochastic, retaliatory, forgiving, attributionSensitive }`);
-  // Meta is plain data that nothing calls with a `this`: any key the type does not have is a mistake.
-  for (const key of Object.keys(meta)) {
-    if ((META_KEYS as readonly string[]).includes(key)) continue;
-    const near = suggest(key, META_KEYS);
-    throw new TypeError(`strategy '${def.name}': meta.${clip(key)} is not a meta field${near !== undefined ? `; did you mean '${near}'?` : ''} (meta fields: ${META_KEYS.join(', ')})`);
-  }
-  for (const key of META_FLAGS) {
-    if (typeof meta[key] !== 'boolean') throw new TypeError(`strategy '${def.name}': meta.${key} must be true or false`);
-  }
-  for (const key of META_OPTIONAL_FLAGS) {
-    if (meta[key] !== undefined && typeof meta[key] !== 'boolean') throw new TypeError(`strategy '${def.name}': meta.${key} must be true or false`);
-  }
-  if (meta.description !== undefined && typeof meta.description !== 'string') {
-    throw new TypeError(`strategy '${def.name}': meta.description must be a text, got ${describe(meta.description)}`);
-  }
+  const problem = metaProblem(meta as unknown as Readonly<Record<string, unknown>>);
+  if (problem !== undefined) throw new TypeError(`strategy '${def.name}': ${problem}`);
   for (const key of ['operate', 'diplomacy', 'respond'] as const) {
     if (def[key] !== undefined && typeof def[key] !== 'function') throw new TypeError(`strategy '${def.name}': ${key} must be a function`);
   }
@@ -117,6 +105,25 @@ export function defineStrategy(def: StrategyDefinition): Strategy {
     diplomacy: diplomacy ? (view: ActorView, rng: Rng) => diplomacy.call(def, view, rng) : () => NONE_DIPLOMACY,
     respond: respond ? (request: Request, view: ActorView, rng: Rng) => respond.call(def, request, view, rng) : () => IGNORE,
   });
+}
+
+/**
+ * What is wrong with a strategy's `meta`, said from `meta.` on (`meta.agressive is not a meta
+ * field; did you mean 'aggressive'? …`), or undefined. Shared by defineStrategy and the loader of
+ * strategy modules, which takes strategy objects made without it. Meta is plain data that nothing
+ * calls with a `this`, so any key StrategyMeta does not have is a mistake (a misspelt `aggressive`
+ * left the flag unset without a word).
+ */
+export function metaProblem(meta: Readonly<Record<string, unknown>>): string | undefined {
+  for (const key of Object.keys(meta)) {
+    if ((META_KEYS as readonly string[]).includes(key)) continue;
+    const near = suggest(key, META_KEYS);
+    return `meta.${clip(showControlCharacters(key))} is not a meta field${near !== undefined ? `; did you mean '${near}'?` : ''} (meta fields: ${META_KEYS.join(', ')})`;
+  }
+  for (const key of META_FLAGS) if (typeof meta[key] !== 'boolean') return `meta.${key} must be true or false`;
+  for (const key of META_OPTIONAL_FLAGS) if (meta[key] !== undefined && typeof meta[key] !== 'boolean') return `meta.${key} must be true or false`;
+  if (meta.description !== undefined && typeof meta.description !== 'string') return `meta.description must be a text, got ${describe(meta.description)}`;
+  return undefined;
 }
 
 const NONE_OPS: readonly OperateAction[] = Object.freeze([]);

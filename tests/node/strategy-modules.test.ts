@@ -127,6 +127,12 @@ describe('loadStrategies', () => {
     // Printed as one line of `detente list`: no line break, tab or terminal escape.
     const c = await failure(moduleFile(`export default { name: 'loud', meta: { ...${JSON.stringify({ stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false })}, description: 'line one\\n\\u001b[31mRED' }, operate() {}, diplomacy() {}, respond() {} };`));
     expect(c.issues[0]?.received).toMatch(/^'loud', whose meta\.description holds a control character/);
+    // A misspelt optional flag was left unset without a word; a flag that is no flag was taken.
+    const flags = JSON.stringify({ stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false });
+    const a = await failure(moduleFile(`export default { name: 'brash', meta: { ...${flags}, agressive: true }, operate() {}, diplomacy() {}, respond() {} };`));
+    expect(a.issues[0]?.received).toBe("'brash', whose meta.agressive is not a meta field; did you mean 'aggressive'? (meta fields: stochastic, retaliatory, forgiving, attributionSensitive, aggressive, normEntrepreneur, description)");
+    const n = await failure(moduleFile(`export default { name: 'brash', meta: { ...${flags}, normEntrepreneur: 'yes' }, operate() {}, diplomacy() {}, respond() {} };`));
+    expect(n.issues[0]?.received).toBe("'brash', whose meta.normEntrepreneur must be true or false");
   });
 
   it('reads the default export of a module compiled to CommonJS from ESM (exports.default, __esModule)', async () => {
