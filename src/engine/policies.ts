@@ -19,12 +19,14 @@ export const ALL_POLICIES: readonly PolicyName[] = ['onInvalidAction', 'onStrate
 
 /**
  * What is wrong with the policies `names` of `options` (a misspelt value would otherwise run as
- * the default without a word): one issue per policy given a value it does not take.
+ * the default without a word): one issue per policy given a value it does not take, named
+ * `path.<policy>`, or the policy alone when `path` is empty (step and runRounds name them so;
+ * replay names its options `options.…`, the report a run's `run.options.…`).
  */
-export function policyIssues(options: Readonly<Record<string, unknown>>, names: readonly PolicyName[] = ALL_POLICIES): ConfigIssue[] {
+export function policyIssues(options: Readonly<Record<string, unknown>>, names: readonly PolicyName[] = ALL_POLICIES, path = ''): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   for (const key of names) {
-    if (!policyValid(options, key)) issues.push({ path: key, expected: POLICIES[key].map((p) => `'${p}'`).join(' | '), received: describe(options[key]) });
+    if (!policyValid(options, key)) issues.push({ path: path === '' ? key : `${path}.${key}`, expected: POLICIES[key].map((p) => `'${p}'`).join(' | '), received: describe(options[key]) });
   }
   return issues;
 }

@@ -9,7 +9,7 @@ import { unknownOptionIssues } from '../model/options.js';
 import { ConfigError, ProtocolError } from './errors.js';
 import type { ConfigIssue } from './errors.js';
 import { eventListIssue, worldIssue } from './world-check.js';
-import { policyIssues } from './policies.js';
+import { ALL_POLICIES, policyIssues } from './policies.js';
 import type { Decision, PendingRound, RoundResult } from './round.js';
 import { beginRoundOf, submitDecisions } from './round.js';
 import type { RoundOptions } from './round.js';
@@ -85,7 +85,7 @@ function checkReplay(initial: World, log: readonly SimEvent[], options: ReplayOp
     if (options.verify !== undefined && typeof options.verify !== 'boolean') issues.push({ path: 'options.verify', expected: 'true or false', received: describe(options.verify) });
     // A misspelt policy (`onInvalidAction: 'skip'`) was replayed as the default without a word.
     // Named under options, like replay's other options (step and runRounds name a policy alone).
-    for (const issue of policyIssues(options)) issues.push(withFields(issue, { path: pathUnder('options', issue.path) }));
+    issues.push(...policyIssues(options, ALL_POLICIES, 'options'));
   }
   if (issues.length > 0) throw new ConfigError(issues, 'replay');
   checkLog(log);

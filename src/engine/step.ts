@@ -159,17 +159,20 @@ const STEP_OPTIONS = everyMember<keyof StepOptions & string>()(['onInvalidAction
  * known names and valid policies, nothing is allocated.
  */
 function checkPolicies(options: StepOptions): void {
-  if (isRecord(options) && optionNamesKnown(options, STEP_OPTIONS) && policiesValid(options)) return;
-  throw new ConfigError(stepOptionIssues(options), 'step');
+  if (!stepOptionsValid(options)) throw new ConfigError(stepOptionIssues(options), 'step');
+}
+
+/** Whether the options of a step are an object of known names and valid policies (nothing allocated). */
+function stepOptionsValid(options: unknown): options is StepOptions {
+  return isRecord(options) && optionNamesKnown(options, STEP_OPTIONS) && policiesValid(options);
 }
 
 /** What {@link checkPolicies} refuses, as a list (empty when nothing). */
 function stepOptionIssues(options: unknown): ConfigIssue[] {
+  if (stepOptionsValid(options)) return [];
   if (!isRecord(options)) return [{ path: 'options', expected: 'an object { onInvalidAction?, onStrategyError? }', received: describe(options) }];
-  if (optionNamesKnown(options, STEP_OPTIONS) && policiesValid(options)) return [];
   return [...unknownOptionIssues(options, STEP_OPTIONS), ...policyIssues(options)];
 }
-
 
 /** What is wrong with `s` as an actor's strategy, if anything. */
 function strategyIssue(s: unknown, path: string): ConfigIssue | undefined {

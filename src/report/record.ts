@@ -206,7 +206,7 @@ export function reportSource(
 function runPolicyIssues(policies: unknown): ConfigIssue[] {
   const names = unknownOptionIssues(policies, ALL_POLICIES, 'run.options');
   if (!isObject(policies)) return names;
-  return [...names, ...policyIssues(policies).map((i) => withFields(i, { path: pathUnder('run.options', i.path) }))];
+  return [...names, ...policyIssues(policies, ALL_POLICIES, 'run.options')];
 }
 
 /** The most settings a run or game records: far more than the parameters of any scenario a class or a study changes by hand. */
