@@ -491,7 +491,8 @@ export function tournamentCommand(args: readonly string[], out: Out, context: Cl
   if (values.out !== undefined) targets.push({ flag: '--out', path: values.out });
   if (values.runs !== undefined) targets.push({ flag: '--runs', path: values.runs });
   checkOutputs(targets, { inputs: [path, ...loadedFiles(context)], replace: values.force === true });
-  const { roles, grid } = tournamentGrid(scenario, { strategies: list(values.strategies, STRATEGIES_NEEDED), ...(values.roles !== undefined ? { roles: list(values.roles, '--roles needs at least one actor id, e.g. US,CN (leave it out for every state actor)') } : {}) });
+  const strategies = list(values.strategies, STRATEGIES_NEEDED);
+  const { roles, grid } = tournamentGrid(scenario, { strategies, ...(values.roles !== undefined ? { roles: list(values.roles, '--roles needs at least one actor id, e.g. US,CN (leave it out for every state actor)') } : {}) });
   const seeds = values.seeds;
   const plan = withLoadHints(() => planSweep(scenario, { seeds, grid, ...registryOf(context) }), context.registry);
   const columns = columnsOf(sweepColumns(plan), context);
@@ -524,7 +525,7 @@ export function tournamentCommand(args: readonly string[], out: Out, context: Cl
       }
       if (values.out !== undefined) files.push({ path: values.out, text: toCsv(STANDING_COLUMNS, standings.map((s) => ({ ...s, meanWelfare: exact(s.meanWelfare), sdWelfare: exact(s.sdWelfare), meanPeakRung: exact(s.meanPeakRung), calmShare: exact(s.calmShare) }))) });
       writeFilesAtomic(files);
-      out(`${scenario.title}: ${list(values.strategies, STRATEGIES_NEEDED).length} strategies in roles ${roles.join(', ')} — ${assignments} assignments × ${plan.seeds.length} seeds = ${rows.length} runs\n`);
+      out(`${scenario.title}: ${strategies.length} strategies in roles ${roles.join(', ')} — ${assignments} assignments × ${plan.seeds.length} seeds = ${rows.length} runs\n`);
       out(
         formatTable(
           ['welfare rank', 'strategy', 'plays', 'mean welfare', 'sd', 'mean peak rung', 'calm (≤ L1)', 'peace rank'],

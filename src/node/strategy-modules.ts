@@ -298,11 +298,8 @@ function shapeProblem(x: Fields): string | undefined {
   if (typeof x.name !== 'string' || !NAME.test(x.name)) return `an object whose name is ${typeof x.name === 'string' ? `'${x.name}' (lower-case letters, digits and dashes only)` : 'missing'}`;
   if (typeof x.meta !== 'object' || x.meta === null) return `'${x.name}', without meta`;
   const meta = x.meta as Record<string, unknown>;
-  // What defineStrategy checks: listings and the conformance suite read these.
-  const flags = (['stochastic', 'retaliatory', 'forgiving', 'attributionSensitive'] as const).filter((k) => typeof meta[k] !== 'boolean');
-  if (flags.length > 0) return `'${x.name}', whose meta.${flags.join(', meta.')} ${flags.length === 1 ? 'is' : 'are'} not true or false`;
-  if (meta.description !== undefined && typeof meta.description !== 'string') return `'${x.name}', whose meta.description is not a text`;
-  // The rest of defineStrategy's check (a misspelt `agressive`, an optional flag that is no flag).
+  // defineStrategy's own check (listings and the conformance suite read these): the flags, a
+  // misspelt `agressive`, a description that is no text.
   const problem = metaProblem(meta);
   if (problem !== undefined) return `'${x.name}', whose ${problem}`;
   // Printed in `detente list`, one line of a table on a terminal.

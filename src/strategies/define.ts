@@ -120,7 +120,9 @@ export function metaProblem(meta: Readonly<Record<string, unknown>>): string | u
     const near = suggest(key, META_KEYS);
     return `meta.${clip(showControlCharacters(key))} is not a meta field${near !== undefined ? `; did you mean '${near}'?` : ''} (meta fields: ${META_KEYS.join(', ')})`;
   }
-  for (const key of META_FLAGS) if (typeof meta[key] !== 'boolean') return `meta.${key} must be true or false`;
+  // Every missing flag at once: a strategy written by hand often lacks several.
+  const flags = META_FLAGS.filter((key) => typeof meta[key] !== 'boolean');
+  if (flags.length > 0) return `meta.${flags.join(', meta.')} must be true or false`;
   for (const key of META_OPTIONAL_FLAGS) if (meta[key] !== undefined && typeof meta[key] !== 'boolean') return `meta.${key} must be true or false`;
   if (meta.description !== undefined && typeof meta.description !== 'string') return `meta.description must be a text, got ${describe(meta.description)}`;
   return undefined;

@@ -121,9 +121,9 @@ describe('loadStrategies', () => {
 
   it('checks the meta of a strategy written by hand, as defineStrategy does', async () => {
     const e = await failure(moduleFile("export default { name: 'loose', meta: { stochastic: 'yes', description: 42 }, operate() {}, diplomacy() {}, respond() {} };"));
-    expect(e.issues[0]?.received).toBe("'loose', whose meta.stochastic, meta.retaliatory, meta.forgiving, meta.attributionSensitive are not true or false");
+    expect(e.issues[0]?.received).toBe("'loose', whose meta.stochastic, meta.retaliatory, meta.forgiving, meta.attributionSensitive must be true or false");
     const d = await failure(moduleFile(`export default { name: 'mute', meta: { ...${JSON.stringify({ stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false })}, description: 42 }, operate() {}, diplomacy() {}, respond() {} };`));
-    expect(d.issues[0]?.received).toBe("'mute', whose meta.description is not a text");
+    expect(d.issues[0]?.received).toBe("'mute', whose meta.description must be a text, got 42");
     // Printed as one line of `detente list`: no line break, tab or terminal escape.
     const c = await failure(moduleFile(`export default { name: 'loud', meta: { ...${JSON.stringify({ stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false })}, description: 'line one\\n\\u001b[31mRED' }, operate() {}, diplomacy() {}, respond() {} };`));
     expect(c.issues[0]?.received).toMatch(/^'loud', whose meta\.description holds a control character/);
