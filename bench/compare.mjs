@@ -107,30 +107,71 @@ async function usChina() {
   return { scenario, kernelSpec };
 }
 
-/** Target (a): `us-china-2015` (the whole scenario unless `rounds` is given), engine and kernel interleaved. */
+/**
+ * One run of a parsed scenario as a sweep plays it: `runOne` with the scenario cached, as `sweep`
+ * and the workers call it, which gives the results row. Since issue 7's flat path, this is what
+ * the targets are read on: it is what every sweep, tournament and `detente sweep` pays for an
+ * unobserved run, and it takes the flat path wherever the world is covered (docs/performance.md).
+ */
+async function rowRunner(scenario) {
+  const { planSweep, runOne } = await engine();
+  const plan = planSweep(scenario, { seeds: [1] });
+  const base = plan.items[0];
+  return (seed, rounds) => {
+    if (rounds !== scenario.rounds) throw new Error(`rowRunner: the scenario plays ${scenario.rounds} rounds, not ${rounds}`);
+    return runOne(plan.document, { ...base, seed }, { scenario });
+  };
+}
+
+/**
+ * Target (a): `us-china-2015` (the whole scenario unless `rounds` is given): `runOne` (a sweep's
+ * run), `simulate` (the general path, which returns a whole world) and the kernel, interleaved.
+ * Every side plays seed 2015 (a plan's seeds are numbers). A run of `rounds` short of the
+ * scenario's is not one a row can be made of (the file's injects name later rounds): `runOne` is
+ * then left out (null).
+ */
 async function measureRatioUsChina(rounds) {
   const { simulate, DEFAULT_MECHANISMS } = await engine();
   const { scenario, kernelSpec } = await usChina();
   const r = rounds > 0 ? rounds : scenario.rounds;
-  const seed = 'compare';
+  const row = r === scenario.rounds ? await rowRunner(scenario) : null;
+  const seed = 2015;
+  const sides = [() => simulate(scenario.spec, { seed, rounds: r, log: false }), () => usChinaRun(kernelSpec, { seed, rounds: r, mechanisms: DEFAULT_MECHANISMS })];
+  if (row) sides.push(() => row(seed, r));
   // A long warm-up: the kernel is compiled, deoptimised once and compiled again in its first second.
-  const [e, k] = interleaved(
-    [() => simulate(scenario.spec, { seed, rounds: r, log: false }), () => usChinaRun(kernelSpec, { seed, rounds: r, mechanisms: DEFAULT_MECHANISMS })],
-    { warmMs: 4000, budgetMs: 8000, minReps: 50 },
-  );
-  return { scenario: 'us-china-2015', rounds: r, engineMs: e.medianMs, kernelMs: k.medianMs, ratio: e.medianMs / k.medianMs, reps: e.reps, engineBlock: e.block, kernelBlock: k.block };
+  const [e, k, o] = interleaved(sides, { warmMs: 4000, budgetMs: row ? 12000 : 8000, minReps: 50 });
+  return {
+    scenario: 'us-china-2015',
+    rounds: r,
+    rowMs: o ? o.medianMs : null,
+    engineMs: e.medianMs,
+    kernelMs: k.medianMs,
+    rowRatio: o ? o.medianMs / k.medianMs : null,
+    ratio: e.medianMs / k.medianMs,
+    reps: e.reps,
+    rowBlock: o ? o.block : null,
+    engineBlock: e.block,
+    kernelBlock: k.block,
+  };
 }
 
 async function measureThroughput(rounds) {
-  const { simulate, DEFAULT_MECHANISMS } = await engine();
+  const { simulate, parseScenario, DEFAULT_MECHANISMS } = await engine();
   const spec = mixSpec(3);
   const { scenario, kernelSpec } = await usChina();
+  // bench/three-builtins.yaml is mixSpec(3) as a scenario file (a row needs a scenario).
+  const file = parseScenario(readFileSync(resolve(ROOT, 'bench/three-builtins.yaml'), 'utf8'), { source: 'three-builtins.yaml' });
+  const mix = rounds === file.rounds ? file : parseScenario({ ...file.document, rounds }, { source: `three-builtins.yaml × ${rounds}` });
+  const mixRow = await rowRunner(mix);
+  const usChinaRow = await rowRunner(scenario);
   let seed = 0;
   return {
     rounds,
+    mixRow: throughput(() => mixRow(seed++, rounds), {}),
     mixEngine: throughput(() => simulate(spec, { seed: seed++, rounds, log: false }), {}),
     mixKernel: throughput(() => referenceRun(spec, { seed: seed++, rounds, mechanisms: DEFAULT_MECHANISMS }), {}),
     usChina: throughput(() => simulate(scenario.spec, { seed: seed++, rounds, log: false }), {}),
+    usChinaFullRow: throughput(() => usChinaRow(seed++, scenario.rounds), {}),
     usChinaFull: throughput(() => simulate(scenario.spec, { seed: seed++, rounds: scenario.rounds, log: false }), {}),
     usChinaKernel: throughput(() => usChinaRun(kernelSpec, { seed: seed++, rounds: scenario.rounds, mechanisms: DEFAULT_MECHANISMS }), { warmMs: 3000 }),
     usChinaRounds: scenario.rounds,
@@ -299,18 +340,21 @@ async function main() {
   const u = child(['--ratio-us-china', quick ? 12 : 0]);
   results.ratioUsChina = u;
   log(`\n## Engine ÷ kernel on us-china-2015 (bench/us-china-kernel.mjs, summary metrics only, interleaved medians)\n`);
-  log('| scenario × rounds | engine ms | kernel ms | engine ÷ kernel | reps | runs per block (engine / kernel) |\n|---|---:|---:|---:|---:|---:|');
-  log(`| us-china-2015 × ${u.rounds} | ${fmt(u.engineMs, 3)} | ${fmt(u.kernelMs, 3)} | ${fmt(u.ratio, 1)}× | ${u.reps} | ${u.engineBlock} / ${u.kernelBlock} |`);
+  log('`runOne` is a run as a sweep plays it (its results row); `simulate` is the general path, which returns the whole world. Target (a) is read on `runOne`.\n');
+  log('| scenario × rounds | runOne ms | simulate ms | kernel ms | runOne ÷ kernel | simulate ÷ kernel | reps | runs per block (runOne / simulate / kernel) |\n|---|---:|---:|---:|---:|---:|---:|---:|');
+  log(`| us-china-2015 × ${u.rounds} | ${u.rowMs === null ? '–' : fmt(u.rowMs, 3)} | ${fmt(u.engineMs, 3)} | ${fmt(u.kernelMs, 3)} | ${u.rowRatio === null ? '–' : `${fmt(u.rowRatio, 2)}×`} | ${fmt(u.ratio, 1)}× | ${u.reps} | ${u.rowBlock ?? '–'} / ${u.engineBlock} / ${u.kernelBlock} |`);
 
   const rounds = 24;
   const t = child(['--throughput', rounds]);
   results.throughput = t;
   log(`\n## Throughput (one core, summary metrics only, runs/s)\n`);
   log('| workload | runs/s |\n|---|---:|');
-  log(`| engine, 3 actors (hawk / tit-for-tat / passive) × ${rounds} rounds | ${fmt(t.mixEngine, 0)} |`);
+  log(`| runOne, 3 actors (hawk / tit-for-tat / passive) × ${rounds} rounds (bench/three-builtins.yaml) | ${fmt(t.mixRow, 0)} |`);
+  log(`| simulate, the same | ${fmt(t.mixEngine, 0)} |`);
   log(`| kernel, the same | ${fmt(t.mixKernel, 0)} |`);
-  log(`| engine, us-china-2015 × ${rounds} rounds | ${fmt(t.usChina, 0)} |`);
-  log(`| engine, us-china-2015 × ${t.usChinaRounds} rounds (the whole scenario) | ${fmt(t.usChinaFull, 0)} |`);
+  log(`| simulate, us-china-2015 × ${rounds} rounds | ${fmt(t.usChina, 0)} |`);
+  log(`| runOne, us-china-2015 × ${t.usChinaRounds} rounds (the whole scenario) | ${fmt(t.usChinaFullRow, 0)} |`);
+  log(`| simulate, the same | ${fmt(t.usChinaFull, 0)} |`);
   log(`| us-china kernel, the same | ${fmt(t.usChinaKernel, 0)} |`);
 
   log(`\n## Scaling: engine time per round against the number of dyads\n`);
