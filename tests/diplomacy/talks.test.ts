@@ -155,4 +155,28 @@ describe('talks', () => {
     expect(eventsOf(both.log, 'talks.opened').map((e) => e.by)).toEqual(['A']);
     expect(eventsOf(both.log, 'action.rejected').map((e) => [e.actor, e.reason])).toEqual([['B', 'talks between B and A are already under way (answer or counter there)']]);
   });
+  it('agreements accepted in different passes of one round get different ids, and withdrawing one keeps the other', () => {
+    // A offers to B and to C in round 0. C accepts in the first pass; B counters, and A accepts
+    // B's counter in a second pass. Both agreements were 'ag:0:t0' when each pass counted from 0,
+    // and A withdrawing from one of them in round 1 removed both.
+    const a = scripted({
+      name: 'proposer',
+      diplomacy: (view) => {
+        if (view.round === 0) return [{ type: 'propose-talks', target: 'B', terms: OFFER }, { type: 'propose-talks', target: 'C', terms: OFFER }];
+        const withC = view.agreements.find((ag) => ag.parties.includes('C'));
+        return view.round === 1 && withC ? [{ type: 'withdraw', agreement: withC.id }] : [];
+      },
+      respond: (request) => (request.kind === 'proposal' ? { type: 'accept' } : { type: 'ignore' }),
+    });
+    const b = responder(() => ({ type: 'counter', terms: COUNTER_B }));
+    const c = responder(() => ({ type: 'accept' }));
+    const r = simulate({ actors: [{ id: 'A', strategy: a }, { id: 'B', strategy: b }, { id: 'C', strategy: c }], mechanisms: QUIET }, { seed: 7, rounds: 2 });
+    const signed = eventsOf(r.log, 'agreement.signed').map((e) => [e.round, e.agreement.id, e.agreement.parties]);
+    expect(signed).toEqual([
+      [0, 'ag:0:t0', ['A', 'C']],
+      [0, 'ag:0:t1', ['A', 'B']],
+    ]);
+    expect(eventsOf(r.log, 'agreement.withdrawn').map((e) => [e.round, e.agreement])).toEqual([[1, 'ag:0:t0']]);
+    expect(r.world.agreements.map((ag) => [ag.id, ag.parties])).toEqual([['ag:0:t1', ['A', 'B']]]);
+  });
 });

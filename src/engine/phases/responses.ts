@@ -46,7 +46,10 @@ export function applyResponses(
   const followUps: string[] = [];
   const votes = new Map<string, { forum: string; norms: readonly string[]; accepted: string[]; holdouts: string[]; abstained: string[] }>();
   let forums = world.forums;
-  let signed = 0;
+  // Ids of agreements signed by talks are numbered per round, across the phase's passes: counted
+  // from 0 in each pass, an agreement accepted in a second pass took the id of one accepted in the
+  // first, and withdrawing either removed both.
+  let signed = talksSignedIn(world.agreements, round);
 
   for (const req of world.requests) {
     if (!asked.has(req.id)) {
@@ -216,3 +219,11 @@ export function expireRequests(world: World, ctx: RoundContext): World {
 
 /** Terms as plain commitments (re-export for validation of proposals). */
 export type { Commitment };
+
+/** How many agreements in `agreements` talks signed in `round` (ids `ag:<round>:t<k>`): the next k. */
+function talksSignedIn(agreements: readonly { readonly id: string }[], round: number): number {
+  const prefix = `ag:${round}:t`;
+  let count = 0;
+  for (const a of agreements) if (a.id.startsWith(prefix)) count++;
+  return count;
+}
