@@ -79,12 +79,40 @@ const SIMULATE_OPTIONS = everyMember<keyof SimulateOptions & string>()(['seed', 
  * ```
  */
 export function simulate(start: WorldSpec | World, options: SimulateOptions): Run {
+  const { world, strategies } = prepareRun(start, options);
+  const { seed: _seed, strategies: _s, registry: _r, ...rest } = options;
+  return runRounds(world, strategies, rest);
+}
+
+/**
+ * What {@link prepareRun} takes: the options of {@link simulate} that say which world and which
+ * strategies, none of those that say how to play.
+ */
+export type PrepareRunOptions = Pick<SimulateOptions, 'seed' | 'strategies' | 'registry'>;
+
+/**
+ * Internal (not exported from the package): everything {@link simulate} does before it plays —
+ * check `options`, build the world from a spec (or check the world to continue), resolve every
+ * actor's strategy — so that a caller can play the same world with the same strategies another
+ * way (`runOne`: `runRounds` with a tally, or the flat path of src/engine/flat). Returns the world
+ * that records the strategies (see Actor.strategyParams) and the strategy of every actor.
+ *
+ * `simulate` passes its whole options here, so they are checked against every name simulate
+ * takes (`rounds`, `log`, …) whoever calls: the errors are simulate's own, thrown in the same
+ * order, with the same issues and paths. `rounds` and the play policies are checked by
+ * `runRounds`, as before.
+ *
+ * @example
+ * ```ts
+ * const { world, strategies } = prepareRun(scenario.spec, { seed: 1 });
+ * runRounds(world, strategies, { rounds: 12 }); // the run simulate(scenario.spec, { seed: 1, rounds: 12 }) plays
+ * ```
+ */
+export function prepareRun(start: WorldSpec | World, options: PrepareRunOptions): { readonly world: World; readonly strategies: StrategyAssignment } {
   checkOptions(start, options);
   const continuing = isWorld(start);
   const world = continuing ? continueWorld(start, options.seed) : createWorld(start, { seed: options.seed as string | number });
-  const { strategies, world: recorded } = resolveStrategies(world, continuing ? undefined : start, options.strategies, options.registry);
-  const { seed: _seed, strategies: _s, registry: _r, ...rest } = options;
-  return runRounds(recorded, strategies, rest);
+  return resolveStrategies(world, continuing ? undefined : start, options.strategies, options.registry);
 }
 
 /** The names {@link fork} accepts in its options, and in its intervention. */
