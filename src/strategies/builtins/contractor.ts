@@ -1,6 +1,7 @@
 import type { Strategy } from '../../engine/contract.js';
 import type { OperateAction, Response } from '../../model/action.js';
 import { defineStrategy } from '../define.js';
+import { branded } from './brand.js';
 import { readParams, rivals } from './helpers.js';
 
 /**
@@ -22,7 +23,7 @@ import { readParams, rivals } from './helpers.js';
  */
 export function contractor(params?: Readonly<Record<string, unknown>>): Strategy {
   const p = readParams('contractor', params, { rate: 0.3 }, { rate: [0, 1] });
-  return defineStrategy({
+  return branded(defineStrategy({
     name: 'contractor',
     params: p,
     meta: {
@@ -47,5 +48,5 @@ export function contractor(params?: Readonly<Record<string, unknown>>): Strategy
     respond(request): Response {
       return { type: request.kind === 'accusation' || request.kind === 'hotline-query' ? 'deny' : 'ignore' } as Response;
     },
-  });
+  }), 'contractor', p);
 }

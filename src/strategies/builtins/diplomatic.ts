@@ -3,6 +3,7 @@ import type { DiplomacyAction, OperateAction } from '../../model/action.js';
 import type { Commitment } from '../../model/agreement.js';
 import { GGE15_NORM_IDS } from '../../model/norms.js';
 import { defineStrategy } from '../define.js';
+import { branded } from './brand.js';
 import { accusedLastRound, attributedIn, canOperate, cooperativeResponse, detectedIn, exposure, isGuilty, promisedRelief, readParams, rivals, sanctionedBy, sanctioning, TENSION_DEFAULTS, TENSION_RANGES, unlinkedStates } from './helpers.js';
 
 const ALL_NORMS: Commitment = Object.freeze({ kind: 'norms', norms: GGE15_NORM_IDS });
@@ -20,7 +21,7 @@ const ALL_NORMS: Commitment = Object.freeze({ kind: 'norms', norms: GGE15_NORM_I
  */
 export function normEntrepreneur(params?: Readonly<Record<string, unknown>>): Strategy {
   const p = readParams('norm-entrepreneur', params, { threshold: 0.9 }, { threshold: [0, 1] });
-  return defineStrategy({
+  return branded(defineStrategy({
     name: 'norm-entrepreneur',
     params: p,
     meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: true, aggressive: false, normEntrepreneur: true, description: 'Adopts and keeps the GGE norms, pushes them in forums and talks.' },
@@ -43,7 +44,7 @@ export function normEntrepreneur(params?: Readonly<Record<string, unknown>>): St
       return out;
     },
     respond: (request, view) => cooperativeResponse(request, view),
-  });
+  }), 'norm-entrepreneur', p);
 }
 
 /**
@@ -61,7 +62,7 @@ export function normEntrepreneur(params?: Readonly<Record<string, unknown>>): St
  */
 export function pragmatist(params?: Readonly<Record<string, unknown>>): Strategy {
   const p = readParams('pragmatist', params, { spyBelowExposure: 0.3, threshold: 0.7 }, { spyBelowExposure: [0, 1], threshold: [0, 1] });
-  return defineStrategy({
+  return branded(defineStrategy({
     name: 'pragmatist',
     params: p,
     meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: true, aggressive: true, description: 'Trades commitments for sanctions relief; spies where it will not be caught.' },
@@ -92,7 +93,7 @@ export function pragmatist(params?: Readonly<Record<string, unknown>>): Strategy
       }
       return cooperativeResponse(request, view);
     },
-  });
+  }), 'pragmatist', p);
 }
 
 /**
@@ -108,7 +109,7 @@ export function pragmatist(params?: Readonly<Record<string, unknown>>): Strategy
  */
 export function spoiler(params?: Readonly<Record<string, unknown>>): Strategy {
   const p = readParams('spoiler', params, { cheatBelow: 0.35 }, { cheatBelow: [0, 1] });
-  return defineStrategy({
+  return branded(defineStrategy({
     name: 'spoiler',
     params: p,
     meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false, aggressive: true, description: 'Signs commitments, then cheats when it expects not to be caught.' },
@@ -126,7 +127,7 @@ export function spoiler(params?: Readonly<Record<string, unknown>>): Strategy {
       return partner === undefined ? [] : [{ type: 'propose-talks', target: partner, terms: [{ kind: 'no-commercial-theft' }, { kind: 'hotline' }] }];
     },
     respond: (request) => ({ type: request.kind === 'proposal' || request.kind === 'forum-vote' ? 'accept' : 'deny' }),
-  });
+  }), 'spoiler', p);
 }
 
 /**
@@ -162,7 +163,7 @@ export function grimTrigger(params?: Readonly<Record<string, unknown>>): Strateg
     }
     return out;
   };
-  return defineStrategy({
+  return branded(defineStrategy({
     name: 'grim-trigger',
     params: p,
     meta: { stochastic: false, retaliatory: true, forgiving: false, attributionSensitive: true, aggressive: false, description: 'Cooperates until betrayed (an attack attributed above a threshold that tension lowers, or a broken commitment), then punishes for ever.' },
@@ -192,7 +193,7 @@ export function grimTrigger(params?: Readonly<Record<string, unknown>>): Strateg
       if (request.kind === 'proposal' && punished(view).includes(request.from)) return { type: 'reject' };
       return cooperativeResponse(request, view);
     },
-  });
+  }), 'grim-trigger', p);
 }
 
 /**
@@ -217,7 +218,7 @@ export function grimTrigger(params?: Readonly<Record<string, unknown>>): Strateg
  */
 export function cautious(params?: Readonly<Record<string, unknown>>): Strategy {
   const p = readParams('cautious', params, { threshold: 0.9, sanctionAt: 0.97 }, { threshold: [0, 1], sanctionAt: [0, 1] });
-  return defineStrategy({
+  return branded(defineStrategy({
     name: 'cautious',
     params: p,
     meta: { stochastic: false, retaliatory: true, forgiving: true, attributionSensitive: true, aggressive: false, description: 'Acts only from the confidence GGE norm (b) asks for, on a file at detection or a round later, once; never strikes.' },
@@ -253,7 +254,7 @@ export function cautious(params?: Readonly<Record<string, unknown>>): Strategy {
       return out;
     },
     respond: (request, view) => cooperativeResponse(request, view),
-  });
+  }), 'cautious', p);
 }
 
 /**
@@ -270,7 +271,7 @@ export function cautious(params?: Readonly<Record<string, unknown>>): Strategy {
  */
 export function deEscalator(params?: Readonly<Record<string, unknown>>): Strategy {
   const p = readParams('de-escalator', params, { accuseAt: 0.8, minConfidence: 0.3 }, { accuseAt: [0, 1], minConfidence: [0, 1] });
-  return defineStrategy({
+  return branded(defineStrategy({
     name: 'de-escalator',
     params: p,
     meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: true, aggressive: false, description: 'Answers incidents with hotline calls and talks first.' },
@@ -300,5 +301,5 @@ export function deEscalator(params?: Readonly<Record<string, unknown>>): Strateg
       return out;
     },
     respond: (request, view) => (request.kind === 'accusation' || request.kind === 'hotline-query' ? (isGuilty(view, request) ? { type: 'acknowledge' } : { type: 'cooperate' }) : cooperativeResponse(request, view)),
-  });
+  }), 'de-escalator', p);
 }

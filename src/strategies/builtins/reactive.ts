@@ -3,6 +3,7 @@ import type { Rng } from '../../engine/rng.js';
 import type { DiplomacyAction, OperateAction } from '../../model/action.js';
 import type { OperationKind } from '../../model/operation.js';
 import { defineStrategy } from '../define.js';
+import { branded } from './brand.js';
 import { attributedIn, attributionsIn, canOperate, cooperativeResponse, exposure, leastTrusted, readParams, rivals, sanctioning, TENSION_DEFAULTS, TENSION_RANGES, tensionFactor, underTension } from './helpers.js';
 
 /**
@@ -29,7 +30,7 @@ export function hawk(params?: Readonly<Record<string, unknown>>): Strategy {
     { accuseAt: 0.3, sanctionAt: 0.6, retaliateAt: 0.8, disruptBelowTrust: 0.35, ...TENSION_DEFAULTS },
     { accuseAt: [0, 1], sanctionAt: [0, 1], retaliateAt: [0, 1], disruptBelowTrust: [0, 1], ...TENSION_RANGES },
   );
-  return defineStrategy({
+  return branded(defineStrategy({
     name: 'hawk',
     params: p,
     meta: { stochastic: false, retaliatory: true, forgiving: false, attributionSensitive: true, aggressive: true, description: 'Spies on rivals, accuses publicly, sanctions and retaliates, on weaker evidence as tension rises; denies everything.' },
@@ -63,14 +64,14 @@ export function hawk(params?: Readonly<Record<string, unknown>>): Strategy {
     },
     // Denies everything, refuses help, turns down talks and objects to every package.
     respond: (request) => ({ type: request.kind === 'proposal' || request.kind === 'forum-vote' ? 'reject' : 'deny' }),
-  });
+  }), 'hawk', p);
 }
 
 function reciprocal(name: string, generous: boolean, params: Readonly<Record<string, unknown>> | undefined): Strategy {
   const p = readParams(name, params, { threshold: 0.6, generosity: generous ? 0.3 : 0, ...TENSION_DEFAULTS }, { threshold: [0, 1], generosity: [0, 1], ...TENSION_RANGES });
   if (!generous && p.generosity !== 0) throw new Error(`strategy '${name}': parameter 'generosity' must be 0 (use 'generous-tit-for-tat')`);
   const mirror = (kind: OperationKind): OperationKind => (kind === 'degradation' ? 'disruption' : kind);
-  return defineStrategy({
+  return branded(defineStrategy({
     name,
     params: p,
     meta: {
@@ -103,7 +104,7 @@ function reciprocal(name: string, generous: boolean, params: Readonly<Record<str
       );
     },
     respond: (request, view) => cooperativeResponse(request, view),
-  });
+  }), name, p);
 }
 
 /**
@@ -162,7 +163,7 @@ export function generousTitForTat(params?: Readonly<Record<string, unknown>>): S
  */
 export function deterrer(params?: Readonly<Record<string, unknown>>): Strategy {
   const p = readParams('deterrer', params, { retaliateAt: 0.7, retaliationCost: 1 }, { retaliateAt: [0, 1], retaliationCost: [0, 1000] });
-  return defineStrategy({
+  return branded(defineStrategy({
     name: 'deterrer',
     params: p,
     meta: { stochastic: false, retaliatory: true, forgiving: true, attributionSensitive: true, aggressive: true, description: 'Attacks when benefit exceeds expected extra retaliation; retaliates above a confidence threshold.' },
@@ -204,5 +205,5 @@ export function deterrer(params?: Readonly<Record<string, unknown>>): Strategy {
       return out;
     },
     respond: (request, view) => (request.kind === 'accusation' || request.kind === 'hotline-query' ? { type: 'deny' } : cooperativeResponse(request, view)),
-  });
+  }), 'deterrer', p);
 }

@@ -3,6 +3,7 @@ import type { DiplomacyAction, Response } from '../../model/action.js';
 import { RESPONSES_BY_KIND } from '../../model/action.js';
 import { GGE15_NORM_IDS } from '../../model/norms.js';
 import { defineStrategy } from '../define.js';
+import { branded } from './brand.js';
 import { cooperativeResponse, detectedIn, isGuilty, readParams, rivals } from './helpers.js';
 
 /**
@@ -15,11 +16,11 @@ import { cooperativeResponse, detectedIn, isGuilty, readParams, rivals } from '.
  */
 export function passive(params?: Readonly<Record<string, unknown>>): Strategy {
   const p = readParams('passive', params, {}, {});
-  return defineStrategy({
+  return branded(defineStrategy({
     name: 'passive',
     params: p,
     meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: false, aggressive: false, description: 'Never acts; leaves requests unanswered.' },
-  });
+  }), 'passive', p);
 }
 
 /**
@@ -34,7 +35,7 @@ export function passive(params?: Readonly<Record<string, unknown>>): Strategy {
  */
 export function dove(params?: Readonly<Record<string, unknown>>): Strategy {
   const p = readParams('dove', params, { threshold: 0.9 }, { threshold: [0, 1] });
-  return defineStrategy({
+  return branded(defineStrategy({
     name: 'dove',
     params: p,
     meta: { stochastic: false, retaliatory: false, forgiving: true, attributionSensitive: true, aggressive: false, normEntrepreneur: true, description: 'Never operates; adopts norms; raises incidents privately; cooperates.' },
@@ -53,7 +54,7 @@ export function dove(params?: Readonly<Record<string, unknown>>): Strategy {
       if (request.kind === 'accusation' || request.kind === 'hotline-query') return isGuilty(view, request) ? { type: 'acknowledge' } : { type: 'cooperate' };
       return cooperativeResponse(request, view);
     },
-  });
+  }), 'dove', p);
 }
 
 /**
@@ -71,7 +72,7 @@ export function random(params?: Readonly<Record<string, unknown>>): Strategy {
   const p = readParams('random', params, { rate: 0.2 }, { rate: [0, 1] });
   const kinds = ['espionage', 'disruption', 'degradation'] as const;
 
-  return defineStrategy({
+  return branded(defineStrategy({
     name: 'random',
     params: p,
     meta: { stochastic: true, retaliatory: false, forgiving: true, attributionSensitive: false, aggressive: true, description: 'Acts at random at a fixed rate: a baseline.' },
@@ -100,5 +101,5 @@ export function random(params?: Readonly<Record<string, unknown>>): Strategy {
       const answers = RESPONSES_BY_KIND[request.kind].filter((a) => a !== 'counter');
       return { type: answers[rng.int(answers.length)] ?? 'ignore' } as Response;
     },
-  });
+  }), 'random', p);
 }
