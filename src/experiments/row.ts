@@ -1,12 +1,13 @@
 import { ConfigError } from '../engine/errors.js';
-import type { Actor } from '../model/actor.js';
 import type { SimEvent } from '../model/event.js';
 import type { Run } from '../engine/simulate.js';
 import type { ScenarioDocument } from '../scenario/format.js';
 import type { Scenario } from '../scenario/parse.js';
 import { METRIC_COLUMNS } from '../report/csv.js';
 import type { StrategyRegistry } from '../strategies/registry.js';
-import { simulate } from '../strategies/simulate.js';
+import { prepareRun } from '../strategies/simulate.js';
+import { runRounds } from '../engine/simulate.js';
+import type { FlatOutcome } from '../engine/flat/types.js';
 import type { ParamValue, PlanItem, SweepPlan } from './plan.js';
 import { scenarioAt } from './plan.js';
 import { checkOptionNames } from '../engine/option-names.js';
@@ -150,16 +151,17 @@ export function runOne(document: ScenarioDocument, item: PlanItem, options: RunO
   // The row reads the events round by round instead of keeping the run's log: a sweep's runs
   // then leave little for the collector to copy (docs/performance.md).
   const tally = new EventTally();
-  const run = simulate(scenario.spec, {
-    seed: item.seed,
+  // prepareRun, then the play: simulate's own steps (the same checks and errors), with the world
+  // and the strategies in hand in between, where the flat path of src/engine/flat can take over.
+  const { world, strategies } = prepareRun(scenario.spec, { seed: item.seed, ...(options.registry ? { registry: options.registry } : {}) });
+  const run = runRounds(world, strategies, {
     rounds: scenario.rounds,
     log: false,
     // The tally only counts the events and keeps none of them.
     onRound: (result) => tally.add(result.events),
     [UNOBSERVED]: true,
-    ...(options.registry ? { registry: options.registry } : {}),
   });
-  return rowOf(run, tally, item, options.series === true, scenarioTag(document));
+  return rowFrom(summaryOfRun(run, tally), item, options.series === true, scenarioTag(document));
 }
 
 /**
@@ -180,11 +182,14 @@ export function summarizeRun(run: Run, item: PlanItem, series = false, document?
   }
   const tally = new EventTally();
   tally.add(run.log);
-  return rowOf(run, tally, item, series, document === undefined ? null : scenarioTag(document));
+  return rowFrom(summaryOfRun(run, tally), item, series, document === undefined ? null : scenarioTag(document));
 }
 
-/** What a row needs from a run's events, gathered as they come (a whole log, or round by round). */
-class EventTally {
+/**
+ * Internal (not exported from the package): what a row needs from a run's events, gathered as they
+ * come (a whole log, or round by round). The flat path counts the same four numbers itself.
+ */
+export class EventTally {
   /** Author and principal of each operation so far. */
   private readonly authors = new Map<string, readonly [string, string]>();
   /** The operation behind each detected incident (null for a false alarm). */
@@ -213,7 +218,43 @@ class EventTally {
   }
 }
 
-function rowOf(run: Pick<Run, 'world' | 'metrics'>, tally: EventTally, item: PlanItem, series: boolean, scenario: string | null): SweepRow {
+/**
+ * Internal (not exported from the package): what a run of the general path leaves for its row, in
+ * the shape the flat path gives it (src/engine/flat/types.ts), so that one function makes the row
+ * of either and the two cannot drift apart. Nothing is copied: the typed arrays are the world's.
+ *
+ * @example
+ * ```ts
+ * const tally = new EventTally();
+ * tally.add(run.log);
+ * rowFrom(summaryOfRun(run, tally), item, false, null);
+ * ```
+ */
+export function summaryOfRun(run: Pick<Run, 'world' | 'metrics'>, tally: EventTally): FlatOutcome {
+  const w = run.world;
+  return {
+    metrics: run.metrics,
+    ids: w.actors.map((a) => a.id),
+    peakRung: w.dyads.peakRung,
+    welfare: w.welfare,
+    accusations: tally.accusations,
+    accusationsRight: tally.right,
+    agreementsSigned: tally.agreements,
+    firstAgreementRound: tally.firstAgreement,
+  };
+}
+
+/**
+ * Internal (not exported from the package): the results row of a run, from its summary — a run of
+ * the general path through {@link summaryOfRun}, or the flat path's outcome. The columns are those
+ * of {@link sweepColumns}, in its order.
+ *
+ * @example
+ * ```ts
+ * rowFrom(summaryOfRun(run, tally), item, options.series === true, scenarioTag(document));
+ * ```
+ */
+export function rowFrom(summary: FlatOutcome, item: PlanItem, series: boolean, scenario: string | null): SweepRow {
   const row: Record<string, Cell> = { run: item.run, point: item.point, seed: item.seed };
   for (const [k, v] of Object.entries(item.params)) row[k] = v as ParamValue;
   let operations = 0;
@@ -226,7 +267,8 @@ function rowOf(run: Pick<Run, 'world' | 'metrics'>, tally: EventTally, item: Pla
   let sanctions = 0;
   let retaliations = 0;
   let norms = 0;
-  for (const m of run.metrics) {
+  const metrics = summary.metrics;
+  for (const m of metrics) {
     operations += m.operations;
     detections += m.detections;
     falseAlarms += m.falseAlarms;
@@ -238,11 +280,10 @@ function rowOf(run: Pick<Run, 'world' | 'metrics'>, tally: EventTally, item: Pla
     retaliations += m.retaliations;
     norms += m.normsAdopted;
   }
-  const { accusations, right, agreements, firstAgreement } = tally;
-  const w = run.world;
-  const last = run.metrics.at(-1);
+  const { accusations, accusationsRight: right } = summary;
+  const last = metrics.at(-1);
   Object.assign(row, {
-    roundsPlayed: run.metrics.length,
+    roundsPlayed: metrics.length,
     incidentsTrue: operations,
     incidentsDetected: detections - falseAlarms,
     falseAlarms,
@@ -253,8 +294,8 @@ function rowOf(run: Pick<Run, 'world' | 'metrics'>, tally: EventTally, item: Pla
     accusationsWrong: accusations - right,
     publicAccusations,
     hotlineQueries,
-    agreementsSigned: agreements,
-    firstAgreementRound: firstAgreement,
+    agreementsSigned: summary.agreementsSigned,
+    firstAgreementRound: summary.firstAgreementRound,
     normsAdopted: norms,
     sanctionsImposed: sanctions,
     retaliations,
@@ -264,24 +305,28 @@ function rowOf(run: Pick<Run, 'world' | 'metrics'>, tally: EventTally, item: Pla
     finalMaxTension: last?.maxTension ?? null,
     totalWelfare: last?.totalWelfare ?? 0,
   });
-  // Each pair's peak rung: the higher of its two directions (as summarizeDyads reports it).
-  const actorPeak = new Map<string, number>(w.actors.map((a) => [a.id, 0]));
-  const n = w.actors.length;
+  // Each pair's peak rung: the higher of its two directions (as summarizeDyads reports it). The
+  // summary's ids are in the world's order, which its per-pair and per-actor arrays follow.
+  const ids = summary.ids;
+  const actorPeak = new Map<string, number>(ids.map((id) => [id, 0]));
+  const n = ids.length;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const x = (w.actors[i] as Actor).id;
-      const y = (w.actors[j] as Actor).id;
-      const peak = Math.max(w.dyads.peakRung[i * n + j] as number, w.dyads.peakRung[j * n + i] as number);
+      const x = ids[i] as string;
+      const y = ids[j] as string;
+      const peak = Math.max(summary.peakRung[i * n + j] as number, summary.peakRung[j * n + i] as number);
       const [a, b] = x < y ? [x, y] : [y, x];
       row[`peakRung.${a}/${b}`] = peak;
       actorPeak.set(a, Math.max(actorPeak.get(a) ?? 0, peak));
       actorPeak.set(b, Math.max(actorPeak.get(b) ?? 0, peak));
     }
   }
-  const ids = w.actors.map((a) => a.id).sort();
-  for (const id of ids) row[`actorPeakRung.${id}`] = actorPeak.get(id) ?? 0;
-  for (const id of ids) row[`welfare.${id}`] = w.welfare[w.actors.findIndex((a) => a.id === id)] as number;
-  if (series) for (const m of SERIES_METRICS) row[`series.${m}`] = run.metrics.map((r) => (r as unknown as Record<string, number>)[m] as number);
+  // The columns go by sorted id (sweepColumns), whatever the world's order: each actor's welfare is
+  // looked up at its own place in that order.
+  const sorted = [...ids].sort();
+  for (const id of sorted) row[`actorPeakRung.${id}`] = actorPeak.get(id) ?? 0;
+  for (const id of sorted) row[`welfare.${id}`] = summary.welfare[ids.indexOf(id)] as number;
+  if (series) for (const m of SERIES_METRICS) row[`series.${m}`] = metrics.map((r) => (r as unknown as Record<string, number>)[m] as number);
   row[SCENARIO_COLUMN] = scenario;
   return row;
 }
