@@ -216,6 +216,15 @@ export class StreamSet {
   }
 }
 
+/**
+ * Internal: the bare generator of one stream — alea keyed `seed \0 actor/purpose`, as
+ * {@link StreamSet} makes it, so the same numbers in the same order — for the flat round path
+ * (src/engine/flat), which counts no draws and saves no state.
+ */
+export function bareStream(seed: string, actor: string, purpose: StreamPurpose): () => number {
+  return alea(`${seed}\u0000${streamKey(actor, purpose)}`, { state: true });
+}
+
 /** Stream key for an actor and a purpose. @example `streamKey('US', 'detection') // 'US/detection'` */
 export function streamKey(actor: string, purpose: StreamPurpose): string {
   return `${actor}/${purpose}`;
