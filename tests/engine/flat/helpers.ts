@@ -42,8 +42,8 @@ export function setupFor(spec: WorldSpec, seed: string | number, refs?: readonly
   return { setup, seed: world.seed };
 }
 
-/** Whether the flat outcome equals the general path's, as a boolean (for properties) or by expect. */
-export function compare(spec: WorldSpec, seed: string | number, rounds: number, refs?: readonly (BuiltinRef | undefined)[]): void {
+/** Expect the flat outcome to equal the general path's (metrics, peak rungs, welfare, ids, the row's tallies); returns it. */
+export function compare(spec: WorldSpec, seed: string | number, rounds: number, refs?: readonly (BuiltinRef | undefined)[]): FlatOutcome {
   const { setup, seed: s } = setupFor(spec, seed, refs);
   const flat = playFlat(setup, s, rounds);
   const run = simulate(spec, { seed, rounds, log: true });
@@ -53,4 +53,5 @@ export function compare(spec: WorldSpec, seed: string | number, rounds: number, 
   expect(flat.ids).toEqual(run.world.actors.map((a) => a.id));
   const t = tallyOf(run.log);
   expect({ accusations: flat.accusations, accusationsRight: flat.accusationsRight, agreementsSigned: flat.agreementsSigned, firstAgreementRound: flat.firstAgreementRound }).toEqual(t);
+  return flat;
 }
