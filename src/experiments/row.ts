@@ -8,8 +8,15 @@ import type { StrategyRegistry } from '../strategies/registry.js';
 import { prepareRun } from '../strategies/simulate.js';
 import { runRounds } from '../engine/simulate.js';
 import type { FlatOutcome } from '../engine/flat/types.js';
+import { playFlat, prepareFlat } from '../engine/flat/index.js';
+import type { FlatSetup } from '../engine/flat/index.js';
+import { builtinRefs } from '../strategies/builtins/brand.js';
+import type { StrategyAssignment } from '../engine/step.js';
+import type { World } from '../model/world.js';
 import type { ParamValue, PlanItem, SweepPlan } from './plan.js';
 import { scenarioAt } from './plan.js';
+import { isSealedSpec } from '../scenario/parse.js';
+import type { WorldSpec } from '../engine/world.js';
 import { checkOptionNames } from '../engine/option-names.js';
 import { everyMember } from '../model/members.js';
 import { UNOBSERVED } from '../engine/round.js';
@@ -151,9 +158,22 @@ export function runOne(document: ScenarioDocument, item: PlanItem, options: RunO
   // The row reads the events round by round instead of keeping the run's log: a sweep's runs
   // then leave little for the collector to copy (docs/performance.md).
   const tally = new EventTally();
+  const series = options.series === true;
+  // A spec parseScenario made cannot change, and the flat path's setup does not depend on the seed:
+  // it is made once per spec (or found not to cover it) and every later run of a sweep starts
+  // from it. The seed is checked as createWorld checks it; a bad one takes the general path below,
+  // which reports it.
+  const known = flatSetups.get(scenario.spec);
+  if (known && validSeed(item.seed)) return rowFrom(playFlat(known, String(item.seed), scenario.rounds), item, series, scenarioTag(document));
   // prepareRun, then the play: simulate's own steps (the same checks and errors), with the world
-  // and the strategies in hand in between, where the flat path of src/engine/flat can take over.
+  // and the strategies in hand in between, where the flat path takes over when it covers them.
   const { world, strategies } = prepareRun(scenario.spec, { seed: item.seed, ...(options.registry ? { registry: options.registry } : {}) });
+  if (known === undefined) {
+    const flat = flatSetupOf(world, strategies);
+    const covered = 'gap' in flat ? null : flat;
+    if (setupHoldsForEveryRun(scenario.spec)) flatSetups.set(scenario.spec, covered);
+    if (covered !== null) return rowFrom(playFlat(covered, world.seed, scenario.rounds), item, series, scenarioTag(document));
+  }
   const run = runRounds(world, strategies, {
     rounds: scenario.rounds,
     log: false,
@@ -161,7 +181,53 @@ export function runOne(document: ScenarioDocument, item: PlanItem, options: RunO
     onRound: (result) => tally.add(result.events),
     [UNOBSERVED]: true,
   });
-  return rowFrom(summaryOfRun(run, tally), item, options.series === true, scenarioTag(document));
+  return rowFrom(summaryOfRun(run, tally), item, series, scenarioTag(document));
+}
+
+/** The flat path's setup of each sealed spec (isSealedSpec), or null where it does not cover it. */
+const flatSetups = new WeakMap<WorldSpec, FlatSetup | null>();
+
+/**
+ * Whether a flat setup made for one run of `spec` holds for every run: a spec that cannot change
+ * (isSealedSpec), whose every actor names its strategy object. An actor without one plays a name
+ * looked up in the run's registry, which another call may give differently.
+ */
+function setupHoldsForEveryRun(spec: WorldSpec): boolean {
+  return isSealedSpec(spec) && spec.actors.every((a) => a !== null && typeof a === 'object' && typeof a.strategy === 'object');
+}
+
+/** A seed createWorld takes (normaliseSeed in src/engine/world.ts). */
+function validSeed(seed: unknown): boolean {
+  return (typeof seed === 'number' && Number.isFinite(seed)) || (typeof seed === 'string' && seed.length > 0);
+}
+
+/**
+ * The flat path's setup for a run nobody observes, or why it does not cover the run: an actor whose
+ * strategy is not a built-in's own object (a user's strategy may reuse a built-in's name, hence the
+ * brand), or a world with a feature the flat path does not play (prepareFlat's gap). Both paths
+ * give the same row (tests/engine/flat, tests/experiments/row-paths.test.ts); the flat one is
+ * several times faster (docs/performance.md, issue 7).
+ */
+function flatSetupOf(world: World, strategies: StrategyAssignment): FlatSetup | { readonly gap: string } {
+  const refs = builtinRefs(world, strategies);
+  const k = refs.indexOf(undefined);
+  if (k >= 0) return { gap: `actor '${world.actors[k]?.id ?? k}' plays a strategy that is not a built-in's` };
+  return prepareFlat(world, refs);
+}
+
+/**
+ * Why runOne plays `scenario` on the general path, or null when it takes the flat one (every run
+ * of a scenario takes the same path). For tests and the docs' list of covered scenarios.
+ *
+ * @example
+ * ```ts
+ * flatGapOf(scenario); // null, or e.g. "forums are not covered"
+ * ```
+ */
+export function flatGapOf(scenario: Scenario, registry?: StrategyRegistry): string | null {
+  const { world, strategies } = prepareRun(scenario.spec, { seed: scenario.seed, ...(registry ? { registry } : {}) });
+  const setup = flatSetupOf(world, strategies);
+  return 'gap' in setup ? setup.gap : null;
 }
 
 /**

@@ -132,6 +132,14 @@ export function parseScenario(input: string | unknown, options: ParseScenarioOpt
   // objects the registry built, which may keep state of their own and must stay writable.
   const spec = buildSpec(doc, registry);
   for (const part of [spec.agreements, spec.forums, spec.injects]) if (part !== undefined) deepFreeze(part);
+  // The actors' records are frozen too, each strategy object left as it is: the spec then cannot
+  // change under a sweep that plays it many times (runOne keeps the flat path's setup per spec).
+  for (const a of spec.actors) {
+    if (a.capabilities !== undefined) Object.freeze(a.capabilities);
+    Object.freeze(a);
+  }
+  Object.freeze(spec.actors);
+  Object.freeze(spec);
   // checkDocument makes every check createWorld makes, so that one pass lists the engine's problems
   // beside the file's others (createWorld only ran on a document free of them, and its problems
   // came one run of validate later). createWorld stays the last word on what the checker passed.
@@ -144,6 +152,7 @@ export function parseScenario(input: string | unknown, options: ParseScenarioOpt
     else throw e;
   }
   if (c.issues.length > 0) throw new ScenarioError(c.issues, options.source);
+  sealedSpecs.add(spec);
   return Object.freeze({
     name: doc.name,
     title: doc.title ?? doc.name,
@@ -154,6 +163,17 @@ export function parseScenario(input: string | unknown, options: ParseScenarioOpt
     document: doc,
     spec,
   });
+}
+
+/** The specs parseScenario made: frozen to the strategy objects, which are the registry's own. */
+const sealedSpecs = new WeakSet<WorldSpec>();
+
+/**
+ * Whether `spec` is one parseScenario made, and so cannot change (every part frozen but the
+ * strategy objects, which a spec cannot swap): what is computed from it once holds for every run.
+ */
+export function isSealedSpec(spec: WorldSpec): boolean {
+  return sealedSpecs.has(spec);
 }
 
 function checkDocument(d: unknown, c: Checker, registry: StrategyRegistry): ScenarioDocument | undefined {
