@@ -39,11 +39,11 @@ const nodeEntry: Options = {
   esbuildPlugins: [subpathImportsLibrary],
 };
 
-// Four builds: the browser-safe library (no Node built-ins; ESM + CJS + types); `detente/node`
+// Five builds: the browser-safe library (no Node built-ins; ESM + CJS + types); `detente/node`
 // (worker threads, strategy modules; ESM + CJS + types) and its sweep worker (ESM only: it
-// imports strategy modules with a top-level await, which CommonJS cannot hold); and the Node-only
+// imports strategy modules with a top-level await, which CommonJS cannot hold); the Node-only
 // command line, which is ESM with a shebang, bundles its own copy of everything (its worker too)
-// and is never imported by the library.
+// and is never imported by the library; and the benchmarks' internal copy of the flat rules.
 export default defineConfig([
   {
     entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
@@ -89,5 +89,18 @@ export default defineConfig([
     banner: { js: '#!/usr/bin/env node' },
     define,
     external: ['seedrandom', 'immer', 'fast-check', 'yaml'],
+  },
+  {
+    // Internal, not part of the package: the flat path's rules (src/engine/flat/rules.ts) for the
+    // reference kernels in bench/ (bench/kernel-rules.mjs imports them), so that the kernels and
+    // the flat path play one copy of them. Not in package.json's "exports" (no user can import it)
+    // and left out of the tarball ("files": "!dist/internal"; tests/e2e/package.test.ts checks both).
+    entry: { 'internal/kernel-rules': 'src/engine/flat/rules.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: false,
+    clean: false,
+    target: 'node20',
+    platform: 'node',
   },
 ]);

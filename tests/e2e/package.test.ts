@@ -73,13 +73,15 @@ console.log(JSON.stringify({
 
 describe('the packed tarball', () => {
   it(
-    'holds the builds, the types, the CLI and the README, and no sources or tests',
+    'holds the builds, the types, the CLI and the README, and no sources, tests or internal builds',
     () => {
       for (const f of ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli/main.js']) {
         expect(packed, f).toContain(f);
       }
       expect(packed.filter((f) => f.startsWith('src/') || f.startsWith('tests/') || f.startsWith('bench/'))).toEqual([]);
       expect(packed.filter((f) => f.endsWith('.tgz') || f.startsWith('node_modules/'))).toEqual([]);
+      // The benchmarks' build of the flat rules (tsup.config.ts) is internal: "files" leaves it out.
+      expect(packed.filter((f) => f.startsWith('dist/internal/'))).toEqual([]);
     },
     TIMEOUT,
   );
