@@ -5,8 +5,9 @@
 // in the same order as the engine's update phase, so for the same seed it reaches the same world
 // to the last bit. It is the speed limit of our rules: bench/compare.mjs times the engine against
 // it, and tests/perf/kernel-equality.test.ts checks that both reach the same outcome. The rules it
-// shares with bench/us-china-kernel.mjs (Bayes' rule, priors, rungs, tension, decay, the summary
-// metrics) are in bench/kernel-rules.mjs.
+// shares with bench/us-china-kernel.mjs and the library's flat round path (Bayes' rule, priors,
+// rungs, tension, decay, the summary metrics) are src/engine/flat/rules.ts, which it takes from the
+// build through bench/kernel-rules.mjs (run `npx tsup` first).
 //
 // What it covers (and so what the comparison covers):
 //   - worlds of states only (no proxies), no agreements, norms, forums, talks, injects or
@@ -25,7 +26,7 @@
 // can occur in such a world), and the `random`, `dove`, `deterrer`, generous and diplomatic
 // strategies.
 
-import { bayesUpdate, decayInto, dyadTables, kernelStreams, newCounts, priorOf, resetCounts, roundArrays, settleRungs, stepTension, summaryMetrics, topSuspect } from './kernel-rules.mjs';
+import { bayesUpdate, betaTrust, clamp01, decayInto, dyadTables, kernelStreams, newCounts, priorOf, resetCounts, roundArrays, settleRungs, stepTension, summaryMetrics, topSuspect } from './kernel-rules.mjs';
 
 /** The strategies the kernel plays. */
 export const KERNEL_STRATEGIES = Object.freeze(['hawk', 'tit-for-tat', 'passive']);
@@ -70,11 +71,14 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
 
   const { stream, opsRng, detRng, retRng, attr } = kernelStreams(seed, ids);
 
-  // Dyad tables at the start of the round (what strategies and priors read) and being built.
-  let { trustR, trustS, tension, escT, escP, rung } = dyadTables(nn);
-  let { trustR: nR, trustS: nS, tension: nTension, escT: nEscT, escP: nEscP, rung: nRung } = dyadTables(nn);
+  // Dyad tables at the start of the round (what strategies and priors read) and being built; the
+  // two sets swap at the round's end. Their arrays are also held in locals, for the loops below.
+  let cur = dyadTables(nn);
+  let nxt = dyadTables(nn);
+  let { trustR, trustS, tension, escT, escP, rung } = cur;
+  let { trustR: nR, trustS: nS, tension: nTension, escT: nEscT, escP: nEscP, rung: nRung } = nxt;
   const { peak, actRung, grievance, welfare } = roundArrays(n);
-  const trust = (i, j) => (trustR[i * n + j] + 1) / (trustR[i * n + j] + trustS[i * n + j] + 2);
+  const trust = (i, j) => betaTrust(trustR[i * n + j], trustS[i * n + j]);
 
   // Incidents per victim, oldest first: { round, kind, severity, op (or null), posterior, investigation }.
   const incidents = ids.map(() => []);
@@ -91,7 +95,6 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
   const maxOps = m.operations.maxPerRound;
   const IR = m.posterior.investigationRounds;
   const nobodyW = m.posterior.nobodyWeight > 0 ? m.posterior.nobodyWeight : 0;
-  const clamp01 = (x) => (!(x > 0) ? 0 : x > 1 ? 1 : x);
   const qOf = Float64Array.from(att, (a) => clamp01(m.identification.base + m.identification.attributionWeight * a + m.identification.sharingBonus * 0));
   const falseAlarm = Float64Array.from(att, (a) => clamp01(m.falseAlarm.rate * (1 - a)));
   const metrics = [];
@@ -174,7 +177,7 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
 
   for (let round = 0; round < rounds; round++) {
     resetCounts(counts);
-    decayInto(trustR, trustS, escT, escP, nR, nS, nEscT, nEscP, T.decay, m.escalation.decay);
+    decayInto(cur, nxt, T.decay, m.escalation.decay);
     actRung.fill(0);
     grievance.fill(0);
 
@@ -337,11 +340,14 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
       welfare[to] -= WF.sanctionCostTarget;
       welfare[by] -= WF.sanctionCostImposer;
     }
-    settleRungs(rung, actRung, nEscP, nRung, peak, n, m.escalation, welfare, WF.conflictCost);
-    stepTension(tension, grievance, nTension, n, reactivity, fatigue, m.tension);
+    settleRungs(rung, actRung, nEscP, nRung, peak, n, m, welfare);
+    stepTension(tension, grievance, nTension, n, reactivity, fatigue, m);
     // The round's tables become the current ones.
-    [trustR, nR, trustS, nS, escT, nEscT] = [nR, trustR, nS, trustS, nEscT, escT];
-    [escP, nEscP, rung, nRung, tension, nTension] = [nEscP, escP, nRung, rung, nTension, tension];
+    const built = nxt;
+    nxt = cur;
+    cur = built;
+    ({ trustR, trustS, tension, escT, escP, rung } = cur);
+    ({ trustR: nR, trustS: nS, tension: nTension, escT: nEscT, escP: nEscP, rung: nRung } = nxt);
     const horizon = round - IR - 1;
     for (let v = 0; v < n; v++) {
       const list = incidents[v];
@@ -350,7 +356,7 @@ export function referenceRun(spec, { seed, rounds, mechanisms: m }) {
     if (ops.length > 0 && ops[0].round <= horizon) ops = ops.filter((op) => op.round > horizon);
 
     // The round's summary metrics (roundMetrics in src/engine/metrics.ts).
-    metrics.push(summaryMetrics(round, counts, sanctions.length, n, trustR, trustS, tension, rung, peak, welfare));
+    metrics.push(summaryMetrics(round, counts, sanctions.length, n, cur, peak, welfare));
   }
   return {
     metrics,

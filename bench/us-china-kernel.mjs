@@ -7,8 +7,10 @@
 // actor in the order of the engine's round events, so for the same seed it reaches the same world to
 // the last bit. It is the speed limit of our rules on the founding scenario (issue 7, target (a));
 // tests/perf/us-china-kernel.test.ts checks that it reaches the engine's outcome. The rules it shares
-// with bench/reference-kernel.mjs (Bayes' rule, priors, rungs, tension, decay, the summary metrics)
-// are in bench/kernel-rules.mjs.
+// with bench/reference-kernel.mjs and the library's flat round path (Bayes' rule, priors, the
+// hotline's likelihood ratios, rungs, tension, decay, the summary metrics) are
+// src/engine/flat/rules.ts, which it takes from the build through bench/kernel-rules.mjs (run
+// `npx tsup` first).
 //
 // What it covers (and so what the comparison covers):
 //   - actors of any kind, a proxy's hidden sponsor: what a proxy and its sponsor see (their rivals
@@ -49,7 +51,7 @@
 // further passes of phase 5 and the audit of unanswered assistance cannot occur (an offer a
 // pragmatist would counter throws `not covered`).
 
-import { bayesUpdate, decayInto, dyadTables, kernelStreams, newCounts, priorOf, resetCounts, roundArrays, settleRungs, stepTension, summaryMetrics, topSuspect } from './kernel-rules.mjs';
+import { bayesUpdate, clamp01, decayInto, dyadTables, kernelStreams, newCounts, priorOf, resetCounts, roundArrays, scaleSuspect, settleRungs, stepTension, summaryMetrics, topSuspect } from './kernel-rules.mjs';
 
 /** The strategies the kernel plays. */
 export const US_CHINA_STRATEGIES = Object.freeze(['deterrer', 'pragmatist', 'contractor']);
@@ -159,7 +161,6 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
   const nobodyW = m.posterior.nobodyWeight > 0 ? m.posterior.nobodyWeight : 0;
   const auditThreshold = m.audit.confidenceThreshold;
   const talksDeadline = Math.max(0, Math.floor(m.talks.deadline));
-  const clamp01 = (x) => (!(x > 0) ? 0 : x > 1 ? 1 : x);
   const capOf = (x, kind) => (kind === ESPIONAGE ? esp[x] : off[x]);
   const opWeight = (kind, against) => (kind === ESPIONAGE ? W.posturing : kind === DISRUPTION ? W.nonViolent : against === NETWORKS ? W.nonViolent : W.violent);
   const detectionP = (victim, stealth, severity) => clamp01(m.detection.scale * att[victim] * (1 - stealth) * (1 + (m.detection.severityBonus * severity) / 10));
@@ -176,9 +177,12 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
   const { stream, opsRng, detRng, retRng, attr } = kernelStreams(seed, ids);
   const strRng = new Array(n).fill(null);
 
-  // Dyad tables at the start of the round (what strategies and priors read) and being built.
-  let { trustR, trustS, tension, escT, escP, rung } = dyadTables(nn);
-  let { trustR: nR, trustS: nS, tension: nTension, escT: nEscT, escP: nEscP, rung: nRung } = dyadTables(nn);
+  // Dyad tables at the start of the round (what strategies and priors read) and being built; the
+  // two sets swap at the round's end. Their arrays are also held in locals, for the loops below.
+  let cur = dyadTables(nn);
+  let nxt = dyadTables(nn);
+  let { trustR, trustS, tension, escT, escP, rung } = cur;
+  let { trustR: nR, trustS: nS, tension: nTension, escT: nEscT, escP: nEscP, rung: nRung } = nxt;
   const { peak, actRung, grievance, welfare } = roundArrays(n);
   const broke = new Uint8Array(nn); // perceived a broken commitment this round (perceiver · n + violator)
 
@@ -296,19 +300,6 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
     return others[Math.floor(rng() * c)];
   }
   const update = (post, named, q) => bayesUpdate(post, named, q, n, scratch);
-  /** A likelihood ratio on one suspect, renormalised in place (scaleSuspect). */
-  function scale(post, s, ratio) {
-    const p = post[s];
-    if (!(ratio >= 0)) return;
-    post[s] = p * ratio;
-    let total = 0;
-    for (let i = 0; i <= n; i++) total += post[i];
-    if (!(total > 0)) {
-      post[s] = p;
-      return;
-    }
-    for (let i = 0; i <= n; i++) post[i] = post[i] / total;
-  }
   const prior = (v, kind) => priorOf(v, kind === ESPIONAGE ? esp : off, trustR, trustS, n, nobodyW);
   /**
    * attributedIn(view, round, threshold) of helpers.ts: for each suspect the first incident of
@@ -510,7 +501,7 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
 
   for (round = 0; round < rounds; round++) {
     resetCounts(counts);
-    decayInto(trustR, trustS, escT, escP, nR, nS, nEscT, nEscP, T.decay, m.escalation.decay);
+    decayInto(cur, nxt, T.decay, m.escalation.decay);
     actRung.fill(0);
     grievance.fill(0);
     broke.fill(0);
@@ -725,7 +716,7 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
         const inc = req.inc;
         if (req.kind === HOTLINE) {
           if (!inc.gone && inc.revealed < 0) {
-            scale(inc.post, req.to, answer === DENY ? H.denialLikelihoodRatio : H.cooperationLikelihoodRatio);
+            scaleSuspect(inc.post, req.to, answer === DENY ? H.denialLikelihoodRatio : H.cooperationLikelihoodRatio, n);
             notice(req.from, inc);
           }
           good(req.from, req.to, T.answeredRequest);
@@ -761,11 +752,14 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
       welfare[s.target] -= WF.sanctionCostTarget;
       welfare[s.by] -= WF.sanctionCostImposer;
     }
-    settleRungs(rung, actRung, nEscP, nRung, peak, n, m.escalation, welfare, WF.conflictCost);
-    stepTension(tension, grievance, nTension, n, reactivity, fatigue, m.tension);
+    settleRungs(rung, actRung, nEscP, nRung, peak, n, m, welfare);
+    stepTension(tension, grievance, nTension, n, reactivity, fatigue, m);
     // The round's tables become the current ones.
-    [trustR, nR, trustS, nS, escT, nEscT] = [nR, trustR, nS, trustS, nEscT, escT];
-    [escP, nEscP, rung, nRung, tension, nTension] = [nEscP, escP, nRung, rung, nTension, tension];
+    const built = nxt;
+    nxt = cur;
+    cur = built;
+    ({ trustR, trustS, tension, escT, escP, rung } = cur);
+    ({ trustR: nR, trustS: nS, tension: nTension, escT: nEscT, escP: nEscP, rung: nRung } = nxt);
     const horizon = round - IR - 1;
     for (let v = 0; v < n; v++) {
       const list = incidents[v];
@@ -780,7 +774,7 @@ export function usChinaRun(spec, { seed, rounds, mechanisms: m }) {
     if (ops.length > 0 && ops[0].round <= horizon) ops = ops.filter((op) => op.round > horizon);
 
     // The round's summary metrics (roundMetrics in src/engine/metrics.ts).
-    metrics.push(summaryMetrics(round, counts, sanctions.length, n, trustR, trustS, tension, rung, peak, welfare));
+    metrics.push(summaryMetrics(round, counts, sanctions.length, n, cur, peak, welfare));
   }
   return {
     metrics,
