@@ -1,8 +1,9 @@
 // The pure rules of the flat round path, over flat arrays indexed by actor position (dyad k = i · n + j;
-// posteriors hold the n suspects first and "nobody" at n). Ported from bench/kernel-rules.mjs, the
-// reference kernels' shared rules, which bench/ keeps for itself: this is the one copy in src. Each
-// function names the engine code it mirrors and must do the same floating-point operations in the
-// same order (tests/engine/flat).
+// posteriors hold the n suspects first and "nobody" at n). The one copy of the rules the flat path
+// and the reference kernels of bench/ share: the kernels import them from the build
+// (dist/internal/kernel-rules.js, through bench/kernel-rules.mjs). Each function names the engine
+// code it mirrors and must do the same floating-point operations in the same order
+// (tests/engine/flat, tests/perf).
 
 import type { Mechanisms } from '../../model/mechanisms.js';
 import type { RoundMetrics } from '../metrics.js';
