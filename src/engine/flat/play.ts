@@ -7,6 +7,8 @@ import type { FlatSetup } from './setup.js';
 import { ACCEPT, COOPERATE, DENY, HOTLINE, IGNORE, PROPOSAL, FlatRun, S_ATTRIBUTION, S_DETECTION, S_OPERATIONS } from './state.js';
 import type { FlatIncident, FlatOp, FlatRequest } from './state.js';
 import { diplomacy, operate, respond } from './strategies.js';
+import { answerMore, auditAssistance, openVotes, tallyVotes } from './diplomatic.js';
+import { ASSISTANCE, FORUM_VOTE } from './state.js';
 import type { FlatOutcome } from './types.js';
 
 /** Fields of an operation order in the flat list `orders` (principal, target, kind, against, falseFlag, commercial). */
@@ -152,6 +154,7 @@ export function play(setup: FlatSetup, seed: string, rounds: number): FlatOutcom
       const code = s.strat[i];
       if (code !== PASSIVE && code !== CONTRACTOR) diplomacy(r, i, sanctionsAtStart, talksAtStart);
     }
+    if (s.forums.length > 0) openVotes(r);
 
     // Phase 5 (applyResponses, expireRequests): every open request answered on the world before any
     // answer is applied, in one pass (no covered strategy counters an offer); then unanswered
@@ -179,6 +182,10 @@ export function play(setup: FlatSetup, seed: string, rounds: number): FlatOutcom
           r.talks = r.talks.filter((x) => x !== t);
           continue;
         }
+        if (req.kind === ASSISTANCE || req.kind === FORUM_VOTE) {
+          if (answerMore(r, req)) kept.push(req);
+          continue;
+        }
         if (answer === IGNORE) {
           kept.push(req);
           continue;
@@ -196,10 +203,14 @@ export function play(setup: FlatSetup, seed: string, rounds: number): FlatOutcom
           r.overt(req.to, req.from, W.deescalation);
         } else r.good(req.from, req.to, T.answeredRequest * 0.5);
       }
+      if (r.votes.length > 0) tallyVotes(r);
       const open: FlatRequest[] = [];
       for (const req of kept) {
         if (req.due > round) open.push(req);
-        else if (req.kind !== PROPOSAL) r.bad(req.from, req.to, T.unansweredRequest);
+        else if (req.kind !== PROPOSAL) {
+          r.bad(req.from, req.to, T.unansweredRequest);
+          if (req.kind === ASSISTANCE) auditAssistance(r, req);
+        }
       }
       for (const t of r.talks) if (t.deadline <= round) t.closed = true;
       r.talks = r.talks.filter((t) => !t.closed);

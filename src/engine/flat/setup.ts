@@ -5,6 +5,7 @@
 import type { Commitment } from '../../model/agreement.js';
 import type { Mechanisms } from '../../model/mechanisms.js';
 import type { World } from '../../model/world.js';
+import { GGE15_NORM_IDS } from '../../model/norms.js';
 import { clamp01 } from './rules.js';
 import type { BuiltinRef } from './types.js';
 
@@ -27,6 +28,8 @@ const STRATEGIES: readonly { readonly name: string; readonly params: readonly (r
   { name: 'hawk', params: [['accuseAt', 0.3, 0, 1], ['sanctionAt', 0.6, 0, 1], ['retaliateAt', 0.8, 0, 1], ['disruptBelowTrust', 0.35, 0, 1], ['tensionWeight', 0.3, 0, 1], ['tensionHalf', 1, 0.001, 1e6]] },
   { name: 'tit-for-tat', params: [['threshold', 0.6, 0, 1], ['generosity', 0, 0, 1], ['tensionWeight', 0.3, 0, 1], ['tensionHalf', 1, 0.001, 1e6]] },
   { name: 'passive', params: [] },
+  // --- forums, assistance, talks, diplomatic built-ins ---
+  { name: 'cautious', params: [['threshold', 0.9, 0, 1], ['sanctionAt', 0.97, 0, 1]] },
 ];
 /** Parameter slots per actor (the most any covered strategy takes). */
 export const PARAM_SLOTS = 6;
@@ -45,6 +48,10 @@ export const H_HALF = 5;
 export const T_THRESHOLD = 0;
 export const T_WEIGHT = 2;
 export const T_HALF = 3;
+// --- forums, assistance, talks, diplomatic built-ins ---
+export const CAUTIOUS = 6;
+export const CA_THRESHOLD = 0;
+export const CA_SANCTION_AT = 1;
 
 /** Actor kinds. */
 export const STATE = 0;
@@ -77,6 +84,8 @@ const TERM_KINDS: Readonly<Record<string, number>> = { hotline: 0, 'no-commercia
 export interface FlatTerm {
   readonly kind: number;
   readonly norms: readonly number[];
+  /** The term's `rounds` (assistance, next-round), if it gives them. */
+  readonly rounds?: number;
 }
 
 /** An inject, with actor indices and codes. */
@@ -130,6 +139,11 @@ export interface FlatSetup {
   readonly agreements: readonly { readonly parties: readonly number[]; readonly terms: readonly FlatTerm[] }[];
   /** Injects, stable-sorted by round. */
   readonly injects: readonly FlatInject[];
+  // --- forums, assistance, talks, diplomatic built-ins ---
+  /** Forums, in the world's order. */
+  readonly forums: readonly FlatForum[];
+  /** Indices in normIds of the GGE norms gge15.a … gge15.k, in catalogue order (all registered). */
+  readonly gge: Int32Array;
 }
 
 /** The strategy code and parameters of a ref, or why it is not covered. */
@@ -162,7 +176,6 @@ export function setupOf(world: World, refs: readonly (BuiltinRef | undefined)[])
   const actors = world.actors;
   const n = actors.length;
   if (refs.length !== n) return gap(`${refs.length} strategy refs for ${n} actors`);
-  if (world.forums.length > 0) return gap('forums are not covered');
   for (const [what, list] of [['operations', world.operations], ['incidents', world.incidents], ['requests', world.requests], ['sanctions', world.sanctions], ['threats', world.threats], ['talks', world.talks]] as const) {
     if (list.length > 0) return gap(`${what} in the initial world are not covered`);
   }
@@ -234,7 +247,7 @@ export function setupOf(world: World, refs: readonly (BuiltinRef | undefined)[])
     for (const t of terms) {
       const code = TERM_KINDS[t.kind];
       if (code === undefined) return `commitment '${t.kind}' is not covered`;
-      out.push({ kind: code, norms: code === T_NORMS ? (t.norms ?? []).map(normIndex) : [] });
+      out.push({ kind: code, norms: code === T_NORMS ? (t.norms ?? []).map(normIndex) : [], ...(t.rounds !== undefined ? { rounds: t.rounds } : {}) });
     }
     return out;
   };
@@ -300,6 +313,15 @@ export function setupOf(world: World, refs: readonly (BuiltinRef | undefined)[])
         return gap(`'${inj.type}' injects are not covered`);
     }
   }
+  // --- forums, assistance, talks, diplomatic built-ins ---
+  for (const id of GGE15_NORM_IDS) normIndex(id);
+  const forums: FlatForum[] = [];
+  for (const f of world.forums) {
+    const members = partiesOf(f.members);
+    if (typeof members === 'string') return gap(members);
+    const threshold = f.rule === 'consensus' ? -1 : f.rule.threshold;
+    forums.push(Object.freeze({ members: Int32Array.from(members), first: f.first, every: f.every, threshold, agenda: Object.freeze(f.agenda.map((pkg) => packageOf(pkg, normIndex))) }));
+  }
   const norms = new Uint8Array(n * Math.max(1, normIds.length));
   for (const [i, k] of adopted) norms[i * normIds.length + k] = 1;
   const d = world.dyads;
@@ -339,5 +361,30 @@ export function setupOf(world: World, refs: readonly (BuiltinRef | undefined)[])
     normK: normIds.indexOf('gge15.k'),
     agreements: Object.freeze(agreements.map((a) => Object.freeze(a))),
     injects: Object.freeze(injects),
+    // --- forums, assistance, talks, diplomatic built-ins ---
+    forums: Object.freeze(forums),
+    gge: Int32Array.from(GGE15_NORM_IDS, (id) => normIds.indexOf(id)),
   });
+}
+
+// --- forums, assistance, talks, diplomatic built-ins ---
+
+/** A package of norms voted on in a forum: its key (the norm ids joined by ',', as the engine keys packages) and the norms' indices in {@link FlatSetup.normIds}, in the package's order. */
+export interface FlatPackage {
+  readonly key: string;
+  readonly norms: readonly number[];
+}
+
+/** A forum (Forum in src/model/agreement.ts): members (indices, sorted), calendar, rule (threshold, or -1 for consensus) and its initial agenda. */
+export interface FlatForum {
+  readonly members: Int32Array;
+  readonly first: number;
+  readonly every: number;
+  readonly threshold: number;
+  readonly agenda: readonly FlatPackage[];
+}
+
+/** A package of norm ids (already in the order the engine keeps it) with its key. */
+export function packageOf(norms: readonly string[], normIndex: (id: string) => number): FlatPackage {
+  return Object.freeze({ key: norms.join(','), norms: Object.freeze(norms.map(normIndex)) });
 }

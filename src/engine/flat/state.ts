@@ -10,7 +10,7 @@ import type { RoundMetrics } from '../metrics.js';
 import { bayesUpdate, clamp01, dyadTables, newCounts, priorOf, topSuspect } from './rules.js';
 import type { DyadTables, RoundCounts } from './rules.js';
 import { CERT, CRITICAL, ESPIONAGE, DISRUPTION, NETWORKS, T_HOTLINE, T_NO_THEFT, T_NORMS, T_RELIEF, T_SHARING } from './setup.js';
-import type { FlatSetup, FlatTerm } from './setup.js';
+import type { FlatPackage, FlatSetup, FlatTerm } from './setup.js';
 
 /** A covert operation (Operation in src/model/operation.ts). */
 export interface FlatOp {
@@ -57,6 +57,9 @@ export const DENY = 1;
 export const COOPERATE = 2;
 export const ACCEPT = 3;
 export const REJECT = 4;
+// --- forums, assistance, talks, diplomatic built-ins ---
+export const ASSISTANCE = 3;
+export const FORUM_VOTE = 4;
 
 /** Talks under way (Talks in src/model/agreement.ts): a proposer, the other side, the offer and its deadline. */
 export interface FlatTalks {
@@ -76,6 +79,9 @@ export interface FlatRequest {
   readonly inc: FlatIncident | null;
   readonly talks: FlatTalks | null;
   answer: number;
+  // --- forums, assistance, talks, diplomatic built-ins ---
+  /** A forum vote's package (`from` is then the forum's index). */
+  readonly pkg?: FlatPackage;
 }
 
 /** A sanction or a threat in force. */
@@ -241,6 +247,7 @@ export class FlatRun {
   /** An agreement's lasting flags: its hotline, no-theft and relief terms between every pair, and information sharing. */
   private record(parties: readonly number[], terms: readonly FlatTerm[]): void {
     this.agreements.push(parties);
+    this.agTerms.push(terms);
     const n = this.n;
     let shares = false;
     for (const term of terms) {
@@ -522,5 +529,45 @@ export class FlatRun {
     const k = by * this.n + against;
     g[k] = (g[k] as number) + this.m.escalation.weights.posturing * conf;
     this.broke[k] = 1;
+  }
+
+  // --- forums, assistance, talks, diplomatic built-ins ---
+  /** Terms of each agreement in force, parallel to {@link agreements}. */
+  readonly agTerms: (readonly FlatTerm[])[] = [];
+  /** Each forum's agenda (packages leave it when adopted), copied from the setup on first use. */
+  private agendas: FlatPackage[][] | null = null;
+  agenda(f: number): FlatPackage[] {
+    return (this.agendas ??= this.s.forums.map((x) => [...x.agenda]))[f] as FlatPackage[];
+  }
+  /** An adopted package leaves its forum's agenda (every package with its key). */
+  dropFromAgenda(f: number, key: string): void {
+    const list = this.agenda(f);
+    (this.agendas as FlatPackage[][])[f] = list.filter((p) => p.key !== key);
+  }
+  /** Packages tabled this round: forum index, package. */
+  readonly tabled: { readonly forum: number; readonly pkg: FlatPackage }[] = [];
+  /** Forum votes asked this pass, in request order. */
+  readonly votes: FlatRequest[] = [];
+  /** The last round in which a file's victim accused anyone over it (cautious's accusedLastRound). */
+  readonly accusedAt = new Map<FlatIncident, number>();
+
+  /** The first agreement in force (list order) between a and b with a term of `kind`: its index, or -1 (hasTerm). */
+  agreementWith(a: number, b: number, kind: number): number {
+    const list = this.agreements;
+    for (let k = 0; k < list.length; k++) {
+      const parties = list[k] as readonly number[];
+      if (!parties.includes(a) || !parties.includes(b)) continue;
+      for (const t of this.agTerms[k] as readonly FlatTerm[]) if (t.kind === kind) return k;
+    }
+    return -1;
+  }
+
+  /** adoptNorm with its `norm.adopted` event (counted): false if already adopted. */
+  adopt(x: number, k: number): boolean {
+    const at = x * this.s.normIds.length + k;
+    if (this.norms[at] === 1) return false;
+    this.norms[at] = 1;
+    this.counts.normsAdopted++;
+    return true;
   }
 }

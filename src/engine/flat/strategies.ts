@@ -11,6 +11,9 @@ import {
 } from './setup.js';
 import type { FlatTerm } from './setup.js';
 import { ACCEPT, COOPERATE, DENY, IGNORE, PROPOSAL, REJECT, S_STRATEGY } from './state.js';
+import { ASSISTANCE, FORUM_VOTE } from './state.js';
+import { CAUTIOUS } from './setup.js';
+import { cautiousDiplomacy, cooperative } from './diplomatic.js';
 import type { FlatIncident, FlatRequest, FlatRun } from './state.js';
 
 /** A pragmatist's offer (pragmatist's diplomacy): no commercial theft and a hotline, against sanctions relief. */
@@ -281,6 +284,9 @@ export function diplomacy(r: FlatRun, i: number, sanctionsAtStart: number, talks
     case TIT_FOR_TAT:
       raise(r, i, s.params[p + T_THRESHOLD] as number, s.params[p + T_WEIGHT] as number, s.params[p + T_HALF] as number);
       return;
+    case CAUTIOUS:
+      cautiousDiplomacy(r, i);
+      return;
     default:
       return;
   }
@@ -308,14 +314,13 @@ export function respond(r: FlatRun, req: FlatRequest): number {
     case PASSIVE:
       return IGNORE;
     case CONTRACTOR:
-      return req.kind === PROPOSAL ? IGNORE : DENY;
+      return req.kind === PROPOSAL || req.kind === ASSISTANCE || req.kind === FORUM_VOTE ? IGNORE : DENY;
     case HAWK:
-      return req.kind === PROPOSAL ? REJECT : DENY;
+      return req.kind === PROPOSAL || req.kind === FORUM_VOTE ? REJECT : DENY;
     case DETERRER:
-      return req.kind === PROPOSAL ? ACCEPT : DENY;
+      return req.kind === PROPOSAL || req.kind === FORUM_VOTE ? ACCEPT : req.kind === ASSISTANCE ? COOPERATE : DENY;
     default:
-      // tit-for-tat and pragmatist: cooperativeResponse.
-      if (req.kind === PROPOSAL) return ACCEPT;
-      return r.guilty(me, req.from, req.inc as FlatIncident) ? DENY : COOPERATE;
+      // tit-for-tat, pragmatist and cautious: cooperativeResponse.
+      return cooperative(r, req);
   }
 }

@@ -31,7 +31,7 @@ describe('prepareFlat', () => {
     expect(gapOf(base, [{ name: 'hawk', params: { accuseAt: 2 } }, { name: 'passive', params: {} }, { name: 'passive', params: {} }])).toBe("parameter 'accuseAt' of strategy 'hawk' (actor 'A') is out of range");
     expect(gapOf(base, [{ name: 'tit-for-tat', params: { generosity: 0.3 } }, { name: 'passive', params: {} }, { name: 'passive', params: {} }])).toBe("tit-for-tat's generosity must be 0 (actor 'A')");
   });
-  it('refuses forums', () => expect(gapOf({ ...base, forums: [{ id: 'UN', members: ['A', 'B'] }] })).toBe('forums are not covered'));
+  it('covers forums', () => expect(gapOf({ ...base, forums: [{ id: 'UN', members: ['A', 'B'], agenda: [['gge15.f']] }] })).toBeUndefined());
   it('refuses capability and mechanisms injects', () => {
     expect(gapOf({ ...base, injects: [{ round: 2, type: 'capability', actor: 'A', capability: 'offense', value: 0.9 }] })).toBe("'capability' injects are not covered");
     expect(gapOf({ ...base, injects: [{ round: 2, type: 'mechanisms', set: { falseAlarm: { rate: 0.2 } } }] })).toBe("'mechanisms' injects are not covered");

@@ -1,0 +1,177 @@
+// Forums, assistance and the diplomatic built-ins on the flat state (issue 7): forum votes
+// (applyDiplomacy's vote requests, applyResponses' tally), requests for assistance (made in phase 4,
+// answered in phase 5 with the helper's signal, audited when unanswered), and the built-in cautious
+// (src/strategies/builtins/diplomatic.ts). Each function names the engine code it mirrors.
+
+import { betaTrust, clamp01, topSuspect } from './rules.js';
+import { CA_SANCTION_AT, CA_THRESHOLD, ECONOMIC, PARAM_SLOTS, STATE, T_ASSISTANCE } from './setup.js';
+import type { FlatPackage } from './setup.js';
+import { ACCEPT, ASSISTANCE, COOPERATE, DENY, FORUM_VOTE, IGNORE, PROPOSAL, REJECT, S_ATTRIBUTION } from './state.js';
+import type { FlatIncident, FlatRequest, FlatRun } from './state.js';
+
+/** Whether forum f sits this round (inSession in phases/injects.ts). */
+export function inSession(r: FlatRun, f: number): boolean {
+  const forum = r.s.forums[f];
+  return forum !== undefined && r.round >= forum.first && (r.round - forum.first) % forum.every === 0;
+}
+
+/**
+ * End of phase 4 (applyDiplomacy): each forum in session asks every member, in member order, to
+ * vote on each package before it: its agenda, then the packages tabled this round with a new key.
+ */
+export function openVotes(r: FlatRun): void {
+  const forums = r.s.forums;
+  for (let f = 0; f < forums.length; f++) {
+    if (!inSession(r, f)) continue;
+    const packages: FlatPackage[] = [];
+    for (const pkg of r.agenda(f)) if (!packages.some((p) => p.key === pkg.key)) packages.push(pkg);
+    for (const t of r.tabled) if (t.forum === f && !packages.some((p) => p.key === t.pkg.key)) packages.push(t.pkg);
+    const members = (forums[f] as NonNullable<(typeof forums)[number]>).members;
+    for (const pkg of packages) {
+      for (let k = 0; k < members.length; k++) r.requests.push({ kind: FORUM_VOTE, from: f, to: members[k] as number, due: r.round, inc: null, talks: null, answer: IGNORE, pkg });
+    }
+  }
+  r.tabled.length = 0;
+}
+
+/**
+ * Phase 5 (applyResponses) for a request for assistance or a forum vote: returns whether the
+ * request stays open. Assistance: `cooperate` gives the requester one signal drawn from the
+ * helper's attribution stream (with the helper's identification skill, no sharing bonus), `deny`
+ * refuses; a vote is recorded for the tally (votes close whatever the answer).
+ */
+export function answerMore(r: FlatRun, req: FlatRequest): boolean {
+  if (req.kind === FORUM_VOTE) {
+    r.votes.push(req);
+    return false;
+  }
+  const answer = req.answer;
+  if (answer !== COOPERATE && answer !== DENY) return true;
+  const T = r.m.trust;
+  if (answer === DENY) {
+    r.good(req.from, req.to, T.answeredRequest * 0.5);
+    return false;
+  }
+  r.good(req.from, req.to, T.cooperation);
+  r.overt(req.to, req.from, r.m.escalation.weights.deescalation);
+  const inc = req.inc as FlatIncident;
+  if (inc.gone || inc.revealed >= 0) return false;
+  const id = r.m.identification;
+  const q = clamp01(id.base + id.attributionWeight * (r.s.att[req.to] as number) + id.sharingBonus * 0);
+  const named = r.signal(inc.op, inc.kind, req.from, q, false, r.rng(req.to, S_ATTRIBUTION));
+  r.update(inc.post, named, q);
+  r.notice(req.from, inc);
+  return false;
+}
+
+/** After a pass's answers: each package's votes tallied in first-seen order, adopted by the accepting members (applyResponses' tally). */
+export function tallyVotes(r: FlatRun): void {
+  const votes = r.votes;
+  let k = 0;
+  while (k < votes.length) {
+    const first = votes[k] as FlatRequest;
+    const f = first.from;
+    const pkg = first.pkg as FlatPackage;
+    let end = k;
+    let accepted = 0;
+    let holdouts = 0;
+    while (end < votes.length && (votes[end] as FlatRequest).from === f && (votes[end] as FlatRequest).pkg === pkg) {
+      const a = (votes[end] as FlatRequest).answer;
+      if (a === ACCEPT) accepted++;
+      else if (a === REJECT) holdouts++;
+      end++;
+    }
+    const forum = r.s.forums[f] as NonNullable<FlatRun['s']['forums'][number]>;
+    const adopted = forum.threshold < 0 ? holdouts === 0 && accepted > 0 : accepted >= Math.ceil(forum.threshold * forum.members.length - 1e-9);
+    if (adopted) {
+      for (let j = k; j < end; j++) {
+        const v = votes[j] as FlatRequest;
+        if (v.answer !== ACCEPT) continue;
+        for (const norm of pkg.norms) r.adopt(v.to, norm);
+      }
+      r.dropFromAgenda(f, pkg.key);
+    }
+    k = end;
+  }
+  votes.length = 0;
+}
+
+/** request-assistance (applyDiplomacy): due by the first agreement with an assistance term between them, else the mechanism's deadline. */
+export function requestAssistance(r: FlatRun, by: number, to: number, inc: FlatIncident): void {
+  const k = r.agreementWith(by, to, T_ASSISTANCE);
+  let rounds: number | undefined;
+  if (k >= 0) for (const t of r.agTerms[k] as FlatRun['agTerms'][number]) if (t.kind === T_ASSISTANCE) {
+    rounds = t.rounds;
+    break;
+  }
+  const due = r.round + Math.max(0, Math.floor(rounds ?? r.m.assistance.deadline));
+  r.requests.push({ kind: ASSISTANCE, from: by, to, due, inc, talks: null, answer: IGNORE });
+}
+
+/** The audit of an unanswered request for assistance at its expiry: a broken assistance commitment, then norm (h) of the addressee. */
+export function auditAssistance(r: FlatRun, req: FlatRequest): void {
+  if (r.agreementWith(req.from, req.to, T_ASSISTANCE) >= 0) r.audits.push({ by: req.from, against: req.to, conf: 1, count: 1 });
+  if (r.hasNorm(req.to, r.s.gge[7] as number)) r.audits.push({ by: req.from, against: req.to, conf: 1, count: 1 });
+}
+
+/** cooperativeResponse of helpers.ts: accept, cooperate, vote yes; deny only what it did. */
+export function cooperative(r: FlatRun, req: FlatRequest): number {
+  switch (req.kind) {
+    case PROPOSAL:
+    case FORUM_VOTE:
+      return ACCEPT;
+    case ASSISTANCE:
+      return COOPERATE;
+    default:
+      return r.guilty(req.to, req.from, req.inc as FlatIncident) ? DENY : COOPERATE;
+  }
+}
+
+/**
+ * cautious's diplomacy: norm (b); then last round's unrevealed files and this round's: at
+ * `threshold` a public accusation (once per file) and from `sanctionAt` an economic sanction (a
+ * state, not already sanctioning, no relief promised, once per suspect); below it, in the round of
+ * detection, a hotline query or a request for assistance to the most capable trusted third party.
+ */
+export function cautiousDiplomacy(r: FlatRun, i: number): void {
+  const s = r.s;
+  const n = r.n;
+  const p = i * PARAM_SLOTS;
+  const normB = s.gge[1] as number;
+  if (!r.hasNorm(i, normB)) r.adopt(i, normB);
+  const threshold = s.params[p + CA_THRESHOLD] as number;
+  const sanctionAt = s.params[p + CA_SANCTION_AT] as number;
+  const list = r.incidents[i] as FlatIncident[];
+  const round = r.round;
+  const tr = r.cur.trustR;
+  const ts = r.cur.trustS;
+  for (let pass = 0; pass < 2; pass++) {
+    const want = pass === 0 ? round - 1 : round;
+    // The list may grow (never during this loop: only the victim's own detection adds files).
+    for (let k = 0; k < list.length; k++) {
+      const inc = list[k] as FlatIncident;
+      if (inc.round !== want || inc.revealed >= 0) continue;
+      const sus = topSuspect(inc.post, n);
+      if (sus < 0 || sus === i) continue;
+      const conf = inc.post[sus] as number;
+      const fresh = pass === 1;
+      if (conf >= threshold) {
+        if (!fresh && r.accusedAt.get(inc) === round - 1) continue;
+        r.accuse(i, sus, inc, true, false);
+        r.accusedAt.set(inc, round);
+        if (conf >= sanctionAt && s.kind[i] === STATE && !r.sanctioning(i, sus, ECONOMIC) && r.relief[i * n + sus] !== 1) r.imposeSanction(i, sus, ECONOMIC);
+      } else if (!fresh) {
+        // Below the bar a round later: left alone.
+      } else if (r.hotline[i * n + sus] === 1) {
+        r.hotlineQuery(i, sus, inc);
+      } else {
+        let h = -1;
+        for (let x = 0; x < n; x++) {
+          if (x === i || x === sus || betaTrust(tr[i * n + x] as number, ts[i * n + x] as number) < 0.5) continue;
+          if (h < 0 || (s.att[x] as number) > (s.att[h] as number)) h = x;
+        }
+        if (h >= 0) requestAssistance(r, i, h, inc);
+      }
+    }
+  }
+}
