@@ -4,10 +4,11 @@
 // (src/strategies/builtins/diplomatic.ts). Each function names the engine code it mirrors.
 
 import { betaTrust, clamp01, topSuspect } from './rules.js';
-import { CA_SANCTION_AT, CA_THRESHOLD, ECONOMIC, PARAM_SLOTS, STATE, T_ASSISTANCE } from './setup.js';
-import type { FlatPackage } from './setup.js';
+import type { Mechanisms } from '../../model/mechanisms.js';
+import { CA_SANCTION_AT, CA_THRESHOLD, ECONOMIC, P_SPY_BELOW, PARAM_SLOTS, PRAGMATIST, STATE, T_ASSISTANCE } from './setup.js';
+import type { FlatInject, FlatPackage, FlatSetup } from './setup.js';
 import { ACCEPT, ASSISTANCE, COOPERATE, DENY, FORUM_VOTE, IGNORE, PROPOSAL, REJECT, S_ATTRIBUTION } from './state.js';
-import type { FlatIncident, FlatRequest, FlatRun } from './state.js';
+import type { FlatIncident, FlatOp, FlatRequest, FlatRun } from './state.js';
 
 /** Whether forum f sits this round (inSession in phases/injects.ts). */
 export function inSession(r: FlatRun, f: number): boolean {
@@ -174,4 +175,67 @@ export function cautiousDiplomacy(r: FlatRun, i: number): void {
       }
     }
   }
+}
+
+// --- capability and mechanisms injects ---
+
+/** A run's own copy of a setup whose capabilities or mechanisms change during the run (the setup is shared by every run). */
+export function ownSetup(setup: FlatSetup): FlatSetup {
+  return {
+    ...setup,
+    esp: Float64Array.from(setup.esp),
+    off: Float64Array.from(setup.off),
+    def: Float64Array.from(setup.def),
+    att: Float64Array.from(setup.att),
+    stl: Float64Array.from(setup.stl),
+    exposure: Float64Array.from(setup.exposure),
+    spyTargets: [...setup.spyTargets],
+  };
+}
+
+/** The mechanisms after the `mechanisms` injects due this round from inject `from` on (injects are sorted by round), or null if none is due. */
+export function mechanismsDue(s: FlatSetup, from: number, round: number): Mechanisms | null {
+  let out: Mechanisms | null = null;
+  for (let k = from; k < s.injects.length; k++) {
+    const inj = s.injects[k] as FlatInject;
+    if (inj.round > round) break;
+    if (inj.type === 'mechanisms') out = inj.mechanisms;
+  }
+  return out;
+}
+
+/** A `capability` inject on the run's own copy of the setup. */
+export function setCapability(r: FlatRun, actor: number, cap: number, value: number): void {
+  const s = r.s;
+  const list = cap === 0 ? s.esp : cap === 1 ? s.off : cap === 2 ? s.def : cap === 3 ? s.att : s.stl;
+  list[actor] = value;
+}
+
+/** exposure and the pragmatists' targets anew, from the capabilities and mechanisms in force (as setupOf makes them). */
+export function refreshExposure(r: FlatRun): void {
+  const s = r.s;
+  const m = r.m;
+  const n = r.n;
+  const sevE = m.operations.severity.espionage;
+  const exposure = s.exposure;
+  for (let i = 0; i < n; i++) {
+    for (let t = 0; t < n; t++) {
+      const p = clamp01(m.detection.scale * (s.att[t] as number) * (1 - (s.stl[i] as number)) * (1 + (m.detection.severityBonus * sevE) / 10));
+      const q = clamp01(m.identification.base + m.identification.attributionWeight * (s.att[t] as number) + m.identification.sharingBonus * 0);
+      exposure[i * n + t] = p * q;
+    }
+  }
+  const targets = s.spyTargets as Int32Array[];
+  for (let i = 0; i < n; i++) {
+    if (s.strat[i] !== PRAGMATIST) continue;
+    const bound = s.params[i * PARAM_SLOTS + P_SPY_BELOW] as number;
+    targets[i] = Int32Array.from([...(s.rivals[i] as Int32Array)].filter((t) => (exposure[i * n + t] as number) < bound));
+  }
+}
+
+/** The operations kept at the round's end: recent ones, and those of files still investigated past the horizon (investigationRounds lowered by a `mechanisms` inject). */
+export function keptOps(r: FlatRun, horizon: number): FlatOp[] {
+  let still: Set<FlatOp> | null = null;
+  for (const list of r.incidents) for (const inc of list) if (inc.round <= horizon && inc.op !== null) (still ??= new Set()).add(inc.op);
+  return r.ops.filter((op) => op.round > horizon || (still !== null && still.has(op)));
 }

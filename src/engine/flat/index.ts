@@ -6,7 +6,7 @@
 //
 // Covered: actors of every kind (state, proxy, criminal) with sponsors; merged mechanism overrides;
 // initial dyads, norms and agreements; injects note, operation, reveal, agreement, sanction and
-// threat; every commitment kind (hotline, no-commercial-theft, assistance, information-sharing,
+// threat, capability and mechanisms (each run then plays on its own copy of the setup); every commitment kind (hotline, no-commercial-theft, assistance, information-sharing,
 // norms, sanctions-relief, next-round); forums (sessions, agendas, consensus or threshold votes
 // answered by every covered strategy, adoptions) and requests for assistance (answers, the helper's
 // signal, the audit of unanswered ones) with the built-in cautious (diplomatic.ts). Gaps (the reason names the first one met): a world not at
@@ -14,8 +14,8 @@
 // threats or talks already in the initial world; actors not sorted by id; an actor with no
 // built-in ref or a strategy not covered; a parameter a strategy does not take or out of its
 // range; tit-for-tat with a generosity; an unknown actor kind or sponsor; norms of an unknown
-// actor; an unknown party or commitment kind; `capability` and `mechanisms` injects; an operation,
-// reveal, sanction or threat inject of an unknown form.
+// actor; an unknown party or commitment kind; an operation, reveal, sanction, threat or capability
+// inject of an unknown form.
 
 import { setupOf } from './setup.js';
 import type { FlatSetup } from './setup.js';

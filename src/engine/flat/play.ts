@@ -7,7 +7,7 @@ import type { FlatSetup } from './setup.js';
 import { ACCEPT, COOPERATE, DENY, HOTLINE, IGNORE, PROPOSAL, FlatRun, S_ATTRIBUTION, S_DETECTION, S_OPERATIONS } from './state.js';
 import type { FlatIncident, FlatOp, FlatRequest } from './state.js';
 import { diplomacy, operate, respond } from './strategies.js';
-import { answerMore, auditAssistance, openVotes, tallyVotes } from './diplomatic.js';
+import { answerMore, auditAssistance, keptOps, mechanismsDue, openVotes, ownSetup, refreshExposure, setCapability, tallyVotes } from './diplomatic.js';
 import { ASSISTANCE, FORUM_VOTE } from './state.js';
 import type { FlatOutcome } from './types.js';
 
@@ -16,15 +16,15 @@ const ORDER = 6;
 
 /** Play `rounds` rounds from the setup's world with master seed `seed`. */
 export function play(setup: FlatSetup, seed: string, rounds: number): FlatOutcome {
-  const r = new FlatRun(setup, seed);
-  const s = setup;
-  const m = r.m;
+  const r = new FlatRun(setup.changing ? ownSetup(setup) : setup, seed);
+  const s = r.s;
+  let m = r.m;
   const n = r.n;
-  const T = m.trust;
-  const W = m.escalation.weights;
-  const sev = [m.operations.severity.espionage, m.operations.severity.disruption, m.operations.severity.degradation];
-  const IR = m.posterior.investigationRounds;
-  const max = m.operations.maxPerRound;
+  let T = m.trust;
+  let W = m.escalation.weights;
+  let sev = [m.operations.severity.espionage, m.operations.severity.disruption, m.operations.severity.degradation];
+  let IR = m.posterior.investigationRounds;
+  let max = m.operations.maxPerRound;
   const orders: number[] = [];
   const planned: number[] = [];
   const roundOps: FlatOp[] = [];
@@ -33,6 +33,20 @@ export function play(setup: FlatSetup, seed: string, rounds: number): FlatOutcom
   for (let round = 0; round < rounds; round++) {
     r.round = round;
     resetCounts(r.counts);
+    // The round's mechanisms are those after its `mechanisms` injects, from the decay on (a
+    // reveal of phase 1 judges its file with the round's first ones).
+    let revealAt = m.audit.confidenceThreshold;
+    if (s.changing) {
+      const next = mechanismsDue(s, nextInject, round);
+      if (next !== null) {
+        r.m = m = next;
+        T = m.trust;
+        W = m.escalation.weights;
+        sev = [m.operations.severity.espionage, m.operations.severity.disruption, m.operations.severity.degradation];
+        IR = m.posterior.investigationRounds;
+        max = m.operations.maxPerRound;
+      }
+    }
     decayInto(r.cur, r.nxt, T.decay, m.escalation.decay);
     r.actRung.fill(0);
     r.grievance.fill(0);
@@ -58,7 +72,7 @@ export function play(setup: FlatSetup, seed: string, rounds: number): FlatOutcom
               inc.post[principal >= 0 ? principal : n] = 1;
               inc.inv = 0;
               inc.revealed = principal;
-              r.notice(v, inc);
+              r.notice(v, inc, revealAt);
             }
           }
           break;
@@ -76,10 +90,14 @@ export function play(setup: FlatSetup, seed: string, rounds: number): FlatOutcom
           r.act(inj.by, inj.target, 3);
           break;
         }
+        case 'capability':
+          setCapability(r, inj.actor, inj.cap, inj.value);
+          break;
         default:
           break;
       }
     }
+    if (s.changing) refreshExposure(r);
 
     // Phase 2 (resolveOperations): the injects' orders, then each actor's in id order, up to the
     // round's cap (the rest rejected, as the engine's operations phase does).
@@ -251,7 +269,7 @@ export function play(setup: FlatSetup, seed: string, rounds: number): FlatOutcom
         });
       }
     }
-    if (r.ops.length > 0 && (r.ops[0] as FlatOp).round <= horizon) r.ops = r.ops.filter((op) => op.round > horizon);
+    if (r.ops.length > 0 && (r.ops[0] as FlatOp).round <= horizon) r.ops = s.changing ? keptOps(r, horizon) : r.ops.filter((op) => op.round > horizon);
     r.metrics.push(summaryMetrics(round, r.counts, r.sanctions.length, n, r.cur, r.peak, welfare));
   }
   return {

@@ -4,6 +4,7 @@
 
 import type { Commitment } from '../../model/agreement.js';
 import type { Mechanisms } from '../../model/mechanisms.js';
+import { mergeMechanisms } from '../../model/mechanisms.js';
 import type { World } from '../../model/world.js';
 import { GGE15_NORM_IDS } from '../../model/norms.js';
 import { clamp01 } from './rules.js';
@@ -94,7 +95,12 @@ export type FlatInject =
   | { readonly type: 'reveal'; readonly round: number; readonly victim: number }
   | { readonly type: 'agreement'; readonly round: number; readonly parties: readonly number[]; readonly terms: readonly FlatTerm[] }
   | { readonly type: 'sanction' | 'threat'; readonly round: number; readonly by: number; readonly target: number; readonly measure: number }
-  | { readonly type: 'note'; readonly round: number };
+  | { readonly type: 'note'; readonly round: number }
+  // --- forums, assistance, talks, diplomatic built-ins ---
+  /** A capability replaced: `cap` indexes esp, off, def, att, stl. */
+  | { readonly type: 'capability'; readonly round: number; readonly actor: number; readonly cap: number; readonly value: number }
+  /** The world's mechanisms after this inject (merged with all earlier ones, in order). */
+  | { readonly type: 'mechanisms'; readonly round: number; readonly mechanisms: Mechanisms };
 
 /**
  * What `prepareFlat` reads of an initial world, as flat arrays indexed by actor position. Never
@@ -144,6 +150,8 @@ export interface FlatSetup {
   readonly forums: readonly FlatForum[];
   /** Indices in normIds of the GGE norms gge15.a … gge15.k, in catalogue order (all registered). */
   readonly gge: Int32Array;
+  /** Whether a `capability` or `mechanisms` inject changes capabilities or mechanisms during a run (each run then plays on its own copy of the setup: diplomatic.ts, ownSetup). */
+  readonly changing: boolean;
 }
 
 /** The strategy code and parameters of a ref, or why it is not covered. */
@@ -269,6 +277,7 @@ export function setupOf(world: World, refs: readonly (BuiltinRef | undefined)[])
     agreements.push({ parties, terms });
   }
   const injects: FlatInject[] = [];
+  let merged = m;
   const sorted = world.injects.map((inj, k) => [inj, k] as const).sort((a, b) => a[0].round - b[0].round || a[1] - b[1]);
   for (const [inj] of sorted) {
     const at = (id: string | undefined): number => (id === undefined ? -1 : (index.get(id) ?? -2));
@@ -309,8 +318,20 @@ export function setupOf(world: World, refs: readonly (BuiltinRef | undefined)[])
         injects.push({ type: inj.type, round: inj.round, by, target, measure });
         break;
       }
+      // --- forums, assistance, talks, diplomatic built-ins ---
+      case 'capability': {
+        const actor = at(inj.actor);
+        const cap = CAPABILITY_KEYS.indexOf(inj.capability);
+        if (actor < 0 || cap < 0) return gap('a capability inject of this form is not covered');
+        injects.push({ type: 'capability', round: inj.round, actor, cap, value: inj.value });
+        break;
+      }
+      case 'mechanisms':
+        merged = mergeMechanisms(inj.set, merged).mechanisms;
+        injects.push({ type: 'mechanisms', round: inj.round, mechanisms: merged });
+        break;
       default:
-        return gap(`'${inj.type}' injects are not covered`);
+        return gap(`'${(inj as { type: string }).type}' injects are not covered`);
     }
   }
   // --- forums, assistance, talks, diplomatic built-ins ---
@@ -364,8 +385,12 @@ export function setupOf(world: World, refs: readonly (BuiltinRef | undefined)[])
     // --- forums, assistance, talks, diplomatic built-ins ---
     forums: Object.freeze(forums),
     gge: Int32Array.from(GGE15_NORM_IDS, (id) => normIds.indexOf(id)),
+    changing: injects.some((x) => x.type === 'capability' || x.type === 'mechanisms'),
   });
 }
+
+/** The capabilities a `capability` inject may replace, by the code of {@link FlatInject}'s `cap`. */
+const CAPABILITY_KEYS: readonly string[] = ['espionage', 'offense', 'defense', 'attribution', 'stealth'];
 
 // --- forums, assistance, talks, diplomatic built-ins ---
 

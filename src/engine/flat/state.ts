@@ -118,7 +118,8 @@ export const S_RETALIATION = 4;
  */
 export class FlatRun {
   readonly s: FlatSetup;
-  readonly m: Mechanisms;
+  /** The world's mechanisms (replaced by `mechanisms` injects). */
+  m: Mechanisms;
   readonly n: number;
   readonly seed: string;
   round = 0;
@@ -353,13 +354,13 @@ export class FlatRun {
   }
 
   /** notePerception (phases/perception.ts): a file's first naming of a suspect at the audit's threshold, if the act broke its commitments. */
-  notice(v: number, inc: FlatIncident): void {
+  notice(v: number, inc: FlatIncident, threshold = this.m.audit.confidenceThreshold): void {
     const pledge = inc.pledge;
     if (pledge === null) return;
     const s = topSuspect(inc.post, this.n);
     if (s < 0) return;
     const conf = inc.post[s] as number;
-    if (conf < this.m.audit.confidenceThreshold || pledge[s] === 0) return;
+    if (conf < threshold || pledge[s] === 0) return;
     if (inc.perceived !== null && inc.perceived.includes(s)) return;
     (inc.perceived ??= []).push(s);
     this.audits.push({ by: v, against: s, conf, count: pledge[s] as number });

@@ -51,29 +51,6 @@ export function arbWorld(strategies: readonly string[] = STRATEGIES, params: Rea
     const states = actors.filter((a) => (a.kind ?? 'state') === 'state').map((a) => a.id);
     const pair = fc.tuple(pick, fc.nat({ max: n - 2 })).map(([a, b]) => [ids[a] as string, ids[(a + 1 + b) % n] as string] as const);
     const round = fc.nat({ max: 8 });
-    const inject: fc.Arbitrary<Inject | null> = fc.oneof(
-      fc.record({ round, pair, kind: fc.constantFrom('espionage' as const, 'disruption' as const, 'degradation' as const), against: fc.constantFrom('networks' as const, 'critical-infrastructure' as const, 'cert' as const), flag: fc.option(pick), commercial: fc.boolean() }).map(({ round, pair: [actor, target], kind, against, flag, commercial }): Inject => {
-        const falseFlag = flag === null ? undefined : ids[flag];
-        return { round, type: 'operation', actor, target, kind, against, ...(falseFlag !== undefined && falseFlag !== target ? { falseFlag } : {}), ...(kind === 'espionage' && commercial ? { commercial } : {}) };
-      }),
-      fc.record({ round, victim: fc.option(pick) }).map(({ round, victim }): Inject => ({ round, type: 'reveal', ...(victim === null ? {} : { victim: ids[victim] as string }) })),
-      fc.record({ round, parties: fc.subarray(ids, { minLength: 2 }), terms: arbTerms }).map(({ round, parties, terms }): Inject => ({ round, type: 'agreement', parties, terms })),
-      fc.record({ round, by: pick, target: pick, measure: fc.constantFrom('economic' as const, 'indictment' as const), threat: fc.boolean() }).map(({ round, by, target, measure, threat }): Inject | null => {
-        const b = states[by % Math.max(1, states.length)];
-        const t = ids[target];
-        if (b === undefined || t === undefined || b === t) return null;
-        return threat ? { round, type: 'threat', by: b, target: t, measure } : { round, type: 'sanction', by: b, target: t, measure };
-      }),
-      fc.constant<Inject>({ round: 1, type: 'note', text: 'note' }),
-    );
-    const forum = fc.record({
-      members: fc.subarray(ids, { minLength: 2 }),
-      first: fc.nat({ max: 5 }),
-      every: fc.integer({ min: 1, max: 4 }),
-      rule: fc.oneof(fc.constant('consensus' as const), fc.double({ min: 0.05, max: 1, noNaN: true }).map((threshold) => ({ threshold }))),
-      agenda: fc.array(fc.subarray(GGE, { minLength: 1, maxLength: 4 }), { maxLength: 4 }),
-    });
-    const drawnParams = fc.tuple(...actors.map((a) => fc.tuple(...(params[a.strategy as string] ?? []).map(([, lo, hi]) => fc.option(fc.double({ min: lo, max: hi, noNaN: true }))))));
     const mechanisms = fc.record(
       {
         operations: fc.record({ maxPerRound: fc.nat({ max: 4 }) }),
@@ -89,13 +66,38 @@ export function arbWorld(strategies: readonly string[] = STRATEGIES, params: Rea
       },
       { requiredKeys: [] },
     );
+    const inject: fc.Arbitrary<Inject | null> = fc.oneof(
+      fc.record({ round, pair, kind: fc.constantFrom('espionage' as const, 'disruption' as const, 'degradation' as const), against: fc.constantFrom('networks' as const, 'critical-infrastructure' as const, 'cert' as const), flag: fc.option(pick), commercial: fc.boolean() }).map(({ round, pair: [actor, target], kind, against, flag, commercial }): Inject => {
+        const falseFlag = flag === null ? undefined : ids[flag];
+        return { round, type: 'operation', actor, target, kind, against, ...(falseFlag !== undefined && falseFlag !== target ? { falseFlag } : {}), ...(kind === 'espionage' && commercial ? { commercial } : {}) };
+      }),
+      fc.record({ round, victim: fc.option(pick) }).map(({ round, victim }): Inject => ({ round, type: 'reveal', ...(victim === null ? {} : { victim: ids[victim] as string }) })),
+      fc.record({ round, parties: fc.subarray(ids, { minLength: 2 }), terms: arbTerms }).map(({ round, parties, terms }): Inject => ({ round, type: 'agreement', parties, terms })),
+      fc.record({ round, by: pick, target: pick, measure: fc.constantFrom('economic' as const, 'indictment' as const), threat: fc.boolean() }).map(({ round, by, target, measure, threat }): Inject | null => {
+        const b = states[by % Math.max(1, states.length)];
+        const t = ids[target];
+        if (b === undefined || t === undefined || b === t) return null;
+        return threat ? { round, type: 'threat', by: b, target: t, measure } : { round, type: 'sanction', by: b, target: t, measure };
+      }),
+      fc.constant<Inject>({ round: 1, type: 'note', text: 'note' }),
+      fc.record({ round, actor: pick, capability: fc.constantFrom('espionage' as const, 'offense' as const, 'defense' as const, 'attribution' as const, 'stealth' as const), value: unit }).map(({ round, actor, capability, value }): Inject => ({ round, type: 'capability', actor: ids[actor] as string, capability, value })),
+      fc.record({ round, set: mechanisms }).map(({ round, set }): Inject => ({ round, type: 'mechanisms', set })),
+    );
+    const forum = fc.record({
+      members: fc.subarray(ids, { minLength: 2 }),
+      first: fc.nat({ max: 5 }),
+      every: fc.integer({ min: 1, max: 4 }),
+      rule: fc.oneof(fc.constant('consensus' as const), fc.double({ min: 0.05, max: 1, noNaN: true }).map((threshold) => ({ threshold }))),
+      agenda: fc.array(fc.subarray(GGE, { minLength: 1, maxLength: 4 }), { maxLength: 4 }),
+    });
+    const drawnParams = fc.tuple(...actors.map((a) => fc.tuple(...(params[a.strategy as string] ?? []).map(([, lo, hi]) => fc.option(fc.double({ min: lo, max: hi, noNaN: true }))))));
     return fc.record({
       params: drawnParams,
       dyads: arbDyads(ids),
       norms: fc.array(fc.subarray(GGE, { maxLength: 5 }), { minLength: n, maxLength: n }),
       agreements: fc.array(fc.record({ parties: fc.subarray(ids, { minLength: 2 }), terms: arbTerms }), { maxLength: 3 }),
       forums: fc.array(forum, { maxLength: 2 }),
-      injects: fc.array(inject, { maxLength: 6 }),
+      injects: fc.array(inject, { maxLength: 8 }),
       mechanisms: fc.option(mechanisms, { freq: 2 }),
       seed: fc.nat({ max: 1_000_000 }),
       rounds: fc.integer({ min: 1, max: 16 }),
@@ -192,6 +194,9 @@ export function countInto(seen: Record<string, number>, log: readonly SimEvent[]
       case 'sanction.imposed':
         add('sanction');
         break;
+      case 'inject.applied':
+        if (e.inject.type === 'capability' || e.inject.type === 'mechanisms') add(e.inject.type);
+        break;
       default:
         break;
     }
@@ -200,7 +205,7 @@ export function countInto(seen: Record<string, number>, log: readonly SimEvent[]
 
 describe('flat path on generated worlds with forums, assistance and cautious', () => {
   it('equals the general path (metrics, peak rungs, welfare, tallies) and meets every mechanism', () => {
-    const seen: Record<string, number> = { forumAdopted: 0, forumAdoptedNotUnanimous: 0, forumFailed: 0, forumFailedWithYes: 0, normByForumOrTalks: 0, normAdopted: 0, assistanceAsked: 0, assistanceCooperate: 0, assistanceDeny: 0, assistanceUnanswered: 0, assistanceBreach: 0, normHBreach: 0, accusation: 0, sanction: 0 };
+    const seen: Record<string, number> = { forumAdopted: 0, forumAdoptedNotUnanimous: 0, forumFailed: 0, forumFailedWithYes: 0, normByForumOrTalks: 0, normAdopted: 0, assistanceAsked: 0, assistanceCooperate: 0, assistanceDeny: 0, assistanceUnanswered: 0, assistanceBreach: 0, normHBreach: 0, accusation: 0, sanction: 0, capability: 0, mechanisms: 0 };
     fc.assert(
       fc.property(arbWorld(), (drawn) => countInto(seen, compareLogged(drawn))),
       { numRuns: 500 },
