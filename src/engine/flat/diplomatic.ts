@@ -3,11 +3,11 @@
 // answered in phase 5 with the helper's signal, audited when unanswered), and the built-in cautious
 // (src/strategies/builtins/diplomatic.ts). Each function names the engine code it mirrors.
 
-import { betaTrust, clamp01, topSuspect } from './rules.js';
+import { betaTrust, clamp01, scaleSuspect, topSuspect } from './rules.js';
 import type { Mechanisms } from '../../model/mechanisms.js';
-import { CA_SANCTION_AT, CA_THRESHOLD, ECONOMIC, P_SPY_BELOW, PARAM_SLOTS, PRAGMATIST, STATE, T_ASSISTANCE } from './setup.js';
-import type { FlatInject, FlatPackage, FlatSetup } from './setup.js';
-import { ACCEPT, ASSISTANCE, COOPERATE, DENY, FORUM_VOTE, IGNORE, PROPOSAL, REJECT, S_ATTRIBUTION } from './state.js';
+import { CA_SANCTION_AT, CA_THRESHOLD, DE_ACCUSE_AT, DE_MIN_CONFIDENCE, ECONOMIC, P_SPY_BELOW, PARAM_SLOTS, PRAGMATIST, STATE, T_ASSISTANCE, T_HOTLINE, T_SHARING } from './setup.js';
+import type { FlatInject, FlatPackage, FlatSetup, FlatTerm } from './setup.js';
+import { ACCEPT, ACKNOWLEDGE, ASSISTANCE, COOPERATE, DENY, FORUM_VOTE, HOTLINE, IGNORE, PROPOSAL, REJECT, S_ATTRIBUTION } from './state.js';
 import type { FlatIncident, FlatOp, FlatRequest, FlatRun } from './state.js';
 
 /** Whether forum f sits this round (inSession in phases/injects.ts). */
@@ -113,6 +113,12 @@ export function requestAssistance(r: FlatRun, by: number, to: number, inc: FlatI
 export function auditAssistance(r: FlatRun, req: FlatRequest): void {
   if (r.agreementWith(req.from, req.to, T_ASSISTANCE) >= 0) r.audits.push({ by: req.from, against: req.to, conf: 1, count: 1 });
   if (r.hasNorm(req.to, r.s.gge[7] as number)) r.audits.push({ by: req.from, against: req.to, conf: 1, count: 1 });
+}
+
+/** de-escalator's answer: it admits (acknowledges) what it did, else cooperativeResponse. */
+export function deEscalatorRespond(r: FlatRun, req: FlatRequest): number {
+  if (req.kind === ASSISTANCE || req.kind === FORUM_VOTE || req.kind === PROPOSAL) return cooperative(r, req);
+  return r.guilty(req.to, req.from, req.inc as FlatIncident) ? ACKNOWLEDGE : COOPERATE;
 }
 
 /** cooperativeResponse of helpers.ts: accept, cooperate, vote yes; deny only what it did. */
@@ -238,4 +244,116 @@ export function keptOps(r: FlatRun, horizon: number): FlatOp[] {
   let still: Set<FlatOp> | null = null;
   for (const list of r.incidents) for (const inc of list) if (inc.round <= horizon && inc.op !== null) (still ??= new Set()).add(inc.op);
   return r.ops.filter((op) => op.round > horizon || (still !== null && still.has(op)));
+}
+
+// --- share-information, lift-sanction, acknowledge, de-escalator ---
+
+/**
+ * share-information (applyDiplomacy): the sharer's top suspect on its file as it stands (live)
+ * becomes one more signal on the recipient's file on the same operation, as reliable as the
+ * sharer's forensics (no sharing bonus); trust and a de-escalation in any case.
+ *
+ * The recipient never holds such a file: only an operation's target opens a file on it, and the
+ * sharer's file is on an operation against the sharer. So the signal is never given, and no
+ * decision of the phase can read a posterior changed by it (were it given to a recipient later in
+ * id order, that recipient would have to decide on the posterior of the phase's opening).
+ */
+export function shareInformation(r: FlatRun, by: number, to: number, inc: FlatIncident): void {
+  const n = r.n;
+  r.good(to, by, r.m.trust.sharedInformation);
+  r.overt(by, to, r.m.escalation.weights.deescalation);
+  const top = topSuspect(inc.post, n);
+  if (inc.op === null || top < 0) return;
+  const theirs = (r.incidents[to] as FlatIncident[]).find((x) => x.op === inc.op);
+  if (theirs === undefined) return;
+  const id = r.m.identification;
+  const q = clamp01(id.base + id.attributionWeight * (r.s.att[by] as number) + id.sharingBonus * 0);
+  r.update(theirs.post, top, q);
+  r.notice(to, theirs);
+}
+
+/** lift-sanction (applyDiplomacy): every sanction of `by` on `target` lifted, one event each in list order. */
+export function liftSanctions(r: FlatRun, by: number, target: number): void {
+  const kept: FlatRun['sanctions'] = [];
+  for (const x of r.sanctions) {
+    if (x.by === by && x.target === target) {
+      r.good(target, by, r.m.trust.sanctionLifted);
+      r.overt(by, target, r.m.escalation.weights.deescalation);
+    } else kept.push(x);
+  }
+  r.sanctions = kept;
+}
+
+/** An accusation or hotline query acknowledged (applyResponses): the requester's file scaled by the acknowledgement ratio, and the answer's trust. */
+export function acknowledged(r: FlatRun, req: FlatRequest): void {
+  const inc = req.inc as FlatIncident;
+  if (!inc.gone && inc.revealed < 0) {
+    scaleSuspect(inc.post, req.to, r.m.hotline.acknowledgementLikelihoodRatio, r.n);
+    r.notice(req.from, inc);
+  }
+  r.good(req.from, req.to, req.kind === HOTLINE ? r.m.trust.answeredRequest : r.m.trust.answeredRequest * 0.5);
+}
+
+const DE_ESCALATOR_OFFER: readonly FlatTerm[] = Object.freeze([
+  { kind: T_HOTLINE, norms: [] },
+  { kind: T_SHARING, norms: [] },
+]);
+
+/**
+ * de-escalator's diplomacy: lift its sanctions; then for each file of this round with a suspect at
+ * `minConfidence`: a hotline query, or an offer of talks (hotline, information sharing) once per
+ * suspect with no talks under way; a private accusation when two files name the suspect at
+ * `accuseAt`; the file shared with every other party of its information-sharing agreements.
+ * (Suspended dialogues are never met: no covered strategy suspends one; setupOf.)
+ */
+export function deEscalatorDiplomacy(r: FlatRun, i: number, sanctionsAtStart: number, talksAtStart: number): void {
+  const s = r.s;
+  const n = r.n;
+  const p = i * PARAM_SLOTS;
+  const accuseAt = s.params[p + DE_ACCUSE_AT] as number;
+  const minConfidence = s.params[p + DE_MIN_CONFIDENCE] as number;
+  const lifted: number[] = [];
+  for (let k = 0; k < sanctionsAtStart; k++) {
+    const x = r.sanctionsOpen[k];
+    if (x === undefined || x.by !== i || lifted.includes(x.target)) continue;
+    lifted.push(x.target);
+  }
+  // Decided on the phase's opening list, applied in order (each lift removes every measure).
+  for (const t of lifted) liftSanctions(r, i, t);
+  const list = r.incidents[i] as FlatIncident[];
+  const agreementsAtStart = r.agreements.length;
+  const offered: number[] = [];
+  for (let k = 0; k < list.length; k++) {
+    const inc = list[k] as FlatIncident;
+    if (inc.round !== r.round || inc.revealed >= 0) continue;
+    const sus = topSuspect(inc.post, n);
+    if (sus < 0) continue;
+    const conf = inc.post[sus] as number;
+    if (conf < minConfidence) continue;
+    if (r.hotline[i * n + sus] === 1) r.hotlineQuery(i, sus, inc);
+    else if (!offered.includes(sus) && !talksWith(r, i, sus, talksAtStart)) {
+      offered.push(sus);
+      r.proposeTalks(i, sus, DE_ESCALATOR_OFFER);
+    }
+    let files = 0;
+    for (const g of list) {
+      const t = topSuspect(g.post, n);
+      if (t === sus && (g.post[t] as number) >= accuseAt) files++;
+    }
+    if (files >= 2 && conf >= accuseAt) r.accuse(i, sus, inc, false, false);
+    for (let a = 0; a < agreementsAtStart; a++) {
+      const parties = r.agreements[a] as readonly number[];
+      if (!parties.includes(i) || !(r.agTerms[a] as readonly FlatTerm[]).some((t) => t.kind === T_SHARING)) continue;
+      for (const q of parties) if (q !== i && q !== sus) shareInformation(r, i, q, inc);
+    }
+  }
+}
+
+/** Whether talks under way at the phase's opening (the first `count` of the list) include both. */
+function talksWith(r: FlatRun, a: number, b: number, count: number): boolean {
+  for (let k = 0; k < count; k++) {
+    const t = r.talks[k];
+    if (t !== undefined && (t.a === a || t.b === a) && (t.a === b || t.b === b)) return true;
+  }
+  return false;
 }

@@ -9,7 +9,8 @@
 // threat, capability and mechanisms (each run then plays on its own copy of the setup); every commitment kind (hotline, no-commercial-theft, assistance, information-sharing,
 // norms, sanctions-relief, next-round); forums (sessions, agendas, consensus or threshold votes
 // answered by every covered strategy, adoptions) and requests for assistance (answers, the helper's
-// signal, the audit of unanswered ones) with the built-in cautious (diplomatic.ts). Gaps (the reason names the first one met): a world not at
+// signal, the audit of unanswered ones), share-information, lift-sanction and acknowledgements, with
+// the built-ins cautious and de-escalator (diplomatic.ts). Gaps (the reason names the first one met): a world not at
 // round 0; refs not aligned with the actors; operations, incidents, requests, sanctions,
 // threats or talks already in the initial world; actors not sorted by id; an actor with no
 // built-in ref or a strategy not covered; a parameter a strategy does not take or out of its

@@ -7,8 +7,9 @@ import type { FlatSetup } from './setup.js';
 import { ACCEPT, COOPERATE, DENY, HOTLINE, IGNORE, PROPOSAL, FlatRun, S_ATTRIBUTION, S_DETECTION, S_OPERATIONS } from './state.js';
 import type { FlatIncident, FlatOp, FlatRequest } from './state.js';
 import { diplomacy, operate, respond } from './strategies.js';
+import { acknowledged } from './diplomatic.js';
 import { answerMore, auditAssistance, keptOps, mechanismsDue, openVotes, ownSetup, refreshExposure, setCapability, tallyVotes } from './diplomatic.js';
-import { ASSISTANCE, FORUM_VOTE } from './state.js';
+import { ACKNOWLEDGE, ASSISTANCE, FORUM_VOTE } from './state.js';
 import type { FlatOutcome } from './types.js';
 
 /** Fields of an operation order in the flat list `orders` (principal, target, kind, against, falseFlag, commercial). */
@@ -167,6 +168,7 @@ export function play(setup: FlatSetup, seed: string, rounds: number): FlatOutcom
 
     // Phase 4 (applyDiplomacy): actors in id order, each deciding on the phase's world.
     const sanctionsAtStart = r.sanctions.length;
+    r.sanctionsOpen = r.sanctions;
     const talksAtStart = r.talks.length;
     for (let i = 0; i < n; i++) {
       const code = s.strat[i];
@@ -206,6 +208,10 @@ export function play(setup: FlatSetup, seed: string, rounds: number): FlatOutcom
         }
         if (answer === IGNORE) {
           kept.push(req);
+          continue;
+        }
+        if (answer === ACKNOWLEDGE) {
+          acknowledged(r, req);
           continue;
         }
         const inc = req.inc as FlatIncident;

@@ -31,6 +31,7 @@ const STRATEGIES: readonly { readonly name: string; readonly params: readonly (r
   { name: 'passive', params: [] },
   // --- forums, assistance, talks, diplomatic built-ins ---
   { name: 'cautious', params: [['threshold', 0.9, 0, 1], ['sanctionAt', 0.97, 0, 1]] },
+  { name: 'de-escalator', params: [['accuseAt', 0.8, 0, 1], ['minConfidence', 0.3, 0, 1]] },
 ];
 /** Parameter slots per actor (the most any covered strategy takes). */
 export const PARAM_SLOTS = 6;
@@ -53,6 +54,9 @@ export const T_HALF = 3;
 export const CAUTIOUS = 6;
 export const CA_THRESHOLD = 0;
 export const CA_SANCTION_AT = 1;
+export const DE_ESCALATOR = 7;
+export const DE_ACCUSE_AT = 0;
+export const DE_MIN_CONFIDENCE = 1;
 
 /** Actor kinds. */
 export const STATE = 0;

@@ -60,6 +60,7 @@ export const REJECT = 4;
 // --- forums, assistance, talks, diplomatic built-ins ---
 export const ASSISTANCE = 3;
 export const FORUM_VOTE = 4;
+export const ACKNOWLEDGE = 5;
 
 /** Talks under way (Talks in src/model/agreement.ts): a proposer, the other side, the offer and its deadline. */
 export interface FlatTalks {
@@ -549,6 +550,11 @@ export class FlatRun {
   readonly tabled: { readonly forum: number; readonly pkg: FlatPackage }[] = [];
   /** Forum votes asked this pass, in request order. */
   readonly votes: FlatRequest[] = [];
+  /**
+   * The sanctions list as phase 4 opened (its first `sanctionsAtStart` entries): a lift replaces
+   * `sanctions` by a new list, so this one only ever grows at its end.
+   */
+  sanctionsOpen: FlatSanction[] = [];
   /** The last round in which a file's victim accused anyone over it (cautious's accusedLastRound). */
   readonly accusedAt = new Map<FlatIncident, number>();
 

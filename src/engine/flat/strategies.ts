@@ -12,8 +12,8 @@ import {
 import type { FlatTerm } from './setup.js';
 import { ACCEPT, COOPERATE, DENY, IGNORE, PROPOSAL, REJECT, S_STRATEGY } from './state.js';
 import { ASSISTANCE, FORUM_VOTE } from './state.js';
-import { CAUTIOUS } from './setup.js';
-import { cautiousDiplomacy, cooperative } from './diplomatic.js';
+import { CAUTIOUS, DE_ESCALATOR } from './setup.js';
+import { cautiousDiplomacy, cooperative, deEscalatorDiplomacy, deEscalatorRespond } from './diplomatic.js';
 import type { FlatIncident, FlatRequest, FlatRun } from './state.js';
 
 /** A pragmatist's offer (pragmatist's diplomacy): no commercial theft and a hotline, against sanctions relief. */
@@ -249,7 +249,7 @@ export function diplomacy(r: FlatRun, i: number, sanctionsAtStart: number, talks
       for (let by = 0; by < n; by++) {
         let sanctioning = false;
         for (let k = 0; k < sanctionsAtStart && !sanctioning; k++) {
-          const x = r.sanctions[k];
+          const x = r.sanctionsOpen[k];
           if (x !== undefined && x.target === i && x.by === by) sanctioning = true;
         }
         if (!sanctioning) continue;
@@ -287,6 +287,9 @@ export function diplomacy(r: FlatRun, i: number, sanctionsAtStart: number, talks
     case CAUTIOUS:
       cautiousDiplomacy(r, i);
       return;
+    case DE_ESCALATOR:
+      deEscalatorDiplomacy(r, i, sanctionsAtStart, talksAtStart);
+      return;
     default:
       return;
   }
@@ -319,6 +322,8 @@ export function respond(r: FlatRun, req: FlatRequest): number {
       return req.kind === PROPOSAL || req.kind === FORUM_VOTE ? REJECT : DENY;
     case DETERRER:
       return req.kind === PROPOSAL || req.kind === FORUM_VOTE ? ACCEPT : req.kind === ASSISTANCE ? COOPERATE : DENY;
+    case DE_ESCALATOR:
+      return deEscalatorRespond(r, req);
     default:
       // tit-for-tat, pragmatist and cautious: cooperativeResponse.
       return cooperative(r, req);

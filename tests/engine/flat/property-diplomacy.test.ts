@@ -13,7 +13,7 @@ import { setupFor, tallyOf } from './helpers.js';
 // forums (members, calendars, rules, agendas), assistance terms, norms (h among them), initial
 // agreements, proxies and criminal groups, covered injects and mechanism overrides: the flat path
 // must reach the general path's outcome on each; and the runs must meet every mechanism added here.
-const STRATEGIES = ['deterrer', 'pragmatist', 'contractor', 'hawk', 'tit-for-tat', 'passive', 'cautious', 'cautious'] as const;
+const STRATEGIES = ['deterrer', 'pragmatist', 'contractor', 'hawk', 'tit-for-tat', 'passive', 'cautious', 'cautious', 'de-escalator', 'de-escalator'] as const;
 const PARAMS: Readonly<Record<string, readonly (readonly [string, number, number])[]>> = {
   deterrer: [['retaliateAt', 0, 1], ['retaliationCost', 0, 10]],
   pragmatist: [['spyBelowExposure', 0, 1], ['threshold', 0, 1]],
@@ -22,6 +22,7 @@ const PARAMS: Readonly<Record<string, readonly (readonly [string, number, number
   'tit-for-tat': [['threshold', 0, 1], ['tensionWeight', 0, 1], ['tensionHalf', 0.001, 5]],
   passive: [],
   cautious: [['threshold', 0, 1], ['sanctionAt', 0, 1]],
+  'de-escalator': [['accuseAt', 0, 1], ['minConfidence', 0, 1]],
 };
 const GGE = ['gge15.a', 'gge15.b', 'gge15.c', 'gge15.d', 'gge15.e', 'gge15.f', 'gge15.g', 'gge15.h', 'gge15.i', 'gge15.j', 'gge15.k'];
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
@@ -169,6 +170,10 @@ export function countInto(seen: Record<string, number>, log: readonly SimEvent[]
         if (e.commitment === 'assistance') add('assistanceBreach');
         if (e.norm === 'gge15.h') add('normHBreach');
         break;
+      case 'accusation.answered':
+      case 'hotline.answered':
+        if (e.answer === 'acknowledge') add('acknowledged');
+        break;
       case 'information.shared':
         add('shared');
         break;
@@ -203,12 +208,23 @@ export function countInto(seen: Record<string, number>, log: readonly SimEvent[]
   }
 }
 
-describe('flat path on generated worlds with forums, assistance and cautious', () => {
+describe('flat path on generated worlds with forums, assistance, cautious and de-escalator', () => {
   it('equals the general path (metrics, peak rungs, welfare, tallies) and meets every mechanism', () => {
-    const seen: Record<string, number> = { forumAdopted: 0, forumAdoptedNotUnanimous: 0, forumFailed: 0, forumFailedWithYes: 0, normByForumOrTalks: 0, normAdopted: 0, assistanceAsked: 0, assistanceCooperate: 0, assistanceDeny: 0, assistanceUnanswered: 0, assistanceBreach: 0, normHBreach: 0, accusation: 0, sanction: 0, capability: 0, mechanisms: 0 };
+    const seen: Record<string, number> = { forumAdopted: 0, forumAdoptedNotUnanimous: 0, forumFailed: 0, forumFailedWithYes: 0, normByForumOrTalks: 0, normAdopted: 0, assistanceAsked: 0, assistanceCooperate: 0, assistanceDeny: 0, assistanceUnanswered: 0, accusation: 0, sanction: 0, capability: 0, mechanisms: 0, shared: 0, 'sanction.lifted': 0, 'talks-agreed': 0 };
     fc.assert(
       fc.property(arbWorld(), (drawn) => countInto(seen, compareLogged(drawn))),
       { numRuns: 500 },
+    );
+    if (process.env.FLAT_SEEN) console.log(seen);
+    for (const [key, count] of Object.entries(seen)) expect(count, key).toBeGreaterThan(0);
+  });
+
+  it('equals the general path where cautious actors ask for assistance that goes unanswered under a commitment', () => {
+    // Cautious victims of hawks ask the most capable third party, often one that never answers.
+    const seen: Record<string, number> = { assistanceAsked: 0, assistanceCooperate: 0, assistanceDeny: 0, assistanceUnanswered: 0, assistanceBreach: 0, normHBreach: 0, acknowledged: 0 };
+    fc.assert(
+      fc.property(arbWorld(['cautious', 'cautious', 'passive', 'contractor', 'hawk', 'de-escalator'], PARAMS), (drawn) => countInto(seen, compareLogged(drawn))),
+      { numRuns: 300 },
     );
     if (process.env.FLAT_SEEN) console.log(seen);
     for (const [key, count] of Object.entries(seen)) expect(count, key).toBeGreaterThan(0);
