@@ -3,7 +3,7 @@
 // strategy that reuses a built-in's name, or copies its params, must never pass for one.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUILTIN_STRATEGIES, createRegistry, createWorld, defineStrategy, hawk, parseScenario, simulate, StrategyRegistry, titForTat } from '../../src/index.js';
 import type { Strategy, StrategyMeta } from '../../src/index.js';
@@ -122,7 +122,8 @@ describe('strategies loaded from a strategy module', () => {
   it('made by another copy of the library (the built package) carry no brand of this copy', async () => {
     // The command line bundles a copy of its own: a user's module that imports `hawk` from
     // 'detente' hands it an object of another copy, which then takes the general path (safe, slower).
-    const built = (await import('../../dist/index.js')) as { hawk: (p?: Record<string, unknown>) => Strategy };
+    // A path, not a literal: the typecheck runs before the build, on a clone without dist/.
+    const built = (await import(resolve(import.meta.dirname, '../../dist/index.js'))) as { hawk: (p?: Record<string, unknown>) => Strategy };
     const other = built.hawk({ accuseAt: 0.5 });
     expect(other.params).toEqual({ ...HAWK_DEFAULTS, accuseAt: 0.5 });
     expect(builtinRefOf(other)).toBeUndefined();
