@@ -2,6 +2,7 @@ import type { Strategy } from '../../engine/contract.js';
 import type { BuiltinRef } from '../../engine/flat/types.js';
 import type { StrategyAssignment } from '../../engine/step.js';
 import type { World } from '../../model/world.js';
+import { copied } from '../../model/record.js';
 
 /**
  * Which strategy objects a built-in factory made, and with what parameters. Kept here, private,
@@ -28,7 +29,7 @@ export function branded(strategy: Strategy, name: string, params: Readonly<Recor
   if (strategy.name !== name) throw new Error(`internal: built-in '${name}' made a strategy named '${strategy.name}'`);
   // A frozen copy: the factory's own object stays the closure's, and no holder of a ref can change
   // the parameters the flat path will play.
-  refs.set(strategy, Object.freeze({ name, params: Object.freeze({ ...params }) }));
+  refs.set(strategy, Object.freeze({ name, params: Object.freeze(copied(params)) }));
   return strategy;
 }
 
