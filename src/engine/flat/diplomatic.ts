@@ -3,11 +3,11 @@
 // answered in phase 5 with the helper's signal, audited when unanswered), and the built-in cautious
 // (src/strategies/builtins/diplomatic.ts). Each function names the engine code it mirrors.
 
-import { betaTrust, clamp01, scaleSuspect, topSuspect } from './rules.js';
+import { betaTrust, clamp01, topSuspect } from './rules.js';
 import type { Mechanisms } from '../../model/mechanisms.js';
 import { CA_SANCTION_AT, CA_THRESHOLD, DE_ACCUSE_AT, DE_MIN_CONFIDENCE, ECONOMIC, P_SPY_BELOW, PARAM_SLOTS, PRAGMATIST, STATE, T_ASSISTANCE, T_HOTLINE, T_SHARING } from './setup.js';
 import type { FlatInject, FlatPackage, FlatSetup, FlatTerm } from './setup.js';
-import { ACCEPT, ACKNOWLEDGE, ASSISTANCE, COOPERATE, DENY, FORUM_VOTE, HOTLINE, IGNORE, PROPOSAL, REJECT, S_ATTRIBUTION } from './state.js';
+import { ACCEPT, ACKNOWLEDGE, ASSISTANCE, COOPERATE, DENY, FORUM_VOTE, IGNORE, PROPOSAL, REJECT, S_ATTRIBUTION } from './state.js';
 import type { FlatIncident, FlatOp, FlatRequest, FlatRun } from './state.js';
 
 /** Whether forum f sits this round (inSession in phases/injects.ts). */
@@ -272,28 +272,6 @@ export function shareInformation(r: FlatRun, by: number, to: number, inc: FlatIn
   r.notice(to, theirs);
 }
 
-/** lift-sanction (applyDiplomacy): every sanction of `by` on `target` lifted, one event each in list order. */
-export function liftSanctions(r: FlatRun, by: number, target: number): void {
-  const kept: FlatRun['sanctions'] = [];
-  for (const x of r.sanctions) {
-    if (x.by === by && x.target === target) {
-      r.good(target, by, r.m.trust.sanctionLifted);
-      r.overt(by, target, r.m.escalation.weights.deescalation);
-    } else kept.push(x);
-  }
-  r.sanctions = kept;
-}
-
-/** An accusation or hotline query acknowledged (applyResponses): the requester's file scaled by the acknowledgement ratio, and the answer's trust. */
-export function acknowledged(r: FlatRun, req: FlatRequest): void {
-  const inc = req.inc as FlatIncident;
-  if (!inc.gone && inc.revealed < 0) {
-    scaleSuspect(inc.post, req.to, r.m.hotline.acknowledgementLikelihoodRatio, r.n);
-    r.notice(req.from, inc);
-  }
-  r.good(req.from, req.to, req.kind === HOTLINE ? r.m.trust.answeredRequest : r.m.trust.answeredRequest * 0.5);
-}
-
 const DE_ESCALATOR_OFFER: readonly FlatTerm[] = Object.freeze([
   { kind: T_HOTLINE, norms: [] },
   { kind: T_SHARING, norms: [] },
@@ -304,7 +282,7 @@ const DE_ESCALATOR_OFFER: readonly FlatTerm[] = Object.freeze([
  * `minConfidence`: a hotline query, or an offer of talks (hotline, information sharing) once per
  * suspect with no talks under way; a private accusation when two files name the suspect at
  * `accuseAt`; the file shared with every other party of its information-sharing agreements.
- * (Suspended dialogues are never met: no covered strategy suspends one; setupOf.)
+ * Before the files, its dialogues suspended when the phase opened are resumed.
  */
 export function deEscalatorDiplomacy(r: FlatRun, i: number, sanctionsAtStart: number, talksAtStart: number): void {
   const s = r.s;
@@ -319,7 +297,18 @@ export function deEscalatorDiplomacy(r: FlatRun, i: number, sanctionsAtStart: nu
     lifted.push(x.target);
   }
   // Decided on the phase's opening list, applied in order (each lift removes every measure).
-  for (const t of lifted) liftSanctions(r, i, t);
+  for (const t of lifted) r.liftSanction(i, t);
+  // Its dialogues suspended when the phase opened, each resumed with its first other party, once per party.
+  const dialogues = r.dialogues;
+  let resumed: number[] | null = null;
+  for (let k = 0; k < dialogues.length; k++) {
+    const d = dialogues[k] as FlatRun['dialogues'][number];
+    if (!d.wasSuspended || !d.parties.includes(i)) continue;
+    const other = d.parties[0] === i ? d.parties[1] : d.parties[0];
+    if (other === undefined || (resumed !== null && resumed.includes(other))) continue;
+    (resumed ??= []).push(other);
+  }
+  if (resumed !== null) for (const t of resumed) r.setDialogue(i, t, false);
   const list = r.incidents[i] as FlatIncident[];
   const agreementsAtStart = r.agreements.length;
   const offered: number[] = [];

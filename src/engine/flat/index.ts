@@ -1,22 +1,24 @@
 // The flat round path for unobserved runs (issue 7): a mutable round loop on flat typed arrays that
-// plays the built-in strategies deterrer, pragmatist, contractor, hawk, tit-for-tat and passive, in
+// plays the built-in strategies deterrer, pragmatist, contractor, hawk, tit-for-tat and passive
+// (strategies.ts), and dove, random, generous-tit-for-tat and grim-trigger (strategies-simple.ts), in
 // any mix and with any parameters, under the world's mechanisms, and reaches the general engine's
 // outcome bit for bit (tests/engine/flat). No log, no views, no user code: a world it does not cover
 // is refused up front by prepareFlat, never mid-run.
 //
 // Covered: actors of every kind (state, proxy, criminal) with sponsors; merged mechanism overrides;
 // initial dyads, norms and agreements; injects note, operation, reveal, agreement, sanction and
-// threat, capability and mechanisms (each run then plays on its own copy of the setup); every commitment kind (hotline, no-commercial-theft, assistance, information-sharing,
-// norms, sanctions-relief, next-round); forums (sessions, agendas, consensus or threshold votes
-// answered by every covered strategy, adoptions) and requests for assistance (answers, the helper's
-// signal, the audit of unanswered ones), share-information, lift-sanction and acknowledgements, with
-// the built-ins cautious and de-escalator (diplomatic.ts). Gaps (the reason names the first one met): a world not at
-// round 0; refs not aligned with the actors; operations, incidents, requests, sanctions,
-// threats or talks already in the initial world; actors not sorted by id; an actor with no
-// built-in ref or a strategy not covered; a parameter a strategy does not take or out of its
-// range; tit-for-tat with a generosity; an unknown actor kind or sponsor; norms of an unknown
-// actor; an unknown party or commitment kind; an operation, reveal, sanction, threat or capability
-// inject of an unknown form.
+// threat, capability and mechanisms (each run then plays on its own copy of the setup); every
+// commitment kind (hotline, no-commercial-theft, assistance, information-sharing, norms,
+// sanctions-relief, next-round); forums (sessions, agendas, consensus or threshold votes answered
+// by every covered strategy, adoptions) and requests for assistance (answers, the helper's signal,
+// the audit of unanswered ones), share-information, lift-sanction, adopt-norm, acknowledgements,
+// walk-outs, dialogues suspended and resumed, with the built-ins cautious and de-escalator
+// (diplomatic.ts). Gaps (the reason names the first one met): a world not at round 0; refs not
+// aligned with the actors; operations, incidents, requests, sanctions, threats or talks already in
+// the initial world; actors not sorted by id; an actor with no built-in ref or a strategy not
+// covered; a parameter a strategy does not take or out of its range; an unknown actor kind or
+// sponsor; norms of an unknown actor; an unknown party or commitment kind; an operation, reveal,
+// sanction, threat or capability inject of an unknown form.
 
 import { setupOf } from './setup.js';
 import type { FlatSetup } from './setup.js';

@@ -4,12 +4,11 @@
 import { clamp01, decayInto, resetCounts, scaleSuspect, settleRungs, stepTension, summaryMetrics } from './rules.js';
 import { CONTRACTOR, ESPIONAGE, NETWORKS, PASSIVE } from './setup.js';
 import type { FlatSetup } from './setup.js';
-import { ACCEPT, COOPERATE, DENY, HOTLINE, IGNORE, PROPOSAL, FlatRun, S_ATTRIBUTION, S_DETECTION, S_OPERATIONS } from './state.js';
+import { ACCEPT, ACKNOWLEDGE, COOPERATE, DENY, HOTLINE, IGNORE, PROPOSAL, FlatRun, S_ATTRIBUTION, S_DETECTION, S_OPERATIONS, WALK_OUT } from './state.js';
 import type { FlatIncident, FlatOp, FlatRequest } from './state.js';
 import { diplomacy, operate, respond } from './strategies.js';
-import { acknowledged } from './diplomatic.js';
 import { answerMore, auditAssistance, keptOps, mechanismsDue, openVotes, ownSetup, refreshExposure, setCapability, tallyVotes } from './diplomatic.js';
-import { ACKNOWLEDGE, ASSISTANCE, FORUM_VOTE } from './state.js';
+import { ASSISTANCE, FORUM_VOTE } from './state.js';
 import type { FlatOutcome } from './types.js';
 
 /** Fields of an operation order in the flat list `orders` (principal, target, kind, against, falseFlag, commercial). */
@@ -52,6 +51,7 @@ export function play(setup: FlatSetup, seed: string, rounds: number): FlatOutcom
     r.actRung.fill(0);
     r.grievance.fill(0);
     r.broke.fill(0);
+    r.keepPerceived();
     r.audits.length = 0;
     orders.length = 0;
 
@@ -169,6 +169,7 @@ export function play(setup: FlatSetup, seed: string, rounds: number): FlatOutcom
     // Phase 4 (applyDiplomacy): actors in id order, each deciding on the phase's world.
     const sanctionsAtStart = r.sanctions.length;
     r.sanctionsOpen = r.sanctions;
+    if (r.dialogues.length > 0) r.openDialogues();
     const talksAtStart = r.talks.length;
     for (let i = 0; i < n; i++) {
       const code = s.strat[i];
@@ -197,6 +198,7 @@ export function play(setup: FlatSetup, seed: string, rounds: number): FlatOutcom
             continue;
           }
           if (answer === ACCEPT) r.sign([t.a, t.b], t.offer);
+          else if (answer === WALK_OUT) r.walkOut(req.to, t);
           // Accepted or rejected, the talks end (a rejection is no evidence: only a walk-out is).
           t.closed = true;
           r.talks = r.talks.filter((x) => x !== t);
@@ -210,16 +212,13 @@ export function play(setup: FlatSetup, seed: string, rounds: number): FlatOutcom
           kept.push(req);
           continue;
         }
-        if (answer === ACKNOWLEDGE) {
-          acknowledged(r, req);
-          continue;
-        }
         const inc = req.inc as FlatIncident;
+        // Only a hotline exchange, or an admission, moves the requester's posterior.
+        if ((req.kind === HOTLINE || answer === ACKNOWLEDGE) && !inc.gone && inc.revealed < 0) {
+          scaleSuspect(inc.post, req.to, answer === DENY ? m.hotline.denialLikelihoodRatio : answer === COOPERATE ? m.hotline.cooperationLikelihoodRatio : m.hotline.acknowledgementLikelihoodRatio, n);
+          r.notice(req.from, inc);
+        }
         if (req.kind === HOTLINE) {
-          if (!inc.gone && inc.revealed < 0) {
-            scaleSuspect(inc.post, req.to, answer === DENY ? m.hotline.denialLikelihoodRatio : m.hotline.cooperationLikelihoodRatio, n);
-            r.notice(req.from, inc);
-          }
           r.good(req.from, req.to, T.answeredRequest);
           if (answer === COOPERATE) r.overt(req.to, req.from, W.deescalation);
         } else if (answer === COOPERATE) {

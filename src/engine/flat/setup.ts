@@ -32,6 +32,12 @@ const STRATEGIES: readonly { readonly name: string; readonly params: readonly (r
   // --- forums, assistance, talks, diplomatic built-ins ---
   { name: 'cautious', params: [['threshold', 0.9, 0, 1], ['sanctionAt', 0.97, 0, 1]] },
   { name: 'de-escalator', params: [['accuseAt', 0.8, 0, 1], ['minConfidence', 0.3, 0, 1]] },
+  // --- simple and reactive built-ins (strategies-simple.ts) ---
+  { name: 'dove', params: [['threshold', 0.9, 0, 1]] },
+  { name: 'random', params: [['rate', 0.2, 0, 1]] },
+  // tit-for-tat's slots, with generosity at 1.
+  { name: 'generous-tit-for-tat', params: [['threshold', 0.6, 0, 1], ['generosity', 0.3, 0, 1], ['tensionWeight', 0.3, 0, 1], ['tensionHalf', 1, 0.001, 1e6]] },
+  { name: 'grim-trigger', params: [['threshold', 0.7, 0, 1], ['tensionWeight', 0.3, 0, 1], ['tensionHalf', 1, 0.001, 1e6]] },
 ];
 /** Parameter slots per actor (the most any covered strategy takes). */
 export const PARAM_SLOTS = 6;
@@ -57,6 +63,17 @@ export const CA_SANCTION_AT = 1;
 export const DE_ESCALATOR = 7;
 export const DE_ACCUSE_AT = 0;
 export const DE_MIN_CONFIDENCE = 1;
+// --- simple and reactive built-ins (strategies-simple.ts) ---
+export const DOVE = 8;
+export const DV_THRESHOLD = 0;
+export const RANDOM = 9;
+export const R_RATE = 0;
+export const GENEROUS_TFT = 10;
+export const G_GENEROSITY = 1;
+export const GRIM = 11;
+export const GR_THRESHOLD = 0;
+export const GR_WEIGHT = 1;
+export const GR_HALF = 2;
 
 /** Actor kinds. */
 export const STATE = 0;
@@ -139,7 +156,7 @@ export interface FlatSetup {
   /** The initial dyad tables and welfare. */
   readonly dyads: World['dyads'];
   readonly welfare: Float64Array;
-  /** Norm ids met anywhere in the world (adopted, or in an agreement's terms), and the adopted ones (actor · normIds.length + norm). */
+  /** Norm ids met anywhere in the world (adopted, or in an agreement's terms; then every GGE norm), and the adopted ones (actor · normIds.length + norm). */
   readonly normIds: readonly string[];
   readonly norms: Uint8Array;
   /** Indices of gge15.f and gge15.k in normIds (-1: never met). */
@@ -173,7 +190,6 @@ function readRef(ref: BuiltinRef | undefined, id: string, params: Float64Array, 
     if (typeof v !== 'number' || !(v >= range[2] && v <= range[3])) return `parameter '${key}' of strategy '${ref.name}' (actor '${id}') is out of range`;
     params[at + slot] = v;
   }
-  if (code === TIT_FOR_TAT && params[at + 1] !== 0) return `tit-for-tat's generosity must be 0 (actor '${id}')`;
   return code;
 }
 

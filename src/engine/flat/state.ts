@@ -9,7 +9,7 @@ import { bareStream } from '../rng.js';
 import type { RoundMetrics } from '../metrics.js';
 import { bayesUpdate, clamp01, dyadTables, newCounts, priorOf, topSuspect } from './rules.js';
 import type { DyadTables, RoundCounts } from './rules.js';
-import { CERT, CRITICAL, ESPIONAGE, DISRUPTION, NETWORKS, T_HOTLINE, T_NO_THEFT, T_NORMS, T_RELIEF, T_SHARING } from './setup.js';
+import { CERT, CRITICAL, ESPIONAGE, DISRUPTION, NETWORKS, T_HOTLINE, T_NEXT_ROUND, T_NO_THEFT, T_NORMS, T_RELIEF, T_SHARING } from './setup.js';
 import type { FlatPackage, FlatSetup, FlatTerm } from './setup.js';
 
 /** A covert operation (Operation in src/model/operation.ts). */
@@ -57,10 +57,12 @@ export const DENY = 1;
 export const COOPERATE = 2;
 export const ACCEPT = 3;
 export const REJECT = 4;
+/** An admission (moves the accuser's posterior) and walking out of talks. */
+export const ACKNOWLEDGE = 5;
+export const WALK_OUT = 6;
 // --- forums, assistance, talks, diplomatic built-ins ---
 export const ASSISTANCE = 3;
 export const FORUM_VOTE = 4;
-export const ACKNOWLEDGE = 5;
 
 /** Talks under way (Talks in src/model/agreement.ts): a proposer, the other side, the offer and its deadline. */
 export interface FlatTalks {
@@ -255,6 +257,7 @@ export class FlatRun {
     for (const term of terms) {
       const flags = term.kind === T_HOTLINE ? this.hotline : term.kind === T_NO_THEFT ? this.noTheft : term.kind === T_RELIEF ? this.relief : null;
       if (term.kind === T_SHARING) shares = true;
+      if (term.kind === T_NEXT_ROUND) this.dialogues.push({ parties, suspended: false, wasSuspended: false });
       if (flags !== null) for (const a of parties) for (const b of parties) if (a !== b) flags[a * n + b] = 1;
     }
     if (shares) for (const p of parties) this.sharing[p] = (this.sharing[p] as number) + 1;
@@ -272,16 +275,9 @@ export class FlatRun {
     this.agreementsSigned++;
     if (this.firstAgreementRound === null) this.firstAgreementRound = this.round;
     for (const a of sorted) for (const b of sorted) if (a !== b) this.overt(a, b, W.deescalation);
-    const width = this.s.normIds.length;
     for (const term of terms) {
       if (term.kind === T_NORMS) {
-        for (const p of sorted) {
-          for (const norm of term.norms) {
-            if (this.norms[p * width + norm] === 1) continue;
-            this.norms[p * width + norm] = 1;
-            this.counts.normsAdopted++;
-          }
-        }
+        for (const p of sorted) for (const norm of term.norms) this.adopt(p, norm);
       } else if (term.kind === T_RELIEF) {
         const kept: FlatSanction[] = [];
         for (const s of this.sanctions) {
@@ -569,7 +565,7 @@ export class FlatRun {
     return -1;
   }
 
-  /** adoptNorm with its `norm.adopted` event (counted): false if already adopted. */
+  /** adoptNorm (phases/agreements.ts) with its `norm.adopted` event (counted): false, changing nothing, if already adopted. */
   adopt(x: number, k: number): boolean {
     const at = x * this.s.normIds.length + k;
     if (this.norms[at] === 1) return false;
@@ -577,4 +573,111 @@ export class FlatRun {
     this.counts.normsAdopted++;
     return true;
   }
+
+  /** The `adopt-norm` action of norm k (an index in normIds): rejected (validateAction) if already adopted. */
+  adoptNorm(i: number, k: number): void {
+    if (!this.adopt(i, k)) this.counts.rejectedActions++;
+  }
+
+  /**
+   * `lift-sanction` (applyDiplomacy): every sanction by → target lifted, one `sanction.lifted` each
+   * in list order; rejected (validateAction) if there is none. The list is replaced, never changed
+   * in place, so {@link sanctionsOpen} keeps the phase's opening entries.
+   */
+  liftSanction(by: number, target: number): void {
+    let found = false;
+    for (const x of this.sanctions) if (x.by === by && x.target === target) found = true;
+    if (!found) {
+      this.counts.rejectedActions++;
+      return;
+    }
+    const kept: FlatSanction[] = [];
+    for (const x of this.sanctions) {
+      if (x.by === by && x.target === target) {
+        this.good(target, by, this.m.trust.sanctionLifted);
+        this.overt(by, target, this.m.escalation.weights.deescalation);
+      } else kept.push(x);
+    }
+    this.sanctions = kept;
+  }
+
+  // --- simple/reactive built-ins (dove, random, gtft, grim) ---
+
+  /** Last round's perceived violations (`violation.perceived` of the audit), as (by, against) pairs in event order. */
+  lastPerceived: number[] = [];
+  /** Scratch marks per actor (see `marked`). */
+  private marks: Uint8Array = new Uint8Array(0);
+
+  /** The scratch marks, n long and all 0 (the caller clears what it sets). */
+  marked(): Uint8Array {
+    if (this.marks.length !== this.n) this.marks = new Uint8Array(this.n);
+    return this.marks;
+  }
+
+  /** Keep the round's perceived violations for the next round (call before clearing `audits`). */
+  keepPerceived(): void {
+    const out = this.lastPerceived;
+    out.length = 0;
+    for (const a of this.audits) for (let j = 0; j < a.count; j++) out.push(a.by, a.against);
+  }
+
+  /** `talks.ended` walked-out by `by` (applyEvent): the other party's distrust and a posturing overt act. */
+  walkOut(by: number, t: FlatTalks): void {
+    const T = this.m.trust;
+    const w = this.m.escalation.weights.posturing;
+    for (const p of [t.a, t.b]) {
+      if (p === by) continue;
+      this.bad(p, by, T.walkOut);
+      this.overt(by, p, w);
+    }
+  }
+
+  // --- dialogues ---
+
+  /**
+   * Dialogues (scheduled by `next-round` terms; Dialogue in src/model/agreement.ts), in the
+   * engine's order: parties sorted, whether suspended now, and whether suspended when phase 4
+   * opened (what the strategies' views show: {@link openDialogues}). Their meetings (held or
+   * skipped) change no number; suspending and resuming do.
+   */
+  readonly dialogues: FlatDialogue[] = [];
+
+  /** Phase 4 opens: the strategies decide on the dialogues as they stand now. */
+  openDialogues(): void {
+    for (const d of this.dialogues) d.wasSuspended = d.suspended;
+  }
+
+  /** Whether a dialogue with both was running (`suspended`: suspended) when phase 4 opened (view.dialogues). */
+  dialogueWith(a: number, b: number, suspended: boolean): boolean {
+    for (const d of this.dialogues) if (d.wasSuspended === suspended && d.parties.includes(a) && d.parties.includes(b)) return true;
+    return false;
+  }
+
+  /**
+   * `suspend-dialogue` or `resume-dialogue` (applyDiplomacy), on the dialogues as they stand: every
+   * dialogue with both not already so is switched, one event each (a posturing act to suspend, a
+   * de-escalation to resume: applyEvent); rejected (validateAction) if there is none with both, or
+   * none to switch.
+   */
+  setDialogue(by: number, target: number, suspend: boolean): void {
+    let found = false;
+    for (const d of this.dialogues) if (d.suspended !== suspend && d.parties.includes(by) && d.parties.includes(target)) found = true;
+    if (!found) {
+      this.counts.rejectedActions++;
+      return;
+    }
+    const w = suspend ? this.m.escalation.weights.posturing : this.m.escalation.weights.deescalation;
+    for (const d of this.dialogues) {
+      if (d.suspended === suspend || !d.parties.includes(by) || !d.parties.includes(target)) continue;
+      d.suspended = suspend;
+      this.overt(by, target, w);
+    }
+  }
+}
+
+/** A dialogue (see {@link FlatRun.dialogues}). */
+export interface FlatDialogue {
+  readonly parties: readonly number[];
+  suspended: boolean;
+  wasSuspended: boolean;
 }

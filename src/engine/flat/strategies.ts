@@ -12,9 +12,10 @@ import {
 import type { FlatTerm } from './setup.js';
 import { ACCEPT, COOPERATE, DENY, IGNORE, PROPOSAL, REJECT, S_STRATEGY } from './state.js';
 import { ASSISTANCE, FORUM_VOTE } from './state.js';
-import { CAUTIOUS, DE_ESCALATOR } from './setup.js';
+import { CAUTIOUS, DE_ESCALATOR, DOVE, GENEROUS_TFT, GRIM, RANDOM } from './setup.js';
 import { cautiousDiplomacy, cooperative, deEscalatorDiplomacy, deEscalatorRespond } from './diplomatic.js';
 import type { FlatIncident, FlatRequest, FlatRun } from './state.js';
+import { diplomacySimple, operateSimple, respondSimple } from './strategies-simple.js';
 
 /** A pragmatist's offer (pragmatist's diplomacy): no commercial theft and a hotline, against sanctions relief. */
 const PRAGMATIST_OFFER: readonly FlatTerm[] = Object.freeze([
@@ -111,24 +112,12 @@ export function operate(r: FlatRun, i: number, planned: number[]): void {
       return;
     }
     case TIT_FOR_TAT: {
-      // Each file of the previous round attributed at the threshold (lowered by tension), by suspect
-      // then file id, answered in kind (attributionsIn, then reciprocal's operate).
-      const list = r.incidents[i] as FlatIncident[];
-      const threshold = s.params[p + T_THRESHOLD] as number;
-      const weight = s.params[p + T_WEIGHT] as number;
-      const half = s.params[p + T_HALF] as number;
-      const round = r.round - 1;
-      const found: { s: number; inc: FlatIncident }[] = [];
-      for (let k = 0; k < list.length; k++) {
-        const inc = list[k] as FlatIncident;
-        if (inc.round !== round) continue;
-        const sus = suspectOf(r, i, inc, threshold, weight, half);
-        if (sus >= 0) found.push({ s: sus, inc });
-      }
-      if (found.length === 0) return;
-      found.sort((a, b) => a.s - b.s || byFileId(a.inc.k, b.inc.k));
+      // Each file of the previous round attributed at the threshold (lowered by tension), answered
+      // in kind (attributionsIn, then reciprocal's operate).
+      const found = attributionsOf(r, i, r.round - 1, s.params[p + T_THRESHOLD] as number, s.params[p + T_WEIGHT] as number, s.params[p + T_HALF] as number);
       let out = 0;
-      for (const { s: sus, inc } of found) {
+      for (let k = 0; k < found.length; k++) {
+        const { s: sus, inc } = found[k] as Attributed;
         const kind = inc.kind === DEGRADATION ? DISRUPTION : inc.kind;
         const capable = ((kind === ESPIONAGE ? s.esp[i] : s.off[i]) as number) > 0;
         if (capable && out < max) {
@@ -138,9 +127,42 @@ export function operate(r: FlatRun, i: number, planned: number[]): void {
       }
       return;
     }
+    case DOVE:
+    case RANDOM:
+    case GENEROUS_TFT:
+    case GRIM:
+      operateSimple(r, i, planned);
+      return;
     default:
       return;
   }
+}
+
+/** An attribution of one file (see {@link attributionsOf}). */
+export interface Attributed {
+  s: number;
+  inc: FlatIncident;
+}
+/** Scratch of {@link attributionsOf}, reused across calls. */
+const attributedScratch: Attributed[] = [];
+
+/**
+ * attributionsIn(view, round, threshold, tension) of helpers.ts for viewer v: every file of
+ * `round` attributed at the threshold lowered by tension, by suspect then file id. The list is
+ * scratch, valid until the next call.
+ */
+export function attributionsOf(r: FlatRun, v: number, round: number, threshold: number, weight: number, half: number): readonly Attributed[] {
+  const found = attributedScratch;
+  found.length = 0;
+  const list = r.incidents[v] as FlatIncident[];
+  for (let k = 0; k < list.length; k++) {
+    const inc = list[k] as FlatIncident;
+    if (inc.round !== round) continue;
+    const sus = suspectOf(r, v, inc, threshold, weight, half);
+    if (sus >= 0) found.push({ s: sus, inc });
+  }
+  if (found.length > 1) found.sort((a, b) => a.s - b.s || byFileId(a.inc.k, b.inc.k));
+  return found;
 }
 
 /** Files of one victim and round compared by id (`inc:<victim>:<round>:<k>`): k as text, so 10 comes before 2. */
@@ -214,7 +236,8 @@ function leastTrusted(r: FlatRun, i: number, k: number): number {
 /**
  * Phase 4: actor i's diplomacy, applied at once. `sanctionsAtStart` and `talksAtStart` are the
  * lengths of the lists when the phase began: a strategy decides on the phase's world, and these
- * lists are only appended to during the phase.
+ * lists are only appended to during the phase (but for a lift, which replaces the sanctions list:
+ * `r.sanctionsOpen` is the list whose first entries are the phase-open ones).
  */
 export function diplomacy(r: FlatRun, i: number, sanctionsAtStart: number, talksAtStart: number): void {
   const s = r.s;
@@ -290,13 +313,19 @@ export function diplomacy(r: FlatRun, i: number, sanctionsAtStart: number, talks
     case DE_ESCALATOR:
       deEscalatorDiplomacy(r, i, sanctionsAtStart, talksAtStart);
       return;
+    case DOVE:
+    case RANDOM:
+    case GENEROUS_TFT:
+    case GRIM:
+      diplomacySimple(r, i, sanctionsAtStart);
+      return;
     default:
       return;
   }
 }
 
 /** One message per suspect of this round's files (its strongest): over the hotline if there is one, else a private accusation. */
-function raise(r: FlatRun, i: number, threshold: number, weight: number, half: number): void {
+export function raise(r: FlatRun, i: number, threshold: number, weight: number, half: number): void {
   const a = r.bufA;
   r.attributed(i, r.round, threshold, weight, half, a);
   for (let k = 0; k < a.count; k++) {
@@ -307,9 +336,10 @@ function raise(r: FlatRun, i: number, threshold: number, weight: number, half: n
 }
 
 /**
- * Phase 5: the addressee's answer to a request, decided on the world at the pass's start. Every
- * offer of talks in a covered world is a pragmatist's, which holds sanctions relief, so a
- * pragmatist never counters one (its `respond` counters only an offer without relief).
+ * Phase 5: the addressee's answer to a request, decided on the world at the pass's start. A
+ * pragmatist never counters in a covered world (its `respond` counters only an offer without
+ * relief from a state sanctioning it): a pragmatist's offers hold relief, and a de-escalator, whose
+ * offers do not, lifted all its sanctions in phase 4 and answers within the round.
  */
 export function respond(r: FlatRun, req: FlatRequest): number {
   const me = req.to;
@@ -324,6 +354,11 @@ export function respond(r: FlatRun, req: FlatRequest): number {
       return req.kind === PROPOSAL || req.kind === FORUM_VOTE ? ACCEPT : req.kind === ASSISTANCE ? COOPERATE : DENY;
     case DE_ESCALATOR:
       return deEscalatorRespond(r, req);
+    case DOVE:
+    case RANDOM:
+    case GENEROUS_TFT:
+    case GRIM:
+      return respondSimple(r, req);
     default:
       // tit-for-tat, pragmatist and cautious: cooperativeResponse.
       return cooperative(r, req);

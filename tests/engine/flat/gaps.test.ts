@@ -18,7 +18,7 @@ describe('prepareFlat', () => {
     const world = createWorld({ actors: [{ id: 'A', strategy: createRegistry().get('hawk', { accuseAt: 0.45 }) }, { id: 'B' }] }, { seed: 1 });
     expect(refsOf(world)[0]?.params).toMatchObject({ accuseAt: 0.45 });
   });
-  it('refuses a strategy outside the six', () => expect(gapOf({ actors: [{ id: 'A', strategy: 'dove' }, { id: 'B', strategy: 'hawk' }] })).toBe("strategy 'dove' (actor 'A') is not covered"));
+  it('refuses a strategy it does not cover', () => expect(gapOf(base, [{ name: 'bogus', params: {} }, { name: 'passive', params: {} }, { name: 'passive', params: {} }])).toBe("strategy 'bogus' (actor 'A') is not covered"));
   it('refuses an actor with no built-in ref', () => {
     const world = createWorld(base, { seed: 1 });
     const refs = refsOf(world);
@@ -26,10 +26,12 @@ describe('prepareFlat', () => {
     expect(gapOf(base, refs)).toBe("actor 'B' plays no built-in strategy");
   });
   it('refuses refs not aligned with the actors', () => expect(gapOf(base, [])).toBe('0 strategy refs for 3 actors'));
-  it('refuses a parameter it does not know or out of range, and a generous tit-for-tat', () => {
+  it('refuses a parameter it does not know or out of range', () => {
     expect(gapOf(base, [{ name: 'hawk', params: { bogus: 1 } }, { name: 'passive', params: {} }, { name: 'passive', params: {} }])).toBe("parameter 'bogus' of strategy 'hawk' (actor 'A') is not covered");
     expect(gapOf(base, [{ name: 'hawk', params: { accuseAt: 2 } }, { name: 'passive', params: {} }, { name: 'passive', params: {} }])).toBe("parameter 'accuseAt' of strategy 'hawk' (actor 'A') is out of range");
-    expect(gapOf(base, [{ name: 'tit-for-tat', params: { generosity: 0.3 } }, { name: 'passive', params: {} }, { name: 'passive', params: {} }])).toBe("tit-for-tat's generosity must be 0 (actor 'A')");
+    // tit-for-tat never forgives, whatever its generosity (its factory refuses one but 0): covered.
+    expect(gapOf(base, [{ name: 'tit-for-tat', params: { generosity: 0.3 } }, { name: 'passive', params: {} }, { name: 'passive', params: {} }])).toBeUndefined();
+    expect(gapOf(base, [{ name: 'grim-trigger', params: { threshold: 1.5 } }, { name: 'passive', params: {} }, { name: 'passive', params: {} }])).toBe("parameter 'threshold' of strategy 'grim-trigger' (actor 'A') is out of range");
   });
   it('covers forums', () => expect(gapOf({ ...base, forums: [{ id: 'UN', members: ['A', 'B'], agenda: [['gge15.f']] }] })).toBeUndefined());
   it('covers capability and mechanisms injects', () => {

@@ -9,8 +9,9 @@ import type { SimEvent } from '../../../src/model/event.js';
 import { playFlat } from '../../../src/engine/flat/index.js';
 import { setupFor, tallyOf } from './helpers.js';
 
-// Worlds of every covered strategy (the six of property.test.ts and the diplomatic built-ins) with
-// forums (members, calendars, rules, agendas), assistance terms, norms (h among them), initial
+// Worlds of every covered strategy (the six of property.test.ts, the diplomatic built-ins and the
+// simple and reactive ones of property-simple.test.ts) with forums (members, calendars, rules,
+// agendas), assistance terms, dialogues (next-round terms), norms (h among them), initial
 // agreements, proxies and criminal groups, covered injects and mechanism overrides: the flat path
 // must reach the general path's outcome on each; and the runs must meet every mechanism added here.
 const STRATEGIES = ['deterrer', 'pragmatist', 'contractor', 'hawk', 'tit-for-tat', 'passive', 'cautious', 'cautious', 'de-escalator', 'de-escalator'] as const;
@@ -23,14 +24,20 @@ const PARAMS: Readonly<Record<string, readonly (readonly [string, number, number
   passive: [],
   cautious: [['threshold', 0, 1], ['sanctionAt', 0, 1]],
   'de-escalator': [['accuseAt', 0, 1], ['minConfidence', 0, 1]],
+  dove: [['threshold', 0, 1]],
+  random: [['rate', 0, 1]],
+  'generous-tit-for-tat': [['threshold', 0, 1], ['generosity', 0, 1], ['tensionWeight', 0, 1], ['tensionHalf', 0.001, 5]],
+  'grim-trigger': [['threshold', 0, 1], ['tensionWeight', 0, 1], ['tensionHalf', 0.001, 5]],
 };
+/** Every covered strategy (the simple and reactive built-ins of property-simple.test.ts among them). */
+const EVERY = [...STRATEGIES, 'dove', 'random', 'generous-tit-for-tat', 'grim-trigger', 'grim-trigger'] as const;
 const GGE = ['gge15.a', 'gge15.b', 'gge15.c', 'gge15.d', 'gge15.e', 'gge15.f', 'gge15.g', 'gge15.h', 'gge15.i', 'gge15.j', 'gge15.k'];
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
 const registry = createRegistry();
 
 const arbTerms: fc.Arbitrary<Commitment[]> = fc.array(
   fc.oneof(
-    fc.constantFrom<Commitment>({ kind: 'hotline' }, { kind: 'no-commercial-theft' }, { kind: 'assistance' }, { kind: 'information-sharing' }, { kind: 'sanctions-relief' }, { kind: 'next-round', rounds: 2 }),
+    fc.constantFrom<Commitment>({ kind: 'hotline' }, { kind: 'no-commercial-theft' }, { kind: 'assistance' }, { kind: 'information-sharing' }, { kind: 'sanctions-relief' }, { kind: 'next-round', rounds: 2 }, { kind: 'next-round', rounds: 1 }),
     fc.nat({ max: 4 }).map((rounds): Commitment => ({ kind: 'assistance', rounds })),
     fc.subarray(['gge15.f', 'gge15.k', 'gge15.h'], { minLength: 1 }).map((norms): Commitment => ({ kind: 'norms', norms })),
   ),
@@ -62,7 +69,8 @@ export function arbWorld(strategies: readonly string[] = STRATEGIES, params: Rea
         audit: fc.record({ confidenceThreshold: unit }),
         talks: fc.record({ deadline: fc.integer({ min: 1, max: 4 }), maxExchangesPerRound: fc.integer({ min: 1, max: 4 }) }),
         assistance: fc.record({ deadline: fc.nat({ max: 3 }) }),
-        trust: fc.record({ decay: unit, keptCommitment: unit, brokenCommitment: fc.double({ min: 0, max: 3, noNaN: true }), cooperation: unit, sharedInformation: unit }),
+        hotline: fc.record({ acknowledgementLikelihoodRatio: fc.double({ min: 0.1, max: 10, noNaN: true }) }),
+        trust: fc.record({ decay: unit, keptCommitment: unit, brokenCommitment: fc.double({ min: 0, max: 3, noNaN: true }), cooperation: unit, sharedInformation: unit, sanctionLifted: unit, walkOut: unit }),
         escalation: fc.record({ rungDecay: fc.nat({ max: 2 }), openConflictScore: fc.double({ min: 0.5, max: 10, noNaN: true }) }),
       },
       { requiredKeys: [] },
@@ -138,18 +146,27 @@ export function compareLogged({ spec, seed, rounds }: Drawn): readonly SimEvent[
   return run.log;
 }
 
-/** Event counts by a key, for the checks that the runs met each mechanism. */
-export function countInto(seen: Record<string, number>, log: readonly SimEvent[]): void {
+/**
+ * Event counts by a key, for the checks that the runs met each mechanism. With `spec`, also by the
+ * strategy of the actor that answered (`vote:<strategy>:<answer>`, `assistance:<strategy>:<answer>`,
+ * with `ignore` for an assistance request left unanswered) and by the strategy that suspended or
+ * resumed a dialogue (`dialogue.suspended:<strategy>`).
+ */
+export function countInto(seen: Record<string, number>, log: readonly SimEvent[], spec?: WorldSpec): void {
   const add = (key: string) => {
     if (key in seen) seen[key] = (seen[key] as number) + 1;
   };
+  const strategy = new Map((spec?.actors ?? []).map((a) => [a.id, typeof a.strategy === 'object' ? a.strategy.name : String(a.strategy)]));
+  const by = (actor: string, what: string) => add(`${what.split(':')[0]}:${strategy.get(actor)}${what.includes(':') ? what.slice(what.indexOf(':')) : ''}`);
   for (const e of log) {
     switch (e.type) {
       case 'forum.adopted':
-        add(e.holdouts.length + e.abstained.length > 0 ? 'forumAdoptedNotUnanimous' : 'forumAdopted');
-        break;
       case 'forum.failed':
-        add(e.accepted.length > 0 ? 'forumFailedWithYes' : 'forumFailed');
+        if (e.type === 'forum.adopted') add(e.holdouts.length + e.abstained.length > 0 ? 'forumAdoptedNotUnanimous' : 'forumAdopted');
+        else add(e.accepted.length > 0 ? 'forumFailedWithYes' : 'forumFailed');
+        for (const a of e.accepted) by(a, 'vote:accept');
+        for (const a of e.holdouts) by(a, 'vote:reject');
+        for (const a of e.abstained) by(a, 'vote:ignore');
         break;
       case 'forum.tabled':
         add('tabled');
@@ -162,9 +179,13 @@ export function countInto(seen: Record<string, number>, log: readonly SimEvent[]
         break;
       case 'assistance.answered':
         add(e.answer === 'cooperate' ? 'assistanceCooperate' : 'assistanceDeny');
+        by(e.by, `assistance:${e.answer}`);
         break;
       case 'request.unanswered':
-        if (e.kind === 'assistance') add('assistanceUnanswered');
+        if (e.kind === 'assistance') {
+          add('assistanceUnanswered');
+          by(e.by, 'assistance:ignore');
+        }
         break;
       case 'violation.perceived':
         if (e.commitment === 'assistance') add('assistanceBreach');
@@ -186,13 +207,21 @@ export function countInto(seen: Record<string, number>, log: readonly SimEvent[]
       case 'agreement.withdrawn':
         add('withdrawn');
         break;
-      case 'dialogue.held':
-      case 'dialogue.skipped':
       case 'dialogue.suspended':
       case 'dialogue.resumed':
+        add(e.type);
+        by(e.by, e.type);
+        break;
+      case 'dialogue.held':
+      case 'dialogue.skipped':
       case 'sanction.lifted':
         add(e.type);
         break;
+      case 'action.rejected': {
+        const type = (e.action as { type?: string }).type;
+        if (type === 'suspend-dialogue' || type === 'resume-dialogue' || type === 'lift-sanction' || type === 'adopt-norm') add(`rejected:${type}`);
+        break;
+      }
       case 'accusation.made':
         add('accusation');
         break;
@@ -208,7 +237,7 @@ export function countInto(seen: Record<string, number>, log: readonly SimEvent[]
   }
 }
 
-describe('flat path on generated worlds with forums, assistance, cautious and de-escalator', () => {
+describe('flat path on generated worlds with forums, assistance, dialogues and every covered strategy', () => {
   it('equals the general path (metrics, peak rungs, welfare, tallies) and meets every mechanism', () => {
     const seen: Record<string, number> = { forumAdopted: 0, forumAdoptedNotUnanimous: 0, forumFailed: 0, forumFailedWithYes: 0, normByForumOrTalks: 0, normAdopted: 0, assistanceAsked: 0, assistanceCooperate: 0, assistanceDeny: 0, assistanceUnanswered: 0, accusation: 0, sanction: 0, capability: 0, mechanisms: 0, shared: 0, 'sanction.lifted': 0, 'talks-agreed': 0 };
     fc.assert(
@@ -219,14 +248,86 @@ describe('flat path on generated worlds with forums, assistance, cautious and de
     for (const [key, count] of Object.entries(seen)) expect(count, key).toBeGreaterThan(0);
   });
 
-  it('equals the general path where cautious actors ask for assistance that goes unanswered under a commitment', () => {
-    // Cautious victims of hawks ask the most capable third party, often one that never answers.
-    const seen: Record<string, number> = { assistanceAsked: 0, assistanceCooperate: 0, assistanceDeny: 0, assistanceUnanswered: 0, assistanceBreach: 0, normHBreach: 0, acknowledged: 0 };
+  it('equals the general path with every covered strategy, the simple and reactive ones answering votes and requests for assistance', () => {
+    const seen: Record<string, number> = {
+      'vote:dove:accept': 0, 'vote:random:accept': 0, 'vote:random:reject': 0, 'vote:random:ignore': 0, 'vote:generous-tit-for-tat:accept': 0, 'vote:grim-trigger:accept': 0,
+      'dialogue.suspended:grim-trigger': 0, 'dialogue.resumed:de-escalator': 0, 'dialogue.skipped': 0,
+      'sanction.lifted': 0, 'talks-walked-out': 0, 'talks-rejected': 0, acknowledged: 0, capability: 0, mechanisms: 0,
+    };
     fc.assert(
-      fc.property(arbWorld(['cautious', 'cautious', 'passive', 'contractor', 'hawk', 'de-escalator'], PARAMS), (drawn) => countInto(seen, compareLogged(drawn))),
-      { numRuns: 300 },
+      fc.property(arbWorld(EVERY, PARAMS), (drawn) => countInto(seen, compareLogged(drawn), drawn.spec)),
+      { numRuns: 600 },
     );
     if (process.env.FLAT_SEEN) console.log(seen);
     for (const [key, count] of Object.entries(seen)) expect(count, key).toBeGreaterThan(0);
+  });
+
+  it('equals the general path where cautious actors ask for assistance that goes unanswered under a commitment', () => {
+    // Cautious victims of hawks ask the most capable third party, often one that never answers.
+    const seen: Record<string, number> = {
+      assistanceAsked: 0, assistanceCooperate: 0, assistanceDeny: 0, assistanceUnanswered: 0, assistanceBreach: 0, normHBreach: 0, acknowledged: 0,
+      'assistance:random:cooperate': 0, 'assistance:random:deny': 0, 'assistance:generous-tit-for-tat:cooperate': 0, 'assistance:grim-trigger:cooperate': 0,
+    };
+    fc.assert(
+      fc.property(arbWorld(['cautious', 'cautious', 'passive', 'contractor', 'hawk', 'de-escalator', 'random', 'random', 'dove', 'generous-tit-for-tat', 'grim-trigger'], PARAMS), (drawn) => countInto(seen, compareLogged(drawn), drawn.spec)),
+      { numRuns: 400 },
+    );
+    if (process.env.FLAT_SEEN) console.log(seen);
+    for (const [key, count] of Object.entries(seen)) expect(count, key).toBeGreaterThan(0);
+  });
+});
+
+describe('flat path on small worlds where the simple built-ins are asked for assistance', () => {
+  const reg = createRegistry();
+  const caps = (attribution: number, x = 0.8) => ({ espionage: x, offense: x, defense: 0.2, attribution, stealth: 0.3 });
+  it('a random helper cooperates, denies or lets the request expire (an assistance term due at once); a dove helps', () => {
+    const seen: Record<string, number> = { 'assistance:random:cooperate': 0, 'assistance:random:deny': 0, 'assistance:random:ignore': 0, 'assistance:dove:cooperate': 0, assistanceBreach: 0 };
+    for (const helper of ['random', 'dove'] as const) {
+      const spec: WorldSpec = {
+        actors: [
+          { id: 'C', capabilities: caps(0.4, 0), strategy: reg.get('cautious', { threshold: 1, sanctionAt: 1 }) },
+          { id: 'H', capabilities: caps(0.1, 0.9), strategy: reg.get('hawk', {}) },
+          { id: 'R', capabilities: caps(0.95, 0), strategy: reg.get(helper, {}) },
+        ],
+        agreements: [{ parties: ['C', 'R'], terms: [{ kind: 'assistance', rounds: 0 }] }],
+      };
+      for (let seed = 1; seed <= 12; seed++) countInto(seen, compareLogged({ spec, seed, rounds: 12 }), spec);
+    }
+    if (process.env.FLAT_SEEN) console.log(seen);
+    for (const [key, count] of Object.entries(seen)) expect(count, key).toBeGreaterThan(0);
+  });
+});
+
+describe('flat path on a dialogue that grim-trigger suspends and de-escalator resumes', () => {
+  const reg = createRegistry();
+  const caps = (x: number) => ({ espionage: x, offense: x, defense: 0.2, attribution: 0.95, stealth: 0.1 });
+  it('a resumed dialogue is suspended again when grim-trigger finds a new offender, which it would not be if still suspended', () => {
+    // One dialogue of three: G suspends it on D's operation, D resumes it (with G, its first other
+    // party), G suspends it again on X's operation.
+    const spec: WorldSpec = {
+      actors: [
+        { id: 'D', capabilities: caps(0.6), strategy: reg.get('de-escalator', {}) },
+        { id: 'G', capabilities: caps(0), strategy: reg.get('grim-trigger', { threshold: 0.5 }) },
+        { id: 'X', capabilities: caps(0.6), strategy: 'passive' },
+      ],
+      agreements: [{ parties: ['D', 'G', 'X'], terms: [{ kind: 'next-round', rounds: 1 }] }],
+      injects: [
+        { round: 0, type: 'operation', actor: 'D', target: 'G', kind: 'espionage' },
+        { round: 1, type: 'operation', actor: 'D', target: 'G', kind: 'espionage' },
+        { round: 3, type: 'operation', actor: 'X', target: 'G', kind: 'disruption' },
+        { round: 4, type: 'operation', actor: 'X', target: 'G', kind: 'disruption' },
+      ],
+      mechanisms: { detection: { scale: 3 } },
+    };
+    const seen: Record<string, number> = { 'dialogue.suspended:grim-trigger': 0, 'dialogue.resumed:de-escalator': 0 };
+    let again = 0;
+    for (let seed = 1; seed <= 8; seed++) {
+      const log = compareLogged({ spec, seed, rounds: 8 });
+      countInto(seen, log, spec);
+      const resumed = log.find((e) => e.type === 'dialogue.resumed');
+      if (resumed && log.some((e) => e.type === 'dialogue.suspended' && e.round > resumed.round)) again++;
+    }
+    for (const [key, count] of Object.entries(seen)) expect(count, key).toBeGreaterThan(0);
+    expect(again).toBeGreaterThan(0);
   });
 });
