@@ -5,10 +5,10 @@
 
 import { betaTrust, clamp01, topSuspect } from './rules.js';
 import type { Mechanisms } from '../../model/mechanisms.js';
-import { CA_SANCTION_AT, CA_THRESHOLD, DE_ACCUSE_AT, DE_MIN_CONFIDENCE, ECONOMIC, P_SPY_BELOW, PARAM_SLOTS, PRAGMATIST, STATE, T_ASSISTANCE, T_HOTLINE, T_SHARING } from './setup.js';
-import type { FlatInject, FlatPackage, FlatSetup, FlatTerm } from './setup.js';
-import { ACCEPT, ACKNOWLEDGE, ASSISTANCE, COOPERATE, DENY, FORUM_VOTE, IGNORE, PROPOSAL, REJECT, S_ATTRIBUTION } from './state.js';
-import type { FlatIncident, FlatOp, FlatRequest, FlatRun } from './state.js';
+import { CA_SANCTION_AT, CA_THRESHOLD, DE_ACCUSE_AT, DE_MIN_CONFIDENCE, ECONOMIC, ESPIONAGE, NE_THRESHOLD, P_SPY_BELOW, PARAM_SLOTS, PRAGMATIST, SP_CHEAT_BELOW, STATE, T_ASSISTANCE, T_HOTLINE, T_NO_THEFT, T_NORMS, T_RELIEF, T_SHARING } from './setup.js';
+import type { FlatForum, FlatInject, FlatPackage, FlatSetup, FlatTerm } from './setup.js';
+import { ACCEPT, ACKNOWLEDGE, ASSISTANCE, COOPERATE, COUNTER, DENY, FORUM_VOTE, IGNORE, PROPOSAL, REJECT, S_ATTRIBUTION } from './state.js';
+import type { FlatIncident, FlatOp, FlatRequest, FlatRun, FlatTalks } from './state.js';
 
 /** Whether forum f sits this round (inSession in phases/injects.ts). */
 export function inSession(r: FlatRun, f: number): boolean {
@@ -29,7 +29,7 @@ export function openVotes(r: FlatRun): void {
     for (const t of r.tabled) if (t.forum === f && !packages.some((p) => p.key === t.pkg.key)) packages.push(t.pkg);
     const members = (forums[f] as NonNullable<(typeof forums)[number]>).members;
     for (const pkg of packages) {
-      for (let k = 0; k < members.length; k++) r.requests.push({ kind: FORUM_VOTE, from: f, to: members[k] as number, due: r.round, inc: null, talks: null, answer: IGNORE, pkg });
+      for (let k = 0; k < members.length; k++) r.requests.push({ kind: FORUM_VOTE, from: f, to: members[k] as number, due: r.round, inc: null, talks: null, answer: IGNORE, followUp: false, pkg });
     }
   }
   r.tabled.length = 0;
@@ -106,7 +106,7 @@ export function requestAssistance(r: FlatRun, by: number, to: number, inc: FlatI
     break;
   }
   const due = r.round + Math.max(0, Math.floor(rounds ?? r.m.assistance.deadline));
-  r.requests.push({ kind: ASSISTANCE, from: by, to, due, inc, talks: null, answer: IGNORE });
+  r.requests.push({ kind: ASSISTANCE, from: by, to, due, inc, talks: null, answer: IGNORE, followUp: false });
 }
 
 /** The audit of an unanswered request for assistance at its expiry: a broken assistance commitment, then norm (h) of the addressee. */
@@ -290,14 +290,7 @@ export function deEscalatorDiplomacy(r: FlatRun, i: number, sanctionsAtStart: nu
   const p = i * PARAM_SLOTS;
   const accuseAt = s.params[p + DE_ACCUSE_AT] as number;
   const minConfidence = s.params[p + DE_MIN_CONFIDENCE] as number;
-  const lifted: number[] = [];
-  for (let k = 0; k < sanctionsAtStart; k++) {
-    const x = r.sanctionsOpen[k];
-    if (x === undefined || x.by !== i || lifted.includes(x.target)) continue;
-    lifted.push(x.target);
-  }
-  // Decided on the phase's opening list, applied in order (each lift removes every measure).
-  for (const t of lifted) r.liftSanction(i, t);
+  liftOwnSanctions(r, i, sanctionsAtStart);
   // Its dialogues suspended when the phase opened, each resumed with its first other party, once per party.
   const dialogues = r.dialogues;
   let resumed: number[] | null = null;
@@ -345,4 +338,175 @@ function talksWith(r: FlatRun, a: number, b: number, count: number): boolean {
     if (t !== undefined && (t.a === a || t.b === a) && (t.a === b || t.b === b)) return true;
   }
   return false;
+}
+
+// --- counter-offers ---
+
+/**
+ * A counter-offer (applyResponses' `counter`): the talks take the new offer (the offer answered,
+ * with sanctions relief added: the only counter a covered strategy makes) and one more exchange;
+ * the other side is asked, in a further pass of this round if the exchanges stay within
+ * `talks.maxExchangesPerRound`, else in next round's first pass. The request answered closes.
+ */
+export function counter(r: FlatRun, req: FlatRequest, t: FlatTalks): FlatRequest {
+  const other = t.a === req.to ? t.b : t.a;
+  t.offer = [...t.offer, RELIEF];
+  t.exchanges++;
+  return { kind: PROPOSAL, from: req.to, to: other, due: t.deadline, inc: null, talks: t, answer: IGNORE, followUp: t.exchanges <= r.m.talks.maxExchangesPerRound };
+}
+
+const RELIEF: FlatTerm = Object.freeze({ kind: T_RELIEF, norms: [] });
+
+/**
+ * pragmatist's answer: an offer without sanctions relief from a state sanctioning it (sanctionedBy,
+ * on the sanctions as the pass opened) is countered with relief added; else cooperativeResponse.
+ */
+export function pragmatistRespond(r: FlatRun, req: FlatRequest): number {
+  if (req.kind === PROPOSAL) {
+    const t = req.talks as FlatTalks;
+    if (!t.offer.some((x) => x.kind === T_RELIEF)) for (const x of r.sanctions) if (x.target === req.to && x.by === req.from) return COUNTER;
+  }
+  return cooperative(r, req);
+}
+
+/**
+ * dove's and de-escalator's lifts: the targets of its sanctions as phase 4 opened, in list order,
+ * once each, lifted in that order (each lift ends every measure on the target).
+ */
+export function liftOwnSanctions(r: FlatRun, i: number, sanctionsAtStart: number): void {
+  let lifted: number[] | null = null;
+  for (let k = 0; k < sanctionsAtStart; k++) {
+    const x = r.sanctionsOpen[k];
+    if (x === undefined || x.by !== i || (lifted !== null && lifted.includes(x.target))) continue;
+    (lifted ??= []).push(x.target);
+  }
+  if (lifted !== null) for (const t of lifted) r.liftSanction(i, t);
+}
+
+/** dove's and norm-entrepreneur's adoptions: every GGE norm it has not adopted, in catalogue order. */
+export function adoptEveryNorm(r: FlatRun, i: number): void {
+  const gge = r.s.gge;
+  for (let k = 0; k < gge.length; k++) if (!r.hasNorm(i, gge[k] as number)) r.adoptNorm(i, gge[k] as number);
+}
+
+/**
+ * dove's and norm-entrepreneur's messages: each file of this round (unrevealed) whose suspect it
+ * holds at `threshold` raised over the hotline, or in a private accusation where there is none.
+ */
+export function raiseFiles(r: FlatRun, i: number, threshold: number): void {
+  const n = r.n;
+  const list = r.incidents[i] as FlatIncident[];
+  for (let k = 0; k < list.length; k++) {
+    const inc = list[k] as FlatIncident;
+    if (inc.round !== r.round || inc.revealed >= 0) continue;
+    const sus = topSuspect(inc.post, n);
+    if (sus < 0 || (inc.post[sus] as number) < threshold) continue;
+    if (r.hotline[i * n + sus] === 1) r.hotlineQuery(i, sus, inc);
+    else r.accuse(i, sus, inc, false, false);
+  }
+}
+
+// --- spoiler and norm-entrepreneur ---
+
+/**
+ * unlinkedStates(view)[0] of helpers.ts: the first state (by id) other than i with neither talks
+ * (as phase 4 opened) nor an agreement with it, or -1.
+ */
+function firstUnlinkedState(r: FlatRun, i: number, talksAtStart: number): number {
+  const s = r.s;
+  for (let x = 0; x < r.n; x++) {
+    if (x === i || s.kind[x] !== STATE || talksWith(r, i, x, talksAtStart)) continue;
+    let linked = false;
+    for (const parties of r.agreements) {
+      if (parties.includes(i) && parties.includes(x)) {
+        linked = true;
+        break;
+      }
+    }
+    if (!linked) return x;
+  }
+  return -1;
+}
+
+const SPOILER_OFFER: readonly FlatTerm[] = Object.freeze([
+  { kind: T_NO_THEFT, norms: [] },
+  { kind: T_HOTLINE, norms: [] },
+]);
+
+/** spoiler's operations: commercial espionage on each rival (id order) whose exposure is below `cheatBelow`, up to the cap. */
+export function spoilerOperate(r: FlatRun, i: number, planned: number[]): void {
+  const s = r.s;
+  if (!((s.esp[i] as number) > 0)) return;
+  const bound = s.params[i * PARAM_SLOTS + SP_CHEAT_BELOW] as number;
+  const max = r.m.operations.maxPerRound;
+  const rv = s.rivals[i] as Int32Array;
+  let out = 0;
+  for (let k = 0; k < rv.length && out < max; k++) {
+    const t = rv[k] as number;
+    if ((s.exposure[i * r.n + t] as number) < bound) {
+      planned.push(t, ESPIONAGE, 1);
+      out++;
+    }
+  }
+}
+
+/** spoiler's diplomacy: an offer of talks (no commercial theft, a hotline) to the first unlinked state. */
+export function spoilerDiplomacy(r: FlatRun, i: number, talksAtStart: number): void {
+  const partner = firstUnlinkedState(r, i, talksAtStart);
+  if (partner >= 0) r.proposeTalks(i, partner, SPOILER_OFFER);
+}
+
+/** spoiler's answer: accept offers and votes, deny everything else. */
+export function spoilerRespond(req: FlatRequest): number {
+  return req.kind === PROPOSAL || req.kind === FORUM_VOTE ? ACCEPT : DENY;
+}
+
+/**
+ * norm-entrepreneur's diplomacy: adopt every GGE norm; in each forum in session it is a member of,
+ * table the GGE norms some member lacked as the phase opened unless a package of just those is on
+ * the agenda; offer talks on the whole GGE package and a hotline to the first unlinked state; raise
+ * its files of this round from `threshold` as a dove does.
+ */
+export function normEntrepreneurDiplomacy(r: FlatRun, i: number, talksAtStart: number): void {
+  const s = r.s;
+  adoptEveryNorm(r, i);
+  const forums = s.forums;
+  for (let f = 0; f < forums.length; f++) {
+    const members = (forums[f] as FlatForum).members;
+    if (!inSession(r, f) || !members.includes(i)) continue;
+    const missing: number[] = [];
+    for (let k = 0; k < s.gge.length; k++) {
+      const norm = s.gge[k] as number;
+      for (let m = 0; m < members.length; m++) {
+        if (r.normsOpen[(members[m] as number) * s.normIds.length + norm] !== 1) {
+          missing.push(norm);
+          break;
+        }
+      }
+    }
+    if (missing.length === 0) continue;
+    if (r.agenda(f).some((pkg) => pkg.norms.length === missing.length && pkg.norms.every((x) => missing.includes(x)))) continue;
+    tablePackage(r, f, missing);
+  }
+  const partner = firstUnlinkedState(r, i, talksAtStart);
+  if (partner >= 0) r.proposeTalks(i, partner, (r.wholePackage ??= Object.freeze([{ kind: T_NORMS, norms: Array.from(s.gge) }, { kind: T_HOTLINE, norms: [] }])));
+  raiseFiles(r, i, s.params[i * PARAM_SLOTS + NE_THRESHOLD] as number);
+}
+
+/**
+ * `table-package` (applyDiplomacy, validated by validateAction): rejected if every member of the
+ * forum has adopted every norm of it (as the phase stands); else tabled, its norms deduplicated and
+ * sorted by id, to be voted on at the phase's end (openVotes) if no package with its key is there.
+ */
+export function tablePackage(r: FlatRun, f: number, norms: readonly number[]): void {
+  const s = r.s;
+  const members = (s.forums[f] as FlatForum).members;
+  let done = true;
+  for (let m = 0; m < members.length && done; m++) for (const x of norms) if (!r.hasNorm(members[m] as number, x)) done = false;
+  if (done) {
+    r.counts.rejectedActions++;
+    return;
+  }
+  const sorted = [...new Set(norms)].sort((a, b) => ((s.normIds[a] as string) < (s.normIds[b] as string) ? -1 : (s.normIds[a] as string) > (s.normIds[b] as string) ? 1 : 0));
+  r.tabled.push({ forum: f, pkg: Object.freeze({ key: sorted.map((x) => s.normIds[x] as string).join(','), norms: Object.freeze(sorted) }) });
 }

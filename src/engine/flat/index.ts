@@ -1,6 +1,7 @@
 // The flat round path for unobserved runs (issue 7): a mutable round loop on flat typed arrays that
 // plays the built-in strategies deterrer, pragmatist, contractor, hawk, tit-for-tat and passive
-// (strategies.ts), and dove, random, generous-tit-for-tat and grim-trigger (strategies-simple.ts), in
+// (strategies.ts), dove, random, generous-tit-for-tat and grim-trigger (strategies-simple.ts), and
+// cautious, de-escalator, spoiler and norm-entrepreneur (diplomatic.ts): all twelve built-ins, in
 // any mix and with any parameters, under the world's mechanisms, and reaches the general engine's
 // outcome bit for bit (tests/engine/flat). No log, no views, no user code: a world it does not cover
 // is refused up front by prepareFlat, never mid-run.
@@ -12,13 +13,15 @@
 // sanctions-relief, next-round); forums (sessions, agendas, consensus or threshold votes answered
 // by every covered strategy, adoptions) and requests for assistance (answers, the helper's signal,
 // the audit of unanswered ones), share-information, lift-sanction, adopt-norm, acknowledgements,
-// walk-outs, dialogues suspended and resumed, with the built-ins cautious and de-escalator
-// (diplomatic.ts). Gaps (the reason names the first one met): a world not at round 0; refs not
-// aligned with the actors; operations, incidents, requests, sanctions, threats or talks already in
-// the initial world; actors not sorted by id; an actor with no built-in ref or a strategy not
-// covered; a parameter a strategy does not take or out of its range; an unknown actor kind or
-// sponsor; norms of an unknown actor; an unknown party or commitment kind; an operation, reveal,
-// sanction, threat or capability inject of an unknown form.
+// walk-outs, dialogues suspended and resumed, packages tabled in forums, counter-offers (answered
+// in a further pass of phase 5 within talks.maxExchangesPerRound, else next round). Never met in a
+// covered world, so not played: `withdraw` (no built-in withdraws, no inject does) and talks of
+// three or more (an offer of talks names one target). Gaps (the reason names the first one met): a
+// world not at round 0; refs not aligned with the actors; operations, incidents, requests,
+// sanctions, threats or talks already in the initial world; actors not sorted by id; an actor with
+// no built-in ref or a strategy not covered; a parameter a strategy does not take or out of its
+// range; an unknown actor kind or sponsor; norms of an unknown actor; an unknown party or commitment
+// kind; an operation, reveal, sanction, threat or capability inject of an unknown form.
 
 import { setupOf } from './setup.js';
 import type { FlatSetup } from './setup.js';

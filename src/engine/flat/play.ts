@@ -2,12 +2,12 @@
 // state. Each phase names the engine function it mirrors.
 
 import { clamp01, decayInto, resetCounts, scaleSuspect, settleRungs, stepTension, summaryMetrics } from './rules.js';
-import { CONTRACTOR, ESPIONAGE, NETWORKS, PASSIVE } from './setup.js';
+import { CONTRACTOR, ESPIONAGE, NETWORKS, NORM_ENTREPRENEUR, PASSIVE } from './setup.js';
 import type { FlatSetup } from './setup.js';
-import { ACCEPT, ACKNOWLEDGE, COOPERATE, DENY, HOTLINE, IGNORE, PROPOSAL, FlatRun, S_ATTRIBUTION, S_DETECTION, S_OPERATIONS, WALK_OUT } from './state.js';
+import { ACCEPT, ACKNOWLEDGE, COOPERATE, COUNTER, DENY, HOTLINE, IGNORE, PROPOSAL, FlatRun, S_ATTRIBUTION, S_DETECTION, S_OPERATIONS, WALK_OUT } from './state.js';
 import type { FlatIncident, FlatOp, FlatRequest } from './state.js';
 import { diplomacy, operate, respond } from './strategies.js';
-import { answerMore, auditAssistance, keptOps, mechanismsDue, openVotes, ownSetup, refreshExposure, setCapability, tallyVotes } from './diplomatic.js';
+import { answerMore, auditAssistance, counter, keptOps, mechanismsDue, openVotes, ownSetup, refreshExposure, setCapability, tallyVotes } from './diplomatic.js';
 import { ASSISTANCE, FORUM_VOTE } from './state.js';
 import type { FlatOutcome } from './types.js';
 
@@ -29,6 +29,8 @@ export function play(setup: FlatSetup, seed: string, rounds: number): FlatOutcom
   const planned: number[] = [];
   const roundOps: FlatOp[] = [];
   let nextInject = 0;
+  // Whether a norm-entrepreneur may table a package (it reads the members' norms as phase 4 opened).
+  const tabling = s.forums.length > 0 && s.strat.includes(NORM_ENTREPRENEUR);
 
   for (let round = 0; round < rounds; round++) {
     r.round = round;
@@ -170,6 +172,7 @@ export function play(setup: FlatSetup, seed: string, rounds: number): FlatOutcom
     const sanctionsAtStart = r.sanctions.length;
     r.sanctionsOpen = r.sanctions;
     if (r.dialogues.length > 0) r.openDialogues();
+    if (tabling) r.normsOpen.set(r.norms);
     const talksAtStart = r.talks.length;
     for (let i = 0; i < n; i++) {
       const code = s.strat[i];
@@ -177,58 +180,77 @@ export function play(setup: FlatSetup, seed: string, rounds: number): FlatOutcom
     }
     if (s.forums.length > 0) openVotes(r);
 
-    // Phase 5 (applyResponses, expireRequests): every open request answered on the world before any
-    // answer is applied, in one pass (no covered strategy counters an offer); then unanswered
+    // Phase 5 (applyResponses, expireRequests): the open requests answered on the world before any
+    // answer is applied; a counter-offer within the round's bound of exchanges is answered in a
+    // further pass (the follow-ups alone, on the world the pass before left); then unanswered
     // requests expire and talks past their deadline end.
     if (r.requests.length > 0) {
-      const requests = r.requests;
-      for (let k = 0; k < requests.length; k++) {
-        const req = requests[k] as FlatRequest;
-        req.answer = respond(r, req);
-      }
-      const kept: FlatRequest[] = [];
-      for (let k = 0; k < requests.length; k++) {
-        const req = requests[k] as FlatRequest;
-        const answer = req.answer;
-        if (req.kind === PROPOSAL) {
-          const t = req.talks;
-          if (t === null || t.closed) continue;
+      let pass = 0;
+      let followUps = 0;
+      do {
+        const requests = r.requests;
+        for (let k = 0; k < requests.length; k++) {
+          const req = requests[k] as FlatRequest;
+          if (pass === 0 || req.followUp) req.answer = respond(r, req);
+        }
+        followUps = 0;
+        const kept: FlatRequest[] = [];
+        for (let k = 0; k < requests.length; k++) {
+          const req = requests[k] as FlatRequest;
+          if (pass > 0 && !req.followUp) {
+            kept.push(req);
+            continue;
+          }
+          req.followUp = false;
+          const answer = req.answer;
+          if (req.kind === PROPOSAL) {
+            const t = req.talks;
+            if (t === null || t.closed) continue;
+            if (answer === IGNORE) {
+              kept.push(req);
+              continue;
+            }
+            if (answer === COUNTER) {
+              const next = counter(r, req, t);
+              kept.push(next);
+              if (next.followUp) followUps++;
+              continue;
+            }
+            if (answer === ACCEPT) r.sign([t.a, t.b], t.offer);
+            else if (answer === WALK_OUT) r.walkOut(req.to, t);
+            // Accepted or rejected, the talks end (a rejection is no evidence: only a walk-out is).
+            t.closed = true;
+            r.talks = r.talks.filter((x) => x !== t);
+            continue;
+          }
+          if (req.kind === ASSISTANCE || req.kind === FORUM_VOTE) {
+            if (answerMore(r, req)) kept.push(req);
+            continue;
+          }
           if (answer === IGNORE) {
             kept.push(req);
             continue;
           }
-          if (answer === ACCEPT) r.sign([t.a, t.b], t.offer);
-          else if (answer === WALK_OUT) r.walkOut(req.to, t);
-          // Accepted or rejected, the talks end (a rejection is no evidence: only a walk-out is).
-          t.closed = true;
-          r.talks = r.talks.filter((x) => x !== t);
-          continue;
+          const inc = req.inc as FlatIncident;
+          // Only a hotline exchange, or an admission, moves the requester's posterior.
+          if ((req.kind === HOTLINE || answer === ACKNOWLEDGE) && !inc.gone && inc.revealed < 0) {
+            scaleSuspect(inc.post, req.to, answer === DENY ? m.hotline.denialLikelihoodRatio : answer === COOPERATE ? m.hotline.cooperationLikelihoodRatio : m.hotline.acknowledgementLikelihoodRatio, n);
+            r.notice(req.from, inc);
+          }
+          if (req.kind === HOTLINE) {
+            r.good(req.from, req.to, T.answeredRequest);
+            if (answer === COOPERATE) r.overt(req.to, req.from, W.deescalation);
+          } else if (answer === COOPERATE) {
+            r.good(req.from, req.to, T.cooperation);
+            r.overt(req.to, req.from, W.deescalation);
+          } else r.good(req.from, req.to, T.answeredRequest * 0.5);
         }
-        if (req.kind === ASSISTANCE || req.kind === FORUM_VOTE) {
-          if (answerMore(r, req)) kept.push(req);
-          continue;
-        }
-        if (answer === IGNORE) {
-          kept.push(req);
-          continue;
-        }
-        const inc = req.inc as FlatIncident;
-        // Only a hotline exchange, or an admission, moves the requester's posterior.
-        if ((req.kind === HOTLINE || answer === ACKNOWLEDGE) && !inc.gone && inc.revealed < 0) {
-          scaleSuspect(inc.post, req.to, answer === DENY ? m.hotline.denialLikelihoodRatio : answer === COOPERATE ? m.hotline.cooperationLikelihoodRatio : m.hotline.acknowledgementLikelihoodRatio, n);
-          r.notice(req.from, inc);
-        }
-        if (req.kind === HOTLINE) {
-          r.good(req.from, req.to, T.answeredRequest);
-          if (answer === COOPERATE) r.overt(req.to, req.from, W.deescalation);
-        } else if (answer === COOPERATE) {
-          r.good(req.from, req.to, T.cooperation);
-          r.overt(req.to, req.from, W.deescalation);
-        } else r.good(req.from, req.to, T.answeredRequest * 0.5);
-      }
-      if (r.votes.length > 0) tallyVotes(r);
+        if (r.votes.length > 0) tallyVotes(r);
+        r.requests = kept;
+        pass++;
+      } while (followUps > 0);
       const open: FlatRequest[] = [];
-      for (const req of kept) {
+      for (const req of r.requests) {
         if (req.due > round) open.push(req);
         else if (req.kind !== PROPOSAL) {
           r.bad(req.from, req.to, T.unansweredRequest);
@@ -237,6 +259,7 @@ export function play(setup: FlatSetup, seed: string, rounds: number): FlatOutcom
       }
       for (const t of r.talks) if (t.deadline <= round) t.closed = true;
       r.talks = r.talks.filter((t) => !t.closed);
+      for (const t of r.talks) t.exchanges = 0;
       r.requests = open.filter((q) => q.kind !== PROPOSAL || !(q.talks as NonNullable<FlatRequest['talks']>).closed);
     }
 

@@ -38,6 +38,9 @@ const STRATEGIES: readonly { readonly name: string; readonly params: readonly (r
   // tit-for-tat's slots, with generosity at 1.
   { name: 'generous-tit-for-tat', params: [['threshold', 0.6, 0, 1], ['generosity', 0.3, 0, 1], ['tensionWeight', 0.3, 0, 1], ['tensionHalf', 1, 0.001, 1e6]] },
   { name: 'grim-trigger', params: [['threshold', 0.7, 0, 1], ['tensionWeight', 0.3, 0, 1], ['tensionHalf', 1, 0.001, 1e6]] },
+  // --- spoiler and norm-entrepreneur (diplomatic.ts) ---
+  { name: 'spoiler', params: [['cheatBelow', 0.35, 0, 1]] },
+  { name: 'norm-entrepreneur', params: [['threshold', 0.9, 0, 1]] },
 ];
 /** Parameter slots per actor (the most any covered strategy takes). */
 export const PARAM_SLOTS = 6;
@@ -74,6 +77,11 @@ export const GRIM = 11;
 export const GR_THRESHOLD = 0;
 export const GR_WEIGHT = 1;
 export const GR_HALF = 2;
+// --- spoiler and norm-entrepreneur (diplomatic.ts) ---
+export const SPOILER = 12;
+export const SP_CHEAT_BELOW = 0;
+export const NORM_ENTREPRENEUR = 13;
+export const NE_THRESHOLD = 0;
 
 /** Actor kinds. */
 export const STATE = 0;

@@ -60,6 +60,8 @@ export const REJECT = 4;
 /** An admission (moves the accuser's posterior) and walking out of talks. */
 export const ACKNOWLEDGE = 5;
 export const WALK_OUT = 6;
+/** A counter-offer (pragmatist's: the offer with sanctions relief added). */
+export const COUNTER = 7;
 // --- forums, assistance, talks, diplomatic built-ins ---
 export const ASSISTANCE = 3;
 export const FORUM_VOTE = 4;
@@ -68,9 +70,12 @@ export const FORUM_VOTE = 4;
 export interface FlatTalks {
   readonly a: number;
   readonly b: number;
-  readonly offer: readonly FlatTerm[];
+  /** The offer on the table (a counter-offer replaces it). */
+  offer: readonly FlatTerm[];
   readonly deadline: number;
   closed: boolean;
+  /** Offers made this round (1 when opened; a counter adds one; 0 again at the end of phase 5). */
+  exchanges: number;
 }
 
 /** A request (Request in src/model/action.ts). */
@@ -82,6 +87,8 @@ export interface FlatRequest {
   readonly inc: FlatIncident | null;
   readonly talks: FlatTalks | null;
   answer: number;
+  /** Asked in the next pass of phase 5 (a counter-offer within the round's bound of exchanges). */
+  followUp: boolean;
   // --- forums, assistance, talks, diplomatic built-ins ---
   /** A forum vote's package (`from` is then the forum's index). */
   readonly pkg?: FlatPackage;
@@ -185,6 +192,7 @@ export class FlatRun {
     this.welfare = Float64Array.from(s.welfare);
     this.broke = new Uint8Array(nn);
     this.norms = Uint8Array.from(s.norms);
+    this.normsOpen = new Uint8Array(s.norms.length);
     this.hotline = new Uint8Array(nn);
     this.noTheft = new Uint8Array(nn);
     this.relief = new Uint8Array(nn);
@@ -396,7 +404,7 @@ export class FlatRun {
 
   /** An accusation (applyDiplomacy's `accuse`, its `accusation.made` event) and the row's tally of right ones. */
   accuse(by: number, to: number, inc: FlatIncident, pub: boolean, formal: boolean): void {
-    this.requests.push({ kind: ACCUSATION, from: by, to, due: this.round, inc, talks: null, answer: IGNORE });
+    this.requests.push({ kind: ACCUSATION, from: by, to, due: this.round, inc, talks: null, answer: IGNORE, followUp: false });
     const c = this.counts;
     c.accusations++;
     if (pub) c.publicAccusations++;
@@ -412,7 +420,7 @@ export class FlatRun {
 
   /** A hotline query (`hotline.queried`). */
   hotlineQuery(by: number, to: number, inc: FlatIncident): void {
-    this.requests.push({ kind: HOTLINE, from: by, to, due: this.round, inc, talks: null, answer: IGNORE });
+    this.requests.push({ kind: HOTLINE, from: by, to, due: this.round, inc, talks: null, answer: IGNORE, followUp: false });
     this.counts.hotlineQueries++;
     this.overt(by, to, this.m.escalation.weights.statusQuo);
     this.act(by, to, 1);
@@ -444,9 +452,9 @@ export class FlatRun {
       }
     }
     const deadline = this.round + Math.max(0, Math.floor(this.m.talks.deadline));
-    const t: FlatTalks = { a: by, b: to, offer: terms, deadline, closed: false };
+    const t: FlatTalks = { a: by, b: to, offer: terms, deadline, closed: false, exchanges: 1 };
     this.talks.push(t);
-    this.requests.push({ kind: PROPOSAL, from: by, to, due: deadline, inc: null, talks: t, answer: IGNORE });
+    this.requests.push({ kind: PROPOSAL, from: by, to, due: deadline, inc: null, talks: t, answer: IGNORE, followUp: false });
   }
 
   /**
@@ -551,6 +559,10 @@ export class FlatRun {
    * `sanctions` by a new list, so this one only ever grows at its end.
    */
   sanctionsOpen: FlatSanction[] = [];
+  /** The adopted norms as phase 4 opened (what norm-entrepreneur's view shows of the members'), kept only when one plays. */
+  readonly normsOpen: Uint8Array;
+  /** norm-entrepreneur's offer: the whole GGE package (this setup's indices) and a hotline. */
+  wholePackage: readonly FlatTerm[] | null = null;
   /** The last round in which a file's victim accused anyone over it (cautious's accusedLastRound). */
   readonly accusedAt = new Map<FlatIncident, number>();
 

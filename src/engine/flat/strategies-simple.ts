@@ -14,7 +14,7 @@ import { ACCEPT, ACCUSATION, ACKNOWLEDGE, ASSISTANCE, COOPERATE, DENY, FORUM_VOT
 import type { FlatIncident, FlatOp, FlatRequest, FlatRun } from './state.js';
 import { attributionsOf, raise } from './strategies.js';
 import type { Attributed } from './strategies.js';
-import { cooperative } from './diplomatic.js';
+import { adoptEveryNorm, cooperative, liftOwnSanctions, raiseFiles } from './diplomatic.js';
 
 /** random's answers by draw (RESPONSES_BY_KIND without 'counter', in its order). */
 const RANDOM_ANSWERS_TO_REQUEST = [DENY, COOPERATE, ACKNOWLEDGE, IGNORE] as const;
@@ -106,34 +106,11 @@ export function diplomacySimple(r: FlatRun, i: number, sanctionsAtStart: number)
   const n = r.n;
   const p = i * PARAM_SLOTS;
   switch (s.strat[i]) {
-    case DOVE: {
-      const width = s.normIds.length;
-      for (let k = 0; k < s.gge.length; k++) {
-        const norm = s.gge[k] as number;
-        if (r.norms[i * width + norm] !== 1) r.adoptNorm(i, norm);
-      }
-      // Its sanctions' targets as the phase opened, in list order, once each (a lift ends every
-      // measure on the target).
-      const sanctions = r.sanctionsOpen;
-      let lifted: number[] | null = null;
-      for (let k = 0; k < sanctionsAtStart; k++) {
-        const x = sanctions[k] as FlatRun['sanctions'][number];
-        if (x.by !== i || (lifted !== null && lifted.includes(x.target))) continue;
-        (lifted ??= []).push(x.target);
-      }
-      if (lifted !== null) for (const t of lifted) r.liftSanction(i, t);
-      const threshold = s.params[p + DV_THRESHOLD] as number;
-      const list = r.incidents[i] as FlatIncident[];
-      for (let k = 0; k < list.length; k++) {
-        const inc = list[k] as FlatIncident;
-        if (inc.round !== r.round || inc.revealed >= 0) continue;
-        const sus = topSuspect(inc.post, n);
-        if (sus < 0 || (inc.post[sus] as number) < threshold) continue;
-        if (r.hotline[i * n + sus] === 1) r.hotlineQuery(i, sus, inc);
-        else r.accuse(i, sus, inc, false, false);
-      }
+    case DOVE:
+      adoptEveryNorm(r, i);
+      liftOwnSanctions(r, i, sanctionsAtStart);
+      raiseFiles(r, i, s.params[p + DV_THRESHOLD] as number);
       return;
-    }
     case RANDOM: {
       const rate = s.params[p + R_RATE] as number;
       const rng = r.rng(i, S_STRATEGY);

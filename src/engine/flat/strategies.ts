@@ -12,8 +12,8 @@ import {
 import type { FlatTerm } from './setup.js';
 import { ACCEPT, COOPERATE, DENY, IGNORE, PROPOSAL, REJECT, S_STRATEGY } from './state.js';
 import { ASSISTANCE, FORUM_VOTE } from './state.js';
-import { CAUTIOUS, DE_ESCALATOR, DOVE, GENEROUS_TFT, GRIM, RANDOM } from './setup.js';
-import { cautiousDiplomacy, cooperative, deEscalatorDiplomacy, deEscalatorRespond } from './diplomatic.js';
+import { CAUTIOUS, DE_ESCALATOR, DOVE, GENEROUS_TFT, GRIM, NORM_ENTREPRENEUR, RANDOM, SPOILER } from './setup.js';
+import { cautiousDiplomacy, cooperative, deEscalatorDiplomacy, deEscalatorRespond, normEntrepreneurDiplomacy, pragmatistRespond, spoilerDiplomacy, spoilerOperate, spoilerRespond } from './diplomatic.js';
 import type { FlatIncident, FlatRequest, FlatRun } from './state.js';
 import { diplomacySimple, operateSimple, respondSimple } from './strategies-simple.js';
 
@@ -132,6 +132,9 @@ export function operate(r: FlatRun, i: number, planned: number[]): void {
     case GENEROUS_TFT:
     case GRIM:
       operateSimple(r, i, planned);
+      return;
+    case SPOILER:
+      spoilerOperate(r, i, planned);
       return;
     default:
       return;
@@ -319,6 +322,12 @@ export function diplomacy(r: FlatRun, i: number, sanctionsAtStart: number, talks
     case GRIM:
       diplomacySimple(r, i, sanctionsAtStart);
       return;
+    case SPOILER:
+      spoilerDiplomacy(r, i, talksAtStart);
+      return;
+    case NORM_ENTREPRENEUR:
+      normEntrepreneurDiplomacy(r, i, talksAtStart);
+      return;
     default:
       return;
   }
@@ -336,10 +345,8 @@ export function raise(r: FlatRun, i: number, threshold: number, weight: number, 
 }
 
 /**
- * Phase 5: the addressee's answer to a request, decided on the world at the pass's start. A
- * pragmatist never counters in a covered world (its `respond` counters only an offer without
- * relief from a state sanctioning it): a pragmatist's offers hold relief, and a de-escalator, whose
- * offers do not, lifted all its sanctions in phase 4 and answers within the round.
+ * Phase 5: the addressee's answer to a request, decided on the world at the pass's start (the
+ * world the previous pass left, for a counter-offer asked in a further pass).
  */
 export function respond(r: FlatRun, req: FlatRequest): number {
   const me = req.to;
@@ -354,13 +361,17 @@ export function respond(r: FlatRun, req: FlatRequest): number {
       return req.kind === PROPOSAL || req.kind === FORUM_VOTE ? ACCEPT : req.kind === ASSISTANCE ? COOPERATE : DENY;
     case DE_ESCALATOR:
       return deEscalatorRespond(r, req);
+    case PRAGMATIST:
+      return pragmatistRespond(r, req);
+    case SPOILER:
+      return spoilerRespond(req);
     case DOVE:
     case RANDOM:
     case GENEROUS_TFT:
     case GRIM:
       return respondSimple(r, req);
     default:
-      // tit-for-tat, pragmatist and cautious: cooperativeResponse.
+      // tit-for-tat, cautious and norm-entrepreneur: cooperativeResponse.
       return cooperative(r, req);
   }
 }

@@ -28,9 +28,11 @@ const PARAMS: Readonly<Record<string, readonly (readonly [string, number, number
   random: [['rate', 0, 1]],
   'generous-tit-for-tat': [['threshold', 0, 1], ['generosity', 0, 1], ['tensionWeight', 0, 1], ['tensionHalf', 0.001, 5]],
   'grim-trigger': [['threshold', 0, 1], ['tensionWeight', 0, 1], ['tensionHalf', 0.001, 5]],
+  spoiler: [['cheatBelow', 0, 1]],
+  'norm-entrepreneur': [['threshold', 0, 1]],
 };
 /** Every covered strategy (the simple and reactive built-ins of property-simple.test.ts among them). */
-const EVERY = [...STRATEGIES, 'dove', 'random', 'generous-tit-for-tat', 'grim-trigger', 'grim-trigger'] as const;
+const EVERY = [...STRATEGIES, 'dove', 'random', 'generous-tit-for-tat', 'grim-trigger', 'grim-trigger', 'spoiler', 'norm-entrepreneur', 'norm-entrepreneur'] as const;
 const GGE = ['gge15.a', 'gge15.b', 'gge15.c', 'gge15.d', 'gge15.e', 'gge15.f', 'gge15.g', 'gge15.h', 'gge15.i', 'gge15.j', 'gge15.k'];
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
 const registry = createRegistry();
@@ -219,7 +221,7 @@ export function countInto(seen: Record<string, number>, log: readonly SimEvent[]
         break;
       case 'action.rejected': {
         const type = (e.action as { type?: string }).type;
-        if (type === 'suspend-dialogue' || type === 'resume-dialogue' || type === 'lift-sanction' || type === 'adopt-norm') add(`rejected:${type}`);
+        if (type === 'suspend-dialogue' || type === 'resume-dialogue' || type === 'lift-sanction' || type === 'adopt-norm' || type === 'table-package' || type === 'propose-talks') add(`rejected:${type}`);
         break;
       }
       case 'accusation.made':
@@ -251,8 +253,9 @@ describe('flat path on generated worlds with forums, assistance, dialogues and e
   it('equals the general path with every covered strategy, the simple and reactive ones answering votes and requests for assistance', () => {
     const seen: Record<string, number> = {
       'vote:dove:accept': 0, 'vote:random:accept': 0, 'vote:random:reject': 0, 'vote:random:ignore': 0, 'vote:generous-tit-for-tat:accept': 0, 'vote:grim-trigger:accept': 0,
-      'dialogue.suspended:grim-trigger': 0, 'dialogue.resumed:de-escalator': 0, 'dialogue.skipped': 0,
-      'sanction.lifted': 0, 'talks-walked-out': 0, 'talks-rejected': 0, acknowledged: 0, capability: 0, mechanisms: 0,
+      'dialogue.suspended:grim-trigger': 0, 'dialogue.skipped': 0,
+      'sanction.lifted': 0, 'talks-walked-out': 0, 'talks-rejected': 0, 'talks-expired': 0, acknowledged: 0, capability: 0, mechanisms: 0,
+      'vote:spoiler:accept': 0, 'vote:norm-entrepreneur:accept': 0, tabled: 0, 'rejected:table-package': 0,
     };
     fc.assert(
       fc.property(arbWorld(EVERY, PARAMS), (drawn) => countInto(seen, compareLogged(drawn), drawn.spec)),
@@ -266,10 +269,10 @@ describe('flat path on generated worlds with forums, assistance, dialogues and e
     // Cautious victims of hawks ask the most capable third party, often one that never answers.
     const seen: Record<string, number> = {
       assistanceAsked: 0, assistanceCooperate: 0, assistanceDeny: 0, assistanceUnanswered: 0, assistanceBreach: 0, normHBreach: 0, acknowledged: 0,
-      'assistance:random:cooperate': 0, 'assistance:random:deny': 0, 'assistance:generous-tit-for-tat:cooperate': 0, 'assistance:grim-trigger:cooperate': 0,
+      'assistance:random:deny': 0, 'assistance:grim-trigger:cooperate': 0, 'assistance:spoiler:deny': 0, 'assistance:norm-entrepreneur:cooperate': 0,
     };
     fc.assert(
-      fc.property(arbWorld(['cautious', 'cautious', 'passive', 'contractor', 'hawk', 'de-escalator', 'random', 'random', 'dove', 'generous-tit-for-tat', 'grim-trigger'], PARAMS), (drawn) => countInto(seen, compareLogged(drawn), drawn.spec)),
+      fc.property(arbWorld(['cautious', 'cautious', 'passive', 'contractor', 'hawk', 'de-escalator', 'random', 'random', 'dove', 'generous-tit-for-tat', 'grim-trigger', 'spoiler', 'norm-entrepreneur'], PARAMS), (drawn) => countInto(seen, compareLogged(drawn), drawn.spec)),
       { numRuns: 400 },
     );
     if (process.env.FLAT_SEEN) console.log(seen);
@@ -329,5 +332,83 @@ describe('flat path on a dialogue that grim-trigger suspends and de-escalator re
     }
     for (const [key, count] of Object.entries(seen)) expect(count, key).toBeGreaterThan(0);
     expect(again).toBeGreaterThan(0);
+  });
+});
+
+describe('flat path on counter-offers and further passes of phase 5', () => {
+  it('equals the general path where pragmatists counter the offers of states sanctioning them (spoilers, norm entrepreneurs)', () => {
+    // Sanction injects on pragmatists by the proposers; maxExchangesPerRound from 1 to 4 decides
+    // whether the counter is answered in a further pass or next round.
+    const seen: Record<string, number> = { counter: 0, 'talks-agreed': 0, 'talks-expired': 0, 'talks-walked-out': 0, 'rejected:propose-talks': 0 };
+    let further = 0;
+    let later = 0;
+    const reg = createRegistry();
+    const ids = ['A', 'B', 'C', 'D', 'E'];
+    const world = fc
+      .record({
+        // Proposers first (by id), so that their offer opens before the pragmatist's own offer of
+        // relief; then pragmatists; then others.
+        strategies: fc
+          .tuple(fc.array(fc.constantFrom('spoiler', 'norm-entrepreneur'), { minLength: 1, maxLength: 2 }), fc.array(fc.constant('pragmatist'), { minLength: 1, maxLength: 2 }), fc.array(fc.constantFrom('random', 'de-escalator', 'pragmatist', 'spoiler'), { maxLength: 1 }))
+          .map(([a, b, c]) => [...a, ...b, ...c]),
+        sanctions: fc.array(fc.record({ round: fc.nat({ max: 4 }), by: fc.nat({ max: 4 }), target: fc.nat({ max: 4 }), measure: fc.constantFrom('economic' as const, 'indictment' as const) }), { minLength: 1, maxLength: 6 }),
+        esp: fc.array(unit, { minLength: 5, maxLength: 5 }),
+        max: fc.integer({ min: 1, max: 3 }),
+        deadline: fc.integer({ min: 1, max: 3 }),
+        seed: fc.nat({ max: 1000 }),
+        rounds: fc.integer({ min: 1, max: 10 }),
+      })
+      .map(({ strategies, sanctions, esp, max, deadline, seed, rounds }): Drawn => {
+        const n = strategies.length;
+        const spec: WorldSpec = {
+          actors: strategies.map((name, i) => ({ id: ids[i] as string, capabilities: { espionage: esp[i] as number, offense: 0.3, defense: 0.3, attribution: 0.6, stealth: 0.4 }, strategy: reg.get(name, {}) })),
+          injects: sanctions.filter((x) => x.by % n !== x.target % n).map((x): Inject => ({ round: x.round, type: 'sanction', by: ids[x.by % n] as string, target: ids[x.target % n] as string, measure: x.measure })),
+          mechanisms: { talks: { maxExchangesPerRound: max, deadline } },
+        };
+        return { spec, seed, rounds };
+      });
+    fc.assert(
+      fc.property(world, (drawn) => {
+        const log = compareLogged(drawn);
+        countInto(seen, log, drawn.spec);
+        for (const e of log) {
+          if (e.type !== 'talks.offered') continue;
+          if (log.some((x) => x.type === 'talks.ended' && x.talks === e.talks && x.round === e.round && x.outcome === 'agreed')) further++;
+          else later++;
+        }
+      }),
+      { numRuns: 400 },
+    );
+    if (process.env.FLAT_SEEN) console.log(seen, { further, later });
+    for (const [key, count] of Object.entries(seen)) expect(count, key).toBeGreaterThan(0);
+    expect(further).toBeGreaterThan(0);
+    expect(later).toBeGreaterThan(0);
+  });
+
+  it('answers a counter-offer in the same round within maxExchangesPerRound, and next round beyond it', () => {
+    const reg = createRegistry();
+    const caps = { espionage: 0.5, offense: 0.5, defense: 0.3, attribution: 0.5, stealth: 0.5 };
+    for (const max of [1, 2]) {
+      const spec: WorldSpec = {
+        actors: [
+          { id: 'N', capabilities: caps, strategy: reg.get('norm-entrepreneur', {}) },
+          { id: 'P', capabilities: caps, strategy: reg.get('pragmatist', {}) },
+          { id: 'S', capabilities: caps, strategy: reg.get('spoiler', {}) },
+        ],
+        injects: [
+          { round: 0, type: 'sanction', by: 'N', target: 'P', measure: 'economic' },
+          { round: 0, type: 'sanction', by: 'S', target: 'P', measure: 'indictment' },
+        ],
+        mechanisms: { talks: { maxExchangesPerRound: max, deadline: 3 } },
+      };
+      for (let seed = 1; seed <= 3; seed++) {
+        const log = compareLogged({ spec, seed, rounds: 6 });
+        const offered = log.filter((e) => e.type === 'talks.offered');
+        const agreed = log.filter((e) => e.type === 'talks.ended' && e.outcome === 'agreed');
+        expect(offered.length).toBeGreaterThan(0);
+        // Signed in the round of the counter with two exchanges a round, a round later with one.
+        for (const o of offered) expect(agreed.some((a) => a.type === 'talks.ended' && o.type === 'talks.offered' && a.talks === o.talks && a.round === o.round + (max === 1 ? 1 : 0))).toBe(true);
+      }
+    }
   });
 });

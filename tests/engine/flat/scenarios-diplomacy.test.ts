@@ -8,7 +8,7 @@ import { compare } from './helpers.js';
 const read = (file: string) => parseScenario(readFileSync(new URL(`../../../scenarios/${file}`, import.meta.url), 'utf8'), { source: file });
 
 describe('flat path on shipped scenarios with forums and diplomacy', () => {
-  for (const file of ['classroom-crisis.yaml']) {
+  for (const file of ['classroom-crisis.yaml', 'cyber-cold-war.yaml', 'gge-2015.yaml']) {
     const scenario = read(file);
     for (const seed of [1, 2, 3, 4, 5, 6, 7, 8, 42, 'flat']) it(`${file}: equals the general path, ${scenario.rounds} rounds, seed ${String(seed)}`, () => compare(scenario.spec, seed, scenario.rounds));
     for (const rounds of [20, 40]) it(`${file}: equals the general path after ${rounds} rounds (seed 9)`, () => compare(scenario.spec, 9, rounds));
