@@ -414,17 +414,9 @@ export function raiseFiles(r: FlatRun, i: number, threshold: number): void {
  */
 function firstUnlinkedState(r: FlatRun, i: number, talksAtStart: number): number {
   const s = r.s;
-  for (let x = 0; x < r.n; x++) {
-    if (x === i || s.kind[x] !== STATE || talksWith(r, i, x, talksAtStart)) continue;
-    let linked = false;
-    for (const parties of r.agreements) {
-      if (parties.includes(i) && parties.includes(x)) {
-        linked = true;
-        break;
-      }
-    }
-    if (!linked) return x;
-  }
+  const linked = r.linked;
+  const n = r.n;
+  for (let x = 0; x < n; x++) if (x !== i && s.kind[x] === STATE && linked[i * n + x] === 0 && !talksWith(r, i, x, talksAtStart)) return x;
   return -1;
 }
 
@@ -474,16 +466,7 @@ export function normEntrepreneurDiplomacy(r: FlatRun, i: number, talksAtStart: n
   for (let f = 0; f < forums.length; f++) {
     const members = (forums[f] as FlatForum).members;
     if (!inSession(r, f) || !members.includes(i)) continue;
-    const missing: number[] = [];
-    for (let k = 0; k < s.gge.length; k++) {
-      const norm = s.gge[k] as number;
-      for (let m = 0; m < members.length; m++) {
-        if (r.normsOpen[(members[m] as number) * s.normIds.length + norm] !== 1) {
-          missing.push(norm);
-          break;
-        }
-      }
-    }
+    const missing = lacking(r, f);
     if (missing.length === 0) continue;
     if (r.agenda(f).some((pkg) => pkg.norms.length === missing.length && pkg.norms.every((x) => missing.includes(x)))) continue;
     tablePackage(r, f, missing);
@@ -491,6 +474,27 @@ export function normEntrepreneurDiplomacy(r: FlatRun, i: number, talksAtStart: n
   const partner = firstUnlinkedState(r, i, talksAtStart);
   if (partner >= 0) r.proposeTalks(i, partner, (r.wholePackage ??= Object.freeze([{ kind: T_NORMS, norms: Array.from(s.gge) }, { kind: T_HOTLINE, norms: [] }])));
   raiseFiles(r, i, s.params[i * PARAM_SLOTS + NE_THRESHOLD] as number);
+}
+
+/** The GGE norms (catalogue order) some member of forum f lacked as phase 4 opened: counted once a round, the same for every norm entrepreneur. */
+function lacking(r: FlatRun, f: number): readonly number[] {
+  if (r.lackingAt[f] === r.round) return r.lacking[f] as number[];
+  const s = r.s;
+  const members = (s.forums[f] as FlatForum).members;
+  const width = s.normIds.length;
+  const out = (r.lacking[f] ??= []);
+  out.length = 0;
+  for (let k = 0; k < s.gge.length; k++) {
+    const norm = s.gge[k] as number;
+    for (let m = 0; m < members.length; m++) {
+      if (r.normsOpen[(members[m] as number) * width + norm] !== 1) {
+        out.push(norm);
+        break;
+      }
+    }
+  }
+  r.lackingAt[f] = r.round;
+  return out;
 }
 
 /**

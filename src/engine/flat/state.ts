@@ -150,6 +150,8 @@ export class FlatRun {
   readonly relief: Uint8Array;
   /** Information-sharing agreements each actor is party to. */
   readonly sharing: Int32Array;
+  /** Per ordered pair, whether an agreement in force has both as parties (linkedWith in helpers.ts). */
+  readonly linked: Uint8Array;
   readonly agreements: (readonly number[])[] = [];
   sanctions: FlatSanction[] = [];
   threats: FlatSanction[] = [];
@@ -197,6 +199,7 @@ export class FlatRun {
     this.noTheft = new Uint8Array(nn);
     this.relief = new Uint8Array(nn);
     this.sharing = new Int32Array(n);
+    this.linked = new Uint8Array(nn);
     for (const ag of s.agreements) this.record(ag.parties, ag.terms);
     this.incidents = [];
     for (let v = 0; v < n; v++) this.incidents.push([]);
@@ -268,6 +271,7 @@ export class FlatRun {
       if (term.kind === T_NEXT_ROUND) this.dialogues.push({ parties, suspended: false, wasSuspended: false });
       if (flags !== null) for (const a of parties) for (const b of parties) if (a !== b) flags[a * n + b] = 1;
     }
+    for (const a of parties) for (const b of parties) this.linked[a * n + b] = 1;
     if (shares) for (const p of parties) this.sharing[p] = (this.sharing[p] as number) + 1;
   }
 
@@ -561,6 +565,9 @@ export class FlatRun {
   sanctionsOpen: FlatSanction[] = [];
   /** The adopted norms as phase 4 opened (what norm-entrepreneur's view shows of the members'), kept only when one plays. */
   readonly normsOpen: Uint8Array;
+  /** Per forum, the GGE norms some member lacked as phase 4 opened, and the round they were counted in (norm-entrepreneur's tabling: diplomatic.ts, lacking). */
+  readonly lacking: number[][] = [];
+  readonly lackingAt: number[] = [];
   /** norm-entrepreneur's offer: the whole GGE package (this setup's indices) and a hotline. */
   wholePackage: readonly FlatTerm[] | null = null;
   /** The last round in which a file's victim accused anyone over it (cautious's accusedLastRound). */
