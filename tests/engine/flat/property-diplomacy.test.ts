@@ -255,7 +255,7 @@ describe('flat path on generated worlds with forums, assistance, dialogues and e
       'vote:dove:accept': 0, 'vote:random:accept': 0, 'vote:random:reject': 0, 'vote:random:ignore': 0, 'vote:generous-tit-for-tat:accept': 0, 'vote:grim-trigger:accept': 0,
       'dialogue.suspended:grim-trigger': 0, 'dialogue.skipped': 0,
       'sanction.lifted': 0, 'talks-walked-out': 0, 'talks-rejected': 0, 'talks-expired': 0, acknowledged: 0, capability: 0, mechanisms: 0,
-      'vote:spoiler:accept': 0, 'vote:norm-entrepreneur:accept': 0, tabled: 0, 'rejected:table-package': 0,
+      'vote:spoiler:accept': 0, 'vote:norm-entrepreneur:accept': 0, tabled: 0,
     };
     fc.assert(
       fc.property(arbWorld(EVERY, PARAMS), (drawn) => countInto(seen, compareLogged(drawn), drawn.spec)),
@@ -269,7 +269,6 @@ describe('flat path on generated worlds with forums, assistance, dialogues and e
     // Cautious victims of hawks ask the most capable third party, often one that never answers.
     const seen: Record<string, number> = {
       assistanceAsked: 0, assistanceCooperate: 0, assistanceDeny: 0, assistanceUnanswered: 0, assistanceBreach: 0, normHBreach: 0, acknowledged: 0,
-      'assistance:random:deny': 0, 'assistance:grim-trigger:cooperate': 0, 'assistance:spoiler:deny': 0, 'assistance:norm-entrepreneur:cooperate': 0,
     };
     fc.assert(
       fc.property(arbWorld(['cautious', 'cautious', 'passive', 'contractor', 'hawk', 'de-escalator', 'random', 'random', 'dove', 'generous-tit-for-tat', 'grim-trigger', 'spoiler', 'norm-entrepreneur'], PARAMS), (drawn) => countInto(seen, compareLogged(drawn), drawn.spec)),
@@ -283,9 +282,12 @@ describe('flat path on generated worlds with forums, assistance, dialogues and e
 describe('flat path on small worlds where the simple built-ins are asked for assistance', () => {
   const reg = createRegistry();
   const caps = (attribution: number, x = 0.8) => ({ espionage: x, offense: x, defense: 0.2, attribution, stealth: 0.3 });
-  it('a random helper cooperates, denies or lets the request expire (an assistance term due at once); a dove helps', () => {
-    const seen: Record<string, number> = { 'assistance:random:cooperate': 0, 'assistance:random:deny': 0, 'assistance:random:ignore': 0, 'assistance:dove:cooperate': 0, assistanceBreach: 0 };
-    for (const helper of ['random', 'dove'] as const) {
+  it('a random helper cooperates, denies or lets the request expire (an assistance term due at once); a spoiler denies; the others help', () => {
+    const seen: Record<string, number> = {
+      'assistance:random:cooperate': 0, 'assistance:random:deny': 0, 'assistance:random:ignore': 0, 'assistance:spoiler:deny': 0, assistanceBreach: 0,
+      'assistance:dove:cooperate': 0, 'assistance:grim-trigger:cooperate': 0, 'assistance:generous-tit-for-tat:cooperate': 0, 'assistance:norm-entrepreneur:cooperate': 0,
+    };
+    for (const helper of ['random', 'dove', 'spoiler', 'grim-trigger', 'generous-tit-for-tat', 'norm-entrepreneur'] as const) {
       const spec: WorldSpec = {
         actors: [
           { id: 'C', capabilities: caps(0.4, 0), strategy: reg.get('cautious', { threshold: 1, sanctionAt: 1 }) },
@@ -410,5 +412,29 @@ describe('flat path on counter-offers and further passes of phase 5', () => {
         for (const o of offered) expect(agreed.some((a) => a.type === 'talks.ended' && o.type === 'talks.offered' && a.talks === o.talks && a.round === o.round + (max === 1 ? 1 : 0))).toBe(true);
       }
     }
+  });
+});
+
+describe('flat path on a package tabled by a norm entrepreneur', () => {
+  it('is rejected when the norms it lacked were the only ones missing (it adopts them first), tabled and voted on otherwise', () => {
+    const reg = createRegistry();
+    const caps = { espionage: 0, offense: 0, defense: 0.3, attribution: 0.5, stealth: 0.5 };
+    const seen: Record<string, number> = { tabled: 0, 'rejected:table-package': 0, 'vote:norm-entrepreneur:accept': 0, 'vote:hawk:reject': 0, forumFailedWithYes: 0, 'vote:contractor:ignore': 0 };
+    for (const other of ['dove', 'hawk', 'contractor'] as const) {
+      const spec: WorldSpec = {
+        actors: [
+          { id: 'N', capabilities: caps, strategy: reg.get('norm-entrepreneur', {}) },
+          { id: 'O', capabilities: caps, strategy: reg.get(other, {}) },
+        ],
+        // The other member holds every norm (a dove adopts them all in its first phase 4 anyway).
+        norms: { O: GGE },
+        forums: [{ id: 'F', members: ['N', 'O'], first: 0, every: 2 }],
+      };
+      countInto(seen, compareLogged({ spec, seed: 1, rounds: 5 }), spec);
+      // Where the other member lacks norms, the package stands.
+      const lacking: WorldSpec = { ...spec, norms: { O: GGE.slice(0, 4) } };
+      countInto(seen, compareLogged({ spec: lacking, seed: 1, rounds: 5 }), lacking);
+    }
+    for (const [key, count] of Object.entries(seen)) expect(count, key).toBeGreaterThan(0);
   });
 });
