@@ -1,7 +1,9 @@
 // Forums, assistance and the diplomatic built-ins on the flat state (issue 7): forum votes
 // (applyDiplomacy's vote requests, applyResponses' tally), requests for assistance (made in phase 4,
-// answered in phase 5 with the helper's signal, audited when unanswered), and the built-in cautious
-// (src/strategies/builtins/diplomatic.ts). Each function names the engine code it mirrors.
+// answered in phase 5 with the helper's signal, audited when unanswered), capability and mechanisms
+// injects, share-information, dialogues resumed, tabled packages, counter-offers, and the built-ins
+// of src/strategies/builtins/diplomatic.ts but pragmatist's phases 2 and 4 and grim-trigger: cautious,
+// de-escalator, spoiler and norm-entrepreneur. Each function names the engine code it mirrors.
 
 import { betaTrust, clamp01, topSuspect } from './rules.js';
 import type { Mechanisms } from '../../model/mechanisms.js';

@@ -3,6 +3,9 @@
 // mirrors its definition in src/strategies/builtins (reactive.ts: hawk, tit-for-tat, deterrer;
 // diplomatic.ts: pragmatist; contractor.ts; simple.ts: passive), reading what its view would show:
 // the tables at the round's start, its own files and operations, and the lists at the phase's start.
+// The other built-ins are dispatched from here to strategies-simple.ts (dove, random,
+// generous-tit-for-tat, grim-trigger) and diplomatic.ts (cautious, de-escalator, spoiler,
+// norm-entrepreneur, and pragmatist's counter-offers).
 
 import { betaTrust } from './rules.js';
 import {
