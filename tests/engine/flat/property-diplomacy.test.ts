@@ -8,6 +8,7 @@ import type { Commitment } from '../../../src/model/agreement.js';
 import type { SimEvent } from '../../../src/model/event.js';
 import { playFlat } from '../../../src/engine/flat/index.js';
 import { setupFor, tallyOf } from './helpers.js';
+import { arbOperation, arbParams, arbReveal, arbSanctionOrThreat, basics, withStrategies } from './arb.js';
 
 // Worlds of every covered strategy (the six of property.test.ts, the diplomatic built-ins and the
 // simple and reactive ones of property-simple.test.ts) with forums (members, calendars, rules,
@@ -55,12 +56,7 @@ export interface Drawn {
 
 export function arbWorld(strategies: readonly string[] = STRATEGIES, params: Readonly<Record<string, readonly (readonly [string, number, number])[]>> = PARAMS): fc.Arbitrary<Drawn> {
   return arbActorSpecs({ min: 2, max: 7, strategies, proxies: true, criminals: true }).chain((actors) => {
-    const ids = actors.map((a) => a.id);
-    const n = ids.length;
-    const pick = fc.nat({ max: n - 1 });
-    const states = actors.filter((a) => (a.kind ?? 'state') === 'state').map((a) => a.id);
-    const pair = fc.tuple(pick, fc.nat({ max: n - 2 })).map(([a, b]) => [ids[a] as string, ids[(a + 1 + b) % n] as string] as const);
-    const round = fc.nat({ max: 8 });
+    const { ids, n, pick, states, pair, round } = basics(actors);
     const mechanisms = fc.record(
       {
         operations: fc.record({ maxPerRound: fc.nat({ max: 4 }) }),
@@ -78,18 +74,10 @@ export function arbWorld(strategies: readonly string[] = STRATEGIES, params: Rea
       { requiredKeys: [] },
     );
     const inject: fc.Arbitrary<Inject | null> = fc.oneof(
-      fc.record({ round, pair, kind: fc.constantFrom('espionage' as const, 'disruption' as const, 'degradation' as const), against: fc.constantFrom('networks' as const, 'critical-infrastructure' as const, 'cert' as const), flag: fc.option(pick), commercial: fc.boolean() }).map(({ round, pair: [actor, target], kind, against, flag, commercial }): Inject => {
-        const falseFlag = flag === null ? undefined : ids[flag];
-        return { round, type: 'operation', actor, target, kind, against, ...(falseFlag !== undefined && falseFlag !== target ? { falseFlag } : {}), ...(kind === 'espionage' && commercial ? { commercial } : {}) };
-      }),
-      fc.record({ round, victim: fc.option(pick) }).map(({ round, victim }): Inject => ({ round, type: 'reveal', ...(victim === null ? {} : { victim: ids[victim] as string }) })),
+      arbOperation(ids, round, pair, pick),
+      arbReveal(ids, round, pick),
       fc.record({ round, parties: fc.subarray(ids, { minLength: 2 }), terms: arbTerms }).map(({ round, parties, terms }): Inject => ({ round, type: 'agreement', parties, terms })),
-      fc.record({ round, by: pick, target: pick, measure: fc.constantFrom('economic' as const, 'indictment' as const), threat: fc.boolean() }).map(({ round, by, target, measure, threat }): Inject | null => {
-        const b = states[by % Math.max(1, states.length)];
-        const t = ids[target];
-        if (b === undefined || t === undefined || b === t) return null;
-        return threat ? { round, type: 'threat', by: b, target: t, measure } : { round, type: 'sanction', by: b, target: t, measure };
-      }),
+      arbSanctionOrThreat(ids, states, round, pick),
       fc.constant<Inject>({ round: 1, type: 'note', text: 'note' }),
       fc.record({ round, actor: pick, capability: fc.constantFrom('espionage' as const, 'offense' as const, 'defense' as const, 'attribution' as const, 'stealth' as const), value: unit }).map(({ round, actor, capability, value }): Inject => ({ round, type: 'capability', actor: ids[actor] as string, capability, value })),
       fc.record({ round, set: mechanisms }).map(({ round, set }): Inject => ({ round, type: 'mechanisms', set })),
@@ -101,7 +89,7 @@ export function arbWorld(strategies: readonly string[] = STRATEGIES, params: Rea
       rule: fc.oneof(fc.constant('consensus' as const), fc.double({ min: 0.05, max: 1, noNaN: true }).map((threshold) => ({ threshold }))),
       agenda: fc.array(fc.subarray(GGE, { minLength: 1, maxLength: 4 }), { maxLength: 4 }),
     });
-    const drawnParams = fc.tuple(...actors.map((a) => fc.tuple(...(params[a.strategy as string] ?? []).map(([, lo, hi]) => fc.option(fc.double({ min: lo, max: hi, noNaN: true }))))));
+    const drawnParams = arbParams(actors, params);
     return fc.record({
       params: drawnParams,
       dyads: arbDyads(ids),
@@ -114,15 +102,7 @@ export function arbWorld(strategies: readonly string[] = STRATEGIES, params: Rea
       rounds: fc.integer({ min: 1, max: 16 }),
     }).map(({ params: chosenParams, dyads, norms, agreements, forums, injects, mechanisms, seed, rounds }) => {
       const spec: WorldSpec = {
-        actors: actors.map((a, i) => {
-          const name = a.strategy as string;
-          const chosen: Record<string, number> = {};
-          (params[name] ?? []).forEach(([key], k) => {
-            const v = (chosenParams[i] as (number | null)[])[k];
-            if (v !== null && v !== undefined) chosen[key] = v;
-          });
-          return { ...a, strategy: registry.get(name, chosen) };
-        }),
+        actors: withStrategies(actors, params, chosenParams, registry),
         dyads,
         norms: Object.fromEntries(ids.map((id, i) => [id, norms[i] as string[]])),
         agreements: agreements.map(({ parties, terms }) => ({ parties, terms })),

@@ -6,6 +6,7 @@ import { arbActorSpecs, arbDyads } from '../../../src/testing/index.js';
 import type { Inject } from '../../../src/model/inject.js';
 import type { Commitment } from '../../../src/model/agreement.js';
 import { compare } from './helpers.js';
+import { arbOperation, arbParams, arbReveal, arbSanctionOrThreat, basics, withStrategies } from './arb.js';
 
 // Worlds of the six covered strategies in random mixes, with random parameters, proxies and criminal
 // groups, initial dyads, norms and agreements, covered injects and mechanism overrides: the flat
@@ -33,28 +34,15 @@ const arbTerms: fc.Arbitrary<Commitment[]> = fc.array(
 
 function arbWorld(): fc.Arbitrary<{ spec: WorldSpec; seed: number; rounds: number }> {
   return arbActorSpecs({ min: 2, max: 6, strategies: SIX, proxies: true, criminals: true }).chain((actors) => {
-    const ids = actors.map((a) => a.id);
-    const n = ids.length;
-    const pick = fc.nat({ max: n - 1 });
-    const states = actors.filter((a) => (a.kind ?? 'state') === 'state').map((a) => a.id);
-    const pair = fc.tuple(pick, fc.nat({ max: n - 2 })).map(([a, b]) => [ids[a] as string, ids[(a + 1 + b) % n] as string] as const);
-    const round = fc.nat({ max: 8 });
+    const { ids, n, pick, states, pair, round } = basics(actors);
     const inject: fc.Arbitrary<Inject | null> = fc.oneof(
-      fc.record({ round, pair, kind: fc.constantFrom('espionage' as const, 'disruption' as const, 'degradation' as const), against: fc.constantFrom('networks' as const, 'critical-infrastructure' as const, 'cert' as const), flag: fc.option(pick), commercial: fc.boolean() }).map(({ round, pair: [actor, target], kind, against, flag, commercial }): Inject => {
-        const falseFlag = flag === null ? undefined : ids[flag];
-        return { round, type: 'operation', actor, target, kind, against, ...(falseFlag !== undefined && falseFlag !== target ? { falseFlag } : {}), ...(kind === 'espionage' && commercial ? { commercial } : {}) };
-      }),
-      fc.record({ round, victim: fc.option(pick) }).map(({ round, victim }): Inject => ({ round, type: 'reveal', ...(victim === null ? {} : { victim: ids[victim] as string }) })),
+      arbOperation(ids, round, pair, pick),
+      arbReveal(ids, round, pick),
       fc.record({ round, pair, terms: arbTerms }).map(({ round, pair, terms }): Inject => ({ round, type: 'agreement', parties: [...pair], terms })),
-      fc.record({ round, by: pick, target: pick, measure: fc.constantFrom('economic' as const, 'indictment' as const), threat: fc.boolean() }).map(({ round, by, target, measure, threat }): Inject | null => {
-        const b = states[by % Math.max(1, states.length)];
-        const t = ids[target];
-        if (b === undefined || t === undefined || b === t) return null;
-        return threat ? { round, type: 'threat', by: b, target: t, measure } : { round, type: 'sanction', by: b, target: t, measure };
-      }),
+      arbSanctionOrThreat(ids, states, round, pick),
       fc.constant<Inject>({ round: 1, type: 'note', text: 'note' }),
     );
-    const params = fc.tuple(...actors.map((a) => fc.tuple(...(PARAMS[a.strategy as string] ?? []).map(([, lo, hi]) => fc.option(fc.double({ min: lo, max: hi, noNaN: true }))))));
+    const params = arbParams(actors, PARAMS);
     const mechanisms = fc.record(
       {
         operations: fc.record({ maxPerRound: fc.nat({ max: 4 }) }),
@@ -80,15 +68,7 @@ function arbWorld(): fc.Arbitrary<{ spec: WorldSpec; seed: number; rounds: numbe
       rounds: fc.integer({ min: 1, max: 20 }),
     }).map(({ params, dyads, norms, agreements, injects, mechanisms, seed, rounds }) => {
       const spec: WorldSpec = {
-        actors: actors.map((a, i) => {
-          const name = a.strategy as string;
-          const chosen: Record<string, number> = {};
-          (PARAMS[name] ?? []).forEach(([key], k) => {
-            const v = (params[i] as (number | null)[])[k];
-            if (v !== null && v !== undefined) chosen[key] = v;
-          });
-          return { ...a, strategy: registry.get(name, chosen) };
-        }),
+        actors: withStrategies(actors, PARAMS, params, registry),
         dyads,
         norms: Object.fromEntries(ids.map((id, i) => [id, norms[i] as string[]])),
         agreements: agreements.map(({ pair, terms }) => ({ parties: [...pair], terms })),
