@@ -7,6 +7,7 @@
 
 import { betaTrust, clamp01, topSuspect } from './rules.js';
 import type { Mechanisms } from '../../model/mechanisms.js';
+import { withFields } from '../../model/record.js';
 import { CA_SANCTION_AT, CA_THRESHOLD, DE_ACCUSE_AT, DE_MIN_CONFIDENCE, ECONOMIC, ESPIONAGE, NE_THRESHOLD, P_SPY_BELOW, PARAM_SLOTS, PRAGMATIST, SP_CHEAT_BELOW, STATE, T_ASSISTANCE, T_HOTLINE, T_NO_THEFT, T_NORMS, T_RELIEF, T_SHARING } from './setup.js';
 import type { FlatForum, FlatInject, FlatPackage, FlatSetup, FlatTerm } from './setup.js';
 import { ACCEPT, ACKNOWLEDGE, ASSISTANCE, COOPERATE, COUNTER, DENY, FORUM_VOTE, IGNORE, PROPOSAL, REJECT, S_ATTRIBUTION } from './state.js';
@@ -189,8 +190,8 @@ export function cautiousDiplomacy(r: FlatRun, i: number): void {
 
 /** A run's own copy of a setup whose capabilities or mechanisms change during the run (the setup is shared by every run). */
 export function ownSetup(setup: FlatSetup): FlatSetup {
-  return {
-    ...setup,
+  // withFields, not a literal opening with a spread (tests/model/record.test.ts, docs/performance.md, twelfth pass).
+  return withFields(setup, {
     esp: Float64Array.from(setup.esp),
     off: Float64Array.from(setup.off),
     def: Float64Array.from(setup.def),
@@ -198,7 +199,7 @@ export function ownSetup(setup: FlatSetup): FlatSetup {
     stl: Float64Array.from(setup.stl),
     exposure: Float64Array.from(setup.exposure),
     spyTargets: [...setup.spyTargets],
-  };
+  });
 }
 
 /** The mechanisms after the `mechanisms` injects due this round from inject `from` on (injects are sorted by round), or null if none is due. */
