@@ -16,7 +16,7 @@ import { joined } from '../model/record.js';
 import { checkWorld } from './world-check.js';
 import type { World } from '../model/world.js';
 import type { StreamPurpose } from './rng.js';
-import { checkTerms, incidentWith, readInjects, worldWith } from './world.js';
+import { checkTerms, copiedDyads, incidentWith, readInjects, worldWith } from './world.js';
 import { ConfigError } from './errors.js';
 import type { ConfigIssue } from './errors.js';
 import {
@@ -134,16 +134,7 @@ export function restore(snap: WorldSnapshot): World {
   const d = snap.dyads;
   return freeze(
     worldWith(snap as unknown as World, {
-      dyads: {
-        n,
-        trustR: Float64Array.from(d.trustR),
-        trustS: Float64Array.from(d.trustS),
-        tension: Float64Array.from(d.tension),
-        escalationTrue: Float64Array.from(d.escalationTrue),
-        escalationPerceived: Float64Array.from(d.escalationPerceived),
-        rung: Uint8Array.from(d.rung),
-        peakRung: Uint8Array.from(d.peakRung),
-      },
+      dyads: copiedDyads(n, d),
       welfare: Float64Array.from(snap.welfare),
       incidents: snap.incidents.map((inc) =>
         incidentWith(inc as unknown as Incident, { posterior: Float64Array.from(inc.posterior), commitments: inc.commitments ?? NONE_YET, perceived: inc.perceived ?? NONE_YET }),

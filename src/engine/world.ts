@@ -298,6 +298,23 @@ function ownedParts(spec: WorldSpec, issues: ConfigIssue[]): { readonly [K in 'a
   };
 }
 
+/** The tables of a {@link DyadTable}, typed arrays or (in a snapshot) plain lists of numbers. */
+type DyadLists = Readonly<Record<'trustR' | 'trustS' | 'tension' | 'escalationTrue' | 'escalationPerceived' | 'rung' | 'peakRung', ArrayLike<number>>>;
+
+/** Fresh typed copies of dyad tables for n actors: a restored snapshot's, or a world's for the flat path's setup. */
+export function copiedDyads(n: number, d: DyadLists): DyadTable {
+  return {
+    n,
+    trustR: Float64Array.from(d.trustR),
+    trustS: Float64Array.from(d.trustS),
+    tension: Float64Array.from(d.tension),
+    escalationTrue: Float64Array.from(d.escalationTrue),
+    escalationPerceived: Float64Array.from(d.escalationPerceived),
+    rung: Uint8Array.from(d.rung),
+    peakRung: Uint8Array.from(d.peakRung),
+  };
+}
+
 /** Zeroed dyad arrays for n actors. */
 export function emptyDyads(n: number): DyadTable {
   const nn = n * n;

@@ -6,6 +6,7 @@ import type { Commitment } from '../../model/agreement.js';
 import type { Mechanisms } from '../../model/mechanisms.js';
 import { mergeMechanisms } from '../../model/mechanisms.js';
 import type { World } from '../../model/world.js';
+import { copiedDyads } from '../world.js';
 import { GGE15_NORM_IDS } from '../../model/norms.js';
 import { clamp01 } from './rules.js';
 import type { BuiltinRef } from './types.js';
@@ -373,17 +374,7 @@ export function setupOf(world: World, refs: readonly (BuiltinRef | undefined)[])
   }
   const norms = new Uint8Array(n * Math.max(1, normIds.length));
   for (const [i, k] of adopted) norms[i * normIds.length + k] = 1;
-  const d = world.dyads;
-  const copyDyads: World['dyads'] = {
-    n,
-    trustR: Float64Array.from(d.trustR),
-    trustS: Float64Array.from(d.trustS),
-    tension: Float64Array.from(d.tension),
-    escalationTrue: Float64Array.from(d.escalationTrue),
-    escalationPerceived: Float64Array.from(d.escalationPerceived),
-    rung: Uint8Array.from(d.rung),
-    peakRung: Uint8Array.from(d.peakRung),
-  };
+  const copyDyads = copiedDyads(n, world.dyads);
   return Object.freeze({
     n,
     ids: Object.freeze(ids),
